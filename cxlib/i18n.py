@@ -1,0 +1,257 @@
+"""German and English: the one string table, and numbers and dates formatted the way each reader expects.
+
+Every text a user sees (UI labels, chart titles, findings, error messages) lives in :data:`STRINGS`,
+under the same key in both languages. Templates use ``str.format`` fields, e.g. ``{file}``.
+Keys are grouped by area (``error.*``, ``rule.*``, ``ui.*``, ``kpi.*``, ``persona.*``, ``journey.*``,
+``finding.*``, ``export.*``); keep each area's keys together in both dictionaries.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+from typing import Any
+
+LANGUAGES = ("en", "de")
+
+STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        # --- errors (reading files) ---
+        "error.empty_file": 'The file "{file}" is empty.',
+        "error.header_only": 'The file "{file}" has column headers but no data rows.',
+        "error.no_data": 'No table with data was found in "{file}".',
+        "error.too_large": 'The file "{file}" is {size_mb:.1f} MB; the limit is {limit_mb} MB. '
+        "Please upload a smaller export (for example one year or one region).",
+        "error.unknown_format": 'The file "{file}" is not a spreadsheet or text table that can be read '
+        "(supported: .xlsx, .xlsm, .xls, .ods, .csv, .tsv, .txt).",
+        "error.corrupt_workbook": 'The workbook "{file}" is damaged and cannot be opened. '
+        "Please save it again from Excel and retry.",
+        "error.password_protected": 'The workbook "{file}" is password-protected. '
+        "Please remove the password in Excel (File > Info > Protect Workbook) and upload it again.",
+        "error.zip_bomb": 'The file "{file}" unpacks to an implausibly large size and was not opened '
+        "for safety reasons.",
+        "error.unsafe_xml": 'The file "{file}" contains unsafe XML constructs and was not opened '
+        "for safety reasons.",
+        "error.undecodable_text": 'The text file "{file}" uses a character encoding that could not be '
+        "recognised. Please save it as UTF-8 or Windows (ANSI) CSV.",
+        "error.sheet_not_found": 'The sheet "{sheet}" does not exist in "{file}". Available: {sheets}.',
+        "error.too_many_columns": 'The table in "{file}" has {columns} columns; at most {limit} are supported.',
+        "error.file_not_found": 'The file "{file}" was not found.',
+        # --- errors (mapping and validation) ---
+        "error.required_role_missing": "No column for the required field “{role}” was found in the "
+        "{table} table. Please assign it in the column mapping.",
+        "error.required_role_empty": "The column “{column}” (field “{role}”) in the {table} table "
+        "contains no values.",
+        "error.no_usable_rows": "None of the {rows} rows of the {table} table could be used; "
+        "see the validation report for the reasons.",
+        "error.unknown_role": "“{role}” is not a field of the {table} table.",
+        "error.no_input": "Please give at least one file (customers, survey or transactions).",
+        # --- validation rules (set-aside and repaired rows) ---
+        "rule.missing_required": "{rows} rows have no value in the required field “{role}”.",
+        "rule.duplicate_id": "{rows} rows repeat a customer ID that already appeared with different data; "
+        "the first occurrence is used.",
+        "rule.exact_duplicate": "{rows} rows are exact copies of an earlier row.",
+        "rule.recommend_out_of_range": "{rows} recommend scores lie outside 0–10 or are not whole numbers "
+        "(e.g. {examples}); these answers are not counted in the NPS.",
+        "rule.unparseable_date": "{rows} values in “{role}” are not readable dates (e.g. {examples}); "
+        "they were left empty.",
+        "rule.future_date": "{rows} dates in “{role}” lie after the data's reference date {reference}; "
+        "they were left empty.",
+        "rule.churn_before_signup": "{rows} customers have a churn date before their signup date; "
+        "the churn date was left empty.",
+        "rule.unknown_customer": "{rows} survey rows refer to customer IDs that are not in the customer "
+        "table; they are kept for survey figures but cannot be linked to personas.",
+        "rule.not_a_number": "{rows} values in “{role}” are not numbers (e.g. {examples}); they were left "
+        "empty.",
+        "rule.invalid_flag": "{rows} values in “{role}” are neither yes nor no (e.g. {examples}); they were "
+        "left empty.",
+        "rule.blank_row": "{rows} rows are completely empty.",
+        "rule.negative_value": "{rows} values in “{role}” are negative; they were left empty.",
+        # --- table and role names ---
+        "table.customers": "customers",
+        "table.survey": "survey",
+        "table.transactions": "transactions",
+        "role.customer_id": "Customer ID",
+        "role.signup_date": "Signup date",
+        "role.churn_date": "Churn date",
+        "role.churned": "Churned (yes/no)",
+        "role.age": "Age",
+        "role.gender": "Gender",
+        "role.region": "Region",
+        "role.segment": "Segment",
+        "role.income": "Income",
+        "role.orders": "Orders",
+        "role.revenue": "Revenue",
+        "role.margin": "Margin",
+        "role.acquisition_cost": "Acquisition cost",
+        "role.tenure": "Tenure",
+        "role.response_id": "Response ID",
+        "role.response_date": "Response date",
+        "role.recommend": "Recommendation (0–10)",
+        "role.satisfaction": "Overall satisfaction",
+        "role.touchpoints": "Touchpoint ratings",
+        "role.touchpoint": "Touchpoint",
+        "role.score": "Touchpoint score",
+        "role.comment": "Comment",
+        "role.date": "Date",
+        "role.amount": "Amount",
+    },
+    "de": {
+        # --- errors (reading files) ---
+        "error.empty_file": "Die Datei „{file}“ ist leer.",
+        "error.header_only": "Die Datei „{file}“ hat Spaltenüberschriften, aber keine Datenzeilen.",
+        "error.no_data": "In „{file}“ wurde keine Tabelle mit Daten gefunden.",
+        "error.too_large": "Die Datei „{file}“ ist {size_mb:.1f} MB groß; erlaubt sind {limit_mb} MB. "
+        "Bitte laden Sie einen kleineren Export hoch (zum Beispiel ein Jahr oder eine Region).",
+        "error.unknown_format": "Die Datei „{file}“ ist keine lesbare Tabelle "
+        "(unterstützt: .xlsx, .xlsm, .xls, .ods, .csv, .tsv, .txt).",
+        "error.corrupt_workbook": "Die Arbeitsmappe „{file}“ ist beschädigt und lässt sich nicht öffnen. "
+        "Bitte speichern Sie sie in Excel neu und versuchen Sie es noch einmal.",
+        "error.password_protected": "Die Arbeitsmappe „{file}“ ist kennwortgeschützt. Bitte entfernen Sie "
+        "das Kennwort in Excel (Datei > Informationen > Arbeitsmappe schützen) und laden Sie sie erneut hoch.",
+        "error.zip_bomb": "Die Datei „{file}“ würde beim Entpacken unplausibel groß und wurde aus "
+        "Sicherheitsgründen nicht geöffnet.",
+        "error.unsafe_xml": "Die Datei „{file}“ enthält unsichere XML-Konstrukte und wurde aus "
+        "Sicherheitsgründen nicht geöffnet.",
+        "error.undecodable_text": "Die Zeichenkodierung der Textdatei „{file}“ wurde nicht erkannt. "
+        "Bitte speichern Sie sie als CSV (UTF-8 oder Windows/ANSI).",
+        "error.sheet_not_found": "Das Tabellenblatt „{sheet}“ gibt es in „{file}“ nicht. Vorhanden: {sheets}.",
+        "error.too_many_columns": "Die Tabelle in „{file}“ hat {columns} Spalten; unterstützt werden "
+        "höchstens {limit}.",
+        "error.file_not_found": "Die Datei „{file}“ wurde nicht gefunden.",
+        # --- errors (mapping and validation) ---
+        "error.required_role_missing": "Für das Pflichtfeld „{role}“ wurde in der Tabelle {table} keine "
+        "Spalte gefunden. Bitte ordnen Sie es in der Spaltenzuordnung zu.",
+        "error.required_role_empty": "Die Spalte „{column}“ (Feld „{role}“) in der Tabelle {table} "
+        "enthält keine Werte.",
+        "error.no_usable_rows": "Keine der {rows} Zeilen der Tabelle {table} war verwendbar; "
+        "die Gründe stehen im Prüfbericht.",
+        "error.unknown_role": "„{role}“ ist kein Feld der Tabelle {table}.",
+        "error.no_input": "Bitte geben Sie mindestens eine Datei an (Kunden, Umfrage oder Transaktionen).",
+        # --- validation rules (set-aside and repaired rows) ---
+        "rule.missing_required": "{rows} Zeilen haben keinen Wert im Pflichtfeld „{role}“.",
+        "rule.duplicate_id": "{rows} Zeilen wiederholen eine Kunden-ID, die schon mit anderen Daten "
+        "vorkam; verwendet wird das erste Vorkommen.",
+        "rule.exact_duplicate": "{rows} Zeilen sind exakte Kopien einer früheren Zeile.",
+        "rule.recommend_out_of_range": "{rows} Weiterempfehlungswerte liegen außerhalb von 0–10 oder sind "
+        "keine ganzen Zahlen (z. B. {examples}); diese Antworten zählen nicht zum NPS.",
+        "rule.unparseable_date": "{rows} Werte in „{role}“ sind keine lesbaren Datumsangaben "
+        "(z. B. {examples}); sie wurden leer gelassen.",
+        "rule.future_date": "{rows} Datumsangaben in „{role}“ liegen nach dem Stichtag der Daten "
+        "{reference}; sie wurden leer gelassen.",
+        "rule.churn_before_signup": "{rows} Kunden haben ein Kündigungsdatum vor dem Anmeldedatum; "
+        "das Kündigungsdatum wurde leer gelassen.",
+        "rule.unknown_customer": "{rows} Umfragezeilen verweisen auf Kunden-IDs, die in der Kundentabelle "
+        "fehlen; sie zählen für die Umfragewerte, lassen sich aber keiner Persona zuordnen.",
+        "rule.not_a_number": "{rows} Werte in „{role}“ sind keine Zahlen (z. B. {examples}); sie wurden "
+        "leer gelassen.",
+        "rule.invalid_flag": "{rows} Werte in „{role}“ sind weder ja noch nein (z. B. {examples}); sie "
+        "wurden leer gelassen.",
+        "rule.blank_row": "{rows} Zeilen sind vollständig leer.",
+        "rule.negative_value": "{rows} Werte in „{role}“ sind negativ; sie wurden leer gelassen.",
+        # --- table and role names ---
+        "table.customers": "Kunden",
+        "table.survey": "Umfrage",
+        "table.transactions": "Transaktionen",
+        "role.customer_id": "Kunden-ID",
+        "role.signup_date": "Anmeldedatum",
+        "role.churn_date": "Kündigungsdatum",
+        "role.churned": "Abgewandert (ja/nein)",
+        "role.age": "Alter",
+        "role.gender": "Geschlecht",
+        "role.region": "Region",
+        "role.segment": "Segment",
+        "role.income": "Einkommen",
+        "role.orders": "Bestellungen",
+        "role.revenue": "Umsatz",
+        "role.margin": "Marge",
+        "role.acquisition_cost": "Akquisitionskosten",
+        "role.tenure": "Kundendauer",
+        "role.response_id": "Antwort-ID",
+        "role.response_date": "Antwortdatum",
+        "role.recommend": "Weiterempfehlung (0–10)",
+        "role.satisfaction": "Gesamtzufriedenheit",
+        "role.touchpoints": "Bewertungen der Touchpoints",
+        "role.touchpoint": "Touchpoint",
+        "role.score": "Touchpoint-Bewertung",
+        "role.comment": "Kommentar",
+        "role.date": "Datum",
+        "role.amount": "Betrag",
+    },
+}
+
+
+def t(key: str, lang: str = "en", /, **params: Any) -> str:
+    """Look up ``key`` in ``lang`` and fill in ``params``.
+
+    Falls back to English, then to the key itself, so a missing entry never crashes a page
+    (the completeness test in ``tests/test_i18n.py`` keeps both languages in step).
+
+    Examples
+    --------
+    >>> t("error.empty_file", "de", file="a.csv")
+    'Die Datei „a.csv“ ist leer.'
+    >>> t("no.such.key", "en")
+    'no.such.key'
+    """
+    table = STRINGS.get(lang, STRINGS["en"])
+    template = table.get(key, STRINGS["en"].get(key, key))
+    return template.format(**params) if params else template
+
+
+def format_number(value: float | int | None, lang: str = "en", *, decimals: int = 0, signed: bool = False) -> str:
+    """Format a number with the reader's separators (German: ``1.234,5``; English: ``1,234.5``).
+
+    Examples
+    --------
+    >>> format_number(1234.5, "de", decimals=1)
+    '1.234,5'
+    >>> format_number(1234.5, "en", decimals=1)
+    '1,234.5'
+    >>> format_number(7, "en", signed=True)
+    '+7'
+    >>> format_number(None, "de")
+    '–'
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:{'+' if signed else ''},.{decimals}f}"
+    if lang == "de":
+        text = text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+    return text.replace("-", "−")
+
+
+def format_percent(share: float | None, lang: str = "en", *, decimals: int = 1) -> str:
+    """Format a share (0.123) as a percentage ("12.3%" / "12,3 %").
+
+    Examples
+    --------
+    >>> format_percent(0.1234, "de")
+    '12,3 %'
+    >>> format_percent(0.1234, "en")
+    '12.3%'
+    """
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return "–"
+    number = format_number(share * 100, lang, decimals=decimals)
+    return f"{number} %" if lang == "de" else f"{number}%"
+
+
+def format_date(value: date | datetime | None, lang: str = "en") -> str:
+    """Format a date as ``22.11.2026`` (German) or ``2026-11-22`` (English, ISO).
+
+    Examples
+    --------
+    >>> format_date(date(2026, 11, 22), "de")
+    '22.11.2026'
+    >>> format_date(date(2026, 11, 22), "en")
+    '2026-11-22'
+    """
+    if value is None:
+        return "–"
+    try:
+        if value != value:  # NaT
+            return "–"
+    except TypeError:
+        pass
+    return value.strftime("%d.%m.%Y") if lang == "de" else value.strftime("%Y-%m-%d")
