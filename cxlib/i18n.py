@@ -46,6 +46,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "see the validation report for the reasons.",
         "error.unknown_role": "“{role}” is not a field of the {table} table.",
         "error.no_input": "Please give at least one file (customers, survey or transactions).",
+        "error.unknown_column": "The column “{column}” does not exist in the {table} table.",
         # --- validation rules (set-aside and repaired rows) ---
         "rule.missing_required": "{rows} rows have no value in the required field “{role}”.",
         "rule.duplicate_id": "{rows} rows repeat a customer ID that already appeared with different data; "
@@ -67,6 +68,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "left empty.",
         "rule.blank_row": "{rows} rows are completely empty.",
         "rule.negative_value": "{rows} values in “{role}” are negative; they were left empty.",
+        "rule.marked_missing": "{rows} values in “{role}” are marked as not available (e.g. “n/a”, “–”) "
+        "and were left empty.",
+        "rule.empty_response": "{rows} survey rows contain no answer at all.",
+        "rule.missing_touchpoint": "{rows} rating rows name no touchpoint.",
         # --- table and role names ---
         "table.customers": "customers",
         "table.survey": "survey",
@@ -128,6 +133,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "die Gründe stehen im Prüfbericht.",
         "error.unknown_role": "„{role}“ ist kein Feld der Tabelle {table}.",
         "error.no_input": "Bitte geben Sie mindestens eine Datei an (Kunden, Umfrage oder Transaktionen).",
+        "error.unknown_column": "Die Spalte „{column}“ gibt es in der Tabelle {table} nicht.",
         # --- validation rules (set-aside and repaired rows) ---
         "rule.missing_required": "{rows} Zeilen haben keinen Wert im Pflichtfeld „{role}“.",
         "rule.duplicate_id": "{rows} Zeilen wiederholen eine Kunden-ID, die schon mit anderen Daten "
@@ -149,6 +155,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "wurden leer gelassen.",
         "rule.blank_row": "{rows} Zeilen sind vollständig leer.",
         "rule.negative_value": "{rows} Werte in „{role}“ sind negativ; sie wurden leer gelassen.",
+        "rule.marked_missing": "{rows} Werte in „{role}“ sind als nicht vorhanden markiert (z. B. „k. A.“, "
+        "„–“) und wurden leer gelassen.",
+        "rule.empty_response": "{rows} Umfragezeilen enthalten keine einzige Antwort.",
+        "rule.missing_touchpoint": "{rows} Bewertungszeilen nennen keinen Touchpoint.",
         # --- table and role names ---
         "table.customers": "Kunden",
         "table.survey": "Umfrage",

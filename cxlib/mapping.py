@@ -1,0 +1,216 @@
+"""Which column is which: headers matched to roles by German/English synonyms, fuzzy spelling and values.
+
+The matcher scores every (role, column) pair, then assigns greedily from the most certain match down,
+so each column serves at most one role. Survey rating columns that fit no other role become the
+journey's touchpoints, in file order. Every match carries a confidence in [0, 1] so the UI can show
+which guesses deserve a look.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Mapping as MappingABC
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from cxlib.errors import CxError
+from cxlib.parsing import parse_dates, parse_flags, parse_numbers
+from cxlib.roles import ROLES, Role, TableName
+from cxlib.tables import ColumnMatch
+
+MIN_CONFIDENCE = 0.6
+_SAMPLE_ROWS = 300
+
+
+@dataclass
+class ColumnMapping:
+    """The roles of one table's columns.
+
+    ``matches`` maps role key -> :class:`~cxlib.tables.ColumnMatch`; ``unmapped`` lists the columns
+    that fit no role (they stay available as extra features).
+    """
+
+    table: TableName
+    matches: dict[str, ColumnMatch] = field(default_factory=dict)
+    unmapped: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, str | list[str]]:
+        """Role key -> source column (a list for ``touchpoints``), the CLI's ``mapping`` shape."""
+        return {role: match.column for role, match in self.matches.items()}
+
+    @property
+    def is_long_format(self) -> bool:
+        """True for a survey with one row per touchpoint rating (``touchpoint`` + ``score``)."""
+        return "touchpoint" in self.matches and "score" in self.matches
+
+
+def normalize_header(header: object) -> str:
+    """Lower-case words of a header, camelCase split, units and punctuation dropped.
+
+    Examples
+    --------
+    >>> normalize_header("Annual Income (k$)")
+    'annual income k'
+    >>> normalize_header("SatisfactionScore")
+    'satisfaction score'
+    >>> normalize_header("Kunden-ID")
+    'kunden id'
+    """
+    text = re.sub(r"(?<=[a-zäöü])(?=[A-ZÄÖÜ])", " ", str(header))
+    text = unicodedata.normalize("NFKC", text).lower().replace("ß", "ss")
+    text = re.sub(r"[^\wäöü]+", " ", text).replace("_", " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _fold(text: str) -> str:
+    return text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+
+
+def _name_score(header: str, role: Role) -> tuple[float, str]:
+    """How well a normalized header names a role, and how it was recognised."""
+    folded = _fold(header)
+    names = {_fold(normalize_header(s)) for s in (role.key, *role.synonyms)}
+    if folded in names or folded.replace(" ", "") in {n.replace(" ", "") for n in names}:
+        return 1.0, "synonym"
+    best = 0.0, "fuzzy"
+    words = f" {folded} "
+    for name in names:
+        if len(name) >= 4 and f" {name} " in words:
+            best = max(best, (0.7 + 0.2 * min(len(name) / max(len(folded), 1), 1.0), "synonym"))
+        ratio = difflib.SequenceMatcher(None, folded, name).ratio()
+        if ratio >= 0.82:
+            best = max(best, (0.9 * ratio, "fuzzy"))
+    return best
+
+
+def _values_fit(values: pd.Series, role: Role) -> float:
+    """1.0 when the sample values suit the role's kind, down to 0.2 when they clearly do not."""
+    sample = values.dropna().head(_SAMPLE_ROWS)
+    if sample.empty:
+        return 0.8
+    if role.kind == "number":
+        _, bad, _ = parse_numbers(sample)
+        share = 1 - bad.mean()
+    elif role.kind == "date":
+        _, bad = parse_dates(sample)
+        share = 1 - bad.mean()
+        if pd.api.types.is_numeric_dtype(sample) and not pd.api.types.is_datetime64_any_dtype(sample):
+            share *= 0.5  # plain numbers are rarely dates, even if they could be Excel serials
+    elif role.kind == "flag":
+        _, bad = parse_flags(sample)
+        share = 1 - bad.mean()
+    elif role.kind in ("category", "text") and pd.api.types.is_numeric_dtype(sample):
+        share = 0.6 if sample.nunique() <= 20 else 0.3
+    else:
+        share = 1.0
+    return 0.2 + 0.8 * float(share)
+
+
+def _is_rating_column(values: pd.Series) -> bool:
+    """Small whole-number scale (e.g. 1–5, 0–10) with at least two distinct answers."""
+    numbers, bad, _ = parse_numbers(values.dropna().head(2000))
+    numbers = numbers.dropna()
+    if numbers.empty or bad.mean() > 0.05:
+        return False
+    whole = bool((numbers == numbers.round()).all())
+    return whole and numbers.min() >= 0 and numbers.max() <= 10 and 2 <= numbers.nunique() <= 11
+
+
+def suggest_mapping(frame: pd.DataFrame, table: TableName) -> ColumnMapping:
+    """Match the columns of ``frame`` to the roles of ``table``.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        A sheet as read by :func:`cxlib.reading.read_file`.
+    table : {"customers", "survey", "transactions"}
+
+    Examples
+    --------
+    >>> sheet = pd.DataFrame({"Kundennummer": ["1", "2"], "Alter": [34, 51], "Genre": ["Male", "Female"],
+    ...                       "Annual Income (k$)": [15, 16], "Lieblingsfarbe": ["rot", "blau"]})
+    >>> mapping = suggest_mapping(sheet, "customers")
+    >>> mapping.as_dict()
+    {'customer_id': 'Kundennummer', 'age': 'Alter', 'gender': 'Genre', 'income': 'Annual Income (k$)'}
+    >>> mapping.unmapped
+    ['Lieblingsfarbe']
+    """
+    _check_table(table)
+    candidates: list[tuple[float, int, str, str, str]] = []
+    headers = {column: normalize_header(column) for column in frame.columns}
+    for position, column in enumerate(frame.columns):
+        for role in ROLES[table]:
+            if role.kind == "touchpoints":
+                continue
+            name_score, method = _name_score(headers[column], role)
+            if name_score < 0.5:
+                continue
+            score = name_score * _values_fit(frame[column], role)
+            if score >= MIN_CONFIDENCE:
+                candidates.append((score, -position, role.key, column, method))
+    mapping = ColumnMapping(table)
+    used: set[str] = set()
+    for score, _, role_key, column, method in sorted(candidates, reverse=True):
+        if role_key in mapping.matches or column in used:
+            continue
+        mapping.matches[role_key] = ColumnMatch(role_key, column, round(score, 2), method)
+        used.add(column)
+    if table == "survey" and not mapping.is_long_format:
+        _add_touchpoints(frame, mapping, used)
+    mapping.unmapped = [column for column in frame.columns if column not in used]
+    return mapping
+
+
+def _add_touchpoints(frame: pd.DataFrame, mapping: ColumnMapping, used: set[str]) -> None:
+    from cxlib.phases import touchpoint_likeness
+
+    columns, likeness = [], []
+    for column in frame.columns:
+        if column in used or not _is_rating_column(frame[column]):
+            continue
+        columns.append(column)
+        likeness.append(touchpoint_likeness(str(column)))
+    if columns:
+        confidence = round(0.6 + 0.35 * sum(likeness) / len(likeness), 2)
+        mapping.matches["touchpoints"] = ColumnMatch("touchpoints", columns, confidence, "values")
+        used.update(columns)
+
+
+def mapping_from_dict(
+    frame: pd.DataFrame, table: TableName, roles: MappingABC[str, str | list[str] | None]
+) -> ColumnMapping:
+    """A mapping set by hand (UI or CLI): role key -> column name (list of names for ``touchpoints``).
+
+    Roles mapped to ``None`` or ``""`` are left out. Unknown roles or columns raise :class:`CxError`.
+
+    Examples
+    --------
+    >>> sheet = pd.DataFrame({"Nr": ["1"], "Jahre": [30]})
+    >>> mapping_from_dict(sheet, "customers", {"customer_id": "Nr", "age": "Jahre"}).as_dict()
+    {'customer_id': 'Nr', 'age': 'Jahre'}
+    """
+    _check_table(table)
+    known = {role.key for role in ROLES[table]}
+    mapping = ColumnMapping(table)
+    used: set[str] = set()
+    for role_key, column in roles.items():
+        if column in (None, "", []):
+            continue
+        if role_key not in known:
+            raise CxError("error.unknown_role", role=role_key, table=table)
+        columns = column if isinstance(column, list) else [column]
+        missing = [c for c in columns if c not in frame.columns]
+        if missing:
+            raise CxError("error.unknown_column", column=missing[0], table=table)
+        mapping.matches[role_key] = ColumnMatch(role_key, column, 1.0, "manual")
+        used.update(columns)
+    mapping.unmapped = [column for column in frame.columns if column not in used]
+    return mapping
+
+
+def _check_table(table: str) -> None:
+    if table not in ROLES:
+        raise ValueError(f"table must be one of {sorted(ROLES)}, got {table!r}")
