@@ -100,6 +100,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "role.comment": "Comment",
         "role.date": "Date",
         "role.amount": "Amount",
+        # --- analysis notes ---
+        "note.personas_need_customers": "Personas need a customer table.",
+        "note.journey_needs_touchpoints": "The journey needs a survey with touchpoint ratings.",
     },
     "de": {
         # --- errors (reading files) ---
@@ -187,6 +190,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "role.comment": "Kommentar",
         "role.date": "Datum",
         "role.amount": "Betrag",
+        # --- analysis notes ---
+        "note.personas_need_customers": "Für Personas wird eine Kundentabelle benötigt.",
+        "note.journey_needs_touchpoints": "Für die Customer Journey wird eine Umfrage mit Touchpoint-Bewertungen benötigt.",
     },
 }
 

@@ -1,0 +1,103 @@
+"""The whole analysis as one JSON-ready document: inputs, KPIs, personas, journey.
+
+The CLI prints this document; the app shows the same numbers, computed by the same functions.
+A section the data cannot support is ``None`` with a plain reason in ``notes``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from cxlib.errors import CxError
+from cxlib.i18n import t
+from cxlib.intake import LoadedTable, link_tables, load_table
+from cxlib.tables import ValidatedTable
+
+
+@dataclass(frozen=True)
+class AnalysisSettings:
+    """Choices a user can make; the defaults are what the app starts with."""
+
+    n_personas: int | None = None
+    persona_features: tuple[str, ...] | None = None
+    random_state: int = 0
+    kpi: object | None = field(default=None)  # cxlib.kpis.KpiSettings; None = its defaults
+
+
+def load_files(
+    files: Mapping[str, str | None], *, sheets: Mapping[str, str | None] | None = None, lang: str = "en"
+) -> dict[str, LoadedTable]:
+    """Load every given file as its table, then link survey/transactions to the customers."""
+    sheets = sheets or {}
+    loaded: dict[str, LoadedTable] = {}
+    for table in ("customers", "survey", "transactions"):
+        path = files.get(table)
+        if path:
+            loaded[table] = load_table(path, table=table, sheet=sheets.get(table), lang=lang)  # type: ignore[arg-type]
+    if not loaded:
+        raise CxError("error.no_input")
+    link_tables(loaded, lang=lang)
+    return loaded
+
+
+def inputs_section(loaded: Mapping[str, LoadedTable]) -> dict:
+    """The ``inputs`` section: per table file, sheet, row counts, rules and mapping."""
+    return {table: item.validated.report.to_dict() for table, item in loaded.items()}
+
+
+def survey_touchpoints(survey: ValidatedTable | None) -> tuple[pd.DataFrame | None, list[str]]:
+    """The survey in wide shape and its touchpoint columns (long-format surveys are pivoted)."""
+    if survey is None:
+        return None, []
+    if "touchpoint" in survey.data and "score" in survey.data:
+        from cxlib.journey import long_to_wide
+
+        return long_to_wide(survey.data)
+    return survey.data, list(survey.touchpoints)
+
+
+def analyze_tables(
+    tables: Mapping[str, ValidatedTable], *, settings: AnalysisSettings = AnalysisSettings(), lang: str = "en"
+) -> dict:
+    """KPIs, personas and journey sections for validated tables."""
+    from cxlib.journey import build_journey, default_spec, journey_section
+    from cxlib.kpis import KpiSettings, kpi_section
+    from cxlib.personas import PersonaModel, personas_section
+
+    customers = tables["customers"].data if "customers" in tables else None
+    survey, touchpoints = survey_touchpoints(tables.get("survey"))
+    notes: list[str] = []
+    document: dict = {"kpis": kpi_section(customers, survey, settings=settings.kpi or KpiSettings(), lang=lang)}
+    if customers is not None:
+        model = PersonaModel(
+            n_personas=settings.n_personas, features=settings.persona_features,
+            random_state=settings.random_state, lang=lang,
+        ).fit(customers, survey, touchpoints=touchpoints)
+        document["personas"] = personas_section(model)
+    else:
+        document["personas"] = None
+        notes.append(t("note.personas_need_customers", lang))
+    if survey is not None and touchpoints:
+        document["journey"] = journey_section(build_journey(survey, default_spec(survey, touchpoints)))
+    else:
+        document["journey"] = None
+        notes.append(t("note.journey_needs_touchpoints", lang))
+    document["notes"] = notes
+    return document
+
+
+def analyze_files(
+    files: Mapping[str, str | None],
+    *,
+    sheets: Mapping[str, str | None] | None = None,
+    lang: str = "en",
+    settings: AnalysisSettings = AnalysisSettings(),
+) -> dict:
+    """The CLI's document for files on disk."""
+    loaded = load_files(files, sheets=sheets, lang=lang)
+    document = {"inputs": inputs_section(loaded)}
+    document.update(analyze_tables({name: item.validated for name, item in loaded.items()}, settings=settings, lang=lang))
+    return document

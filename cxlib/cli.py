@@ -1,0 +1,68 @@
+"""Command line: ``python -m cxlib analyze --customers FILE [--survey FILE] ... --format json``.
+
+Any problem ends with exit code 2 and one plain line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from cxlib.errors import CxError
+from cxlib.i18n import LANGUAGES
+
+EXIT_USER_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line with exit code 2 (its default code, kept)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: {message}\n")
+        raise SystemExit(EXIT_USER_ERROR)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m cxlib", description="Customer Centricity Dashboard from the command line.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    analyze = commands.add_parser("analyze", help="analyse customer/survey/transaction files and print JSON")
+    _add_inputs(analyze)
+    analyze.add_argument("--format", choices=["json"], default="json", help="output format (json)")
+    analyze.add_argument("--k", type=int, default=None, help="number of personas (default: chosen automatically)")
+    return parser
+
+
+def _add_inputs(command: argparse.ArgumentParser) -> None:
+    for table in ("customers", "survey", "transactions"):
+        command.add_argument(f"--{table}", metavar="FILE", help=f"{table} file (.xlsx/.xlsm/.xls/.ods/.csv)")
+        command.add_argument(f"--{table}-sheet", metavar="SHEET", help=f"sheet of the {table} workbook")
+    command.add_argument("--lang", choices=LANGUAGES, default="en", help="language of messages (en|de)")
+
+
+def _run_analyze(args: argparse.Namespace) -> dict:
+    from cxlib.analysis import AnalysisSettings, analyze_files
+
+    files = {table: getattr(args, table) for table in ("customers", "survey", "transactions")}
+    sheets = {table: getattr(args, f"{table}_sheet") for table in files}
+    if not any(files.values()):
+        raise CxError("error.no_input")
+    settings = AnalysisSettings(n_personas=args.k)
+    return analyze_files(files, sheets=sheets, lang=args.lang, settings=settings)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        document = _run_analyze(args)
+    except CxError as error:
+        sys.stderr.write(error.message(getattr(args, "lang", "en")) + "\n")
+        return EXIT_USER_ERROR
+    except Exception as error:  # noqa: BLE001 - the CLI promises no traceback, even for our own bugs
+        sys.stderr.write(f"Unexpected problem ({type(error).__name__}): {error}\n")
+        return EXIT_USER_ERROR
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+    return 0

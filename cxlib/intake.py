@@ -1,0 +1,86 @@
+"""The whole intake of one file: read it, pick the sheet, map the columns, validate the rows.
+
+The CLI and the app both go through here, so a file gives the same tables and report everywhere.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import pandas as pd
+
+from cxlib.mapping import ColumnMapping, mapping_from_dict, suggest_mapping
+from cxlib.reading import get_sheet, pick_sheet, read_file
+from cxlib.roles import TableName
+from cxlib.tables import ValidatedTable
+from cxlib.validation import link_to_customers, validate_table
+
+Source = str | os.PathLike | bytes | BinaryIO
+
+
+@dataclass
+class LoadedTable:
+    """One uploaded table at every stage: the sheets found, the raw sheet, its mapping, the result."""
+
+    table: TableName
+    file: str
+    sheets: list[str]
+    sheet: str
+    raw: pd.DataFrame
+    mapping: ColumnMapping
+    validated: ValidatedTable
+
+
+def prepare_table(
+    sheets: dict[str, pd.DataFrame],
+    *,
+    table: TableName,
+    file: str,
+    sheet: str | None = None,
+    roles: Mapping[str, str | list[str] | None] | None = None,
+    lang: str = "en",
+    known_customers: set[str] | None = None,
+) -> LoadedTable:
+    """Pick the sheet, map and validate already-read sheets (the app caches the reading step).
+
+    ``roles`` overrides the automatic mapping (role key -> column); without it the mapping is guessed.
+    """
+    name = sheet if sheet is not None else pick_sheet(sheets)
+    raw = get_sheet(sheets, name, filename=file)
+    mapping = mapping_from_dict(raw, table, roles) if roles else suggest_mapping(raw, table)
+    validated = validate_table(
+        raw, mapping, file=file, sheet=name, lang=lang, known_customers=known_customers
+    )
+    return LoadedTable(table, file, list(sheets), name, raw, mapping, validated)
+
+
+def load_table(
+    source: Source,
+    *,
+    table: TableName,
+    filename: str | None = None,
+    sheet: str | None = None,
+    roles: Mapping[str, str | list[str] | None] | None = None,
+    lang: str = "en",
+    known_customers: set[str] | None = None,
+) -> LoadedTable:
+    """Read ``source`` (path or bytes) and turn it into a validated table. Raises only ``CxError``."""
+    file = filename or (Path(source).name if isinstance(source, str | os.PathLike) else "upload")
+    sheets = read_file(source, filename=file)
+    return prepare_table(
+        sheets, table=table, file=file, sheet=sheet, roles=roles, lang=lang, known_customers=known_customers
+    )
+
+
+def link_tables(tables: dict[str, LoadedTable], *, lang: str = "en") -> None:
+    """Count survey and transaction rows whose customer is not in the customer table (in place)."""
+    customers = tables.get("customers")
+    if customers is None:
+        return
+    for name in ("survey", "transactions"):
+        if name in tables:
+            link_to_customers(tables[name].validated, customers.validated, lang=lang)
