@@ -84,3 +84,36 @@ def link_tables(tables: dict[str, LoadedTable], *, lang: str = "en") -> None:
     for name in ("survey", "transactions"):
         if name in tables:
             link_to_customers(tables[name].validated, customers.validated, lang=lang)
+
+
+def mapping_overview(loaded: LoadedTable, *, lang: str = "en") -> pd.DataFrame:
+    """One row per role of the table: the column it was matched to, how sure, and how it was found.
+
+    Column names are string-table keys' texts in ``lang`` (for display as they are).
+    """
+    from cxlib.i18n import t
+    from cxlib.roles import ROLES
+
+    rows = []
+    for candidate in ROLES[loaded.table]:
+        match = loaded.mapping.matches.get(candidate.key)
+        column = match.column if match else None
+        rows.append({
+            t("ui.col.field", lang): t(f"role.{candidate.key}", lang),
+            t("ui.col.column", lang): ", ".join(column) if isinstance(column, list) else (column or "–"),
+            t("ui.col.confidence", lang): match.confidence if match else None,
+            t("ui.col.method", lang): t(f"ui.method.{match.method}", lang) if match else "–",
+        })
+    return pd.DataFrame(rows)
+
+
+def rules_overview(loaded: LoadedTable, *, lang: str = "en") -> pd.DataFrame:
+    """The validation rules that touched rows: message, row count, and whether rows were set aside."""
+    from cxlib.i18n import t
+
+    rules = loaded.validated.report.rules
+    return pd.DataFrame({
+        t("ui.col.finding", lang): [rule.message for rule in rules],
+        t("ui.col.rows", lang): [rule.rows for rule in rules],
+        t("ui.col.action", lang): [t("ui.action.set_aside" if r.set_aside else "ui.action.repaired", lang) for r in rules],
+    })

@@ -1,0 +1,110 @@
+"""Data page: upload, sheet choice, column mapping, validation report, preview and the way back to demo data."""
+
+import streamlit as st
+
+from cxlib.export import to_csv_bytes
+from cxlib.intake import mapping_overview, rules_overview
+from cxlib.roles import ROLES, TABLES
+from pages import _state as state
+from pages import _widgets as widgets
+
+FILE_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"]
+NOT_MAPPED = "—"
+
+
+def upload_box(table: str) -> None:
+    file = st.file_uploader(state.tr(f"ui.upload.{table}"), type=FILE_TYPES, key=f"upload_{table}")
+    if file is not None:
+        content = file.getvalue()
+        current = state.current_uploads().get(table)
+        digest = state.Upload.of(file.name, content).digest
+        if (current is None or current.digest != digest or state.is_demo()) and not state.was_rejected(table, digest):
+            with st.spinner(state.tr("ui.reading")):
+                state.accept_upload(table, file.name, content)
+    message = state.rejection(table)
+    if message:
+        st.error(state.tr("ui.upload_rejected", message=message), icon=":material/error:")
+
+
+def sheet_choice(table: str, loaded) -> None:
+    if len(loaded.sheets) > 1:
+        chosen = st.selectbox(
+            state.tr("ui.sheet"), loaded.sheets, index=loaded.sheets.index(loaded.sheet), key=f"sheet_{table}"
+        )
+        if chosen != loaded.sheet:
+            error = state.set_choice(table, sheet=chosen, roles=None)
+            if error:
+                st.error(error.message(state.lang()))
+            else:
+                st.rerun()
+
+
+def mapping_editor(table: str, loaded) -> None:
+    st.dataframe(mapping_overview(loaded, lang=state.lang()), hide_index=True, width="stretch")
+    columns = [str(column) for column in loaded.raw.columns]
+    with st.expander(state.tr("ui.mapping.edit")), st.form(f"mapping_{table}"):
+        chosen: dict[str, object] = {}
+        for role in ROLES[table]:
+            current = loaded.mapping.matches.get(role.key)
+            label = state.tr(f"role.{role.key}")
+            if role.kind == "touchpoints":
+                default = [c for c in (current.column if current else []) if c in columns]
+                chosen[role.key] = st.multiselect(label, columns, default=default, key=f"map_{table}_{role.key}")
+                continue
+            options = [NOT_MAPPED, *columns]
+            index = options.index(current.column) if current and current.column in options else 0
+            picked = st.selectbox(label, options, index=index, key=f"map_{table}_{role.key}")
+            chosen[role.key] = None if picked == NOT_MAPPED else picked
+        if st.form_submit_button(state.tr("ui.mapping.apply"), type="primary"):
+            error = state.set_choice(table, sheet=loaded.sheet, roles=chosen)
+            if error:
+                st.error(error.message(state.lang()))
+            else:
+                st.rerun()
+
+
+def validation_report(table: str, loaded) -> None:
+    report = loaded.validated.report
+    read, used, aside = st.columns(3)
+    read.metric(state.tr("ui.rows_read"), widgets.number(report.rows_read))
+    used.metric(state.tr("ui.rows_used"), widgets.number(report.rows_used))
+    aside.metric(state.tr("ui.rows_set_aside"), widgets.number(report.rows_set_aside))
+    rules = rules_overview(loaded, lang=state.lang())
+    if rules.empty:
+        st.success(state.tr("ui.no_problems"), icon=":material/check_circle:")
+    else:
+        st.dataframe(rules, hide_index=True, width="stretch")
+    if not loaded.validated.set_aside.empty:
+        st.download_button(
+            state.tr("ui.download_set_aside"),
+            to_csv_bytes(loaded.validated.set_aside, lang=state.lang()),
+            file_name=f"{table}_set_aside.csv",
+            mime="text/csv",
+            key=f"download_aside_{table}",
+        )
+
+
+def table_section(table: str, loaded_tables: dict) -> None:
+    upload_box(table)
+    loaded = loaded_tables.get(table)
+    if loaded is None:
+        st.caption(state.tr("ui.no_table", table=state.tr(f"table.{table}")))
+        return
+    st.markdown(f"**{state.tr('ui.file')}:** {widgets.plain(loaded.file)} · {widgets.rows_caption(len(loaded.raw))}")
+    sheet_choice(table, loaded)
+    st.subheader(state.tr("ui.mapping.title"))
+    mapping_editor(table, loaded)
+    st.subheader(state.tr("ui.report.title"))
+    validation_report(table, loaded)
+    st.subheader(state.tr("ui.preview"))
+    st.dataframe(loaded.validated.data.head(100), width="stretch")
+
+
+st.title(state.tr("nav.data"))
+st.caption(state.tr("ui.data_intro"))
+if not state.is_demo():
+    st.button(state.tr("ui.back_to_demo"), on_click=state.use_demo_data, key="demo_button_page")
+tables = state.loaded_tables()
+for table, tab in zip(TABLES, st.tabs([state.tr(f"ui.tab.{table}") for table in TABLES]), strict=True):
+    with tab:
+        table_section(table, tables)
