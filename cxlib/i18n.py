@@ -152,6 +152,63 @@ STRINGS: dict[str, dict[str, str]] = {
         # --- analysis notes ---
         "note.personas_need_customers": "Personas need a customer table.",
         "note.journey_needs_touchpoints": "The journey needs a survey with touchpoint ratings.",
+        # --- journey (phases, curve, pain points, drivers) ---
+        "phase.activation": "Activation",
+        "phase.information": "Information",
+        "phase.purchase": "Purchase",
+        "phase.loyalty": "Loyalty",
+        "error.journey_no_ratings": "None of the touchpoint columns contains a rating, so no journey curve "
+        "can be drawn. Please check the touchpoint columns in the column mapping.",
+        "journey.note.na_excluded": "{count} answers for “{touchpoint}” are coded as not applicable "
+        "({codes}) and are not counted.",
+        "journey.note.out_of_scale": "{count} answers for “{touchpoint}” lie outside its scale {scale} and "
+        "are not counted.",
+        "journey.note.scale_aligned": "“{touchpoint}” has no answers at the top of the scale; it is read on "
+        "the survey's common scale {scale}.",
+        "journey.note.mixed_scales": "The touchpoints use different scales ({scales}); all are put on one "
+        "0–100 axis (lowest scale point = 0, highest = 100).",
+        "journey.note.no_answers": "“{touchpoint}” has no answers; it stays on the map without a value.",
+        "journey.note.phase_empty": "The {phase} phase has no touchpoint: customers are not asked about it.",
+        "journey.note.phase_thin": "The {phase} phase has only one touchpoint.",
+        "journey.note.no_outcome": "Without a recommendation or overall satisfaction column the key drivers "
+        "cannot be computed.",
+        "journey.note.outcome_fallback": "The key drivers are related to “{used}”, because “{wanted}” is "
+        "missing.",
+        "journey.note.too_few_pairs": "Too few answers ({n}) to relate “{touchpoint}” to the outcome.",
+        "journey.reason.lowest": "lowest satisfaction of all touchpoints ({value} of 100)",
+        "journey.reason.below_average": "clearly below the average of all touchpoints "
+        "({value} vs. {average})",
+        "journey.reason.drop": "satisfaction drops by {value} points after “{previous}”",
+        "journey.quadrant.fix_first": "Fix first",
+        "journey.quadrant.keep_up": "Keep up",
+        "journey.quadrant.maintain": "Maintain",
+        "journey.quadrant.lower_priority": "Lower priority",
+        "journey.chart.curve_title": "Customer journey: satisfaction per touchpoint",
+        "journey.chart.curve_subtitle": "0 = lowest, 100 = highest point of each scale; bars: 95% interval; "
+        "red: pain points",
+        "journey.chart.groups_title": "Customer journey by {group}",
+        "journey.chart.groups_subtitle": "Satisfaction per touchpoint (0–100), one line per group; "
+        "{shown} of {total} groups shown",
+        "journey.chart.drivers_title": "What matters most: importance × performance",
+        "journey.chart.drivers_subtitle": "Importance = correlation with {outcome}; lines at the medians",
+        "journey.axis.touchpoint": "Touchpoint",
+        "journey.axis.satisfaction": "Satisfaction (0–100)",
+        "journey.axis.phase": "Phase",
+        "journey.axis.group": "Group",
+        "journey.axis.importance": "Importance (correlation with {outcome})",
+        "journey.axis.performance": "Performance (satisfaction 0–100)",
+        "journey.axis.ci": "95% interval",
+        "journey.axis.pain": "Pain point",
+        "journey.col.touchpoint": "Touchpoint",
+        "journey.col.phase": "Phase",
+        "journey.col.mean": "Satisfaction (0–100)",
+        "journey.col.native_mean": "Mean (own scale)",
+        "journey.col.scale": "Scale",
+        "journey.col.ci": "95% interval",
+        "journey.col.n": "Answers",
+        "journey.col.na_excluded": "Not applicable",
+        "journey.col.bottom_box": "Low ratings",
+        "journey.col.pain": "Pain point",
     },
     "de": {
         # --- errors (reading files) ---
@@ -291,6 +348,65 @@ STRINGS: dict[str, dict[str, str]] = {
         # --- analysis notes ---
         "note.personas_need_customers": "Für Personas wird eine Kundentabelle benötigt.",
         "note.journey_needs_touchpoints": "Für die Customer Journey wird eine Umfrage mit Touchpoint-Bewertungen benötigt.",
+        # --- journey (phases, curve, pain points, drivers) ---
+        "phase.activation": "Aktivierung",
+        "phase.information": "Information",
+        "phase.purchase": "Kauf",
+        "phase.loyalty": "Kundenbindung",
+        "error.journey_no_ratings": "Keine der Touchpoint-Spalten enthält eine Bewertung, daher lässt sich "
+        "keine Journey-Kurve zeichnen. Bitte prüfen Sie die Touchpoint-Spalten in der Spaltenzuordnung.",
+        "journey.note.na_excluded": "{count} Antworten zu „{touchpoint}“ sind als „trifft nicht zu“ codiert "
+        "({codes}) und werden nicht gezählt.",
+        "journey.note.out_of_scale": "{count} Antworten zu „{touchpoint}“ liegen außerhalb der Skala {scale} "
+        "und werden nicht gezählt.",
+        "journey.note.scale_aligned": "„{touchpoint}“ hat keine Antworten am oberen Skalenende; es wird auf "
+        "der gemeinsamen Skala {scale} der Umfrage gelesen.",
+        "journey.note.mixed_scales": "Die Touchpoints nutzen verschiedene Skalen ({scales}); alle werden auf "
+        "eine gemeinsame Achse von 0 bis 100 gebracht (niedrigster Skalenpunkt = 0, höchster = 100).",
+        "journey.note.no_answers": "„{touchpoint}“ hat keine Antworten; der Touchpoint bleibt ohne Wert auf "
+        "der Karte.",
+        "journey.note.phase_empty": "Die Phase {phase} hat keinen Touchpoint: dazu werden Kunden nicht "
+        "befragt.",
+        "journey.note.phase_thin": "Die Phase {phase} hat nur einen Touchpoint.",
+        "journey.note.no_outcome": "Ohne Spalte für Weiterempfehlung oder Gesamtzufriedenheit lassen sich "
+        "die Treiber nicht berechnen.",
+        "journey.note.outcome_fallback": "Die Treiber beziehen sich auf „{used}“, weil „{wanted}“ fehlt.",
+        "journey.note.too_few_pairs": "Zu wenige Antworten ({n}), um „{touchpoint}“ mit dem Ergebnis in "
+        "Beziehung zu setzen.",
+        "journey.reason.lowest": "niedrigste Zufriedenheit aller Touchpoints ({value} von 100)",
+        "journey.reason.below_average": "deutlich unter dem Durchschnitt aller Touchpoints "
+        "({value} gegenüber {average})",
+        "journey.reason.drop": "Zufriedenheit fällt nach „{previous}“ um {value} Punkte",
+        "journey.quadrant.fix_first": "Zuerst verbessern",
+        "journey.quadrant.keep_up": "Stärken halten",
+        "journey.quadrant.maintain": "Beibehalten",
+        "journey.quadrant.lower_priority": "Geringere Priorität",
+        "journey.chart.curve_title": "Customer Journey: Zufriedenheit je Touchpoint",
+        "journey.chart.curve_subtitle": "0 = niedrigster, 100 = höchster Punkt jeder Skala; Balken: "
+        "95-%-Intervall; rot: Schwachstellen",
+        "journey.chart.groups_title": "Customer Journey nach {group}",
+        "journey.chart.groups_subtitle": "Zufriedenheit je Touchpoint (0–100), eine Linie je Gruppe; "
+        "{shown} von {total} Gruppen gezeigt",
+        "journey.chart.drivers_title": "Was am meisten zählt: Wichtigkeit × Leistung",
+        "journey.chart.drivers_subtitle": "Wichtigkeit = Korrelation mit {outcome}; Linien bei den Medianen",
+        "journey.axis.touchpoint": "Touchpoint",
+        "journey.axis.satisfaction": "Zufriedenheit (0–100)",
+        "journey.axis.phase": "Phase",
+        "journey.axis.group": "Gruppe",
+        "journey.axis.importance": "Wichtigkeit (Korrelation mit {outcome})",
+        "journey.axis.performance": "Leistung (Zufriedenheit 0–100)",
+        "journey.axis.ci": "95-%-Intervall",
+        "journey.axis.pain": "Schwachstelle",
+        "journey.col.touchpoint": "Touchpoint",
+        "journey.col.phase": "Phase",
+        "journey.col.mean": "Zufriedenheit (0–100)",
+        "journey.col.native_mean": "Mittelwert (eigene Skala)",
+        "journey.col.scale": "Skala",
+        "journey.col.ci": "95-%-Intervall",
+        "journey.col.n": "Antworten",
+        "journey.col.na_excluded": "Trifft nicht zu",
+        "journey.col.bottom_box": "Niedrige Bewertungen",
+        "journey.col.pain": "Schwachstelle",
     },
 }
 
