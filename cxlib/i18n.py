@@ -209,6 +209,90 @@ STRINGS: dict[str, dict[str, str]] = {
         "journey.col.na_excluded": "Not applicable",
         "journey.col.bottom_box": "Low ratings",
         "journey.col.pain": "Pain point",
+        # --- kpi (NPS, churn, retention, CLV: notes, tiles, charts) ---
+        "kpi.note.no_survey": "No survey data: the NPS cannot be computed.",
+        "kpi.note.no_recommend": "The survey has no recommendation question (0–10): the NPS cannot be "
+        "computed.",
+        "kpi.note.no_recommend_answers": "There are no recommendation answers in this selection: the NPS "
+        "cannot be computed.",
+        "kpi.note.no_customers": "No customer data: churn rate, retention and CLV cannot be computed.",
+        "kpi.note.no_churn_data": "The customer table has neither churn dates nor a churned yes/no column: "
+        "churn rate, retention and CLV cannot be computed.",
+        "kpi.note.no_customers_in_window": "No customers were on the books during the churn period: churn "
+        "rate, retention and CLV cannot be computed.",
+        "kpi.note.churn_share": "There are no churn dates, so the churn rate is the share of customers "
+        "marked as churned (not a rate per 12 months).",
+        "kpi.note.churn_capped": "More customers left during the period than were on the books on average "
+        "(very high turnover); the churn rate is shown as 100%.",
+        "kpi.note.clv_no_margin": "The CLV needs a margin: the data has no margin column. Set a margin rate "
+        "(share of revenue) to estimate it from revenue.",
+        "kpi.note.clv_no_values": "No customer has both a margin and a retention value: the CLV cannot be "
+        "computed.",
+        "kpi.note.clv_no_acquisition_cost": "The data has no acquisition cost and none was set: the CLV "
+        "assumes an acquisition cost of 0.",
+        "kpi.verdict.significant": "significant at 95%",
+        "kpi.verdict.within_noise": "within noise",
+        "kpi.verdict.insufficient_data": "too little data to compare",
+        "kpi.delta.points": "{delta} points ({verdict})",
+        "kpi.delta.percent_points": "{delta} pp ({verdict})",
+        "kpi.period.window": "{start} – {end}",
+        "kpi.period.all": "All answers",
+        "kpi.label.customers": "Customers",
+        "kpi.label.nps": "NPS (last {months} months)",
+        "kpi.label.nps_all": "NPS",
+        "kpi.label.churn": "Churn rate (last {months} months)",
+        "kpi.label.churn_share": "Share of churned customers",
+        "kpi.label.retention": "Retention rate",
+        "kpi.label.clv": "Average CLV",
+        "kpi.help.customers": "Number of customers in the current selection.",
+        "kpi.help.nps": "NPS = % promoters (9–10) − % detractors (0–6), from −100 to +100.",
+        "kpi.help.nps_facts": "{period}: {n} answers ({promoters} promoters, {passives} passives, "
+        "{detractors} detractors); 95% interval {low} to {high}.",
+        "kpi.help.nps_comparison": "Previous period {period}: NPS {previous} from {n} answers. Change "
+        "{delta} points, {verdict} (p = {p}).",
+        "kpi.help.churn": "Churn rate = customers who left / average number of customers at the month ends. "
+        "{period}: {churned} customers left, on average {average} customers.",
+        "kpi.help.churn_share": "Share of customers marked as churned: {churned} of {total} (the data has "
+        "no churn dates, so this is not a rate per 12 months).",
+        "kpi.help.churn_comparison": "Previous period {period}: {previous}. Change {delta} percentage "
+        "points, {verdict} (p = {p}).",
+        "kpi.help.retention": "Retention rate = 1 − churn rate.",
+        "kpi.help.clv": "CLV per customer = m·r/(1+d−r) − AC (Gupta & Lehmann): m = yearly margin "
+        "({margin_source}), r = retention {retention}, d = discount rate {discount}, AC = acquisition cost "
+        "({cost_source}). Average over {n} customers; median {median}, total {total}.",
+        "kpi.help.clv_horizon": "Over {years} years only: average {value}.",
+        "kpi.source.margin": "margin column",
+        "kpi.source.revenue_x_margin_rate": "revenue × margin rate {rate}",
+        "kpi.source.acquisition_cost": "acquisition cost column",
+        "kpi.source.setting": "set to {value} per customer",
+        "kpi.source.zero": "none in the data, assumed 0",
+        "kpi.group.detractor": "Detractors (0–6)",
+        "kpi.group.passive": "Passives (7–8)",
+        "kpi.group.promoter": "Promoters (9–10)",
+        "kpi.chart.no_data": "No data for this chart in the current selection",
+        "kpi.chart.nps_distribution.title": "How likely are customers to recommend us?",
+        "kpi.chart.nps_distribution.subtitle": "{n} answers",
+        "kpi.chart.nps_trend.title": "NPS by month",
+        "kpi.chart.nps_trend.subtitle": "Line: NPS; band: 95% interval",
+        "kpi.chart.churn_trend.title": "Churn by month",
+        "kpi.chart.churn_trend.subtitle": "Customers who left in the month / customers at the start of the "
+        "month",
+        "kpi.chart.clv_distribution.title": "Customer lifetime value",
+        "kpi.chart.clv_distribution.subtitle": "{n} customers, grouped into {bins} value ranges",
+        "kpi.axis.score": "Recommendation (0–10)",
+        "kpi.axis.answers": "Answers",
+        "kpi.axis.group": "Group",
+        "kpi.axis.month": "Month",
+        "kpi.axis.nps": "NPS",
+        "kpi.axis.low": "Interval from",
+        "kpi.axis.high": "Interval to",
+        "kpi.axis.monthly_churn": "Monthly churn rate",
+        "kpi.axis.churned": "Customers who left",
+        "kpi.axis.customers_start": "Customers at month start",
+        "kpi.axis.clv": "CLV per customer",
+        "kpi.axis.clv_from": "From",
+        "kpi.axis.clv_to": "To",
+        "kpi.axis.customers": "Customers",
     },
     "de": {
         # --- errors (reading files) ---
@@ -407,6 +491,92 @@ STRINGS: dict[str, dict[str, str]] = {
         "journey.col.na_excluded": "Trifft nicht zu",
         "journey.col.bottom_box": "Niedrige Bewertungen",
         "journey.col.pain": "Schwachstelle",
+        # --- kpi (NPS, churn, retention, CLV: notes, tiles, charts) ---
+        "kpi.note.no_survey": "Keine Umfragedaten: Der NPS lässt sich nicht berechnen.",
+        "kpi.note.no_recommend": "Die Umfrage enthält keine Weiterempfehlungsfrage (0–10): Der NPS lässt "
+        "sich nicht berechnen.",
+        "kpi.note.no_recommend_answers": "In dieser Auswahl gibt es keine Weiterempfehlungsantworten: Der "
+        "NPS lässt sich nicht berechnen.",
+        "kpi.note.no_customers": "Keine Kundendaten: Abwanderungsquote, Kundenbindungsrate und "
+        "Kundenertragswert lassen sich nicht berechnen.",
+        "kpi.note.no_churn_data": "Die Kundentabelle hat weder Kündigungsdaten noch eine Ja/Nein-Spalte "
+        "„abgewandert“: Abwanderungsquote, Kundenbindungsrate und Kundenertragswert lassen sich nicht "
+        "berechnen.",
+        "kpi.note.no_customers_in_window": "Im Betrachtungszeitraum gab es keine Kunden: Abwanderungsquote, "
+        "Kundenbindungsrate und Kundenertragswert lassen sich nicht berechnen.",
+        "kpi.note.churn_share": "Es gibt keine Kündigungsdaten, daher ist die Abwanderungsquote der Anteil "
+        "der als abgewandert markierten Kunden (keine Quote pro 12 Monate).",
+        "kpi.note.churn_capped": "Im Zeitraum sind mehr Kunden abgewandert, als im Durchschnitt Kunden "
+        "waren (sehr hohe Fluktuation); die Abwanderungsquote wird als 100 % angezeigt.",
+        "kpi.note.clv_no_margin": "Der Kundenertragswert braucht eine Marge: Die Daten haben keine "
+        "Margenspalte. Legen Sie eine Margenquote (Anteil am Umsatz) fest, um sie aus dem Umsatz zu "
+        "schätzen.",
+        "kpi.note.clv_no_values": "Kein Kunde hat sowohl eine Marge als auch eine Kundenbindungsrate: Der "
+        "Kundenertragswert lässt sich nicht berechnen.",
+        "kpi.note.clv_no_acquisition_cost": "Die Daten enthalten keine Akquisitionskosten und es wurden "
+        "keine festgelegt: Der Kundenertragswert rechnet mit Akquisitionskosten von 0.",
+        "kpi.verdict.significant": "signifikant (95 %)",
+        "kpi.verdict.within_noise": "im Rahmen der Zufallsschwankung",
+        "kpi.verdict.insufficient_data": "zu wenige Daten für einen Vergleich",
+        "kpi.delta.points": "{delta} Punkte ({verdict})",
+        "kpi.delta.percent_points": "{delta} Prozentpunkte ({verdict})",
+        "kpi.period.window": "{start} – {end}",
+        "kpi.period.all": "Alle Antworten",
+        "kpi.label.customers": "Kunden",
+        "kpi.label.nps": "NPS (letzte {months} Monate)",
+        "kpi.label.nps_all": "NPS",
+        "kpi.label.churn": "Abwanderungsquote (letzte {months} Monate)",
+        "kpi.label.churn_share": "Anteil abgewanderter Kunden",
+        "kpi.label.retention": "Kundenbindungsrate",
+        "kpi.label.clv": "Ø Kundenertragswert",
+        "kpi.help.customers": "Anzahl der Kunden in der aktuellen Auswahl.",
+        "kpi.help.nps": "NPS = % Promotoren (9–10) − % Kritiker (0–6), von −100 bis +100.",
+        "kpi.help.nps_facts": "{period}: {n} Antworten ({promoters} Promotoren, {passives} Passive, "
+        "{detractors} Kritiker); 95-%-Intervall {low} bis {high}.",
+        "kpi.help.nps_comparison": "Vorperiode {period}: NPS {previous} aus {n} Antworten. Veränderung "
+        "{delta} Punkte, {verdict} (p = {p}).",
+        "kpi.help.churn": "Abwanderungsquote = abgewanderte Kunden / durchschnittliche Kundenzahl an den "
+        "Monatsenden. {period}: {churned} Kunden abgewandert, im Durchschnitt {average} Kunden.",
+        "kpi.help.churn_share": "Anteil der als abgewandert markierten Kunden: {churned} von {total} (die "
+        "Daten haben keine Kündigungsdaten, daher keine Quote pro 12 Monate).",
+        "kpi.help.churn_comparison": "Vorperiode {period}: {previous}. Veränderung {delta} Prozentpunkte, "
+        "{verdict} (p = {p}).",
+        "kpi.help.retention": "Kundenbindungsrate = 1 − Abwanderungsquote.",
+        "kpi.help.clv": "Kundenertragswert je Kunde = m·r/(1+d−r) − AC (Gupta & Lehmann): m = jährliche "
+        "Marge ({margin_source}), r = Kundenbindungsrate {retention}, d = Diskontierungssatz {discount}, AC "
+        "= Akquisitionskosten ({cost_source}). Durchschnitt über {n} Kunden; Median {median}, Summe {total}.",
+        "kpi.help.clv_horizon": "Nur über {years} Jahre: Durchschnitt {value}.",
+        "kpi.source.margin": "Spalte Marge",
+        "kpi.source.revenue_x_margin_rate": "Umsatz × Margenquote {rate}",
+        "kpi.source.acquisition_cost": "Spalte Akquisitionskosten",
+        "kpi.source.setting": "festgelegt auf {value} je Kunde",
+        "kpi.source.zero": "nicht in den Daten, mit 0 angenommen",
+        "kpi.group.detractor": "Kritiker (0–6)",
+        "kpi.group.passive": "Passive (7–8)",
+        "kpi.group.promoter": "Promotoren (9–10)",
+        "kpi.chart.no_data": "Für diese Grafik gibt es in der aktuellen Auswahl keine Daten",
+        "kpi.chart.nps_distribution.title": "Wie wahrscheinlich empfehlen uns Kunden weiter?",
+        "kpi.chart.nps_distribution.subtitle": "{n} Antworten",
+        "kpi.chart.nps_trend.title": "NPS nach Monat",
+        "kpi.chart.nps_trend.subtitle": "Linie: NPS; Band: 95-%-Intervall",
+        "kpi.chart.churn_trend.title": "Abwanderung nach Monat",
+        "kpi.chart.churn_trend.subtitle": "Im Monat abgewanderte Kunden / Kunden zu Monatsbeginn",
+        "kpi.chart.clv_distribution.title": "Kundenertragswert",
+        "kpi.chart.clv_distribution.subtitle": "{n} Kunden, in {bins} Wertklassen gruppiert",
+        "kpi.axis.score": "Weiterempfehlung (0–10)",
+        "kpi.axis.answers": "Antworten",
+        "kpi.axis.group": "Gruppe",
+        "kpi.axis.month": "Monat",
+        "kpi.axis.nps": "NPS",
+        "kpi.axis.low": "Intervall von",
+        "kpi.axis.high": "Intervall bis",
+        "kpi.axis.monthly_churn": "Monatliche Abwanderungsquote",
+        "kpi.axis.churned": "Abgewanderte Kunden",
+        "kpi.axis.customers_start": "Kunden zu Monatsbeginn",
+        "kpi.axis.clv": "Kundenertragswert je Kunde",
+        "kpi.axis.clv_from": "Von",
+        "kpi.axis.clv_to": "Bis",
+        "kpi.axis.customers": "Kunden",
     },
 }
 
