@@ -515,7 +515,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Kundenertragswert lässt sich nicht berechnen.",
         "kpi.note.clv_no_acquisition_cost": "Die Daten enthalten keine Akquisitionskosten und es wurden "
         "keine festgelegt: Der Kundenertragswert rechnet mit Akquisitionskosten von 0.",
-        "kpi.verdict.significant": "signifikant (95 %)",
+        "kpi.verdict.significant": "signifikant auf dem 95-%-Niveau",
         "kpi.verdict.within_noise": "im Rahmen der Zufallsschwankung",
         "kpi.verdict.insufficient_data": "zu wenige Daten für einen Vergleich",
         "kpi.delta.points": "{delta} Punkte ({verdict})",
