@@ -179,6 +179,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "journey.reason.below_average": "clearly below the average of all touchpoints "
         "({value} vs. {average})",
         "journey.reason.drop": "satisfaction drops by {value} points after “{previous}”",
+        "journey.annot.lowest": "Lowest point",
+        "journey.annot.below_average": "Below average",
+        "journey.annot.drop": "Drop −{value}",
         "journey.quadrant.fix_first": "Fix first",
         "journey.quadrant.keep_up": "Keep up",
         "journey.quadrant.maintain": "Maintain",
@@ -461,6 +464,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "journey.reason.below_average": "deutlich unter dem Durchschnitt aller Touchpoints "
         "({value} gegenüber {average})",
         "journey.reason.drop": "Zufriedenheit fällt nach „{previous}“ um {value} Punkte",
+        "journey.annot.lowest": "Tiefpunkt",
+        "journey.annot.below_average": "Unter dem Schnitt",
+        "journey.annot.drop": "Einbruch −{value}",
         "journey.quadrant.fix_first": "Zuerst verbessern",
         "journey.quadrant.keep_up": "Stärken halten",
         "journey.quadrant.maintain": "Beibehalten",

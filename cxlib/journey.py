@@ -121,8 +121,9 @@ class JourneyResult:
     phases : DataFrame
         One row per phase in the fixed order: ``phase``, ``label``, ``mean`` (0–100), ``touchpoints``.
     pain_points : list of dict
-        ``{"touchpoint", "reason" (one of PAIN_REASONS), "text", "value"}``; value is the mean for
-        "lowest"/"below_average" and the size of the drop for "drop".
+        ``{"touchpoint", "reason" (one of PAIN_REASONS), "text", "label", "value"}``: a sentence and a
+        short chart annotation in the result's language; value is the mean for "lowest"/"below_average"
+        and the size of the drop for "drop" (which also names the ``previous`` touchpoint).
     drivers : DataFrame
         ``touchpoint``, ``phase``, ``importance``, ``beta``, ``performance``, ``n``, ``quadrant`` (key of
         QUADRANTS), ``quadrant_label``; sorted by importance, strongest first. Empty without an outcome.
@@ -494,6 +495,9 @@ def _pain_points(table: pd.DataFrame, lang: str) -> list[dict]:
     position = dict(zip(table["touchpoint"], table["position"], strict=True))
     found.sort(key=lambda p: (position[p["touchpoint"]], PAIN_REASONS.index(p["reason"])))
     for point in found:
+        point["label"] = t(
+            f"journey.annot.{point['reason']}", lang, value=format_number(point["value"], lang)
+        )
         point["text"] = t(
             f"journey.reason.{point['reason']}",
             lang,
