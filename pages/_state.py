@@ -32,11 +32,13 @@ SOURCE = "data_source"  # "demo" or "own"
 UPLOADS = "uploads"  # table -> Upload of the visitor's own files that passed validation
 CHOICES = "choices"  # table -> {"sheet": ..., "roles": {...}} chosen by hand
 REJECTED = "rejected"  # table -> (file name, digest, message key, params) of the last failed upload
-FILTERS = "filters"
+FILTERS = "filters"  # fingerprint -> Filters, so filters never outlive the data they were made for
 KPI_SETTINGS = "kpi_settings"
 PERSONA_K = "persona_k"
 PERSONA_FEATURES = "persona_features"
 PRESENTATION = "presentation"
+JOURNEY_TABLE = "journey_table"  # fingerprint -> the phase editor table as edited by the visitor
+JOURNEY_OPTIONS = "journey_options"  # outcome column and whether to draw one line per persona
 
 
 @dataclass(frozen=True)
@@ -65,11 +67,13 @@ def init_state() -> None:
     st.session_state.setdefault(UPLOADS, {})
     st.session_state.setdefault(CHOICES, {})
     st.session_state.setdefault(REJECTED, {})
-    st.session_state.setdefault(FILTERS, None)
+    st.session_state.setdefault(FILTERS, {})
     st.session_state.setdefault(KPI_SETTINGS, {})
     st.session_state.setdefault(PERSONA_K, None)
     st.session_state.setdefault(PERSONA_FEATURES, None)
     st.session_state.setdefault(PRESENTATION, False)
+    st.session_state.setdefault(JOURNEY_TABLE, {})
+    st.session_state.setdefault(JOURNEY_OPTIONS, {"outcome": "recommend", "by_persona": False})
 
 
 def lang() -> str:
@@ -208,4 +212,205 @@ def use_demo_data() -> None:
     st.session_state[UPLOADS] = {}
     st.session_state[CHOICES] = {}
     st.session_state[REJECTED] = {}
-    st.session_state[FILTERS] = None
+    st.session_state[FILTERS] = {}
+
+
+# --- shared filters and settings ---
+
+def current_filters():
+    """The filters shared by all analysis pages (period, region, segment, persona)."""
+    from cxlib.filters import Filters
+
+    return st.session_state.get(FILTERS, {}).get(fingerprint()) or Filters()
+
+
+def set_filters(filters) -> None:
+    st.session_state[FILTERS] = {fingerprint(): filters}
+
+
+def filter_options() -> dict:
+    """Regions, segments, date range and persona names the filters can offer for the data in use."""
+    from cxlib.filters import filter_options as options_of
+
+    tables = validated_tables()
+    customers = tables["customers"].data if "customers" in tables else None
+    survey, _ = survey_frame()
+    options = options_of(customers, survey)
+    labels = persona_labels()
+    options["personas"] = [] if labels is None else sorted(labels.dropna().unique().tolist())
+    return options
+
+
+def kpi_settings():
+    """The KPI/CLV settings chosen on the Overview page (defaults until changed)."""
+    from cxlib.clv import ClvSettings
+    from cxlib.kpis import KpiSettings
+
+    chosen = st.session_state.get(KPI_SETTINGS, {})
+    clv = ClvSettings(**{key: chosen[key] for key in ("discount_rate", "margin_rate", "acquisition_cost",
+                                                       "horizon_years") if key in chosen})
+    return KpiSettings(clv=clv, nps_period_months=chosen.get("nps_period_months", 3))
+
+
+def set_kpi_settings(**values: object) -> None:
+    st.session_state[KPI_SETTINGS] = {**st.session_state.get(KPI_SETTINGS, {}), **values}
+
+
+def persona_choice() -> tuple[int | None, tuple[str, ...] | None]:
+    """The number of personas and the features chosen by hand (None = automatic)."""
+    features = st.session_state.get(PERSONA_FEATURES)
+    return st.session_state.get(PERSONA_K), tuple(features) if features else None
+
+
+def set_persona_choice(k: int | None, features: list[str] | None) -> None:
+    st.session_state[PERSONA_K] = k
+    st.session_state[PERSONA_FEATURES] = features
+
+
+# --- derived results (cached by data fingerprint and parameters, per session) ---
+
+@st.cache_data(max_entries=8, scope="session", show_spinner=False)
+def _persona_model(key: str, k: int | None, features: tuple | None, language: str,
+                   _customers, _survey, _touchpoints):
+    from cxlib.personas import PersonaModel
+
+    model = PersonaModel(n_personas=k, features=list(features) if features else None, random_state=0, lang=language)
+    return model.fit(_customers, _survey, touchpoints=_touchpoints)
+
+
+def survey_frame():
+    """The survey in wide shape and its touchpoint columns (None, [] without a survey)."""
+    from cxlib.analysis import survey_touchpoints
+
+    return survey_touchpoints(validated_tables().get("survey"))
+
+
+def persona_model():
+    """The fitted persona model for the data in use, or None without a customer table."""
+    tables = validated_tables()
+    if "customers" not in tables:
+        return None
+    survey, touchpoints = survey_frame()
+    k, features = persona_choice()
+    return _persona_model(fingerprint(), k, features, lang(), tables["customers"].data, survey, touchpoints)
+
+
+def persona_labels():
+    """Persona name per customer_id (None without personas)."""
+    model = persona_model()
+    return None if model is None else model.predict_names()
+
+
+@st.cache_data(max_entries=16, scope="session", show_spinner=False)
+def _filtered(key: str, filters_key: str, _filters, _customers, _survey, _persona_of):
+    from cxlib.filters import apply_filters
+
+    return apply_filters(_customers, _survey, _filters, persona_of=_persona_of)
+
+
+def filtered_frames():
+    """(customers, survey) DataFrames with the shared filters applied (either may be None)."""
+    tables = validated_tables()
+    customers = tables["customers"].data if "customers" in tables else None
+    survey, _ = survey_frame()
+    filters = current_filters()
+    persona_of = persona_labels() if filters.personas else None
+    return _filtered(fingerprint(), repr(filters), filters, customers, survey, persona_of)
+
+
+@st.cache_data(max_entries=16, scope="session", show_spinner=False)
+def _kpi_tiles(key: str, filters_key: str, settings_key: str, language: str, _customers, _survey, _settings):
+    from cxlib.kpis import kpi_tiles
+
+    return kpi_tiles(_customers, _survey, settings=_settings, lang=language)
+
+
+def kpi_tiles():
+    """The Overview tiles for the filtered data and the chosen settings."""
+    customers, survey = filtered_frames()
+    settings = kpi_settings()
+    return _kpi_tiles(fingerprint(), repr(current_filters()), repr(settings), lang(), customers, survey, settings)
+
+
+# --- journey ---
+
+def journey_editor_table():
+    """The phase editor's table for the data in use (the visitor's edits, else the guessed spec)."""
+    from cxlib.journey import default_spec
+    from cxlib.journey_editor import editor_table
+
+    edited = st.session_state.get(JOURNEY_TABLE, {}).get(fingerprint())
+    if edited is not None:
+        return edited
+    survey, touchpoints = survey_frame()
+    if survey is None or not touchpoints:
+        return None
+    return editor_table(default_spec(survey, touchpoints), touchpoints)
+
+
+def set_journey_editor_table(table) -> None:
+    st.session_state[JOURNEY_TABLE] = {fingerprint(): table}
+
+
+def journey_options() -> dict:
+    return dict(st.session_state.get(JOURNEY_OPTIONS, {}))
+
+
+def set_journey_options(**values: object) -> None:
+    st.session_state[JOURNEY_OPTIONS] = {**journey_options(), **values}
+
+
+@st.cache_data(max_entries=16, scope="session", show_spinner=False)
+def _journey(key: str, filters_key: str, spec_key: str, outcome: str, by_persona: bool, language: str,
+             _survey, _spec, _group):
+    from cxlib.journey import build_journey
+
+    return build_journey(_survey, _spec, outcome=outcome, group=_group, lang=language)
+
+
+def journey_result():
+    """The journey for the filtered survey and the edited spec (None without touchpoints)."""
+    from cxlib.journey_editor import spec_from_table
+
+    table = journey_editor_table()
+    _, survey = filtered_frames()
+    if table is None or survey is None:
+        return None
+    spec = spec_from_table(table)
+    if not spec.touchpoints:
+        return None
+    options = journey_options()
+    group = None
+    if options.get("by_persona") and "customer_id" in survey:
+        labels = persona_labels()
+        group = None if labels is None else survey["customer_id"].map(labels)
+    return _journey(fingerprint(), repr(current_filters()), repr(spec), options.get("outcome", "recommend"),
+                    group is not None, lang(), survey, spec, group)
+
+
+def is_presenting() -> bool:
+    """True in presentation mode (controls hidden, large type)."""
+    return bool(st.session_state.get(PRESENTATION, False))
+
+
+@st.cache_data(max_entries=16, scope="session", show_spinner=False)
+def _overview_charts(key: str, filters_key: str, settings_key: str, language: str, _customers, _survey, _settings):
+    from cxlib.overview import overview_charts as charts_of
+
+    return charts_of(_customers, _survey, settings=_settings, lang=language)
+
+
+def overview_charts() -> dict:
+    """The Overview charts for the filtered data and the chosen settings."""
+    customers, survey = filtered_frames()
+    settings = kpi_settings()
+    return _overview_charts(fingerprint(), repr(current_filters()), repr(settings), lang(), customers, survey,
+                            settings)
+
+
+def kpi_settings_dict() -> dict:
+    """The KPI settings as the plain values the Overview form edits."""
+    settings = kpi_settings()
+    return {"discount_rate": settings.clv.discount_rate, "margin_rate": settings.clv.margin_rate,
+            "horizon_years": settings.clv.horizon_years, "acquisition_cost": settings.clv.acquisition_cost,
+            "nps_period_months": settings.nps_period_months}

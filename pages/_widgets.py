@@ -43,3 +43,57 @@ def plain(text: object) -> str:
     for char in "\\`*_{}[]()#+-.!|<>~$":
         escaped = escaped.replace(char, f"\\{char}")
     return escaped
+
+
+def filter_bar() -> None:
+    """The shared filters (period, region, segment, persona) in the sidebar; they apply on every page."""
+    from cxlib.filters import Filters
+
+    options = state.filter_options()
+    current = state.current_filters()
+    with st.sidebar.expander(state.tr("ui.filters"), icon=":material/filter_alt:", expanded=current != Filters()):
+        period = None
+        if options.get("date_range"):
+            first, last = options["date_range"]
+            period = st.date_input(
+                state.tr("ui.filter.period"), value=(current.start or first, current.end or last),
+                min_value=first, max_value=last, key="filter_period",
+                format="DD.MM.YYYY" if state.lang() == "de" else "YYYY-MM-DD",
+            )
+        chosen = {
+            name: tuple(st.multiselect(state.tr(f"ui.filter.{name}"), options[name],
+                                       default=[v for v in getattr(current, name) if v in options[name]],
+                                       key=f"filter_{name}"))
+            for name in ("regions", "segments", "personas") if options.get(name)
+        }
+    start, end = (period if isinstance(period, tuple) and len(period) == 2 else (current.start, current.end))
+    if options.get("date_range") and (start, end) == options["date_range"]:
+        start, end = None, None  # the whole range is no restriction
+    wanted = Filters(start=start, end=end, **chosen)
+    if wanted != current:
+        state.set_filters(wanted)
+
+
+def chart(figure, name: str) -> None:
+    """An Altair chart, full width, with PNG and SVG downloads rendered only when clicked."""
+    st.altair_chart(figure, width="stretch")
+    if state.is_presenting():
+        return
+    png, svg, _ = st.columns([1, 1, 6])
+    png.download_button("PNG", data=lambda: _render(figure, "png"), file_name=f"{name}.png", mime="image/png",
+                        on_click="ignore", key=f"png_{name}", icon=":material/download:")
+    svg.download_button("SVG", data=lambda: _render(figure, "svg"), file_name=f"{name}.svg",
+                        mime="image/svg+xml", on_click="ignore", key=f"svg_{name}", icon=":material/download:")
+
+
+def _render(figure, kind: str) -> bytes:
+    from cxlib.report import chart_png, chart_svg
+
+    return chart_png(figure) if kind == "png" else chart_svg(figure).encode("utf-8")
+
+
+def kpi_tiles(tiles) -> None:
+    """One st.metric per KPI tile, side by side, with formula and inputs in the help text."""
+    for column, tile in zip(st.columns(len(tiles)), tiles, strict=True):
+        column.metric(tile.label, tile.value, delta=tile.delta, delta_color=tile.delta_color, help=tile.help,
+                      border=True)

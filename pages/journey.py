@@ -1,0 +1,67 @@
+"""Customer journey page: the satisfaction curve along the touchpoints, pain points, key drivers, phase editor."""
+
+import streamlit as st
+
+from cxlib.charts.journey import driver_quadrant_chart, journey_curve_chart
+from cxlib.journey import journey_table
+from cxlib.phases import PHASES
+from pages import _state as state
+from pages import _widgets as widgets
+
+st.title(state.tr("nav.journey"))
+st.caption(state.tr("journey.page.intro"))
+widgets.filter_bar()
+
+options = state.journey_options()
+left, right = st.columns(2)
+outcome = left.radio(
+    state.tr("journey.page.outcome"), ["recommend", "satisfaction"], horizontal=True,
+    index=0 if options.get("outcome", "recommend") == "recommend" else 1,
+    format_func=lambda key: state.tr(f"role.{key}"), key="journey_outcome",
+)
+by_persona = right.toggle(state.tr("journey.page.by_persona"), value=bool(options.get("by_persona")),
+                          key="journey_by_persona", disabled=state.persona_model() is None)
+if outcome != options.get("outcome") or by_persona != options.get("by_persona"):
+    state.set_journey_options(outcome=outcome, by_persona=by_persona)
+
+result = state.journey_result()
+if result is None:
+    st.info(state.tr("journey.page.no_touchpoints"), icon=":material/info:")
+    st.stop()
+
+widgets.chart(journey_curve_chart(result, lang=state.lang(), by_group=result.by_group is not None,
+                                  group_title=state.tr("nav.personas")), "journey_curve")
+for pain in result.pain_points:
+    st.warning(widgets.plain(pain["text"]), icon=":material/warning:")
+for note in result.notes:
+    st.caption(widgets.plain(note))
+
+st.subheader(state.tr("journey.page.drivers"))
+st.caption(state.tr("journey.page.drivers_help"))
+widgets.chart(driver_quadrant_chart(result, lang=state.lang()), "driver_quadrant")
+
+st.subheader(state.tr("journey.page.table"))
+st.dataframe(journey_table(result, lang=state.lang()), hide_index=True, width="stretch")
+
+with st.expander(state.tr("journey.page.editor"), icon=":material/edit:"):
+    st.caption(state.tr("journey.page.editor_help"))
+    edited = st.data_editor(
+        state.journey_editor_table(),
+        hide_index=True,
+        width="stretch",
+        disabled=["touchpoint"],
+        key="journey_editor",
+        column_config={
+            "touchpoint": st.column_config.TextColumn(state.tr("journey.editor.touchpoint")),
+            "name": st.column_config.TextColumn(state.tr("journey.editor.name")),
+            "phase": st.column_config.SelectboxColumn(
+                state.tr("journey.editor.phase"), options=list(PHASES), required=True
+            ),
+            "order": st.column_config.NumberColumn(state.tr("journey.editor.order"), min_value=1, step=1),
+            "include": st.column_config.CheckboxColumn(state.tr("journey.editor.include")),
+            "na_code": st.column_config.NumberColumn(state.tr("journey.editor.na_code")),
+        },
+    )
+    if st.button(state.tr("journey.editor.apply"), type="primary"):
+        state.set_journey_editor_table(edited)
+        st.rerun()

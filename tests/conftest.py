@@ -1,0 +1,38 @@
+"""Shared test helpers: the app under AppTest, started on the built-in demo data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture
+def app():
+    """A fresh AppTest session of app.py, run once (it opens on the demo data)."""
+    from streamlit.testing.v1 import AppTest
+
+    session = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    session.run()
+    assert not session.exception, session.exception
+    return session
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """../shared/data, or a clean skip when it is not there."""
+    if not SHARED_DATA.exists():
+        pytest.skip("../shared/data is not available")
+    return SHARED_DATA
+
+
+def texts(session) -> str:
+    """Every text an AppTest session shows (markdown, captions, alerts, metrics), joined for searching."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success"):
+        parts.extend(str(element.value) for element in getattr(session, kind))
+    parts.extend(f"{m.label} {m.value}" for m in session.metric)
+    return "\n".join(parts)
