@@ -3,7 +3,6 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from kpi_fixtures import customers, survey
 
 from cxlib.clv import ClvSettings
 from cxlib.kpis import KpiSettings, kpi_section
@@ -14,8 +13,8 @@ CHURN = 30 / AVERAGE
 CLV = 100 * (1 - CHURN) / (1.10 - (1 - CHURN)) - 50
 
 
-def test_shape_and_hand_computed_values():
-    section = kpi_section(customers(), survey())
+def test_shape_and_hand_computed_values(customers, survey):
+    section = kpi_section(customers, survey)
     assert set(section) == {"customers", "nps", "churn_rate", "retention", "clv", "notes"}
     assert section["customers"] == 200
     assert set(section["nps"]) == {"score", "ci95", "n", "promoters", "passives", "detractors"}
@@ -41,18 +40,18 @@ def test_shape_and_hand_computed_values():
     json.dumps(section)  # JSON-ready: no numpy or pandas objects
 
 
-def test_as_of_is_the_latest_date_unless_set():
+def test_as_of_is_the_latest_date_unless_set(customers):
     # the latest date is the churn date 2026-03-15 without the survey, so the window shifts
-    section = kpi_section(customers(), None)
+    section = kpi_section(customers, None)
     assert section["churn_rate"]["window"] == ["2025-04-01", "2026-03-15"]
-    fixed = kpi_section(customers(), None, settings=KpiSettings(as_of=date(2026, 9, 30)))
+    fixed = kpi_section(customers, None, settings=KpiSettings(as_of=date(2026, 9, 30)))
     assert fixed["churn_rate"]["window"] == ["2025-10-01", "2026-09-30"]
 
 
-def test_clv_settings_are_passed_on():
-    table = customers().drop(columns=["margin", "acquisition_cost"]).assign(revenue=400.0)
+def test_clv_settings_are_passed_on(customers, survey):
+    table = customers.drop(columns=["margin", "acquisition_cost"]).assign(revenue=400.0)
     settings = KpiSettings(clv=ClvSettings(margin_rate=0.25, acquisition_cost=50.0))
-    section = kpi_section(table, survey(), settings=settings)
+    section = kpi_section(table, survey, settings=settings)
     assert section["clv"]["mean"] == pytest.approx(CLV)
     assert section["clv"]["assumptions"]["margin_source"] == "revenue_x_margin_rate"
 

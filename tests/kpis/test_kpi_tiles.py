@@ -1,6 +1,5 @@
 import pandas as pd
 import pytest
-from kpi_fixtures import customers, survey
 
 from cxlib.kpis import KpiSettings, kpi_tiles
 
@@ -9,8 +8,8 @@ def _by_key(tiles):
     return {tile.key: tile for tile in tiles}
 
 
-def test_tile_order_and_values_in_english():
-    tiles = kpi_tiles(customers(), survey(), lang="en")
+def test_tile_order_and_values_in_english(customers, survey):
+    tiles = kpi_tiles(customers, survey, lang="en")
     assert [tile.key for tile in tiles] == ["customers", "nps", "churn_rate", "retention", "clv"]
     tile = _by_key(tiles)
     assert tile["customers"].value == "200"
@@ -36,8 +35,8 @@ def test_tile_order_and_values_in_english():
     assert "acquisition cost column" in tile["clv"].help
 
 
-def test_german_formatting():
-    tile = _by_key(kpi_tiles(customers(), survey(), lang="de"))
+def test_german_formatting(customers, survey):
+    tile = _by_key(kpi_tiles(customers, survey, lang="de"))
     assert tile["nps"].label == "NPS (letzte 3 Monate)"
     assert tile["nps"].delta == "-60,0 Punkte (signifikant auf dem 95-%-Niveau)"
     assert tile["churn_rate"].value == "17,4 %"
@@ -59,10 +58,8 @@ def test_small_change_is_within_noise():
     assert tile.significant is False
 
 
-def test_longer_nps_period():
-    tile = _by_key(kpi_tiles(customers(), survey(), settings=KpiSettings(nps_period_months=6), lang="en"))[
-        "nps"
-    ]
+def test_longer_nps_period(customers, survey):
+    tile = _by_key(kpi_tiles(customers, survey, settings=KpiSettings(nps_period_months=6), lang="en"))["nps"]
     assert tile.label == "NPS (last 6 months)"
     assert tile.value == "10"  # Apr–Sep: both quarters together
     assert tile.delta is None  # nobody answered in Oct 2025 – Mar 2026
@@ -84,7 +81,7 @@ def test_missing_data_shows_dashes_and_reasons():
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
-def test_help_texts_have_no_unfilled_fields(lang):
-    for tile in kpi_tiles(customers(), survey(), lang=lang):
+def test_help_texts_have_no_unfilled_fields(lang, customers, survey):
+    for tile in kpi_tiles(customers, survey, lang=lang):
         assert "{" not in tile.help
         assert "kpi." not in tile.help

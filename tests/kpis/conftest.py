@@ -1,10 +1,10 @@
-"""Shared hand-checked tables for the KPI tests (imported by the test modules, not collected)."""
+"""Hand-checked tables shared by the KPI tests."""
 
 import pandas as pd
+import pytest
 
-AS_OF = "2026-09-30"
 
-
+@pytest.fixture
 def customers() -> pd.DataFrame:
     """200 customers since 2020; 10 leave on 2025-03-15 (previous window), 30 on 2026-03-15 (current)."""
     churn = ["2025-03-15"] * 10 + ["2026-03-15"] * 30 + [None] * 160
@@ -20,6 +20,7 @@ def customers() -> pd.DataFrame:
     )
 
 
+@pytest.fixture
 def survey() -> pd.DataFrame:
     """Jul–Sep 2026: 30 promoters, 20 passives, 50 detractors (NPS −20); Apr–Jun 2026: 50/40/10 (+40)."""
     current = [10.0] * 30 + [8.0] * 20 + [3.0] * 50
