@@ -266,6 +266,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "computed.",
         "kpi.note.clv_no_acquisition_cost": "The data has no acquisition cost and none was set: the CLV "
         "assumes an acquisition cost of 0.",
+        "kpi.note.no_recent_answers": "There are no recommendation answers in {period}.",
         "kpi.verdict.significant": "significant at 95%",
         "kpi.verdict.within_noise": "within noise",
         "kpi.verdict.insufficient_data": "too little data to compare",
@@ -585,6 +586,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Kundenertragswert lässt sich nicht berechnen.",
         "kpi.note.clv_no_acquisition_cost": "Die Daten enthalten keine Akquisitionskosten und es wurden "
         "keine festgelegt: Der Kundenertragswert rechnet mit Akquisitionskosten von 0.",
+        "kpi.note.no_recent_answers": "Für {period} gibt es keine Weiterempfehlungsantworten.",
         "kpi.verdict.significant": "signifikant auf dem 95-%-Niveau",
         "kpi.verdict.within_noise": "im Rahmen der Zufallsschwankung",
         "kpi.verdict.insufficient_data": "zu wenige Daten für einen Vergleich",

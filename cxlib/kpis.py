@@ -162,7 +162,7 @@ def kpi_section(
 
 
 def _signed(value: float, lang: str, *, decimals: int = 1) -> str:
-    """ "+1.5" / "-1,5" with an ASCII minus: Streamlit reads the arrow direction from the first character."""
+    """A signed number with an ASCII minus ("-1,5"): Streamlit reads the arrow from the first character."""
     sign = "-" if value < 0 else "+"
     return sign + format_number(abs(value), lang, decimals=decimals)
 
@@ -224,7 +224,8 @@ def _nps_tile(survey: pd.DataFrame | None, kpis: _Kpis, settings: KpiSettings, l
     current, previous = _nps_in(survey, window), _nps_in(survey, previous_window)
     label = t("kpi.label.nps", lang, months=months)
     if current.n == 0:
-        return _unavailable("nps", label, "kpi.note.no_recommend_answers", lang)
+        reason = t("kpi.note.no_recent_answers", lang, period=_window_text(window, lang))
+        return Tile("nps", label, "–", None, "normal", reason, False)
     help_text = t("kpi.help.nps", lang) + " " + _nps_facts(current, _window_text(window, lang), lang)
     comparison = compare_nps(current, previous)
     delta = None

@@ -85,3 +85,13 @@ def test_help_texts_have_no_unfilled_fields(lang, customers, survey):
     for tile in kpi_tiles(customers, survey, lang=lang):
         assert "{" not in tile.help
         assert "kpi." not in tile.help
+
+
+def test_no_answers_in_the_latest_period_says_which_period():
+    old = pd.DataFrame({"response_date": pd.to_datetime(["2025-01-10"]), "recommend": [9.0]})
+    later_customer = pd.DataFrame(
+        {"customer_id": ["a"], "signup_date": pd.to_datetime(["2026-06-01"]), "churn_date": pd.NaT}
+    )
+    tile = _by_key(kpi_tiles(later_customer, old, lang="en"))["nps"]
+    assert tile.value == "–"
+    assert tile.help == "There are no recommendation answers in 2026-04-01 – 2026-06-01."
