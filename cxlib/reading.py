@@ -1,0 +1,847 @@
+"""Any customer or survey spreadsheet in, one DataFrame per sheet out: format sniffing, safety, headers.
+
+The format comes from the bytes, never from the file name (a legacy ``.xls`` renamed ``.xlsx`` still
+reads). Workbooks are checked before they are parsed: size cap, zip bombs, XML entity tricks, password
+protection. Excel and OpenDocument sheets are read with ``fastexcel`` (Rust ``calamine``) and keep native
+types (float64/int64, datetime64, str); text files (CSV/TSV/TXT) are read as ``str`` cells only, because
+the validation step converts numbers and dates per column role and counts what fails.
+
+Every sheet's header row is found in the first rows (title rows above it are skipped, a group row of
+merged cells above the real header is recognised). The DataFrame's index holds the 1-based row number of
+each row in the file, so rows set aside later can be named exactly. Reading hints travel in ``df.attrs``:
+
+``format``       "xlsx", "xlsm", "xlsb", "xls", "ods" or "csv"
+``encoding``     text files: "utf-8", "utf-8-sig", "utf-16", "cp1252" or "latin-1" (workbooks: None)
+``separator``    text files: ";", ",", "\\t" or "|" (workbooks: None)
+``decimal``      "," when the numbers are written the German way (``1.234,56``), else "."
+``header_row``   0-based row of the header line in the file (first data row - 1 when there is no header)
+``title_rows``   texts found above the header (list of str)
+``blank_rows``   completely empty rows below the header that were left out of the DataFrame
+``notes``        what was repaired (renamed duplicate headers, dropped empty columns, …), list of str
+``sheet``, ``file``, ``hidden`` (hidden workbook sheet)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import fastexcel
+import numpy as np
+import pandas as pd
+from defusedxml import ElementTree as SafeET
+
+from cxlib.errors import CxError
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+MAX_COLUMNS = 1000
+
+#: Zip bomb limits: total unpacked size, and packing ratio of a big member.
+MAX_UNZIPPED_BYTES = 1024**3
+MAX_RATIO = 200
+RATIO_CHECK_FROM_BYTES = 50 * 1024 * 1024
+
+#: Header detection looks at this many rows from the top of a sheet.
+PREVIEW_ROWS = 30
+
+Source = str | os.PathLike | bytes | BinaryIO
+
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+# Binary formats people upload by mistake; text decoding could otherwise accept some of them.
+_OTHER_MAGICS = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf", b"BM")
+_SEPARATORS = (";", ",", "\t", "|")
+_NUMBER = re.compile(r"^[+-]?[$€£]?\s?(\d[\d.,' ]*|[.,]\d+)\s?(%|€|\$|£)?$")
+_DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?$")
+_GERMAN_NUMBER = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$|^[+-]?\d+,\d+$")
+_ENGLISH_NUMBER = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$|^[+-]?\d+\.\d+$")
+_MARKUP_START = re.compile(r"^\s*<(\?xml|!doctype|html|table|head|body)", re.IGNORECASE)
+_DICTIONARY_NAME = re.compile(
+    r"dict|wörterbuch|woerterbuch|legend|readme|read me|glossar|codebook|metadata|erläuterung|erklärung|"
+    r"hinweis|^notes?$|^info$|^about$|^description|^definition|^variable|^inhalt$|^contents?$|anleitung|"
+    r"instruction|lookup|^sheet ?\d+ \(?notes?\)?$",
+    re.IGNORECASE,
+)
+
+
+# --- public interface ------------------------------------------------------------------------------
+
+
+def read_file(
+    source: Source,
+    *,
+    filename: str | None = None,
+    max_bytes: int = MAX_UPLOAD_BYTES,
+) -> dict[str, pd.DataFrame]:
+    """Read a workbook or text table into one DataFrame per sheet that has data.
+
+    Parameters
+    ----------
+    source : path, bytes or binary file object
+        The upload. Its format is recognised from the bytes: xlsx/xlsm/xlsb, legacy xls, ods, or a
+        CSV/TSV/TXT text table (any of ``; , tab |`` as separator, UTF-8/UTF-16/Windows encodings).
+    filename : str, optional
+        The name shown in error messages, and the sheet name of a text table (its stem). Defaults to the
+        path's name, the file object's ``name``, or ``"upload"``.
+    max_bytes : int
+        Files bigger than this are refused before anything is parsed.
+
+    Returns
+    -------
+    dict of str to DataFrame
+        Sheets in workbook order; empty sheets are left out. A text table gives one sheet named after the
+        file stem. Columns are named by the detected header row (stripped, empty -> ``column_<n>``,
+        duplicates -> ``Name (2)``); the index is the 1-based row number in the file. Reading hints are in
+        ``df.attrs`` (see the module docstring).
+
+    Raises
+    ------
+    CxError
+        The only exception for anything wrong with the file: ``error.empty_file``, ``error.header_only``,
+        ``error.no_data``, ``error.too_large``, ``error.unknown_format``, ``error.corrupt_workbook``,
+        ``error.password_protected``, ``error.zip_bomb``, ``error.unsafe_xml``, ``error.undecodable_text``,
+        ``error.too_many_columns``, ``error.file_not_found``.
+
+    Examples
+    --------
+    >>> text = "Kundenexport Q3\\n\\nKunden-ID;Umsatz;Ort\\n0001;1.234,50;Köln\\n\\n0002;99,00;Bonn\\n"
+    >>> sheets = read_file(text.encode("cp1252"), filename="kunden.csv")
+    >>> df = sheets["kunden"]
+    >>> df
+      Kunden-ID    Umsatz   Ort
+    4      0001  1.234,50  Köln
+    6      0002     99,00  Bonn
+    >>> {key: df.attrs[key] for key in ("encoding", "separator", "decimal", "header_row", "blank_rows")}
+    {'encoding': 'cp1252', 'separator': ';', 'decimal': ',', 'header_row': 2, 'blank_rows': 1}
+    >>> df.attrs["title_rows"]
+    ['Kundenexport Q3']
+    >>> read_file(b"", filename="leer.csv")
+    Traceback (most recent call last):
+    ...
+    cxlib.errors.CxError: The file "leer.csv" is empty.
+    """
+    _check_source(source, max_bytes)
+    name = _display_name(source, filename)
+    data = _load_bytes(source, name, max_bytes)
+    if not data.strip():
+        raise CxError("error.empty_file", file=name)
+    if data.startswith(_ZIP_MAGICS):
+        with _open_zip(data, name) as archive:
+            fmt = _zip_format(archive, name)
+            _check_zip_safety(archive, name)
+            preview_source = archive if fmt in ("xlsx", "xlsm") else None
+            return _read_workbook(data, fmt, name, preview_source)
+    if data.startswith(_OLE2_MAGIC):
+        return _read_workbook(data, _ole2_format(data, name), name, None)
+    if data.startswith(_OTHER_MAGICS):
+        raise CxError("error.unknown_format", file=name)
+    return _read_text(data, name)
+
+
+def pick_sheet(sheets: dict[str, pd.DataFrame]) -> str:
+    """The sheet most likely to hold the data table.
+
+    Scores each sheet by its number of filled cells and divides the score of sheets that look like a data
+    dictionary, notes or a read-me (by name, or by shape: few columns of long explanatory text) and of
+    hidden sheets. Ties go to the earlier sheet.
+
+    Parameters
+    ----------
+    sheets : dict of str to DataFrame
+        As returned by :func:`read_file` (at least one sheet).
+
+    Returns
+    -------
+    str
+        The name of the chosen sheet.
+
+    Examples
+    --------
+    >>> notes = pd.DataFrame({"Variable": ["CustomerID", "Churn", "Tenure", "Age"],
+    ...                       "Description": ["Unique customer ID", "Churn flag", "Tenure of customer",
+    ...                                       "Age of the customer in years"]})
+    >>> data = pd.DataFrame({"CustomerID": [1, 2, 3], "Churn": [0, 1, 0]})
+    >>> pick_sheet({"Data Dict": notes, "E Comm": data})
+    'E Comm'
+    """
+    _check_sheets(sheets)
+    scores = {name: _sheet_score(name, frame) for name, frame in sheets.items()}
+    return max(scores, key=lambda name: scores[name])  # max keeps the first of equal scores
+
+
+def get_sheet(sheets: dict[str, pd.DataFrame], name: str, *, filename: str) -> pd.DataFrame:
+    """The sheet ``name``, or a ``CxError`` naming the sheets that do exist.
+
+    Examples
+    --------
+    >>> sheets = {"Kunden": pd.DataFrame({"ID": ["1"]})}
+    >>> get_sheet(sheets, "Kunden", filename="a.xlsx").shape
+    (1, 1)
+    >>> get_sheet(sheets, "Umfrage", filename="a.xlsx")
+    Traceback (most recent call last):
+    ...
+    cxlib.errors.CxError: The sheet "Umfrage" does not exist in "a.xlsx". Available: "Kunden".
+    """
+    _check_sheets(sheets)
+    if name not in sheets:
+        available = ", ".join(f'"{sheet}"' for sheet in sheets)
+        raise CxError("error.sheet_not_found", sheet=name, file=filename, sheets=available)
+    return sheets[name]
+
+
+# --- programmer errors ---------------------------------------------------------------------------
+
+
+def _check_source(source: Any, max_bytes: Any) -> None:
+    """Raise ValueError for arguments no upload can produce (wrong types, a non-positive cap)."""
+    if not isinstance(source, str | os.PathLike | bytes | bytearray | memoryview) and not hasattr(
+        source, "read"
+    ):
+        raise ValueError(f"source must be a path, bytes or a binary file object, not {type(source).__name__}")
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
+        raise ValueError(f"max_bytes must be a positive int, not {max_bytes!r}")
+
+
+def _check_sheets(sheets: Any) -> None:
+    if not isinstance(sheets, dict) or not sheets:
+        raise ValueError("sheets must be a non-empty dict of sheet name -> DataFrame (see read_file)")
+    if not all(isinstance(frame, pd.DataFrame) for frame in sheets.values()):
+        raise ValueError("every value of sheets must be a DataFrame")
+
+
+# --- getting the bytes ---------------------------------------------------------------------------
+
+
+def _display_name(source: Source, filename: str | None) -> str:
+    if filename:
+        return str(filename)
+    if isinstance(source, str | os.PathLike):
+        return Path(source).name
+    name = getattr(source, "name", None)
+    return Path(name).name if isinstance(name, str) and name else "upload"
+
+
+def _too_large(name: str, size: int, max_bytes: int) -> CxError:
+    limit = max_bytes / 2**20
+    limit_mb: float | int = int(limit) if limit == int(limit) else round(limit, 2)
+    return CxError("error.too_large", file=name, size_mb=size / 2**20, limit_mb=limit_mb)
+
+
+def _load_bytes(source: Source, name: str, max_bytes: int) -> bytes:
+    """The file's bytes, refusing anything over ``max_bytes`` before reading it all."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+    elif isinstance(source, str | os.PathLike):
+        path = Path(source)
+        try:
+            size = path.stat().st_size
+            if size > max_bytes:
+                raise _too_large(name, size, max_bytes)
+            data = path.read_bytes()
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
+            raise CxError("error.file_not_found", file=name) from exc
+    else:
+        data = source.read(max_bytes + 1)
+        if not isinstance(data, bytes | bytearray):
+            raise ValueError("a file object source must be opened in binary mode")
+        if len(data) > max_bytes:
+            raise _too_large(name, _stream_size(source, len(data)), max_bytes)
+        data = bytes(data)
+    if len(data) > max_bytes:
+        raise _too_large(name, len(data), max_bytes)
+    return data
+
+
+def _stream_size(stream: BinaryIO, fallback: int) -> int:
+    """The full size of an over-large stream for the message, without reading the rest."""
+    size = getattr(stream, "size", None)  # Streamlit's UploadedFile
+    if isinstance(size, int):
+        return size
+    try:
+        return stream.seek(0, io.SEEK_END)
+    except (OSError, AttributeError, ValueError):
+        return fallback
+
+
+# --- workbook formats and safety -------------------------------------------------------------------
+
+
+def _open_zip(data: bytes, name: str) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise CxError("error.corrupt_workbook", file=name) from exc
+
+
+def _zip_format(archive: zipfile.ZipFile, name: str) -> str:
+    """xlsx/xlsm/xlsb from the workbook part, ods from the mimetype member; other zips are refused."""
+    members = set(archive.namelist())
+    if "xl/workbook.xml" in members:
+        macro = "xl/vbaProject.bin" in members or b"macroEnabled" in _read_member(
+            archive, "[Content_Types].xml", name, 4096
+        )
+        return "xlsm" if macro else "xlsx"
+    if "xl/workbook.bin" in members:
+        return "xlsb"
+    if "content.xml" in members and "mimetype" in members:
+        mimetype = _read_member(archive, "mimetype", name, 200)
+        if mimetype.strip() == b"application/vnd.oasis.opendocument.spreadsheet":
+            return "ods"
+    raise CxError("error.unknown_format", file=name)
+
+
+def _read_member(archive: zipfile.ZipFile, member: str, name: str, limit: int) -> bytes:
+    """The first ``limit`` unpacked bytes of a member (missing -> b"")."""
+    try:
+        with archive.open(member) as stream:
+            return stream.read(limit)
+    except KeyError:
+        return b""
+    except Exception as exc:  # bad headers, zlib.error from a damaged stream, encrypted members
+        raise CxError("error.corrupt_workbook", file=name) from exc
+
+
+def _check_zip_safety(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse zip bombs (by the sizes the archive declares) and XML with DOCTYPE/ENTITY declarations."""
+    members = archive.infolist()
+    if sum(member.file_size for member in members) > MAX_UNZIPPED_BYTES:
+        raise CxError("error.zip_bomb", file=name)
+    for member in members:
+        packed = max(member.compress_size, 1)
+        if member.file_size > RATIO_CHECK_FROM_BYTES and member.file_size / packed > MAX_RATIO:
+            raise CxError("error.zip_bomb", file=name)
+    for member in members:
+        if member.filename.lower().endswith((".xml", ".rels", ".vml")):
+            head = _read_member(archive, member.filename, name, 2048)
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise CxError("error.unsafe_xml", file=name)
+
+
+def _ole2_format(data: bytes, name: str) -> str:
+    """Legacy xls, or an encrypted OOXML workbook (an OLE2 file holding an "EncryptedPackage" stream)."""
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        raise CxError("error.password_protected", file=name)
+    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+        return "xls"
+    raise CxError("error.unknown_format", file=name)  # a Word .doc or other OLE2 file
+
+
+# --- workbooks -----------------------------------------------------------------------------------
+
+
+def _read_workbook(
+    data: bytes, fmt: str, name: str, archive: zipfile.ZipFile | None
+) -> dict[str, pd.DataFrame]:
+    try:
+        reader = fastexcel.read_excel(data)
+        sheet_names = list(reader.sheet_names)
+        previews = _xlsx_previews(archive, sheet_names) if archive is not None else {}
+        tables = {}
+        for index, sheet_name in enumerate(sheet_names):
+            grid = previews.get(sheet_name)
+            if grid is None:
+                grid = _fastexcel_preview(reader, index)
+            tables[sheet_name] = _read_sheet(reader, index, grid)
+    except CxError:
+        raise
+    except Exception as exc:  # calamine/fastexcel/arrow errors: the bytes are not a readable workbook
+        text = str(exc).lower()
+        key = (
+            "error.password_protected"
+            if "password" in text or "encrypt" in text
+            else "error.corrupt_workbook"
+        )
+        raise CxError(key, file=name) from exc
+    return _finish_sheets(tables, name, {"format": fmt, "encoding": None, "separator": None, "decimal": "."})
+
+
+@dataclass
+class _Grid:
+    """The top rows of a sheet: ``rows[i]`` is file row ``i`` as {absolute column index: value}."""
+
+    rows: list[dict[int, Any]]
+
+
+@dataclass
+class _Table:
+    """One sheet after header detection, before the shared finishing steps."""
+
+    frame: pd.DataFrame | None  # None: the sheet is empty
+    header: dict[int, Any] | None  # column -> header value, None: no header row found
+    header_row: int
+    title_rows: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    blank_rows: int = 0
+    hidden: bool = False
+
+
+def _fastexcel_preview(reader: fastexcel.ExcelReader, index: int) -> _Grid:
+    sheet = reader.load_sheet(index, header_row=None, skip_rows=0, n_rows=PREVIEW_ROWS, dtypes="string")
+    columns = [info.absolute_index for info in sheet.available_columns()]
+    frame = sheet.to_pandas()
+    rows = []
+    for values in frame.itertuples(index=False):  # at most PREVIEW_ROWS rows
+        rows.append({col: value for col, value in zip(columns, values, strict=True) if not _is_empty(value)})
+    return _Grid(rows)
+
+
+def _read_sheet(reader: fastexcel.ExcelReader, index: int, grid: _Grid) -> _Table:
+    layout = _find_header(grid)
+    if layout is None:
+        return _Table(None, None, -1)
+    header_row, header, title_rows, notes = layout
+    sheet = reader.load_sheet(
+        index, header_row=None, skip_rows=header_row + 1, schema_sample_rows=None, whitespace_as_null=True
+    )
+    columns = [info.absolute_index for info in sheet.available_columns()]
+    frame = sheet.to_pandas()
+    frame.columns = columns
+    hidden = sheet.visible != "visible"
+    return _Table(frame, header, header_row, title_rows, notes, hidden=hidden)
+
+
+# The xlsx preview reads the first rows straight from the sheet XML: fastexcel parses a whole sheet
+# on every load, and a second full parse only to find the header would double the reading time.
+
+
+def _xlsx_previews(archive: zipfile.ZipFile, sheet_names: list[str]) -> dict[str, _Grid]:
+    try:
+        paths = _xlsx_sheet_paths(archive)
+        grids = {name: _xlsx_grid(archive, paths[name]) for name in sheet_names if name in paths}
+        needed = {
+            value.index
+            for grid in grids.values()
+            for row in grid.rows
+            for value in row.values()
+            if isinstance(value, _SharedString)
+        }
+        strings = _shared_strings(archive, max(needed, default=-1))
+        for grid in grids.values():
+            for row in grid.rows:
+                for col, value in list(row.items()):
+                    if isinstance(value, _SharedString):
+                        row[col] = strings[value.index] if value.index < len(strings) else None
+                        if _is_empty(row[col]):
+                            del row[col]
+        return grids
+    except Exception:  # odd but valid files (strict OOXML parts, missing rels): let fastexcel preview
+        return {}
+
+
+@dataclass(frozen=True)
+class _SharedString:
+    index: int
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _xlsx_sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
+    workbook = SafeET.fromstring(archive.read("xl/workbook.xml"))
+    rels = SafeET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels if _local(rel.tag) == "Relationship"}
+    paths = {}
+    for element in workbook.iter():
+        if _local(element.tag) != "sheet":
+            continue
+        rel_id = next((value for key, value in element.attrib.items() if _local(key) == "id"), None)
+        target = targets.get(rel_id, "")
+        paths[element.get("name")] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return paths
+
+
+def _column_index(ref: str) -> int:
+    number = 0
+    for char in ref:
+        if not char.isalpha():
+            break
+        number = number * 26 + ord(char.upper()) - 64
+    return number - 1
+
+
+def _xlsx_grid(archive: zipfile.ZipFile, path: str) -> _Grid:
+    rows: dict[int, dict[int, Any]] = {}
+    next_row = 0
+    with archive.open(path) as stream:
+        for _, element in SafeET.iterparse(stream, events=("end",)):
+            if _local(element.tag) != "row":
+                continue
+            row_index = int(element.get("r", next_row + 1)) - 1
+            next_row = row_index + 1
+            if row_index >= PREVIEW_ROWS:
+                break
+            cells: dict[int, Any] = {}
+            next_col = 0
+            for cell in element:
+                if _local(cell.tag) != "c":
+                    continue
+                ref = cell.get("r")
+                col = _column_index(ref) if ref else next_col
+                next_col = col + 1
+                value = _xlsx_cell_value(cell)
+                if not _is_empty(value):
+                    cells[col] = value
+            rows[row_index] = cells
+            element.clear()
+    return _Grid([rows.get(i, {}) for i in range(max(rows, default=-1) + 1)])
+
+
+def _xlsx_cell_value(cell: Any) -> Any:
+    kind = cell.get("t", "n")
+    texts = {_local(child.tag): child for child in cell}
+    if kind == "inlineStr":
+        inline = texts.get("is")
+        if inline is None:
+            return None
+        return "".join(node.text or "" for node in inline.iter() if _local(node.tag) == "t")
+    raw = texts["v"].text if "v" in texts else None
+    if raw is None:
+        return None
+    if kind == "s":
+        return _SharedString(int(raw))
+    if kind in ("str", "e", "d"):
+        return raw
+    if kind == "b":
+        return raw == "1"
+    return float(raw)
+
+
+def _rich_text(element: Any) -> str:
+    """The text of a shared string: plain ``<t>`` or rich runs ``<r><t>``, without phonetic ``<rPh>``."""
+    parts = []
+    for child in element:
+        tag = _local(child.tag)
+        if tag == "t":
+            parts.append(child.text or "")
+        elif tag == "r":
+            parts.extend(node.text or "" for node in child if _local(node.tag) == "t")
+    return "".join(parts)
+
+
+def _shared_strings(archive: zipfile.ZipFile, last_index: int) -> list[str]:
+    """Shared strings up to ``last_index``, streamed so a huge table stops early."""
+    strings: list[str] = []
+    if last_index < 0 or "xl/sharedStrings.xml" not in archive.namelist():
+        return strings
+    with archive.open("xl/sharedStrings.xml") as stream:
+        for _, element in SafeET.iterparse(stream, events=("end",)):
+            if _local(element.tag) != "si":
+                continue
+            strings.append(_rich_text(element))
+            element.clear()
+            if len(strings) > last_index:
+                break
+    return strings
+
+
+# --- text files ----------------------------------------------------------------------------------
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    """The text and its encoding: UTF-16 by BOM, UTF-8 (BOM stripped), cp1252, latin-1 if it is text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise CxError("error.undecodable_text", file=name) from exc
+    text, encoding = None, None
+    for candidate in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            text, encoding = data.decode(candidate), candidate
+            break
+        except UnicodeDecodeError:
+            continue
+    assert text is not None and encoding is not None  # latin-1 decodes any byte
+    if encoding == "utf-8-sig" and not data.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8"
+    if not _looks_like_text(text):
+        raise CxError("error.unknown_format", file=name)
+    return text, encoding
+
+
+def _looks_like_text(text: str) -> bool:
+    if "\x00" in text or _MARKUP_START.match(text):
+        return False
+    control = sum(1 for char in text[:100_000] if ord(char) < 32 and char not in "\t\r\n\f\v")
+    control += sum(1 for char in text[:100_000] if 0x7F <= ord(char) < 0xA0)  # C1 controls: binary
+    return control <= max(1, len(text[:100_000]) // 1000)
+
+
+def _sniff_separator(text: str) -> str:
+    """The separator whose field count is the same on most of the first lines (quotes respected)."""
+    sample_lines = [line for line in text.splitlines()[:60] if line.strip()][:40]
+    sample = "\n".join(sample_lines)
+    best, best_score = ",", (0, 0, 0)
+    for rank, separator in enumerate(_SEPARATORS):
+        try:
+            counts = [len(row) for row in csv.reader(io.StringIO(sample), delimiter=separator) if row]
+        except csv.Error:
+            continue
+        if not counts:
+            continue
+        mode = max(set(counts), key=counts.count)
+        if mode < 2:
+            continue
+        score = (counts.count(mode), mode, -rank)
+        if score > best_score:
+            best, best_score = separator, score
+    return best
+
+
+def _parse_text(text: str, separator: str) -> pd.DataFrame:
+    """Every cell as str, empty -> NA; rows may be ragged (title rows), short rows are padded."""
+    head = "\n".join(text.splitlines()[:200])
+    sample_width = max((len(row) for row in csv.reader(io.StringIO(head), delimiter=separator)), default=1)
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=separator,
+            header=None,
+            names=range(max(sample_width, 1)),
+            index_col=False,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
+    except (pd.errors.ParserError, ValueError):  # a later row is wider than the first ones
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+        frame = pd.DataFrame(rows, dtype="str").fillna("")
+    frame.columns = range(frame.shape[1])
+    return frame.apply(lambda values: values.where(values.str.strip() != ""))
+
+
+def _read_text(data: bytes, name: str) -> dict[str, pd.DataFrame]:
+    text, encoding = _decode(data, name)
+    if not text.strip():
+        raise CxError("error.empty_file", file=name)
+    separator = _sniff_separator(text)
+    cells = _parse_text(text, separator)
+    top = cells.head(PREVIEW_ROWS)
+    grid = _Grid(
+        [{col: value for col, value in row.items() if not _is_empty(value)} for row in top.to_dict("records")]
+    )
+    layout = _find_header(grid)
+    if layout is None:
+        raise CxError("error.no_data", file=name)
+    header_row, header, title_rows, notes = layout
+    frame = cells.iloc[header_row + 1 :]
+    table = _Table(frame, header, header_row, title_rows, notes)
+    decimal = _decimal_hint(frame, separator)
+    sheet = Path(name).stem or "upload"
+    hints = {"format": "csv", "encoding": encoding, "separator": separator, "decimal": decimal}
+    return _finish_sheets({sheet: table}, name, hints)
+
+
+def _decimal_hint(frame: pd.DataFrame, separator: str) -> str:
+    if separator == ";":
+        return ","
+    sample = frame.head(200)
+    german = english = 0
+    for column in sample.columns:
+        values = sample[column].dropna().astype(str).str.strip()
+        german += int(values.str.fullmatch(_GERMAN_NUMBER.pattern).sum())
+        english += int(values.str.fullmatch(_ENGLISH_NUMBER.pattern).sum())
+    return "," if german > english else "."
+
+
+# --- header detection ----------------------------------------------------------------------------
+
+
+def _is_empty(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _is_text(value: Any) -> bool:
+    """A label-like cell: text that is neither a number nor a date."""
+    if not isinstance(value, str):
+        return False
+    stripped = value.strip()
+    return not (_NUMBER.match(stripped) or _DATE.match(stripped))
+
+
+def _find_header(grid: _Grid) -> tuple[int, dict[int, Any] | None, list[str], list[str]] | None:
+    """(header row, header cells, title texts, notes), or None when the top rows are all blank.
+
+    The header is the first row with at least half as many filled cells as the fullest row, most of them
+    text, with a non-blank row somewhere below it. A sparser text row right above it is a group row
+    (merged cells such as "Kontakt" spanning several columns): the lower row is then the header.
+    """
+    rows = grid.rows
+    filled = [len(row) for row in rows]
+    if not any(filled):
+        return None
+    width = max(filled)
+    last_filled = max(i for i, count in enumerate(filled) if count)
+
+    def is_header(i: int) -> bool:
+        texts = sum(1 for value in rows[i].values() if _is_text(value))
+        return filled[i] >= max(1, math.ceil(width / 2)) and texts >= math.ceil(0.6 * filled[i])
+
+    candidates = [i for i in range(len(rows)) if filled[i] and is_header(i)]
+    notes: list[str] = []
+    group_row = None
+    if not candidates:
+        first = next(i for i, count in enumerate(filled) if count)
+        notes.append("No header row was found; the columns were named column_1, column_2, …")
+        return first - 1, None, [], notes
+    header_row = candidates[0]
+    below = header_row + 1
+    if below < len(rows) and below <= last_filled and is_header(below) and _is_group_row(rows, header_row):
+        group = ", ".join(str(value).strip() for value in rows[header_row].values())
+        notes.append(
+            f"Row {header_row + 1} ({group}) groups the columns below it; row {below + 1} is "
+            "used as the header."
+        )
+        group_row, header_row = header_row, below
+    titles = [
+        " ".join(str(value).strip() for value in rows[i].values())
+        for i in range(header_row)
+        if filled[i] and i != group_row
+    ]
+    return header_row, rows[header_row], titles, notes
+
+
+def _is_group_row(rows: list[dict[int, Any]], i: int) -> bool:
+    """Row ``i`` leaves gaps where row ``i+1`` has labels, and the row after that holds values there."""
+    upper, lower = rows[i], rows[i + 1]
+    if len(upper) >= len(lower) or not set(lower) - set(upper):
+        return False
+    data = rows[i + 2] if i + 2 < len(rows) else {}
+    return any(_is_text(lower.get(col)) and not _is_text(value) for col, value in data.items())
+
+
+# --- shared finishing ----------------------------------------------------------------------------
+
+
+def _finish_sheets(tables: dict[str, _Table], name: str, hints: dict[str, Any]) -> dict[str, pd.DataFrame]:
+    """Name columns, drop blank rows and empty columns, attach hints; empty sheets are left out."""
+    result: dict[str, pd.DataFrame] = {}
+    saw_header = False
+    for sheet, table in tables.items():
+        if table.frame is None:
+            continue
+        frame = _finish_frame(table, name)
+        saw_header = saw_header or table.header is not None
+        if frame is None:
+            continue
+        frame.attrs = {
+            **hints,
+            "header_row": table.header_row,
+            "title_rows": table.title_rows,
+            "blank_rows": table.blank_rows,
+            "notes": table.notes,
+            "sheet": sheet,
+            "file": name,
+            "hidden": table.hidden,
+        }
+        result[sheet] = frame
+    if not result:
+        raise CxError("error.header_only" if saw_header else "error.no_data", file=name)
+    return result
+
+
+def _finish_frame(table: _Table, name: str) -> pd.DataFrame | None:
+    frame = table.frame
+    assert frame is not None
+    header = table.header or {}
+    columns = list(frame.columns)
+    has_data = frame.notna().any().to_numpy()
+    keep = [
+        col for col, filled in zip(columns, has_data, strict=True) if filled or not _is_empty(header.get(col))
+    ]
+    dropped = len(columns) - len(keep)
+    if len(keep) > MAX_COLUMNS:
+        raise CxError("error.too_many_columns", file=name, columns=len(keep), limit=MAX_COLUMNS)
+    frame = frame[keep]
+    first_row = table.header_row + 2  # 1-based file row of the first row below the header
+    frame.index = pd.RangeIndex(first_row, first_row + len(frame))
+    blank = frame.isna().all(axis=1).to_numpy() if len(keep) else np.ones(len(frame), dtype=bool)
+    if blank.all():
+        return None  # header only (or nothing): the caller decides which error that is
+    # Rows after the last filled one are formatting leftovers of the sheet, not blank lines in a table.
+    last = int(np.flatnonzero(~blank)[-1])
+    table.blank_rows = int(blank[: last + 1].sum())
+    frame = frame.iloc[: last + 1][~blank[: last + 1]]
+    frame.columns = _column_names([header.get(col) for col in keep], table.notes)
+    if dropped:
+        table.notes.append(f"{dropped} completely empty column(s) were left out.")
+    return _native_integers(frame)
+
+
+def _column_names(raw: list[Any], notes: list[str]) -> list[str]:
+    names = [_header_text(value) or f"column_{position}" for position, value in enumerate(raw, start=1)]
+    seen: dict[str, int] = {}
+    taken = set(names)
+    result = []
+    for original in names:
+        count = seen.get(original, 0) + 1
+        seen[original] = count
+        if count == 1:
+            result.append(original)
+            continue
+        candidate, n = f"{original} ({count})", count
+        while candidate in taken:
+            n += 1
+            candidate = f"{original} ({n})"
+        taken.add(candidate)
+        result.append(candidate)
+        notes.append(f'Duplicate header "{original}" was renamed to "{candidate}".')
+    return result
+
+
+def _header_text(value: Any) -> str:
+    if _is_empty(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+    return " ".join(str(value).split())
+
+
+def _native_integers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Excel stores every number as a float: whole-number columns without gaps become int64."""
+    converted = {}
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype == np.float64 and values.notna().all():
+            array = values.to_numpy()
+            if np.all(np.mod(array, 1) == 0) and np.all(np.abs(array) < 2**53):
+                converted[column] = values.astype(np.int64)
+    return frame.assign(**converted) if converted else frame
+
+
+def _sheet_score(name: str, frame: pd.DataFrame) -> float:
+    score = float(frame.notna().to_numpy().sum())
+    if _DICTIONARY_NAME.search(name.strip()):
+        score *= 0.1
+    if _looks_like_dictionary(frame):
+        score *= 0.25
+    if frame.attrs.get("hidden"):
+        score *= 0.1
+    return score
+
+
+def _looks_like_dictionary(frame: pd.DataFrame) -> bool:
+    """Few columns, not many rows, and one of them long explanatory text."""
+    if frame.shape[1] > 4 or len(frame) > 500:
+        return False
+    for column in frame.columns:
+        values = frame[column].dropna()
+        if len(values) and values.map(lambda value: len(str(value))).median() > 15:
+            return True
+    return False
