@@ -1,7 +1,7 @@
 """Customer Centricity Dashboard: entry point and router.
 
-Sets up the page, the session defaults, the shared sidebar (language, data status, demo/own data)
-and the navigation over the thin pages in ``pages/``.
+Sets up the page, the session defaults, the shared sidebar (language, data status, demo/own data,
+presentation mode) and the navigation over the thin pages in ``pages/``.
 """
 
 import streamlit as st
@@ -17,11 +17,19 @@ st.set_page_config(
 )
 state.init_state()
 
-PAGES = [
-    st.Page("pages/overview.py", title=state.tr("nav.overview"), icon=":material/speed:", default=True),
-    st.Page("pages/data.py", title=state.tr("nav.data"), icon=":material/upload_file:", url_path="data"),
-]
+PAGES = {
+    "summary": st.Page("pages/summary.py", title=state.tr("nav.summary"), icon=":material/dashboard:",
+                       default=True),
+    "overview": st.Page("pages/overview.py", title=state.tr("nav.overview"), icon=":material/speed:"),
+    "personas": st.Page("pages/personas.py", title=state.tr("nav.personas"), icon=":material/groups:"),
+    "journey": st.Page("pages/journey.py", title=state.tr("nav.journey"), icon=":material/route:"),
+    "data": st.Page("pages/data.py", title=state.tr("nav.data"), icon=":material/upload_file:"),
+}
+PRESENTATION_STEPS = ("summary", "personas", "journey")
 
-navigation = st.navigation(PAGES)
-widgets.sidebar()
+navigation = st.navigation(list(PAGES.values()), position="hidden" if state.is_presenting() else "sidebar")
+if state.is_presenting():
+    widgets.presentation_bar(PAGES, PRESENTATION_STEPS, navigation)
+else:
+    widgets.sidebar()
 navigation.run()

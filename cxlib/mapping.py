@@ -22,6 +22,9 @@ from cxlib.roles import ROLES, Role, TableName
 from cxlib.tables import ColumnMatch
 
 MIN_CONFIDENCE = 0.6
+# Words that turn a header into a different quantity: "HourSpendOnApp" is time, not spend.
+_QUALIFIERS = frozenset({"hour", "hours", "time", "day", "days", "count", "number", "num", "rate", "ratio",
+                         "per", "since", "last", "stunden", "tage", "anzahl", "quote", "seit", "pro"})
 _SAMPLE_ROWS = 300
 
 
@@ -78,7 +81,8 @@ def _name_score(header: str, role: Role) -> tuple[float, str]:
     best = 0.0, "fuzzy"
     words = f" {folded} "
     for name in names:
-        if len(name) >= 4 and f" {name} " in words:
+        qualified = (set(folded.split()) - set(name.split())) & _QUALIFIERS
+        if len(name) >= 4 and f" {name} " in words and not qualified:
             best = max(best, (0.7 + 0.2 * min(len(name) / max(len(folded), 1), 1.0), "synonym"))
         ratio = difflib.SequenceMatcher(None, folded, name).ratio()
         if ratio >= 0.82:

@@ -82,6 +82,10 @@ def lang() -> str:
     return value if value in LANGUAGES else "en"
 
 
+def set_lang(value: str) -> None:
+    st.session_state[LANG] = value if value in LANGUAGES else "en"
+
+
 def tr(key: str, **params: object) -> str:
     """A string from the table, in the UI language."""
     return t(key, lang(), **params)
@@ -386,6 +390,14 @@ def journey_result():
         group = None if labels is None else survey["customer_id"].map(labels)
     return _journey(fingerprint(), repr(current_filters()), repr(spec), options.get("outcome", "recommend"),
                     group is not None, lang(), survey, spec, group)
+
+
+def start_presenting() -> None:
+    st.session_state[PRESENTATION] = True
+
+
+def stop_presenting() -> None:
+    st.session_state[PRESENTATION] = False
 
 
 def is_presenting() -> bool:

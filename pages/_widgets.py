@@ -14,8 +14,8 @@ def sidebar() -> None:
     """Language switch, what data is in use, and the way back to the demo data."""
     with st.sidebar:
         st.radio(
-            state.tr("ui.language"), LANGUAGES[::-1], key=state.LANG, horizontal=True,
-            format_func=_LANGUAGE_NAMES.get,
+            state.tr("ui.language"), LANGUAGES[::-1], index=LANGUAGES[::-1].index(state.lang()), horizontal=True,
+            format_func=_LANGUAGE_NAMES.get, key="language_choice", on_change=_language_changed,
         )
         st.subheader(state.tr("ui.data_in_use"))
         uploads = state.current_uploads()
@@ -25,6 +25,13 @@ def sidebar() -> None:
             for table, upload in uploads.items():
                 st.caption(f"{state.tr(f'table.{table}').capitalize()}: {upload.name}")
             st.button(state.tr("ui.back_to_demo"), on_click=state.use_demo_data, icon=":material/restart_alt:")
+        st.divider()
+        st.button(state.tr("ui.presentation"), on_click=state.start_presenting, help=state.tr("ui.presentation_help"),
+                  icon=":material/co_present:")
+
+
+def _language_changed() -> None:
+    state.set_lang(st.session_state["language_choice"])
 
 
 def rows_caption(count: int) -> str:
@@ -76,7 +83,7 @@ def filter_bar() -> None:
 
 def chart(figure, name: str) -> None:
     """An Altair chart, full width, with PNG and SVG downloads rendered only when clicked."""
-    st.altair_chart(figure, width="stretch")
+    st.altair_chart(presentation_chart(figure), width="stretch")
     if state.is_presenting():
         return
     png, svg, _ = st.columns([1, 1, 6])
@@ -97,3 +104,40 @@ def kpi_tiles(tiles) -> None:
     for column, tile in zip(st.columns(len(tiles)), tiles, strict=True):
         column.metric(tile.label, tile.value, delta=tile.delta, delta_color=tile.delta_color, help=tile.help,
                       border=True)
+
+
+# Static styling for presentation mode only (no user data is ever put into HTML).
+_PRESENTATION_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpander"],
+[data-testid="stDownloadButton"] { display: none !important; }
+[data-testid="stMetricValue"] { font-size: 3.2rem !important; }
+[data-testid="stMetricLabel"] p { font-size: 1.4rem !important; }
+.stMainBlockContainer { max-width: 100% !important; padding-top: 1.5rem !important; }
+h1 { font-size: 2.8rem !important; }
+</style>
+"""
+
+
+def presentation_bar(pages: dict, steps: tuple[str, ...], current) -> None:
+    """Presentation mode: large type, no sidebar or controls, and Back/Next through the story pages."""
+    st.html(_PRESENTATION_CSS)
+    names = [name for name, page in pages.items() if page.url_path == current.url_path]
+    position = steps.index(names[0]) if names and names[0] in steps else 0
+    back, title, forward, leave = st.columns([1, 6, 1, 1.4], vertical_alignment="center")
+    if back.button(state.tr("ui.present.back"), disabled=position == 0, icon=":material/arrow_back:"):
+        st.switch_page(pages[steps[position - 1]])
+    title.caption(state.tr("ui.present.step", step=position + 1, steps=len(steps)))
+    if forward.button(state.tr("ui.present.next"), disabled=position == len(steps) - 1,
+                      icon=":material/arrow_forward:"):
+        st.switch_page(pages[steps[position + 1]])
+    leave.button(state.tr("ui.present.exit"), on_click=state.stop_presenting, icon=":material/close:")
+
+
+def presentation_chart(figure):
+    """Charts with projector-sized fonts while presenting; unchanged otherwise."""
+    if not state.is_presenting():
+        return figure
+    return figure.configure_axis(labelFontSize=18, titleFontSize=20).configure_title(
+        fontSize=26, subtitleFontSize=18
+    ).configure_legend(labelFontSize=18, titleFontSize=18)
