@@ -349,9 +349,11 @@ def _read_workbook(
             if grid is None:
                 grid = _fastexcel_preview(reader, index)
             tables[sheet_name] = _read_sheet(reader, index, grid)
-    except CxError:
+    except (CxError, KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
-    except Exception as exc:  # calamine/fastexcel/arrow errors: the bytes are not a readable workbook
+    # calamine/fastexcel/arrow errors mean the bytes are not a readable workbook; a Rust panic arrives
+    # as pyo3's PanicException, which derives from BaseException.
+    except BaseException as exc:
         text = str(exc).lower()
         key = (
             "error.password_protected"
@@ -615,7 +617,8 @@ def _parse_text(text: str, separator: str) -> pd.DataFrame:
         )
     except (pd.errors.ParserError, ValueError):  # a later row is wider than the first ones
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
-        frame = pd.DataFrame(rows, dtype="str").fillna("")
+        width = max((len(row) for row in rows), default=0)
+        frame = pd.DataFrame([row + [""] * (width - len(row)) for row in rows], dtype="str")
     frame.columns = range(frame.shape[1])
     return frame.apply(lambda values: values.where(values.str.strip() != ""))
 
