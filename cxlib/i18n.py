@@ -333,6 +333,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.axis.customers_start": "Customers at month start",
         "kpi.axis.clv": "CLV per customer",
         "kpi.axis.customers": "Customers",
+        # --- reading notes (what cxlib.reading repaired in a sheet) ---
+        "reading.note.duplicate_header": 'Duplicate header "{original}" was renamed to "{renamed}".',
+        "reading.note.group_row": "Row {group_row} ({groups}) groups the columns below it; row {header_row} "
+        "is used as the header.",
+        "reading.note.empty_columns": "{columns} completely empty column(s) were left out.",
+        "reading.note.no_header": "No header row was found; the columns were named column_1, column_2, …",
     },
     "de": {
         # --- errors (reading files) ---
@@ -659,6 +665,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.axis.customers_start": "Kunden zu Monatsbeginn",
         "kpi.axis.clv": "Kundenertragswert je Kunde",
         "kpi.axis.customers": "Kunden",
+        # --- reading notes (what cxlib.reading repaired in a sheet) ---
+        "reading.note.duplicate_header": "Die doppelte Überschrift „{original}“ wurde in „{renamed}“ "
+        "umbenannt.",
+        "reading.note.group_row": "Zeile {group_row} ({groups}) fasst die Spalten darunter zusammen; "
+        "Zeile {header_row} dient als Überschrift.",
+        "reading.note.empty_columns": "{columns} vollständig leere Spalte(n) wurden weggelassen.",
+        "reading.note.no_header": "Keine Überschriftenzeile gefunden; die Spalten heißen column_1, "
+        "column_2, …",
     },
 }
 

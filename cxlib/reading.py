@@ -17,7 +17,8 @@ each row in the file, so rows set aside later can be named exactly. Reading hint
 ``header_row``   0-based row of the header line in the file (first data row - 1 when there is no header)
 ``title_rows``   texts found above the header (list of str)
 ``blank_rows``   completely empty rows below the header that were left out of the DataFrame
-``notes``        what was repaired (renamed duplicate headers, dropped empty columns, …), list of str
+``notes``        what was repaired (renamed duplicate headers, dropped empty columns, …), English str
+``note_keys``    the same notes as (string-table key, params) pairs, to show them in the user's language
 ``sheet``, ``file``, ``hidden`` (hidden workbook sheet)
 """
 
@@ -39,6 +40,7 @@ import pandas as pd
 from defusedxml import ElementTree as SafeET
 
 from cxlib.errors import CxError
+from cxlib.i18n import t
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_COLUMNS = 1000
@@ -52,6 +54,8 @@ RATIO_CHECK_FROM_BYTES = 50 * 1024 * 1024
 PREVIEW_ROWS = 30
 
 Source = str | os.PathLike | bytes | BinaryIO
+#: A repair worth telling the user: string-table key and its parameters.
+_Note = tuple[str, dict[str, Any]]
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -379,7 +383,7 @@ class _Table:
     header: dict[int, Any] | None  # column -> header value, None: no header row found
     header_row: int
     title_rows: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[_Note] = field(default_factory=list)
     blank_rows: int = 0
     hidden: bool = False
 
@@ -676,7 +680,7 @@ def _is_text(value: Any) -> bool:
     return not (_NUMBER.match(stripped) or _DATE.match(stripped))
 
 
-def _find_header(grid: _Grid) -> tuple[int, dict[int, Any] | None, list[str], list[str]] | None:
+def _find_header(grid: _Grid) -> tuple[int, dict[int, Any] | None, list[str], list[_Note]] | None:
     """(header row, header cells, title texts, notes), or None when the top rows are all blank.
 
     The header is the first row with at least half as many filled cells as the fullest row, most of them
@@ -695,20 +699,18 @@ def _find_header(grid: _Grid) -> tuple[int, dict[int, Any] | None, list[str], li
         return filled[i] >= max(1, math.ceil(width / 2)) and texts >= math.ceil(0.6 * filled[i])
 
     candidates = [i for i in range(len(rows)) if filled[i] and is_header(i)]
-    notes: list[str] = []
+    notes: list[_Note] = []
     group_row = None
     if not candidates:
         first = next(i for i, count in enumerate(filled) if count)
-        notes.append("No header row was found; the columns were named column_1, column_2, …")
+        notes.append(("reading.note.no_header", {}))
         return first - 1, None, [], notes
     header_row = candidates[0]
     below = header_row + 1
     if below < len(rows) and below <= last_filled and is_header(below) and _is_group_row(rows, header_row):
         group = ", ".join(str(value).strip() for value in rows[header_row].values())
-        notes.append(
-            f"Row {header_row + 1} ({group}) groups the columns below it; row {below + 1} is "
-            "used as the header."
-        )
+        params = {"group_row": header_row + 1, "groups": group, "header_row": below + 1}
+        notes.append(("reading.note.group_row", params))
         group_row, header_row = header_row, below
     titles = [
         " ".join(str(value).strip() for value in rows[i].values())
@@ -746,7 +748,8 @@ def _finish_sheets(tables: dict[str, _Table], name: str, hints: dict[str, Any]) 
             "header_row": table.header_row,
             "title_rows": table.title_rows,
             "blank_rows": table.blank_rows,
-            "notes": table.notes,
+            "notes": [t(key, "en", **params) for key, params in table.notes],
+            "note_keys": [(key, dict(params)) for key, params in table.notes],
             "sheet": sheet,
             "file": name,
             "hidden": table.hidden,
@@ -781,11 +784,11 @@ def _finish_frame(table: _Table, name: str) -> pd.DataFrame | None:
     frame = frame.iloc[: last + 1][~blank[: last + 1]]
     frame.columns = _column_names([header.get(col) for col in keep], table.notes)
     if dropped:
-        table.notes.append(f"{dropped} completely empty column(s) were left out.")
+        table.notes.append(("reading.note.empty_columns", {"columns": dropped}))
     return _native_integers(frame)
 
 
-def _column_names(raw: list[Any], notes: list[str]) -> list[str]:
+def _column_names(raw: list[Any], notes: list[_Note]) -> list[str]:
     names = [_header_text(value) or f"column_{position}" for position, value in enumerate(raw, start=1)]
     seen: dict[str, int] = {}
     taken = set(names)
@@ -802,7 +805,7 @@ def _column_names(raw: list[Any], notes: list[str]) -> list[str]:
             candidate = f"{original} ({n})"
         taken.add(candidate)
         result.append(candidate)
-        notes.append(f'Duplicate header "{original}" was renamed to "{candidate}".')
+        notes.append(("reading.note.duplicate_header", {"original": original, "renamed": candidate}))
     return result
 
 

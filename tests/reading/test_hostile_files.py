@@ -60,7 +60,8 @@ def test_corrupt_zip():
     data = b"PK\x03\x04" + random.Random(1).randbytes(2000)
     error = read_error(data, "kaputt.xlsx")
     assert error.message("en") == (
-        'The workbook "kaputt.xlsx" is damaged and cannot be opened. Please save it again from Excel and retry.'
+        'The workbook "kaputt.xlsx" is damaged and cannot be opened. '
+        "Please save it again from Excel and retry."
     )
 
 

@@ -8,10 +8,11 @@ import io
 import numpy as np
 import pandas as pd
 import pytest
-from tests.reading.reading_builders import ods_bytes, xls_bytes, xlsx_bytes
 
 from cxlib.errors import CxError
+from cxlib.i18n import t
 from cxlib.reading import MAX_COLUMNS, read_file
+from tests.reading.reading_builders import ods_bytes, xls_bytes, xlsx_bytes
 
 
 def only_sheet(sheets: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -91,7 +92,10 @@ def test_quoted_separator_and_line_break_inside_a_cell():
 
 
 def test_title_rows_above_the_header_are_skipped_and_kept_as_hints():
-    text = "Kundenexport Q3 2026;;;\nErstellt am 01.10.2026;;;\n;;;\nID;Name;Alter;Ort\n1;Anna;34;Köln\n2;Ben;41;Bonn\n"
+    text = (
+        "Kundenexport Q3 2026;;;\nErstellt am 01.10.2026;;;\n;;;\n"
+        "ID;Name;Alter;Ort\n1;Anna;34;Köln\n2;Ben;41;Bonn\n"
+    )
     df = only_sheet(read_file(text.encode(), filename="t.csv"))
     assert list(df.columns) == ["ID", "Name", "Alter", "Ort"]
     assert df.attrs["header_row"] == 3
@@ -115,6 +119,8 @@ def test_duplicate_and_empty_headers_are_renamed_with_notes():
         'Duplicate header "Name" was renamed to "Name (2)".',
         'Duplicate header "Name" was renamed to "Name (3)".',
     ]
+    key, params = df.attrs["note_keys"][1]
+    assert t(key, "de", **params) == "Die doppelte Überschrift „Name“ wurde in „Name (3)“ umbenannt."
 
 
 def test_header_whitespace_is_stripped_and_empty_columns_dropped():
