@@ -29,6 +29,7 @@ import io
 import math
 import os
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +67,7 @@ _NUMBER = re.compile(r"^[+-]?[$€£]?\s?(\d[\d.,' ]*|[.,]\d+)\s?(%|€|\$|£)?$
 _DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?$")
 _GERMAN_NUMBER = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$|^[+-]?\d+,\d+$")
 _ENGLISH_NUMBER = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$|^[+-]?\d+\.\d+$")
+_EXCEL_SEP_LINE = re.compile(r"^sep=([;,\t|])[ \t]*\r?\n")
 _MARKUP_START = re.compile(r"^\s*<(\?xml|!doctype|html|table|head|body)", re.IGNORECASE)
 _DICTIONARY_NAME = re.compile(
     r"dict|wörterbuch|woerterbuch|legend|readme|read me|glossar|codebook|metadata|erläuterung|erklärung|"
@@ -249,7 +251,7 @@ def _load_bytes(source: Source, name: str, max_bytes: int) -> bytes:
             if size > max_bytes:
                 raise _too_large(name, size, max_bytes)
             data = path.read_bytes()
-        except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
+        except OSError as exc:  # missing, a directory, or not readable: the user cannot open it either
             raise CxError("error.file_not_found", file=name) from exc
     else:
         data = source.read(max_bytes + 1)
@@ -607,19 +609,23 @@ def _parse_text(text: str, separator: str) -> pd.DataFrame:
     head = "\n".join(text.splitlines()[:200])
     sample_width = max((len(row) for row in csv.reader(io.StringIO(head), delimiter=separator)), default=1)
     try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=separator,
-            header=None,
-            names=range(max(sample_width, 1)),
-            index_col=False,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            skip_blank_lines=False,
-            engine="c",
-        )
-    except (pd.errors.ParserError, ValueError):  # a later row is wider than the first ones
+        with warnings.catch_warnings():
+            # pandas only warns when a row is wider than the names and drops the rest: refuse that
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(
+                io.StringIO(text),
+                sep=separator,
+                header=None,
+                names=range(max(sample_width, 1)),
+                index_col=False,
+                dtype=str,
+                keep_default_na=False,
+                na_filter=False,
+                skip_blank_lines=False,
+                engine="c",
+            )
+    except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError):
+        # A later row is wider than the first ones: the csv module takes rows of any width.
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
         width = max((len(row) for row in rows), default=0)
         frame = pd.DataFrame([row + [""] * (width - len(row)) for row in rows], dtype="str")
@@ -631,7 +637,11 @@ def _read_text(data: bytes, name: str) -> dict[str, pd.DataFrame]:
     text, encoding = _decode(data, name)
     if not text.strip():
         raise CxError("error.empty_file", file=name)
-    separator = _sniff_separator(text)
+    hint = _EXCEL_SEP_LINE.match(text)
+    if hint:  # Excel's "sep=;" first line: trust it, and keep the line as a blank row 0 for numbering
+        separator, text = hint.group(1), "\n" + text[hint.end() :]
+    else:
+        separator = _sniff_separator(text)
     cells = _parse_text(text, separator)
     top = cells.head(PREVIEW_ROWS)
     grid = _Grid(

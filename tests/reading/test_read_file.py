@@ -85,6 +85,14 @@ def test_separator_is_sniffed(separator, name):
     assert not any("\r" in str(v) for v in df.to_numpy().ravel())  # CRLF fully removed
 
 
+def test_excel_sep_hint_line_sets_the_separator():
+    df = only_sheet(read_file(b'sep=,\r\nID,Betrag\r\n1,"2;5"\r\n', filename="x.csv"))
+    assert df.attrs["separator"] == ","
+    assert df.attrs["header_row"] == 1
+    assert df.attrs["title_rows"] == []
+    assert df.to_dict("list") == {"ID": ["1"], "Betrag": ["2;5"]}
+
+
 def test_quoted_separator_and_line_break_inside_a_cell():
     text = 'id;kommentar\r\n1;"Lieferung; zu spät"\r\n2;"zwei\r\nZeilen"\r\n'
     df = only_sheet(read_file(text.encode(), filename="q.csv"))
