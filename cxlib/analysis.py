@@ -81,7 +81,12 @@ def analyze_tables(
         document["personas"] = None
         notes.append(t("note.personas_need_customers", lang))
     if survey is not None and touchpoints:
-        document["journey"] = journey_section(build_journey(survey, default_spec(survey, touchpoints)))
+        try:
+            result = build_journey(survey, default_spec(survey, touchpoints), lang=lang)
+            document["journey"] = journey_section(result)
+        except CxError as error:  # e.g. touchpoint columns without a single rating
+            document["journey"] = None
+            notes.append(error.message(lang))
     else:
         document["journey"] = None
         notes.append(t("note.journey_needs_touchpoints", lang))
