@@ -164,6 +164,12 @@ def test_rows_wider_than_the_first_ones_are_not_lost():
     assert list(df.columns) == ["a", "b", "column_3"]
 
 
+def test_unicode_line_separator_inside_a_cell_does_not_cost_cells():
+    # str.splitlines() breaks at U+2028 but the CSV parser does not: the row is wider than the sample
+    df = only_sheet(read_file("ID;Name\n1;2\u2028;3;4\n".encode(), filename="x.csv"))
+    assert df.to_dict("list") == {"ID": ["1"], "Name": ["2\u2028"], "column_3": ["3"], "column_4": ["4"]}
+
+
 def test_headerless_numbers_get_generated_column_names():
     df = only_sheet(read_file(b"1;2\n3;4\n", filename="n.csv"))
     assert list(df.columns) == ["column_1", "column_2"]
