@@ -61,7 +61,7 @@ _Note = tuple[str, dict[str, Any]]
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 # Binary formats people upload by mistake; text decoding could otherwise accept some of them.
-_OTHER_MAGICS = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf", b"BM")
+_OTHER_MAGICS = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf")
 _SEPARATORS = (";", ",", "\t", "|")
 _NUMBER = re.compile(r"^[+-]?[$€£]?\s?(\d[\d.,' ]*|[.,]\d+)\s?(%|€|\$|£)?$")
 _DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?$")

@@ -144,6 +144,11 @@ def test_unicode_and_emoji_headers_survive():
     assert list(df.columns) == ["Kunde 😀", "Größe", "顧客", "Ünïcödé"]
 
 
+def test_text_that_starts_like_a_binary_signature_is_still_text():
+    df = only_sheet(read_file(b"BMI;Alter\n22,5;40\n", filename="bmi.csv"))  # "BM" opens bitmaps
+    assert df.to_dict("list") == {"BMI": ["22,5"], "Alter": ["40"]}
+
+
 def test_zero_padded_ids_stay_text():
     df = only_sheet(read_file(b"CustomerID,Age\r\n0001,19\r\n0002,21\r\n", filename="m.csv"))
     assert df["CustomerID"].tolist() == ["0001", "0002"]
