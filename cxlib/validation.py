@@ -104,7 +104,7 @@ def validate_table(
         raise CxError("error.no_usable_rows", rows=len(source), table=t(f"table.{table}", lang))
     blank_rows = int(frame.attrs.get("blank_rows", 0) or 0)
     rules.add("blank_row", blank_rows, set_aside=True)
-    set_aside = _set_aside_frame(source, ~keep, reasons, frame.attrs, blank_rows, lang)
+    set_aside = _set_aside_frame(source, ~keep, reasons, _row_numbers(frame), blank_rows, lang)
     used = data[keep].reset_index(drop=True)
     report = ValidationReport(
         table=table,
@@ -246,13 +246,19 @@ def _link_rules(used: pd.DataFrame, table: TableName, known: Collection[str] | N
     rules.add("unknown_customer", int(unknown.sum()), set_aside=False)
 
 
+def _row_numbers(frame: pd.DataFrame) -> np.ndarray:
+    """The 1-based row number in the file of each row (the reader keeps them as the index)."""
+    if "format" in frame.attrs and pd.api.types.is_integer_dtype(frame.index):
+        return frame.index.to_numpy(dtype="int64")
+    return np.arange(len(frame), dtype="int64") + 2  # a frame built in code: header on row 1
+
+
 def _set_aside_frame(
-    source: pd.DataFrame, mask: pd.Series, reasons: pd.Series, attrs: dict, blank_rows: int, lang: str
+    source: pd.DataFrame, mask: pd.Series, reasons: pd.Series, rows: np.ndarray, blank_rows: int, lang: str
 ) -> pd.DataFrame:
     """The original rows that were not used, with their spreadsheet row number and the reason."""
-    first_data_row = int(attrs.get("header_row", 0) or 0) + 2  # 1-based, below the header line
     aside = source[mask].copy()
-    aside.insert(0, ROW_COLUMN, (np.flatnonzero(mask.to_numpy()) + first_data_row).astype("int64"))
+    aside.insert(0, ROW_COLUMN, rows[mask.to_numpy()])
     aside[REASON_COLUMN] = reasons[mask].to_numpy()
     if blank_rows:
         blanks = pd.DataFrame({ROW_COLUMN: [pd.NA] * blank_rows, REASON_COLUMN: t("rule.blank_row", lang, rows=1)})

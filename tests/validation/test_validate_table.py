@@ -108,3 +108,13 @@ def test_messages_follow_the_language():
     sheet = pd.DataFrame({"Kundennummer": ["1", "1"], "Alter": [1, 2]})
     german = _validate(sheet, "customers", lang="de").report.rules[0].message
     assert german.startswith("1 Zeilen wiederholen eine Kunden-ID")
+
+
+def test_set_aside_rows_carry_their_row_number_in_the_file():
+    from cxlib.reading import read_file
+
+    text = "Kundenexport Q3\n\nKundennummer;Alter;Region\n1;30;Nord\n\n2;40;Süd\n2;41;Süd\n"
+    sheet = next(iter(read_file(text.encode(), filename="kunden.csv").values()))
+    result = _validate(sheet, "customers")
+    assert result.set_aside[ROW_COLUMN].tolist()[0] == 7
+    assert _rules(result)["duplicate_id"] == 1 and _balanced(result)
