@@ -339,6 +339,84 @@ STRINGS: dict[str, dict[str, str]] = {
         "is used as the header.",
         "reading.note.empty_columns": "{columns} completely empty column(s) were left out.",
         "reading.note.no_header": "No header row was found; the columns were named column_1, column_2, …",
+
+        # --- findings and exports (report) ---
+        "finding.persona_lowest_nps": "Persona {name} ({share} of customers) has the lowest NPS "
+        "({nps} ± {margin}).",
+        "finding.persona_lowest_nps_churn": "Persona {name} ({share} of customers) has the lowest NPS "
+        "({nps} ± {margin}) and churns at {ratio} times the average rate.",
+        "finding.persona_highest_churn": "Persona {name} ({share} of customers) churns at {ratio} times the "
+        "average rate ({rate} against {average}).",
+        "finding.weakest_touchpoint": "{touchpoint} is the weakest touchpoint ({mean}/100; average of all "
+        "touchpoints {average}/100).",
+        "finding.weakest_touchpoint_driver": "{touchpoint} is the weakest touchpoint ({mean}/100) and the "
+        "strongest driver of {outcome}.",
+        "finding.top_driver": "{touchpoint} is the strongest driver of {outcome} (correlation {importance}) "
+        "and scores {mean}/100.",
+        "finding.outcome.recommend": "recommendation",
+        "finding.outcome.satisfaction": "overall satisfaction",
+        "finding.outcome.other": "the overall verdict",
+        "finding.biggest_drop": "Satisfaction falls by {drop} points from {previous} to {touchpoint} "
+        "({before} → {after} of 100).",
+        "finding.nps_rose": "NPS rose {delta} points against the previous {months} months ({previous} → "
+        "{current}), {verdict}.",
+        "finding.nps_fell": "NPS fell {delta} points against the previous {months} months ({previous} → "
+        "{current}), {verdict}.",
+        "finding.nps_unchanged": "NPS is unchanged against the previous {months} months ({current}).",
+        "finding.churn_rose": "The churn rate rose {delta} percentage points against the {months} months "
+        "before ({previous} → {current}), {verdict}.",
+        "finding.churn_fell": "The churn rate fell {delta} percentage points against the {months} months "
+        "before ({previous} → {current}), {verdict}.",
+        "finding.churn_unchanged": "The churn rate is unchanged against the {months} months before "
+        "({current}).",
+        "finding.clv_persona_share": "Persona {name} holds {value_share} of the total customer lifetime "
+        "value with {share} of customers.",
+        "finding.clv_skew": "Customer value is concentrated: the average CLV ({mean}) is {ratio} times the "
+        "median ({median}).",
+        "finding.data_quality": "{rows} of {total} rows of the {table} table ({share}) were set aside and "
+        "are not counted; the validation report on the Data page says why.",
+        "export.title": "Customer centricity report",
+        "export.as_of": "Data as of {date}",
+        "export.sheet.summary": "Summary",
+        "export.sheet.kpis": "KPIs",
+        "export.sheet.personas": "Personas",
+        "export.sheet.assignment": "Persona assignment",
+        "export.sheet.journey": "Journey",
+        "export.sheet.set_aside": "Set-aside rows",
+        "export.col.finding": "Finding",
+        "export.col.value": "Value",
+        "export.col.source": "Source",
+        "export.col.kpi": "Key figure",
+        "export.col.table": "Table",
+        "export.col.reason": "Reason",
+        "export.col.persona": "Persona",
+        "export.col.customers": "Customers",
+        "export.col.share": "Share of customers",
+        "export.col.nps": "NPS",
+        "export.col.churn": "Churn",
+        "export.col.clv": "Average CLV",
+        "export.col.importance": "Importance (correlation)",
+        "export.kpi.customers": "Customers",
+        "export.kpi.nps": "NPS (all answers)",
+        "export.kpi.nps_ci": "NPS 95% interval",
+        "export.kpi.nps_answers": "NPS answers",
+        "export.kpi.churn": "Churn rate",
+        "export.kpi.retention": "Retention rate",
+        "export.kpi.clv_mean": "Average CLV",
+        "export.kpi.clv_median": "Median CLV",
+        "export.kpi.clv_total": "Total CLV",
+        "export.kpi.nps_change": "NPS change vs. previous {months} months (points)",
+        "export.kpi.churn_change": "Churn change vs. previous {months} months (percentage points)",
+        "export.chart.journey": "Satisfaction per touchpoint (0–100)",
+        "export.chart.personas": "Customers per persona",
+        "export.pdf.kpis": "Key figures",
+        "export.pdf.personas": "Personas",
+        "export.pdf.touchpoints": "Weakest touchpoints",
+        "export.pdf.findings": "Findings",
+        "export.pdf.persona_line": "{name}: {share} of customers, NPS {nps}",
+        "export.pdf.touchpoint_line": "{touchpoint} ({phase}): {mean}/100",
+        "export.pdf.none": "No data.",
+        "export.nothing_set_aside": "No rows were set aside.",
     },
     "de": {
         # --- errors (reading files) ---
@@ -673,6 +751,84 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.empty_columns": "{columns} vollständig leere Spalte(n) wurden weggelassen.",
         "reading.note.no_header": "Keine Überschriftenzeile gefunden; die Spalten heißen column_1, "
         "column_2, …",
+        # --- findings and exports (report) ---
+        "finding.persona_lowest_nps": "Persona {name} ({share} der Kunden) hat den niedrigsten NPS "
+        "({nps} ± {margin}).",
+        "finding.persona_lowest_nps_churn": "Persona {name} ({share} der Kunden) hat den niedrigsten NPS "
+        "({nps} ± {margin}) und wandert {ratio}-mal so häufig ab wie der Durchschnitt.",
+        "finding.persona_highest_churn": "Persona {name} ({share} der Kunden) wandert {ratio}-mal so häufig "
+        "ab wie der Durchschnitt ({rate} gegenüber {average}).",
+        "finding.weakest_touchpoint": "{touchpoint} ist der schwächste Touchpoint ({mean}/100; Durchschnitt "
+        "aller Touchpoints {average}/100).",
+        "finding.weakest_touchpoint_driver": "{touchpoint} ist der schwächste Touchpoint ({mean}/100) und "
+        "der stärkste Treiber {outcome}.",
+        "finding.top_driver": "{touchpoint} ist der stärkste Treiber {outcome} (Korrelation {importance}) "
+        "und erreicht {mean}/100.",
+        "finding.outcome.recommend": "der Weiterempfehlung",
+        "finding.outcome.satisfaction": "der Gesamtzufriedenheit",
+        "finding.outcome.other": "des Gesamturteils",
+        "finding.biggest_drop": "Die Zufriedenheit fällt von {previous} zu {touchpoint} um {drop} Punkte "
+        "({before} → {after} von 100).",
+        "finding.nps_rose": "Der NPS stieg gegenüber den {months} Monaten davor um {delta} Punkte "
+        "({previous} → {current}), {verdict}.",
+        "finding.nps_fell": "Der NPS sank gegenüber den {months} Monaten davor um {delta} Punkte "
+        "({previous} → {current}), {verdict}.",
+        "finding.nps_unchanged": "Der NPS ist gegenüber den {months} Monaten davor unverändert ({current}).",
+        "finding.churn_rose": "Die Abwanderungsquote stieg gegenüber den {months} Monaten davor um {delta} "
+        "Prozentpunkte ({previous} → {current}), {verdict}.",
+        "finding.churn_fell": "Die Abwanderungsquote sank gegenüber den {months} Monaten davor um {delta} "
+        "Prozentpunkte ({previous} → {current}), {verdict}.",
+        "finding.churn_unchanged": "Die Abwanderungsquote ist gegenüber den {months} Monaten davor "
+        "unverändert ({current}).",
+        "finding.clv_persona_share": "Persona {name} trägt {value_share} des gesamten Kundenertragswerts "
+        "bei {share} der Kunden.",
+        "finding.clv_skew": "Der Kundenwert ist ungleich verteilt: Der durchschnittliche Kundenertragswert "
+        "({mean}) ist {ratio}-mal so hoch wie der Median ({median}).",
+        "finding.data_quality": "{rows} von {total} Zeilen der Tabelle {table} ({share}) wurden aussortiert "
+        "und nicht gezählt; der Prüfbericht auf der Seite Daten nennt die Gründe.",
+        "export.title": "Bericht Kundenzentrierung",
+        "export.as_of": "Datenstand {date}",
+        "export.sheet.summary": "Zusammenfassung",
+        "export.sheet.kpis": "Kennzahlen",
+        "export.sheet.personas": "Personas",
+        "export.sheet.assignment": "Persona-Zuordnung",
+        "export.sheet.journey": "Kundenreise",
+        "export.sheet.set_aside": "Aussortierte Zeilen",
+        "export.col.finding": "Erkenntnis",
+        "export.col.value": "Wert",
+        "export.col.source": "Quelle",
+        "export.col.kpi": "Kennzahl",
+        "export.col.table": "Tabelle",
+        "export.col.reason": "Grund",
+        "export.col.persona": "Persona",
+        "export.col.customers": "Kunden",
+        "export.col.share": "Anteil der Kunden",
+        "export.col.nps": "NPS",
+        "export.col.churn": "Abwanderung",
+        "export.col.clv": "Durchschnittlicher Kundenertragswert",
+        "export.col.importance": "Bedeutung (Korrelation)",
+        "export.kpi.customers": "Kunden",
+        "export.kpi.nps": "NPS (alle Antworten)",
+        "export.kpi.nps_ci": "NPS 95-%-Intervall",
+        "export.kpi.nps_answers": "NPS-Antworten",
+        "export.kpi.churn": "Abwanderungsquote",
+        "export.kpi.retention": "Kundenbindungsrate",
+        "export.kpi.clv_mean": "Durchschnittlicher Kundenertragswert",
+        "export.kpi.clv_median": "Median Kundenertragswert",
+        "export.kpi.clv_total": "Gesamter Kundenertragswert",
+        "export.kpi.nps_change": "NPS-Veränderung ggü. den {months} Monaten davor (Punkte)",
+        "export.kpi.churn_change": "Veränderung der Abwanderung ggü. den {months} Monaten davor "
+        "(Prozentpunkte)",
+        "export.chart.journey": "Zufriedenheit je Touchpoint (0–100)",
+        "export.chart.personas": "Kunden je Persona",
+        "export.pdf.kpis": "Kennzahlen",
+        "export.pdf.personas": "Personas",
+        "export.pdf.touchpoints": "Schwächste Touchpoints",
+        "export.pdf.findings": "Erkenntnisse",
+        "export.pdf.persona_line": "{name}: {share} der Kunden, NPS {nps}",
+        "export.pdf.touchpoint_line": "{touchpoint} ({phase}): {mean}/100",
+        "export.pdf.none": "Keine Daten.",
+        "export.nothing_set_aside": "Es wurden keine Zeilen aussortiert.",
     },
 }
 
