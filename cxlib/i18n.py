@@ -292,13 +292,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.help.nps_facts": "{period}: {n} answers ({promoters} promoters, {passives} passives, "
         "{detractors} detractors); 95% interval {low} to {high}.",
         "kpi.help.nps_comparison": "Previous period {period}: NPS {previous} from {n} answers. Change "
-        "{delta} points, {verdict} (p = {p}).",
+        "{delta} points, {verdict} (p {p}).",
         "kpi.help.churn": "Churn rate = customers who left / average number of customers at the month ends. "
         "{period}: {churned} customers left, on average {average} customers.",
         "kpi.help.churn_share": "Share of customers marked as churned: {churned} of {total} (the data has "
         "no churn dates, so this is not a rate per 12 months).",
         "kpi.help.churn_comparison": "Previous period {period}: {previous}. Change {delta} percentage "
-        "points, {verdict} (p = {p}).",
+        "points, {verdict} (p {p}).",
         "kpi.help.retention": "Retention rate = 1 − churn rate.",
         "kpi.help.clv": "CLV per customer = m·r/(1+d−r) − AC (Gupta & Lehmann): m = yearly margin "
         "({margin_source}), r = retention {retention}, d = discount rate {discount}, AC = acquisition cost "
@@ -703,13 +703,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.help.nps_facts": "{period}: {n} Antworten ({promoters} Promotoren, {passives} Passive, "
         "{detractors} Kritiker); 95-%-Intervall {low} bis {high}.",
         "kpi.help.nps_comparison": "Vorperiode {period}: NPS {previous} aus {n} Antworten. Veränderung "
-        "{delta} Punkte, {verdict} (p = {p}).",
+        "{delta} Punkte, {verdict} (p {p}).",
         "kpi.help.churn": "Abwanderungsquote = abgewanderte Kunden / durchschnittliche Kundenzahl an den "
         "Monatsenden. {period}: {churned} Kunden abgewandert, im Durchschnitt {average} Kunden.",
         "kpi.help.churn_share": "Anteil der als abgewandert markierten Kunden: {churned} von {total} (die "
         "Daten haben keine Kündigungsdaten, daher keine Quote pro 12 Monate).",
         "kpi.help.churn_comparison": "Vorperiode {period}: {previous}. Veränderung {delta} Prozentpunkte, "
-        "{verdict} (p = {p}).",
+        "{verdict} (p {p}).",
         "kpi.help.retention": "Kundenbindungsrate = 1 − Abwanderungsquote.",
         "kpi.help.clv": "Kundenertragswert je Kunde = m·r/(1+d−r) − AC (Gupta & Lehmann): m = jährliche "
         "Marge ({margin_source}), r = Kundenbindungsrate {retention}, d = Diskontierungssatz {discount}, AC "

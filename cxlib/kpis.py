@@ -167,6 +167,13 @@ def _signed(value: float, lang: str, *, decimals: int = 1) -> str:
     return sign + format_number(abs(value), lang, decimals=decimals)
 
 
+def _p_text(p_value: float, lang: str) -> str:
+    """ "= 0.023", or "< 0.001" rather than a misleading "= 0.000"."""
+    if p_value < 0.001:
+        return "< " + format_number(0.001, lang, decimals=3)
+    return "= " + format_number(p_value, lang, decimals=3)
+
+
 def _previous_window(window: Window, months: int) -> Window:
     """The ``months`` calendar months just before ``window`` starts."""
     start = (pd.Timestamp(window[0]) - pd.DateOffset(months=months)).date()
@@ -240,7 +247,7 @@ def _nps_tile(survey: pd.DataFrame | None, kpis: _Kpis, settings: KpiSettings, l
             n=format_number(previous.n, lang),
             delta=format_number(comparison.difference, lang, decimals=1, signed=True),
             verdict=verdict,
-            p=format_number(comparison.p_value, lang, decimals=3),
+            p=_p_text(comparison.p_value, lang),
         )
     value = format_number(current.score, lang, decimals=0)
     return Tile("nps", label, value, delta, "normal", help_text, comparison.significant)
@@ -299,7 +306,7 @@ def _churn_tiles(customers: pd.DataFrame | None, kpis: _Kpis, settings: KpiSetti
                 previous=format_percent(previous.value, lang),
                 delta=format_number(points, lang, decimals=1, signed=True),
                 verdict=verdict,
-                p=format_number(comparison.p_value, lang, decimals=3),
+                p=_p_text(comparison.p_value, lang),
             )
     return [
         Tile("churn_rate", churn_label, format_percent(churn.value, lang), churn_delta, "inverse", help_text,

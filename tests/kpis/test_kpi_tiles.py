@@ -22,6 +22,7 @@ def test_tile_order_and_values_in_english(customers, survey):
         "2026-07-01 – 2026-09-30: 100 answers (30 promoters, 20 passives, 50 detractors)" in tile["nps"].help
     )
     assert "Previous period 2026-04-01 – 2026-06-30: NPS 40.0 from 100 answers" in tile["nps"].help
+    assert tile["nps"].help.endswith("significant at 95% (p < 0.001).")
     assert tile["churn_rate"].value == "17.4%"  # 30 / 172.5
     assert tile["churn_rate"].delta == "+12.2 pp (significant at 95%)"  # 17.39% vs 10 / 194.17 = 5.15%
     assert tile["churn_rate"].delta_color == "inverse"
@@ -56,6 +57,7 @@ def test_small_change_is_within_noise():
     assert tile.value == "25"
     assert tile.delta == "+50.0 points (within noise)"  # +25 vs −25
     assert tile.significant is False
+    assert "within noise (p = 0." in tile.help
 
 
 def test_longer_nps_period(customers, survey):
