@@ -94,6 +94,32 @@ def analyze_tables(
     return document
 
 
+def document_from_results(
+    *,
+    customers: pd.DataFrame | None,
+    survey: pd.DataFrame | None,
+    model: object | None,
+    journey: object | None,
+    settings: object | None = None,
+    inputs: dict | None = None,
+    lang: str = "en",
+) -> dict:
+    """The analysis document from results already computed (the app's cached persona model and journey).
+
+    Gives the same ``kpis``, ``personas``, ``journey`` sections as :func:`analyze_tables`, so the
+    Summary page's findings and the exported reports match the CLI.
+    """
+    from cxlib.journey import journey_section
+    from cxlib.kpis import KpiSettings, kpi_section
+    from cxlib.personas import personas_section
+
+    document: dict = {} if inputs is None else {"inputs": inputs}
+    document["kpis"] = kpi_section(customers, survey, settings=settings or KpiSettings(), lang=lang)
+    document["personas"] = None if model is None else personas_section(model)
+    document["journey"] = None if journey is None else journey_section(journey)
+    return document
+
+
 def analyze_files(
     files: Mapping[str, str | None],
     *,
