@@ -426,3 +426,58 @@ def kpi_settings_dict() -> dict:
     return {"discount_rate": settings.clv.discount_rate, "margin_rate": settings.clv.margin_rate,
             "horizon_years": settings.clv.horizon_years, "acquisition_cost": settings.clv.acquisition_cost,
             "nps_period_months": settings.nps_period_months}
+
+
+# --- the whole story: analysis document and findings ---
+
+def _inputs_section() -> dict:
+    return {table: item.validated.report.to_dict() for table, item in loaded_tables().items()}
+
+
+@st.cache_data(max_entries=8, scope="session", show_spinner=False)
+def _document(key: str, filters_key: str, settings_key: str, persona_key: str, journey_key: str, language: str,
+              _customers, _survey, _model, _journey, _settings, _inputs) -> dict:
+    from cxlib.analysis import document_from_results
+    from cxlib.findings import findings_from_document, period_comparisons
+
+    document = document_from_results(customers=_customers, survey=_survey, model=_model, journey=_journey,
+                                     settings=_settings, inputs=_inputs, lang=language)
+    comparisons = period_comparisons(_customers, _survey, nps_months=_settings.nps_period_months,
+                                     churn_months=_settings.churn_period_months)
+    document["findings"] = [
+        {"text": f.text, "value": f.value, "source": f.source}
+        for f in findings_from_document(document, lang=language, comparisons=comparisons)
+    ]
+    return document
+
+
+def analysis_document() -> dict:
+    """The analysis document (inputs, KPIs, personas, journey, findings) for the filtered data in use."""
+    customers, survey = filtered_frames()
+    settings = kpi_settings()
+    return _document(fingerprint(), repr(current_filters()), repr(settings), repr(persona_choice()),
+                     repr(journey_options()) + repr(st.session_state.get(JOURNEY_TABLE, {}).get(fingerprint())),
+                     lang(), customers, survey, persona_model(), journey_result(), settings, _inputs_section())
+
+
+def findings() -> list[dict]:
+    """The Summary page's findings: {text, value, source}, most important first."""
+    return analysis_document().get("findings", [])
+
+
+def excel_report() -> bytes:
+    """The Excel report of the analysis in use (same content as ``python -m cxlib report``)."""
+    from cxlib.personas import assignment_table
+    from cxlib.report import excel_report as workbook
+
+    tables = validated_tables()
+    model = persona_model()
+    assignment = None if model is None else assignment_table(model, tables["customers"].data)
+    return workbook(analysis_document(), tables=tables, assignment=assignment, lang=lang())
+
+
+def pdf_summary() -> bytes:
+    """The one-page PDF summary of the analysis in use."""
+    from cxlib.report import pdf_summary as one_pager
+
+    return one_pager(analysis_document(), lang=lang())

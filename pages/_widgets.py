@@ -141,3 +141,38 @@ def presentation_chart(figure):
     return figure.configure_axis(labelFontSize=18, titleFontSize=20).configure_title(
         fontSize=26, subtitleFontSize=18
     ).configure_legend(labelFontSize=18, titleFontSize=18)
+
+
+def persona_cards(personas, *, compact: bool = False) -> None:
+    """Persona profile cards side by side (at most four per row): name, share, description, quote, card."""
+    per_row = 4
+    for start in range(0, len(personas), per_row):
+        for column, persona in zip(st.columns(per_row), personas[start:start + per_row], strict=False):
+            with column.container(border=True):
+                _persona_card(persona, compact=compact)
+
+
+def _persona_card(persona, *, compact: bool) -> None:
+    st.subheader(plain(persona.name))
+    st.caption(state.tr("ui.personas.size", size=number(persona.size),
+                        share=format_number(persona.share * 100, state.lang(), decimals=0)))
+    st.markdown(f"**{plain(persona.description)}**")
+    if persona.quote:
+        st.markdown(f"> „{plain(persona.quote)}“" if state.lang() == "de" else f"> “{plain(persona.quote)}”")
+    if compact:
+        return
+    for section, items in persona.card.items():
+        st.markdown(f"**{plain(state.tr(f'persona.section.{section}'))}**")
+        st.markdown("  \n".join(f"{plain(label)}: {plain(value)}" for label, value in items))
+
+
+def report_downloads() -> None:
+    """The take-away files: the Excel report and the PDF one-pager, built only when clicked."""
+    excel, pdf, _ = st.columns([2, 2, 4])
+    excel.download_button(state.tr("ui.summary.download_excel"), data=state.excel_report,
+                          file_name=state.tr("ui.summary.excel_file"),
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          on_click="ignore", icon=":material/table_view:", key="download_report_xlsx")
+    pdf.download_button(state.tr("ui.summary.download_pdf"), data=state.pdf_summary,
+                        file_name=state.tr("ui.summary.pdf_file"), mime="application/pdf", on_click="ignore",
+                        icon=":material/picture_as_pdf:", key="download_report_pdf")

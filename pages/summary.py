@@ -1,0 +1,31 @@
+"""Summary page: the one-screen story for a meeting — headline tiles, persona cards, journey curve, findings."""
+
+import streamlit as st
+
+from cxlib.charts.journey import journey_curve_chart
+from pages import _state as state
+from pages import _widgets as widgets
+
+st.title(state.tr("ui.summary.title"))
+if state.is_demo() and not state.is_presenting():
+    st.caption(state.tr("ui.demo_note"))
+widgets.filter_bar()
+widgets.kpi_tiles(state.kpi_tiles())
+
+findings = state.findings()
+if findings:
+    st.subheader(state.tr("ui.summary.findings"))
+    st.markdown("\n".join(f"- {widgets.plain(finding['text'])}" for finding in findings))
+
+model = state.persona_model()
+if model is not None:
+    st.subheader(state.tr("nav.personas"))
+    widgets.persona_cards(model.personas_, compact=True)
+
+journey = state.journey_result()
+if journey is not None:
+    st.subheader(state.tr("nav.journey"))
+    widgets.chart(journey_curve_chart(journey, lang=state.lang()), "summary_journey")
+
+if not state.is_presenting():
+    widgets.report_downloads()
