@@ -1,0 +1,673 @@
+"""How fast is the dashboard on big spreadsheets, and how much faster than the usual way? (issue #7)
+
+Generates customer and survey workbooks with the demo generator (``cxlib.demo``) and times every stage
+of the app's real code path, each size in a fresh process so its peak memory is its own:
+
+read (``cxlib.reading.read_file`` on the file's bytes) -> map + validate (``cxlib.intake.prepare_table``)
+-> link (``cxlib.intake.link_tables``) -> KPIs (``cxlib.kpis.kpi_section``) -> personas with automatic k
+(``cxlib.personas.PersonaModel``) -> journey (``cxlib.journey.build_journey``) -> chart specifications
+(the chart builders in ``cxlib/charts`` and ``cxlib.overview``, serialised with ``to_dict()``).
+
+The baseline is what a typical Streamlit app does: ``pandas.read_excel`` with its default openpyxl
+engine, and a k search that fits KMeans and scores the silhouette on all rows for every k = 2..8. The
+silhouette is quadratic in the rows, so the k search is measured at 20,000 rows at most (where it still
+finishes); the other baseline stages are ours. The speedup is the baseline total over ours.
+
+It also measures the app itself: the rerun time of every page with the data loaded (Streamlit's
+AppTest on the built-in demo data), and the cold start of ``streamlit run app.py`` until the health
+endpoint answers and, with Playwright and Chromium, until the first KPI tile is visible.
+
+Usage::
+
+    python benchmarks/run.py                       # 10k, 100k, 300k rows; table on stdout
+    python benchmarks/run.py --sizes 10000 100000  # chosen sizes
+    python benchmarks/run.py --full-sheet          # also 1,048,575 data rows (Excel's sheet limit)
+    python benchmarks/run.py --json                # one JSON document instead of the table
+    python benchmarks/run.py --skip-baseline --skip-app
+
+Workbooks are cached in ``--out`` (``benchmarks/output/``, git-ignored) by size and seed, so repeated
+runs skip the (slow) writing; generation time is reported apart from the pipeline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import resource
+import socket
+import subprocess
+import sys
+import time
+import traceback
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # `python benchmarks/run.py` from a fresh clone finds cxlib
+    sys.path.insert(0, str(ROOT))
+
+DEFAULT_SIZES = (10_000, 100_000, 300_000)
+#: Data rows under one header row fill Excel's 1,048,576-row sheet.
+FULL_SHEET_ROWS = 1_048_575
+SEED = 42
+BASELINE_CLUSTER_ROWS = 20_000
+BASELINE_K = tuple(range(2, 9))
+#: The openpyxl baseline read of a million-row sheet takes many minutes; above this it is left out.
+BASELINE_MAX_ROWS = 300_000
+REFERENCE_ROWS = 100_000
+#: Imported before the clock starts: a running app has paid for them once, at its first page.
+MODULES = (
+    "cxlib.reading", "cxlib.intake", "cxlib.analysis", "cxlib.kpis", "cxlib.personas", "cxlib.journey",
+    "cxlib.overview", "cxlib.charts.kpis", "cxlib.charts.journey", "cxlib.charts.personas", "sklearn.cluster",
+)  # fmt: skip
+CHROMIUM = Path("/usr/bin/chromium")
+PAGES = ("summary", "overview", "personas", "journey", "data")
+
+#: Pipeline stages in order; "core" ones make up the 2-second target, charts are timed on top.
+STAGES = (
+    "read customers",
+    "read survey",
+    "map + validate customers",
+    "map + validate survey",
+    "link",
+    "kpis",
+    "personas",
+    "journey",
+    "charts",
+)
+CORE_STAGES = STAGES[:-1]
+#: Stages the baseline app shares with ours (it reads and clusters its own way).
+SHARED_STAGES = ("map + validate customers", "map + validate survey", "link", "kpis", "journey", "charts")
+
+
+# --- workbooks -------------------------------------------------------------------------------------
+
+
+def write_xlsx(frame, path: Path, *, sheet: str) -> None:
+    """Write one DataFrame as a one-sheet xlsx with openpyxl's streaming writer (no fast writer here).
+
+    Missing values become empty cells; dates are written as Excel dates.
+    """
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    worksheet = workbook.create_sheet(sheet)
+    worksheet.append([str(column) for column in frame.columns])
+    columns = [frame[column].astype(object).where(frame[column].notna(), None).tolist() for column in frame]
+    for row in zip(*columns, strict=True):
+        worksheet.append(row)
+    partial = path.with_suffix(".partial")
+    workbook.save(partial)
+    partial.replace(path)  # a run killed while writing never leaves a truncated file in the cache
+
+
+def demo_files(rows: int, directory: Path, *, seed: int = SEED) -> tuple[dict[str, Path], float | None]:
+    """Customer and survey workbooks of ``rows`` rows each from the demo generator, cached by size and seed.
+
+    Returns the paths and the seconds spent generating and writing (None when both were cached).
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = {
+        "customers": directory / f"customers_{rows}_seed{seed}.xlsx",
+        "survey": directory / f"survey_{rows}_seed{seed}.xlsx",
+    }
+    if all(path.exists() for path in paths.values()):
+        return paths, None
+    from cxlib.demo import generate_demo
+
+    start = time.perf_counter()
+    data = generate_demo(n_customers=rows, n_responses=rows, seed=seed, with_transactions=False)
+    write_xlsx(data.customers, paths["customers"], sheet="Kunden")
+    write_xlsx(data.survey, paths["survey"], sheet="Umfrage")
+    return paths, time.perf_counter() - start
+
+
+# --- timing helpers --------------------------------------------------------------------------------
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory so far, in MB (Linux reports KiB, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024**2 if sys.platform == "darwin" else peak / 1024
+
+
+class Stopwatch:
+    """Times named stages; a stage whose code is missing or fails is recorded as not available."""
+
+    def __init__(self) -> None:
+        self.stages: dict[str, float | None] = {}
+        self.errors: dict[str, str] = {}
+
+    def run(self, name: str, function: Callable[[], Any]) -> Any:
+        start = time.perf_counter()
+        try:
+            result = function()
+        except Exception as error:  # the benchmark reports a missing or broken piece, it never stops
+            self.stages[name] = None
+            self.errors[name] = f"{type(error).__name__}: {error}".splitlines()[0][:200]
+            return None
+        self.stages[name] = time.perf_counter() - start
+        return result
+
+    def skip(self, name: str, reason: str) -> None:
+        self.stages[name] = None
+        self.errors[name] = reason
+
+
+def chart_rows(chart) -> int:
+    """Data rows a chart specification sends to the browser (all datasets and inline values)."""
+    spec = chart.to_dict()
+    rows = sum(len(values) for values in spec.get("datasets", {}).values())
+
+    def inline(node: Any) -> int:
+        if isinstance(node, dict):
+            own = (
+                len(node["data"]["values"])
+                if isinstance(node.get("data"), dict) and "values" in node["data"]
+                else 0
+            )
+            return own + sum(inline(value) for key, value in node.items() if key != "datasets")
+        if isinstance(node, list):
+            return sum(inline(item) for item in node)
+        return 0
+
+    return rows + inline(spec)
+
+
+# --- our pipeline ------------------------------------------------------------------------------------
+
+
+def import_modules() -> float:
+    """Import the pipeline's modules (those that exist); returns the seconds it took."""
+    import importlib
+
+    start = time.perf_counter()
+    for name in MODULES:
+        with contextlib.suppress(ImportError):  # a missing piece shows up as its stage being not available
+            importlib.import_module(name)
+    return time.perf_counter() - start
+
+
+def run_pipeline(files: dict[str, Path], *, lang: str = "en", max_bytes: int | None = None) -> dict:
+    """Time the app's code path on the files; returns ``stages`` (name -> seconds or None), ``errors``,
+    ``chart_rows`` (chart -> rows sent to the browser), the row counts read and ``imports_s``.
+    """
+    imports = import_modules()
+    from cxlib.intake import link_tables, prepare_table
+    from cxlib.reading import MAX_UPLOAD_BYTES, read_file
+
+    clock = Stopwatch()
+    limit = max_bytes or MAX_UPLOAD_BYTES
+    contents = {table: path.read_bytes() for table, path in files.items()}  # the app gets bytes from uploads
+    sheets = {
+        table: clock.run(
+            f"read {table}", lambda t=table: read_file(contents[t], filename=files[t].name, max_bytes=limit)
+        )
+        for table in ("customers", "survey")
+    }
+    loaded = {}
+    for table in ("customers", "survey"):
+        if sheets[table] is None:
+            clock.skip(f"map + validate {table}", "reading failed")
+            continue
+        item = clock.run(
+            f"map + validate {table}",
+            lambda t=table: prepare_table(sheets[t], table=t, file=files[t].name, lang=lang),
+        )
+        if item is not None:
+            loaded[table] = item
+    clock.run("link", lambda: link_tables(loaded, lang=lang))
+    results = _analyse(clock, loaded, lang)
+    charts = _charts(clock, results, lang)
+    return {
+        "stages": {name: clock.stages.get(name) for name in STAGES},
+        "errors": clock.errors,
+        "chart_rows": charts,
+        "rows_read": {table: len(item.validated.data) for table, item in loaded.items()},
+        "file_mb": {table: round(len(content) / 1024**2, 1) for table, content in contents.items()},
+        "imports_s": imports,
+    }
+
+
+def _analyse(clock: Stopwatch, loaded: dict, lang: str) -> dict:
+    """KPIs, personas and journey as the app computes them (same functions, same defaults)."""
+    from cxlib.analysis import survey_touchpoints
+
+    customers = loaded["customers"].validated.data if "customers" in loaded else None
+    survey, touchpoints = survey_touchpoints(loaded["survey"].validated if "survey" in loaded else None)
+
+    def kpis():
+        from cxlib.kpis import kpi_section, kpi_tiles
+
+        return kpi_section(customers, survey, lang=lang), kpi_tiles(customers, survey, lang=lang)
+
+    def personas():
+        from cxlib.personas import PersonaModel
+
+        return PersonaModel(n_personas=None, random_state=0, lang=lang).fit(
+            customers, survey, touchpoints=touchpoints
+        )
+
+    def journey():
+        from cxlib.journey import build_journey, default_spec
+
+        return build_journey(survey, default_spec(survey, touchpoints), lang=lang)
+
+    clock.run("kpis", kpis)
+    model = (
+        clock.run("personas", personas) if customers is not None else clock.skip("personas", "no customers")
+    )
+    result = clock.run("journey", journey) if touchpoints else clock.skip("journey", "no touchpoints")
+    return {"customers": customers, "survey": survey, "model": model, "journey": result}
+
+
+def _persona_charts(model, lang: str) -> dict:
+    """Every public ``*_chart`` builder of ``cxlib.charts.personas`` that takes the fitted model."""
+    import inspect
+
+    from cxlib.charts import personas as persona_charts
+
+    charts = {}
+    for name, builder in inspect.getmembers(persona_charts, inspect.isfunction):
+        if name.endswith("_chart") and builder.__module__ == persona_charts.__name__:
+            charts[f"personas.{name}"] = builder(model, lang=lang)
+    return charts
+
+
+def _charts(clock: Stopwatch, results: dict, lang: str) -> dict[str, int]:
+    """Build every chart the pages show and serialise it; returns the data rows each one sends."""
+    rows: dict[str, int] = {}
+
+    def build():
+        from cxlib.charts.journey import driver_quadrant_chart, journey_curve_chart
+        from cxlib.overview import overview_charts
+
+        charts = dict(overview_charts(results["customers"], results["survey"], lang=lang))
+        if results["journey"] is not None:
+            charts["journey_curve"] = journey_curve_chart(results["journey"], lang=lang)
+            charts["driver_quadrant"] = driver_quadrant_chart(results["journey"], lang=lang)
+        if results["model"] is not None:
+            try:
+                charts.update(_persona_charts(results["model"], lang))
+            except ImportError:
+                clock.errors["charts"] = "cxlib.charts.personas not available"
+        rows.update({name: chart_rows(chart) for name, chart in charts.items()})
+
+    clock.run("charts", build)
+    return rows
+
+
+# --- the baseline ------------------------------------------------------------------------------------
+
+
+def run_baseline(files: dict[str, Path], *, cluster_rows: int = BASELINE_CLUSTER_ROWS) -> dict:
+    """The typical app: ``pandas.read_excel`` (openpyxl) on both files, then KMeans + silhouette on all
+    of the first ``cluster_rows`` customers for every k in 2..8 (numeric columns, standardised).
+    """
+    # Imported before the clock starts, as for our pipeline.
+    import openpyxl  # noqa: F401
+    import pandas as pd
+    import sklearn.cluster
+    import sklearn.metrics  # noqa: F401
+
+    clock = Stopwatch()
+    frames = {
+        table: clock.run(f"read {table}", lambda p=path: pd.read_excel(p, engine="openpyxl"))
+        for table, path in files.items()
+    }
+    customers = frames.get("customers")
+    used = 0
+    if customers is not None:
+        sample = customers.head(cluster_rows)
+        used = len(sample)
+        clock.run("k search", lambda: silhouette_k_search(sample))
+    return {"stages": clock.stages, "errors": clock.errors, "cluster_rows": used}
+
+
+def silhouette_k_search(frame) -> int:
+    """The textbook k choice: the best silhouette over all rows for k = 2..8."""
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import silhouette_score
+    from sklearn.preprocessing import StandardScaler
+
+    numeric = frame.select_dtypes("number").dropna(axis=1, how="all")
+    features = StandardScaler().fit_transform(numeric.fillna(numeric.median()))
+    scores = {}
+    for k in BASELINE_K:
+        labels = KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(features)
+        scores[k] = silhouette_score(features, labels)
+    return max(scores, key=scores.get)
+
+
+# --- the app -----------------------------------------------------------------------------------------
+
+
+def app_reruns(*, pages: tuple[str, ...] = PAGES) -> dict:
+    """Cold first run of app.py under AppTest, then per page: first visit and rerun with warm caches."""
+    from streamlit.testing.v1 import AppTest
+
+    os.chdir(ROOT)
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    start = time.perf_counter()
+    app.run()
+    cold = time.perf_counter() - start
+    result: dict[str, Any] = {"cold_run_s": cold, "first_visit_s": {}, "rerun_s": {}, "errors": {}}
+    result["data_loaded"] = bool(app.metric)
+    if app.exception:
+        result["errors"]["app"] = str(app.exception[0].message)[:200]
+    for page in pages:
+        if not (ROOT / "pages" / f"{page}.py").exists():
+            result["errors"][page] = "page not available"
+            continue
+        app.switch_page(f"pages/{page}.py")
+        start = time.perf_counter()
+        app.run()
+        result["first_visit_s"][page] = time.perf_counter() - start
+        start = time.perf_counter()
+        app.run()
+        result["rerun_s"][page] = time.perf_counter() - start
+        if app.exception:
+            result["errors"][page] = str(app.exception[0].message)[:200]
+    return result
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.read().decode().strip() == "ok"
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return False
+
+
+def cold_start(*, timeout: float = 120.0) -> dict:
+    """Seconds from ``streamlit run app.py`` to a healthy server and, in Chromium, to the first KPI tile."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true", f"--server.port={port}",
+        "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
+    ]  # fmt: skip
+    result: dict[str, Any] = {"health_s": None, "first_page_s": None, "note": None}
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while not _healthy(url):
+            if process.poll() is not None or time.perf_counter() - start > timeout:
+                result["note"] = "the server did not start"
+                return result
+            time.sleep(0.05)
+        result["health_s"] = time.perf_counter() - start
+        result.update(_first_page(url, start, timeout))
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    return result
+
+
+def _first_page(url: str, start: float, timeout: float) -> dict:
+    """Open the app in Chromium and wait for the first KPI tile (the first page rendered on demo data)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return {"note": "playwright not installed: health endpoint only"}
+    if not CHROMIUM.exists():
+        return {"note": f"{CHROMIUM} not found: health endpoint only"}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
+        try:
+            page = browser.new_page()
+            page.goto(url)
+            page.locator('[data-testid="stMetric"]').first.wait_for(state="visible", timeout=timeout * 1000)
+            return {"first_page_s": time.perf_counter() - start}
+        except Exception as error:
+            return {"note": f"no KPI tile appeared: {type(error).__name__}"}
+        finally:
+            browser.close()
+
+
+# --- workers (one process per measurement, so each peak is its own) --------------------------------
+
+
+def _worker(kind: str, files: dict[str, Path], options: dict) -> dict:
+    if kind == "pipeline":
+        result = run_pipeline(files, max_bytes=options.get("max_bytes"))
+    elif kind == "baseline":
+        result = run_baseline(files, cluster_rows=options.get("cluster_rows", BASELINE_CLUSTER_ROWS))
+    else:
+        result = app_reruns()
+    result["peak_mb"] = peak_mb()
+    return result
+
+
+def _in_subprocess(kind: str, files: dict[str, Path] | None = None, **options: Any) -> dict:
+    payload = json.dumps(
+        {"kind": kind, "files": {k: str(v) for k, v in (files or {}).items()}, "options": options}
+    )
+    process = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--worker", payload],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if process.returncode != 0:
+        return {"failed": process.stderr.strip().splitlines()[-1:] or [f"exit {process.returncode}"]}
+    return json.loads(process.stdout.strip().splitlines()[-1])
+
+
+# --- one size, the report -------------------------------------------------------------------------
+
+
+def total(stages: dict[str, float | None], names: tuple[str, ...]) -> float | None:
+    """Sum of the named stages, or None when any of them is not available."""
+    values = [stages.get(name) for name in names]
+    return None if any(value is None for value in values) else sum(values)
+
+
+def combine(rows: int, pipeline: dict, baseline: dict | None) -> dict:
+    """One size's figures: our stages, totals, the baseline total built from measured parts, speedup."""
+    stages = pipeline.get("stages", {name: None for name in STAGES})
+    run = {
+        "rows": rows,
+        "stages": stages,
+        "total_s": total(stages, STAGES),
+        "core_s": total(stages, CORE_STAGES),
+        "peak_mb": pipeline.get("peak_mb"),
+        "file_mb": pipeline.get("file_mb"),
+        "imports_s": pipeline.get("imports_s"),
+        "rows_read": pipeline.get("rows_read"),
+        "max_chart_rows": max(pipeline.get("chart_rows", {}).values(), default=None),
+        "chart_rows": pipeline.get("chart_rows"),
+        "errors": {
+            **pipeline.get("errors", {}),
+            **({"pipeline": pipeline["failed"]} if "failed" in pipeline else {}),
+        },
+        "baseline": None,
+        "baseline_total_s": None,
+        "speedup": None,
+    }
+    if baseline and "stages" in baseline:
+        parts = baseline["stages"]
+        shared = total(stages, SHARED_STAGES)
+        pieces = [parts.get("read customers"), parts.get("read survey"), shared, parts.get("k search")]
+        run["baseline"] = {
+            "read_openpyxl_s": _sum_or_none(pieces[:2]),
+            "k_search_s": parts.get("k search"),
+            "k_search_rows": baseline.get("cluster_rows"),
+            "shared_stages_s": shared,
+            "peak_mb": baseline.get("peak_mb"),
+            "errors": baseline.get("errors"),
+        }
+        run["baseline_total_s"] = _sum_or_none(pieces)
+        if run["baseline_total_s"] is not None and run["total_s"]:
+            run["speedup"] = run["baseline_total_s"] / run["total_s"]
+    return run
+
+
+def _sum_or_none(values: list[float | None]) -> float | None:
+    return None if any(value is None for value in values) else sum(values)
+
+
+def measure_size(rows: int, out: Path, *, baseline: bool, seed: int = SEED) -> dict:
+    """Generate (or reuse) the workbooks of one size, then time our pipeline and the baseline on them."""
+    try:
+        files, generated = demo_files(rows, out, seed=seed)
+    except Exception as error:
+        run = combine(rows, {}, None)
+        run["errors"]["generate"] = f"{type(error).__name__}: {error}"[:200]
+        return run
+    from cxlib.reading import MAX_UPLOAD_BYTES
+
+    too_big = {table: path.stat().st_size > MAX_UPLOAD_BYTES for table, path in files.items()}
+    pipeline = _in_subprocess(
+        "pipeline", files, max_bytes=max(MAX_UPLOAD_BYTES, *(p.stat().st_size for p in files.values()))
+    )
+    base = None
+    if baseline and rows <= BASELINE_MAX_ROWS:
+        base = _in_subprocess("baseline", files, cluster_rows=min(rows, BASELINE_CLUSTER_ROWS))
+    run = combine(rows, pipeline, base)
+    run["generate_s"] = generated
+    run["over_upload_cap"] = [table for table, over in too_big.items() if over]
+    return run
+
+
+def report(runs: list[dict], app: dict | None, start: dict | None) -> dict:
+    """The JSON document: every run, the app figures, and the reference size's keys at the top level."""
+    reference = next((run for run in runs if run["rows"] == REFERENCE_ROWS), runs[0] if runs else {})
+    document = {
+        key: reference.get(key)
+        for key in ("rows", "stages", "total_s", "core_s", "baseline_total_s", "speedup", "peak_mb")
+    }
+    document["runs"] = runs
+    document["rerun_s"] = (app or {}).get("rerun_s", {})
+    document["app"] = app
+    document["cold_start_s"] = (start or {}).get("first_page_s") or (start or {}).get("health_s")
+    document["cold_start"] = start
+    return document
+
+
+def _cell(value: float | None, digits: int = 2) -> str:
+    return "n/a" if value is None else f"{value:.{digits}f}"
+
+
+def format_table(document: dict) -> str:
+    """The figures as a plain-text table (seconds per stage and size, totals, baseline, memory, app)."""
+    runs = document["runs"]
+    width = 26
+    lines = ["stage (s)".ljust(width) + "".join(f"{run['rows']:>12,}" for run in runs)]
+    lines.append("-" * len(lines[0]))
+    for name in STAGES:
+        lines.append(name.ljust(width) + "".join(f"{_cell(run['stages'].get(name)):>12}" for run in runs))
+    lines.append("-" * len(lines[0]))
+    rows = [
+        ("total (s)", lambda r: _cell(r["total_s"])),
+        ("  without charts (s)", lambda r: _cell(r["core_s"])),
+        ("baseline read openpyxl (s)", lambda r: _cell((r["baseline"] or {}).get("read_openpyxl_s"))),
+        ("baseline k search (s)", lambda r: _cell((r["baseline"] or {}).get("k_search_s"))),
+        ("  k search rows", lambda r: str((r["baseline"] or {}).get("k_search_rows") or "n/a")),
+        ("baseline total (s)", lambda r: _cell(r["baseline_total_s"])),
+        ("speedup (x)", lambda r: _cell(r["speedup"], 1)),
+        ("peak memory (MB)", lambda r: _cell(r["peak_mb"], 0)),
+        ("baseline peak (MB)", lambda r: _cell((r["baseline"] or {}).get("peak_mb"), 0)),
+        ("imports, not in total (s)", lambda r: _cell(r["imports_s"])),
+        (
+            "file MB (cust/survey)",
+            lambda r: "/".join(f"{v:g}" for v in (r["file_mb"] or {}).values()) or "n/a",
+        ),
+        ("most chart rows", lambda r: str(r["max_chart_rows"] if r["max_chart_rows"] is not None else "n/a")),
+        (
+            "generate + write (s)",
+            lambda r: "cached" if r.get("generate_s") is None else _cell(r["generate_s"], 0),
+        ),
+    ]
+    for label, value in rows:
+        lines.append(label.ljust(width) + "".join(f"{value(run):>12}" for run in runs))
+    for run in runs:
+        for stage, error in run["errors"].items():
+            lines.append(f"! {run['rows']:,} rows, {stage}: {error}")
+        if run.get("over_upload_cap"):
+            lines.append(
+                f"! {run['rows']:,} rows: {', '.join(run['over_upload_cap'])} over the 50 MB upload cap "
+                "(read here with the cap raised)"
+            )
+    lines.append(
+        "baseline = pandas.read_excel (openpyxl) + our map/validate/link/KPIs/journey/charts + KMeans "
+        f"and silhouette on all rows for k=2..8 (measured on at most {BASELINE_CLUSTER_ROWS:,} rows)"
+    )
+    app = document.get("app")
+    if app:
+        lines.append("")
+        lines.append(
+            f"app (AppTest, demo data{'' if app.get('data_loaded') else ', NO DATA LOADED'}): "
+            f"cold first run {_cell(app.get('cold_run_s'))} s"
+        )
+        for page, seconds in app.get("rerun_s", {}).items():
+            lines.append(
+                f"  {page:<10} first visit {_cell(app['first_visit_s'].get(page))} s, "
+                f"rerun {_cell(seconds)} s"
+            )
+        for page, error in app.get("errors", {}).items():
+            lines.append(f"  ! {page}: {error}")
+    start = document.get("cold_start")
+    if start:
+        lines.append(
+            f"cold start of streamlit run app.py: health {_cell(start.get('health_s'))} s, first page "
+            f"with KPI tiles {_cell(start.get('first_page_s'))} s"
+            + (f" ({start['note']})" if start.get("note") else "")
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES), help="rows per file")
+    parser.add_argument(
+        "--full-sheet", action="store_true", help=f"also {FULL_SHEET_ROWS:,} rows (a full sheet)"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON document instead of the table")
+    parser.add_argument(
+        "--skip-baseline", action="store_true", help="do not time the openpyxl/silhouette baseline"
+    )
+    parser.add_argument("--skip-app", action="store_true", help="do not measure page reruns and cold start")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "output", help="workbook cache")
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        payload = json.loads(args.worker)
+        files = {table: Path(path) for table, path in payload["files"].items()}
+        print(json.dumps(_worker(payload["kind"], files, payload["options"])))
+        return 0
+    sizes = [*args.sizes, *([FULL_SHEET_ROWS] if args.full_sheet else [])]
+    runs = []
+    for rows in sizes:
+        print(f"… {rows:,} rows", file=sys.stderr, flush=True)
+        runs.append(measure_size(rows, args.out, baseline=not args.skip_baseline, seed=args.seed))
+    app = start = None
+    if not args.skip_app:
+        print("… app reruns and cold start", file=sys.stderr, flush=True)
+        app = _in_subprocess("app")
+        try:
+            start = cold_start()
+        except Exception:
+            start = {"note": traceback.format_exc().splitlines()[-1]}
+    document = report(runs, app, start)
+    print(json.dumps(document, indent=2) if args.json else format_table(document))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
