@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from cxlib.errors import CxError
+from cxlib.findings import findings_from_document, period_comparisons
 from cxlib.i18n import t
 from cxlib.intake import LoadedTable, link_tables, load_table
 from cxlib.tables import ValidatedTable
@@ -59,6 +60,14 @@ def survey_touchpoints(survey: ValidatedTable | None) -> tuple[pd.DataFrame | No
     return survey.data, list(survey.touchpoints)
 
 
+def _comparisons(customers: pd.DataFrame | None, survey: pd.DataFrame | None, kpi_settings) -> dict:
+    """``kpis.comparisons``: NPS and churn against the period before, over the tiles' windows."""
+    return period_comparisons(
+        customers, survey, as_of=kpi_settings.as_of, nps_months=kpi_settings.nps_period_months,
+        churn_months=kpi_settings.churn_period_months,
+    )
+
+
 def analyze_tables(
     tables: Mapping[str, ValidatedTable], *, settings: AnalysisSettings = AnalysisSettings(), lang: str = "en"
 ) -> dict:
@@ -70,7 +79,9 @@ def analyze_tables(
     customers = tables["customers"].data if "customers" in tables else None
     survey, touchpoints = survey_touchpoints(tables.get("survey"))
     notes: list[str] = []
-    document: dict = {"kpis": kpi_section(customers, survey, settings=settings.kpi or KpiSettings(), lang=lang)}
+    kpi_settings = settings.kpi or KpiSettings()
+    document: dict = {"kpis": kpi_section(customers, survey, settings=kpi_settings, lang=lang)}
+    document["kpis"]["comparisons"] = _comparisons(customers, survey, kpi_settings)
     if customers is not None:
         model = PersonaModel(
             n_personas=settings.n_personas, features=settings.persona_features,
@@ -83,7 +94,7 @@ def analyze_tables(
     if survey is not None and touchpoints:
         try:
             result = build_journey(survey, default_spec(survey, touchpoints), lang=lang)
-            document["journey"] = journey_section(result)
+            document["journey"] = {**journey_section(result), "outcome": result.outcome}
         except CxError as error:  # e.g. touchpoint columns without a single rating
             document["journey"] = None
             notes.append(error.message(lang))
@@ -115,8 +126,12 @@ def document_from_results(
 
     document: dict = {} if inputs is None else {"inputs": inputs}
     document["kpis"] = kpi_section(customers, survey, settings=settings or KpiSettings(), lang=lang)
+    document["kpis"]["comparisons"] = _comparisons(customers, survey, settings or KpiSettings())
     document["personas"] = None if model is None else personas_section(model)
-    document["journey"] = None if journey is None else journey_section(journey)
+    if journey is not None:  # the outcome lets findings say "driver of recommendation"
+        document["journey"] = {**journey_section(journey), "outcome": journey.outcome}
+    else:
+        document["journey"] = None
     return document
 
 
@@ -127,8 +142,9 @@ def analyze_files(
     lang: str = "en",
     settings: AnalysisSettings = AnalysisSettings(),
 ) -> dict:
-    """The CLI's document for files on disk."""
+    """The CLI's document for files on disk, with the ``findings`` ({text, value, source}) at the end."""
     loaded = load_files(files, sheets=sheets, lang=lang)
     document = {"inputs": inputs_section(loaded)}
     document.update(analyze_tables({name: item.validated for name, item in loaded.items()}, settings=settings, lang=lang))
+    document["findings"] = [finding.to_dict() for finding in findings_from_document(document, lang=lang)]
     return document

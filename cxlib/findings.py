@@ -112,7 +112,7 @@ def _personas(document: dict) -> list[dict]:
         churn = item.get("churn_rate", item.get("churn"))
         if isinstance(churn, dict):
             churn = churn.get("value")
-        clv = item.get("clv")
+        clv = item.get("clv", item.get("clv_mean"))  # a dict with "total", or the mean per customer
         clv_total = clv.get("total") if isinstance(clv, dict) else None
         if clv_total is None and _number(clv) is not None and _number(item.get("size")) is not None:
             clv_total = clv * item["size"]
@@ -186,12 +186,13 @@ def _rule_persona_lowest_nps(document: dict, lang: str, comparisons: dict) -> Fi
     if persona is None or overall is None or overall - persona["nps"] < PERSONA_NPS_GAP:
         return None
     ratio = _churn_ratio(persona, _personas(document))
-    margin = (persona["nps_ci"][1] - persona["nps_ci"][0]) / 2 if persona["nps_ci"] else None
+    nps = format_number(persona["nps"], lang, signed=True)
+    if persona["nps_ci"]:  # "−18 ± 9" when the interval is known
+        nps += " ± " + format_number((persona["nps_ci"][1] - persona["nps_ci"][0]) / 2, lang)
     params = {
         "name": persona["name"],
         "share": format_percent(persona["share"], lang, decimals=0),
-        "nps": format_number(persona["nps"], lang, signed=True),
-        "margin": format_number(margin, lang),
+        "nps": nps,
     }
     key = "finding.persona_lowest_nps"
     if ratio is not None and ratio >= CHURN_RATIO:

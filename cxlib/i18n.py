@@ -359,9 +359,9 @@ STRINGS: dict[str, dict[str, str]] = {
 
         # --- findings and exports (report) ---
         "finding.persona_lowest_nps": "Persona {name} ({share} of customers) has the lowest NPS "
-        "({nps} ± {margin}).",
+        "({nps}).",
         "finding.persona_lowest_nps_churn": "Persona {name} ({share} of customers) has the lowest NPS "
-        "({nps} ± {margin}) and churns at {ratio} times the average rate.",
+        "({nps}) and churns at {ratio} times the average rate.",
         "finding.persona_highest_churn": "Persona {name} ({share} of customers) churns at {ratio} times the "
         "average rate ({rate} against {average}).",
         "finding.weakest_touchpoint": "{touchpoint} is the weakest touchpoint ({mean}/100; average of all "
@@ -868,9 +868,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "column_2, …",
         # --- findings and exports (report) ---
         "finding.persona_lowest_nps": "Persona {name} ({share} der Kunden) hat den niedrigsten NPS "
-        "({nps} ± {margin}).",
+        "({nps}).",
         "finding.persona_lowest_nps_churn": "Persona {name} ({share} der Kunden) hat den niedrigsten NPS "
-        "({nps} ± {margin}) und wandert {ratio}-mal so häufig ab wie der Durchschnitt.",
+        "({nps}) und wandert {ratio}-mal so häufig ab wie der Durchschnitt.",
         "finding.persona_highest_churn": "Persona {name} ({share} der Kunden) wandert {ratio}-mal so häufig "
         "ab wie der Durchschnitt ({rate} gegenüber {average}).",
         "finding.weakest_touchpoint": "{touchpoint} ist der schwächste Touchpoint ({mean}/100; Durchschnitt "

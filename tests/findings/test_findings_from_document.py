@@ -288,3 +288,21 @@ def test_bad_arguments_raise():
         findings_from_document({}, lang="fr")
     with pytest.raises(ValueError, match="document"):
         findings_from_document([])  # type: ignore[arg-type]
+
+
+def test_persona_rules_on_the_personas_section_shape():
+    """cxlib.personas.personas_section gives plain numbers: nps, churn_rate, clv_mean (per customer)."""
+    document = {
+        "kpis": {"nps": {"score": 12.0}},
+        "personas": {"k": 2, "personas": [
+            {"name": "Uwe Hoffmann", "size": 220, "share": 0.22, "nps": -18.0, "churn_rate": 0.3, "clv_mean": 100.0},
+            {"name": "Ulrike Meier", "size": 780, "share": 0.78, "nps": 20.0, "churn_rate": 0.1, "clv_mean": 400.0},
+        ]},
+    }  # fmt: skip
+    rules = _rules(document)
+    assert rules["persona_lowest_nps"].text == (
+        "Persona Uwe Hoffmann (22% of customers) has the lowest NPS (−18) and churns at 2.1 times the "
+        "average rate."
+    )
+    # CLV totals 22,000 vs 312,000: Ulrike Meier holds 93% with 78% of customers (ratio 1.2 < 1.5)
+    assert "clv_concentration" not in rules
