@@ -295,8 +295,10 @@ def test_persona_rules_on_the_personas_section_shape():
     document = {
         "kpis": {"nps": {"score": 12.0}},
         "personas": {"k": 2, "personas": [
-            {"name": "Uwe Hoffmann", "size": 220, "share": 0.22, "nps": -18.0, "churn_rate": 0.3, "clv_mean": 100.0},
-            {"name": "Ulrike Meier", "size": 780, "share": 0.78, "nps": 20.0, "churn_rate": 0.1, "clv_mean": 400.0},
+            {"name": "Uwe Hoffmann", "size": 220, "share": 0.22, "nps": -18.0, "churn_rate": 0.3,
+             "clv_mean": 100.0},
+            {"name": "Ulrike Meier", "size": 780, "share": 0.78, "nps": 20.0, "churn_rate": 0.1,
+             "clv_mean": 400.0},
         ]},
     }  # fmt: skip
     rules = _rules(document)
