@@ -359,7 +359,7 @@ def _rule_clv_concentration(document: dict, lang: str, comparisons: dict) -> Fin
     """A persona holding far more than its share of the total CLV, or else a mean far above the median."""
     personas = [p for p in _personas(document) if p["clv_total"] is not None and p["share"]]
     total = sum(p["clv_total"] for p in personas)
-    if len(personas) >= 2 and total > 0:
+    if len(personas) >= 2 and all(p["clv_total"] > 0 for p in personas):  # shares of a sum need positives
         richest = max(personas, key=lambda p: p["clv_total"] / total / p["share"])
         value_share = richest["clv_total"] / total
         if value_share / richest["share"] >= CLV_SHARE_RATIO:
