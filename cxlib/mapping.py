@@ -9,6 +9,7 @@ which guesses deserve a look.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping as MappingABC
@@ -72,11 +73,18 @@ def _fold(text: str) -> str:
     return text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
 
 
+@functools.lru_cache(maxsize=128)
+def _role_names(role: Role) -> tuple[frozenset[str], frozenset[str]]:
+    """The role's normalized names, and the same without spaces (computed once per role)."""
+    names = frozenset(_fold(normalize_header(s)) for s in (role.key, *role.synonyms))
+    return names, frozenset(n.replace(" ", "") for n in names)
+
+
 def _name_score(header: str, role: Role) -> tuple[float, str]:
     """How well a normalized header names a role, and how it was recognised."""
     folded = _fold(header)
-    names = {_fold(normalize_header(s)) for s in (role.key, *role.synonyms)}
-    if folded in names or folded.replace(" ", "") in {n.replace(" ", "") for n in names}:
+    names, squashed = _role_names(role)
+    if folded in names or folded.replace(" ", "") in squashed:
         return 1.0, "synonym"
     best = 0.0, "fuzzy"
     words = f" {folded} "
@@ -84,7 +92,11 @@ def _name_score(header: str, role: Role) -> tuple[float, str]:
         qualified = (set(folded.split()) - set(name.split())) & _QUALIFIERS
         if len(name) >= 4 and f" {name} " in words and not qualified:
             best = max(best, (0.7 + 0.2 * min(len(name) / max(len(folded), 1), 1.0), "synonym"))
-        ratio = difflib.SequenceMatcher(None, folded, name).ratio()
+        matcher = difflib.SequenceMatcher(None, folded, name)
+        # the quick ratios are upper bounds of ratio(): wide sheets skip most of the expensive matching
+        if matcher.real_quick_ratio() < 0.82 or matcher.quick_ratio() < 0.82:
+            continue
+        ratio = matcher.ratio()
         if ratio >= 0.82:
             best = max(best, (0.9 * ratio, "fuzzy"))
     return best
