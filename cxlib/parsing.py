@@ -126,10 +126,13 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     ['2026-09-30', '2026-09-30', '2026-09-30', None, None]
     >>> bad.tolist()
     [False, False, False, True, False]
+    >>> parse_dates(pd.Series(["9999-12-31"]))[1].tolist()  # beyond datetime64[ns]: unreadable, no crash
+    [True]
     """
     if pd.api.types.is_datetime64_any_dtype(values):
         dates = pd.to_datetime(values).dt.tz_localize(None) if getattr(values.dt, "tz", None) else values
-        return dates.astype("datetime64[ns]"), pd.Series(False, index=values.index)
+        outside = dates.notna() & ~_in_ns_range(dates)  # e.g. 9999-12-31 as "open end"
+        return dates.where(~outside).astype("datetime64[ns]"), outside.astype(bool)
     if pd.api.types.is_numeric_dtype(values):
         serial = pd.to_numeric(values, errors="coerce")
         plausible = serial.between(1, 109_575)  # Excel serials for 1900-01-01 .. 2199-12-31
@@ -143,10 +146,15 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         if not todo.any():
             break
         parsed = pd.to_datetime(text[todo], format=fmt, errors="coerce")
-        hit = parsed.notna()
+        hit = parsed.notna() & _in_ns_range(parsed)  # 9999-12-31 does not fit: counted as unreadable
         dates.loc[hit[hit].index] = parsed[hit].astype("datetime64[ns]")
         todo.loc[hit[hit].index] = False
     return dates, todo.astype(bool)
+
+
+def _in_ns_range(dates: pd.Series) -> pd.Series:
+    """True where a date fits datetime64[ns] (years 1677-2262); other years would overflow the cast."""
+    return (dates >= pd.Timestamp.min) & (dates <= pd.Timestamp.max)
 
 
 def _slash_formats(text: pd.Series) -> tuple[str, ...]:
