@@ -393,7 +393,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "finding.data_quality": "{rows} of {total} rows of the {table} table ({share}) were set aside and "
         "are not counted; the validation report on the Data page says why.",
         "export.title": "Customer centricity report",
-        "export.as_of": "Data as of {date}",
         "export.sheet.summary": "Summary",
         "export.sheet.kpis": "KPIs",
         "export.sheet.personas": "Personas",
@@ -413,9 +412,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "export.col.churn": "Churn",
         "export.col.clv": "Average CLV",
         "export.col.importance": "Importance (correlation)",
+        "export.col.description": "Description",
         "export.kpi.customers": "Customers",
         "export.kpi.nps": "NPS (all answers)",
-        "export.kpi.nps_ci": "NPS 95% interval",
+        "export.kpi.nps_ci_low": "NPS 95% interval, lower bound",
+        "export.kpi.nps_ci_high": "NPS 95% interval, upper bound",
         "export.kpi.nps_answers": "NPS answers",
         "export.kpi.churn": "Churn rate",
         "export.kpi.retention": "Retention rate",
@@ -432,7 +433,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "export.pdf.findings": "Findings",
         "export.pdf.persona_line": "{name}: {share} of customers, NPS {nps}",
         "export.pdf.touchpoint_line": "{touchpoint} ({phase}): {mean}/100",
-        "export.pdf.none": "No data.",
         "export.nothing_set_aside": "No rows were set aside.",
         # --- personas ---
         "persona.error.no_features": "None of the chosen columns can describe customers (they are empty or "
@@ -902,7 +902,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "finding.data_quality": "{rows} von {total} Zeilen der Tabelle {table} ({share}) wurden aussortiert "
         "und nicht gezählt; der Prüfbericht auf der Seite Daten nennt die Gründe.",
         "export.title": "Bericht Kundenzentrierung",
-        "export.as_of": "Datenstand {date}",
         "export.sheet.summary": "Zusammenfassung",
         "export.sheet.kpis": "Kennzahlen",
         "export.sheet.personas": "Personas",
@@ -922,9 +921,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "export.col.churn": "Abwanderung",
         "export.col.clv": "Durchschnittlicher Kundenertragswert",
         "export.col.importance": "Bedeutung (Korrelation)",
+        "export.col.description": "Beschreibung",
         "export.kpi.customers": "Kunden",
         "export.kpi.nps": "NPS (alle Antworten)",
-        "export.kpi.nps_ci": "NPS 95-%-Intervall",
+        "export.kpi.nps_ci_low": "NPS 95-%-Intervall, Untergrenze",
+        "export.kpi.nps_ci_high": "NPS 95-%-Intervall, Obergrenze",
         "export.kpi.nps_answers": "NPS-Antworten",
         "export.kpi.churn": "Abwanderungsquote",
         "export.kpi.retention": "Kundenbindungsrate",
@@ -942,7 +943,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "export.pdf.findings": "Erkenntnisse",
         "export.pdf.persona_line": "{name}: {share} der Kunden, NPS {nps}",
         "export.pdf.touchpoint_line": "{touchpoint} ({phase}): {mean}/100",
-        "export.pdf.none": "Keine Daten.",
         "export.nothing_set_aside": "Es wurden keine Zeilen aussortiert.",
         # --- personas ---
         "persona.error.no_features": "Keine der gewählten Spalten kann Kunden beschreiben (sie sind leer "
