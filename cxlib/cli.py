@@ -1,4 +1,5 @@
-"""Command line: ``python -m cxlib analyze --customers FILE [--survey FILE] ... --format json``.
+"""Command line: ``python -m cxlib analyze --customers FILE [--survey FILE] ... --format json``, and
+``python -m cxlib report --customers FILE ... --out report.xlsx [--pdf summary.pdf]`` for scheduled reports.
 
 Any problem ends with exit code 2 and one plain line on stderr, never a traceback.
 """
@@ -31,6 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(analyze)
     analyze.add_argument("--format", choices=["json"], default="json", help="output format (json)")
     analyze.add_argument("--k", type=int, default=None, help="number of personas (default: chosen automatically)")
+    report = commands.add_parser("report", help="write the Excel report (and a one-page PDF summary)")
+    _add_inputs(report)
+    report.add_argument("--out", metavar="FILE", required=True, help="Excel report to write (.xlsx)")
+    report.add_argument("--pdf", metavar="FILE", help="one-page PDF summary to write")
+    report.add_argument("--k", type=int, default=None, help="number of personas (default: automatic)")
     return parser
 
 
@@ -52,10 +58,27 @@ def _run_analyze(args: argparse.Namespace) -> dict:
     return analyze_files(files, sheets=sheets, lang=args.lang, settings=settings)
 
 
+def _run_report(args: argparse.Namespace) -> None:
+    from cxlib.report import report_from_files, write_reports
+
+    files = {table: getattr(args, table) for table in ("customers", "survey", "transactions")}
+    sheets = {table: getattr(args, f"{table}_sheet") for table in files}
+    if not any(files.values()):
+        raise CxError("error.no_input")
+    data = report_from_files(files, sheets=sheets, lang=args.lang, n_personas=args.k)
+    try:
+        write_reports(data, excel=args.out, pdf=args.pdf, lang=args.lang)
+    except OSError as error:  # e.g. the folder does not exist or the file is open in Excel
+        raise CxError("error.cannot_write", file=error.filename or args.out) from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the process exit code."""
     args = build_parser().parse_args(argv)
     try:
+        if args.command == "report":
+            _run_report(args)
+            return 0
         document = _run_analyze(args)
     except CxError as error:
         sys.stderr.write(error.message(getattr(args, "lang", "en")) + "\n")

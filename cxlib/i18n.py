@@ -434,6 +434,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "export.pdf.persona_line": "{name}: {share} of customers, NPS {nps}",
         "export.pdf.touchpoint_line": "{touchpoint} ({phase}): {mean}/100",
         "export.nothing_set_aside": "No rows were set aside.",
+        "error.cannot_write": 'The file "{file}" could not be written. Is the folder there, and is the file not open in another program?',
         # --- personas ---
         "persona.error.no_features": "None of the chosen columns can describe customers (they are empty or "
         "the same for everyone). Please choose other columns for the personas.",
@@ -944,6 +945,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "export.pdf.persona_line": "{name}: {share} der Kunden, NPS {nps}",
         "export.pdf.touchpoint_line": "{touchpoint} ({phase}): {mean}/100",
         "export.nothing_set_aside": "Es wurden keine Zeilen aussortiert.",
+        "error.cannot_write": "Die Datei „{file}“ konnte nicht geschrieben werden. Gibt es den Ordner, und "
+        "ist die Datei nicht in einem anderen Programm geöffnet?",
         # --- personas ---
         "persona.error.no_features": "Keine der gewählten Spalten kann Kunden beschreiben (sie sind leer "
         "oder für alle gleich). Bitte wählen Sie andere Spalten für die Personas.",
