@@ -302,7 +302,7 @@ def persona_model():
 def persona_labels():
     """Persona name per customer_id (None without personas)."""
     model = persona_model()
-    return None if model is None else model.predict_names()
+    return None if model is None else model.embedding_.set_index("customer_id")["persona"]
 
 
 @st.cache_data(max_entries=16, scope="session", show_spinner=False)

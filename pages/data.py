@@ -20,7 +20,9 @@ def upload_box(table: str) -> None:
         digest = state.Upload.of(file.name, content).digest
         if (current is None or current.digest != digest or state.is_demo()) and not state.was_rejected(table, digest):
             with st.spinner(state.tr("ui.reading")):
-                state.accept_upload(table, file.name, content)
+                error = state.accept_upload(table, file.name, content)
+            if error is None:
+                st.rerun()  # everything on screen (sidebar included) now shows the new data
     message = state.rejection(table)
     if message:
         st.error(state.tr("ui.upload_rejected", message=message), icon=":material/error:")
@@ -84,9 +86,9 @@ def validation_report(table: str, loaded) -> None:
         )
 
 
-def table_section(table: str, loaded_tables: dict) -> None:
+def table_section(table: str) -> None:
     upload_box(table)
-    loaded = loaded_tables.get(table)
+    loaded = state.loaded_tables().get(table)
     if loaded is None:
         st.caption(state.tr("ui.no_table", table=state.tr(f"table.{table}")))
         return
@@ -104,7 +106,6 @@ st.title(state.tr("nav.data"))
 st.caption(state.tr("ui.data_intro"))
 if not state.is_demo():
     st.button(state.tr("ui.back_to_demo"), on_click=state.use_demo_data, key="demo_button_page")
-tables = state.loaded_tables()
 for table, tab in zip(TABLES, st.tabs([state.tr(f"ui.tab.{table}") for table in TABLES]), strict=True):
     with tab:
-        table_section(table, tables)
+        table_section(table)
