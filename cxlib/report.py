@@ -44,7 +44,7 @@ DEJAVU_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 PDF_TOUCHPOINTS = 3
 #: Latin-1 stand-ins for the characters core PDF fonts cannot show.
 _LATIN1 = str.maketrans(
-    {"−": "-", "–": "-", "—": "-", "→": "->", "„": '"', "“": '"', "”": '"', "’": "'", "…": "..."}
+    {"−": "-", "–": "-", "—": "-", "→": "->", "„": '"', "“": '"', "”": '"', "’": "'", "…": "...", "•": "·"}
 )
 
 
