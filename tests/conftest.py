@@ -36,3 +36,17 @@ def texts(session) -> str:
         parts.extend(str(element.value) for element in getattr(session, kind))
     parts.extend(f"{m.label} {m.value}" for m in session.metric)
     return "\n".join(parts)
+
+
+def charts(session) -> list:
+    """The Vega-Lite (Altair) charts an AppTest session shows."""
+    found = []
+
+    def walk(node):
+        for child in getattr(node, "children", {}).values():
+            if getattr(child, "type", "") == "vega_lite_chart":
+                found.append(child)
+            walk(child)
+
+    walk(session._tree)
+    return found
