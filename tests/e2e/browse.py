@@ -68,7 +68,9 @@ def open_tab(page: Page, table: str, *, lang: str = "en") -> None:
     page.get_by_role("tab", name=t(f"ui.tab.{table}", lang)).click()
 
 
-def upload(page: Page, table: str, name: str, content: bytes, *, lang: str = "en", rejected: bool = False) -> None:
+def upload(
+    page: Page, table: str, name: str, content: bytes, *, lang: str = "en", rejected: bool = False
+) -> None:
     """Give the Data page's file chooser for ``table`` one file, as a person picking it would.
 
     Waits until the page shows the file in use (or, with ``rejected``, the red box saying why it is not).

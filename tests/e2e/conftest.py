@@ -1,4 +1,4 @@
-"""End-to-end fixtures: the real Streamlit server on a free loopback port and Debian's Chromium via Playwright.
+"""End-to-end fixtures: the real Streamlit server on a free loopback port, Debian's Chromium via Playwright.
 
 One server and one browser serve the whole session; every test gets its own browser context (a fresh
 visitor with its own session). The server's output goes to ``test-output/e2e/server.log`` and must not
@@ -106,8 +106,14 @@ def server(output_dir: Path):
     base_url = f"http://127.0.0.1:{port}"
     log_path = output_dir / "server.log"
     command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.headless=true", f"--server.port={port}", "--server.address=127.0.0.1",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.headless=true",
+        f"--server.port={port}",
+        "--server.address=127.0.0.1",
         "--browser.gatherUsageStats=false",
     ]
     with log_path.open("w", encoding="utf-8") as log:
@@ -146,7 +152,9 @@ def new_visitor(browser, base_url: str, *, locale: str = "en-US", path: str = ""
     """
     from tests.e2e.browse import wait_until_idle
 
-    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale=locale, accept_downloads=True)
+    context = browser.new_context(
+        viewport={"width": 1440, "height": 1000}, locale=locale, accept_downloads=True
+    )
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     page.goto(f"{base_url}/{path}")

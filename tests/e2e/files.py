@@ -28,14 +28,16 @@ def customers_xlsx(count: int, *, duplicate_names: int = 0) -> bytes:
     start = dt.date(2023, 1, 2)
     for i in range(count):
         name_index = i - (count - duplicate_names) if i >= count - duplicate_names else i
-        sheet.append((
-            f"K{i + 1:04d}",
-            f"Firma {name_index + 1:03d}",
-            start + dt.timedelta(days=9 * i),
-            25 + (i * 7) % 40,
-            ("Berlin", "Hamburg", "München")[i % 3],
-            round(150.0 + 12.5 * i, 2),
-        ))
+        sheet.append(
+            (
+                f"K{i + 1:04d}",
+                f"Firma {name_index + 1:03d}",
+                start + dt.timedelta(days=9 * i),
+                25 + (i * 7) % 40,
+                ("Berlin", "Hamburg", "München")[i % 3],
+                round(150.0 + 12.5 * i, 2),
+            )
+        )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -52,9 +54,7 @@ def survey_csv(recommend: list[int], *, today: dt.date | None = None) -> bytes:
     for i, score in enumerate(recommend):
         day = today - dt.timedelta(days=1 + i % 20)
         ratings = (4 + i % 2, 2 + i % 2, 3 + i % 3 % 2)
-        lines.append(
-            f"A{i + 1:04d};K{i + 1:04d};{day:%d.%m.%Y};{score};" + ";".join(str(r) for r in ratings)
-        )
+        lines.append(f"A{i + 1:04d};K{i + 1:04d};{day:%d.%m.%Y};{score};" + ";".join(str(r) for r in ratings))
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
 

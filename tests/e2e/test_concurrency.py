@@ -45,19 +45,22 @@ def test_eight_visitors_at_once_see_only_their_own_data(browser, server):
     try:
         for index in range(VISITORS):
             visitors.append((*new_visitor(browser, server, path="data", settle=False), 21 + index))
-        for _, page, count in visitors:
+        for _, page, _count in visitors:
             wait_until_idle(page)
             open_tab(page, "customers")
         # Start all eight uploads before looking at any result, so the server handles them together.
         for _, page, count in visitors:
             visible_panel(page).locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
-                {"name": f"kunden-{count}.xlsx", "mimeType": "application/octet-stream",
-                 "buffer": customers_xlsx(count)}
+                {
+                    "name": f"kunden-{count}.xlsx",
+                    "mimeType": "application/octet-stream",
+                    "buffer": customers_xlsx(count),
+                }
             )
         for _, page, count in visitors:
             expect(visible_panel(page)).to_contain_text(f"{t('ui.file', 'en')}: kunden-{count}.xlsx")
             wait_until_idle(page)
-        for _, page, count in visitors:
+        for _, page, _count in visitors:
             click_nav(page, "overview")
         for _, page, count in visitors:
             wait_until_idle(page)

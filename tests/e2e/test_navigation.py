@@ -6,6 +6,7 @@ from cxlib.i18n import t
 from tests.e2e.browse import assert_no_error, expect_tile, nav_titles, open_page, upload, visible_panel
 from tests.e2e.files import customers_xlsx
 
+PAGES = ("summary", "overview", "personas", "journey", "data")
 CUSTOMERS = t("kpi.label.customers", "en")
 
 
@@ -13,7 +14,7 @@ def test_navigation_back_and_forth_keeps_the_data(page):
     open_page(page, "data")
     upload(page, "customers", "kunden-43.xlsx", customers_xlsx(43))
     titles = nav_titles(page)
-    keys = [key for key in ("summary", "overview", "personas", "journey", "data") if t(f"nav.{key}", "en") in titles]
+    keys = [key for key in PAGES if t(f"nav.{key}", "en") in titles]
     for key in [*keys, *reversed(keys), "overview"]:
         open_page(page, key)
         assert_no_error(page)
