@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from cxlib.errors import CxError
 from cxlib.i18n import LANGUAGES
@@ -65,6 +66,9 @@ def _run_report(args: argparse.Namespace) -> None:
     sheets = {table: getattr(args, f"{table}_sheet") for table in files}
     if not any(files.values()):
         raise CxError("error.no_input")
+    for target in (args.out, args.pdf):  # fail before minutes of work, not after
+        if target and not Path(target).resolve().parent.is_dir():
+            raise CxError("error.cannot_write", file=target)
     data = report_from_files(files, sheets=sheets, lang=args.lang, n_personas=args.k)
     try:
         write_reports(data, excel=args.out, pdf=args.pdf, lang=args.lang)
