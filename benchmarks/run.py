@@ -359,7 +359,7 @@ def app_reruns(*, pages: tuple[str, ...] = PAGES) -> dict:
     result: dict[str, Any] = {"cold_run_s": cold, "first_visit_s": {}, "rerun_s": {}, "errors": {}}
     result["data_loaded"] = bool(app.metric)
     if app.exception:
-        result["errors"]["app"] = str(app.exception[0].message)[:200]
+        result["errors"]["app"] = _exception_text(app)
     for page in pages:
         if not (ROOT / "pages" / f"{page}.py").exists():
             result["errors"][page] = "page not available"
@@ -372,8 +372,15 @@ def app_reruns(*, pages: tuple[str, ...] = PAGES) -> dict:
         app.run()
         result["rerun_s"][page] = time.perf_counter() - start
         if app.exception:
-            result["errors"][page] = str(app.exception[0].message)[:200]
+            result["errors"][page] = _exception_text(app)
     return result
+
+
+def _exception_text(app) -> str:
+    """The last line of the first exception's traceback (AppTest redacts the message itself)."""
+    exception = app.exception[0]
+    trace = [line.strip() for line in getattr(exception, "stack_trace", []) or [] if line.strip()]
+    return (trace[-1] if trace else str(exception.message))[:200]
 
 
 def _free_port() -> int:
