@@ -49,6 +49,7 @@ import pandas as pd
 from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
 from sklearn.metrics import adjusted_rand_score, silhouette_score
+from threadpoolctl import threadpool_limits
 
 from cxlib.churn import churn_rate, reference_date
 from cxlib.clv import customer_lifetime_value
@@ -556,6 +557,14 @@ class PersonaModel:
         """
         self._check_params()
         _check_tables(customers, survey)
+        # One thread: OpenMP's busy-waiting threads slow k-means down 10-20 fold when the cores are shared
+        # (several app sessions, or tests running side by side); one thread is fast enough for 100k rows.
+        with threadpool_limits(limits=1):
+            return self._fit(customers, survey, touchpoints)
+
+    def _fit(
+        self, customers: pd.DataFrame, survey: pd.DataFrame | None, touchpoints: Sequence[str] | None
+    ) -> PersonaModel:
         self.notes_: list[str] = []
         self._now = _latest_date(customers)
         self._tenure_derived = "tenure" not in customers.columns
@@ -721,7 +730,8 @@ class PersonaModel:
         missing = [step.feature for step in self._steps if step.feature not in frame.columns]
         for feature in missing:
             frame[feature] = np.nan
-        labels = self._relabel[self._model.predict(self._transform(frame))]
+        with threadpool_limits(limits=1):
+            labels = self._relabel[self._model.predict(self._transform(frame))]
         by_id = pd.Series(labels, index=frame["customer_id"].to_numpy())
         ids = customers["customer_id"].astype("str")
         return pd.Series(by_id.loc[ids.to_numpy()].to_numpy(), index=pd.Index(ids, name="customer_id"))
@@ -732,8 +742,8 @@ class PersonaModel:
         Without ``survey``, survey-based features come from the survey seen in ``fit`` (missing values
         are imputed like in ``fit``).
         """
-        names = np.array([persona.name for persona in self.personas_], dtype=object)
         indices = self._assign(customers, survey)
+        names = np.array([persona.name for persona in self.personas_], dtype=object)
         return pd.Series(
             pd.array(names[indices.to_numpy()], dtype="str"), index=indices.index, name="persona"
         )
