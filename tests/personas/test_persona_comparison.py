@@ -1,0 +1,52 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from cxlib.personas import PersonaModel, assignment_table, persona_comparison
+
+
+@pytest.fixture
+def fitted(blobs):
+    customers = blobs([60, 40], [(25, 20), (60, 70)], spread=2.0)
+    customers["churned"] = [True] * 6 + [False] * 54 + [True] * 8 + [False] * 32
+    survey = pd.DataFrame(
+        {"customer_id": ["C00000", "C00061", "C00062", "unknown"], "recommend": [10.0, 3.0, 9.0, 0.0]}
+    )
+    return customers, survey, PersonaModel(n_bootstrap=0).fit(customers, survey)
+
+
+def test_one_row_per_metric_against_the_whole_base(fitted):
+    customers, survey, model = fitted
+    table = persona_comparison(model, customers, survey)
+    young, old = (persona.name for persona in model.personas_)
+    assert list(table.columns) == ["metric", "label", young, old, "All customers"]
+    assert table["metric"].tolist() == ["size", "share", "age", "income", "recommend", "nps", "churn_rate"]
+    rows = table.set_index("metric")
+    assert rows.loc["size"].iloc[1:].tolist() == [60.0, 40.0, 100.0]
+    assert rows.loc["share"].iloc[1:].tolist() == [0.6, 0.4, 1.0]
+    assert rows.loc["age", young] == pytest.approx(customers["age"][:60].mean())
+    assert rows.loc["age", "All customers"] == pytest.approx(customers["age"].mean())
+    assert rows.loc["churn_rate"].iloc[1:].tolist() == [0.1, 0.2, 0.14]
+    # NPS of linked answers only: the unknown customer's 0 does not count.
+    assert rows.loc["nps"].iloc[1:].tolist() == [100.0, 0.0, pytest.approx(100 / 3)]
+    assert rows.loc["nps", "label"] == "NPS"
+
+
+def test_labels_follow_the_language(blobs):
+    customers = blobs([30, 20], [(25, 20), (60, 70)], spread=2.0)
+    model = PersonaModel(n_bootstrap=0, lang="de").fit(customers)
+    table = persona_comparison(model, customers)
+    assert table["label"].tolist() == ["Kunden", "Anteil an allen Kunden", "Alter", "Einkommen"]
+    assert table.columns[-1] == "Alle Kunden"
+
+
+def test_assignment_table_lists_every_customer_with_its_persona(fitted):
+    customers, _, model = fitted
+    shuffled = customers.sample(frac=1, random_state=3)
+    table = assignment_table(model, shuffled)
+    assert list(table.columns) == ["customer_id", "persona", "age", "income", "churned"]
+    assert table["customer_id"].tolist() == shuffled["customer_id"].tolist()
+    names = np.array([persona.name for persona in model.personas_])
+    expected = names[model.labels_.loc[table["customer_id"]].to_numpy()]
+    assert table["persona"].tolist() == expected.tolist()
+    pd.testing.assert_series_equal(table["age"], shuffled["age"].reset_index(drop=True))

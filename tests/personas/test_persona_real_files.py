@@ -1,0 +1,70 @@
+"""Personas on real exports nobody on the team wrote (skipped when ../shared/data is absent)."""
+
+import pandas as pd
+import pytest
+
+from cxlib.personas import PersonaModel, candidate_features, default_features, personas_section
+
+
+def mall(shared_data):
+    raw = pd.read_csv(shared_data / "mall_customers.csv")
+    return pd.DataFrame(
+        {
+            "customer_id": raw["CustomerID"].astype("str"),
+            "gender": raw["Genre"].str.lower(),
+            "age": raw["Age"].astype(float),
+            "income": raw["Annual Income (k$)"].astype(float),
+            "Spending Score (1-100)": raw["Spending Score (1-100)"].astype(float),
+        }
+    )
+
+
+def ecommerce(shared_data):
+    raw = pd.read_excel(shared_data / "ecommerce_churn.xlsx", sheet_name="E Comm")
+    table = raw.rename(
+        columns={
+            "CustomerID": "customer_id",
+            "Churn": "churned",
+            "Tenure": "tenure",
+            "Gender": "gender",
+            "OrderCount": "orders",
+        }
+    )
+    table["customer_id"] = table["customer_id"].astype("str")
+    table["churned"] = table["churned"].astype(bool)
+    table["gender"] = table["gender"].str.lower()
+    numeric = [column for column in table.columns if pd.api.types.is_integer_dtype(table[column])]
+    return table.astype(dict.fromkeys(numeric, float))
+
+
+def check_personas(model, n_customers):
+    assert 2 <= model.k_ <= 8
+    assert sum(persona.size for persona in model.personas_) == n_customers
+    names = [persona.name for persona in model.personas_]
+    assert len(set(names)) == len(names)
+    assert all(persona.description for persona in model.personas_)
+    assert 0 < model.stability_ <= 1
+
+
+def test_mall_customers(shared_data):
+    customers = mall(shared_data)
+    assert default_features(customers) == ["age", "income", "Spending Score (1-100)"]
+    model = PersonaModel(lang="de", n_bootstrap=3).fit(customers)
+    check_personas(model, 200)
+    assert model.notes_ == []
+    # The classic set has five or six income × spending groups.
+    assert model.k_ in (5, 6)
+    descriptions = " | ".join(persona.description for persona in model.personas_)
+    assert "Spending Score (1-100): hoch" in descriptions and "hohes Einkommen" in descriptions
+
+
+def test_ecommerce_churn(shared_data):
+    customers = ecommerce(shared_data)
+    assert len(candidate_features(customers)) == 18
+    model = PersonaModel(n_bootstrap=2).fit(customers)
+    check_personas(model, 5630)
+    assert model.features_[:2] == ["orders", "tenure"]
+    assert "“tenure”: 264 missing values were filled with the median." in model.notes_
+    assert all(persona.churn_rate is not None for persona in model.personas_)
+    section = personas_section(model)
+    assert sum(persona["share"] for persona in section["personas"]) == pytest.approx(1, abs=1e-3)
