@@ -49,6 +49,13 @@ def _persona_scale(names: Sequence[str]) -> alt.Scale:
     return alt.Scale(domain=list(names), range=colours)
 
 
+def _score_axis(title: str, lang: str) -> alt.Axis:
+    """Scores with two decimals, German decimal comma in German."""
+    if lang == "de":
+        return alt.Axis(title=title, format=".2f", labelExpr="replace(format(datum.value, '.2f'), '.', ',')")
+    return alt.Axis(title=title, format=".2f")
+
+
 def silhouette_chart(silhouette_by_k: Mapping[int, float], chosen_k: int, *, lang: str = "en") -> alt.Chart:
     """Bars of the silhouette score per number of personas, the chosen k highlighted.
 
@@ -91,7 +98,7 @@ def silhouette_chart(silhouette_by_k: Mapping[int, float], chosen_k: int, *, lan
         .mark_bar()
         .encode(
             x=alt.X("k:O", title=x_title, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("score:Q", title=y_title),
+            y=alt.Y("score:Q", axis=_score_axis(y_title, lang)),
             color=alt.Color(
                 "chosen:N",
                 scale=alt.Scale(domain=[chosen, other], range=[CHOSEN_COLOUR, OTHER_COLOUR]),
@@ -272,14 +279,18 @@ def persona_comparison_chart(comparison: pd.DataFrame, *, lang: str = "en") -> a
     data = pd.DataFrame(records, columns=["label", "persona", "relative", "value_text", "base_text"])
     metric_title = t("persona.chart.comparison.metric", lang)
     base_chart = alt.Chart(data).encode(
-        x=alt.X("persona:N", title=None, sort=personas, axis=alt.Axis(labelAngle=0, orient="top")),
+        x=alt.X(
+            "persona:N", title=None, sort=personas, axis=alt.Axis(labelAngle=0, orient="top", labelLimit=115)
+        ),
         y=alt.Y("label:N", title=metric_title, sort=list(dict.fromkeys(data["label"]))),
     )
     cells = base_chart.mark_rect().encode(
         color=alt.Color(
             "relative:Q",
             scale=alt.Scale(domain=[-1, 0, 1], range=list(DIFFERENCE_RANGE)),
-            legend=alt.Legend(title=t("persona.chart.comparison.difference", lang), orient="bottom"),
+            legend=alt.Legend(
+                title=t("persona.chart.comparison.difference", lang), orient="bottom", titleLimit=400
+            ),
         ),
         tooltip=[
             alt.Tooltip("persona:N", title=t("persona.column.persona", lang)),
@@ -290,4 +301,5 @@ def persona_comparison_chart(comparison: pd.DataFrame, *, lang: str = "en") -> a
     )
     text = base_chart.mark_text(fontSize=13).encode(text="value_text:N")
     title = _title("persona.chart.comparison.title", lang, t("persona.chart.comparison.subtitle", lang))
-    return alt.layer(cells, text, title=title)
+    # A fixed step per persona and per metric, so that the values fit in their cells.
+    return alt.layer(cells, text, title=title).properties(width=alt.Step(120), height=alt.Step(26))
