@@ -438,16 +438,11 @@ def _inputs_section() -> dict:
 def _document(key: str, filters_key: str, settings_key: str, persona_key: str, journey_key: str, language: str,
               _customers, _survey, _model, _journey, _settings, _inputs) -> dict:
     from cxlib.analysis import document_from_results
-    from cxlib.findings import findings_from_document, period_comparisons
+    from cxlib.findings import findings_from_document
 
     document = document_from_results(customers=_customers, survey=_survey, model=_model, journey=_journey,
                                      settings=_settings, inputs=_inputs, lang=language)
-    comparisons = period_comparisons(_customers, _survey, nps_months=_settings.nps_period_months,
-                                     churn_months=_settings.churn_period_months)
-    document["findings"] = [
-        {"text": f.text, "value": f.value, "source": f.source}
-        for f in findings_from_document(document, lang=language, comparisons=comparisons)
-    ]
+    document["findings"] = [finding.to_dict() for finding in findings_from_document(document, lang=language)]
     return document
 
 

@@ -32,7 +32,11 @@ if result is None:
 widgets.chart(journey_curve_chart(result, lang=state.lang(), by_group=result.by_group is not None,
                                   group_title=state.tr("nav.personas")), "journey_curve")
 for pain in result.pain_points:
-    st.warning(widgets.plain(pain["text"]), icon=":material/warning:")
+    message = f"**{widgets.plain(pain['touchpoint'])}**: {widgets.plain(pain['text'])}"
+    if pain["reason"] == "below_average":
+        st.caption(message)
+    else:
+        st.warning(message, icon=":material/warning:")
 for note in result.notes:
     st.caption(widgets.plain(note))
 
