@@ -2,7 +2,12 @@
 
 import streamlit as st
 
-from cxlib.charts.personas import persona_map_chart, silhouette_chart
+from cxlib.charts.personas import (
+    persona_comparison_chart,
+    persona_map_chart,
+    persona_size_chart,
+    silhouette_chart,
+)
 from cxlib.export import to_csv_bytes
 from cxlib.i18n import format_number
 from cxlib.personas import assignment_table, candidate_features, persona_comparison
@@ -35,19 +40,26 @@ if not state.is_presenting():
         if st.button(state.tr("ui.personas.apply"), type="primary"):
             state.set_persona_choice(k or None, features or None)
             st.rerun()
-        widgets.chart(silhouette_chart(model, lang=state.lang()), "silhouette_by_k")
+        widgets.chart(silhouette_chart(model.silhouette_by_k_, model.k_, lang=state.lang()), "silhouette_by_k")
 
 widgets.persona_cards(model.personas_)
 for note in model.notes_:
     st.caption(widgets.plain(note))
 
-st.subheader(state.tr("ui.personas.map"))
-widgets.chart(persona_map_chart(model, lang=state.lang()), "persona_map")
+left, right = st.columns([3, 2])
+with left:
+    st.subheader(state.tr("ui.personas.map"))
+    widgets.chart(persona_map_chart(model.embedding_, lang=state.lang()), "persona_map")
+with right:
+    st.subheader(state.tr("ui.personas.sizes"))
+    widgets.chart(persona_size_chart(model.personas_, lang=state.lang()), "persona_sizes")
 
 st.subheader(state.tr("ui.personas.comparison"))
 tables = state.validated_tables()
 survey, _ = state.survey_frame()
-st.dataframe(persona_comparison(model, tables["customers"].data, survey), width="stretch")
+comparison = persona_comparison(model, tables["customers"].data, survey)
+widgets.chart(persona_comparison_chart(comparison, lang=state.lang()), "persona_comparison")
+st.dataframe(comparison.drop(columns="metric"), hide_index=True, width="stretch")
 if not state.is_presenting():
     st.download_button(
         state.tr("ui.personas.download"),
