@@ -17,12 +17,13 @@ in ``_``) and is deterministic:
    only age and income), numeric extra columns fill up to six features. Any column from
    :func:`candidate_features` can be added or dropped by the user.
 2. **Scaling.** Money-like columns (income, revenue, margin, orders, acquisition cost) and other
-   skewed non-negative columns (skewness > 1) are log-transformed; every numeric column is then centred
-   on its median and divided by its robust spread (IQR / 1.349, the standard deviation when the IQR is
-   0) and clipped to ±5, so outliers cannot pull a segment to themselves. Categoricals are one-hot
-   encoded with weight :data:`CATEGORY_WEIGHT`, so that a change of category weighs about as much as 0.7
-   (robust) standard deviations of a number. Missing values are imputed (median / most common value)
-   and counted in ``notes_``; columns that are empty or constant are left out with a note.
+   skewed non-negative columns (skewness > 1) are log-transformed; every numeric column is then
+   standardised with the mean and standard deviation of its values winsorised at the 1st/99th
+   percentile, and clipped to ±5, so outliers can neither inflate the scale nor pull a segment to
+   themselves. Categoricals are one-hot encoded with weight :data:`CATEGORY_WEIGHT`, so that a change
+   of category weighs about as much as 0.7 standard deviations of a number. Missing values are imputed
+   (median / most common value) and counted in ``notes_``; columns that are empty or constant are left
+   out with a note.
 3. **k.** For each k in ``k_range`` k-means runs on a fixed random sample of ``sample_size`` customers
    and is scored by its silhouette there (the full silhouette is quadratic in the number of customers).
    The best k wins; when another k within :data:`CLOSE_SCORE` of it lies in 3–6 (four to five personas
@@ -464,13 +465,15 @@ class PersonaModel:
         skewed = bool(filled.min() >= 0 and filled.skew() > SKEW_LIMIT)
         log = feature in LOG_ROLES or skewed
         transformed = _signed_log(filled.to_numpy()) if log else filled.to_numpy()
-        q1, median, q3 = np.percentile(transformed, [25, 50, 75])
-        scale = (q3 - q1) / 1.349
-        if scale <= 0:
-            scale = float(np.std(transformed))
+        # Mean and standard deviation of the values winsorised at the 1st and 99th percentile: a few
+        # outliers cannot inflate the spread, yet a two-peaked trait keeps its full weight (an IQR-based
+        # spread would shrink exactly the traits that separate segments).
+        low, high = np.percentile(transformed, [1, 99])
+        trimmed = np.clip(transformed, low, high)
+        scale = float(np.std(trimmed)) or float(np.std(transformed))
         if not scale > 0:
             return None
-        return _Step(feature, "numeric", fill, log=log, center=float(median), scale=float(scale))
+        return _Step(feature, "numeric", fill, log=log, center=float(np.mean(trimmed)), scale=scale)
 
     def _transform(self, frame: pd.DataFrame) -> np.ndarray:
         columns = [step.transform(frame[step.feature]) for step in self._steps]
@@ -568,6 +571,7 @@ class PersonaModel:
         self.notes_: list[str] = []
         self._now = _latest_date(customers)
         self._tenure_derived = "tenure" not in customers.columns
+        self._touchpoints = None if touchpoints is None else list(touchpoints)
         self._survey_means = _survey_means(survey, touchpoints)
         frame = _frame(customers, self._survey_means, self._now)
         features = (
@@ -725,7 +729,7 @@ class PersonaModel:
         if not hasattr(self, "k_"):
             raise ValueError("this PersonaModel is not fitted yet; call fit() first")
         _check_tables(customers, survey)
-        means = self._survey_means if survey is None else _survey_means(survey, None)
+        means = self._survey_means if survey is None else _survey_means(survey, self._touchpoints)
         frame = _frame(customers, means, self._now)
         missing = [step.feature for step in self._steps if step.feature not in frame.columns]
         for feature in missing:
@@ -997,7 +1001,9 @@ def persona_comparison(
     lang = model.lang
     assigned = model._assign(customers, survey)
     frame = _frame(
-        customers, model._survey_means if survey is None else _survey_means(survey, None), model._now
+        customers,
+        model._survey_means if survey is None else _survey_means(survey, model._touchpoints),
+        model._now,
     )
     labels = assigned.reindex(frame["customer_id"].to_numpy()).to_numpy()
     as_of = reference_date(_customer_dates(frame), survey)

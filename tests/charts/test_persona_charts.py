@@ -48,6 +48,7 @@ def test_silhouette_bars_highlight_the_chosen_k(fitted):
     assert rows[1]["score_text"] == f"{model.silhouette_by_k_[3]:.3f}".replace(".", ",")
     assert spec["title"]["text"] == "Wie klar trennen k Personas die Kunden?"
     assert spec["encoding"]["x"]["title"] == "Anzahl Personas (k)"
+    assert "replace(" in spec["encoding"]["y"]["axis"]["labelExpr"]  # decimal comma
     with pytest.raises(ValueError):
         silhouette_chart(model.silhouette_by_k_, 12, lang="de")
 

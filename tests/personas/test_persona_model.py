@@ -233,3 +233,20 @@ def test_duplicate_customer_ids_are_a_programming_error():
     customers = pd.DataFrame({"customer_id": ["a", "a", "b"], "age": [1.0, 2.0, 3.0]})
     with pytest.raises(ValueError, match="unique"):
         PersonaModel().fit(customers)
+
+
+def test_predict_uses_survey_features_from_a_new_survey_or_from_fit(blobs):
+    customers = blobs([50, 50], [(30, 0), (30, 0)], spread=0.2)
+    survey = pd.DataFrame(
+        {"customer_id": customers["customer_id"], "Lieferung": np.r_[[1.0] * 50, [5.0] * 50]}
+    )
+    model = PersonaModel(features=["age", "Lieferung"], n_personas=2, n_bootstrap=0)
+    model.fit(customers, survey, touchpoints=["Lieferung"])
+    unhappy = next(persona.name for persona in model.personas_ if persona.traits[0]["direction"] == "lower")
+    assert [persona.traits[0]["feature"] for persona in model.personas_] == ["Lieferung", "Lieferung"]
+    new = pd.DataFrame({"customer_id": ["x", "y"], "age": [30.0, 30.0], "income": [0.0, 0.0]})
+    new_survey = pd.DataFrame({"customer_id": ["x", "y"], "Lieferung": [1.0, 5.0]})
+    predicted = model.predict(new, new_survey)
+    assert predicted["x"] == unhappy and predicted["y"] != unhappy
+    # Known customers without a new survey keep the ratings seen in fit.
+    assert model.predict(customers.iloc[[0, 99]]).tolist() == [unhappy, predicted["y"]]
