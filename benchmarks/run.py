@@ -266,17 +266,23 @@ def _analyse(clock: Stopwatch, loaded: dict, lang: str) -> dict:
     return {"customers": customers, "survey": survey, "model": model, "journey": result}
 
 
-def _persona_charts(model, lang: str) -> dict:
-    """Every public ``*_chart`` builder of ``cxlib.charts.personas`` that takes the fitted model."""
-    import inspect
+def _persona_charts(model, customers, survey, lang: str) -> dict:
+    """The Personas page's charts, built as the page builds them (``pages/personas.py``)."""
+    from cxlib.charts.personas import (
+        persona_comparison_chart,
+        persona_map_chart,
+        persona_size_chart,
+        silhouette_chart,
+    )
+    from cxlib.personas import persona_comparison
 
-    from cxlib.charts import personas as persona_charts
-
-    charts = {}
-    for name, builder in inspect.getmembers(persona_charts, inspect.isfunction):
-        if name.endswith("_chart") and builder.__module__ == persona_charts.__name__:
-            charts[f"personas.{name}"] = builder(model, lang=lang)
-    return charts
+    comparison = persona_comparison(model, customers, survey)
+    return {
+        "silhouette": silhouette_chart(model.silhouette_by_k_, model.k_, lang=lang),
+        "persona_map": persona_map_chart(model.embedding_, lang=lang),
+        "persona_sizes": persona_size_chart(model.personas_, lang=lang),
+        "persona_comparison": persona_comparison_chart(comparison, lang=lang),
+    }
 
 
 def _charts(clock: Stopwatch, results: dict, lang: str) -> dict[str, int]:
@@ -293,7 +299,8 @@ def _charts(clock: Stopwatch, results: dict, lang: str) -> dict[str, int]:
             charts["driver_quadrant"] = driver_quadrant_chart(results["journey"], lang=lang)
         if results["model"] is not None:
             try:
-                charts.update(_persona_charts(results["model"], lang))
+                model, customers, survey = results["model"], results["customers"], results["survey"]
+                charts.update(_persona_charts(model, customers, survey, lang))
             except ImportError:
                 clock.errors["charts"] = "cxlib.charts.personas not available"
         rows.update({name: chart_rows(chart) for name, chart in charts.items()})

@@ -50,7 +50,8 @@ def test_pipeline_reads_every_row_and_times_every_stage(bench, files):
         assert result["stages"]["personas"] is not None, result["errors"]
     assert result["stages"]["journey"] is not None, result["errors"]
     assert result["stages"]["charts"] is not None, result["errors"]
-    assert {"nps_distribution", "journey_curve", "driver_quadrant"} <= set(result["chart_rows"])
+    expected = {"nps_distribution", "journey_curve", "driver_quadrant", "persona_map"}
+    assert expected <= set(result["chart_rows"])
     assert 0 < max(result["chart_rows"].values()) <= 5000
 
 
