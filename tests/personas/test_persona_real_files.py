@@ -1,5 +1,6 @@
 """Personas on real exports nobody on the team wrote (skipped when ../shared/data is absent)."""
 
+import fastexcel
 import pandas as pd
 import pytest
 
@@ -20,7 +21,8 @@ def mall(shared_data):
 
 
 def ecommerce(shared_data):
-    raw = pd.read_excel(shared_data / "ecommerce_churn.xlsx", sheet_name="E Comm")
+    # fastexcel reads the 5,630 rows in well under a second (openpyxl takes about two).
+    raw = fastexcel.read_excel(shared_data / "ecommerce_churn.xlsx").load_sheet_by_name("E Comm").to_pandas()
     table = raw.rename(
         columns={
             "CustomerID": "customer_id",
@@ -30,11 +32,10 @@ def ecommerce(shared_data):
             "OrderCount": "orders",
         }
     )
-    table["customer_id"] = table["customer_id"].astype("str")
+    table["customer_id"] = table["customer_id"].astype(int).astype("str")
     table["churned"] = table["churned"].astype(bool)
     table["gender"] = table["gender"].str.lower()
-    numeric = [column for column in table.columns if pd.api.types.is_integer_dtype(table[column])]
-    return table.astype(dict.fromkeys(numeric, float))
+    return table
 
 
 def check_personas(model, n_customers):
