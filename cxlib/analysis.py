@@ -83,11 +83,15 @@ def analyze_tables(
     document: dict = {"kpis": kpi_section(customers, survey, settings=kpi_settings, lang=lang)}
     document["kpis"]["comparisons"] = _comparisons(customers, survey, kpi_settings)
     if customers is not None:
-        model = PersonaModel(
-            n_personas=settings.n_personas, features=settings.persona_features,
-            random_state=settings.random_state, lang=lang,
-        ).fit(customers, survey, touchpoints=touchpoints)
-        document["personas"] = personas_section(model)
+        try:
+            model = PersonaModel(
+                n_personas=settings.n_personas, features=settings.persona_features,
+                random_state=settings.random_state, lang=lang,
+            ).fit(customers, survey, touchpoints=touchpoints)
+            document["personas"] = personas_section(model)
+        except CxError as error:  # too few customers or no usable trait: the rest still stands
+            document["personas"] = None
+            notes.append(error.message(lang))
     else:
         document["personas"] = None
         notes.append(t("note.personas_need_customers", lang))

@@ -42,8 +42,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "{table} table. Please assign it in the column mapping.",
         "error.required_role_empty": "The column “{column}” (field “{role}”) in the {table} table "
         "contains no values.",
-        "error.no_usable_rows": "None of the {rows} rows of the {table} table could be used; "
-        "see the validation report for the reasons.",
+        "error.no_usable_rows": "None of the {rows} rows of the {table} table could be used: {reason}",
         "error.unknown_role": "“{role}” is not a field of the {table} table.",
         "error.no_input": "Please give at least one file (customers, survey or transactions).",
         "error.unknown_column": "The column “{column}” does not exist in the {table} table.",
@@ -546,8 +545,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Spalte gefunden. Bitte ordnen Sie es in der Spaltenzuordnung zu.",
         "error.required_role_empty": "Die Spalte „{column}“ (Feld „{role}“) in der Tabelle {table} "
         "enthält keine Werte.",
-        "error.no_usable_rows": "Keine der {rows} Zeilen der Tabelle {table} war verwendbar; "
-        "die Gründe stehen im Prüfbericht.",
+        "error.no_usable_rows": "Keine der {rows} Zeilen der Tabelle {table} war verwendbar: {reason}",
         "error.unknown_role": "„{role}“ ist kein Feld der Tabelle {table}.",
         "error.no_input": "Bitte geben Sie mindestens eine Datei an (Kunden, Umfrage oder Transaktionen).",
         "error.unknown_column": "Die Spalte „{column}“ gibt es in der Tabelle {table} nicht.",

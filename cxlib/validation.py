@@ -101,7 +101,8 @@ def validate_table(
         keep &= ~mask
     _link_rules(data[keep], table, known_customers, rules)
     if not keep.any():
-        raise CxError("error.no_usable_rows", rows=len(source), table=t(f"table.{table}", lang))
+        reason = next((rule.message for rule in rules.items if rule.set_aside), "")
+        raise CxError("error.no_usable_rows", rows=len(source), table=t(f"table.{table}", lang), reason=reason)
     blank_rows = int(frame.attrs.get("blank_rows", 0) or 0)
     rules.add("blank_row", blank_rows, set_aside=True)
     set_aside = _set_aside_frame(source, ~keep, reasons, _row_numbers(frame), blank_rows, lang)

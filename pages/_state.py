@@ -290,13 +290,31 @@ def survey_frame():
 
 
 def persona_model():
-    """The fitted persona model for the data in use, or None without a customer table."""
+    """The fitted persona model for the data in use, or None (no customer table, or too little data:
+    see :func:`persona_problem`)."""
     tables = validated_tables()
     if "customers" not in tables:
         return None
     survey, touchpoints = survey_frame()
     k, features = persona_choice()
-    return _persona_model(fingerprint(), k, features, lang(), tables["customers"].data, survey, touchpoints)
+    try:
+        return _persona_model(fingerprint(), k, features, lang(), tables["customers"].data, survey, touchpoints)
+    except CxError:
+        return None
+
+
+def persona_problem() -> str | None:
+    """Why there are no personas, in the UI language (None when there are, or no customer table)."""
+    tables = validated_tables()
+    if "customers" not in tables:
+        return tr("note.personas_need_customers")
+    survey, touchpoints = survey_frame()
+    k, features = persona_choice()
+    try:
+        _persona_model(fingerprint(), k, features, lang(), tables["customers"].data, survey, touchpoints)
+    except CxError as error:
+        return error.message(lang())
+    return None
 
 
 def persona_labels():

@@ -20,7 +20,7 @@ st.title(state.tr("nav.personas"))
 widgets.filter_bar()
 model = state.persona_model()
 if model is None:
-    st.info(state.tr("note.personas_need_customers"), icon=":material/info:")
+    st.info(state.persona_problem() or state.tr("note.personas_need_customers"), icon=":material/info:")
     st.stop()
 
 st.caption(state.tr("ui.personas.intro", k=model.k_, stability=format_number(model.stability_, state.lang(),

@@ -126,11 +126,6 @@ def test_accepted_file_on_the_command_line(case, tmp_path, capsys):
 @pytest.mark.skipif(
     not HAVE_PERSONAS, reason="the CLI's full analysis needs cxlib.personas (not written yet)"
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="cxlib.analysis.analyze_tables lets the personas' CxError end the whole "
-    "analysis instead of a None section with a note (reported to the lead)",
-)
 @pytest.mark.parametrize("case", CLI_NO_PERSONAS, ids=[case.id for case in CLI_NO_PERSONAS])
 def test_valid_file_without_personas_still_gives_the_analysis(case, tmp_path, capsys):
     code, _, err = _run_cli(case, tmp_path, capsys)

@@ -67,11 +67,6 @@ def test_a_bomb_after_a_good_upload_keeps_the_good_table(app):
     assert page.metric[0].value == "6"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pages/_state.persona_model lets the personas' CxError (fewer than 3 "
-    "customers) escape, so the page shows a traceback (reported to the lead)",
-)
 def test_a_valid_two_customer_file_opens_the_overview(app):
     page = _upload(app, next(case for case in ACCEPTED if case.id == "csv_renamed_xlsx"))
     page.switch_page("pages/overview.py").run()
