@@ -18,8 +18,9 @@ st.set_page_config(
 state.init_state()
 
 PAGES = {
-    "summary": st.Page("pages/summary.py", title=state.tr("nav.summary"), icon=":material/dashboard:",
-                       default=True),
+    "summary": st.Page(
+        "pages/summary.py", title=state.tr("nav.summary"), icon=":material/dashboard:", default=True
+    ),
     "overview": st.Page("pages/overview.py", title=state.tr("nav.overview"), icon=":material/speed:"),
     "personas": st.Page("pages/personas.py", title=state.tr("nav.personas"), icon=":material/groups:"),
     "journey": st.Page("pages/journey.py", title=state.tr("nav.journey"), icon=":material/route:"),

@@ -63,7 +63,10 @@ def survey_touchpoints(survey: ValidatedTable | None) -> tuple[pd.DataFrame | No
 def _comparisons(customers: pd.DataFrame | None, survey: pd.DataFrame | None, kpi_settings) -> dict:
     """``kpis.comparisons``: NPS and churn against the period before, over the tiles' windows."""
     return period_comparisons(
-        customers, survey, as_of=kpi_settings.as_of, nps_months=kpi_settings.nps_period_months,
+        customers,
+        survey,
+        as_of=kpi_settings.as_of,
+        nps_months=kpi_settings.nps_period_months,
         churn_months=kpi_settings.churn_period_months,
     )
 
@@ -85,8 +88,10 @@ def analyze_tables(
     if customers is not None:
         try:
             model = PersonaModel(
-                n_personas=settings.n_personas, features=settings.persona_features,
-                random_state=settings.random_state, lang=lang,
+                n_personas=settings.n_personas,
+                features=settings.persona_features,
+                random_state=settings.random_state,
+                lang=lang,
             ).fit(customers, survey, touchpoints=touchpoints)
             document["personas"] = personas_section(model)
         except CxError as error:  # too few customers or no usable trait: the rest still stands
@@ -149,6 +154,8 @@ def analyze_files(
     """The CLI's document for files on disk, with the ``findings`` ({text, value, source}) at the end."""
     loaded = load_files(files, sheets=sheets, lang=lang)
     document = {"inputs": inputs_section(loaded)}
-    document.update(analyze_tables({name: item.validated for name, item in loaded.items()}, settings=settings, lang=lang))
+    document.update(
+        analyze_tables({name: item.validated for name, item in loaded.items()}, settings=settings, lang=lang)
+    )
     document["findings"] = [finding.to_dict() for finding in findings_from_document(document, lang=lang)]
     return document

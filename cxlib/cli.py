@@ -27,12 +27,16 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m cxlib", description="Customer Centricity Dashboard from the command line.")
+    parser = _Parser(
+        prog="python -m cxlib", description="Customer Centricity Dashboard from the command line."
+    )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     analyze = commands.add_parser("analyze", help="analyse customer/survey/transaction files and print JSON")
     _add_inputs(analyze)
     analyze.add_argument("--format", choices=["json"], default="json", help="output format (json)")
-    analyze.add_argument("--k", type=int, default=None, help="number of personas (default: chosen automatically)")
+    analyze.add_argument(
+        "--k", type=int, default=None, help="number of personas (default: chosen automatically)"
+    )
     report = commands.add_parser("report", help="write the Excel report (and a one-page PDF summary)")
     _add_inputs(report)
     report.add_argument("--out", metavar="FILE", required=True, help="Excel report to write (.xlsx)")
@@ -87,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CxError as error:
         sys.stderr.write(error.message(getattr(args, "lang", "en")) + "\n")
         return EXIT_USER_ERROR
-    except Exception as error:  # noqa: BLE001 - the CLI promises no traceback, even for our own bugs
+    except Exception as error:
         sys.stderr.write(f"Unexpected problem ({type(error).__name__}): {error}\n")
         return EXIT_USER_ERROR
     json.dump(document, sys.stdout, ensure_ascii=False, indent=2, default=str)

@@ -32,7 +32,8 @@ def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
         if risky.any():
             safe[column] = values.astype(object).where(~risky, "'" + text[risky])
     safe.columns = [
-        f"'{name}" if isinstance(name, str) and name.startswith(FORMULA_PREFIXES) else name for name in safe.columns
+        f"'{name}" if isinstance(name, str) and name.startswith(FORMULA_PREFIXES) else name
+        for name in safe.columns
     ]
     return safe
 
@@ -46,7 +47,9 @@ def to_csv_bytes(frame: pd.DataFrame, *, lang: str = "en") -> bytes:
     b'\\xef\\xbb\\xbfa\\r\\n1,5\\r\\n'
     """
     separator, decimal = (";", ",") if lang == "de" else (",", ".")
-    text = neutralize_formulas(frame).to_csv(index=False, sep=separator, decimal=decimal, lineterminator="\r\n")
+    text = neutralize_formulas(frame).to_csv(
+        index=False, sep=separator, decimal=decimal, lineterminator="\r\n"
+    )
     return text.encode("utf-8-sig")
 
 

@@ -356,10 +356,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "is used as the header.",
         "reading.note.empty_columns": "{columns} completely empty column(s) were left out.",
         "reading.note.no_header": "No header row was found; the columns were named column_1, column_2, …",
-
         # --- findings and exports (report) ---
-        "finding.persona_lowest_nps": "Persona {name} ({share} of customers) has the lowest NPS "
-        "({nps}).",
+        "finding.persona_lowest_nps": "Persona {name} ({share} of customers) has the lowest NPS ({nps}).",
         "finding.persona_lowest_nps_churn": "Persona {name} ({share} of customers) has the lowest NPS "
         "({nps}) and churns at {ratio} times the average rate.",
         "finding.persona_highest_churn": "Persona {name} ({share} of customers) churns at {ratio} times the "
@@ -868,8 +866,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.no_header": "Keine Überschriftenzeile gefunden; die Spalten heißen column_1, "
         "column_2, …",
         # --- findings and exports (report) ---
-        "finding.persona_lowest_nps": "Persona {name} ({share} der Kunden) hat den niedrigsten NPS "
-        "({nps}).",
+        "finding.persona_lowest_nps": "Persona {name} ({share} der Kunden) hat den niedrigsten NPS ({nps}).",
         "finding.persona_lowest_nps_churn": "Persona {name} ({share} der Kunden) hat den niedrigsten NPS "
         "({nps}) und wandert {ratio}-mal so häufig ab wie der Durchschnitt.",
         "finding.persona_highest_churn": "Persona {name} ({share} der Kunden) wandert {ratio}-mal so häufig "
@@ -1050,7 +1047,9 @@ def t(key: str, lang: str = "en", /, **params: Any) -> str:
     return template.format(**params) if params else template
 
 
-def format_number(value: float | int | None, lang: str = "en", *, decimals: int = 0, signed: bool = False) -> str:
+def format_number(
+    value: float | int | None, lang: str = "en", *, decimals: int = 0, signed: bool = False
+) -> str:
     """Format a number with the reader's separators (German: ``1.234,5``; English: ``1,234.5``).
 
     Examples

@@ -98,12 +98,14 @@ def mapping_overview(loaded: LoadedTable, *, lang: str = "en") -> pd.DataFrame:
     for candidate in ROLES[loaded.table]:
         match = loaded.mapping.matches.get(candidate.key)
         column = match.column if match else None
-        rows.append({
-            t("ui.col.field", lang): t(f"role.{candidate.key}", lang),
-            t("ui.col.column", lang): ", ".join(column) if isinstance(column, list) else (column or "–"),
-            t("ui.col.confidence", lang): match.confidence if match else None,
-            t("ui.col.method", lang): t(f"ui.method.{match.method}", lang) if match else "–",
-        })
+        rows.append(
+            {
+                t("ui.col.field", lang): t(f"role.{candidate.key}", lang),
+                t("ui.col.column", lang): ", ".join(column) if isinstance(column, list) else (column or "–"),
+                t("ui.col.confidence", lang): match.confidence if match else None,
+                t("ui.col.method", lang): t(f"ui.method.{match.method}", lang) if match else "–",
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -112,8 +114,12 @@ def rules_overview(loaded: LoadedTable, *, lang: str = "en") -> pd.DataFrame:
     from cxlib.i18n import t
 
     rules = loaded.validated.report.rules
-    return pd.DataFrame({
-        t("ui.col.finding", lang): [rule.message for rule in rules],
-        t("ui.col.rows", lang): [rule.rows for rule in rules],
-        t("ui.col.action", lang): [t("ui.action.set_aside" if r.set_aside else "ui.action.repaired", lang) for r in rules],
-    })
+    return pd.DataFrame(
+        {
+            t("ui.col.finding", lang): [rule.message for rule in rules],
+            t("ui.col.rows", lang): [rule.rows for rule in rules],
+            t("ui.col.action", lang): [
+                t("ui.action.set_aside" if r.set_aside else "ui.action.repaired", lang) for r in rules
+            ],
+        }
+    )

@@ -20,7 +20,8 @@ def editor_table(spec: JourneySpec, available: list[str] | None = None) -> pd.Da
 
     Examples
     --------
-    >>> spec = JourneySpec(("Web", "Kasse"), {"Web": "information", "Kasse": "purchase"}, renames={"Kasse": "Checkout"})
+    >>> phases = {"Web": "information", "Kasse": "purchase"}
+    >>> spec = JourneySpec(("Web", "Kasse"), phases, renames={"Kasse": "Checkout"})
     >>> editor_table(spec, ["Web", "Kasse", "Hotline"]).values.tolist()
     [['Web', 'Web', 'information', 1, True, None], ['Kasse', 'Checkout', 'purchase', 2, True, None], \
 ['Hotline', 'Hotline', 'information', 3, False, None]]
@@ -31,14 +32,16 @@ def editor_table(spec: JourneySpec, available: list[str] | None = None) -> pd.Da
     rows = []
     for order, touchpoint in enumerate([*spec.touchpoints, *extra], start=1):
         codes = spec.na_codes.get(touchpoint, ())
-        rows.append({
-            "touchpoint": touchpoint,
-            "name": spec.display_name(touchpoint),
-            "phase": spec.phases.get(touchpoint) or guess_phase(touchpoint) or "information",
-            "order": order,
-            "include": touchpoint in spec.touchpoints,
-            "na_code": float(codes[0]) if codes else None,
-        })
+        rows.append(
+            {
+                "touchpoint": touchpoint,
+                "name": spec.display_name(touchpoint),
+                "phase": spec.phases.get(touchpoint) or guess_phase(touchpoint) or "information",
+                "order": order,
+                "include": touchpoint in spec.touchpoints,
+                "na_code": float(codes[0]) if codes else None,
+            }
+        )
     return pd.DataFrame(rows, columns=list(EDITOR_COLUMNS))
 
 
@@ -60,14 +63,17 @@ def spec_from_table(table: pd.DataFrame) -> JourneySpec:
     chosen = chosen.sort_values("order", kind="stable", na_position="last")
     touchpoints = tuple(chosen["touchpoint"].astype(str))
     phases = {
-        str(row.touchpoint): (row.phase if row.phase in PHASES else "information") for row in chosen.itertuples()
+        str(row.touchpoint): (row.phase if row.phase in PHASES else "information")
+        for row in chosen.itertuples()
     }
     renames = {
         str(row.touchpoint): str(row.name).strip()
         for row in chosen.itertuples()
         if isinstance(row.name, str) and row.name.strip() and row.name.strip() != row.touchpoint
     }
-    na_codes = {str(row.touchpoint): (float(row.na_code),) for row in chosen.itertuples() if pd.notna(row.na_code)}
+    na_codes = {
+        str(row.touchpoint): (float(row.na_code),) for row in chosen.itertuples() if pd.notna(row.na_code)
+    }
     return JourneySpec(touchpoints, phases, na_codes=na_codes, renames=renames)
 
 

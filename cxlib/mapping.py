@@ -24,8 +24,29 @@ from cxlib.tables import ColumnMatch
 
 MIN_CONFIDENCE = 0.6
 # Words that turn a header into a different quantity: "HourSpendOnApp" is time, not spend.
-_QUALIFIERS = frozenset({"hour", "hours", "time", "day", "days", "count", "number", "num", "rate", "ratio",
-                         "per", "since", "last", "stunden", "tage", "anzahl", "quote", "seit", "pro"})
+_QUALIFIERS = frozenset(
+    {
+        "hour",
+        "hours",
+        "time",
+        "day",
+        "days",
+        "count",
+        "number",
+        "num",
+        "rate",
+        "ratio",
+        "per",
+        "since",
+        "last",
+        "stunden",
+        "tage",
+        "anzahl",
+        "quote",
+        "seit",
+        "pro",
+    }
+)
 _SAMPLE_ROWS = 300
 
 

@@ -10,7 +10,12 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from cxlib.charts.kpis import churn_trend_chart, clv_distribution_chart, nps_distribution_chart, nps_trend_chart
+from cxlib.charts.kpis import (
+    churn_trend_chart,
+    clv_distribution_chart,
+    nps_distribution_chart,
+    nps_trend_chart,
+)
 from cxlib.churn import churn_rate, monthly_churn, reference_date
 from cxlib.clv import customer_lifetime_value
 from cxlib.kpis import KpiSettings
@@ -21,10 +26,10 @@ def overview_charts(
     customers: pd.DataFrame | None,
     survey: pd.DataFrame | None,
     *,
-    settings: KpiSettings = KpiSettings(),
+    settings: KpiSettings | None = None,
     lang: str = "en",
 ) -> dict[str, alt.TopLevelMixin]:
-    """Charts keyed ``nps_distribution``, ``nps_trend``, ``churn_trend``, ``clv_distribution`` (when possible).
+    """Charts keyed ``nps_distribution``, ``nps_trend``, ``churn_trend``, ``clv_distribution`` (if possible).
 
     Examples
     --------
@@ -33,10 +38,13 @@ def overview_charts(
     >>> sorted(overview_charts(None, survey))
     ['nps_distribution', 'nps_trend']
     """
+    settings = settings or KpiSettings()
     charts: dict[str, alt.TopLevelMixin] = {}
     if survey is not None and "recommend" in survey and survey["recommend"].notna().any():
         responses = survey_responses(survey)
-        charts["nps_distribution"] = nps_distribution_chart(nps_distribution(responses["recommend"]), lang=lang)
+        charts["nps_distribution"] = nps_distribution_chart(
+            nps_distribution(responses["recommend"]), lang=lang
+        )
         by_month = nps_by_month(responses)
         if len(by_month) >= 2:
             charts["nps_trend"] = nps_trend_chart(by_month, lang=lang)

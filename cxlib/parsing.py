@@ -12,26 +12,106 @@ import numpy as np
 import pandas as pd
 
 MISSING_MARKERS = frozenset(
-    {"", "n/a", "na", "n.a.", "nan", "none", "null", "-", "–", "—", "?", "k.a.", "k. a.", "keine angabe",
-     "unknown", "unbekannt", "#n/a", "#nv", "#wert!", "#value!", "nil", "."}
+    {
+        "",
+        "n/a",
+        "na",
+        "n.a.",
+        "nan",
+        "none",
+        "null",
+        "-",
+        "–",
+        "—",
+        "?",
+        "k.a.",
+        "k. a.",
+        "keine angabe",
+        "unknown",
+        "unbekannt",
+        "#n/a",
+        "#nv",
+        "#wert!",
+        "#value!",
+        "nil",
+        ".",
+    }
 )
 _CURRENCY = re.compile(r"[€$£¥%]|\b(?:eur|euro|usd|chf|gbp)\b", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 _GERMAN_NUMBER = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
 _ENGLISH_NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
-_TRUE = frozenset({"1", "1.0", "yes", "y", "true", "wahr", "ja", "j", "x", "churned", "exited", "lost",
-                   "gekündigt", "gekuendigt", "abgewandert", "verloren", "ausgetreten", "inactive", "inaktiv"})
-_FALSE = frozenset({"0", "0.0", "no", "n", "false", "falsch", "nein", "active", "aktiv", "retained",
-                    "stayed", "geblieben", "bestehend"})
+_TRUE = frozenset(
+    {
+        "1",
+        "1.0",
+        "yes",
+        "y",
+        "true",
+        "wahr",
+        "ja",
+        "j",
+        "x",
+        "churned",
+        "exited",
+        "lost",
+        "gekündigt",
+        "gekuendigt",
+        "abgewandert",
+        "verloren",
+        "ausgetreten",
+        "inactive",
+        "inaktiv",
+    }
+)
+_FALSE = frozenset(
+    {
+        "0",
+        "0.0",
+        "no",
+        "n",
+        "false",
+        "falsch",
+        "nein",
+        "active",
+        "aktiv",
+        "retained",
+        "stayed",
+        "geblieben",
+        "bestehend",
+    }
+)
 
 _GENDER = {
-    "female": "female", "f": "female", "w": "female", "weiblich": "female", "frau": "female",
-    "woman": "female", "women": "female", "femme": "female", "mrs": "female", "ms": "female",
-    "male": "male", "m": "male", "männlich": "male", "maennlich": "male", "herr": "male", "mann": "male",
-    "man": "male", "men": "male", "homme": "male", "mr": "male",
-    "diverse": "diverse", "d": "diverse", "divers": "diverse", "non-binary": "diverse", "nonbinary": "diverse",
-    "x": "diverse", "other": "diverse", "andere": "diverse",
+    "female": "female",
+    "f": "female",
+    "w": "female",
+    "weiblich": "female",
+    "frau": "female",
+    "woman": "female",
+    "women": "female",
+    "femme": "female",
+    "mrs": "female",
+    "ms": "female",
+    "male": "male",
+    "m": "male",
+    "männlich": "male",
+    "maennlich": "male",
+    "herr": "male",
+    "mann": "male",
+    "man": "male",
+    "men": "male",
+    "homme": "male",
+    "mr": "male",
+    "diverse": "diverse",
+    "d": "diverse",
+    "divers": "diverse",
+    "non-binary": "diverse",
+    "nonbinary": "diverse",
+    "x": "diverse",
+    "other": "diverse",
+    "andere": "diverse",
 }
 
 
@@ -75,7 +155,8 @@ def parse_numbers(values: pd.Series, *, decimal: str | None = None) -> tuple[pd.
 
     Examples
     --------
-    >>> numbers, bad, marked = parse_numbers(pd.Series(["12,5 €", "1.234,5", "n/a", "abc", None]), decimal=",")
+    >>> cells = pd.Series(["12,5 €", "1.234,5", "n/a", "abc", None])
+    >>> numbers, bad, marked = parse_numbers(cells, decimal=",")
     >>> numbers.tolist()[:2], bad.tolist(), marked.tolist()
     ([12.5, 1234.5], [False, False, False, True, False], [False, False, True, False, False])
     """
@@ -103,8 +184,20 @@ def parse_numbers(values: pd.Series, *, decimal: str | None = None) -> tuple[pd.
 
 
 _DATE_FORMATS = (
-    "%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%d.%m.%Y", "%d.%m.%Y %H:%M",
-    "%d.%m.%Y %H:%M:%S", "%d.%m.%y", "%Y/%m/%d", "%d-%m-%Y", "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y",
+    "%Y-%m-%d",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%d.%m.%Y",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%y",
+    "%Y/%m/%d",
+    "%d-%m-%Y",
+    "%d %b %Y",
+    "%d %B %Y",
+    "%b %d, %Y",
+    "%B %d, %Y",
 )
 
 
@@ -136,7 +229,9 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     if pd.api.types.is_numeric_dtype(values):
         serial = pd.to_numeric(values, errors="coerce")
         plausible = serial.between(1, 109_575)  # Excel serials for 1900-01-01 .. 2199-12-31
-        dates = pd.to_datetime(serial.where(plausible), unit="D", origin="1899-12-30").astype("datetime64[ns]")
+        dates = pd.to_datetime(serial.where(plausible), unit="D", origin="1899-12-30").astype(
+            "datetime64[ns]"
+        )
         return dates, (serial.notna() & ~plausible)
     text = _as_text(values)
     empty = _missing_text(text)
@@ -163,7 +258,9 @@ def _slash_formats(text: pd.Series) -> tuple[str, ...]:
     first, second = pd.to_numeric(parts[0], errors="coerce"), pd.to_numeric(parts[1], errors="coerce")
     month_first = bool((second > 12).any()) and not bool((first > 12).any())
     day, month = ("%m", "%d") if month_first else ("%d", "%m")
-    return tuple(f"{day}/{month}/{year}{time}" for year in ("%Y", "%y") for time in ("", " %H:%M", " %H:%M:%S"))
+    return tuple(
+        f"{day}/{month}/{year}{time}" for year in ("%Y", "%y") for time in ("", " %H:%M", " %H:%M:%S")
+    )
 
 
 def parse_flags(values: pd.Series) -> tuple[pd.Series, pd.Series]:

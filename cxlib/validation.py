@@ -102,7 +102,9 @@ def validate_table(
     _link_rules(data[keep], table, known_customers, rules)
     if not keep.any():
         reason = next((rule.message for rule in rules.items if rule.set_aside), "")
-        raise CxError("error.no_usable_rows", rows=len(source), table=t(f"table.{table}", lang), reason=reason)
+        raise CxError(
+            "error.no_usable_rows", rows=len(source), table=t(f"table.{table}", lang), reason=reason
+        )
     blank_rows = int(frame.attrs.get("blank_rows", 0) or 0)
     rules.add("blank_row", blank_rows, set_aside=True)
     set_aside = _set_aside_frame(source, ~keep, reasons, _row_numbers(frame), blank_rows, lang)
@@ -139,7 +141,9 @@ def _check_required(source: pd.DataFrame, mapping: ColumnMapping, table: TableNa
             )
 
 
-def _typed_columns(source: pd.DataFrame, mapping: ColumnMapping, rules: _Rules, *, today: date) -> pd.DataFrame:
+def _typed_columns(
+    source: pd.DataFrame, mapping: ColumnMapping, rules: _Rules, *, today: date
+) -> pd.DataFrame:
     """One typed column per mapped role (named by role key), then touchpoints and extras by header."""
     table, decimal = mapping.table, source.attrs.get("decimal")
     columns: dict[str, pd.Series] = {}
@@ -149,7 +153,7 @@ def _typed_columns(source: pd.DataFrame, mapping: ColumnMapping, rules: _Rules, 
         spec = role(table, role_key)
         label = _role_label(table, role_key, rules.lang)
         columns[role_key] = _typed(source[match.column], spec.kind, role_key, label, rules, decimal)
-    for column in mapping.matches.get("touchpoints", None) and mapping.matches["touchpoints"].column or []:
+    for column in (mapping.matches.get("touchpoints", None) and mapping.matches["touchpoints"].column) or []:
         columns[column] = _typed(source[column], "number", column, column, rules, decimal)
     for column in mapping.unmapped:
         name = column if column not in columns else f"{column} (original)"
@@ -161,12 +165,16 @@ def _typed_columns(source: pd.DataFrame, mapping: ColumnMapping, rules: _Rules, 
     return data
 
 
-def _typed(values: pd.Series, kind: str, key: str, label: str, rules: _Rules, decimal: str | None) -> pd.Series:
+def _typed(
+    values: pd.Series, kind: str, key: str, label: str, rules: _Rules, decimal: str | None
+) -> pd.Series:
     if kind == "id":
         return normalize_ids(values)
     if kind == "number":
         numbers, bad, marked = parse_numbers(values, decimal=decimal)
-        rules.add("not_a_number", int(bad.sum()), set_aside=False, role=label, examples=_examples(values, bad))
+        rules.add(
+            "not_a_number", int(bad.sum()), set_aside=False, role=label, examples=_examples(values, bad)
+        )
         rules.add("marked_missing", int(marked.sum()), set_aside=False, role=label)
         if key in _NON_NEGATIVE:
             negative = numbers < 0
@@ -175,11 +183,15 @@ def _typed(values: pd.Series, kind: str, key: str, label: str, rules: _Rules, de
         return numbers
     if kind == "date":
         dates, bad = parse_dates(values)
-        rules.add("unparseable_date", int(bad.sum()), set_aside=False, role=label, examples=_examples(values, bad))
+        rules.add(
+            "unparseable_date", int(bad.sum()), set_aside=False, role=label, examples=_examples(values, bad)
+        )
         return dates
     if kind == "flag":
         flags, bad = parse_flags(values)
-        rules.add("invalid_flag", int(bad.sum()), set_aside=False, role=label, examples=_examples(values, bad))
+        rules.add(
+            "invalid_flag", int(bad.sum()), set_aside=False, role=label, examples=_examples(values, bad)
+        )
         return flags
     if key == "gender":
         return normalize_gender(values)
@@ -201,8 +213,13 @@ def _date_rules(data: pd.DataFrame, table: TableName, rules: _Rules, today: date
     for key in ("signup_date", "churn_date", "response_date", "date"):
         if key in data:
             future = data[key] >= limit
-            rules.add("future_date", int(future.sum()), set_aside=False,
-                      role=_role_label(table, key, rules.lang), reference=format_date(today, rules.lang))
+            rules.add(
+                "future_date",
+                int(future.sum()),
+                set_aside=False,
+                role=_role_label(table, key, rules.lang),
+                reference=format_date(today, rules.lang),
+            )
             data[key] = data[key].mask(future)
     if "signup_date" in data and "churn_date" in data:
         backwards = data["churn_date"] < data["signup_date"]
@@ -262,12 +279,16 @@ def _set_aside_frame(
     aside.insert(0, ROW_COLUMN, rows[mask.to_numpy()])
     aside[REASON_COLUMN] = reasons[mask].to_numpy()
     if blank_rows:
-        blanks = pd.DataFrame({ROW_COLUMN: [pd.NA] * blank_rows, REASON_COLUMN: t("rule.blank_row", lang, rows=1)})
+        blanks = pd.DataFrame(
+            {ROW_COLUMN: [pd.NA] * blank_rows, REASON_COLUMN: t("rule.blank_row", lang, rows=1)}
+        )
         aside = pd.concat([aside, blanks], ignore_index=True)
     return aside.reset_index(drop=True)
 
 
-def link_to_customers(table: ValidatedTable, customers: ValidatedTable, *, lang: str = "en") -> ValidatedTable:
+def link_to_customers(
+    table: ValidatedTable, customers: ValidatedTable, *, lang: str = "en"
+) -> ValidatedTable:
     """Recount a survey or transaction table's rows of customers that are not in ``customers``."""
     rules = _Rules(lang, [r for r in table.report.rules if r.rule != "unknown_customer"])
     _link_rules(table.data, table.table, set(customers.data["customer_id"].dropna()), rules)

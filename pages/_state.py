@@ -55,7 +55,7 @@ class Upload:
 
 
 def browser_language() -> str:
-    """"de" for German browsers, else "en" (``st.context.locale``, e.g. "de-DE")."""
+    """ "de" for German browsers, else "en" (``st.context.locale``, e.g. "de-DE")."""
     locale = (getattr(st.context, "locale", None) or "en").lower()
     return "de" if locale.startswith("de") else "en"
 
@@ -98,6 +98,7 @@ def is_demo() -> bool:
 
 # --- reading and validating (cached by content) ---
 
+
 @st.cache_data(max_entries=3, show_spinner=False)
 def _demo_upload(table: str) -> Upload | None:
     path = DEMO_FILES[table]
@@ -110,11 +111,18 @@ def _read_sheets(digest: str, filename: str, _content: bytes) -> dict:
 
 
 @st.cache_data(max_entries=12, scope="session", show_spinner=False)
-def _prepare(digest: str, filename: str, table: str, choice_key: str, language: str, _content: bytes) -> LoadedTable:
+def _prepare(
+    digest: str, filename: str, table: str, choice_key: str, language: str, _content: bytes
+) -> LoadedTable:
     choice = json.loads(choice_key)
     sheets = _read_sheets(digest, filename, _content)
     return prepare_table(
-        sheets, table=table, file=filename, sheet=choice.get("sheet"), roles=choice.get("roles"), lang=language
+        sheets,
+        table=table,
+        file=filename,
+        sheet=choice.get("sheet"),
+        roles=choice.get("roles"),
+        lang=language,
     )
 
 
@@ -146,13 +154,17 @@ def validated_tables() -> dict[str, ValidatedTable]:
 
 def fingerprint() -> str:
     """Identifies the data in use (contents, sheets, mappings, language): the key for derived caches."""
-    parts = [f"{table}:{upload.digest}:{_choice_key(table)}" for table, upload in sorted(current_uploads().items())]
+    parts = [
+        f"{table}:{upload.digest}:{_choice_key(table)}" for table, upload in sorted(current_uploads().items())
+    ]
     return hashlib.sha256("|".join([*parts, lang()]).encode()).hexdigest()
 
 
 def _try_prepare(table: str, upload: Upload, choice: dict) -> CxError | None:
     try:
-        _prepare(upload.digest, upload.name, table, json.dumps(choice, sort_keys=True), lang(), upload.content)
+        _prepare(
+            upload.digest, upload.name, table, json.dumps(choice, sort_keys=True), lang(), upload.content
+        )
     except CxError as error:
         return error
     return None
@@ -221,6 +233,7 @@ def use_demo_data() -> None:
 
 # --- shared filters and settings ---
 
+
 def current_filters():
     """The filters shared by all analysis pages (period, region, segment, persona)."""
     from cxlib.filters import Filters
@@ -251,8 +264,13 @@ def kpi_settings():
     from cxlib.kpis import KpiSettings
 
     chosen = st.session_state.get(KPI_SETTINGS, {})
-    clv = ClvSettings(**{key: chosen[key] for key in ("discount_rate", "margin_rate", "acquisition_cost",
-                                                       "horizon_years") if key in chosen})
+    clv = ClvSettings(
+        **{
+            key: chosen[key]
+            for key in ("discount_rate", "margin_rate", "acquisition_cost", "horizon_years")
+            if key in chosen
+        }
+    )
     return KpiSettings(clv=clv, nps_period_months=chosen.get("nps_period_months", 3))
 
 
@@ -273,12 +291,16 @@ def set_persona_choice(k: int | None, features: list[str] | None) -> None:
 
 # --- derived results (cached by data fingerprint and parameters, per session) ---
 
+
 @st.cache_data(max_entries=8, scope="session", show_spinner=False)
-def _persona_model(key: str, k: int | None, features: tuple | None, language: str,
-                   _customers, _survey, _touchpoints):
+def _persona_model(
+    key: str, k: int | None, features: tuple | None, language: str, _customers, _survey, _touchpoints
+):
     from cxlib.personas import PersonaModel
 
-    model = PersonaModel(n_personas=k, features=list(features) if features else None, random_state=0, lang=language)
+    model = PersonaModel(
+        n_personas=k, features=list(features) if features else None, random_state=0, lang=language
+    )
     return model.fit(_customers, _survey, touchpoints=_touchpoints)
 
 
@@ -298,7 +320,9 @@ def persona_model():
     survey, touchpoints = survey_frame()
     k, features = persona_choice()
     try:
-        return _persona_model(fingerprint(), k, features, lang(), tables["customers"].data, survey, touchpoints)
+        return _persona_model(
+            fingerprint(), k, features, lang(), tables["customers"].data, survey, touchpoints
+        )
     except CxError:
         return None
 
@@ -351,10 +375,13 @@ def kpi_tiles():
     """The Overview tiles for the filtered data and the chosen settings."""
     customers, survey = filtered_frames()
     settings = kpi_settings()
-    return _kpi_tiles(fingerprint(), repr(current_filters()), repr(settings), lang(), customers, survey, settings)
+    return _kpi_tiles(
+        fingerprint(), repr(current_filters()), repr(settings), lang(), customers, survey, settings
+    )
 
 
 # --- journey ---
+
 
 def journey_editor_table():
     """The phase editor's table for the data in use (the visitor's edits, else the guessed spec)."""
@@ -383,8 +410,17 @@ def set_journey_options(**values: object) -> None:
 
 
 @st.cache_data(max_entries=16, scope="session", show_spinner=False)
-def _journey(key: str, filters_key: str, spec_key: str, outcome: str, by_persona: bool, language: str,
-             _survey, _spec, _group):
+def _journey(
+    key: str,
+    filters_key: str,
+    spec_key: str,
+    outcome: str,
+    by_persona: bool,
+    language: str,
+    _survey,
+    _spec,
+    _group,
+):
     from cxlib.journey import build_journey
 
     return build_journey(_survey, _spec, outcome=outcome, group=_group, lang=language)
@@ -406,8 +442,17 @@ def journey_result():
     if options.get("by_persona") and "customer_id" in survey:
         labels = persona_labels()
         group = None if labels is None else survey["customer_id"].map(labels)
-    return _journey(fingerprint(), repr(current_filters()), repr(spec), options.get("outcome", "recommend"),
-                    group is not None, lang(), survey, spec, group)
+    return _journey(
+        fingerprint(),
+        repr(current_filters()),
+        repr(spec),
+        options.get("outcome", "recommend"),
+        group is not None,
+        lang(),
+        survey,
+        spec,
+        group,
+    )
 
 
 def start_presenting() -> None:
@@ -424,7 +469,9 @@ def is_presenting() -> bool:
 
 
 @st.cache_data(max_entries=16, scope="session", show_spinner=False)
-def _overview_charts(key: str, filters_key: str, settings_key: str, language: str, _customers, _survey, _settings):
+def _overview_charts(
+    key: str, filters_key: str, settings_key: str, language: str, _customers, _survey, _settings
+):
     from cxlib.overview import overview_charts as charts_of
 
     return charts_of(_customers, _survey, settings=_settings, lang=language)
@@ -434,32 +481,57 @@ def overview_charts() -> dict:
     """The Overview charts for the filtered data and the chosen settings."""
     customers, survey = filtered_frames()
     settings = kpi_settings()
-    return _overview_charts(fingerprint(), repr(current_filters()), repr(settings), lang(), customers, survey,
-                            settings)
+    return _overview_charts(
+        fingerprint(), repr(current_filters()), repr(settings), lang(), customers, survey, settings
+    )
 
 
 def kpi_settings_dict() -> dict:
     """The KPI settings as the plain values the Overview form edits."""
     settings = kpi_settings()
-    return {"discount_rate": settings.clv.discount_rate, "margin_rate": settings.clv.margin_rate,
-            "horizon_years": settings.clv.horizon_years, "acquisition_cost": settings.clv.acquisition_cost,
-            "nps_period_months": settings.nps_period_months}
+    return {
+        "discount_rate": settings.clv.discount_rate,
+        "margin_rate": settings.clv.margin_rate,
+        "horizon_years": settings.clv.horizon_years,
+        "acquisition_cost": settings.clv.acquisition_cost,
+        "nps_period_months": settings.nps_period_months,
+    }
 
 
 # --- the whole story: analysis document and findings ---
+
 
 def _inputs_section() -> dict:
     return {table: item.validated.report.to_dict() for table, item in loaded_tables().items()}
 
 
 @st.cache_data(max_entries=8, scope="session", show_spinner=False)
-def _document(key: str, filters_key: str, settings_key: str, persona_key: str, journey_key: str, language: str,
-              _customers, _survey, _model, _journey, _settings, _inputs) -> dict:
+def _document(
+    key: str,
+    filters_key: str,
+    settings_key: str,
+    persona_key: str,
+    journey_key: str,
+    language: str,
+    _customers,
+    _survey,
+    _model,
+    _journey,
+    _settings,
+    _inputs,
+) -> dict:
     from cxlib.analysis import document_from_results
     from cxlib.findings import findings_from_document
 
-    document = document_from_results(customers=_customers, survey=_survey, model=_model, journey=_journey,
-                                     settings=_settings, inputs=_inputs, lang=language)
+    document = document_from_results(
+        customers=_customers,
+        survey=_survey,
+        model=_model,
+        journey=_journey,
+        settings=_settings,
+        inputs=_inputs,
+        lang=language,
+    )
     document["findings"] = [finding.to_dict() for finding in findings_from_document(document, lang=language)]
     return document
 
@@ -468,9 +540,20 @@ def analysis_document() -> dict:
     """The analysis document (inputs, KPIs, personas, journey, findings) for the filtered data in use."""
     customers, survey = filtered_frames()
     settings = kpi_settings()
-    return _document(fingerprint(), repr(current_filters()), repr(settings), repr(persona_choice()),
-                     repr(journey_options()) + repr(st.session_state.get(JOURNEY_TABLE, {}).get(fingerprint())),
-                     lang(), customers, survey, persona_model(), journey_result(), settings, _inputs_section())
+    return _document(
+        fingerprint(),
+        repr(current_filters()),
+        repr(settings),
+        repr(persona_choice()),
+        repr(journey_options()) + repr(st.session_state.get(JOURNEY_TABLE, {}).get(fingerprint())),
+        lang(),
+        customers,
+        survey,
+        persona_model(),
+        journey_result(),
+        settings,
+        _inputs_section(),
+    )
 
 
 def findings() -> list[dict]:

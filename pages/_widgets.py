@@ -14,8 +14,13 @@ def sidebar() -> None:
     """Language switch, what data is in use, and the way back to the demo data."""
     with st.sidebar:
         st.radio(
-            state.tr("ui.language"), LANGUAGES[::-1], index=LANGUAGES[::-1].index(state.lang()), horizontal=True,
-            format_func=_LANGUAGE_NAMES.get, key="language_choice", on_change=_language_changed,
+            state.tr("ui.language"),
+            LANGUAGES[::-1],
+            index=LANGUAGES[::-1].index(state.lang()),
+            horizontal=True,
+            format_func=_LANGUAGE_NAMES.get,
+            key="language_choice",
+            on_change=_language_changed,
         )
         st.subheader(state.tr("ui.data_in_use"))
         uploads = state.current_uploads()
@@ -24,10 +29,16 @@ def sidebar() -> None:
         else:
             for table, upload in uploads.items():
                 st.caption(f"{state.tr(f'table.{table}').capitalize()}: {upload.name}")
-            st.button(state.tr("ui.back_to_demo"), on_click=state.use_demo_data, icon=":material/restart_alt:")
+            st.button(
+                state.tr("ui.back_to_demo"), on_click=state.use_demo_data, icon=":material/restart_alt:"
+            )
         st.divider()
-        st.button(state.tr("ui.presentation"), on_click=state.start_presenting, help=state.tr("ui.presentation_help"),
-                  icon=":material/co_present:")
+        st.button(
+            state.tr("ui.presentation"),
+            on_click=state.start_presenting,
+            help=state.tr("ui.presentation_help"),
+            icon=":material/co_present:",
+        )
 
 
 def _language_changed() -> None:
@@ -35,7 +46,7 @@ def _language_changed() -> None:
 
 
 def rows_caption(count: int) -> str:
-    """"1.234 rows" / "1,234 rows" in the UI language."""
+    """ "1.234 rows" / "1,234 rows" in the UI language."""
     return state.tr("ui.rows", rows=format_number(count, state.lang()))
 
 
@@ -58,22 +69,33 @@ def filter_bar() -> None:
 
     options = state.filter_options()
     current = state.current_filters()
-    with st.sidebar.expander(state.tr("ui.filters"), icon=":material/filter_alt:", expanded=current != Filters()):
+    with st.sidebar.expander(
+        state.tr("ui.filters"), icon=":material/filter_alt:", expanded=current != Filters()
+    ):
         period = None
         if options.get("date_range"):
             first, last = options["date_range"]
             period = st.date_input(
-                state.tr("ui.filter.period"), value=(current.start or first, current.end or last),
-                min_value=first, max_value=last, key="filter_period",
+                state.tr("ui.filter.period"),
+                value=(current.start or first, current.end or last),
+                min_value=first,
+                max_value=last,
+                key="filter_period",
                 format="DD.MM.YYYY" if state.lang() == "de" else "YYYY-MM-DD",
             )
         chosen = {
-            name: tuple(st.multiselect(state.tr(f"ui.filter.{name}"), options[name],
-                                       default=[v for v in getattr(current, name) if v in options[name]],
-                                       key=f"filter_{name}"))
-            for name in ("regions", "segments", "personas") if options.get(name)
+            name: tuple(
+                st.multiselect(
+                    state.tr(f"ui.filter.{name}"),
+                    options[name],
+                    default=[v for v in getattr(current, name) if v in options[name]],
+                    key=f"filter_{name}",
+                )
+            )
+            for name in ("regions", "segments", "personas")
+            if options.get(name)
         }
-    start, end = (period if isinstance(period, tuple) and len(period) == 2 else (current.start, current.end))
+    start, end = period if isinstance(period, tuple) and len(period) == 2 else (current.start, current.end)
     if options.get("date_range") and (start, end) == options["date_range"]:
         start, end = None, None  # the whole range is no restriction
     wanted = Filters(start=start, end=end, **chosen)
@@ -87,10 +109,24 @@ def chart(figure, name: str) -> None:
     if state.is_presenting():
         return
     png, svg, _ = st.columns([1, 1, 6])
-    png.download_button("PNG", data=lambda: _render(figure, "png"), file_name=f"{name}.png", mime="image/png",
-                        on_click="ignore", key=f"png_{name}", icon=":material/download:")
-    svg.download_button("SVG", data=lambda: _render(figure, "svg"), file_name=f"{name}.svg",
-                        mime="image/svg+xml", on_click="ignore", key=f"svg_{name}", icon=":material/download:")
+    png.download_button(
+        "PNG",
+        data=lambda: _render(figure, "png"),
+        file_name=f"{name}.png",
+        mime="image/png",
+        on_click="ignore",
+        key=f"png_{name}",
+        icon=":material/download:",
+    )
+    svg.download_button(
+        "SVG",
+        data=lambda: _render(figure, "svg"),
+        file_name=f"{name}.svg",
+        mime="image/svg+xml",
+        on_click="ignore",
+        key=f"svg_{name}",
+        icon=":material/download:",
+    )
 
 
 def _render(figure, kind: str) -> bytes:
@@ -102,8 +138,14 @@ def _render(figure, kind: str) -> bytes:
 def kpi_tiles(tiles) -> None:
     """One st.metric per KPI tile, side by side, with formula and inputs in the help text."""
     for column, tile in zip(st.columns(len(tiles)), tiles, strict=True):
-        column.metric(tile.label, tile.value, delta=tile.delta, delta_color=tile.delta_color, help=tile.help,
-                      border=True)
+        column.metric(
+            tile.label,
+            tile.value,
+            delta=tile.delta,
+            delta_color=tile.delta_color,
+            help=tile.help,
+            border=True,
+        )
 
 
 # Static styling for presentation mode only (no user data is ever put into HTML).
@@ -128,8 +170,9 @@ def presentation_bar(pages: dict, steps: tuple[str, ...], current) -> None:
     if back.button(state.tr("ui.present.back"), disabled=position == 0, icon=":material/arrow_back:"):
         st.switch_page(pages[steps[position - 1]])
     title.caption(state.tr("ui.present.step", step=position + 1, steps=len(steps)))
-    if forward.button(state.tr("ui.present.next"), disabled=position == len(steps) - 1,
-                      icon=":material/arrow_forward:"):
+    if forward.button(
+        state.tr("ui.present.next"), disabled=position == len(steps) - 1, icon=":material/arrow_forward:"
+    ):
         st.switch_page(pages[steps[position + 1]])
     leave.button(state.tr("ui.present.exit"), on_click=state.stop_presenting, icon=":material/close:")
 
@@ -138,24 +181,31 @@ def presentation_chart(figure):
     """Charts with projector-sized fonts while presenting; unchanged otherwise."""
     if not state.is_presenting():
         return figure
-    return figure.configure_axis(labelFontSize=18, titleFontSize=20).configure_title(
-        fontSize=26, subtitleFontSize=18
-    ).configure_legend(labelFontSize=18, titleFontSize=18)
+    return (
+        figure.configure_axis(labelFontSize=18, titleFontSize=20)
+        .configure_title(fontSize=26, subtitleFontSize=18)
+        .configure_legend(labelFontSize=18, titleFontSize=18)
+    )
 
 
 def persona_cards(personas, *, compact: bool = False) -> None:
     """Persona profile cards side by side (at most four per row): name, share, description, quote, card."""
     per_row = 4
     for start in range(0, len(personas), per_row):
-        for column, persona in zip(st.columns(per_row), personas[start:start + per_row], strict=False):
+        for column, persona in zip(st.columns(per_row), personas[start : start + per_row], strict=False):
             with column.container(border=True):
                 _persona_card(persona, compact=compact)
 
 
 def _persona_card(persona, *, compact: bool) -> None:
     st.subheader(plain(persona.name))
-    st.caption(state.tr("ui.personas.size", size=number(persona.size),
-                        share=format_number(persona.share * 100, state.lang(), decimals=0)))
+    st.caption(
+        state.tr(
+            "ui.personas.size",
+            size=number(persona.size),
+            share=format_number(persona.share * 100, state.lang(), decimals=0),
+        )
+    )
     st.markdown(f"**{plain(persona.description)}**")
     if persona.quote:
         st.markdown(f"> „{plain(persona.quote)}“" if state.lang() == "de" else f"> “{plain(persona.quote)}”")
@@ -169,10 +219,21 @@ def _persona_card(persona, *, compact: bool) -> None:
 def report_downloads() -> None:
     """The take-away files: the Excel report and the PDF one-pager, built only when clicked."""
     excel, pdf, _ = st.columns([2, 2, 4])
-    excel.download_button(state.tr("ui.summary.download_excel"), data=state.excel_report,
-                          file_name=state.tr("ui.summary.excel_file"),
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          on_click="ignore", icon=":material/table_view:", key="download_report_xlsx")
-    pdf.download_button(state.tr("ui.summary.download_pdf"), data=state.pdf_summary,
-                        file_name=state.tr("ui.summary.pdf_file"), mime="application/pdf", on_click="ignore",
-                        icon=":material/picture_as_pdf:", key="download_report_pdf")
+    excel.download_button(
+        state.tr("ui.summary.download_excel"),
+        data=state.excel_report,
+        file_name=state.tr("ui.summary.excel_file"),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+        icon=":material/table_view:",
+        key="download_report_xlsx",
+    )
+    pdf.download_button(
+        state.tr("ui.summary.download_pdf"),
+        data=state.pdf_summary,
+        file_name=state.tr("ui.summary.pdf_file"),
+        mime="application/pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+        key="download_report_pdf",
+    )

@@ -1,4 +1,4 @@
-"""Data page: upload, sheet choice, column mapping, validation report, preview and the way back to demo data."""
+"""Data page: upload, sheet choice, column mapping, validation report, preview, and back to the demo data."""
 
 import streamlit as st
 
@@ -18,7 +18,9 @@ def upload_box(table: str) -> None:
         content = file.getvalue()
         current = state.current_uploads().get(table)
         digest = state.Upload.of(file.name, content).digest
-        if (current is None or current.digest != digest or state.is_demo()) and not state.was_rejected(table, digest):
+        if (current is None or current.digest != digest or state.is_demo()) and not state.was_rejected(
+            table, digest
+        ):
             with st.spinner(state.tr("ui.reading")):
                 error = state.accept_upload(table, file.name, content)
             if error is None:
@@ -51,7 +53,9 @@ def mapping_editor(table: str, loaded) -> None:
             label = state.tr(f"role.{role.key}")
             if role.kind == "touchpoints":
                 default = [c for c in (current.column if current else []) if c in columns]
-                chosen[role.key] = st.multiselect(label, columns, default=default, key=f"map_{table}_{role.key}")
+                chosen[role.key] = st.multiselect(
+                    label, columns, default=default, key=f"map_{table}_{role.key}"
+                )
                 continue
             options = [NOT_MAPPED, *columns]
             index = options.index(current.column) if current and current.column in options else 0
@@ -92,7 +96,9 @@ def table_section(table: str) -> None:
     if loaded is None:
         st.caption(state.tr("ui.no_table", table=state.tr(f"table.{table}")))
         return
-    st.markdown(f"**{state.tr('ui.file')}:** {widgets.plain(loaded.file)} · {widgets.rows_caption(len(loaded.raw))}")
+    st.markdown(
+        f"**{state.tr('ui.file')}:** {widgets.plain(loaded.file)} · {widgets.rows_caption(len(loaded.raw))}"
+    )
     sheet_choice(table, loaded)
     st.subheader(state.tr("ui.mapping.title"))
     mapping_editor(table, loaded)

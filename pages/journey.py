@@ -1,4 +1,4 @@
-"""Customer journey page: the satisfaction curve along the touchpoints, pain points, key drivers, phase editor."""
+"""Customer journey page: satisfaction along the touchpoints, pain points, key drivers, phase editor."""
 
 import streamlit as st
 
@@ -15,12 +15,19 @@ widgets.filter_bar()
 options = state.journey_options()
 left, right = st.columns(2)
 outcome = left.radio(
-    state.tr("journey.page.outcome"), ["recommend", "satisfaction"], horizontal=True,
+    state.tr("journey.page.outcome"),
+    ["recommend", "satisfaction"],
+    horizontal=True,
     index=0 if options.get("outcome", "recommend") == "recommend" else 1,
-    format_func=lambda key: state.tr(f"role.{key}"), key="journey_outcome",
+    format_func=lambda key: state.tr(f"role.{key}"),
+    key="journey_outcome",
 )
-by_persona = right.toggle(state.tr("journey.page.by_persona"), value=bool(options.get("by_persona")),
-                          key="journey_by_persona", disabled=state.persona_model() is None)
+by_persona = right.toggle(
+    state.tr("journey.page.by_persona"),
+    value=bool(options.get("by_persona")),
+    key="journey_by_persona",
+    disabled=state.persona_model() is None,
+)
 if outcome != options.get("outcome") or by_persona != options.get("by_persona"):
     state.set_journey_options(outcome=outcome, by_persona=by_persona)
 
@@ -29,8 +36,12 @@ if result is None:
     st.info(state.tr("journey.page.no_touchpoints"), icon=":material/info:")
     st.stop()
 
-widgets.chart(journey_curve_chart(result, lang=state.lang(), by_group=result.by_group is not None,
-                                  group_title=state.tr("nav.personas")), "journey_curve")
+widgets.chart(
+    journey_curve_chart(
+        result, lang=state.lang(), by_group=result.by_group is not None, group_title=state.tr("nav.personas")
+    ),
+    "journey_curve",
+)
 for pain in result.pain_points:
     message = f"**{widgets.plain(pain['touchpoint'])}**: {widgets.plain(pain['text'])}"
     if pain["reason"] == "below_average":

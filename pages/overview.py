@@ -13,29 +13,64 @@ if not state.is_presenting():
     with st.expander(state.tr("ui.settings.title"), icon=":material/tune:"):
         chosen = state.kpi_settings()
         left, middle, right = st.columns(3)
-        discount = left.number_input(state.tr("ui.settings.discount_rate"), 0.0, 50.0,
-                                     chosen.clv.discount_rate * 100, step=0.5, key="set_discount")
-        margin = middle.number_input(state.tr("ui.settings.margin_rate"), 0.0, 100.0,
-                                     (chosen.clv.margin_rate or 0.0) * 100, step=1.0, key="set_margin",
-                                     help=state.tr("ui.settings.margin_rate_help"))
-        horizon = right.number_input(state.tr("ui.settings.horizon"), 0, 30, chosen.clv.horizon_years or 0,
-                                     key="set_horizon", help=state.tr("ui.settings.horizon_help"))
-        cost = left.number_input(state.tr("ui.settings.acquisition_cost"), 0.0, 1e6,
-                                 chosen.clv.acquisition_cost or 0.0, step=10.0, key="set_cost",
-                                 help=state.tr("ui.settings.acquisition_cost_help"))
-        months = middle.selectbox(state.tr("ui.settings.nps_period"), [1, 3, 6, 12],
-                                  index=[1, 3, 6, 12].index(chosen.nps_period_months), key="set_nps_period")
-        wanted = {"discount_rate": discount / 100, "margin_rate": margin / 100 or None,
-                  "horizon_years": int(horizon) or None, "acquisition_cost": cost or None,
-                  "nps_period_months": months}
+        discount = left.number_input(
+            state.tr("ui.settings.discount_rate"),
+            0.0,
+            50.0,
+            chosen.clv.discount_rate * 100,
+            step=0.5,
+            key="set_discount",
+        )
+        margin = middle.number_input(
+            state.tr("ui.settings.margin_rate"),
+            0.0,
+            100.0,
+            (chosen.clv.margin_rate or 0.0) * 100,
+            step=1.0,
+            key="set_margin",
+            help=state.tr("ui.settings.margin_rate_help"),
+        )
+        horizon = right.number_input(
+            state.tr("ui.settings.horizon"),
+            0,
+            30,
+            chosen.clv.horizon_years or 0,
+            key="set_horizon",
+            help=state.tr("ui.settings.horizon_help"),
+        )
+        cost = left.number_input(
+            state.tr("ui.settings.acquisition_cost"),
+            0.0,
+            1e6,
+            chosen.clv.acquisition_cost or 0.0,
+            step=10.0,
+            key="set_cost",
+            help=state.tr("ui.settings.acquisition_cost_help"),
+        )
+        months = middle.selectbox(
+            state.tr("ui.settings.nps_period"),
+            [1, 3, 6, 12],
+            index=[1, 3, 6, 12].index(chosen.nps_period_months),
+            key="set_nps_period",
+        )
+        wanted = {
+            "discount_rate": discount / 100,
+            "margin_rate": margin / 100 or None,
+            "horizon_years": int(horizon) or None,
+            "acquisition_cost": cost or None,
+            "nps_period_months": months,
+        }
         if wanted != state.kpi_settings_dict():
             state.set_kpi_settings(**wanted)
             st.rerun()
 
 charts = state.overview_charts()
 left, right = st.columns(2)
-for column, name in zip((left, right, left, right), ("nps_distribution", "nps_trend", "churn_trend",
-                                                     "clv_distribution"), strict=True):
+for column, name in zip(
+    (left, right, left, right),
+    ("nps_distribution", "nps_trend", "churn_trend", "clv_distribution"),
+    strict=True,
+):
     if name in charts:
         with column:
             widgets.chart(charts[name], name)

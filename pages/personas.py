@@ -23,24 +23,36 @@ if model is None:
     st.info(state.persona_problem() or state.tr("note.personas_need_customers"), icon=":material/info:")
     st.stop()
 
-st.caption(state.tr("ui.personas.intro", k=model.k_, stability=format_number(model.stability_, state.lang(),
-                                                                             decimals=2)))
+st.caption(
+    state.tr(
+        "ui.personas.intro", k=model.k_, stability=format_number(model.stability_, state.lang(), decimals=2)
+    )
+)
 if not state.is_presenting():
     with st.expander(state.tr("ui.personas.controls"), icon=":material/tune:"):
         chosen_k, chosen_features = state.persona_choice()
         tables = state.validated_tables()
         survey, _ = state.survey_frame()
         options = candidate_features(tables["customers"].data, survey)
-        k = st.select_slider(state.tr("ui.personas.k"), [AUTOMATIC, *range(2, 9)], value=chosen_k or AUTOMATIC,
-                             format_func=lambda v: state.tr("ui.personas.k_auto") if v == AUTOMATIC else str(v),
-                             key="persona_k_choice")
-        features = st.multiselect(state.tr("ui.personas.features"), options,
-                                  default=[f for f in (chosen_features or model.features_) if f in options],
-                                  key="persona_feature_choice")
+        k = st.select_slider(
+            state.tr("ui.personas.k"),
+            [AUTOMATIC, *range(2, 9)],
+            value=chosen_k or AUTOMATIC,
+            format_func=lambda v: state.tr("ui.personas.k_auto") if v == AUTOMATIC else str(v),
+            key="persona_k_choice",
+        )
+        features = st.multiselect(
+            state.tr("ui.personas.features"),
+            options,
+            default=[f for f in (chosen_features or model.features_) if f in options],
+            key="persona_feature_choice",
+        )
         if st.button(state.tr("ui.personas.apply"), type="primary"):
             state.set_persona_choice(k or None, features or None)
             st.rerun()
-        widgets.chart(silhouette_chart(model.silhouette_by_k_, model.k_, lang=state.lang()), "silhouette_by_k")
+        widgets.chart(
+            silhouette_chart(model.silhouette_by_k_, model.k_, lang=state.lang()), "silhouette_by_k"
+        )
 
 widgets.persona_cards(model.personas_)
 for note in model.notes_:
@@ -64,5 +76,8 @@ if not state.is_presenting():
     st.download_button(
         state.tr("ui.personas.download"),
         data=lambda: to_csv_bytes(assignment_table(model, tables["customers"].data), lang=state.lang()),
-        file_name="customers_with_personas.csv", mime="text/csv", on_click="ignore", icon=":material/download:",
+        file_name="customers_with_personas.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
     )

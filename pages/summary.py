@@ -1,4 +1,4 @@
-"""Summary page: the one-screen story for a meeting — headline tiles, persona cards, journey curve, findings."""
+"""Summary page: the one-screen story for a meeting: headline tiles, personas, journey curve, findings."""
 
 import streamlit as st
 

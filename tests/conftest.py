@@ -32,7 +32,17 @@ def shared_data() -> Path:
 def texts(session) -> str:
     """Every text an AppTest session shows (markdown, captions, alerts, metrics), joined for searching."""
     parts = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success"):
+    for kind in (
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "caption",
+        "info",
+        "warning",
+        "error",
+        "success",
+    ):
         parts.extend(str(element.value) for element in getattr(session, kind))
     parts.extend(f"{m.label} {m.value}" for m in session.metric)
     return "\n".join(parts)

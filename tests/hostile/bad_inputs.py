@@ -277,8 +277,7 @@ CASES: tuple[Case, ...] = (
         "Survey where no row holds an answer",
         _csv("umfrage.csv", "Antwort-ID;NPS\nA1;\nA2;n/a\n"),
         table="survey",
-        error="None of the 2 rows of the survey table could be used: "
-        "2 survey rows contain no answer at all.",
+        error="None of the 2 rows of the survey table could be used: 2 survey rows contain no answer at all.",
     ),
 )
 

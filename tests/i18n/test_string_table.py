@@ -24,7 +24,9 @@ def test_both_languages_use_the_same_fields(key):
 
 
 def test_no_text_is_empty():
-    empty = [(lang, key) for lang, table in STRINGS.items() for key, text in table.items() if not text.strip()]
+    empty = [
+        (lang, key) for lang, table in STRINGS.items() for key, text in table.items() if not text.strip()
+    ]
     assert empty == []
 
 

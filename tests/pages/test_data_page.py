@@ -8,12 +8,14 @@ from tests.conftest import texts
 
 
 def _customers_xlsx(n: int) -> bytes:
-    frame = pd.DataFrame({
-        "Kunden-ID": [f"{i:04d}" for i in range(1, n + 1)],
-        "Alter": [20 + i % 50 for i in range(n)],
-        "Wohnort": ["Berlin", "Hamburg"] * (n // 2) + ["Berlin"] * (n % 2),
-        "Umsatz": [100.0 + i for i in range(n)],
-    })
+    frame = pd.DataFrame(
+        {
+            "Kunden-ID": [f"{i:04d}" for i in range(1, n + 1)],
+            "Alter": [20 + i % 50 for i in range(n)],
+            "Wohnort": ["Berlin", "Hamburg"] * (n // 2) + ["Berlin"] * (n % 2),
+            "Umsatz": [100.0 + i for i in range(n)],
+        }
+    )
     buffer = io.BytesIO()
     frame.to_excel(buffer, index=False, sheet_name="Kunden")
     return buffer.getvalue()
@@ -34,7 +36,9 @@ def test_demo_data_report(app):
 
 def test_upload_replaces_demo_data_and_shows_mapping(app):
     page = _open_data_page(app)
-    page.file_uploader(key="upload_customers").set_value(("kunden.xlsx", _customers_xlsx(37), "application/octet-stream"))
+    page.file_uploader(key="upload_customers").set_value(
+        ("kunden.xlsx", _customers_xlsx(37), "application/octet-stream")
+    )
     page.run()
     assert not page.exception, page.exception
     assert not page.error, [e.value for e in page.error]
@@ -47,9 +51,13 @@ def test_upload_replaces_demo_data_and_shows_mapping(app):
 
 def test_broken_upload_keeps_the_data_in_use(app):
     page = _open_data_page(app)
-    page.file_uploader(key="upload_customers").set_value(("kunden.xlsx", _customers_xlsx(21), "application/octet-stream"))
+    page.file_uploader(key="upload_customers").set_value(
+        ("kunden.xlsx", _customers_xlsx(21), "application/octet-stream")
+    )
     page.run()
-    page.file_uploader(key="upload_customers").set_value(("kaputt.xlsx", b"PK\x03\x04 kaputt", "application/octet-stream"))
+    page.file_uploader(key="upload_customers").set_value(
+        ("kaputt.xlsx", b"PK\x03\x04 kaputt", "application/octet-stream")
+    )
     page.run()
     assert not page.exception
     assert any("kaputt.xlsx" in e.value and "still in use" in e.value for e in page.error)
@@ -59,10 +67,12 @@ def test_broken_upload_keeps_the_data_in_use(app):
 
 def test_mapping_correction_changes_the_table(app):
     page = _open_data_page(app)
-    page.file_uploader(key="upload_customers").set_value(("kunden.xlsx", _customers_xlsx(10), "application/octet-stream"))
+    page.file_uploader(key="upload_customers").set_value(
+        ("kunden.xlsx", _customers_xlsx(10), "application/octet-stream")
+    )
     page.run()
     page.selectbox(key="map_customers_region").set_value("Wohnort")
-    form_button = [b for b in page.button if b.label == "Apply mapping"][0]
+    form_button = next(b for b in page.button if b.label == "Apply mapping")
     form_button.click().run()
     assert not page.exception, page.exception
     assert "Wohnort" in page.dataframe[0].value.iloc[:, 1].tolist()

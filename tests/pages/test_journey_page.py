@@ -1,6 +1,6 @@
-"""Journey page under AppTest: the curve, the pain point, the driver quadrant, persona lines and the editor."""
+"""Journey page under AppTest: the curve, the pain point, the driver quadrant, persona lines, the editor."""
 
-from tests.conftest import charts, texts
+from tests.conftest import charts
 
 
 def _journey(app):
@@ -25,9 +25,11 @@ def test_one_line_per_persona(app):
     assert "persona" in spec.lower() or "group" in spec.lower()
 
 
-def test_phase_editor_leaves_a_touchpoint_out(app):
+def test_phase_editor_shows_every_touchpoint_with_its_guessed_phase(app):
     page = _journey(app)
-    editor = page.get("arrow_data_frame")
-    assert editor is not None
-    shown = texts(page)
-    assert "Edit touchpoints and phases" in shown or page.expander
+    assert "Edit touchpoints and phases" in [e.label for e in page.expander]
+    editor = page.dataframe[1].value.set_index("touchpoint")
+    assert len(editor) == 10 and editor["include"].all()
+    assert editor.loc["Werbung", "phase"] == "activation"
+    assert editor.loc["Bezahlung", "phase"] == "purchase"
+    assert editor.loc["Lieferung", "phase"] == "loyalty"

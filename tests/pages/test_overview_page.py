@@ -12,8 +12,13 @@ def _overview(app):
 def test_tiles_on_demo_data(app):
     page = _overview(app)
     labels = [metric.label for metric in page.metric]
-    assert labels == ["Customers", "NPS (last 3 months)", "Churn rate (last 12 months)", "Retention rate",
-                      "Average CLV"]
+    assert labels == [
+        "Customers",
+        "NPS (last 3 months)",
+        "Churn rate (last 12 months)",
+        "Retention rate",
+        "Average CLV",
+    ]
     assert page.metric[0].value == "4,000"
     assert "significant at 95%" in page.metric[1].delta  # the planted NPS drop
     assert page.metric[1].delta.startswith("-")
@@ -27,8 +32,17 @@ def test_numbers_equal_the_cli(app, tmp_path, capsys):
     from cxlib.cli import main
 
     page = _overview(app)
-    code = main(["analyze", "--customers", "sample_data/customers.xlsx", "--survey", "sample_data/survey.xlsx",
-                 "--format", "json"])
+    code = main(
+        [
+            "analyze",
+            "--customers",
+            "sample_data/customers.xlsx",
+            "--survey",
+            "sample_data/survey.xlsx",
+            "--format",
+            "json",
+        ]
+    )
     assert code == 0
     kpis = json.loads(capsys.readouterr().out)["kpis"]
     assert page.metric[0].value == f"{kpis['customers']:,}"

@@ -21,15 +21,18 @@ def test_planted_personas_with_names_and_quotes(app):
 def test_choosing_k_recomputes(app):
     page = _personas(app)
     page.select_slider(key="persona_k_choice").set_value(3)
-    [button for button in page.button if button.label == "Recompute personas"][0].click().run()
+    next(button for button in page.button if button.label == "Recompute personas").click().run()
     assert not page.exception, page.exception
     assert "3 personas found in the data" in texts(page)
 
 
 def test_persona_filter_on_other_pages(app):
     page = _personas(app)
-    names = [s.value for s in page.subheader if s.value not in ("Customer map", "Persona sizes",
-                                                               "Personas compared with the whole customer base")]
+    names = [
+        s.value
+        for s in page.subheader
+        if s.value not in ("Customer map", "Persona sizes", "Personas compared with the whole customer base")
+    ]
     page.switch_page("pages/overview.py").run()
     page.multiselect(key="filter_personas").set_value([names[0].replace("\\", "")]).run()
     assert not page.exception, page.exception

@@ -6,7 +6,15 @@ from cxlib.parsing import normalize_gender
 def test_german_english_and_abbreviations():
     values = pd.Series(["weiblich", "männlich", "divers", "W", "m", "Male", "Female", "Frau", "Herr"])
     assert normalize_gender(values).tolist() == [
-        "female", "male", "diverse", "female", "male", "male", "female", "female", "male"
+        "female",
+        "male",
+        "diverse",
+        "female",
+        "male",
+        "male",
+        "female",
+        "female",
+        "male",
     ]
 
 

@@ -4,7 +4,10 @@ from cxlib.parsing import normalize_ids
 
 
 def test_numbers_and_zero_padded_text_match():
-    assert normalize_ids(pd.Series([1, 2, 10])).tolist() == normalize_ids(pd.Series(["0001", "002", "10"])).tolist()
+    assert (
+        normalize_ids(pd.Series([1, 2, 10])).tolist()
+        == normalize_ids(pd.Series(["0001", "002", "10"])).tolist()
+    )
 
 
 def test_float_ids_from_excel_and_zero():

@@ -23,14 +23,20 @@ def _rules(result):
 
 def _balanced(result):
     report = result.report
-    return report.rows_read == report.rows_used + report.rows_set_aside == report.rows_used + len(result.set_aside)
+    return (
+        report.rows_read
+        == report.rows_used + report.rows_set_aside
+        == report.rows_used + len(result.set_aside)
+    )
 
 
 def test_customers_duplicates_and_missing_ids():
-    sheet = pd.DataFrame({
-        "Kundennummer": ["1", "2", "2", "3", "3", None],
-        "Alter": ["30", "40", "40", "50", "51", "60"],
-    })
+    sheet = pd.DataFrame(
+        {
+            "Kundennummer": ["1", "2", "2", "3", "3", None],
+            "Alter": ["30", "40", "40", "50", "51", "60"],
+        }
+    )
     result = _validate(sheet, "customers")
     assert result.data["customer_id"].tolist() == ["1", "2", "3"]
     assert _rules(result) == {"missing_required": 1, "exact_duplicate": 1, "duplicate_id": 1}
@@ -56,11 +62,13 @@ def test_recommend_scores_outside_the_scale():
 
 
 def test_dates_future_and_churn_before_signup():
-    sheet = pd.DataFrame({
-        "Kundennummer": ["1", "2", "3"],
-        "Anmeldedatum": ["01.01.2024", "2025-05-01", "3/15/2024"],
-        "Kündigungsdatum": ["01.01.2023", "01.01.2099", ""],
-    })
+    sheet = pd.DataFrame(
+        {
+            "Kundennummer": ["1", "2", "3"],
+            "Anmeldedatum": ["01.01.2024", "2025-05-01", "3/15/2024"],
+            "Kündigungsdatum": ["01.01.2023", "01.01.2099", ""],
+        }
+    )
     result = _validate(sheet, "customers")
     assert _rules(result) == {"future_date": 1, "churn_before_signup": 1}
     assert result.data["churn_date"].isna().all()
