@@ -76,6 +76,17 @@ def init_state() -> None:
     st.session_state.setdefault(JOURNEY_OPTIONS, {"outcome": "recommend", "by_persona": False})
 
 
+def require_router() -> None:
+    """Send a visit that skipped app.py through it.
+
+    On a fresh server, Streamlit treats a deep link (e.g. a reload of /journey) the legacy way because a
+    ``pages/`` folder exists: it runs the page file without the entry file. Such a session has none of
+    our defaults yet; switching to app.py runs ``st.navigation``, which turns the legacy mode off for good.
+    """
+    if LANG not in st.session_state:
+        st.switch_page("app.py")
+
+
 def lang() -> str:
     """The UI language ("en" or "de")."""
     value = st.session_state.get(LANG, "en")

@@ -105,7 +105,9 @@ def filter_bar() -> None:
 
 def chart(figure, name: str) -> None:
     """An Altair chart, full width, with PNG and SVG downloads rendered only when clicked."""
-    st.altair_chart(presentation_chart(figure), width="stretch")
+    # Streamlit fits title, axes and plot into the spec's height; while presenting, large type needs room.
+    height = (figure.to_dict().get("height") or 380) + 160 if state.is_presenting() else "content"
+    st.altair_chart(presentation_chart(figure), width="stretch", height=height)
     if state.is_presenting():
         return
     png, svg, _ = st.columns([1, 1, 6])

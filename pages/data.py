@@ -8,6 +8,8 @@ from cxlib.roles import ROLES, TABLES
 from pages import _state as state
 from pages import _widgets as widgets
 
+state.require_router()
+
 FILE_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"]
 NOT_MAPPED = "—"
 

@@ -8,28 +8,31 @@ from cxlib.phases import PHASES
 from pages import _state as state
 from pages import _widgets as widgets
 
+state.require_router()
+
 st.title(state.tr("nav.journey"))
 st.caption(state.tr("journey.page.intro"))
 widgets.filter_bar()
 
-options = state.journey_options()
-left, right = st.columns(2)
-outcome = left.radio(
-    state.tr("journey.page.outcome"),
-    ["recommend", "satisfaction"],
-    horizontal=True,
-    index=0 if options.get("outcome", "recommend") == "recommend" else 1,
-    format_func=lambda key: state.tr(f"role.{key}"),
-    key="journey_outcome",
-)
-by_persona = right.toggle(
-    state.tr("journey.page.by_persona"),
-    value=bool(options.get("by_persona")),
-    key="journey_by_persona",
-    disabled=state.persona_model() is None,
-)
-if outcome != options.get("outcome") or by_persona != options.get("by_persona"):
-    state.set_journey_options(outcome=outcome, by_persona=by_persona)
+if not state.is_presenting():
+    options = state.journey_options()
+    left, right = st.columns(2)
+    outcome = left.radio(
+        state.tr("journey.page.outcome"),
+        ["recommend", "satisfaction"],
+        horizontal=True,
+        index=0 if options.get("outcome", "recommend") == "recommend" else 1,
+        format_func=lambda key: state.tr(f"role.{key}"),
+        key="journey_outcome",
+    )
+    by_persona = right.toggle(
+        state.tr("journey.page.by_persona"),
+        value=bool(options.get("by_persona")),
+        key="journey_by_persona",
+        disabled=state.persona_model() is None,
+    )
+    if outcome != options.get("outcome") or by_persona != options.get("by_persona"):
+        state.set_journey_options(outcome=outcome, by_persona=by_persona)
 
 result = state.journey_result()
 if result is None:

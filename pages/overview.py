@@ -5,6 +5,8 @@ import streamlit as st
 from pages import _state as state
 from pages import _widgets as widgets
 
+state.require_router()
+
 st.title(state.tr("nav.overview"))
 widgets.filter_bar()
 widgets.kpi_tiles(state.kpi_tiles())

@@ -14,6 +14,8 @@ from cxlib.personas import assignment_table, candidate_features, persona_compari
 from pages import _state as state
 from pages import _widgets as widgets
 
+state.require_router()
+
 AUTOMATIC = 0
 
 st.title(state.tr("nav.personas"))

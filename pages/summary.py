@@ -6,6 +6,8 @@ from cxlib.charts.journey import journey_curve_chart
 from pages import _state as state
 from pages import _widgets as widgets
 
+state.require_router()
+
 st.title(state.tr("ui.summary.title"))
 if state.is_demo() and not state.is_presenting():
     st.caption(state.tr("ui.demo_note"))
