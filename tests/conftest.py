@@ -60,3 +60,10 @@ def charts(session) -> list:
 
     walk(session._tree)
     return found
+
+
+def open_page(session, page: str):
+    """Switch an AppTest session to ``pages/<page>.py``, run it, and insist it raised nothing."""
+    session.switch_page(f"pages/{page}.py").run()
+    assert not session.exception, session.exception
+    return session

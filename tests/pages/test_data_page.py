@@ -4,7 +4,7 @@ import io
 
 import pandas as pd
 
-from tests.conftest import texts
+from tests.conftest import open_page, texts
 
 
 def _customers_xlsx(n: int) -> bytes:
@@ -21,21 +21,15 @@ def _customers_xlsx(n: int) -> bytes:
     return buffer.getvalue()
 
 
-def _open_data_page(app):
-    app.switch_page("pages/data.py").run()
-    assert not app.exception, app.exception
-    return app
-
-
 def test_demo_data_report(app):
-    page = _open_data_page(app)
+    page = open_page(app, "data")
     shown = texts(page)
     assert "Rows read" in shown and "Rows used" in shown
     assert page.metric[0].value != "0"
 
 
 def test_upload_replaces_demo_data_and_shows_mapping(app):
-    page = _open_data_page(app)
+    page = open_page(app, "data")
     page.file_uploader(key="upload_customers").set_value(
         ("kunden.xlsx", _customers_xlsx(37), "application/octet-stream")
     )
@@ -50,7 +44,7 @@ def test_upload_replaces_demo_data_and_shows_mapping(app):
 
 
 def test_broken_upload_keeps_the_data_in_use(app):
-    page = _open_data_page(app)
+    page = open_page(app, "data")
     page.file_uploader(key="upload_customers").set_value(
         ("kunden.xlsx", _customers_xlsx(21), "application/octet-stream")
     )
@@ -66,7 +60,7 @@ def test_broken_upload_keeps_the_data_in_use(app):
 
 
 def test_mapping_correction_changes_the_table(app):
-    page = _open_data_page(app)
+    page = open_page(app, "data")
     page.file_uploader(key="upload_customers").set_value(
         ("kunden.xlsx", _customers_xlsx(10), "application/octet-stream")
     )

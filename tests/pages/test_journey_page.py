@@ -1,16 +1,10 @@
 """Journey page under AppTest: the curve, the pain point, the driver quadrant, persona lines, the editor."""
 
-from tests.conftest import charts
-
-
-def _journey(app):
-    app.switch_page("pages/journey.py").run()
-    assert not app.exception, app.exception
-    return app
+from tests.conftest import charts, open_page
 
 
 def test_curve_and_planted_pain_point(app):
-    page = _journey(app)
+    page = open_page(app, "journey")
     assert len(charts(page)) == 2  # the curve and the driver quadrant
     assert any("Lieferung" in warning.value and "lowest" in warning.value for warning in page.warning)
     table = page.dataframe[0].value
@@ -18,7 +12,7 @@ def test_curve_and_planted_pain_point(app):
 
 
 def test_one_line_per_persona(app):
-    page = _journey(app)
+    page = open_page(app, "journey")
     page.toggle(key="journey_by_persona").set_value(True).run()
     assert not page.exception, page.exception
     spec = charts(page)[0].proto.spec
@@ -26,7 +20,7 @@ def test_one_line_per_persona(app):
 
 
 def test_phase_editor_shows_every_touchpoint_with_its_guessed_phase(app):
-    page = _journey(app)
+    page = open_page(app, "journey")
     assert "Edit touchpoints and phases" in [e.label for e in page.expander]
     editor = page.dataframe[1].value.set_index("touchpoint")
     assert len(editor) == 10 and editor["include"].all()

@@ -1,16 +1,10 @@
 """Overview page under AppTest: tiles on demo data, the planted changes, settings and filters."""
 
-from tests.conftest import charts
-
-
-def _overview(app):
-    app.switch_page("pages/overview.py").run()
-    assert not app.exception, app.exception
-    return app
+from tests.conftest import charts, open_page
 
 
 def test_tiles_on_demo_data(app):
-    page = _overview(app)
+    page = open_page(app, "overview")
     labels = [metric.label for metric in page.metric]
     assert labels == [
         "Customers",
@@ -31,7 +25,7 @@ def test_numbers_equal_the_cli(app, tmp_path, capsys):
 
     from cxlib.cli import main
 
-    page = _overview(app)
+    page = open_page(app, "overview")
     code = main(
         [
             "analyze",
@@ -51,7 +45,7 @@ def test_numbers_equal_the_cli(app, tmp_path, capsys):
 
 
 def test_discount_rate_setting_changes_clv(app):
-    page = _overview(app)
+    page = open_page(app, "overview")
     before = page.metric[4].value
     page.number_input(key="set_discount").set_value(25.0).run()
     assert not page.exception
@@ -60,7 +54,7 @@ def test_discount_rate_setting_changes_clv(app):
 
 
 def test_region_filter_narrows_the_customers(app):
-    page = _overview(app)
+    page = open_page(app, "overview")
     page.multiselect(key="filter_regions").set_value(["Nord"]).run()
     assert not page.exception, page.exception
     shown = int(page.metric[0].value.replace(",", ""))
@@ -71,6 +65,6 @@ def test_region_filter_narrows_the_customers(app):
 
 
 def test_charts_render(app):
-    page = _overview(app)
+    page = open_page(app, "overview")
     assert len(charts(page)) == 4  # NPS distribution, NPS trend, churn trend, CLV distribution
     assert len(page.get("download_button")) == 8  # PNG and SVG for each

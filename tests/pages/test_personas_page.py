@@ -1,16 +1,10 @@
 """Personas page under AppTest: cards with names and quotes, charts, k override, download."""
 
-from tests.conftest import charts, texts
-
-
-def _personas(app):
-    app.switch_page("pages/personas.py").run()
-    assert not app.exception, app.exception
-    return app
+from tests.conftest import charts, open_page, texts
 
 
 def test_planted_personas_with_names_and_quotes(app):
-    page = _personas(app)
+    page = open_page(app, "personas")
     shown = texts(page)
     assert "4 personas found in the data" in shown
     quotes = [m.value for m in page.markdown if m.value.startswith("> ")]
@@ -19,7 +13,7 @@ def test_planted_personas_with_names_and_quotes(app):
 
 
 def test_choosing_k_recomputes(app):
-    page = _personas(app)
+    page = open_page(app, "personas")
     page.select_slider(key="persona_k_choice").set_value(3)
     next(button for button in page.button if button.label == "Recompute personas").click().run()
     assert not page.exception, page.exception
@@ -27,7 +21,7 @@ def test_choosing_k_recomputes(app):
 
 
 def test_persona_filter_on_other_pages(app):
-    page = _personas(app)
+    page = open_page(app, "personas")
     names = [
         s.value
         for s in page.subheader
