@@ -37,13 +37,18 @@ def open_page(page: Page, key: str, *, lang: str = "en") -> None:
     """Click the sidebar link of the page ``nav.<key>`` and wait for it to be drawn."""
     click_nav(page, key, lang=lang)
     wait_until_idle(page)
-    expect(page.locator("h1").first).to_contain_text(t(f"nav.{key}", lang))
+    expect(nav_link(page, key, lang=lang)).to_have_attribute("aria-current", "page")
+    expect(page.locator("h1").first).to_be_visible()
+
+
+def nav_link(page: Page, key: str, *, lang: str = "en"):
+    """The sidebar link of the page ``nav.<key>``."""
+    return page.locator(f'{NAV_LINK}:has(span[label="{t(f"nav.{key}", lang)}"])').first
 
 
 def click_nav(page: Page, key: str, *, lang: str = "en") -> None:
     """Click the sidebar link of the page ``nav.<key>`` without waiting for the page."""
-    title = t(f"nav.{key}", lang)
-    page.locator(f'{NAV_LINK}:has(span[label="{title}"])').first.click()
+    nav_link(page, key, lang=lang).click()
 
 
 def nav_titles(page: Page) -> list[str]:

@@ -1,6 +1,7 @@
 """Eight visitors at once on one server, each with its own file: each sees only its own numbers."""
 
 import threading
+import time
 
 from playwright.sync_api import expect
 
@@ -21,7 +22,11 @@ CUSTOMERS = t("kpi.label.customers", "en")
 
 
 class HealthWatch(threading.Thread):
-    """Asks /_stcore/health every 0.2 s until stopped; remembers every answer that was not "ok"."""
+    """Asks /_stcore/health every 0.2 s until stopped; remembers every answer that was not "ok".
+
+    A probe waits up to 10 s: the server answers from its event loop, which shares two cores and the GIL
+    with eight script runs; a slow answer is still an answer, no answer or an error is a failure.
+    """
 
     def __init__(self, base_url: str) -> None:
         super().__init__(daemon=True)
@@ -29,13 +34,16 @@ class HealthWatch(threading.Thread):
         self.stopped = threading.Event()
         self.failures: list[str] = []
         self.checks = 0
+        self.slowest = 0.0
 
     def run(self) -> None:
         while not self.stopped.wait(0.2):
-            answer = health(self.base_url, timeout=5)
+            started = time.monotonic()
+            answer = health(self.base_url, timeout=10)
             self.checks += 1
+            self.slowest = max(self.slowest, time.monotonic() - started)
             if answer != "ok":
-                self.failures.append(answer or "no answer")
+                self.failures.append(f"{answer or 'no answer'} after {time.monotonic() - started:.1f} s")
 
 
 def test_eight_visitors_at_once_see_only_their_own_data(browser, server):
@@ -78,5 +86,7 @@ def test_eight_visitors_at_once_see_only_their_own_data(browser, server):
         for context, _, _ in visitors:
             context.close()
     assert watch.checks > 0
-    assert watch.failures == [], f"/_stcore/health failed {len(watch.failures)} of {watch.checks} times"
+    assert watch.failures == [], (
+        f"/_stcore/health failed {len(watch.failures)} of {watch.checks} times: {watch.failures}"
+    )
     assert health(server) == "ok"

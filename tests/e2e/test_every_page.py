@@ -19,5 +19,5 @@ def test_every_page_renders(page, screenshots):
         open_page(page, key)
         assert_no_error(page)
         if key in PAGES_WITH_CHARTS:
-            expect(page.locator(CHART).first).to_be_visible()
+            expect(page.locator(CHART).locator("visible=true").first).to_be_visible()
         page.screenshot(path=screenshots / f"{key}.png", full_page=True)

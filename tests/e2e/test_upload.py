@@ -63,8 +63,13 @@ def test_correcting_the_mapping_changes_the_result(page):
     panel = visible_panel(page)
     panel.get_by_text(t("ui.mapping.edit", "en")).click()
     field = panel.locator('[data-testid="stSelectbox"]').filter(has_text=t("role.customer_id", "en")).first
-    field.click()
-    page.get_by_role("option", name="Nr", exact=True).click()
+    expect(field).to_be_visible()
+    field.get_by_role("combobox").click()
+    page.keyboard.type("Nr")
+    option = page.get_by_role("option", name="Nr", exact=True)
+    expect(option).to_be_visible()
+    option.click()
+    expect(field.get_by_role("combobox")).to_have_value("Nr")
     panel.get_by_role("button", name=t("ui.mapping.apply", "en")).click()
     expect(panel.locator('[data-testid="stDataFrame"]').first).to_contain_text(t("ui.method.manual", "en"))
     assert report_numbers(page) == ["37", "37", "0"]
