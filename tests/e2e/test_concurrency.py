@@ -52,7 +52,10 @@ def test_eight_visitors_at_once_see_only_their_own_data(browser, server):
     visitors = []
     try:
         for index in range(VISITORS):
-            visitors.append((*new_visitor(browser, server, path="data", settle=False), 21 + index))
+            visitors.append((*new_visitor(browser, server, settle=False), 21 + index))
+        for _, page, _count in visitors:
+            wait_until_idle(page)
+            click_nav(page, "data")
         for _, page, _count in visitors:
             wait_until_idle(page)
             open_tab(page, "customers")
