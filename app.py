@@ -29,6 +29,9 @@ PAGES = {
 PRESENTATION_STEPS = ("summary", "personas", "journey")
 
 navigation = st.navigation(list(PAGES.values()), position="hidden" if state.is_presenting() else "sidebar")
+intended = state.take_intended_page()
+if intended in PAGES and PAGES[intended].url_path != navigation.url_path:
+    st.switch_page(PAGES[intended])
 if state.is_presenting():
     widgets.presentation_bar(PAGES, PRESENTATION_STEPS, navigation)
 else:

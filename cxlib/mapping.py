@@ -109,16 +109,18 @@ def _name_score(header: str, role: Role) -> tuple[float, str]:
         return 1.0, "synonym"
     best = 0.0, "fuzzy"
     words = f" {folded} "
+    # Short single words need a closer match: "Beratung" is a touchpoint, not "Bewertung".
+    needed = 0.9 if " " not in folded and len(folded) < 10 else 0.82
     for name in names:
         qualified = (set(folded.split()) - set(name.split())) & _QUALIFIERS
         if len(name) >= 4 and f" {name} " in words and not qualified:
             best = max(best, (0.7 + 0.2 * min(len(name) / max(len(folded), 1), 1.0), "synonym"))
         matcher = difflib.SequenceMatcher(None, folded, name)
         # the quick ratios are upper bounds of ratio(): wide sheets skip most of the expensive matching
-        if matcher.real_quick_ratio() < 0.82 or matcher.quick_ratio() < 0.82:
+        if matcher.real_quick_ratio() < needed or matcher.quick_ratio() < needed:
             continue
         ratio = matcher.ratio()
-        if ratio >= 0.82:
+        if ratio >= needed:
             best = max(best, (0.9 * ratio, "fuzzy"))
     return best
 

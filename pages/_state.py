@@ -76,15 +76,25 @@ def init_state() -> None:
     st.session_state.setdefault(JOURNEY_OPTIONS, {"outcome": "recommend", "by_persona": False})
 
 
-def require_router() -> None:
-    """Send a visit that skipped app.py through it.
+INTENDED_PAGE = "intended_page"  # the page a deep link asked for, while it is routed through app.py
+
+
+def require_router(page: str) -> None:
+    """Send a visit that skipped app.py through it, remembering which page was asked for.
 
     On a fresh server, Streamlit treats a deep link (e.g. a reload of /journey) the legacy way because a
     ``pages/`` folder exists: it runs the page file without the entry file. Such a session has none of
-    our defaults yet; switching to app.py runs ``st.navigation``, which turns the legacy mode off for good.
+    our defaults yet; switching to app.py runs ``st.navigation``, which turns the legacy mode off for good,
+    and app.py then opens the page that was asked for (:func:`take_intended_page`).
     """
     if LANG not in st.session_state:
+        st.session_state[INTENDED_PAGE] = page
         st.switch_page("app.py")
+
+
+def take_intended_page() -> str | None:
+    """The page a deep link asked for (once), or None."""
+    return st.session_state.pop(INTENDED_PAGE, None)
 
 
 def lang() -> str:

@@ -8,7 +8,7 @@ from cxlib.roles import ROLES, TABLES
 from pages import _state as state
 from pages import _widgets as widgets
 
-state.require_router()
+state.require_router("data")
 
 FILE_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"]
 NOT_MAPPED = "—"

@@ -8,7 +8,7 @@ from cxlib.phases import PHASES
 from pages import _state as state
 from pages import _widgets as widgets
 
-state.require_router()
+state.require_router("journey")
 
 st.title(state.tr("nav.journey"))
 st.caption(state.tr("journey.page.intro"))

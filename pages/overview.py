@@ -5,7 +5,7 @@ import streamlit as st
 from pages import _state as state
 from pages import _widgets as widgets
 
-state.require_router()
+state.require_router("overview")
 
 st.title(state.tr("nav.overview"))
 widgets.filter_bar()

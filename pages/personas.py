@@ -14,7 +14,7 @@ from cxlib.personas import assignment_table, candidate_features, persona_compari
 from pages import _state as state
 from pages import _widgets as widgets
 
-state.require_router()
+state.require_router("personas")
 
 AUTOMATIC = 0
 

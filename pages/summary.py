@@ -6,7 +6,7 @@ from cxlib.charts.journey import journey_curve_chart
 from pages import _state as state
 from pages import _widgets as widgets
 
-state.require_router()
+state.require_router("summary")
 
 st.title(state.tr("ui.summary.title"))
 if state.is_demo() and not state.is_presenting():

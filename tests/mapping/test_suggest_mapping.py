@@ -104,3 +104,11 @@ def test_airline_survey_touchpoints():
     mapping = suggest_mapping(sheet, "survey").as_dict()
     assert mapping["touchpoints"] == ["o_booking", "o_checkin", "o_departure", "o_cabin", "o_meal", "o_crew"]
     assert mapping["satisfaction"] == "o_experience"
+
+
+def test_short_touchpoint_names_are_not_mistaken_for_similar_roles():
+    ratings = {"Website": [3, 4], "Beratung": [2, 5], "Lieferung": [1, 2]}
+    sheet = pd.DataFrame({"Antwort-ID": ["1", "2"], **ratings})
+    mapping = suggest_mapping(sheet, "survey").as_dict()
+    assert "score" not in mapping
+    assert mapping["touchpoints"] == ["Website", "Beratung", "Lieferung"]
