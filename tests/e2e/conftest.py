@@ -8,6 +8,7 @@ how to enable them, except in CI (``CI=true``), where they fail instead.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -98,13 +99,11 @@ def output_dir() -> Path:
     return OUTPUT
 
 
-@pytest.fixture(scope="session")
-def server(output_dir: Path):
+@contextlib.contextmanager
+def running_server(log_path: Path):
     """``streamlit run app.py`` headless on a free loopback port; yields its base URL, stops it after."""
-    _require_browser()
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
-    log_path = output_dir / "server.log"
     command = [
         sys.executable,
         "-m",
@@ -131,6 +130,14 @@ def server(output_dir: Path):
             _stop(process)
     output = log_path.read_text(encoding="utf-8")
     assert "Traceback" not in output, f"the server logged an exception (see {log_path}):\n{output}"
+
+
+@pytest.fixture(scope="session")
+def server(output_dir: Path):
+    """One app server for the whole browser session."""
+    _require_browser()
+    with running_server(output_dir / "server.log") as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")
