@@ -582,19 +582,22 @@ def findings() -> list[dict]:
     return analysis_document().get("findings", [])
 
 
-def excel_report() -> bytes:
-    """The Excel report of the analysis in use (same content as ``python -m cxlib report``)."""
+def report_makers():
+    """Zero-argument functions that build the Excel report and the PDF summary of the analysis in use.
+
+    Everything they need is read now, while the page renders: Streamlit calls deferred download data
+    in a background thread, where session state and session-scoped caches are out of reach.
+    """
     from cxlib.personas import assignment_table
-    from cxlib.report import excel_report as workbook
+    from cxlib.report import excel_report, pdf_summary
 
-    tables = validated_tables()
-    model = persona_model()
-    assignment = None if model is None else assignment_table(model, tables["customers"].data)
-    return workbook(analysis_document(), tables=tables, assignment=assignment, lang=lang())
+    document, tables, model, language = analysis_document(), validated_tables(), persona_model(), lang()
 
+    def workbook() -> bytes:
+        assignment = None if model is None else assignment_table(model, tables["customers"].data)
+        return excel_report(document, tables=tables, assignment=assignment, lang=language)
 
-def pdf_summary() -> bytes:
-    """The one-page PDF summary of the analysis in use."""
-    from cxlib.report import pdf_summary as one_pager
+    def one_pager() -> bytes:
+        return pdf_summary(document, lang=language)
 
-    return one_pager(analysis_document(), lang=lang())
+    return workbook, one_pager

@@ -110,25 +110,17 @@ def chart(figure, name: str) -> None:
     st.altair_chart(presentation_chart(figure), width="stretch", height=height)
     if state.is_presenting():
         return
-    png, svg, _ = st.columns([1, 1, 6])
-    png.download_button(
-        "PNG",
-        data=lambda: _render(figure, "png"),
-        file_name=f"{name}.png",
-        mime="image/png",
-        on_click="ignore",
-        key=f"png_{name}",
-        icon=":material/download:",
-    )
-    svg.download_button(
-        "SVG",
-        data=lambda: _render(figure, "svg"),
-        file_name=f"{name}.svg",
-        mime="image/svg+xml",
-        on_click="ignore",
-        key=f"svg_{name}",
-        icon=":material/download:",
-    )
+    formats = {"png": "image/png", "svg": "image/svg+xml"}
+    for column, (kind, mime) in zip(st.columns([1, 1, 6])[:2], formats.items(), strict=True):
+        column.download_button(
+            kind.upper(),
+            data=lambda kind=kind: _render(figure, kind),
+            file_name=f"{name}.{kind}",
+            mime=mime,
+            on_click="ignore",
+            key=f"{kind}_{name}",
+            icon=":material/download:",
+        )
 
 
 def _render(figure, kind: str) -> bytes:
@@ -220,10 +212,11 @@ def _persona_card(persona, *, compact: bool) -> None:
 
 def report_downloads() -> None:
     """The take-away files: the Excel report and the PDF one-pager, built only when clicked."""
+    workbook, one_pager = state.report_makers()
     excel, pdf, _ = st.columns([2, 2, 4])
     excel.download_button(
         state.tr("ui.summary.download_excel"),
-        data=state.excel_report,
+        data=workbook,
         file_name=state.tr("ui.summary.excel_file"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
@@ -232,7 +225,7 @@ def report_downloads() -> None:
     )
     pdf.download_button(
         state.tr("ui.summary.download_pdf"),
-        data=state.pdf_summary,
+        data=one_pager,
         file_name=state.tr("ui.summary.pdf_file"),
         mime="application/pdf",
         on_click="ignore",

@@ -75,9 +75,11 @@ comparison = persona_comparison(model, tables["customers"].data, survey)
 widgets.chart(persona_comparison_chart(comparison, lang=state.lang()), "persona_comparison")
 st.dataframe(comparison.drop(columns="metric"), hide_index=True, width="stretch")
 if not state.is_presenting():
+    # Deferred download data runs outside the script thread: bind what it needs now.
+    customers, language = tables["customers"].data, state.lang()
     st.download_button(
         state.tr("ui.personas.download"),
-        data=lambda: to_csv_bytes(assignment_table(model, tables["customers"].data), lang=state.lang()),
+        data=lambda: to_csv_bytes(assignment_table(model, customers), lang=language),
         file_name="customers_with_personas.csv",
         mime="text/csv",
         on_click="ignore",
