@@ -448,7 +448,24 @@ def _journey(
 
 
 def journey_result():
-    """The journey for the filtered survey and the edited spec (None without touchpoints)."""
+    """The journey for the filtered survey and the edited spec (None without touchpoints or ratings,
+    e.g. when a filter leaves no answers: see :func:`journey_problem`)."""
+    try:
+        return _journey_for_current_data()
+    except CxError:
+        return None
+
+
+def journey_problem() -> str | None:
+    """Why there is no journey for the data in use, in the UI language (None when there is one)."""
+    try:
+        result = _journey_for_current_data()
+    except CxError as error:
+        return error.message(lang())
+    return None if result is not None else tr("journey.page.no_touchpoints")
+
+
+def _journey_for_current_data():
     from cxlib.journey_editor import spec_from_table
 
     table = journey_editor_table()

@@ -36,7 +36,7 @@ if not state.is_presenting():
 
 result = state.journey_result()
 if result is None:
-    st.info(state.tr("journey.page.no_touchpoints"), icon=":material/info:")
+    st.info(state.journey_problem() or state.tr("journey.page.no_touchpoints"), icon=":material/info:")
     st.stop()
 
 widgets.chart(

@@ -27,3 +27,15 @@ def test_phase_editor_shows_every_touchpoint_with_its_guessed_phase(app):
     assert editor.loc["Werbung", "phase"] == "activation"
     assert editor.loc["Bezahlung", "phase"] == "purchase"
     assert editor.loc["Lieferung", "phase"] == "loyalty"
+
+
+def test_a_period_without_answers_explains_itself(app):
+    from datetime import date
+
+    page = open_page(app, "journey")
+    first = page.date_input(key="filter_period").min
+    page.date_input(key="filter_period").set_value((first, date(first.year, first.month, 28))).run()
+    assert not page.exception, page.exception
+    assert page.info and not charts(page)
+    page.switch_page("pages/summary.py").run()
+    assert not page.exception, page.exception
