@@ -213,22 +213,22 @@ def _persona_card(persona, *, compact: bool) -> None:
 def report_downloads() -> None:
     """The take-away files: the Excel report and the PDF one-pager, built only when clicked."""
     workbook, one_pager = state.report_makers()
-    excel, pdf, _ = st.columns([2, 2, 4])
-    excel.download_button(
-        state.tr("ui.summary.download_excel"),
-        data=workbook,
-        file_name=state.tr("ui.summary.excel_file"),
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        on_click="ignore",
-        icon=":material/table_view:",
-        key="download_report_xlsx",
+    files = (
+        (
+            "excel",
+            workbook,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "table_view",
+        ),
+        ("pdf", one_pager, "application/pdf", "picture_as_pdf"),
     )
-    pdf.download_button(
-        state.tr("ui.summary.download_pdf"),
-        data=one_pager,
-        file_name=state.tr("ui.summary.pdf_file"),
-        mime="application/pdf",
-        on_click="ignore",
-        icon=":material/picture_as_pdf:",
-        key="download_report_pdf",
-    )
+    for column, (kind, make, mime, icon) in zip(st.columns([2, 2, 4])[:2], files, strict=True):
+        column.download_button(
+            state.tr(f"ui.summary.download_{kind}"),
+            data=make,
+            file_name=state.tr(f"ui.summary.{kind}_file"),
+            mime=mime,
+            on_click="ignore",
+            icon=f":material/{icon}:",
+            key=f"download_report_{kind}",
+        )

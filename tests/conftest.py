@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,3 +70,27 @@ def open_page(session, page: str):
     session.switch_page(f"pages/{page}.py").run()
     assert not session.exception, session.exception
     return session
+
+
+@pytest.fixture(scope="session")
+def demo_document() -> dict:
+    """``python -m cxlib analyze`` on the demo files, run once: the CLI's document the app must match."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cxlib",
+            "analyze",
+            "--customers",
+            "sample_data/customers.xlsx",
+            "--survey",
+            "sample_data/survey.xlsx",
+            "--format",
+            "json",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)

@@ -1,8 +1,6 @@
 """``python -m cxlib analyze``: one JSON document for the given files, exit code 2 with one line on errors."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,30 +15,6 @@ def _analyze(capsys, *args):
     code = main(["analyze", *args, "--format", "json"])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
-
-
-@pytest.fixture(scope="module")
-def demo_document():
-    """The document for the demo files, computed once (the persona fit dominates the time)."""
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "cxlib",
-            "analyze",
-            "--customers",
-            "sample_data/customers.xlsx",
-            "--survey",
-            "sample_data/survey.xlsx",
-            "--format",
-            "json",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout)
 
 
 def test_demo_document_has_every_section(demo_document):

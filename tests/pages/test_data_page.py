@@ -7,6 +7,11 @@ import pandas as pd
 from tests.conftest import open_page, texts
 
 
+def _upload(page, name: str, content: bytes) -> None:
+    page.file_uploader(key="upload_customers").set_value((name, content, "application/octet-stream"))
+    page.run()
+
+
 def _customers_xlsx(n: int) -> bytes:
     frame = pd.DataFrame(
         {
@@ -30,10 +35,7 @@ def test_demo_data_report(app):
 
 def test_upload_replaces_demo_data_and_shows_mapping(app):
     page = open_page(app, "data")
-    page.file_uploader(key="upload_customers").set_value(
-        ("kunden.xlsx", _customers_xlsx(37), "application/octet-stream")
-    )
-    page.run()
+    _upload(page, "kunden.xlsx", _customers_xlsx(37))
     assert not page.exception, page.exception
     assert not page.error, [e.value for e in page.error]
     mapping = page.dataframe[0].value
@@ -45,14 +47,8 @@ def test_upload_replaces_demo_data_and_shows_mapping(app):
 
 def test_broken_upload_keeps_the_data_in_use(app):
     page = open_page(app, "data")
-    page.file_uploader(key="upload_customers").set_value(
-        ("kunden.xlsx", _customers_xlsx(21), "application/octet-stream")
-    )
-    page.run()
-    page.file_uploader(key="upload_customers").set_value(
-        ("kaputt.xlsx", b"PK\x03\x04 kaputt", "application/octet-stream")
-    )
-    page.run()
+    _upload(page, "kunden.xlsx", _customers_xlsx(21))
+    _upload(page, "kaputt.xlsx", b"PK\x03\x04 kaputt")
     assert not page.exception
     assert any("kaputt.xlsx" in e.value and "still in use" in e.value for e in page.error)
     page.switch_page("pages/overview.py").run()
@@ -61,10 +57,7 @@ def test_broken_upload_keeps_the_data_in_use(app):
 
 def test_mapping_correction_changes_the_table(app):
     page = open_page(app, "data")
-    page.file_uploader(key="upload_customers").set_value(
-        ("kunden.xlsx", _customers_xlsx(10), "application/octet-stream")
-    )
-    page.run()
+    _upload(page, "kunden.xlsx", _customers_xlsx(10))
     page.selectbox(key="map_customers_region").set_value("Wohnort")
     form_button = next(b for b in page.button if b.label == "Apply mapping")
     form_button.click().run()
