@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -31,6 +32,67 @@ class ColumnMatch:
     column: str | list[str]
     confidence: float
     method: str  # "exact", "synonym", "fuzzy", "values", "manual"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One language-neutral reason why a column was understood the way it was.
+
+    ``code`` names the observation (e.g. ``"header_synonym"``, ``"integer_range"``,
+    ``"nonanswer_codes"``, ``"higher_is_worse_word"``); ``params`` holds its numbers and words
+    (e.g. ``{"low": 0, "high": 10}``). Words for users are made from ``code`` at the edge
+    (string-table key ``evidence.<code>``).
+    """
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+Direction = Literal["higher_better", "higher_worse", "bipolar"]
+MoneyPeriod = Literal["month", "year", "lifetime"]
+
+
+@dataclass
+class ColumnMeaning:
+    """What one column of a validated table means, beyond its role: the shared contract between
+    column understanding (mapping, scales, validation) and the analyses that consume it.
+
+    ``column`` is the column's name in :attr:`ValidatedTable.data` (a role key, or the original header
+    for touchpoints and unmapped columns). ``kind`` is a semantic kind such as ``"identifier"``,
+    ``"rating"``, ``"outcome"``, ``"nps_score"``, ``"nps_group"``, ``"recommend_flag"``, ``"money"``,
+    ``"postal_code"``, ``"coordinate"``, ``"free_text"``, ``"category"``, ``"flag"``, ``"date"``,
+    ``"count"``, ``"age"``, ``"row_number"``, ``"model_score"``, ``"constant"``. ``scale`` is the
+    rating scale (low, high) shared by the items of one questionnaire; ``missing_codes`` are the
+    non-answer values that were emptied in ``data`` (``missing_count`` cells). ``period`` tells what a
+    money column covers. ``excluded_from`` names analyses that must not use the column
+    (``"personas"``, ``"touchpoints"``, ``"revenue"``), each with an evidence code in ``evidence``.
+    """
+
+    column: str
+    kind: str
+    role: str | None = None
+    scale: tuple[float, float] | None = None
+    direction: Direction | None = None
+    missing_codes: tuple[Any, ...] = ()
+    missing_count: int = 0
+    period: MoneyPeriod | None = None
+    excluded_from: tuple[str, ...] = ()
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """The JSON shape used by the CLI (``inputs.<table>.columns``) and mapping profiles."""
+        return {
+            "column": self.column,
+            "kind": self.kind,
+            "role": self.role,
+            "scale": list(self.scale) if self.scale else None,
+            "direction": self.direction,
+            "missing_codes": [str(code) for code in self.missing_codes],
+            "missing_count": self.missing_count,
+            "period": self.period,
+            "excluded_from": list(self.excluded_from),
+            "evidence": [{"code": e.code, **e.params} for e in self.evidence],
+        }
 
 
 @dataclass
@@ -76,3 +138,5 @@ class ValidatedTable:
     set_aside: pd.DataFrame
     report: ValidationReport
     touchpoints: list[str] = field(default_factory=list)
+    columns: dict[str, ColumnMeaning] = field(default_factory=dict)
+    """What each column of ``data`` means (keyed like ``data``'s columns); may be partial."""
