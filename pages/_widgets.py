@@ -106,7 +106,7 @@ def filter_bar() -> None:
 def chart(figure, name: str) -> None:
     """An Altair chart, full width, with PNG and SVG downloads rendered only when clicked."""
     # Streamlit fits title, axes and plot into the spec's height; while presenting, large type needs room.
-    height = (figure.to_dict().get("height") or 380) + 160 if state.is_presenting() else "content"
+    height = _presentation_height(figure) if state.is_presenting() else "content"
     st.altair_chart(presentation_chart(figure), width="stretch", height=height)
     if state.is_presenting():
         return
@@ -121,6 +121,17 @@ def chart(figure, name: str) -> None:
             key=f"{kind}_{name}",
             icon=":material/download:",
         )
+
+
+def _presentation_height(figure) -> int:
+    """Pixel height for a chart shown with projector-sized type.
+
+    A spec's height may be a number, absent, or a step object (``{"step": 20}`` on heatmaps, whose
+    height follows their rows): only a number can be enlarged, the others get a roomy default.
+    """
+    spec_height = figure.to_dict().get("height")
+    base = spec_height if isinstance(spec_height, int | float) else 380
+    return int(base) + 160
 
 
 def _render(figure, kind: str) -> bytes:
