@@ -1,21 +1,28 @@
 """The app's one UI-side module for session state and caching (pages never touch ``st.session_state``
-keys or ``st.cache_data`` directly).
+keys or Streamlit's caches directly).
 
-Uploaded files live in the visitor's own session state; every cache that sees uploaded data is keyed by
-content digests and scoped to the session (``scope="session"``), bounded by ``max_entries``, so one
-visitor never sees another's data and memory stays bounded. A new upload replaces the tables in use
-only after it has been read, mapped and validated: a failed upload never destroys good data.
+Every derived result goes through :func:`_derive`: its cache key is the digest of *all* its inputs
+(:func:`cxlib.digest.digest`), so a key cannot forget a field. Inputs that are themselves derived results
+are :class:`Derived` handles and are keyed by their own key, not rehashed. Results of the built-in demo
+data are computed once per server process and shared read-only by every visitor; results of a visitor's
+own uploads live in a store scoped to the session (freed when it disconnects) and bounded in entries.
+A new upload replaces the tables in use only after it has been read, mapped and validated: a failed
+upload never destroys good data.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 import streamlit as st
 
+from cxlib.digest import digest
 from cxlib.errors import CxError
 from cxlib.i18n import LANGUAGES, t
 from cxlib.intake import LoadedTable, link_tables, prepare_table
@@ -52,6 +59,10 @@ class Upload:
     @classmethod
     def of(cls, name: str, content: bytes) -> Upload:
         return cls(name, content, hashlib.sha256(content).hexdigest())
+
+    def cache_digest(self) -> str:
+        """Name and content identify an upload; the bytes are not rehashed on every rerun."""
+        return f"{self.name}:{self.digest}"
 
 
 def browser_language() -> str:
@@ -117,38 +128,149 @@ def is_demo() -> bool:
     return st.session_state.get(SOURCE, "demo") == "demo"
 
 
+# --- the result stores: shared for the demo data, per session for a visitor's own files ---
+
+T = TypeVar("T")
+SHARED_RESULTS = 48  # entries of demo results kept per server process (filters x settings x choices)
+SESSION_RESULTS = 16  # entries of a visitor's own results kept per session
+
+
+@dataclass(frozen=True)
+class Derived(Generic[T]):
+    """A cached result and the key it was cached under; passing it on keys the next step by provenance."""
+
+    key: str
+    value: T
+
+    def cache_digest(self) -> str:
+        return self.key
+
+
+class _ResultStore:
+    """A thread-safe, bounded, least-recently-used store that computes each key once.
+
+    Visitors who ask for the same key at the same moment wait for the first one's computation instead
+    of repeating it (a room full of visitors opening the demo at once costs one analysis).
+    A computation that fails with :class:`CxError` is stored too, so a rerun does not repeat it.
+    """
+
+    def __init__(self, max_entries: int) -> None:
+        self._max_entries = max_entries
+        self._entries: OrderedDict[str, tuple[bool, Any]] = OrderedDict()
+        self._pending: dict[str, threading.Event] = {}
+        self._lock = threading.Lock()
+
+    def get_or_compute(self, key: str, compute: Callable[[], Any]) -> Any:
+        while True:
+            with self._lock:
+                if key in self._entries:
+                    self._entries.move_to_end(key)
+                    return self._unpack(self._entries[key])
+                waiting = self._pending.get(key)
+                if waiting is None:
+                    self._pending[key] = threading.Event()
+                    break
+            waiting.wait()  # another visitor computes this key; then take theirs (or retry if it failed)
+        try:
+            entry = self._run(compute)
+            with self._lock:
+                self._entries[key] = entry
+                while len(self._entries) > self._max_entries:
+                    self._entries.popitem(last=False)
+        finally:
+            with self._lock:
+                self._pending.pop(key).set()
+        return self._unpack(entry)
+
+    @staticmethod
+    def _run(compute: Callable[[], Any]) -> tuple[bool, Any]:
+        try:
+            return True, compute()
+        except CxError as error:
+            return False, error
+
+    @staticmethod
+    def _unpack(entry: tuple[bool, Any]) -> Any:
+        ok, value = entry
+        if not ok:
+            raise value
+        return value
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def _shared_results() -> _ResultStore:
+    """Results computed from the built-in demo data: the same for every visitor, kept once per process."""
+    return _ResultStore(SHARED_RESULTS)
+
+
+@st.cache_resource(max_entries=1, scope="session", show_spinner=False)
+def _session_results() -> _ResultStore:
+    """Results computed from this visitor's own files; Streamlit drops them when the session disconnects."""
+    return _ResultStore(SESSION_RESULTS)
+
+
+def _derive(compute: Callable[..., T], *inputs: Any, own: bool = False) -> Derived[T]:
+    """``compute(*inputs)`` cached under the digest of the function and every input.
+
+    Inputs that are :class:`Derived` are passed to ``compute`` as their values and keyed by their keys.
+    Results must be treated as read-only: demo results are shared by all visitors. ``own=True`` forces
+    the session's store (a visitor's file checked while the demo is still shown).
+    """
+    key = digest(compute.__module__, compute.__qualname__, *inputs)
+    store = _shared_results() if is_demo() and not own else _session_results()
+    values = [_unwrap(item) for item in inputs]
+    return Derived(key, store.get_or_compute(key, lambda: compute(*values)))
+
+
+def _unwrap(value: Any) -> Any:
+    """The value behind a Derived handle, also inside dicts, lists and tuples."""
+    if isinstance(value, Derived):
+        return value.value
+    if isinstance(value, dict):
+        return {key: _unwrap(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_unwrap(item) for item in value)
+    return value
+
+
 # --- reading and validating (cached by content) ---
 
 
-@st.cache_data(max_entries=3, show_spinner=False)
+@st.cache_resource(max_entries=3, show_spinner=False)
 def _demo_upload(table: str) -> Upload | None:
     path = DEMO_FILES[table]
     return Upload.of(path.name, path.read_bytes()) if path.exists() else None
 
 
-@st.cache_data(max_entries=6, scope="session", show_spinner=False)
-def _read_sheets(digest: str, filename: str, _content: bytes) -> dict:
-    return read_file(_content, filename=filename)
-
-
-@st.cache_data(max_entries=12, scope="session", show_spinner=False)
-def _prepare(
-    digest: str, filename: str, table: str, choice_key: str, language: str, _content: bytes
-) -> LoadedTable:
-    choice = json.loads(choice_key)
-    sheets = _read_sheets(digest, filename, _content)
+def _prepare_upload(upload: Upload, table: str, choice: dict, language: str) -> LoadedTable:
+    sheets = read_file(upload.content, filename=upload.name)
     return prepare_table(
         sheets,
         table=table,
-        file=filename,
+        file=upload.name,
         sheet=choice.get("sheet"),
         roles=choice.get("roles"),
         lang=language,
     )
 
 
-def _choice_key(table: str) -> str:
-    return json.dumps(st.session_state.get(CHOICES, {}).get(table, {}), sort_keys=True)
+def _linked(prepared: dict[str, LoadedTable], language: str) -> dict[str, LoadedTable]:
+    """Link survey/transaction rows to the customers on copies, so cached single tables stay untouched."""
+    from copy import copy
+
+    linked = {table: copy(item) for table, item in prepared.items()}
+    for item in linked.values():
+        item.validated = copy(item.validated)
+        item.validated.report = copy(item.validated.report)
+    link_tables(linked, lang=language)
+    return linked
+
+
+def _choice(table: str) -> dict:
+    return dict(st.session_state.get(CHOICES, {}).get(table, {}))
 
 
 def current_uploads() -> dict[str, Upload]:
@@ -158,14 +280,18 @@ def current_uploads() -> dict[str, Upload]:
     return dict(st.session_state.get(UPLOADS, {}))
 
 
-def loaded_tables() -> dict[str, LoadedTable]:
-    """Every table in use, read, mapped, validated and linked (survey rows to their customers)."""
-    loaded = {
-        table: _prepare(upload.digest, upload.name, table, _choice_key(table), lang(), upload.content)
+def _tables() -> Derived[dict[str, LoadedTable]]:
+    """Every table in use, read, mapped, validated and linked, as a keyed result."""
+    prepared = {
+        table: _derive(_prepare_upload, upload, table, _choice(table), lang())
         for table, upload in current_uploads().items()
     }
-    link_tables(loaded, lang=lang())
-    return loaded
+    return _derive(_linked, prepared, lang())
+
+
+def loaded_tables() -> dict[str, LoadedTable]:
+    """Every table in use, read, mapped, validated and linked (survey rows to their customers)."""
+    return _tables().value
 
 
 def validated_tables() -> dict[str, ValidatedTable]:
@@ -174,18 +300,13 @@ def validated_tables() -> dict[str, ValidatedTable]:
 
 
 def fingerprint() -> str:
-    """Identifies the data in use (contents, sheets, mappings, language): the key for derived caches."""
-    parts = [
-        f"{table}:{upload.digest}:{_choice_key(table)}" for table, upload in sorted(current_uploads().items())
-    ]
-    return hashlib.sha256("|".join([*parts, lang()]).encode()).hexdigest()
+    """Identifies the data in use (contents, sheets, mappings, language): scopes filters and edits."""
+    return _tables().key
 
 
 def _try_prepare(table: str, upload: Upload, choice: dict) -> CxError | None:
     try:
-        _prepare(
-            upload.digest, upload.name, table, json.dumps(choice, sort_keys=True), lang(), upload.content
-        )
+        _derive(_prepare_upload, upload, table, choice, lang(), own=True)
     except CxError as error:
         return error
     return None
@@ -266,17 +387,17 @@ def set_filters(filters) -> None:
     st.session_state[FILTERS] = {fingerprint(): filters}
 
 
-def filter_options() -> dict:
-    """Regions, segments, date range and persona names the filters can offer for the data in use."""
+def _filter_options(customers, survey, labels) -> dict:
     from cxlib.filters import filter_options as options_of
 
-    tables = validated_tables()
-    customers = tables["customers"].data if "customers" in tables else None
-    survey, _ = survey_frame()
     options = options_of(customers, survey)
-    labels = persona_labels()
     options["personas"] = [] if labels is None else sorted(labels.dropna().unique().tolist())
     return options
+
+
+def filter_options() -> dict:
+    """Regions, segments, date range and persona names the filters can offer for the data in use."""
+    return _derive(_filter_options, _customers(), _survey(), _persona_labels()).value
 
 
 def kpi_settings():
@@ -310,112 +431,145 @@ def set_persona_choice(k: int | None, features: list[str] | None) -> None:
     st.session_state[PERSONA_FEATURES] = features
 
 
-# --- derived results (cached by data fingerprint and parameters, per session) ---
+# --- derived results (each keyed by all of its inputs) ---
 
 
-@st.cache_data(max_entries=8, scope="session", show_spinner=False)
-def _persona_model(
-    key: str, k: int | None, features: tuple | None, language: str, _customers, _survey, _touchpoints
-):
-    from cxlib.personas import PersonaModel
+def _customers_of(tables: dict[str, LoadedTable]):
+    return tables["customers"].validated.data if "customers" in tables else None
 
-    model = PersonaModel(
-        n_personas=k, features=list(features) if features else None, random_state=0, lang=language
-    )
-    return model.fit(_customers, _survey, touchpoints=_touchpoints)
+
+def _survey_of(tables: dict[str, LoadedTable]):
+    from cxlib.analysis import survey_touchpoints
+
+    item = tables.get("survey")
+    return survey_touchpoints(None if item is None else item.validated)
+
+
+def _customers() -> Derived:
+    return _derive(_customers_of, _tables())
+
+
+def _survey_and_touchpoints() -> Derived:
+    return _derive(_survey_of, _tables())
+
+
+def _first(pair: tuple) -> Any:
+    return pair[0]
+
+
+def _survey() -> Derived:
+    return _derive(_first, _survey_and_touchpoints())
 
 
 def survey_frame():
     """The survey in wide shape and its touchpoint columns (None, [] without a survey)."""
-    from cxlib.analysis import survey_touchpoints
+    return _survey_and_touchpoints().value
 
-    return survey_touchpoints(validated_tables().get("survey"))
+
+def _fit_personas(customers, survey_pair, k: int | None, features: tuple | None, language: str):
+    from cxlib.personas import PersonaModel
+
+    survey, touchpoints = survey_pair
+    model = PersonaModel(
+        n_personas=k, features=list(features) if features else None, random_state=0, lang=language
+    )
+    return model.fit(customers, survey, touchpoints=touchpoints)
+
+
+def _persona_model() -> Derived | None:
+    """The fitted persona model as a keyed result; raises CxError when it cannot be built."""
+    if "customers" not in loaded_tables():
+        return None
+    k, features = persona_choice()
+    return _derive(_fit_personas, _customers(), _survey_and_touchpoints(), k, features, lang())
 
 
 def persona_model():
     """The fitted persona model for the data in use, or None (no customer table, or too little data:
     see :func:`persona_problem`)."""
-    tables = validated_tables()
-    if "customers" not in tables:
-        return None
-    survey, touchpoints = survey_frame()
-    k, features = persona_choice()
     try:
-        return _persona_model(
-            fingerprint(), k, features, lang(), tables["customers"].data, survey, touchpoints
-        )
+        derived = _persona_model()
     except CxError:
         return None
+    return None if derived is None else derived.value
 
 
 def persona_problem() -> str | None:
     """Why there are no personas, in the UI language (None when there are, or no customer table)."""
-    tables = validated_tables()
-    if "customers" not in tables:
+    if "customers" not in loaded_tables():
         return tr("note.personas_need_customers")
-    survey, touchpoints = survey_frame()
-    k, features = persona_choice()
     try:
-        _persona_model(fingerprint(), k, features, lang(), tables["customers"].data, survey, touchpoints)
+        _persona_model()
     except CxError as error:
         return error.message(lang())
     return None
 
 
-def persona_labels():
-    """Persona name per customer_id (None without personas)."""
-    model = persona_model()
+def _labels_of(model):
     return None if model is None else model.embedding_.set_index("customer_id")["persona"]
 
 
-@st.cache_data(max_entries=16, scope="session", show_spinner=False)
-def _filtered(key: str, filters_key: str, _filters, _customers, _survey, _persona_of):
+def _persona_labels() -> Derived:
+    try:
+        model = _persona_model()
+    except CxError:
+        model = None
+    return _derive(_labels_of, model)
+
+
+def persona_labels():
+    """Persona name per customer_id (None without personas)."""
+    return _persona_labels().value
+
+
+def _apply_filters(customers, survey, filters, persona_of):
     from cxlib.filters import apply_filters
 
-    return apply_filters(_customers, _survey, _filters, persona_of=_persona_of)
+    return apply_filters(customers, survey, filters, persona_of=persona_of)
+
+
+def _filtered() -> Derived:
+    filters = current_filters()
+    persona_of = _persona_labels() if filters.personas else None  # personas matter only when filtered on
+    return _derive(_apply_filters, _customers(), _survey(), filters, persona_of)
 
 
 def filtered_frames():
     """(customers, survey) DataFrames with the shared filters applied (either may be None)."""
-    tables = validated_tables()
-    customers = tables["customers"].data if "customers" in tables else None
-    survey, _ = survey_frame()
-    filters = current_filters()
-    persona_of = persona_labels() if filters.personas else None
-    return _filtered(fingerprint(), repr(filters), filters, customers, survey, persona_of)
+    return _filtered().value
 
 
-@st.cache_data(max_entries=16, scope="session", show_spinner=False)
-def _kpi_tiles(key: str, filters_key: str, settings_key: str, language: str, _customers, _survey, _settings):
-    from cxlib.kpis import kpi_tiles
+def _tiles_of(frames, settings, language: str):
+    from cxlib.kpis import kpi_tiles as tiles_of
 
-    return kpi_tiles(_customers, _survey, settings=_settings, lang=language)
+    customers, survey = frames
+    return tiles_of(customers, survey, settings=settings, lang=language)
 
 
 def kpi_tiles():
     """The Overview tiles for the filtered data and the chosen settings."""
-    customers, survey = filtered_frames()
-    settings = kpi_settings()
-    return _kpi_tiles(
-        fingerprint(), repr(current_filters()), repr(settings), lang(), customers, survey, settings
-    )
+    return _derive(_tiles_of, _filtered(), kpi_settings(), lang()).value
 
 
 # --- journey ---
 
 
-def journey_editor_table():
-    """The phase editor's table for the data in use (the visitor's edits, else the guessed spec)."""
+def _default_editor_table(survey_pair):
     from cxlib.journey import default_spec
     from cxlib.journey_editor import editor_table
 
-    edited = st.session_state.get(JOURNEY_TABLE, {}).get(fingerprint())
-    if edited is not None:
-        return edited
-    survey, touchpoints = survey_frame()
+    survey, touchpoints = survey_pair
     if survey is None or not touchpoints:
         return None
     return editor_table(default_spec(survey, touchpoints), touchpoints)
+
+
+def journey_editor_table():
+    """The phase editor's table for the data in use (the visitor's edits, else the guessed spec)."""
+    edited = st.session_state.get(JOURNEY_TABLE, {}).get(fingerprint())
+    if edited is not None:
+        return edited
+    return _derive(_default_editor_table, _survey_and_touchpoints()).value
 
 
 def set_journey_editor_table(table) -> None:
@@ -430,28 +584,41 @@ def set_journey_options(**values: object) -> None:
     st.session_state[JOURNEY_OPTIONS] = {**journey_options(), **values}
 
 
-@st.cache_data(max_entries=16, scope="session", show_spinner=False)
-def _journey(
-    key: str,
-    filters_key: str,
-    spec_key: str,
-    outcome: str,
-    by_persona: bool,
-    language: str,
-    _survey,
-    _spec,
-    _group,
-):
+def _build_journey(frames, table, outcome: str, by_persona: bool, labels, language: str):
     from cxlib.journey import build_journey
+    from cxlib.journey_editor import spec_from_table
 
-    return build_journey(_survey, _spec, outcome=outcome, group=_group, lang=language)
+    _, survey = frames
+    if table is None or survey is None:
+        return None
+    spec = spec_from_table(table)
+    if not spec.touchpoints:
+        return None
+    group = None
+    if by_persona and labels is not None and "customer_id" in survey:
+        group = survey["customer_id"].map(labels)
+    return build_journey(survey, spec, outcome=outcome, group=group, lang=language)
+
+
+def _journey() -> Derived:
+    """The journey as a keyed result; raises CxError (e.g. a filter leaves no answers)."""
+    options = journey_options()
+    return _derive(
+        _build_journey,
+        _filtered(),
+        journey_editor_table(),
+        options.get("outcome", "recommend"),
+        bool(options.get("by_persona")),
+        _persona_labels(),
+        lang(),
+    )
 
 
 def journey_result():
     """The journey for the filtered survey and the edited spec (None without touchpoints or ratings,
     e.g. when a filter leaves no answers: see :func:`journey_problem`)."""
     try:
-        return _journey_for_current_data()
+        return _journey().value
     except CxError:
         return None
 
@@ -459,38 +626,10 @@ def journey_result():
 def journey_problem() -> str | None:
     """Why there is no journey for the data in use, in the UI language (None when there is one)."""
     try:
-        result = _journey_for_current_data()
+        result = _journey().value
     except CxError as error:
         return error.message(lang())
     return None if result is not None else tr("journey.page.no_touchpoints")
-
-
-def _journey_for_current_data():
-    from cxlib.journey_editor import spec_from_table
-
-    table = journey_editor_table()
-    _, survey = filtered_frames()
-    if table is None or survey is None:
-        return None
-    spec = spec_from_table(table)
-    if not spec.touchpoints:
-        return None
-    options = journey_options()
-    group = None
-    if options.get("by_persona") and "customer_id" in survey:
-        labels = persona_labels()
-        group = None if labels is None else survey["customer_id"].map(labels)
-    return _journey(
-        fingerprint(),
-        repr(current_filters()),
-        repr(spec),
-        options.get("outcome", "recommend"),
-        group is not None,
-        lang(),
-        survey,
-        spec,
-        group,
-    )
 
 
 def start_presenting() -> None:
@@ -506,22 +645,16 @@ def is_presenting() -> bool:
     return bool(st.session_state.get(PRESENTATION, False))
 
 
-@st.cache_data(max_entries=16, scope="session", show_spinner=False)
-def _overview_charts(
-    key: str, filters_key: str, settings_key: str, language: str, _customers, _survey, _settings
-):
+def _charts_of(frames, settings, language: str) -> dict:
     from cxlib.overview import overview_charts as charts_of
 
-    return charts_of(_customers, _survey, settings=_settings, lang=language)
+    customers, survey = frames
+    return charts_of(customers, survey, settings=settings, lang=language)
 
 
 def overview_charts() -> dict:
     """The Overview charts for the filtered data and the chosen settings."""
-    customers, survey = filtered_frames()
-    settings = kpi_settings()
-    return _overview_charts(
-        fingerprint(), repr(current_filters()), repr(settings), lang(), customers, survey, settings
-    )
+    return _derive(_charts_of, _filtered(), kpi_settings(), lang()).value
 
 
 def kpi_settings_dict() -> dict:
@@ -539,59 +672,39 @@ def kpi_settings_dict() -> dict:
 # --- the whole story: analysis document and findings ---
 
 
-def _inputs_section() -> dict:
-    return {table: item.validated.report.to_dict() for table, item in loaded_tables().items()}
-
-
-@st.cache_data(max_entries=8, scope="session", show_spinner=False)
-def _document(
-    key: str,
-    filters_key: str,
-    settings_key: str,
-    persona_key: str,
-    journey_key: str,
-    language: str,
-    _customers,
-    _survey,
-    _model,
-    _journey,
-    _settings,
-    _inputs,
-) -> dict:
+def _document_of(tables, frames, model, journey, settings, language: str) -> dict:
     from cxlib.analysis import document_from_results
     from cxlib.findings import findings_from_document
 
+    customers, survey = frames
     document = document_from_results(
-        customers=_customers,
-        survey=_survey,
-        model=_model,
-        journey=_journey,
-        settings=_settings,
-        inputs=_inputs,
+        customers=customers,
+        survey=survey,
+        model=model,
+        journey=journey,
+        settings=settings,
+        inputs={table: item.validated.report.to_dict() for table, item in tables.items()},
         lang=language,
     )
     document["findings"] = [finding.to_dict() for finding in findings_from_document(document, lang=language)]
     return document
 
 
+def _document() -> Derived[dict]:
+    try:
+        model = _persona_model()
+    except CxError:
+        model = None
+    try:
+        journey = _journey()
+    except CxError:
+        journey = None
+    return _derive(_document_of, _tables(), _filtered(), model, journey, kpi_settings(), lang())
+
+
 def analysis_document() -> dict:
     """The analysis document (inputs, KPIs, personas, journey, findings) for the filtered data in use."""
-    customers, survey = filtered_frames()
-    settings = kpi_settings()
-    return _document(
-        fingerprint(),
-        repr(current_filters()),
-        repr(settings),
-        repr(persona_choice()),
-        repr(journey_options()) + repr(st.session_state.get(JOURNEY_TABLE, {}).get(fingerprint())),
-        lang(),
-        customers,
-        survey,
-        persona_model(),
-        journey_result(),
-        settings,
-        _inputs_section(),
-    )
+    return _document().value
 
 
 def findings() -> list[dict]:
