@@ -16,6 +16,7 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 state.init_state()
+state.keep_memory_lean()
 
 PAGES = {
     "summary": st.Page(

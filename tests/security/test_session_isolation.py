@@ -76,7 +76,19 @@ def test_caches_of_uploaded_data_are_session_scoped_and_bounded():
     assert decorators, "expected the caches in pages/_state.py"
     for name, options in decorators.items():
         assert "max_entries" in options and int(options["max_entries"]) <= 16, name
-        # The demo files and the results computed from them are the same for everyone (shared once per
-        # process); every other cache sees uploads and must be the visitor's own.
-        if name not in ("_demo_upload", "_shared_results"):
+        # The demo files, the results computed from them and the allocator keeper are the same for
+        # everyone (one per process); every other cache sees uploads and must be the visitor's own.
+        if name not in ("_demo_upload", "_shared_results", "_memory_keeper"):
             assert options.get("scope") == "'session'", name
+
+
+def test_an_upload_over_the_memory_budget_is_refused_with_a_message(monkeypatch):
+    from pages import _state as state
+
+    monkeypatch.setattr(state, "UPLOAD_BUDGET_MB", 0)
+    session = _session()
+    session.file_uploader(key="upload_customers").set_value(("gross.xlsx", _customers("X", 50, "Nord"), "x"))
+    session.run()
+    assert not session.exception
+    assert any("MB" in error.value and "gross.xlsx" in error.value for error in session.error)
+    assert session.session_state["data_source"] == "demo"  # the demo data stays in use
