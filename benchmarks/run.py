@@ -78,11 +78,14 @@ STAGES = (
     "kpis",
     "personas",
     "journey",
+    "document",
     "charts",
 )
 CORE_STAGES = STAGES[:-1]
 #: Stages the baseline app shares with ours (it reads and clusters its own way).
-SHARED_STAGES = ("map + validate customers", "map + validate survey", "link", "kpis", "journey", "charts")
+SHARED_STAGES = (
+    *("map + validate customers", "map + validate survey", "link", "kpis", "journey", "document", "charts"),
+)
 
 
 # --- workbooks -------------------------------------------------------------------------------------
@@ -235,34 +238,34 @@ def run_pipeline(files: dict[str, Path], *, lang: str = "en", max_bytes: int | N
 
 
 def _analyse(clock: Stopwatch, loaded: dict, lang: str) -> dict:
-    """KPIs, personas and journey as the app computes them (same functions, same defaults)."""
-    from cxlib.analysis import survey_touchpoints
+    """The analysis pipeline's steps (``cxlib.analysis``), timed one by one, as the app runs them."""
+    from cxlib.analysis import default_journey, document_from_results, fit_personas, survey_touchpoints
 
     customers = loaded["customers"].validated.data if "customers" in loaded else None
     survey, touchpoints = survey_touchpoints(loaded["survey"].validated if "survey" in loaded else None)
 
     def kpis():
-        from cxlib.kpis import kpi_section, kpi_tiles
+        from cxlib.kpis import kpi_tiles
 
-        return kpi_section(customers, survey, lang=lang), kpi_tiles(customers, survey, lang=lang)
-
-    def personas():
-        from cxlib.personas import PersonaModel
-
-        return PersonaModel(n_personas=None, random_state=0, lang=lang).fit(
-            customers, survey, touchpoints=touchpoints
-        )
-
-    def journey():
-        from cxlib.journey import build_journey, default_spec
-
-        return build_journey(survey, default_spec(survey, touchpoints), lang=lang)
+        return kpi_tiles(customers, survey, lang=lang)
 
     clock.run("kpis", kpis)
     model = (
-        clock.run("personas", personas) if customers is not None else clock.skip("personas", "no customers")
+        clock.run("personas", lambda: fit_personas(customers, survey, touchpoints, lang=lang))
+        if customers is not None
+        else clock.skip("personas", "no customers")
     )
-    result = clock.run("journey", journey) if touchpoints else clock.skip("journey", "no touchpoints")
+    result = (
+        clock.run("journey", lambda: default_journey(survey, touchpoints, lang=lang))
+        if touchpoints
+        else clock.skip("journey", "no touchpoints")
+    )
+    clock.run(
+        "document",
+        lambda: document_from_results(
+            customers=customers, survey=survey, model=model, journey=result, lang=lang
+        ),
+    )
     return {"customers": customers, "survey": survey, "model": model, "journey": result}
 
 

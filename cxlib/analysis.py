@@ -1,12 +1,14 @@
-"""The whole analysis as one JSON-ready document: inputs, KPIs, personas, journey.
+"""The one analysis pipeline: validated tables + settings -> personas, journey and one JSON-ready document.
 
-The CLI prints this document; the app shows the same numbers, computed by the same functions.
-A section the data cannot support is ``None`` with a plain reason in ``notes``.
+Its steps (:func:`fit_personas`, :func:`default_journey`, :func:`document_from_results`) are what the CLI
+``analyze`` and ``report`` run through :func:`run_analysis`, and what the app runs one by one (each
+cached on its own inputs, with the visitor's choices). A section the data cannot support is ``None``
+with the reason in ``notes``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -71,47 +73,32 @@ def _comparisons(customers: pd.DataFrame | None, survey: pd.DataFrame | None, kp
     )
 
 
-def analyze_tables(
-    tables: Mapping[str, ValidatedTable], *, settings: AnalysisSettings = AnalysisSettings(), lang: str = "en"
-) -> dict:
-    """KPIs, personas and journey sections for validated tables."""
-    from cxlib.journey import build_journey, default_spec, journey_section
-    from cxlib.kpis import KpiSettings, kpi_section
-    from cxlib.personas import PersonaModel, personas_section
+def fit_personas(
+    customers: pd.DataFrame,
+    survey: pd.DataFrame | None,
+    touchpoints: Sequence[str],
+    *,
+    settings: AnalysisSettings = AnalysisSettings(),
+    lang: str = "en",
+):
+    """The persona step: k-means personas of the customers (raises CxError when they cannot be built)."""
+    from cxlib.personas import PersonaModel
 
-    customers = tables["customers"].data if "customers" in tables else None
-    survey, touchpoints = survey_touchpoints(tables.get("survey"))
-    notes: list[str] = []
-    kpi_settings = settings.kpi or KpiSettings()
-    document: dict = {"kpis": kpi_section(customers, survey, settings=kpi_settings, lang=lang)}
-    document["kpis"]["comparisons"] = _comparisons(customers, survey, kpi_settings)
-    if customers is not None:
-        try:
-            model = PersonaModel(
-                n_personas=settings.n_personas,
-                features=settings.persona_features,
-                random_state=settings.random_state,
-                lang=lang,
-            ).fit(customers, survey, touchpoints=touchpoints)
-            document["personas"] = personas_section(model)
-        except CxError as error:  # too few customers or no usable trait: the rest still stands
-            document["personas"] = None
-            notes.append(error.message(lang))
-    else:
-        document["personas"] = None
-        notes.append(t("note.personas_need_customers", lang))
-    if survey is not None and touchpoints:
-        try:
-            result = build_journey(survey, default_spec(survey, touchpoints), lang=lang)
-            document["journey"] = {**journey_section(result), "outcome": result.outcome}
-        except CxError as error:  # e.g. touchpoint columns without a single rating
-            document["journey"] = None
-            notes.append(error.message(lang))
-    else:
-        document["journey"] = None
-        notes.append(t("note.journey_needs_touchpoints", lang))
-    document["notes"] = notes
-    return document
+    return PersonaModel(
+        n_personas=settings.n_personas,
+        features=list(settings.persona_features) if settings.persona_features else None,
+        random_state=settings.random_state,
+        lang=lang,
+    ).fit(customers, survey, touchpoints=touchpoints)
+
+
+def default_journey(survey: pd.DataFrame | None, touchpoints: Sequence[str], *, lang: str = "en"):
+    """The journey step with the guessed phases; None without touchpoints (raises CxError without ratings)."""
+    from cxlib.journey import build_journey, default_spec
+
+    if survey is None or not touchpoints:
+        return None
+    return build_journey(survey, default_spec(survey, list(touchpoints)), lang=lang)
 
 
 def document_from_results(
@@ -122,26 +109,97 @@ def document_from_results(
     journey: object | None,
     settings: object | None = None,
     inputs: dict | None = None,
+    notes: Sequence[str] = (),
     lang: str = "en",
 ) -> dict:
-    """The analysis document from results already computed (the app's cached persona model and journey).
-
-    Gives the same ``kpis``, ``personas``, ``journey`` sections as :func:`analyze_tables`, so the
-    Summary page's findings and the exported reports match the CLI.
+    """The analysis document from the steps' results: ``inputs``, ``kpis``, ``personas``, ``journey``,
+    ``notes`` and ``findings`` — the one assembler behind the CLI, the reports and the app.
     """
     from cxlib.journey import journey_section
     from cxlib.kpis import KpiSettings, kpi_section
     from cxlib.personas import personas_section
 
+    kpi_settings = settings or KpiSettings()
     document: dict = {} if inputs is None else {"inputs": inputs}
-    document["kpis"] = kpi_section(customers, survey, settings=settings or KpiSettings(), lang=lang)
-    document["kpis"]["comparisons"] = _comparisons(customers, survey, settings or KpiSettings())
+    document["kpis"] = kpi_section(customers, survey, settings=kpi_settings, lang=lang)
+    document["kpis"]["comparisons"] = _comparisons(customers, survey, kpi_settings)
     document["personas"] = None if model is None else personas_section(model)
     if journey is not None:  # the outcome lets findings say "driver of recommendation"
         document["journey"] = {**journey_section(journey), "outcome": journey.outcome}
     else:
         document["journey"] = None
+    document["notes"] = list(notes)
+    document["findings"] = [finding.to_dict() for finding in findings_from_document(document, lang=lang)]
     return document
+
+
+@dataclass
+class Analysis:
+    """Everything one run of the pipeline produced: the JSON-ready document and the objects behind it."""
+
+    document: dict
+    tables: dict[str, ValidatedTable]
+    model: object | None = None
+    journey: object | None = None
+
+
+def run_analysis(
+    tables: Mapping[str, ValidatedTable],
+    *,
+    settings: AnalysisSettings = AnalysisSettings(),
+    inputs: dict | None = None,
+    lang: str = "en",
+) -> Analysis:
+    """The pipeline: personas, journey and the document for validated tables.
+
+    A step the data cannot support leaves its section ``None`` with the reason in ``notes``; only
+    problems with the files themselves raise :class:`CxError`. The CLI ``analyze`` and ``report`` both
+    run exactly this.
+    """
+    customers = tables["customers"].data if "customers" in tables else None
+    survey, touchpoints = survey_touchpoints(tables.get("survey"))
+    notes: list[str] = []
+    model = journey = None
+    if customers is None:
+        notes.append(t("note.personas_need_customers", lang))
+    else:
+        try:
+            model = fit_personas(customers, survey, touchpoints, settings=settings, lang=lang)
+        except CxError as error:  # too few customers or no usable trait: the rest still stands
+            notes.append(error.message(lang))
+    if survey is None or not touchpoints:
+        notes.append(t("note.journey_needs_touchpoints", lang))
+    else:
+        try:
+            journey = default_journey(survey, touchpoints, lang=lang)
+        except CxError as error:  # e.g. touchpoint columns without a single rating
+            notes.append(error.message(lang))
+    document = document_from_results(
+        customers=customers,
+        survey=survey,
+        model=model,
+        journey=journey,
+        settings=settings.kpi,
+        inputs=inputs,
+        notes=notes,
+        lang=lang,
+    )
+    return Analysis(document, dict(tables), model, journey)
+
+
+def analyze_tables(
+    tables: Mapping[str, ValidatedTable], *, settings: AnalysisSettings = AnalysisSettings(), lang: str = "en"
+) -> dict:
+    """The analysis document (KPIs, personas, journey, notes, findings) for validated tables."""
+    return run_analysis(tables, settings=settings, lang=lang).document
+
+
+def analyze_loaded(
+    loaded: Mapping[str, LoadedTable], *, settings: AnalysisSettings = AnalysisSettings(), lang: str = "en"
+) -> Analysis:
+    """The pipeline for loaded files, with their ``inputs`` section first in the document."""
+    tables = {name: item.validated for name, item in loaded.items()}
+    return run_analysis(tables, settings=settings, inputs=inputs_section(loaded), lang=lang)
 
 
 def analyze_files(
@@ -151,11 +209,6 @@ def analyze_files(
     lang: str = "en",
     settings: AnalysisSettings = AnalysisSettings(),
 ) -> dict:
-    """The CLI's document for files on disk, with the ``findings`` ({text, value, source}) at the end."""
+    """The CLI's document for files on disk: ``inputs``, the sections, ``notes`` and ``findings``."""
     loaded = load_files(files, sheets=sheets, lang=lang)
-    document = {"inputs": inputs_section(loaded)}
-    document.update(
-        analyze_tables({name: item.validated for name, item in loaded.items()}, settings=settings, lang=lang)
-    )
-    document["findings"] = [finding.to_dict() for finding in findings_from_document(document, lang=lang)]
-    return document
+    return analyze_loaded(loaded, settings=settings, lang=lang).document

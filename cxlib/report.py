@@ -506,42 +506,19 @@ def report_from_files(
     lang: str = "en",
     n_personas: int | None = None,
 ) -> ReportData:
-    """Load the files and compute what the app computes: KPIs, personas, journey, findings.
+    """Load the files and run the analysis pipeline (the same as ``analyze``) for the reports.
 
     Raises only :class:`cxlib.errors.CxError` for problems with the files.
     """
-    from cxlib.analysis import document_from_results, inputs_section, load_files, survey_touchpoints
-    from cxlib.errors import CxError
-    from cxlib.journey import build_journey, default_spec
-    from cxlib.personas import PersonaModel, assignment_table
+    from cxlib.analysis import AnalysisSettings, analyze_loaded, load_files
+    from cxlib.personas import assignment_table
 
     _check_lang(lang)
     loaded = load_files(files, sheets=sheets, lang=lang)
-    tables = {name: item.validated for name, item in loaded.items()}
-    customers = tables["customers"].data if "customers" in tables else None
-    survey, touchpoints = survey_touchpoints(tables.get("survey"))
-    model = None
-    if customers is not None:
-        model = PersonaModel(n_personas=n_personas, random_state=0, lang=lang).fit(
-            customers, survey, touchpoints=touchpoints
-        )
-    journey = None
-    if survey is not None and touchpoints:
-        try:
-            journey = build_journey(survey, default_spec(survey, touchpoints), lang=lang)
-        except CxError:  # touchpoint columns without a single rating: the report goes without a journey
-            journey = None
-    document = document_from_results(
-        customers=customers,
-        survey=survey,
-        model=model,
-        journey=journey,
-        inputs=inputs_section(loaded),
-        lang=lang,
-    )
-    document["findings"] = [finding.to_dict() for finding in findings_from_document(document, lang=lang)]
-    assignment = assignment_table(model, customers) if model is not None else None
-    return ReportData(document, tables, assignment, journey)
+    analysis = analyze_loaded(loaded, settings=AnalysisSettings(n_personas=n_personas), lang=lang)
+    customers = analysis.tables["customers"].data if "customers" in analysis.tables else None
+    assignment = assignment_table(analysis.model, customers) if analysis.model is not None else None
+    return ReportData(analysis.document, analysis.tables, assignment, analysis.journey)
 
 
 def write_reports(data: ReportData, *, excel: str | os.PathLike, pdf: str | os.PathLike | None = None,

@@ -514,13 +514,11 @@ def survey_frame():
 
 
 def _fit_personas(customers, survey_pair, k: int | None, features: tuple | None, language: str):
-    from cxlib.personas import PersonaModel
+    from cxlib.analysis import AnalysisSettings, fit_personas
 
     survey, touchpoints = survey_pair
-    model = PersonaModel(
-        n_personas=k, features=list(features) if features else None, random_state=0, lang=language
-    )
-    return model.fit(customers, survey, touchpoints=touchpoints)
+    settings = AnalysisSettings(n_personas=k, persona_features=features)
+    return fit_personas(customers, survey, touchpoints, settings=settings, lang=language)
 
 
 def _persona_model() -> Derived | None:
@@ -721,10 +719,9 @@ def kpi_settings_dict() -> dict:
 
 def _document_of(tables, frames, model, journey, settings, language: str) -> dict:
     from cxlib.analysis import document_from_results
-    from cxlib.findings import findings_from_document
 
     customers, survey = frames
-    document = document_from_results(
+    return document_from_results(
         customers=customers,
         survey=survey,
         model=model,
@@ -733,8 +730,6 @@ def _document_of(tables, frames, model, journey, settings, language: str) -> dic
         inputs={table: item.validated.report.to_dict() for table, item in tables.items()},
         lang=language,
     )
-    document["findings"] = [finding.to_dict() for finding in findings_from_document(document, lang=language)]
-    return document
 
 
 def _document() -> Derived[dict]:
