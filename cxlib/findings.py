@@ -338,7 +338,7 @@ def _rule_nps_change(document: dict, lang: str, comparisons: dict) -> Finding | 
         comparisons.get("nps"),
         lang,
         scale=1.0,
-        decimals=0,
+        decimals=1,  # as the NPS tile's change, so both say the same number
         fmt=lambda score: format_number(score, lang, signed=True),
     )
 

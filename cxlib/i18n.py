@@ -319,6 +319,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.help.churn_comparison": "Previous period {period}: {previous}. Change {delta} percentage "
         "points, {verdict} (p {p}).",
         "kpi.help.retention": "Retention rate = 1 − churn rate.",
+        "kpi.help.retention_comparison": "Previous period {period}: {previous}. Change {delta} percentage "
+        "points, {verdict} (p {p}).",
         "kpi.help.clv": "CLV per customer = m·r/(1+d−r) − AC (Gupta & Lehmann): m = yearly margin "
         "({margin_source}), r = retention {retention}, d = discount rate {discount}, AC = acquisition cost "
         "({cost_source}). Average over {n} customers; median {median}, total {total}.",
@@ -414,6 +416,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "export.col.importance": "Importance (correlation)",
         "export.col.description": "Description",
         "export.kpi.customers": "Customers",
+        "export.kpi.nps_period": "NPS (last {months} months, {start} – {end})",
+        "export.kpi.nps_period_answers": "NPS answers (last {months} months)",
+        "export.kpi.nps_previous": "NPS (the {months} months before, {start} – {end})",
         "export.kpi.nps": "NPS (all answers)",
         "export.kpi.nps_ci_low": "NPS 95% interval, lower bound",
         "export.kpi.nps_ci_high": "NPS 95% interval, upper bound",
@@ -830,6 +835,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.help.churn_comparison": "Vorperiode {period}: {previous}. Veränderung {delta} Prozentpunkte, "
         "{verdict} (p {p}).",
         "kpi.help.retention": "Kundenbindungsrate = 1 − Abwanderungsquote.",
+        "kpi.help.retention_comparison": "Vorperiode {period}: {previous}. Veränderung {delta} "
+        "Prozentpunkte, {verdict} (p {p}).",
         "kpi.help.clv": "Kundenertragswert je Kunde = m·r/(1+d−r) − AC (Gupta & Lehmann): m = jährliche "
         "Marge ({margin_source}), r = Kundenbindungsrate {retention}, d = Diskontierungssatz {discount}, AC "
         "= Akquisitionskosten ({cost_source}). Durchschnitt über {n} Kunden; Median {median}, Summe {total}.",
@@ -926,6 +933,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "export.col.importance": "Bedeutung (Korrelation)",
         "export.col.description": "Beschreibung",
         "export.kpi.customers": "Kunden",
+        "export.kpi.nps_period": "NPS (letzte {months} Monate, {start} – {end})",
+        "export.kpi.nps_period_answers": "NPS-Antworten (letzte {months} Monate)",
+        "export.kpi.nps_previous": "NPS ({months} Monate davor, {start} – {end})",
         "export.kpi.nps": "NPS (alle Antworten)",
         "export.kpi.nps_ci_low": "NPS 95-%-Intervall, Untergrenze",
         "export.kpi.nps_ci_high": "NPS 95-%-Intervall, Obergrenze",

@@ -308,11 +308,22 @@ def _churn_tiles(customers: pd.DataFrame | None, kpis: _Kpis, settings: KpiSetti
                 verdict=verdict,
                 p=_p_text(comparison.p_value, lang),
             )
+    retention_help = t("kpi.help.retention", lang) + " " + _churn_help(churn, lang)
+    if churn_delta is not None:  # the retention tile's own change: the churn change with its sign turned
+        retention_help += " " + t(
+            "kpi.help.retention_comparison",
+            lang,
+            period=_window_text(previous.window, lang),
+            previous=format_percent(previous.retention, lang),
+            delta=format_number(-points, lang, decimals=1, signed=True),
+            verdict=verdict,
+            p=_p_text(comparison.p_value, lang),
+        )
     return [
         Tile("churn_rate", churn_label, format_percent(churn.value, lang), churn_delta, "inverse", help_text,
              significant),
         Tile("retention", retention_label, format_percent(churn.retention, lang), retention_delta, "normal",
-             t("kpi.help.retention", lang) + " " + help_text, significant),
+             retention_help, significant),
     ]  # fmt: skip
 
 

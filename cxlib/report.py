@@ -13,6 +13,7 @@ import io
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -23,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from cxlib.export import FORMULA_PREFIXES, neutralize_formulas
 from cxlib.findings import findings_from_document
-from cxlib.i18n import format_number, format_percent, t
+from cxlib.i18n import format_date, format_number, format_percent, t
 from cxlib.tables import ValidatedTable
 
 __all__ = [
@@ -143,10 +144,9 @@ def _kpi_rows(document: dict, lang: str) -> list[tuple[str, float | None]]:
     kpis = document.get("kpis") or {}
     nps, churn, clv = kpis.get("nps") or {}, kpis.get("churn_rate") or {}, kpis.get("clv") or {}
     comparisons = kpis.get("comparisons") or {}
-    rows: list[tuple[str, float | None]] = [
-        (t("export.kpi.customers", lang), kpis.get("customers")),
-        (t("export.kpi.nps", lang), nps.get("score")),
-    ]
+    rows: list[tuple[str, float | None]] = [(t("export.kpi.customers", lang), kpis.get("customers"))]
+    rows += [(label, value) for label, value, _ in _period_nps_rows(comparisons.get("nps"), lang)]
+    rows.append((t("export.kpi.nps", lang), nps.get("score")))
     if nps.get("ci95"):
         low, high = nps["ci95"]
         rows += [(t("export.kpi.nps_ci_low", lang), low), (t("export.kpi.nps_ci_high", lang), high)]
@@ -164,6 +164,29 @@ def _kpi_rows(document: dict, lang: str) -> list[tuple[str, float | None]]:
             scale = 1 if key == "nps" else 100
             rows.append((t(label, lang, months=comparison["months"]), comparison["difference"] * scale))
     return rows
+
+
+def _period_nps_rows(comparison: dict | None, lang: str) -> list[tuple[str, float | None, bool]]:
+    """The NPS of the tile's window (and the window before) as the tile shows it, labelled with its dates:
+    (label, value, is_score) rows; ``is_score`` is False for the count of answers."""
+    if not comparison or comparison.get("current") is None:
+        return []
+    months, (start, end) = comparison["months"], comparison["window"]
+    rows = [
+        (t("export.kpi.nps_period", lang, months=months, start=_day(start, lang), end=_day(end, lang)),
+         comparison["current"], True),
+        (t("export.kpi.nps_period_answers", lang, months=months), comparison.get("n"), False),
+    ]  # fmt: skip
+    if comparison.get("previous") is not None and comparison.get("previous_window"):
+        before, until = comparison["previous_window"]
+        dates = {"start": _day(before, lang), "end": _day(until, lang)}
+        label = t("export.kpi.nps_previous", lang, months=months, **dates)
+        rows.append((label, comparison["previous"], True))
+    return rows
+
+
+def _day(iso: str, lang: str) -> str:
+    return format_date(date.fromisoformat(iso), lang)
 
 
 def _personas_frame(document: dict, lang: str) -> pd.DataFrame:
@@ -360,8 +383,14 @@ def summary_lines(document: dict, *, lang: str = "en") -> list[tuple[str, str]]:
     def signed(value: float) -> str:
         return format_number(value, lang, signed=True)
 
+    comparison = (kpis.get("comparisons") or {}).get("nps")
+    lines.append(("text", f"{t('export.kpi.customers', lang)}: {format_number(kpis.get('customers'), lang)}"))
+    for label, value, is_score in _period_nps_rows(comparison, lang):
+        lines.append(("text", f"{label}: {signed(value) if is_score else format_number(value, lang)}"))
+    if comparison and comparison.get("difference") is not None:
+        change = format_number(comparison["difference"], lang, decimals=1, signed=True)
+        lines.append(("text", f"{t('export.kpi.nps_change', lang, months=comparison['months'])}: {change}"))
     figures = [
-        ("export.kpi.customers", kpis.get("customers"), lambda value: format_number(value, lang)),
         ("export.kpi.nps", nps.get("score"), signed),
         ("export.kpi.churn", churn.get("value"), lambda value: format_percent(value, lang)),
         ("export.kpi.retention", kpis.get("retention"), lambda value: format_percent(value, lang)),

@@ -178,7 +178,7 @@ def _nps_comparison(difference, verdict, current=12.0, previous=5.0):
 def test_nps_change_within_noise():
     comparisons = {"nps": _nps_comparison(7.0, "within_noise")}
     finding = _rules({}, comparisons=comparisons)["nps_change"]
-    assert finding.text == "NPS rose 7 points against the previous 3 months (+5 → +12), within noise."
+    assert finding.text == "NPS rose 7.0 points against the previous 3 months (+5 → +12), within noise."
     assert finding.value == 7.0
     assert finding.source == "kpis.comparisons.nps"
 
@@ -187,7 +187,8 @@ def test_nps_change_read_from_the_document_in_german():
     document = {"kpis": {"comparisons": {"nps": _nps_comparison(-9.4, "significant", 3.0, 12.4)}}}
     finding = _rules(document, lang="de")["nps_change"]
     assert finding.text == (
-        "Der NPS sank gegenüber den 3 Monaten davor um 9 Punkte (+12 → +3), signifikant auf dem 95-%-Niveau."
+        "Der NPS sank gegenüber den 3 Monaten davor um 9,4 Punkte (+12 → +3), "
+        "signifikant auf dem 95-%-Niveau."
     )
 
 
