@@ -192,6 +192,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "grouped by phase. Low points are where customers are unhappy.",
         "journey.page.outcome": "Key drivers related to",
         "journey.page.by_persona": "One line per persona",
+        "journey.page.no_survey": "No survey is loaded: the journey needs survey answers with one rating per "
+        "touchpoint. Upload a survey on the Data page.",
         "journey.page.no_touchpoints": "The survey in use has no touchpoint ratings. Assign the rating columns "
         "to “Touchpoint ratings” on the Data page.",
         "journey.page.drivers": "What matters most",
@@ -300,6 +302,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.period.window": "{start} – {end}",
         "kpi.period.all": "All answers",
         "kpi.label.customers": "Customers",
+        "kpi.label.respondents": "Respondents",
         "kpi.label.nps": "NPS (last {months} months)",
         "kpi.label.nps_all": "NPS",
         "kpi.label.churn": "Churn rate (last {months} months)",
@@ -307,6 +310,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.label.retention": "Retention rate",
         "kpi.label.clv": "Average CLV",
         "kpi.help.customers": "Number of customers in the current selection.",
+        "kpi.help.respondents": "No customer table is loaded: survey answers in the current selection "
+        "(one per response). Churn, retention and CLV need a customer table.",
         "kpi.help.nps": "NPS = % promoters (9–10) − % detractors (0–6), from −100 to +100.",
         "kpi.help.nps_facts": "{period}: {n} answers ({promoters} promoters, {passives} passives, "
         "{detractors} detractors); 95% interval {low} to {high}.",
@@ -702,6 +707,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "der Kundenreise, nach Phasen gruppiert. Tiefpunkte zeigen, wo Kunden unzufrieden sind.",
         "journey.page.outcome": "Einflussfaktoren bezogen auf",
         "journey.page.by_persona": "Eine Linie je Persona",
+        "journey.page.no_survey": "Es ist keine Umfrage geladen: Die Kundenreise braucht Umfrageantworten mit "
+        "einer Bewertung je Touchpoint. Laden Sie eine Umfrage auf der Seite Daten hoch.",
         "journey.page.no_touchpoints": "Die verwendete Umfrage enthält keine Touchpoint-Bewertungen. Ordnen Sie "
         "die Bewertungsspalten auf der Seite Daten dem Feld „Bewertungen der Touchpoints“ zu.",
         "journey.page.drivers": "Was am meisten zählt",
@@ -816,6 +823,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.period.window": "{start} – {end}",
         "kpi.period.all": "Alle Antworten",
         "kpi.label.customers": "Kunden",
+        "kpi.label.respondents": "Befragte",
         "kpi.label.nps": "NPS (letzte {months} Monate)",
         "kpi.label.nps_all": "NPS",
         "kpi.label.churn": "Abwanderungsquote (letzte {months} Monate)",
@@ -823,6 +831,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.label.retention": "Kundenbindungsrate",
         "kpi.label.clv": "Ø Kundenertragswert",
         "kpi.help.customers": "Anzahl der Kunden in der aktuellen Auswahl.",
+        "kpi.help.respondents": "Es ist keine Kundentabelle geladen: Antworten der Umfrage in der "
+        "aktuellen Auswahl (eine je Antwort). Abwanderung, Kundenbindung und Kundenertragswert brauchen "
+        "eine Kundentabelle.",
         "kpi.help.nps": "NPS = % Promotoren (9–10) − % Kritiker (0–6), von −100 bis +100.",
         "kpi.help.nps_facts": "{period}: {n} Antworten ({promoters} Promotoren, {passives} Passive, "
         "{detractors} Kritiker); 95-%-Intervall {low} bis {high}.",

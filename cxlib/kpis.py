@@ -359,6 +359,17 @@ def _clv_tile(kpis: _Kpis, settings: KpiSettings, lang: str) -> Tile:
     return Tile("clv", label, format_number(clv.mean, lang), None, "normal", help_text, False)
 
 
+def _people_tile(customers: pd.DataFrame | None, survey: pd.DataFrame | None, kpis: _Kpis, lang: str) -> Tile:
+    """Customers; with a survey alone, the respondents it has (a survey is not a customer table)."""
+    if customers is None and survey is not None:
+        respondents = len(survey_responses(survey))
+        return Tile("customers", t("kpi.label.respondents", lang), format_number(respondents, lang), None,
+                    "normal", t("kpi.help.respondents", lang), False)  # fmt: skip
+    help_text = t("kpi.help.customers", lang) if customers is not None else t("kpi.note.no_customers", lang)
+    label = t("kpi.label.customers", lang)
+    return Tile("customers", label, format_number(kpis.customers, lang), None, "normal", help_text, False)
+
+
 def kpi_tiles(
     customers: pd.DataFrame | None,
     survey: pd.DataFrame | None,
@@ -378,21 +389,12 @@ def kpi_tiles(
     --------
     >>> survey = pd.DataFrame({"recommend": [10.0, 9.0, 7.0, 2.0]})
     >>> [(tile.key, tile.value) for tile in kpi_tiles(None, survey, lang="de")]
-    [('customers', '–'), ('nps', '25'), ('churn_rate', '–'), ('retention', '–'), ('clv', '–')]
+    [('customers', '4'), ('nps', '25'), ('churn_rate', '–'), ('retention', '–'), ('clv', '–')]
     """
     _check_settings(settings, lang)
     kpis = _compute(customers, survey, settings)
-    customers_tile = Tile(
-        "customers",
-        t("kpi.label.customers", lang),
-        format_number(kpis.customers, lang),
-        None,
-        "normal",
-        t("kpi.help.customers", lang) if customers is not None else t("kpi.note.no_customers", lang),
-        False,
-    )
     return [
-        customers_tile,
+        _people_tile(customers, survey, kpis, lang),
         _nps_tile(survey, kpis, settings, lang),
         *_churn_tiles(customers, kpis, settings, lang),
         _clv_tile(kpis, settings, lang),

@@ -674,7 +674,9 @@ def journey_problem() -> str | None:
         result = _journey().value
     except CxError as error:
         return error.message(lang())
-    return None if result is not None else tr("journey.page.no_touchpoints")
+    if result is not None:
+        return None
+    return tr("journey.page.no_touchpoints" if "survey" in loaded_tables() else "journey.page.no_survey")
 
 
 def start_presenting() -> None:
