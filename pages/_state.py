@@ -87,6 +87,8 @@ def init_state() -> None:
     st.session_state.setdefault(PRESENTATION, False)
     st.session_state.setdefault(JOURNEY_TABLE, {})
     st.session_state.setdefault(JOURNEY_OPTIONS, {"outcome": "recommend", "by_persona": False})
+    if URL_FILTERS not in st.session_state:  # first run of this session: a shared link's filters
+        st.session_state[URL_FILTERS] = filters_from_url()
 
 
 INTENDED_PAGE = "intended_page"  # the page a deep link asked for, while it is routed through app.py
@@ -423,15 +425,85 @@ def use_demo_data() -> None:
 # --- shared filters and settings ---
 
 
+URL_FILTERS = "url_filters"  # filters read from a shared link, applied to the first data they fit
+FILTER_WIDGETS = ("filter_period", "filter_regions", "filter_segments", "filter_personas")
+_URL_KEYS = {"regions": "region", "segments": "segment", "personas": "persona"}
+
+
 def current_filters():
     """The filters shared by all analysis pages (period, region, segment, persona)."""
     from cxlib.filters import Filters
 
-    return st.session_state.get(FILTERS, {}).get(fingerprint()) or Filters()
+    chosen = st.session_state.get(FILTERS, {}).get(fingerprint())
+    if chosen is None and st.session_state.get(URL_FILTERS) is not None:
+        chosen = st.session_state[URL_FILTERS]  # a link's filters, applied once
+        st.session_state[URL_FILTERS] = None
+        st.session_state[FILTERS] = {fingerprint(): chosen}
+    return chosen or Filters()
 
 
 def set_filters(filters) -> None:
     st.session_state[FILTERS] = {fingerprint(): filters}
+
+
+def clear_filters() -> None:
+    """No filter any more (the filter widgets start afresh too)."""
+    from cxlib.filters import Filters
+
+    set_filters(Filters())
+    for key in FILTER_WIDGETS:
+        st.session_state.pop(key, None)
+
+
+def filters_from_url():
+    """The filters a shared link carries (``?from=…&to=…&region=…&persona=…``), or None."""
+    import datetime as dt
+
+    from cxlib.filters import Filters
+
+    params = st.query_params
+    values = {name: tuple(params.get_all(key)) for name, key in _URL_KEYS.items()}
+    try:
+        start = dt.date.fromisoformat(params["from"]) if "from" in params else None
+        end = dt.date.fromisoformat(params["to"]) if "to" in params else None
+    except ValueError:  # a hand-edited link: ignore its dates, keep the rest
+        start = end = None
+    filters = Filters(start=start, end=end, **values)
+    return None if filters == Filters() else filters
+
+
+def filters_to_url(filters) -> None:
+    """Write the filters into the address bar, so the view can be shared as a link and survives reloads."""
+    wanted: dict[str, str | list[str]] = {}
+    if filters.start:
+        wanted["from"] = filters.start.isoformat()
+    if filters.end:
+        wanted["to"] = filters.end.isoformat()
+    for name, key in _URL_KEYS.items():
+        if getattr(filters, name):
+            wanted[key] = list(getattr(filters, name))
+    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    normalized = {key: value if isinstance(value, list) else [value] for key, value in wanted.items()}
+    if current != normalized:
+        st.query_params.from_dict(wanted)
+
+
+def _sizes_in_view(frames, labels) -> dict | None:
+    customers, _ = frames
+    if customers is None or labels is None or "customer_id" not in customers:
+        return None
+    counts = customers["customer_id"].map(labels).value_counts()
+    total = max(len(customers), 1)
+    return {name: (int(count), count / total) for name, count in counts.items()}
+
+
+def persona_sizes_in_view() -> dict | None:
+    """Persona name -> (customers, share) within the filtered customers; None without a filter."""
+    from cxlib.filters import Filters
+
+    if current_filters() == Filters():
+        return None
+    return _derive(_sizes_in_view, _filtered(), _persona_labels()).value
 
 
 def _filter_options(customers, survey, labels) -> dict:

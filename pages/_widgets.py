@@ -101,6 +101,29 @@ def filter_bar() -> None:
     wanted = Filters(start=start, end=end, **chosen)
     if wanted != current:
         state.set_filters(wanted)
+    state.filters_to_url(wanted)
+    if wanted != Filters():
+        _active_filters(wanted)
+
+
+def _active_filters(filters) -> None:
+    """What the page is filtered on, at the top of the page, with one click to clear it."""
+    chips = []
+    if filters.start or filters.end:
+        chips.append(f"{state.tr('ui.filter.period')}: {_day(filters.start)} – {_day(filters.end)}")
+    for name in ("regions", "segments", "personas"):
+        if getattr(filters, name):
+            chips.append(f"{state.tr(f'ui.filter.{name}')}: {', '.join(map(str, getattr(filters, name)))}")
+    text, button = st.columns([5, 1], vertical_alignment="center")
+    text.info(state.tr("ui.filters.active", filters=" · ".join(chips)), icon=":material/filter_alt:")
+    icon = ":material/filter_alt_off:"
+    button.button(state.tr("ui.filters.clear"), on_click=state.clear_filters, icon=icon)
+
+
+def _day(day) -> str:
+    from cxlib.i18n import format_date
+
+    return "…" if day is None else format_date(day, state.lang())
 
 
 def chart(figure, name: str) -> None:
@@ -204,11 +227,13 @@ def persona_cards(personas, *, compact: bool = False) -> None:
 
 def _persona_card(persona, *, compact: bool) -> None:
     st.subheader(plain(persona.name))
+    in_view = state.persona_sizes_in_view()  # with a filter on: the persona within the filtered customers
+    size, share = (persona.size, persona.share) if in_view is None else in_view.get(persona.name, (0, 0.0))
     st.caption(
         state.tr(
-            "ui.personas.size",
-            size=number(persona.size),
-            share=format_number(persona.share * 100, state.lang(), decimals=0),
+            "ui.personas.size" if in_view is None else "ui.personas.size_filtered",
+            size=number(size),
+            share=format_number(share * 100, state.lang(), decimals=0),
         )
     )
     st.markdown(f"**{plain(persona.description)}**")
