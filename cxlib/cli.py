@@ -1,5 +1,6 @@
 """Command line: ``python -m cxlib analyze --customers FILE [--survey FILE] ... --format json``, and
-``python -m cxlib report --customers FILE ... --out report.xlsx [--pdf summary.pdf]`` for scheduled reports.
+``python -m cxlib report --customers FILE ... --out report.xlsx [--pdf summary.pdf] [--pptx deck.pptx]``
+for scheduled reports.
 
 Any problem ends with exit code 2 and one plain line on stderr, never a traceback.
 """
@@ -41,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(report)
     report.add_argument("--out", metavar="FILE", required=True, help="Excel report to write (.xlsx)")
     report.add_argument("--pdf", metavar="FILE", help="one-page PDF summary to write")
+    report.add_argument("--pptx", metavar="FILE", help="PowerPoint deck to write (one slide per story point)")
     report.add_argument("--k", type=int, default=None, help="number of personas (default: automatic)")
     return parser
 
@@ -70,12 +72,12 @@ def _run_report(args: argparse.Namespace) -> None:
     sheets = {table: getattr(args, f"{table}_sheet") for table in files}
     if not any(files.values()):
         raise CxError("error.no_input")
-    for target in (args.out, args.pdf):  # fail before minutes of work, not after
+    for target in (args.out, args.pdf, args.pptx):  # fail before minutes of work, not after
         if target and not Path(target).resolve().parent.is_dir():
             raise CxError("error.cannot_write", file=target)
     data = report_from_files(files, sheets=sheets, lang=args.lang, n_personas=args.k)
     try:
-        write_reports(data, excel=args.out, pdf=args.pdf, lang=args.lang)
+        write_reports(data, excel=args.out, pdf=args.pdf, pptx=args.pptx, lang=args.lang)
     except OSError as error:  # e.g. the folder does not exist or the file is open in Excel
         raise CxError("error.cannot_write", file=error.filename or args.out) from None
 

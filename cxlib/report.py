@@ -550,19 +550,31 @@ def report_from_files(
     return ReportData(analysis.document, analysis.tables, assignment, analysis.journey)
 
 
-def write_reports(data: ReportData, *, excel: str | os.PathLike, pdf: str | os.PathLike | None = None,
-                  lang: str = "en") -> list[Path]:  # fmt: skip
-    """Write the Excel report (and the PDF summary with the journey chart) to disk; returns the paths."""
+def write_reports(
+    data: ReportData,
+    *,
+    excel: str | os.PathLike,
+    pdf: str | os.PathLike | None = None,
+    pptx: str | os.PathLike | None = None,
+    lang: str = "en",
+) -> list[Path]:
+    """Write the Excel report (and the PDF summary and PowerPoint deck, each with the journey chart) to
+    disk; returns the paths."""
+    from cxlib.slides import slide_deck
+
     written = [Path(excel)]
     written[0].write_bytes(
         excel_report(data.document, tables=data.tables, assignment=data.assignment, lang=lang)
     )
-    if pdf is not None:
-        picture = None
-        if data.journey is not None:
-            from cxlib.charts.journey import journey_curve_chart
+    picture = None
+    if data.journey is not None and (pdf is not None or pptx is not None):
+        from cxlib.charts.journey import journey_curve_chart
 
-            picture = chart_png(journey_curve_chart(data.journey, lang=lang))
+        picture = chart_png(journey_curve_chart(data.journey, lang=lang))
+    if pdf is not None:
         Path(pdf).write_bytes(pdf_summary(data.document, lang=lang, journey_png=picture))
         written.append(Path(pdf))
+    if pptx is not None:
+        Path(pptx).write_bytes(slide_deck(data.document, lang=lang, journey_png=picture))
+        written.append(Path(pptx))
     return written

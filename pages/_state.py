@@ -828,22 +828,49 @@ def findings() -> list[dict]:
     return analysis_document().get("findings", [])
 
 
+def filter_chips(filters) -> list[str]:
+    """The filters in force as the reader should see them, e.g. "Regions: Nord" (none: empty)."""
+    from cxlib.i18n import format_date
+
+    def day(value) -> str:
+        return "…" if value is None else format_date(value, lang())
+
+    chips = []
+    if filters.start or filters.end:
+        chips.append(f"{tr('ui.filter.period')}: {day(filters.start)} – {day(filters.end)}")
+    for name in ("regions", "segments", "personas"):
+        if getattr(filters, name):
+            chips.append(f"{tr(f'ui.filter.{name}')}: {', '.join(map(str, getattr(filters, name)))}")
+    return chips
+
+
 def report_makers():
-    """Zero-argument functions that build the Excel report and the PDF summary of the analysis in use.
+    """Zero-argument functions that build the Excel report, the PDF summary and the slide deck of the
+    analysis in use.
 
     Everything they need is read now, while the page renders: Streamlit calls deferred download data
     in a background thread, where session state and session-scoped caches are out of reach.
     """
     from cxlib.personas import assignment_table
-    from cxlib.report import excel_report, pdf_summary
+    from cxlib.report import chart_png, excel_report, pdf_summary
+    from cxlib.slides import slide_deck
 
     document, tables, model, language = analysis_document(), validated_tables(), persona_model(), lang()
+    journey, chips = journey_result(), filter_chips(current_filters())
 
     def workbook() -> bytes:
         assignment = None if model is None else assignment_table(model, tables["customers"].data)
         return excel_report(document, tables=tables, assignment=assignment, lang=language)
 
+    def journey_png() -> bytes | None:
+        from cxlib.charts.journey import journey_curve_chart
+
+        return None if journey is None else chart_png(journey_curve_chart(journey, lang=language))
+
     def one_pager() -> bytes:
         return pdf_summary(document, lang=language)
 
-    return workbook, one_pager
+    def deck() -> bytes:
+        return slide_deck(document, lang=language, journey_png=journey_png(), filters=chips)
+
+    return workbook, one_pager, deck

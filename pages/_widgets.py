@@ -108,22 +108,11 @@ def filter_bar() -> None:
 
 def _active_filters(filters) -> None:
     """What the page is filtered on, at the top of the page, with one click to clear it."""
-    chips = []
-    if filters.start or filters.end:
-        chips.append(f"{state.tr('ui.filter.period')}: {_day(filters.start)} – {_day(filters.end)}")
-    for name in ("regions", "segments", "personas"):
-        if getattr(filters, name):
-            chips.append(f"{state.tr(f'ui.filter.{name}')}: {', '.join(map(str, getattr(filters, name)))}")
+    chips = state.filter_chips(filters)
     text, button = st.columns([5, 1], vertical_alignment="center")
     text.info(state.tr("ui.filters.active", filters=" · ".join(chips)), icon=":material/filter_alt:")
     icon = ":material/filter_alt_off:"
     button.button(state.tr("ui.filters.clear"), on_click=state.clear_filters, icon=icon)
-
-
-def _day(day) -> str:
-    from cxlib.i18n import format_date
-
-    return "…" if day is None else format_date(day, state.lang())
 
 
 def chart(figure, name: str) -> None:
@@ -247,8 +236,8 @@ def _persona_card(persona, *, compact: bool) -> None:
 
 
 def report_downloads() -> None:
-    """The take-away files: the Excel report and the PDF one-pager, built only when clicked."""
-    workbook, one_pager = state.report_makers()
+    """The take-away files (Excel report, PDF one-pager, slide deck), built only when clicked."""
+    workbook, one_pager, deck = state.report_makers()
     files = (
         (
             "excel",
@@ -257,8 +246,14 @@ def report_downloads() -> None:
             "table_view",
         ),
         ("pdf", one_pager, "application/pdf", "picture_as_pdf"),
+        (
+            "pptx",
+            deck,
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            "slideshow",
+        ),
     )
-    for column, (kind, make, mime, icon) in zip(st.columns([2, 2, 4])[:2], files, strict=True):
+    for column, (kind, make, mime, icon) in zip(st.columns([2, 2, 2, 3])[:3], files, strict=True):
         column.download_button(
             state.tr(f"ui.summary.download_{kind}"),
             data=make,
