@@ -213,6 +213,9 @@ def _single_table_member(archive: zipfile.ZipFile, name: str) -> str | None:
         and not Path(info.filename).name.startswith(".")
         and info.filename.lower().endswith(_TABLE_SUFFIXES)
     ]
+    proper = [member for member in tables if not member.lower().endswith((".txt", ".dat", ".asc"))]
+    if len(tables) > 1 and len(proper) == 1:  # e.g. data.csv with a readme.txt beside it
+        return proper[0]
     if len(tables) > 1:
         shown = ", ".join(f'"{Path(member).name}"' for member in tables[:5])
         raise CxError("error.zip_several_tables", file=name, members=shown)
@@ -705,9 +708,8 @@ def _whitespace_aligned(lines: list[str]) -> bool:
     regular = [row for row in rows if len(row) == mode]
     if mode < 2 or len(regular) < 0.8 * len(rows):
         return False
-    return any(
-        sum(1 for row in regular if not _is_text(row[col])) >= 0.8 * len(regular) for col in range(mode)
-    )
+    values = regular[1:]  # the first regular line may be the header
+    return any(sum(1 for row in values if not _is_text(row[col])) >= 0.8 * len(values) for col in range(mode))
 
 
 def _parse_whitespace(text: str) -> pd.DataFrame:
