@@ -368,6 +368,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.no_header": "The first row holds data, not column names (its values have the same "
         "types as the rows below); the columns were named Column 1, Column 2, …",
         "reading.note.unpacked": 'The table "{member}" was unpacked from "{archive}".',
+        "ui.action.read_note": "how the file was read",
         "reading.note.whitespace": "The columns are aligned with spaces; they were split at runs of spaces.",
         "error.zip_several_tables": 'The archive "{file}" holds several tables ({members}); please upload '
         "one of them on its own.",
@@ -921,6 +922,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.no_header": "Die erste Zeile enthält Daten, keine Spaltennamen (ihre Werte haben die "
         "Typen der Zeilen darunter); die Spalten heißen Column 1, Column 2, …",
         "reading.note.unpacked": "Die Tabelle „{member}“ wurde aus „{archive}“ entpackt.",
+        "ui.action.read_note": "so wurde die Datei gelesen",
         "reading.note.whitespace": "Die Spalten sind mit Leerzeichen ausgerichtet; sie wurden an "
         "Leerzeichenfolgen getrennt.",
         "error.zip_several_tables": "Das Archiv „{file}“ enthält mehrere Tabellen ({members}); bitte laden "

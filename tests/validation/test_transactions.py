@@ -153,3 +153,18 @@ def test_header_less_purchase_log_is_mapped_by_its_values():
 def test_named_columns_are_never_given_a_role_by_values_alone():
     frame = pd.DataFrame({"customer_id": ["1", "1", "2"], "postcode": ["19970101", "19970102", "19970103"]})
     assert "date" not in suggest_mapping(frame, "transactions").matches
+
+
+def test_the_data_page_overview_says_how_a_header_less_file_was_read():
+    from cxlib.intake import rules_overview
+
+    loaded = load_table(
+        b"Anna;Berlin;34\nBen;Koeln;41\n",
+        table="customers",
+        filename="k.csv",
+        roles={"customer_id": "Column 1"},
+    )
+    for lang, word in (("en", "Column 1"), ("de", "Column 1")):
+        overview = rules_overview(loaded, lang=lang)
+        assert word in overview.iloc[0, 0]
+        assert pd.isna(overview.iloc[0, 1])
