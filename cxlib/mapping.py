@@ -136,9 +136,10 @@ def _values_fit(values: pd.Series, role: Role) -> float:
         _, bad, _ = parse_numbers(sample)
         share = 1 - bad.mean()
     elif role.kind == "date":
-        _, bad = parse_dates(sample)
+        dates, bad = parse_dates(sample)
         share = 1 - bad.mean()
-        if pd.api.types.is_numeric_dtype(sample) and not pd.api.types.is_datetime64_any_dtype(sample):
+        numeric = pd.api.types.is_numeric_dtype(sample) and not pd.api.types.is_datetime64_any_dtype(sample)
+        if numeric and dates.attrs.get("date_source") != "yyyymmdd":
             share *= 0.5  # plain numbers are rarely dates, even if they could be Excel serials
     elif role.kind == "flag":
         _, bad = parse_flags(sample)

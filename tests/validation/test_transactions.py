@@ -168,3 +168,11 @@ def test_the_data_page_overview_says_how_a_header_less_file_was_read():
         overview = rules_overview(loaded, lang=lang)
         assert word in overview.iloc[0, 0]
         assert pd.isna(overview.iloc[0, 1])
+
+
+def test_yyyymmdd_numbers_under_a_date_header_are_dates():
+    frame = pd.DataFrame({"customer_id": ["1", "2"], "date": [19970101, 19980630], "amount": [1.5, 2.0]})
+    table = validated(frame)
+    assert table.report.mapping["date"] == "date"
+    assert table.data["date"].dt.strftime("%Y-%m-%d").tolist() == ["1997-01-01", "1998-06-30"]
+    assert table.columns["date"].evidence[0].code == "date_yyyymmdd"
