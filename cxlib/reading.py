@@ -12,13 +12,17 @@ each row in the file, so rows set aside later can be named exactly. Reading hint
 
 ``format``       "xlsx", "xlsm", "xlsb", "xls", "ods" or "csv"
 ``encoding``     text files: "utf-8", "utf-8-sig", "utf-16", "cp1252" or "latin-1" (workbooks: None)
-``separator``    text files: ";", ",", "\\t" or "|" (workbooks: None)
+``separator``    text files: ";", ",", "\\t", "|" or "whitespace" (columns aligned with runs of spaces;
+                 workbooks: None)
 ``decimal``      "," when the numbers are written the German way (``1.234,56``), else "."
 ``header_row``   0-based row of the header line in the file (first data row - 1 when there is no header)
 ``title_rows``   texts found above the header (list of str)
 ``blank_rows``   completely empty rows below the header that were left out of the DataFrame
 ``notes``        what was repaired (renamed duplicate headers, dropped empty columns, …), English str
 ``note_keys``    the same notes as (string-table key, params) pairs, to show them in the user's language
+``has_header``   False when the first row already holds data (columns named "Column 1", "Column 2", …)
+``compression``  "gzip" or "zip" when the table was unpacked from a ``.gz`` or a one-table ``.zip``
+``archive_member`` the name of the unpacked file (only with ``compression``)
 ``sheet``, ``file``, ``hidden`` (hidden workbook sheet)
 """
 
@@ -98,7 +102,8 @@ def read_file(
     ----------
     source : path, bytes or binary file object
         The upload. Its format is recognised from the bytes: xlsx/xlsm/xlsb, legacy xls, ods, or a
-        CSV/TSV/TXT text table (any of ``; , tab |`` as separator, UTF-8/UTF-16/Windows encodings).
+        CSV/TSV/TXT text table (any of ``; , tab |`` as separator, or columns aligned with spaces;
+        UTF-8/UTF-16/Windows encodings), each also packed as ``.gz`` or as the one table of a ``.zip``.
     filename : str, optional
         The name shown in error messages, and the sheet name of a text table (its stem). Defaults to the
         path's name, the file object's ``name``, or ``"upload"``.

@@ -170,7 +170,7 @@ def _typed_columns(
         columns[role_key] = _typed(source[match.column], spec.kind, role_key, label, rules, decimal)
         if spec.kind == "date":
             _note_date_reading(columns[role_key], role_key, label, rules)
-        if spec.kind == "category" and role_key != "gender":
+        if spec.kind == "category":
             columns[role_key] = _without_missing_codes(source[match.column], columns[role_key], label, rules)
     for column in (mapping.matches.get("touchpoints", None) and mapping.matches["touchpoints"].column) or []:
         columns[column] = _typed(source[column], "number", column, column, rules, decimal)
@@ -248,8 +248,9 @@ def _note_date_reading(dates: pd.Series, key: str, label: str, rules: _Rules) ->
 
 
 def _without_missing_codes(raw: pd.Series, values: pd.Series, label: str, rules: _Rules) -> pd.Series:
-    """A category's "n/a", "?", "unknown", "BLANK", "weiß nicht" cells are missing, and counted."""
-    marked = marked_missing(raw)
+    """A category's "n/a", "?", "unknown", "BLANK", "weiß nicht" cells are missing, and counted (also a
+    gender written as "U" or "unknown", which :func:`normalize_gender` leaves empty)."""
+    marked = marked_missing(raw) | (clean_text(raw).notna() & values.isna()).to_numpy()
     rules.add("marked_missing", int(marked.sum()), set_aside=False, role=label)
     return values.mask(marked.to_numpy(), pd.NA) if marked.any() else values
 

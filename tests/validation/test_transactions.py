@@ -176,3 +176,12 @@ def test_yyyymmdd_numbers_under_a_date_header_are_dates():
     assert table.report.mapping["date"] == "date"
     assert table.data["date"].dt.strftime("%Y-%m-%d").tolist() == ["1997-01-01", "1998-06-30"]
     assert table.columns["date"].evidence[0].code == "date_yyyymmdd"
+
+
+def test_gender_spellings_and_unknown_codes_in_a_customer_table_are_counted():
+    frame = pd.DataFrame(
+        {"customer_id": ["1", "2", "3", "4", "5"], "gender": ["Femal", "F", "U", "n/a", "männlich"]}
+    )
+    table = validate_table(frame, suggest_mapping(frame, "customers"))
+    assert table.data["gender"].tolist() == ["female", "female", pd.NA, pd.NA, "male"]
+    assert {rule.rule: rule.rows for rule in table.report.rules} == {"marked_missing": 2}
