@@ -370,6 +370,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.unpacked": 'The table "{member}" was unpacked from "{archive}".',
         "ui.action.read_note": "how the file was read",
         "reading.note.whitespace": "The columns are aligned with spaces; they were split at runs of spaces.",
+        "error.too_large_unpacked": 'The file "{file}" unpacks to {size_mb:.1f} MB; at most {limit_mb} MB '
+        "can be analysed. Please upload a smaller export (for example one year or one region).",
         "error.zip_several_tables": 'The archive "{file}" holds several tables ({members}); please upload '
         "one of them on its own.",
         "date.order.day_first": "day before month (D/M/Y)",
@@ -925,6 +927,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.action.read_note": "so wurde die Datei gelesen",
         "reading.note.whitespace": "Die Spalten sind mit Leerzeichen ausgerichtet; sie wurden an "
         "Leerzeichenfolgen getrennt.",
+        "error.too_large_unpacked": "Die Datei „{file}“ ist entpackt {size_mb:.1f} MB groß; höchstens "
+        "{limit_mb} MB lassen sich auswerten. Bitte laden Sie einen kleineren Export hoch (z. B. ein Jahr "
+        "oder eine Region).",
         "error.zip_several_tables": "Das Archiv „{file}“ enthält mehrere Tabellen ({members}); bitte laden "
         "Sie eine davon einzeln hoch.",
         "date.order.day_first": "Tag vor Monat (T/M/J)",

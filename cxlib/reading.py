@@ -72,6 +72,8 @@ _GZIP_MAGIC = b"\x1f\x8b"
 #: Members of a plain zip archive that can hold the one table (other members, e.g. a read-me, do not count).
 _TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".dat", ".asc", ".psv", ".xlsx", ".xlsm", ".xls", ".ods")
 _UNPACK_CHUNK = 1024 * 1024
+#: A table unpacked from a .gz or .zip may be this many times the upload limit.
+UNPACKED_FACTOR = 4
 _SEPARATORS = (";", ",", "\t", "|")
 _NUMBER = re.compile(r"^[+-]?[$€£]?\s?(\d[\d.,' ]*|[.,]\d+)\s?(%|€|\$|£)?$")
 _DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?$")
@@ -147,23 +149,26 @@ def read_file(
     _check_source(source, max_bytes)
     name = _display_name(source, filename)
     data = _load_bytes(source, name, max_bytes)
-    return _read_bytes(data, name, unpacked=False)
+    return _read_bytes(data, name, unpacked=False, max_bytes=max_bytes)
 
 
-def _read_bytes(data: bytes, name: str, *, unpacked: bool) -> dict[str, pd.DataFrame]:
+def _read_bytes(data: bytes, name: str, *, unpacked: bool, max_bytes: int) -> dict[str, pd.DataFrame]:
     """Dispatch on the bytes; a .gz or a zip holding one table is unpacked once (never recursively)."""
     if not data.strip():
         raise CxError("error.empty_file", file=name)
     if data.startswith(_GZIP_MAGIC) and not unpacked:
-        return _unpacked(_gunzip(data, name), name, _strip_suffix(name, ".gz"), "gzip")
+        inner = _gunzip(data, name, _unpacked_limit(max_bytes))
+        return _unpacked(inner, name, _strip_suffix(name, ".gz"), "gzip", max_bytes)
     if data.startswith(_ZIP_MAGICS):
         with _open_zip(data, name) as archive:
             member = None if _is_workbook_zip(archive) or unpacked else _single_table_member(archive, name)
             if member is not None:
                 _check_zip_safety(archive, name)
-                inner = _read_member(archive, member, name, MAX_UNZIPPED_BYTES + 1)
-                _check_unpacked_size(len(inner), len(data), name)
-                return _unpacked(inner, name, Path(member).name, "zip")
+                limit = _unpacked_limit(max_bytes)
+                _check_unpacked_size(archive.getinfo(member).file_size, len(data), name, limit)
+                inner = _read_member(archive, member, name, limit + 1)  # the declared size may lie
+                _check_unpacked_size(len(inner), len(data), name, limit)
+                return _unpacked(inner, name, Path(member).name, "zip", max_bytes)
             fmt = _zip_format(archive, name)
             _check_zip_safety(archive, name)
             preview_source = archive if fmt in ("xlsx", "xlsm") else None
@@ -182,13 +187,20 @@ def _strip_suffix(name: str, suffix: str) -> str:
     return name[: -len(suffix)] if name.lower().endswith(suffix) and len(name) > len(suffix) else name
 
 
-def _check_unpacked_size(size: int, packed: int, name: str) -> None:
-    """Refuse what unpacks beyond the cap, or a big member packed at an implausible ratio."""
+def _unpacked_limit(max_bytes: int) -> int:
+    """How big an unpacked table may be: a few times the upload limit (text packs about 5-10 : 1)."""
+    return min(MAX_UNZIPPED_BYTES, UNPACKED_FACTOR * max_bytes)
+
+
+def _check_unpacked_size(size: int, packed: int, name: str, limit: int) -> None:
+    """Refuse a packing ratio no table has (a bomb), and a table too big to analyse once unpacked."""
     if size > MAX_UNZIPPED_BYTES or (size > RATIO_CHECK_FROM_BYTES and size / max(packed, 1) > MAX_RATIO):
         raise CxError("error.zip_bomb", file=name)
+    if size > limit:
+        raise CxError("error.too_large_unpacked", file=name, size_mb=size / 2**20, limit_mb=limit // 2**20)
 
 
-def _gunzip(data: bytes, name: str) -> bytes:
+def _gunzip(data: bytes, name: str, limit: int) -> bytes:
     """The unpacked bytes of a gzip file, read in chunks so a bomb is stopped early."""
     parts: list[bytes] = []
     size = 0
@@ -196,7 +208,7 @@ def _gunzip(data: bytes, name: str) -> bytes:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
             while chunk := stream.read(_UNPACK_CHUNK):
                 size += len(chunk)
-                _check_unpacked_size(size, len(data), name)
+                _check_unpacked_size(size, len(data), name, limit)
                 parts.append(chunk)
     except (OSError, EOFError, zlib.error) as exc:
         raise CxError("error.corrupt_workbook", file=name) from exc
@@ -227,9 +239,11 @@ def _single_table_member(archive: zipfile.ZipFile, name: str) -> str | None:
     return tables[0] if tables else None
 
 
-def _unpacked(inner: bytes, outer: str, inner_name: str, compression: str) -> dict[str, pd.DataFrame]:
+def _unpacked(
+    inner: bytes, outer: str, inner_name: str, compression: str, max_bytes: int
+) -> dict[str, pd.DataFrame]:
     """Read the unpacked table and say where it came from (note, ``compression``, ``archive_member``)."""
-    sheets = _read_bytes(inner, inner_name, unpacked=True)
+    sheets = _read_bytes(inner, inner_name, unpacked=True, max_bytes=max_bytes)
     note: _Note = ("reading.note.unpacked", {"archive": outer, "member": inner_name})
     for frame in sheets.values():
         frame.attrs["notes"] = [t(note[0], "en", **note[1]), *frame.attrs.get("notes", [])]

@@ -168,3 +168,11 @@ def test_gzip_inside_zip_is_not_unpacked_again():
     with pytest.raises(CxError) as raised:
         read_file(zip_of({"a.csv.gz": gzip.compress(b"id\n1\n")}), filename="nested.zip")
     assert raised.value.key == "error.unknown_format"
+
+
+def test_a_packed_table_too_big_to_analyse_is_refused_with_its_size():
+    big = b"id,amount\n" + b"1,2.5\n" * 2_000  # 12 kB unpacked, allowed 4 x 2 kB
+    for data, name in ((gzip.compress(big), "big.csv.gz"), (zip_of({"big.csv": big}), "big.zip")):
+        with pytest.raises(CxError) as raised:
+            read_file(data, filename=name, max_bytes=2_000)
+        assert raised.value.key == "error.too_large_unpacked"
