@@ -688,6 +688,10 @@ def _looks_like_text(text: str) -> bool:
 
 #: The ``separator`` hint of a text table whose columns are aligned with runs of spaces.
 WHITESPACE = "whitespace"
+#: The same with columns parted by two or more spaces (single spaces stay inside a cell: "Customer ID").
+ALIGNED = "aligned"
+_ANY_GAPS = re.compile(r"[ \t]+")
+_WIDE_GAPS = re.compile(r"[ \t]{2,}|\t")
 
 
 def _sniff_separator(text: str) -> str:
@@ -712,14 +716,36 @@ def _sniff_separator(text: str) -> str:
         score = (counts.count(mode), mode, -rank)
         if score > best_score:
             best, best_score = separator, score
-    if best_score == (0, 0, 0) and _whitespace_aligned(sample_lines):
-        return WHITESPACE
+    if best_score == (0, 0, 0):
+        return _whitespace_kind(sample_lines) or best
     return best
 
 
-def _whitespace_aligned(lines: list[str]) -> bool:
-    """Most lines split on spaces into the same number (>= 2) of fields, one field mostly numbers."""
-    rows = [line.split() for line in lines]
+def _whitespace_split(separator: str) -> re.Pattern[str]:
+    return _WIDE_GAPS if separator == ALIGNED else _ANY_GAPS
+
+
+def _split(line: str, pattern: re.Pattern[str]) -> list[str]:
+    return [field for field in pattern.split(line.strip()) if field]
+
+
+def _whitespace_kind(lines: list[str]) -> str | None:
+    """WHITESPACE or ALIGNED when the lines are a table aligned with spaces, else None.
+
+    Runs of two or more spaces (ALIGNED) keep headers such as "Customer ID" whole; they are used when
+    they split every line into the same number of fields and single spaces do not.
+    """
+    consistent = {}
+    for kind in (WHITESPACE, ALIGNED):
+        counts = [len(_split(line, _whitespace_split(kind))) for line in lines]
+        consistent[kind] = counts[0] if len(set(counts)) == 1 else 0
+    kind = ALIGNED if consistent[ALIGNED] >= 2 and not consistent[WHITESPACE] else WHITESPACE
+    return kind if _numeric_table(lines, _whitespace_split(kind)) else None
+
+
+def _numeric_table(lines: list[str], pattern: re.Pattern[str]) -> bool:
+    """Most lines split into the same number (>= 2) of fields, one field mostly numbers."""
+    rows = [_split(line, pattern) for line in lines]
     if len(rows) < 2:
         return False
     counts = [len(row) for row in rows]
@@ -731,9 +757,10 @@ def _whitespace_aligned(lines: list[str]) -> bool:
     return any(sum(1 for row in values if not _is_text(row[col])) >= 0.8 * len(values) for col in range(mode))
 
 
-def _parse_whitespace(text: str) -> pd.DataFrame:
+def _parse_whitespace(text: str, separator: str) -> pd.DataFrame:
     """Every cell as str, fields split on runs of spaces/tabs; blank lines stay (as empty rows)."""
-    rows = [line.split() for line in text.splitlines()]
+    pattern = _whitespace_split(separator)
+    rows = [_split(line, pattern) if separator == ALIGNED else line.split() for line in text.splitlines()]
     width = max((len(row) for row in rows), default=1)
     frame = pd.DataFrame([row + [None] * (width - len(row)) for row in rows], columns=range(width))
     return frame.astype("str").where(frame.notna())
@@ -777,7 +804,8 @@ def _read_text(data: bytes, name: str) -> dict[str, pd.DataFrame]:
         separator, text = hint.group(1), "\n" + text[hint.end() :]
     else:
         separator = _sniff_separator(text)
-    cells = _parse_whitespace(text) if separator == WHITESPACE else _parse_text(text, separator)
+    spaces = separator in (WHITESPACE, ALIGNED)
+    cells = _parse_whitespace(text, separator) if spaces else _parse_text(text, separator)
     top = cells.head(PREVIEW_ROWS)
     grid = _Grid(
         [{col: value for col, value in row.items() if not _is_empty(value)} for row in top.to_dict("records")]
@@ -786,7 +814,7 @@ def _read_text(data: bytes, name: str) -> dict[str, pd.DataFrame]:
     if layout is None:
         raise CxError("error.no_data", file=name)
     header_row, header, title_rows, notes = layout
-    if separator == WHITESPACE:
+    if spaces:
         notes.insert(0, ("reading.note.whitespace", {}))
     frame = cells.iloc[header_row + 1 :]
     table = _Table(frame, header, header_row, title_rows, notes)

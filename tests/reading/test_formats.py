@@ -176,3 +176,15 @@ def test_a_packed_table_too_big_to_analyse_is_refused_with_its_size():
         with pytest.raises(CxError) as raised:
             read_file(data, filename=name, max_bytes=2_000)
         assert raised.value.key == "error.too_large_unpacked"
+
+
+def test_aligned_columns_keep_headers_with_single_spaces_whole():
+    text = (
+        b"Customer ID   Order Date    Amount\n"
+        b"C1            2024-01-05     12.50\n"
+        b"C2            2024-02-07      9.99\n"
+    )
+    frame = only(read_file(text, filename="orders.dat"))
+    assert list(frame.columns) == ["Customer ID", "Order Date", "Amount"]
+    assert frame["Amount"].tolist() == ["12.50", "9.99"]
+    assert frame.attrs["separator"] == reading.ALIGNED
