@@ -188,3 +188,11 @@ def test_aligned_columns_keep_headers_with_single_spaces_whole():
     assert list(frame.columns) == ["Customer ID", "Order Date", "Amount"]
     assert frame["Amount"].tolist() == ["12.50", "9.99"]
     assert frame.attrs["separator"] == reading.ALIGNED
+
+
+def test_header_less_workbook_sheet():
+    data = xlsx_bytes({"Kunden": [["Anna", "Berlin", 34], ["Ben", "Köln", 41], ["Cem", "Bonn", 29]]})
+    frame = only(read_file(data, filename="kunden.xlsx"))
+    assert list(frame.columns) == ["Column 1", "Column 2", "Column 3"]
+    assert frame["Column 3"].tolist() == [34, 41, 29]
+    assert frame.attrs["has_header"] is False
