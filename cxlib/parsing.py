@@ -391,9 +391,20 @@ def _distinct_text_dates(values: pd.Series, *, ambiguous_day_first: bool) -> tup
 
 
 def _by_sample_hits(text: pd.Series, formats: tuple[str, ...]) -> list[str]:
-    """The formats in their order of priority, those that read the first values moved to the front."""
-    sample = text.head(200)
-    hits = [fmt for fmt in formats if pd.to_datetime(sample, format=fmt, errors="coerce").notna().any()]
+    """The formats in their order of priority, those that read the first values moved to the front.
+
+    Each format is tried only on the sample values no earlier format could read, and the search stops
+    once every sample value is read: an ISO column costs one try, not one per known format.
+    """
+    remaining = text.dropna().drop_duplicates().head(50)
+    hits: list[str] = []
+    for fmt in formats:
+        if remaining.empty:
+            break
+        parsed = pd.to_datetime(remaining, format=fmt, errors="coerce")
+        if parsed.notna().any():
+            hits.append(fmt)
+            remaining = remaining[parsed.isna()]
     return [*hits, *(fmt for fmt in formats if fmt not in hits)]
 
 
