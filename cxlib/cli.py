@@ -49,7 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_inputs(command: argparse.ArgumentParser) -> None:
     for table in ("customers", "survey", "transactions"):
-        command.add_argument(f"--{table}", metavar="FILE", help=f"{table} file (.xlsx/.xlsm/.xls/.ods/.csv)")
+        command.add_argument(
+            f"--{table}",
+            metavar="FILE",
+            help=f"{table} file (.xlsx/.xlsm/.xls/.ods/.csv/.txt, also as .gz or in a .zip)",
+        )
         command.add_argument(f"--{table}-sheet", metavar="SHEET", help=f"sheet of the {table} workbook")
     command.add_argument("--lang", choices=LANGUAGES, default="en", help="language of messages (en|de)")
 

@@ -369,7 +369,41 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.group_row": "Row {group_row} ({groups}) groups the columns below it; row {header_row} "
         "is used as the header.",
         "reading.note.empty_columns": "{columns} completely empty column(s) were left out.",
-        "reading.note.no_header": "No header row was found; the columns were named column_1, column_2, …",
+        # --- reading helper (issue 12): formats, header-less files, transactions lines ---
+        "reading.note.no_header": "The first row holds data, not column names (its values have the same "
+        "types as the rows below); the columns were named Column 1, Column 2, …",
+        "reading.note.unpacked": 'The table "{member}" was unpacked from "{archive}".',
+        "ui.action.read_note": "how the file was read",
+        "reading.note.whitespace": "The columns are aligned with spaces; they were split at runs of spaces.",
+        "error.too_large_unpacked": 'The file "{file}" unpacks to {size_mb:.1f} MB; at most {limit_mb} MB '
+        "can be analysed. Please upload a smaller export (for example one year or one region).",
+        "error.zip_several_tables": 'The archive "{file}" holds several tables ({members}); please upload '
+        "one of them on its own.",
+        "date.order.day_first": "day before month (D/M/Y)",
+        "date.order.month_first": "month before day (M/D/Y)",
+        "rule.date_order_assumed": "{rows} dates in “{role}” (e.g. “{example}”) could be read day-first or "
+        "month-first; {order} was assumed.",
+        "rule.amount_from_quantity_price": "{rows} line amounts were computed as quantity × unit price "
+        "(“{quantity}” × “{price}”; the file has no line total).",
+        "rule.amount_from_unit_price": "The file has no line total and no quantity: the unit price “{price}” "
+        "was used as the amount of each of {rows} lines (if a line holds several items, revenue is too low).",
+        "rule.cancelled_status": "{rows} lines are cancelled or returned (status {examples}) and were set aside.",
+        "rule.cancelled_invoice": "{rows} lines have an invoice number starting with “C” (a cancellation, "
+        "e.g. {examples}) and were set aside.",
+        "rule.negative_quantity": "{rows} lines have a negative quantity (a return) and were set aside.",
+        "rule.negative_amount": "{rows} lines have a negative amount (a refund or return) and were set aside.",
+        "role.order_id": "Order / invoice number",
+        "role.quantity": "Quantity",
+        "role.unit_price": "Unit price",
+        "role.status": "Order status",
+        "evidence.date_order": "Dates read {order_text}: {reason} (e.g. “{example}”).",
+        "evidence.date_order_reason.first_part_over_12": "a first part above 12 can only be a day",
+        "evidence.date_order_reason.second_part_over_12": "a second part above 12 can only be a day",
+        "evidence.date_order_reason.assumed": "no value decides it, so this was assumed",
+        "evidence.yyyymmdd_integers": "8-digit numbers that are valid dates (YYYYMMDD), e.g. {example}",
+        "evidence.repeated_ids": "whole numbers repeated across rows ({distinct} distinct in {rows} rows)",
+        "evidence.money_decimals": "the last numeric column, non-negative amounts with cents (e.g. {example})",
+        "evidence.amount_source": "amount of each line: {source}",
         # --- findings and exports (report) ---
         "finding.persona_lowest_nps": "Persona {name} ({share} of customers) has the lowest NPS ({nps}).",
         "finding.persona_lowest_nps_churn": "Persona {name} ({share} of customers) has the lowest NPS "
@@ -914,8 +948,48 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.group_row": "Zeile {group_row} ({groups}) fasst die Spalten darunter zusammen; "
         "Zeile {header_row} dient als Überschrift.",
         "reading.note.empty_columns": "{columns} vollständig leere Spalte(n) wurden weggelassen.",
-        "reading.note.no_header": "Keine Überschriftenzeile gefunden; die Spalten heißen column_1, "
-        "column_2, …",
+        # --- reading helper (issue 12): formats, header-less files, transactions lines ---
+        "reading.note.no_header": "Die erste Zeile enthält Daten, keine Spaltennamen (ihre Werte haben die "
+        "Typen der Zeilen darunter); die Spalten heißen Column 1, Column 2, …",
+        "reading.note.unpacked": "Die Tabelle „{member}“ wurde aus „{archive}“ entpackt.",
+        "ui.action.read_note": "so wurde die Datei gelesen",
+        "reading.note.whitespace": "Die Spalten sind mit Leerzeichen ausgerichtet; sie wurden an "
+        "Leerzeichenfolgen getrennt.",
+        "error.too_large_unpacked": "Die Datei „{file}“ ist entpackt {size_mb:.1f} MB groß; höchstens "
+        "{limit_mb} MB lassen sich auswerten. Bitte laden Sie einen kleineren Export hoch (z. B. ein Jahr "
+        "oder eine Region).",
+        "error.zip_several_tables": "Das Archiv „{file}“ enthält mehrere Tabellen ({members}); bitte laden "
+        "Sie eine davon einzeln hoch.",
+        "date.order.day_first": "Tag vor Monat (T/M/J)",
+        "date.order.month_first": "Monat vor Tag (M/T/J)",
+        "rule.date_order_assumed": "{rows} Datumswerte in „{role}“ (z. B. „{example}“) lassen sich mit Tag "
+        "oder Monat zuerst lesen; angenommen wurde {order}.",
+        "rule.amount_from_quantity_price": "{rows} Zeilenbeträge wurden als Menge × Stückpreis berechnet "
+        "(„{quantity}“ × „{price}“; die Datei hat keinen Zeilenbetrag).",
+        "rule.amount_from_unit_price": "Die Datei hat weder Zeilenbetrag noch Menge: der Stückpreis „{price}“ "
+        "wurde als Betrag jeder der {rows} Zeilen verwendet (enthält eine Zeile mehrere Stück, ist der "
+        "Umsatz zu niedrig).",
+        "rule.cancelled_status": "{rows} Zeilen sind storniert oder retourniert (Status {examples}) und "
+        "wurden zurückgestellt.",
+        "rule.cancelled_invoice": "{rows} Zeilen haben eine Rechnungsnummer mit „C“ am Anfang (eine "
+        "Stornierung, z. B. {examples}) und wurden zurückgestellt.",
+        "rule.negative_quantity": "{rows} Zeilen haben eine negative Menge (eine Rücksendung) und wurden "
+        "zurückgestellt.",
+        "rule.negative_amount": "{rows} Zeilen haben einen negativen Betrag (eine Erstattung oder "
+        "Rücksendung) und wurden zurückgestellt.",
+        "role.order_id": "Bestell-/Rechnungsnummer",
+        "role.quantity": "Menge",
+        "role.unit_price": "Stückpreis",
+        "role.status": "Bestellstatus",
+        "evidence.date_order": "Datum gelesen als {order_text}: {reason} (z. B. „{example}“).",
+        "evidence.date_order_reason.first_part_over_12": "ein erster Teil über 12 kann nur ein Tag sein",
+        "evidence.date_order_reason.second_part_over_12": "ein zweiter Teil über 12 kann nur ein Tag sein",
+        "evidence.date_order_reason.assumed": "kein Wert entscheidet es, daher angenommen",
+        "evidence.yyyymmdd_integers": "8-stellige Zahlen, die gültige Daten sind (JJJJMMTT), z. B. {example}",
+        "evidence.repeated_ids": "ganze Zahlen, die sich über Zeilen wiederholen ({distinct} verschiedene in "
+        "{rows} Zeilen)",
+        "evidence.money_decimals": "die letzte Zahlenspalte, nicht negative Beträge mit Cent (z. B. {example})",
+        "evidence.amount_source": "Betrag je Zeile: {source}",
         # --- findings and exports (report) ---
         "finding.persona_lowest_nps": "Persona {name} ({share} der Kunden) hat den niedrigsten NPS ({nps}).",
         "finding.persona_lowest_nps_churn": "Persona {name} ({share} der Kunden) hat den niedrigsten NPS "

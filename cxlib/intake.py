@@ -114,12 +114,15 @@ def rules_overview(loaded: LoadedTable, *, lang: str = "en") -> pd.DataFrame:
     from cxlib.i18n import t
 
     rules = loaded.validated.report.rules
+    # How the file was read (no header row, unpacked, space-aligned, …) comes first, without a row count.
+    notes = [t(key, lang, **params) for key, params in loaded.raw.attrs.get("note_keys", [])]
     return pd.DataFrame(
         {
-            t("ui.col.finding", lang): [rule.message for rule in rules],
-            t("ui.col.rows", lang): [rule.rows for rule in rules],
-            t("ui.col.action", lang): [
-                t("ui.action.set_aside" if r.set_aside else "ui.action.repaired", lang) for r in rules
-            ],
+            t("ui.col.finding", lang): [*notes, *(rule.message for rule in rules)],
+            t("ui.col.rows", lang): pd.array(
+                [None] * len(notes) + [rule.rows for rule in rules], dtype="Int64"
+            ),
+            t("ui.col.action", lang): [t("ui.action.read_note", lang)] * len(notes)
+            + [t("ui.action.set_aside" if r.set_aside else "ui.action.repaired", lang) for r in rules],
         }
     )

@@ -20,7 +20,7 @@ import pandas as pd
 from cxlib.errors import CxError
 from cxlib.parsing import parse_dates, parse_flags, parse_numbers
 from cxlib.roles import ROLES, Role, TableName
-from cxlib.tables import ColumnMatch
+from cxlib.tables import ColumnMatch, Evidence
 
 MIN_CONFIDENCE = 0.6
 # Words that turn a header into a different quantity: "HourSpendOnApp" is time, not spend.
@@ -61,6 +61,8 @@ class ColumnMapping:
     table: TableName
     matches: dict[str, ColumnMatch] = field(default_factory=dict)
     unmapped: list[str] = field(default_factory=list)
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    """Role key -> why a column was chosen by its values (e.g. for a file without a header row)."""
 
     def as_dict(self) -> dict[str, str | list[str]]:
         """Role key -> source column (a list for ``touchpoints``), the CLI's ``mapping`` shape."""
@@ -134,9 +136,10 @@ def _values_fit(values: pd.Series, role: Role) -> float:
         _, bad, _ = parse_numbers(sample)
         share = 1 - bad.mean()
     elif role.kind == "date":
-        _, bad = parse_dates(sample)
+        dates, bad = parse_dates(sample)
         share = 1 - bad.mean()
-        if pd.api.types.is_numeric_dtype(sample) and not pd.api.types.is_datetime64_any_dtype(sample):
+        numeric = pd.api.types.is_numeric_dtype(sample) and not pd.api.types.is_datetime64_any_dtype(sample)
+        if numeric and dates.attrs.get("date_source") != "yyyymmdd":
             share *= 0.5  # plain numbers are rarely dates, even if they could be Excel serials
     elif role.kind == "flag":
         _, bad = parse_flags(sample)
@@ -199,6 +202,8 @@ def suggest_mapping(frame: pd.DataFrame, table: TableName) -> ColumnMapping:
         used.add(column)
     if table == "survey" and not mapping.is_long_format:
         _add_touchpoints(frame, mapping, used)
+    if table == "transactions":
+        _add_transaction_roles_by_values(frame, mapping, used)
     mapping.unmapped = [column for column in frame.columns if column not in used]
     return mapping
 
@@ -216,6 +221,79 @@ def _add_touchpoints(frame: pd.DataFrame, mapping: ColumnMapping, used: set[str]
         confidence = round(0.6 + 0.35 * sum(likeness) / len(likeness), 2)
         mapping.matches["touchpoints"] = ColumnMatch("touchpoints", columns, confidence, "values")
         used.update(columns)
+
+
+#: Column names that say nothing: generated for a file without a header row, or for an empty header cell.
+_GENERIC_HEADER = re.compile(r"^(column[ _]?\d+|unnamed: ?\d+|spalte ?\d+|\d+)$", re.IGNORECASE)
+_VALUES_CONFIDENCE = 0.7
+
+
+def _add_transaction_roles_by_values(frame: pd.DataFrame, mapping: ColumnMapping, used: set[str]) -> None:
+    """Customer id, date and amount of a purchase log whose headers say nothing, chosen by their values.
+
+    Only columns with generic names (``Column 3``, ``column_3``, ``Unnamed: 0``) are considered: a named
+    column is never given a role its header does not support. The evidence is kept in the mapping:
+
+    * date: 8-digit whole numbers (or text) that are all valid ``YYYYMMDD`` dates;
+    * amount: the last numeric column with non-negative values and cents;
+    * customer id: the first column of whole numbers or codes that repeat across rows (at least
+      ``max(10, 1 %)`` distinct values, and fewer than 90 % of the rows: a purchase log has several lines
+      per customer; a small count such as the number of items has too few distinct values).
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"Column 1": ["7", "7", "9"] * 5,
+    ...                     "Column 2": ["19970101", "19970118", "19970102"] * 5,
+    ...                     "Column 3": ["2", "1", "1"] * 5, "Column 4": ["29.33", "14.96", "11.77"] * 5})
+    >>> mapping = ColumnMapping("transactions")
+    >>> _add_transaction_roles_by_values(log, mapping, set())
+    >>> mapping.as_dict()
+    {'date': 'Column 2', 'amount': 'Column 4'}
+    """
+    generic = [c for c in frame.columns if c not in used and _GENERIC_HEADER.match(str(c).strip())]
+    if not generic:
+        return
+    sample = frame[generic].head(5000)
+    numbers = {}
+    for column in generic:
+        values, bad, _ = parse_numbers(sample[column])
+        if values.notna().any() and bad.mean() <= 0.05:
+            numbers[column] = values.dropna()
+
+    def assign(role_key: str, column: str, evidence: Evidence) -> None:
+        mapping.matches[role_key] = ColumnMatch(role_key, column, _VALUES_CONFIDENCE, "values")
+        mapping.evidence[role_key] = [evidence]
+        used.add(column)
+        generic.remove(column)
+
+    if "date" not in mapping.matches:
+        for column in generic:
+            values = numbers.get(column)
+            if values is None or values.empty or not ((values >= 1900_01_01) & (values <= 2199_12_31)).all():
+                continue
+            dates, bad = parse_dates(values)
+            if dates.attrs.get("date_source") == "yyyymmdd" and not bad.any():
+                assign("date", column, Evidence("yyyymmdd_integers", {"example": str(int(values.iloc[0]))}))
+                break
+    if "amount" not in mapping.matches:
+        money = [
+            c
+            for c in generic
+            if c in numbers and (numbers[c] >= 0).mean() >= 0.95 and (numbers[c] != numbers[c].round()).any()
+        ]
+        if money:
+            example = numbers[money[-1]].iloc[0]
+            assign("amount", money[-1], Evidence("money_decimals", {"example": f"{example:g}"}))
+    if "customer_id" not in mapping.matches:
+        rows = len(sample)
+        for column in generic:
+            values = numbers[column] if column in numbers else sample[column].dropna().astype(str)
+            if column in numbers and not ((values == values.round()) & (values >= 0)).all():
+                continue
+            distinct = int(values.nunique())
+            if max(10, 0.01 * rows) <= distinct < 0.9 * rows:
+                assign("customer_id", column, Evidence("repeated_ids", {"distinct": distinct, "rows": rows}))
+                break
 
 
 def mapping_from_dict(

@@ -7,6 +7,8 @@ count every value it had to leave empty instead of dropping it silently.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -35,6 +37,15 @@ MISSING_MARKERS = frozenset(
         "#value!",
         "nil",
         ".",
+        "blank",
+        "#blank",
+        "weiß nicht",
+        "weiss nicht",
+        "don't know",
+        "dont know",
+        "not available",
+        "not applicable",
+        "nicht zutreffend",
     }
 )
 _CURRENCY = re.compile(r"[€$£¥%]|\b(?:eur|euro|usd|chf|gbp)\b", re.IGNORECASE)
@@ -93,6 +104,9 @@ _GENDER = {
     "women": "female",
     "femme": "female",
     "mrs": "female",
+    "femal": "female",
+    "fem": "female",
+    "weibl": "female",
     "ms": "female",
     "male": "male",
     "m": "male",
@@ -104,6 +118,8 @@ _GENDER = {
     "men": "male",
     "homme": "male",
     "mr": "male",
+    "männl": "male",
+    "maennl": "male",
     "diverse": "diverse",
     "d": "diverse",
     "divers": "diverse",
@@ -113,6 +129,10 @@ _GENDER = {
     "other": "diverse",
     "andere": "diverse",
 }
+
+
+#: Gender entries that say the gender is not known ("U" in many CRM exports): read as missing.
+_GENDER_UNKNOWN = frozenset({"u", "unknown", "unspecified", "not specified", "prefer not to say"})
 
 
 def _as_text(values: pd.Series) -> pd.Series:
@@ -193,19 +213,82 @@ _DATE_FORMATS = (
     "%d.%m.%Y %H:%M:%S",
     "%d.%m.%y",
     "%Y/%m/%d",
-    "%d-%m-%Y",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %I:%M:%S %p",
+    "%Y/%m/%d %I:%M %p",
+    "%Y-%m-%d %I:%M:%S %p",
     "%d %b %Y",
     "%d %B %Y",
     "%b %d, %Y",
     "%B %d, %Y",
 )
+#: A time-zone suffix such as "GMT+8" or "UTC": the time is kept as written (local), the zone dropped.
+_ZONE_SUFFIX = r"\s*(?:GMT|UTC)\s*(?:[+-]\d{1,2}(?::?\d{2})?)?$"
+_DAY_MONTH = r"^(\d{1,2})[/-](\d{1,2})[/-]\d{2,4}(?:\s|$)"
+#: Whole numbers read as YYYYMMDD dates (e.g. 19970101) rather than Excel serials.
+_YYYYMMDD_RANGE = (1900_01_01, 2199_12_31)
+#: Excel serial numbers for 1900-01-01 .. 2199-12-31; text serials only from 1927 on (>= 10,000).
+_SERIAL_RANGE = (1, 109_575)
+_TEXT_SERIAL_MIN = 10_000
 
 
-def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+@dataclass(frozen=True)
+class DateOrder:
+    """How a column's d/m/y dates were read, and why.
+
+    ``order`` is ``"day_first"`` or ``"month_first"`` (``None``: the column has no such dates).
+    ``evidence`` is ``"first_part_over_12"`` (e.g. 25/12/2025: only day-first fits),
+    ``"second_part_over_12"`` (3/15/2015: only month-first fits), ``"assumed"`` (every value could be
+    read both ways; the default was used) or ``"none"``. ``example`` is a value that shows it.
+
+    Examples
+    --------
+    >>> date_order(pd.Series(["3/15/2015", "2/1/2013"]))
+    DateOrder(order='month_first', evidence='second_part_over_12', example='3/15/2015')
+    >>> date_order(pd.Series(["01/02/2026"]), ambiguous_day_first=False).evidence
+    'assumed'
+    """
+
+    order: Literal["day_first", "month_first"] | None
+    evidence: str
+    example: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"order": self.order, "evidence": self.evidence, "example": self.example}
+
+
+def date_order(values: pd.Series, *, ambiguous_day_first: bool = True) -> DateOrder:
+    """Day-first or month-first for a column of d/m/y (or d-m-y) dates, decided from its values.
+
+    Any first part above 12 means day-first; any second part above 12 means month-first; when both
+    occur the column is mixed and day-first is kept. When no value decides it, ``ambiguous_day_first``
+    does (German-looking files: True), and the evidence says it was assumed.
+    """
+    text = _as_text(values).dropna()
+    parts = text.str.extract(_DAY_MONTH)
+    parts = parts[parts[0].notna()]
+    if parts.empty:
+        return DateOrder(None, "none")
+    first, second = parts[0].astype(int), parts[1].astype(int)
+    day_first_seen, month_first_seen = first > 12, second > 12
+    if day_first_seen.any():
+        return DateOrder("day_first", "first_part_over_12", str(text[day_first_seen.idxmax()]))
+    if month_first_seen.any():
+        return DateOrder("month_first", "second_part_over_12", str(text[month_first_seen.idxmax()]))
+    order = "day_first" if ambiguous_day_first else "month_first"
+    return DateOrder(order, "assumed", str(text[parts.index[0]]))
+
+
+def parse_dates(values: pd.Series, *, ambiguous_day_first: bool = True) -> tuple[pd.Series, pd.Series]:
     """Read dates written in any common form, even several forms in one column.
 
-    ISO (2026-09-30), German (30.09.2026, 30.09.26), slashes (30/09/2026 or 9/30/2026: the order is
-    decided per column from values that can only be read one way), Excel serial numbers and real dates.
+    ISO (2026-09-30), German (30.09.2026, 30.09.26), slashes or dashes (30/09/2026, 9/30/2026,
+    04-09-2012: the order is decided per column from values that can only be read one way, else
+    ``ambiguous_day_first`` decides), 12-hour times with a zone (2019/10/01 12:38:43 PM GMT+8: the
+    zone is dropped, the time kept as written), YYYYMMDD numbers or text (19970101), Excel serial
+    numbers and real dates. How the column was read is in ``dates.attrs``: ``date_order``
+    (:meth:`DateOrder.to_dict`) and ``date_source`` (``"dates"``, ``"text"``, ``"yyyymmdd"``,
+    ``"excel_serial"``).
 
     Returns
     -------
@@ -221,30 +304,108 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     [False, False, False, True, False]
     >>> parse_dates(pd.Series(["9999-12-31"]))[1].tolist()  # beyond datetime64[ns]: unreadable, no crash
     [True]
+    >>> dates, _ = parse_dates(pd.Series([19970101, 19970118]))
+    >>> dates.dt.strftime("%Y-%m-%d").tolist(), dates.attrs["date_source"]
+    (['1997-01-01', '1997-01-18'], 'yyyymmdd')
     """
     if pd.api.types.is_datetime64_any_dtype(values):
         dates = pd.to_datetime(values).dt.tz_localize(None) if getattr(values.dt, "tz", None) else values
         outside = dates.notna() & ~_in_ns_range(dates)  # e.g. 9999-12-31 as "open end"
-        return dates.where(~outside).astype("datetime64[ns]"), outside.astype(bool)
+        return _with_source(dates.where(~outside).astype("datetime64[ns]"), "dates"), outside.astype(bool)
+    if pd.api.types.is_bool_dtype(values):
+        values = values.astype("string")
     if pd.api.types.is_numeric_dtype(values):
-        serial = pd.to_numeric(values, errors="coerce")
-        plausible = serial.between(1, 109_575)  # Excel serials for 1900-01-01 .. 2199-12-31
-        dates = pd.to_datetime(serial.where(plausible), unit="D", origin="1899-12-30").astype(
-            "datetime64[ns]"
-        )
-        return dates, (serial.notna() & ~plausible)
+        return _numeric_dates(pd.to_numeric(values, errors="coerce"))
+    return _text_dates(values, ambiguous_day_first=ambiguous_day_first)
+
+
+def _with_source(dates: pd.Series, source: str, order: DateOrder | None = None) -> pd.Series:
+    dates.attrs["date_source"] = source
+    dates.attrs["date_order"] = (order or DateOrder(None, "none")).to_dict()
+    return dates
+
+
+def _numeric_dates(serial: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Whole numbers of 8 digits are YYYYMMDD dates; other numbers are Excel serials."""
+    filled = serial.dropna()
+    low, high = _YYYYMMDD_RANGE
+    if len(filled) and bool(((filled == filled.round()) & filled.between(low, high)).all()):
+        text = serial.astype("Int64").astype("string")
+        dates = pd.to_datetime(text, format="%Y%m%d", errors="coerce").astype("datetime64[ns]")
+        return _with_source(dates, "yyyymmdd"), (serial.notna() & dates.isna())
+    plausible = serial.between(*_SERIAL_RANGE)
+    dates = pd.to_datetime(serial.where(plausible), unit="D", origin="1899-12-30").astype("datetime64[ns]")
+    return _with_source(dates, "excel_serial"), (serial.notna() & ~plausible)
+
+
+def _text_dates(values: pd.Series, *, ambiguous_day_first: bool) -> tuple[pd.Series, pd.Series]:
+    """Text dates, each distinct text parsed once (a date column repeats its values many times)."""
+    codes, uniques = pd.factorize(_as_text(values), use_na_sentinel=True)
+    if len(uniques) * 2 > len(values):
+        return _distinct_text_dates(values, ambiguous_day_first=ambiguous_day_first)
+    dates, bad = _distinct_text_dates(
+        pd.Series(uniques, dtype="string"), ambiguous_day_first=ambiguous_day_first
+    )
+    found = codes >= 0
+    full_dates = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
+    full_bad = np.zeros(len(values), dtype=bool)
+    full_dates[found] = dates.to_numpy()[codes[found]]
+    full_bad[found] = bad.to_numpy()[codes[found]]
+    result = pd.Series(full_dates, index=values.index)
+    result.attrs = dict(dates.attrs)
+    return result, pd.Series(full_bad, index=values.index)
+
+
+def _distinct_text_dates(values: pd.Series, *, ambiguous_day_first: bool) -> tuple[pd.Series, pd.Series]:
     text = _as_text(values)
     empty = _missing_text(text)
     dates = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     todo = ~empty
-    for fmt in (*_DATE_FORMATS, *_slash_formats(text[todo])):
+    if not todo.any():
+        return _with_source(dates, "text"), todo.astype(bool)
+    text = text.str.replace(_ZONE_SUFFIX, "", regex=True, case=False)
+    eight_digits = todo & text.str.fullmatch(r"\d{8}").fillna(False).astype(bool)
+    if eight_digits.any() and eight_digits.sum() == todo.sum():  # the whole column is YYYYMMDD text
+        dates, bad = _numeric_dates(pd.to_numeric(text.where(eight_digits), errors="coerce"))
+        return dates, bad.astype(bool)
+    order = date_order(text[todo], ambiguous_day_first=ambiguous_day_first)
+    formats = (*_DATE_FORMATS, *_day_month_formats(order))
+    for fmt in _by_sample_hits(text[todo], formats):
         if not todo.any():
             break
         parsed = pd.to_datetime(text[todo], format=fmt, errors="coerce")
         hit = parsed.notna() & _in_ns_range(parsed)  # 9999-12-31 does not fit: counted as unreadable
         dates.loc[hit[hit].index] = parsed[hit].astype("datetime64[ns]")
         todo.loc[hit[hit].index] = False
-    return dates, todo.astype(bool)
+    source = "text"
+    if todo.any():  # Excel serial numbers that arrived as text (a CSV saved from a workbook)
+        serial = pd.to_numeric(text[todo].where(text[todo].str.fullmatch(r"\d{5}(\.\d+)?")), errors="coerce")
+        serial = serial[serial.between(_TEXT_SERIAL_MIN, _SERIAL_RANGE[1])]
+        if len(serial):
+            dates.loc[serial.index] = pd.to_datetime(serial, unit="D", origin="1899-12-30").astype(
+                "datetime64[ns]"
+            )
+            todo.loc[serial.index] = False
+            source = "text" if len(serial) < (~empty).sum() else "excel_serial"
+    return _with_source(dates, source, order), todo.astype(bool)
+
+
+def _by_sample_hits(text: pd.Series, formats: tuple[str, ...]) -> list[str]:
+    """The formats in their order of priority, those that read the first values moved to the front.
+
+    Each format is tried only on the sample values no earlier format could read, and the search stops
+    once every sample value is read: an ISO column costs one try, not one per known format.
+    """
+    remaining = text.dropna().drop_duplicates().head(50)
+    hits: list[str] = []
+    for fmt in formats:
+        if remaining.empty:
+            break
+        parsed = pd.to_datetime(remaining, format=fmt, errors="coerce")
+        if parsed.notna().any():
+            hits.append(fmt)
+            remaining = remaining[parsed.isna()]
+    return [*hits, *(fmt for fmt in formats if fmt not in hits)]
 
 
 def _in_ns_range(dates: pd.Series) -> pd.Series:
@@ -252,14 +413,12 @@ def _in_ns_range(dates: pd.Series) -> pd.Series:
     return (dates >= pd.Timestamp.min) & (dates <= pd.Timestamp.max)
 
 
-def _slash_formats(text: pd.Series) -> tuple[str, ...]:
-    """Day-first or month-first for d/m/y columns, decided by values that allow only one reading."""
-    parts = text.str.extract(r"^(\d{1,2})/(\d{1,2})/\d{2,4}")
-    first, second = pd.to_numeric(parts[0], errors="coerce"), pd.to_numeric(parts[1], errors="coerce")
-    month_first = bool((second > 12).any()) and not bool((first > 12).any())
-    day, month = ("%m", "%d") if month_first else ("%d", "%m")
+def _day_month_formats(order: DateOrder) -> tuple[str, ...]:
+    """d/m/y and d-m-y formats (or m/d/y) in the column's order, with optional 24- or 12-hour times."""
+    day, month = ("%m", "%d") if order.order == "month_first" else ("%d", "%m")
+    times = ("", " %H:%M", " %H:%M:%S", " %I:%M:%S %p", " %I:%M %p")
     return tuple(
-        f"{day}/{month}/{year}{time}" for year in ("%Y", "%y") for time in ("", " %H:%M", " %H:%M:%S")
+        f"{day}{sep}{month}{sep}{year}{time}" for sep in ("/", "-") for year in ("%Y", "%y") for time in times
     )
 
 
@@ -310,7 +469,21 @@ def normalize_gender(values: pd.Series) -> pd.Series:
     lowered = text.str.lower().str.rstrip(".")
     mapped = lowered.map(_GENDER)
     result = mapped.fillna(text).astype("string")
-    return result.mask(_missing_text(text), pd.NA)
+    return result.mask(_missing_text(text) | lowered.isin(_GENDER_UNKNOWN).fillna(False), pd.NA)
+
+
+def marked_missing(values: pd.Series) -> pd.Series:
+    """True where a cell says "not available" in words or signs ("n/a", "?", "BLANK", "k.A.", "weiß nicht").
+
+    Examples
+    --------
+    >>> marked_missing(pd.Series(["n/a", "BLANK", "weiß nicht", "3", None])).tolist()
+    [True, True, True, False, False]
+    """
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+        return pd.Series(False, index=values.index)
+    text = _as_text(values)
+    return (text.notna() & text.str.lower().isin(MISSING_MARKERS - {""})).fillna(False).astype(bool)
 
 
 def clean_text(values: pd.Series) -> pd.Series:

@@ -12,25 +12,31 @@ each row in the file, so rows set aside later can be named exactly. Reading hint
 
 ``format``       "xlsx", "xlsm", "xlsb", "xls", "ods" or "csv"
 ``encoding``     text files: "utf-8", "utf-8-sig", "utf-16", "cp1252" or "latin-1" (workbooks: None)
-``separator``    text files: ";", ",", "\\t" or "|" (workbooks: None)
+``separator``    text files: ";", ",", "\\t", "|" or "whitespace" (columns aligned with runs of spaces;
+                 workbooks: None)
 ``decimal``      "," when the numbers are written the German way (``1.234,56``), else "."
 ``header_row``   0-based row of the header line in the file (first data row - 1 when there is no header)
 ``title_rows``   texts found above the header (list of str)
 ``blank_rows``   completely empty rows below the header that were left out of the DataFrame
 ``notes``        what was repaired (renamed duplicate headers, dropped empty columns, …), English str
 ``note_keys``    the same notes as (string-table key, params) pairs, to show them in the user's language
+``has_header``   False when the first row already holds data (columns named "Column 1", "Column 2", …)
+``compression``  "gzip" or "zip" when the table was unpacked from a ``.gz`` or a one-table ``.zip``
+``archive_member`` the name of the unpacked file (only with ``compression``)
 ``sheet``, ``file``, ``hidden`` (hidden workbook sheet)
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import math
 import os
 import re
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -61,7 +67,13 @@ _Note = tuple[str, dict[str, Any]]
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 # Binary formats people upload by mistake; text decoding could otherwise accept some of them.
-_OTHER_MAGICS = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf")
+_OTHER_MAGICS = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"Rar!", b"7z\xbc\xaf")
+_GZIP_MAGIC = b"\x1f\x8b"
+#: Members of a plain zip archive that can hold the one table (other members, e.g. a read-me, do not count).
+_TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".dat", ".asc", ".psv", ".xlsx", ".xlsm", ".xls", ".ods")
+_UNPACK_CHUNK = 1024 * 1024
+#: A table unpacked from a .gz or .zip may be this many times the upload limit.
+UNPACKED_FACTOR = 4
 _SEPARATORS = (";", ",", "\t", "|")
 _NUMBER = re.compile(r"^[+-]?[$€£]?\s?(\d[\d.,' ]*|[.,]\d+)\s?(%|€|\$|£)?$")
 _DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?$")
@@ -92,7 +104,8 @@ def read_file(
     ----------
     source : path, bytes or binary file object
         The upload. Its format is recognised from the bytes: xlsx/xlsm/xlsb, legacy xls, ods, or a
-        CSV/TSV/TXT text table (any of ``; , tab |`` as separator, UTF-8/UTF-16/Windows encodings).
+        CSV/TSV/TXT text table (any of ``; , tab |`` as separator, or columns aligned with spaces;
+        UTF-8/UTF-16/Windows encodings), each also packed as ``.gz`` or as the one table of a ``.zip``.
     filename : str, optional
         The name shown in error messages, and the sheet name of a text table (its stem). Defaults to the
         path's name, the file object's ``name``, or ``"upload"``.
@@ -136,19 +149,109 @@ def read_file(
     _check_source(source, max_bytes)
     name = _display_name(source, filename)
     data = _load_bytes(source, name, max_bytes)
+    return _read_bytes(data, name, unpacked=False, max_bytes=max_bytes)
+
+
+def _read_bytes(data: bytes, name: str, *, unpacked: bool, max_bytes: int) -> dict[str, pd.DataFrame]:
+    """Dispatch on the bytes; a .gz or a zip holding one table is unpacked once (never recursively)."""
     if not data.strip():
         raise CxError("error.empty_file", file=name)
+    if data.startswith(_GZIP_MAGIC) and not unpacked:
+        inner = _gunzip(data, name, _unpacked_limit(max_bytes))
+        return _unpacked(inner, name, _strip_suffix(name, ".gz"), "gzip", max_bytes)
     if data.startswith(_ZIP_MAGICS):
         with _open_zip(data, name) as archive:
+            member = None if _is_workbook_zip(archive) or unpacked else _single_table_member(archive, name)
+            if member is not None:
+                _check_zip_safety(archive, name)
+                limit = _unpacked_limit(max_bytes)
+                _check_unpacked_size(archive.getinfo(member).file_size, len(data), name, limit)
+                inner = _read_member(archive, member, name, limit + 1)  # the declared size may lie
+                _check_unpacked_size(len(inner), len(data), name, limit)
+                return _unpacked(inner, name, Path(member).name, "zip", max_bytes)
             fmt = _zip_format(archive, name)
             _check_zip_safety(archive, name)
             preview_source = archive if fmt in ("xlsx", "xlsm") else None
             return _read_workbook(data, fmt, name, preview_source)
     if data.startswith(_OLE2_MAGIC):
         return _read_workbook(data, _ole2_format(data, name), name, None)
-    if data.startswith(_OTHER_MAGICS):
+    if data.startswith((*_OTHER_MAGICS, _GZIP_MAGIC)):
         raise CxError("error.unknown_format", file=name)
     return _read_text(data, name)
+
+
+# --- compressed files ----------------------------------------------------------------------------
+
+
+def _strip_suffix(name: str, suffix: str) -> str:
+    return name[: -len(suffix)] if name.lower().endswith(suffix) and len(name) > len(suffix) else name
+
+
+def _unpacked_limit(max_bytes: int) -> int:
+    """How big an unpacked table may be: a few times the upload limit (text packs about 5-10 : 1)."""
+    return min(MAX_UNZIPPED_BYTES, UNPACKED_FACTOR * max_bytes)
+
+
+def _check_unpacked_size(size: int, packed: int, name: str, limit: int) -> None:
+    """Refuse a packing ratio no table has (a bomb), and a table too big to analyse once unpacked."""
+    if size > MAX_UNZIPPED_BYTES or (size > RATIO_CHECK_FROM_BYTES and size / max(packed, 1) > MAX_RATIO):
+        raise CxError("error.zip_bomb", file=name)
+    if size > limit:
+        raise CxError("error.too_large_unpacked", file=name, size_mb=size / 2**20, limit_mb=limit // 2**20)
+
+
+def _gunzip(data: bytes, name: str, limit: int) -> bytes:
+    """The unpacked bytes of a gzip file, read in chunks so a bomb is stopped early."""
+    parts: list[bytes] = []
+    size = 0
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            while chunk := stream.read(_UNPACK_CHUNK):
+                size += len(chunk)
+                _check_unpacked_size(size, len(data), name, limit)
+                parts.append(chunk)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise CxError("error.corrupt_workbook", file=name) from exc
+    return b"".join(parts)
+
+
+def _is_workbook_zip(archive: zipfile.ZipFile) -> bool:
+    members = set(archive.namelist())
+    return bool({"xl/workbook.xml", "xl/workbook.bin", "mimetype", "[Content_Types].xml"} & members)
+
+
+def _single_table_member(archive: zipfile.ZipFile, name: str) -> str | None:
+    """The one table file in a plain zip archive; None when there is none (then it is no table at all)."""
+    tables = [
+        info.filename
+        for info in archive.infolist()
+        if not info.is_dir()
+        and not info.filename.startswith("__MACOSX/")
+        and not Path(info.filename).name.startswith(".")
+        and info.filename.lower().endswith(_TABLE_SUFFIXES)
+    ]
+    proper = [member for member in tables if not member.lower().endswith((".txt", ".dat", ".asc"))]
+    if len(tables) > 1 and len(proper) == 1:  # e.g. data.csv with a readme.txt beside it
+        return proper[0]
+    if len(tables) > 1:
+        shown = ", ".join(f'"{Path(member).name}"' for member in tables[:5])
+        raise CxError("error.zip_several_tables", file=name, members=shown)
+    return tables[0] if tables else None
+
+
+def _unpacked(
+    inner: bytes, outer: str, inner_name: str, compression: str, max_bytes: int
+) -> dict[str, pd.DataFrame]:
+    """Read the unpacked table and say where it came from (note, ``compression``, ``archive_member``)."""
+    sheets = _read_bytes(inner, inner_name, unpacked=True, max_bytes=max_bytes)
+    note: _Note = ("reading.note.unpacked", {"archive": outer, "member": inner_name})
+    for frame in sheets.values():
+        frame.attrs["notes"] = [t(note[0], "en", **note[1]), *frame.attrs.get("notes", [])]
+        frame.attrs["note_keys"] = [note, *frame.attrs.get("note_keys", [])]
+        frame.attrs["compression"] = compression
+        frame.attrs["archive_member"] = inner_name
+        frame.attrs["file"] = outer
+    return sheets
 
 
 def pick_sheet(sheets: dict[str, pd.DataFrame]) -> str:
@@ -583,8 +686,20 @@ def _looks_like_text(text: str) -> bool:
     return control <= max(1, len(text[:100_000]) // 1000)
 
 
+#: The ``separator`` hint of a text table whose columns are aligned with runs of spaces.
+WHITESPACE = "whitespace"
+#: The same with columns parted by two or more spaces (single spaces stay inside a cell: "Customer ID").
+ALIGNED = "aligned"
+_ANY_GAPS = re.compile(r"[ \t]+")
+_WIDE_GAPS = re.compile(r"[ \t]{2,}|\t")
+
+
 def _sniff_separator(text: str) -> str:
-    """The separator whose field count is the same on most of the first lines (quotes respected)."""
+    """The separator whose field count is the same on most of the first lines (quotes respected).
+
+    Without any of ``; , tab |``, a table whose lines split on runs of spaces into the same number of
+    fields, with a column of numbers, is whitespace-aligned (e.g. ``.txt``/``.asc``/``.dat`` exports).
+    """
     sample_lines = [line for line in text.splitlines()[:60] if line.strip()][:40]
     sample = "\n".join(sample_lines)
     best, best_score = ",", (0, 0, 0)
@@ -601,7 +716,54 @@ def _sniff_separator(text: str) -> str:
         score = (counts.count(mode), mode, -rank)
         if score > best_score:
             best, best_score = separator, score
+    if best_score == (0, 0, 0):
+        return _whitespace_kind(sample_lines) or best
     return best
+
+
+def _whitespace_split(separator: str) -> re.Pattern[str]:
+    return _WIDE_GAPS if separator == ALIGNED else _ANY_GAPS
+
+
+def _split(line: str, pattern: re.Pattern[str]) -> list[str]:
+    return [field for field in pattern.split(line.strip()) if field]
+
+
+def _whitespace_kind(lines: list[str]) -> str | None:
+    """WHITESPACE or ALIGNED when the lines are a table aligned with spaces, else None.
+
+    Runs of two or more spaces (ALIGNED) keep headers such as "Customer ID" whole; they are used when
+    they split every line into the same number of fields and single spaces do not.
+    """
+    consistent = {}
+    for kind in (WHITESPACE, ALIGNED):
+        counts = [len(_split(line, _whitespace_split(kind))) for line in lines]
+        consistent[kind] = counts[0] if len(set(counts)) == 1 else 0
+    kind = ALIGNED if consistent[ALIGNED] >= 2 and not consistent[WHITESPACE] else WHITESPACE
+    return kind if _numeric_table(lines, _whitespace_split(kind)) else None
+
+
+def _numeric_table(lines: list[str], pattern: re.Pattern[str]) -> bool:
+    """Most lines split into the same number (>= 2) of fields, one field mostly numbers."""
+    rows = [_split(line, pattern) for line in lines]
+    if len(rows) < 2:
+        return False
+    counts = [len(row) for row in rows]
+    mode = max(set(counts), key=counts.count)
+    regular = [row for row in rows if len(row) == mode]
+    if mode < 2 or len(regular) < 0.8 * len(rows):
+        return False
+    values = regular[1:]  # the first regular line may be the header
+    return any(sum(1 for row in values if not _is_text(row[col])) >= 0.8 * len(values) for col in range(mode))
+
+
+def _parse_whitespace(text: str, separator: str) -> pd.DataFrame:
+    """Every cell as str, fields split on runs of spaces/tabs; blank lines stay (as empty rows)."""
+    pattern = _whitespace_split(separator)
+    rows = [_split(line, pattern) if separator == ALIGNED else line.split() for line in text.splitlines()]
+    width = max((len(row) for row in rows), default=1)
+    frame = pd.DataFrame([row + [None] * (width - len(row)) for row in rows], columns=range(width))
+    return frame.astype("str").where(frame.notna())
 
 
 def _parse_text(text: str, separator: str) -> pd.DataFrame:
@@ -642,7 +804,8 @@ def _read_text(data: bytes, name: str) -> dict[str, pd.DataFrame]:
         separator, text = hint.group(1), "\n" + text[hint.end() :]
     else:
         separator = _sniff_separator(text)
-    cells = _parse_text(text, separator)
+    spaces = separator in (WHITESPACE, ALIGNED)
+    cells = _parse_whitespace(text, separator) if spaces else _parse_text(text, separator)
     top = cells.head(PREVIEW_ROWS)
     grid = _Grid(
         [{col: value for col, value in row.items() if not _is_empty(value)} for row in top.to_dict("records")]
@@ -651,6 +814,8 @@ def _read_text(data: bytes, name: str) -> dict[str, pd.DataFrame]:
     if layout is None:
         raise CxError("error.no_data", file=name)
     header_row, header, title_rows, notes = layout
+    if spaces:
+        notes.insert(0, ("reading.note.whitespace", {}))
     frame = cells.iloc[header_row + 1 :]
     table = _Table(frame, header, header_row, title_rows, notes)
     decimal = _decimal_hint(frame, separator)
@@ -711,10 +876,14 @@ def _find_header(grid: _Grid) -> tuple[int, dict[int, Any] | None, list[str], li
     candidates = [i for i in range(len(rows)) if filled[i] and is_header(i)]
     notes: list[_Note] = []
     group_row = None
-    if not candidates:
-        first = next(i for i, count in enumerate(filled) if count)
+    if not candidates or _looks_like_data(rows, candidates[0]):
+        # No header: the data starts at the first row as wide as the table (note lines above it stay titles)
+        first = candidates[0] if candidates else next(i for i in range(len(rows)) if filled[i] >= width / 2)
         notes.append(("reading.note.no_header", {}))
-        return first - 1, None, [], notes
+        titles = [
+            " ".join(str(value).strip() for value in rows[i].values()) for i in range(first) if filled[i]
+        ]
+        return first - 1, None, titles, notes
     header_row = candidates[0]
     below = header_row + 1
     if below < len(rows) and below <= last_filled and is_header(below) and _is_group_row(rows, header_row):
@@ -728,6 +897,23 @@ def _find_header(grid: _Grid) -> tuple[int, dict[int, Any] | None, list[str], li
         if filled[i] and i != group_row
     ]
     return header_row, rows[header_row], titles, notes
+
+
+def _looks_like_data(rows: list[dict[int, Any]], i: int, *, below: int = 20) -> bool:
+    """Row ``i`` has numbers or dates in every column whose values below are numbers or dates.
+
+    A header names such columns with words; a first data row of a header-less file holds values of the
+    same types as the rows below it ("Anna;Berlin;34" above "Ben;Köln;41").
+    """
+    lower = [row for row in rows[i + 1 : i + 1 + below] if row]
+    if not lower:
+        return False
+    typed_columns = [
+        col
+        for col in rows[i]
+        if sum(1 for row in lower if col in row and not _is_text(row[col])) >= max(1, 0.8 * len(lower))
+    ]
+    return bool(typed_columns) and all(not _is_text(rows[i][col]) for col in typed_columns)
 
 
 def _is_group_row(rows: list[dict[int, Any]], i: int) -> bool:
@@ -763,6 +949,7 @@ def _finish_sheets(tables: dict[str, _Table], name: str, hints: dict[str, Any]) 
             "sheet": sheet,
             "file": name,
             "hidden": table.hidden,
+            "has_header": table.header is not None,
         }
         result[sheet] = frame
     if not result:
@@ -792,14 +979,16 @@ def _finish_frame(table: _Table, name: str) -> pd.DataFrame | None:
     last = int(np.flatnonzero(~blank)[-1])
     table.blank_rows = int(blank[: last + 1].sum())
     frame = frame.iloc[: last + 1][~blank[: last + 1]]
-    frame.columns = _column_names([header.get(col) for col in keep], table.notes)
+    generated = "column_{}" if table.header is not None else "Column {}"
+    frame.columns = _column_names([header.get(col) for col in keep], table.notes, generated=generated)
     if dropped:
         table.notes.append(("reading.note.empty_columns", {"columns": dropped}))
     return _native_integers(frame)
 
 
-def _column_names(raw: list[Any], notes: list[_Note]) -> list[str]:
-    names = [_header_text(value) or f"column_{position}" for position, value in enumerate(raw, start=1)]
+def _column_names(raw: list[Any], notes: list[_Note], *, generated: str = "column_{}") -> list[str]:
+    """Header texts (blanks trimmed), empty ones named by position, repeated ones made unique."""
+    names = [_header_text(value) or generated.format(position) for position, value in enumerate(raw, start=1)]
     seen: dict[str, int] = {}
     taken = set(names)
     result = []

@@ -108,6 +108,8 @@ class ValidationReport:
     rules: list[RuleCount] = field(default_factory=list)
     mapping: dict[str, str | list[str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    reading: dict[str, Any] = field(default_factory=dict)
+    """How the file was read: format, separator, has_header, compression, date_order per date role."""
 
     def to_dict(self) -> dict:
         """The JSON shape of the CLI's ``inputs.<table>`` section."""
@@ -119,6 +121,8 @@ class ValidationReport:
             "rows_set_aside": self.rows_set_aside,
             "rules": [{"rule": r.rule, "rows": r.rows, "message": r.message} for r in self.rules],
             "mapping": dict(self.mapping),
+            "notes": list(self.notes),
+            "reading": dict(self.reading),
         }
 
 

@@ -7,8 +7,9 @@ empty and counted instead, so one typo never costs a whole customer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
@@ -19,6 +20,7 @@ from cxlib.i18n import format_date, t
 from cxlib.mapping import ColumnMapping
 from cxlib.parsing import (
     clean_text,
+    marked_missing,
     normalize_gender,
     normalize_ids,
     parse_dates,
@@ -26,7 +28,7 @@ from cxlib.parsing import (
     parse_numbers,
 )
 from cxlib.roles import ROLES, TableName, role
-from cxlib.tables import RuleCount, ValidatedTable, ValidationReport
+from cxlib.tables import ColumnMeaning, Evidence, RuleCount, ValidatedTable, ValidationReport
 
 REASON_COLUMN = "reason"
 ROW_COLUMN = "row"
@@ -39,6 +41,8 @@ class _Rules:
 
     lang: str
     items: list[RuleCount]
+    day_first: bool = True  # how to read a date such as 01/02/2026 that no value of its column decides
+    meanings: dict[str, ColumnMeaning] = field(default_factory=dict)  # what was learnt about columns
 
     def add(self, rule: str, rows: int, *, set_aside: bool, **params: object) -> None:
         if rows:
@@ -88,9 +92,11 @@ def validate_table(
     ((4, 2, 2), ['marked_missing', 'missing_required', 'duplicate_id'])
     """
     table = mapping.table
-    rules = _Rules(lang, [])
+    rules = _Rules(lang, [], day_first=_reads_day_first(frame.attrs))
     source = frame.reset_index(drop=True)
     data = _typed_columns(source, mapping, rules, today=today or date.today())
+    if table == "transactions":
+        _resolve_amount(data, mapping, rules)
     keep = pd.Series(True, index=source.index)
     reasons = pd.Series("", index=source.index, dtype=object)
     _check_required(source, mapping, table, lang)
@@ -98,6 +104,11 @@ def validate_table(
         newly = mask & keep
         rules.add(rule, int(newly.sum()), set_aside=True, role=_role_label(table, "customer_id", lang))
         reasons[newly] = t(f"rule.{rule}", lang, rows=1, role=_role_label(table, "customer_id", lang))
+        keep &= ~mask
+    for rule, mask, params in _set_aside_lines(data, source, mapping) if table == "transactions" else []:
+        newly = mask & keep
+        rules.add(rule, int(newly.sum()), set_aside=True, **params)
+        reasons[newly] = t(f"rule.{rule}", lang, rows=1, **params)
         keep &= ~mask
     _link_rules(data[keep], table, known_customers, rules)
     if not keep.any():
@@ -119,8 +130,12 @@ def validate_table(
         rules=rules.items,
         mapping=mapping.as_dict(),
     )
+    report.notes = [t(key, lang, **params) for key, params in frame.attrs.get("note_keys", [])]
+    report.reading = _reading_facts(frame.attrs, rules)
     touchpoints = list(mapping.matches["touchpoints"].column) if "touchpoints" in mapping.matches else []
-    return ValidatedTable(table, used, set_aside, report, touchpoints)
+    validated = ValidatedTable(table, used, set_aside, report, touchpoints)
+    validated.columns.update(_mapping_meanings(mapping, rules))
+    return validated
 
 
 def _role_label(table: TableName, key: str, lang: str) -> str:
@@ -153,6 +168,10 @@ def _typed_columns(
         spec = role(table, role_key)
         label = _role_label(table, role_key, rules.lang)
         columns[role_key] = _typed(source[match.column], spec.kind, role_key, label, rules, decimal)
+        if spec.kind == "date":
+            _note_date_reading(columns[role_key], role_key, label, rules)
+        if spec.kind == "category":
+            columns[role_key] = _without_missing_codes(source[match.column], columns[role_key], label, rules)
     for column in (mapping.matches.get("touchpoints", None) and mapping.matches["touchpoints"].column) or []:
         columns[column] = _typed(source[column], "number", column, column, rules, decimal)
     for column in mapping.unmapped:
@@ -182,10 +201,11 @@ def _typed(
             numbers = numbers.mask(negative)
         return numbers
     if kind == "date":
-        dates, bad = parse_dates(values)
+        dates, bad = parse_dates(values, ambiguous_day_first=rules.day_first)
         rules.add(
             "unparseable_date", int(bad.sum()), set_aside=False, role=label, examples=_examples(values, bad)
         )
+        rules.add("marked_missing", int(marked_missing(values).sum()), set_aside=False, role=label)
         return dates
     if kind == "flag":
         flags, bad = parse_flags(values)
@@ -196,6 +216,128 @@ def _typed(
     if key == "gender":
         return normalize_gender(values)
     return clean_text(values)
+
+
+def _reads_day_first(attrs: dict) -> bool:
+    """German-looking files (decimal comma or ``;``) and workbooks read 01/02/2026 as 1 February;
+    other text files (decimal point, ``,`` or tab) as 2 January."""
+    if attrs.get("decimal") == "," or attrs.get("separator") == ";":
+        return True
+    return attrs.get("format") != "csv"
+
+
+def _note_date_reading(dates: pd.Series, key: str, label: str, rules: _Rules) -> None:
+    """Keep how a date column was read (D/M or M/D and why, YYYYMMDD, Excel serials); count assumptions."""
+    order = dates.attrs.get("date_order") or {}
+    source = dates.attrs.get("date_source")
+    meaning = rules.meanings.setdefault(key, ColumnMeaning(column=key, kind="date", role=key))
+    if source in ("yyyymmdd", "excel_serial") and not meaning.evidence:
+        meaning.evidence.append(Evidence(f"date_{source}"))
+    if order.get("order"):
+        order_text = t(f"date.order.{order['order']}", rules.lang)
+        meaning.evidence.append(Evidence("date_order", {**order, "order_text": order_text}))
+        if order.get("evidence") == "assumed":
+            rules.add(
+                "date_order_assumed",
+                int(dates.notna().sum()),
+                set_aside=False,
+                role=label,
+                example=order.get("example"),
+                order=order_text,
+            )
+
+
+def _without_missing_codes(raw: pd.Series, values: pd.Series, label: str, rules: _Rules) -> pd.Series:
+    """A category's "n/a", "?", "unknown", "BLANK", "weiß nicht" cells are missing, and counted (also a
+    gender written as "U" or "unknown", which :func:`normalize_gender` leaves empty)."""
+    marked = marked_missing(raw) | (clean_text(raw).notna() & values.isna()).to_numpy()
+    rules.add("marked_missing", int(marked.sum()), set_aside=False, role=label)
+    return values.mask(marked.to_numpy(), pd.NA) if marked.any() else values
+
+
+def _reading_facts(attrs: dict, rules: _Rules) -> dict:
+    """How the file was read, for the ``inputs`` section: format, separator, header, packing, dates."""
+    facts = {key: attrs[key] for key in ("format", "separator", "compression", "has_header") if key in attrs}
+    dates = {
+        key: next((e.params for e in meaning.evidence if e.code == "date_order"), None)
+        for key, meaning in rules.meanings.items()
+        if meaning.kind == "date"
+    }
+    if any(dates.values()):
+        facts["date_order"] = {key: value for key, value in dates.items() if value}
+    return facts
+
+
+def _mapping_meanings(mapping: ColumnMapping, rules: _Rules) -> dict[str, ColumnMeaning]:
+    """Column meanings learnt while validating, with the evidence of roles chosen by their values."""
+    meanings = dict(rules.meanings)
+    for role_key, evidence in mapping.evidence.items():
+        kind = role(mapping.table, role_key).kind
+        meaning = meanings.setdefault(role_key, ColumnMeaning(column=role_key, kind=kind, role=role_key))
+        meaning.evidence[:0] = evidence
+    return meanings
+
+
+# --- transactions: the amount of a line, and lines that are no purchase -------------------------------
+
+_CANCELLED = re.compile(
+    r"^(?:cancel|storn|return|retour|refund|void|zurückgesendet|zurueckgesendet|rückgabe|rücksendung|erstatt)",
+    re.IGNORECASE,
+)
+_CANCELLED_INVOICE = re.compile(r"^[Cc]\d+$")
+
+
+def _resolve_amount(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> None:
+    """A line's amount: its line total; else quantity × unit price; else the unit price with a note."""
+    matches = mapping.matches
+    if "amount" in data:
+        source = "line_total"
+    elif "quantity" in data and "unit_price" in data:
+        data["amount"] = data["quantity"] * data["unit_price"]
+        source = "quantity_times_unit_price"
+        rules.add(
+            "amount_from_quantity_price",
+            int(data["amount"].notna().sum()),
+            set_aside=False,
+            quantity=matches["quantity"].column,
+            price=matches["unit_price"].column,
+        )
+    elif "unit_price" in data:
+        data["amount"] = data["unit_price"]
+        source = "unit_price_only"
+        rules.add(
+            "amount_from_unit_price",
+            int(data["amount"].notna().sum()),
+            set_aside=False,
+            price=matches["unit_price"].column,
+        )
+    else:
+        return
+    meaning = rules.meanings.setdefault("amount", ColumnMeaning(column="amount", kind="money", role="amount"))
+    meaning.evidence.append(Evidence("amount_source", {"source": source}))
+
+
+def _set_aside_lines(
+    data: pd.DataFrame, source: pd.DataFrame, mapping: ColumnMapping
+) -> list[tuple[str, pd.Series, dict]]:
+    """Cancelled or returned lines (status word, "C" invoice, negative quantity or amount): no purchase."""
+    checks: list[tuple[str, pd.Series, dict]] = []
+    if "status" in data:
+        status = data["status"].astype("string")
+        cancelled = status.str.contains(_CANCELLED, na=False).astype(bool)
+        raw = source[mapping.matches["status"].column]
+        checks.append(("cancelled_status", cancelled, {"examples": _examples(raw, cancelled)}))
+    if "order_id" in data:
+        ids = data["order_id"].astype("string").str.strip()
+        numeric_share = ids.str.fullmatch(r"\d+").fillna(False).mean() if ids.notna().any() else 0.0
+        cancel = ids.str.fullmatch(_CANCELLED_INVOICE).fillna(False).astype(bool)
+        if numeric_share >= 0.5:
+            checks.append(("cancelled_invoice", cancel, {"examples": _examples(ids, cancel)}))
+    if "quantity" in data:
+        checks.append(("negative_quantity", (data["quantity"] < 0).fillna(False), {}))
+    if "amount" in data:
+        checks.append(("negative_amount", (data["amount"] < 0).fillna(False), {}))
+    return checks
 
 
 def _extra(values: pd.Series, decimal: str | None) -> pd.Series:

@@ -10,7 +10,7 @@ from pages import _widgets as widgets
 
 state.require_router("data")
 
-FILE_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"]
+FILE_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "dat", "asc", "gz", "zip"]
 NOT_MAPPED = "—"
 
 

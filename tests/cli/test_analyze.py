@@ -95,7 +95,14 @@ def test_unknown_sheet(capsys):
         (
             "--transactions",
             "online_retail_ii_two_sheets.xlsx",
-            {"customer_id": "Customer ID", "date": "InvoiceDate", "amount": "Price"},
+            # no line total: the amount is Quantity x Price (a unit price), never the price alone
+            {
+                "customer_id": "Customer ID",
+                "date": "InvoiceDate",
+                "order_id": "Invoice",
+                "quantity": "Quantity",
+                "unit_price": "Price",
+            },
         ),
     ],
 )

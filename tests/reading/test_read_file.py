@@ -177,7 +177,7 @@ def test_unicode_line_separator_inside_a_cell_does_not_cost_cells():
 
 def test_headerless_numbers_get_generated_column_names():
     df = only_sheet(read_file(b"1;2\n3;4\n", filename="n.csv"))
-    assert list(df.columns) == ["column_1", "column_2"]
+    assert list(df.columns) == ["Column 1", "Column 2"]
     assert df.values.tolist() == [["1", "2"], ["3", "4"]]
     assert df.attrs["header_row"] == -1
 

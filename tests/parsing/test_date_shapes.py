@@ -1,0 +1,78 @@
+"""Every date shape of issue 12 (class 7), with the day/month order decided per column and explained."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from cxlib.parsing import date_order, parse_dates
+
+
+def iso(dates) -> list[str | None]:
+    return [d.strftime("%Y-%m-%d %H:%M") if pd.notna(d) else None for d in dates]
+
+
+def test_yyyymmdd_integers_are_dates_not_excel_serials():
+    dates, bad = parse_dates(pd.Series([19970101, 19970118, 19980630]))
+    assert iso(dates) == ["1997-01-01 00:00", "1997-01-18 00:00", "1998-06-30 00:00"]
+    assert not bad.any()
+    assert dates.attrs["date_source"] == "yyyymmdd"
+
+
+def test_yyyymmdd_text_and_an_impossible_day():
+    dates, bad = parse_dates(pd.Series(["19970101", "19971345", None]))
+    assert iso(dates) == ["1997-01-01 00:00", None, None]
+    assert bad.tolist() == [False, True, False]
+
+
+def test_month_first_decided_by_a_second_part_above_twelve_unpadded():
+    dates, bad = parse_dates(pd.Series(["2/11/2013", "3/15/2015", "5/16/2011"]))
+    assert iso(dates) == ["2013-02-11 00:00", "2015-03-15 00:00", "2011-05-16 00:00"]
+    assert not bad.any()
+    assert dates.attrs["date_order"] == {
+        "order": "month_first",
+        "evidence": "second_part_over_12",
+        "example": "3/15/2015",
+    }
+
+
+def test_day_first_decided_by_a_first_part_above_twelve_with_dashes():
+    dates, _ = parse_dates(pd.Series(["04-09-2012", "13-01-2012"]), ambiguous_day_first=False)
+    assert iso(dates) == ["2012-09-04 00:00", "2012-01-13 00:00"]
+    assert dates.attrs["date_order"]["evidence"] == "first_part_over_12"
+
+
+def test_ambiguous_column_follows_the_default_and_says_it_was_assumed():
+    values = pd.Series(["04-09-2012", "01/02/2026"])
+    day_first, _ = parse_dates(values, ambiguous_day_first=True)
+    month_first, _ = parse_dates(values, ambiguous_day_first=False)
+    assert iso(day_first) == ["2012-09-04 00:00", "2026-02-01 00:00"]
+    assert iso(month_first) == ["2012-04-09 00:00", "2026-01-02 00:00"]
+    assert month_first.attrs["date_order"] == {
+        "order": "month_first",
+        "evidence": "assumed",
+        "example": "04-09-2012",
+    }
+
+
+def test_twelve_hour_time_with_a_zone_suffix():
+    dates, bad = parse_dates(pd.Series(["2019/10/01 12:38:43 PM GMT+8", "2019/10/01 01:05:00 AM GMT+8"]))
+    assert iso(dates) == ["2019-10-01 12:38", "2019-10-01 01:05"]
+    assert not bad.any()
+
+
+def test_excel_serials_as_numbers_and_as_text():
+    numbers, _ = parse_dates(pd.Series([41245.0, None]))
+    text, bad = parse_dates(pd.Series(["41245", "2017-02-25"]))
+    assert iso(numbers)[0] == iso(text)[0] == "2012-12-02 00:00"
+    assert iso(text)[1] == "2017-02-25 00:00"
+    assert not bad.any()
+
+
+def test_missing_codes_in_a_date_column_are_empty_not_unreadable():
+    dates, bad = parse_dates(pd.Series(["2024-01-01", "n/a", "?", "unknown", "BLANK"]))
+    assert iso(dates)[1:] == [None] * 4
+    assert not bad.any()
+
+
+def test_date_order_of_a_column_without_day_month_values():
+    assert date_order(pd.Series(["2024-01-01"])).order is None
