@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -362,8 +362,14 @@ def excel_report(
 # --- PDF ---------------------------------------------------------------------------------------------
 
 
-def summary_lines(document: dict, *, lang: str = "en") -> list[tuple[str, str]]:
-    """The content of the one-page summary as (kind, text) pairs, kind "title", "heading" or "text".
+def summary_lines(
+    document: dict, *, lang: str = "en", made_on: date | None = None, filters: Sequence[str] = ()
+) -> list[tuple[str, str]]:
+    """The content of the PDF report as (kind, text) pairs.
+
+    Kinds: "title", "heading", "text", "quote", "page" (start a new page) and "picture" (the journey
+    chart goes here). Page 1: title, when it was made (with ``made_on``), data period, sources, filters,
+    key figures and findings; page 2: the journey; page 3: the personas with their quotes.
 
     Examples
     --------
@@ -373,16 +379,41 @@ def summary_lines(document: dict, *, lang: str = "en") -> list[tuple[str, str]]:
 ('text', 'NPS (alle Antworten): +12')]
     """
     _check_lang(lang)
-    lines: list[tuple[str, str]] = [
-        ("title", t("export.title", lang)),
-        ("heading", t("export.pdf.kpis", lang)),
-    ]
+    lines: list[tuple[str, str]] = [("title", t("export.title", lang))]
+    if made_on is not None:
+        lines += [("text", line) for line in _meta_lines(document, lang, made_on, filters)]
+    lines += _kpi_lines(document, lang)
+    findings = _findings(document, lang)
+    if findings:
+        lines.append(("heading", t("export.pdf.findings", lang)))
+        lines += [("text", "• " + finding["text"]) for finding in findings]
+    lines += _journey_lines(document, lang)
+    lines += _persona_lines(document, lang)
+    return lines
+
+
+def _meta_lines(document: dict, lang: str, made_on: date, filters: Sequence[str]) -> list[str]:
+    from cxlib.slides import data_period
+
+    lines = [t("slides.made_on", lang, day=format_date(made_on, lang))]
+    period = data_period(document, lang)
+    if period:
+        lines.append(t("slides.period", lang, period=period))
+    sources = [item.get("file") for item in (document.get("inputs") or {}).values() if item.get("file")]
+    if sources:
+        lines.append(t("slides.sources", lang, files=", ".join(sources)))
+    lines.append(t("slides.filters", lang, filters=" · ".join(filters) or t("slides.no_filter", lang)))
+    return lines
+
+
+def _kpi_lines(document: dict, lang: str) -> list[tuple[str, str]]:
     kpis = document.get("kpis") or {}
     nps, churn, clv = kpis.get("nps") or {}, kpis.get("churn_rate") or {}, kpis.get("clv") or {}
 
     def signed(value: float) -> str:
         return format_number(value, lang, signed=True)
 
+    lines = [("heading", t("export.pdf.kpis", lang))]
     comparison = (kpis.get("comparisons") or {}).get("nps")
     lines.append(("text", f"{t('export.kpi.customers', lang)}: {format_number(kpis.get('customers'), lang)}"))
     for label, value, is_score in _period_nps_rows(comparison, lang):
@@ -399,34 +430,44 @@ def summary_lines(document: dict, *, lang: str = "en") -> list[tuple[str, str]]:
     lines += [
         ("text", f"{t(key, lang)}: {shown(value)}") for key, value, shown in figures if value is not None
     ]
-    personas = (document.get("personas") or {}).get("personas") or []
-    if personas:
-        lines.append(("heading", t("export.pdf.personas", lang)))
-        lines += [
-            ("text", t("export.pdf.persona_line", lang, name=p.get("name"),
-                       share=format_percent(p.get("share"), lang, decimals=0),
-                       nps=format_number(p.get("nps"), lang, signed=p.get("nps") is not None)))
-            for p in personas
-        ]  # fmt: skip
-    touchpoints = [
-        tp for tp in (document.get("journey") or {}).get("touchpoints") or [] if tp.get("mean") is not None
-    ]
-    if touchpoints:
-        lines.append(("heading", t("export.pdf.touchpoints", lang)))
-        lines += [
-            ("text", t("export.pdf.touchpoint_line", lang, touchpoint=tp["touchpoint"],
-                       phase=t(f"phase.{tp.get('phase')}", lang), mean=format_number(tp["mean"], lang)))
-            for tp in sorted(touchpoints, key=lambda tp: tp["mean"])[:PDF_TOUCHPOINTS]
-        ]  # fmt: skip
-    findings = _findings(document, lang)
-    if findings:
-        lines.append(("heading", t("export.pdf.findings", lang)))
-        lines += [("text", "• " + finding["text"]) for finding in findings]
     return lines
 
 
-_SIZES = {"title": 16.0, "heading": 11.5, "text": 9.5}
+def _journey_lines(document: dict, lang: str) -> list[tuple[str, str]]:
+    touchpoints = [
+        tp for tp in (document.get("journey") or {}).get("touchpoints") or [] if tp.get("mean") is not None
+    ]
+    if not touchpoints:
+        return []
+    lines = [("page", ""), ("heading", t("slides.journey", lang)), ("picture", "journey")]
+    lines.append(("heading", t("export.pdf.touchpoints", lang)))
+    lines += [
+        ("text", t("export.pdf.touchpoint_line", lang, touchpoint=tp["touchpoint"],
+                   phase=t(f"phase.{tp.get('phase')}", lang), mean=format_number(tp["mean"], lang)))
+        for tp in sorted(touchpoints, key=lambda tp: tp["mean"])[:PDF_TOUCHPOINTS]
+    ]  # fmt: skip
+    return lines
+
+
+def _persona_lines(document: dict, lang: str) -> list[tuple[str, str]]:
+    personas = (document.get("personas") or {}).get("personas") or []
+    if not personas:
+        return []
+    lines = [("page", ""), ("heading", t("export.pdf.personas", lang))]
+    for p in personas:
+        nps = format_number(p.get("nps"), lang, signed=p.get("nps") is not None)
+        share = format_percent(p.get("share"), lang, decimals=0)
+        lines.append(("text", t("export.pdf.persona_line", lang, name=p.get("name"), share=share, nps=nps)))
+        if p.get("description"):
+            lines.append(("text", str(p["description"])))
+        if p.get("quote"):
+            lines.append(("quote", f"“{p['quote']}”" if lang == "en" else f"„{p['quote']}“"))
+    return lines
+
+
+_SIZES = {"title": 16.0, "heading": 11.5, "text": 9.5, "quote": 9.5}
 _BOTTOM = 287.0  # mm: A4 height minus the bottom margin
+MAX_PDF_PAGES = 4
 
 
 def pdf_summary(
@@ -434,10 +475,13 @@ def pdf_summary(
     *,
     lang: str = "en",
     journey_png: bytes | None = None,
+    made_on: date | None = None,
+    filters: Sequence[str] = (),
     font_path: str | None = DEJAVU_FONT,
     compress: bool = True,
 ) -> bytes:
-    """A one-page A4 PDF: headline KPIs, personas, weakest touchpoints and findings (and the journey chart).
+    """The PDF report, 1–4 A4 pages: key figures and findings (with when it was made, the data period,
+    the sources and the filters), the journey with its chart, and the personas with their quotes.
 
     Parameters
     ----------
@@ -446,8 +490,11 @@ def pdf_summary(
     lang : {"en", "de"}
         Language of the headings and findings.
     journey_png : bytes, optional
-        The journey chart as PNG (e.g. ``chart_png(journey_curve_chart(result))``), placed under the
-        figures if it still fits on the page.
+        The journey chart as PNG (e.g. ``chart_png(journey_curve_chart(result))``), on the journey page.
+    made_on : date, optional
+        The date printed under the title (default: today).
+    filters : sequence of str
+        The filters in force, as the reader should see them.
     font_path : str or None
         A TrueType font with the characters of both languages; ``None`` or a missing file falls back to
         Helvetica with the text transliterated to Latin-1 ("−" -> "-", "→" -> "->").
@@ -457,7 +504,7 @@ def pdf_summary(
     Returns
     -------
     bytes
-        The PDF; anything that would run past the bottom of the page is left out, so it is always one page.
+        The PDF; what would run past the fourth page is left out (it is all in the Excel report).
 
     Examples
     --------
@@ -482,22 +529,34 @@ def pdf_summary(
         family = "Helvetica"
     pdf.set_title(t("export.title", lang) if unicode_font else t("export.title", lang).translate(_LATIN1))
     pdf.add_page()
-    picture_done = journey_png is None
-    for kind, text in summary_lines(document, lang=lang):
+    for kind, text in summary_lines(document, lang=lang, made_on=made_on or date.today(), filters=filters):
+        if kind == "page" or (kind == "picture" and journey_png is not None and not _fits(pdf, 80)):
+            if pdf.page_no() >= MAX_PDF_PAGES:
+                break
+            pdf.add_page()
+            continue
+        if kind == "picture":
+            if journey_png is not None:
+                _place_picture(pdf, journey_png)
+            continue
         if not unicode_font:
             text = text.translate(_LATIN1).encode("latin-1", "replace").decode("latin-1")
-        if kind == "heading" and not picture_done and text == t("export.pdf.personas", lang):
-            picture_done = _place_picture(pdf, journey_png)
         size = _SIZES[kind]
-        pdf.set_font(family, "" if kind == "text" else "B", size)
+        pdf.set_font(family, "B" if kind in ("title", "heading") else "", size)
         height = size * 0.5
         needed = len(pdf.multi_cell(0, height, text, dry_run=True, output="LINES")) * height
-        if pdf.get_y() + needed + (2 if kind == "heading" else 0) > _BOTTOM:
-            break  # one page, always: what does not fit is in the Excel report
+        if not _fits(pdf, needed + (2 if kind == "heading" else 0)):
+            if pdf.page_no() >= MAX_PDF_PAGES:
+                break  # at most four pages: the rest is in the Excel report
+            pdf.add_page()
         if kind == "heading":
             pdf.ln(2)
         pdf.multi_cell(0, height, text, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
+
+
+def _fits(pdf, height: float) -> bool:
+    return pdf.get_y() + height <= _BOTTOM
 
 
 def _place_picture(pdf, png: bytes) -> bool:

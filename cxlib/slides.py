@@ -83,7 +83,7 @@ def _title_slide(deck, document: dict, lang: str, made_on: date, filters: Sequen
     slide.shapes.title.text = t("export.title", lang)
     sources = [item.get("file") for item in (document.get("inputs") or {}).values() if item.get("file")]
     lines = [t("slides.made_on", lang, day=format_date(made_on, lang))]
-    period = _data_period(document, lang)
+    period = data_period(document, lang)
     if period:
         lines.append(t("slides.period", lang, period=period))
     if sources:
@@ -199,7 +199,7 @@ def _pain_point_lines(document: dict, lang: str) -> list[str]:
     return lines
 
 
-def _data_period(document: dict, lang: str) -> str | None:
+def data_period(document: dict, lang: str) -> str | None:
     """The widest window the document's comparisons cover, as dates."""
     comparisons = (document.get("kpis") or {}).get("comparisons") or {}
     days = [

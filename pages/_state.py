@@ -868,7 +868,7 @@ def report_makers():
         return None if journey is None else chart_png(journey_curve_chart(journey, lang=language))
 
     def one_pager() -> bytes:
-        return pdf_summary(document, lang=language)
+        return pdf_summary(document, lang=language, journey_png=journey_png(), filters=chips)
 
     def deck() -> bytes:
         return slide_deck(document, lang=language, journey_png=journey_png(), filters=chips)
