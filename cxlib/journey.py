@@ -284,6 +284,9 @@ def long_to_wide(survey: pd.DataFrame, *, id_column: str = "response_id") -> tup
 def default_spec(survey: pd.DataFrame, touchpoints: Sequence[str]) -> JourneySpec:
     """A spec with the given order and guessed phases (long surveys: empty ``touchpoints`` = all, as met).
 
+    The scales are the questionnaire's (``survey.attrs["column_meanings"]``, set by validation) where
+    known, so items of one question share one scale even when nobody used its top or bottom point.
+
     Examples
     --------
     >>> survey = pd.DataFrame({"Werbung": [4.0], "Website": [3.0], "Lieferung": [2.0]})
@@ -299,7 +302,15 @@ def default_spec(survey: pd.DataFrame, touchpoints: Sequence[str]) -> JourneySpe
         missing = [tp for tp in touchpoints if tp not in survey.columns]
         if missing:
             raise ValueError(f"touchpoint columns {missing!r} are not in the survey")
-    return JourneySpec(touchpoints=tuple(touchpoints), phases=guess_phases(touchpoints))
+    meanings = survey.attrs.get("column_meanings") or {}
+    scales = {
+        tp: (float(meanings[tp].scale[0]), float(meanings[tp].scale[1]))
+        for tp in touchpoints
+        if tp in meanings and meanings[tp].scale is not None
+    }
+    return JourneySpec(
+        touchpoints=tuple(touchpoints), phases=guess_phases(touchpoints), scales=scales or None
+    )
 
 
 # --- the computation ----------------------------------------------------------------------------------

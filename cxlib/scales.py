@@ -371,6 +371,7 @@ class Family:
     scale: tuple[int, int] | None
     codes: tuple[int, ...]
     evidence: list[Evidence]
+    answers: int = 0
 
 
 def _stem(header: str) -> str | None:
@@ -435,7 +436,7 @@ def resolve_scale(
         low = min((v for v in values if v > 0), default=1)
     if high in (6, 8) and high - 1 - max(low, 1) + 1 >= 4 and _top_is_code(counts, items, high):
         codes.append(high)
-        evidence.append(Evidence("top_code", {"code": high, "count": counts[high]}))
+        evidence.append(Evidence("top_code", {"value": high, "count": counts[high]}))
         high -= 1
     if high < 4:  # 1–3 answers are codes (yes/no/unsure, bands), not a rating scale
         return None, tuple(sorted(codes)), evidence
@@ -569,7 +570,7 @@ def read_questionnaire(frame: pd.DataFrame, *, sample: int | None = SAMPLE_ROWS)
         scale, codes, evidence = resolve_scale(dict(pooled), [profiles[c].counts for c in members])
         if len(members) > 1:
             evidence.insert(0, Evidence("shared_scale", {"items": len(members)}))
-        family = Family(members, scale, codes, evidence)
+        family = Family(members, scale, codes, evidence, sum(pooled.values()))
         families.append(family)
         family_of.update(dict.fromkeys(members, family))
     meanings = {column: _meaning(profile, family_of.get(column)) for column, profile in profiles.items()}
@@ -586,7 +587,11 @@ def _meaning(profile: ItemProfile, family: Family | None) -> ColumnMeaning:
     ):
         found = Counter(NPS_GROUP_WORDS[w] for w, c in profile.groups.items() for _ in range(min(c, 1)))
         return _with_codes(
-            ColumnMeaning(profile.column, "nps_group", evidence=[Evidence("nps_group_words", dict(found))]),
+            ColumnMeaning(
+                profile.column,
+                "nps_group",
+                evidence=[Evidence("nps_group_words", {g: found.get(g, 0) for g in GROUP_SCORES})],
+            ),
             profile,
         )
     if profile.is_binary:
@@ -600,7 +605,7 @@ def _meaning(profile: ItemProfile, family: Family | None) -> ColumnMeaning:
             profile.column, "bipolar", direction="bipolar", excluded_from=("touchpoints",),
             evidence=[Evidence("bipolar_words", {})],
         )  # fmt: skip
-    if profile.likert and not profile.counts:
+    if profile.likert and not profile.counts and profile.is_candidate:
         meaning = ColumnMeaning(
             profile.column, "rating", scale=(1, 5), evidence=[Evidence("likert_words", {})]
         )
@@ -619,6 +624,9 @@ def _meaning(profile: ItemProfile, family: Family | None) -> ColumnMeaning:
             meaning.evidence.append(Evidence("too_few_points", {"points": len(valid)}))
             return meaning
         return _classify_rating(meaning, profile, recommend)
+    if family is not None and family.answers < MIN_ANSWERS_FOR_SPREAD:  # too few answers to tell
+        meaning = ColumnMeaning(profile.column, "rating", evidence=[Evidence("few_answers", {})])
+        return _classify_rating(_with_codes(meaning, profile), profile, recommend)
     if family is not None:
         return ColumnMeaning(profile.column, "coded", evidence=[Evidence("no_rating_scale", {})])
     if profile.is_free_text:
