@@ -304,9 +304,9 @@ def default_spec(survey: pd.DataFrame, touchpoints: Sequence[str]) -> JourneySpe
             raise ValueError(f"touchpoint columns {missing!r} are not in the survey")
     meanings = survey.attrs.get("column_meanings") or {}
     scales = {
-        tp: (float(meanings[tp].scale[0]), float(meanings[tp].scale[1]))
+        tp: (float(meanings[tp]["scale"][0]), float(meanings[tp]["scale"][1]))
         for tp in touchpoints
-        if tp in meanings and meanings[tp].scale is not None
+        if tp in meanings and meanings[tp].get("scale")
     }
     return JourneySpec(
         touchpoints=tuple(touchpoints), phases=guess_phases(touchpoints), scales=scales or None

@@ -567,7 +567,9 @@ def read_questionnaire(frame: pd.DataFrame, *, sample: int | None = SAMPLE_ROWS)
         pooled: Counter[int] = Counter()
         for column in members:
             pooled.update(profiles[column].counts)
-        scale, codes, evidence = resolve_scale(dict(pooled), [profiles[c].counts for c in members])
+        scale, codes, evidence = None, (), []
+        if sum(pooled.values()) >= MIN_ANSWERS_FOR_SPREAD:  # fewer: codes cannot be told from typos
+            scale, codes, evidence = resolve_scale(dict(pooled), [profiles[c].counts for c in members])
         if len(members) > 1:
             evidence.insert(0, Evidence("shared_scale", {"items": len(members)}))
         family = Family(members, scale, codes, evidence, sum(pooled.values()))

@@ -142,7 +142,8 @@ def validate_table(
     report.reading = _reading_facts(frame.attrs, rules)
     touchpoints = list(mapping.matches["touchpoints"].column) if "touchpoints" in mapping.matches else []
     if meanings:
-        used.attrs["column_meanings"] = meanings
+        # plain JSON values: the analyses read them, and Streamlit serialises a frame's attrs
+        used.attrs["column_meanings"] = {name: meaning.to_dict() for name, meaning in meanings.items()}
     validated = ValidatedTable(table, used, set_aside, report, touchpoints, columns=meanings)
     _merge_meanings(validated.columns, _mapping_meanings(mapping, rules))
     return validated
