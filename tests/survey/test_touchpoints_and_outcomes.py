@@ -103,3 +103,24 @@ def test_satisfaction_with_a_touchpoint_is_a_touchpoint(rng):
         "Zufriedenheit Website",
         "Zufriedenheit mit der Wartezeit",  # satisfaction with waiting: higher is better
     ]
+
+
+def test_a_finding_never_calls_the_outcome_its_own_strongest_driver():
+    document = {
+        "kpis": {},
+        "journey": {
+            "outcome": "satisfaction",
+            "touchpoints": [
+                {"touchpoint": "Overall", "phase": "loyalty", "mean": 70.0},
+                {"touchpoint": "Website", "phase": "information", "mean": 60.0},
+            ],
+            "pain_points": [],
+            "drivers": [
+                {"touchpoint": "Overall", "importance": 1.0, "performance": 70.0},
+                {"touchpoint": "satisfaction", "importance": 0.8, "performance": 70.0},
+                {"touchpoint": "Website", "importance": 0.5, "performance": 60.0},
+            ],
+        },
+    }
+    drivers = [f.text for f in findings_from_document(document) if "strongest driver" in f.text]
+    assert drivers and all("Website" in text and "Overall" not in text for text in drivers)
