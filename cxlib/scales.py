@@ -39,6 +39,7 @@ __all__ = [
     "Family",
     "ItemProfile",
     "Questionnaire",
+    "evidence_text",
     "likert_points",
     "nps_groups",
     "profile_column",
@@ -689,9 +690,11 @@ def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: st
     return meaning
 
 
+_SATISFACTION_WITH = ("satisfaction with", "satisfied with", "zufriedenheit mit", "zufrieden mit")
 _SERVICE_OUTCOMES = ("loyalty", "loyal", "treue", "complain", "complaint", "beschwerde", "retention")
 
 
+_SATISFACTION_WITH = ("satisfaction with", "satisfied with", "zufriedenheit mit", "zufrieden mit")
 _SERVICE_OUTCOMES = ("loyalty", "loyal", "treue", "complain", "complaint", "beschwerde", "retention")
 
 
@@ -702,8 +705,10 @@ def _outcome_word(header: str, words: str) -> str | None:
     found = has_term(words, _OUTCOME_WORDS)
     if found is None:
         return None
-    if found in ("satisfaction", "zufriedenheit", "csat") and touchpoint_likeness(words) >= 1.0:
-        return None  # "Zufriedenheit Lieferung" names a touchpoint
+    if found in ("satisfaction", "zufriedenheit", "csat") and (
+        touchpoint_likeness(words) >= 1.0 or has_term(words, _SATISFACTION_WITH)
+    ):
+        return None  # "Zufriedenheit Lieferung", "satisfaction with the waiting time" name a touchpoint
     handled = has_term(words, ("programme", "program", "handling", "bearbeitung"))
     if found in _SERVICE_OUTCOMES and handled and touchpoint_likeness(words) >= 1.0:
         return None  # "complaint handling", "loyalty programme" are touchpoints
@@ -777,3 +782,22 @@ def nps_groups(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     nonanswer = words.isin(list(NONANSWER_WORDS)).fillna(False).astype(bool)
     bad = (filled & scores.isna() & ~nonanswer).fillna(False).astype(bool)
     return scores, bad
+
+
+def evidence_text(evidence: Evidence, lang: str = "en") -> str:
+    """One piece of evidence in words (string-table key ``evidence.<code>``), lists joined by commas.
+
+    Examples
+    --------
+    >>> evidence_text(Evidence("integer_range", {"low": 1, "high": 5}), "de")
+    'ganzzahlige Antworten auf einer Skala von 1–5'
+    >>> evidence_text(Evidence("nonanswer_words", {"words": ["blank", "n a"]}))
+    'non-answer words excluded: blank, n a'
+    """
+    from cxlib.i18n import t
+
+    params = {
+        key: ", ".join(str(item) for item in value) if isinstance(value, list | tuple) else value
+        for key, value in evidence.params.items()
+    }
+    return t(f"evidence.{evidence.code}", lang, **params)
