@@ -38,7 +38,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -302,15 +302,28 @@ def default_spec(survey: pd.DataFrame, touchpoints: Sequence[str]) -> JourneySpe
         missing = [tp for tp in touchpoints if tp not in survey.columns]
         if missing:
             raise ValueError(f"touchpoint columns {missing!r} are not in the survey")
-    meanings = survey.attrs.get("column_meanings") or {}
-    scales = {
-        tp: (float(meanings[tp]["scale"][0]), float(meanings[tp]["scale"][1]))
-        for tp in touchpoints
-        if tp in meanings and meanings[tp].get("scale")
-    }
+    scales = questionnaire_scales(survey, touchpoints)
     return JourneySpec(
         touchpoints=tuple(touchpoints), phases=guess_phases(touchpoints), scales=scales or None
     )
+
+
+def questionnaire_scales(survey: pd.DataFrame, touchpoints: Sequence[str]) -> dict[str, tuple[float, float]]:
+    """The scales validation found for the touchpoints (``survey.attrs["column_meanings"]``), if any.
+
+    Examples
+    --------
+    >>> survey = pd.DataFrame({"Web": [4.0, 5.0]})
+    >>> survey.attrs["column_meanings"] = {"Web": {"kind": "rating", "scale": [1, 5]}}
+    >>> questionnaire_scales(survey, ["Web"])
+    {'Web': (1.0, 5.0)}
+    """
+    meanings = survey.attrs.get("column_meanings") or {}
+    return {
+        tp: (float(meanings[tp]["scale"][0]), float(meanings[tp]["scale"][1]))
+        for tp in touchpoints
+        if isinstance(meanings.get(tp), dict) and meanings[tp].get("scale")
+    }
 
 
 # --- the computation ----------------------------------------------------------------------------------
@@ -639,6 +652,8 @@ def build_journey(
     [('Lieferung', 'lowest'), ('Lieferung', 'drop')]
     """
     _check_inputs(survey, spec, group, lang)
+    if spec.scales is None:  # e.g. a spec from the journey editor: the questionnaire's scales still hold
+        spec = replace(spec, scales=questionnaire_scales(survey, spec.touchpoints) or None)
     notes: list[str] = []
     if group is not None:
         survey = survey.assign(**{_GROUP_COLUMN: group.to_numpy()})
