@@ -167,11 +167,13 @@ def _survey_answers(
     from cxlib.mapping import mark_role
     from cxlib.scales import NPS_SCALES, likert_points, nps_groups, read_questionnaire, words_of
 
-    found = mapping.meanings or read_questionnaire(source).meanings
+    found = dict(mapping.meanings)  # from the mapping (guessed, or confirmed by the user in a profile)
+    if any(str(column) not in found for column in source.columns):
+        found = {**read_questionnaire(source).meanings, **found}
     meanings = {
         column: replace(meaning, evidence=list(meaning.evidence)) for column, meaning in found.items()
     }
-    if not mapping.meanings:
+    if not mapping.meanings:  # a mapping set by hand: its roles decide what the columns are
         for role_key, match in mapping.matches.items():
             for column in match.column if isinstance(match.column, list) else [match.column]:
                 mark_role(meanings[str(column)], role_key)

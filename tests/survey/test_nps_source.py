@@ -88,3 +88,14 @@ def test_a_0_to_10_question_with_a_blank_code_11(rng):
         40,
     )
     assert [rule.rule for rule in loaded.validated.report.rules] == ["nonanswer_codes"]
+
+
+def test_a_1_to_5_item_assigned_to_recommend_by_hand_gives_no_nps(rng):
+    from cxlib.intake import prepare_table
+
+    frame = _survey(rng, "Zufriedenheit", ratings(rng, 200, 1, 5, centre=4.2))
+    roles = {"response_id": "Respondent ID", "recommend": "Zufriedenheit"}
+    loaded = prepare_table({"Umfrage": frame}, table="survey", file="umfrage.xlsx", roles=roles)
+    assert "recommend" not in loaded.validated.data.columns
+    assert loaded.validated.columns["Zufriedenheit"].kind == "recommend_rating"
+    assert any("1–5" in note for note in loaded.validated.report.notes)
