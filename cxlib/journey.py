@@ -284,8 +284,8 @@ def long_to_wide(survey: pd.DataFrame, *, id_column: str = "response_id") -> tup
 def default_spec(survey: pd.DataFrame, touchpoints: Sequence[str]) -> JourneySpec:
     """A spec with the given order and guessed phases (long surveys: empty ``touchpoints`` = all, as met).
 
-    The scales are the questionnaire's (``survey.attrs["column_meanings"]``, set by validation) where
-    known, so items of one question share one scale even when nobody used its top or bottom point.
+    Without scales in the spec, :func:`build_journey` reads the questionnaire's (set by validation), so
+    items of one question share one scale even when nobody used its top or bottom point.
 
     Examples
     --------
@@ -302,10 +302,7 @@ def default_spec(survey: pd.DataFrame, touchpoints: Sequence[str]) -> JourneySpe
         missing = [tp for tp in touchpoints if tp not in survey.columns]
         if missing:
             raise ValueError(f"touchpoint columns {missing!r} are not in the survey")
-    scales = questionnaire_scales(survey, touchpoints)
-    return JourneySpec(
-        touchpoints=tuple(touchpoints), phases=guess_phases(touchpoints), scales=scales or None
-    )
+    return JourneySpec(touchpoints=tuple(touchpoints), phases=guess_phases(touchpoints))
 
 
 def questionnaire_scales(survey: pd.DataFrame, touchpoints: Sequence[str]) -> dict[str, tuple[float, float]]:
@@ -652,8 +649,11 @@ def build_journey(
     [('Lieferung', 'lowest'), ('Lieferung', 'drop')]
     """
     _check_inputs(survey, spec, group, lang)
-    if spec.scales is None:  # e.g. a spec from the journey editor: the questionnaire's scales still hold
-        spec = replace(spec, scales=questionnaire_scales(survey, spec.touchpoints) or None)
+    if spec.scales is None and not _is_long(survey, spec):
+        # the questionnaire's scales (validation found them); a survey without any rating still says so
+        answered = survey.reindex(columns=list(spec.touchpoints)).notna().to_numpy().any()
+        scales = questionnaire_scales(survey, spec.touchpoints) if answered else {}
+        spec = replace(spec, scales=scales or None)
     notes: list[str] = []
     if group is not None:
         survey = survey.assign(**{_GROUP_COLUMN: group.to_numpy()})
