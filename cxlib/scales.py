@@ -81,15 +81,23 @@ def words_of(text: object) -> str:
     return " ".join(re.split(r"[^a-z0-9]+", raw)).strip()
 
 
-def has_term(words: str, terms: Iterable[str]) -> str | None:
+def has_term(words: str, terms: Iterable[str], *, inner: bool = True) -> str | None:
     """The first term found in ``words``: phrases and short terms as whole words, terms of five or more
-    letters also inside a word (German compounds, glued headers such as ``TIMESFLOWN``)."""
+    letters also inside a word when ``inner`` (German compounds, glued headers such as ``TIMESFLOWN``).
+
+    Examples
+    --------
+    >>> has_term("q 5 timesflown", ("times",)), has_term("q 5 timesflown", ("times",), inner=False)
+    ('times', None)
+    """
     padded, tokens = f" {words} ", words.split()
     for term in terms:
         if " " in term:
             if f" {term} " in padded:
                 return term
-        elif term in tokens or term + "s" in tokens or (len(term) >= 5 and any(term in w for w in tokens)):
+            continue
+        whole = term in tokens or term + "s" in tokens
+        if whole or (inner and len(term) >= 5 and any(term in w for w in tokens)):
             return term
     return None
 
@@ -176,12 +184,37 @@ _NOT_RATING_WORDS = (
     "segment", "strata", "stratum", "peak", "index", "id", "nr", "code", "flag", "education", "bildung",
     "children", "kinder", "household", "haushalt", "married", "marital", "familienstand", "dependents",
 )  # fmt: skip
+# Long not-a-rating words that may also stand inside a glued or compound header ("Q5TIMESFLOWN",
+# "Haushaltseinkommen"); the others count only as whole words ("Statement 3" is no "state").
+_INNER_NOT_RATING = frozenset(
+    {"times", "number", "count", "anzahl", "income", "einkommen", "gender", "geschlecht", "weight", "gewicht",
+     "language", "sprache", "tenure", "credit", "balance", "products", "device", "address", "coupon",
+     "cashback", "distance", "stunden", "household", "haushalt", "marital", "education", "children",
+     "dependents", "strata"}
+)  # fmt: skip
+
+
+def _not_rating_word(words: str) -> str | None:
+    """A header word that marks a coded fact (age band, count, weight), not a rating.
+
+    Examples
+    --------
+    >>> _not_rating_word("q 5 timesflown"), _not_rating_word("statement 3"), _not_rating_word("q 20 age")
+    ('times', None, 'age')
+    """
+    whole = has_term(words, tuple(w for w in _NOT_RATING_WORDS if w not in _INNER_NOT_RATING), inner=False)
+    return whole or has_term(words, tuple(_INNER_NOT_RATING))
+
+
 _HIGHER_WORSE_WORDS = (
     "difficult", "difficulty", "difficulties", "effort", "wait", "waiting", "problem", "problems", "issue",
     "issues", "hard", "schwierig", "schwierigkeit", "aufwand", "aufwendig", "wartezeit", "warten",
     "probleme", "muehe", "aerger", "customer effort", "ces",
 )  # fmt: skip
-_HIGHER_BETTER_WORDS = ("satisf", "zufrieden", "rating", "rate", "bewertung", "how good", "wie gut", "ease")
+_HIGHER_BETTER_WORDS = (
+    "satisf", "zufrieden", "rating", "rate", "bewertung", "how good", "wie gut", "ease", "easy", "einfach",
+    "problemlos", "muehelos", "effortless", "no problem", "ohne probleme", "reibungslos",
+)  # fmt: skip
 RATING_WORDS = ("rating", "rate", "bewertung", "score", "zufriedenheit", "satisfaction", "csat", "note")
 TITLE_WORDS = ("title", "titel", "subject", "betreff", "headline", "ueberschrift")
 COMMENT_WORDS = (
@@ -668,7 +701,7 @@ def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: st
         meaning.kind = "nps_score" if meaning.scale in NPS_SCALES else "recommend_rating"
         meaning.excluded_from = ("touchpoints",)
         return meaning
-    not_rating = has_term(words, _NOT_RATING_WORDS)
+    not_rating = _not_rating_word(words)
     if not_rating and not has_term(words, ("satisfaction", "zufriedenheit", "rating", "bewertung")):
         meaning.kind = "coded"
         meaning.excluded_from = ("touchpoints",)

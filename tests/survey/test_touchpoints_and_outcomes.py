@@ -124,3 +124,23 @@ def test_a_finding_never_calls_the_outcome_its_own_strongest_driver():
     }
     drivers = [f.text for f in findings_from_document(document) if "strongest driver" in f.text]
     assert drivers and all("Website" in text and "Overall" not in text for text in drivers)
+
+
+def test_words_inside_other_words_do_not_mislead(rng):
+    frame = pd.DataFrame(
+        {
+            "Nr": range(N),
+            "Statement 1": ratings(rng, N, 1, 5, centre=3.5),  # "state" is no coded fact here
+            "Statement 2": ratings(rng, N, 1, 5, centre=3.8),
+            "Statement 3": ratings(rng, N, 1, 5, centre=3.1),
+            "Lief die Lieferung problemlos?": ratings(rng, N, 1, 5, centre=4.1),  # higher is better
+        }
+    )
+    loaded, _ = analyze_survey(frame)
+    assert loaded.mapping.as_dict()["touchpoints"] == [
+        "Statement 1",
+        "Statement 2",
+        "Statement 3",
+        "Lief die Lieferung problemlos?",
+    ]
+    assert loaded.validated.columns["Lief die Lieferung problemlos?"].direction == "higher_better"
