@@ -47,8 +47,15 @@ def load_files(
 
 
 def inputs_section(loaded: Mapping[str, LoadedTable]) -> dict:
-    """The ``inputs`` section: per table file, sheet, row counts, rules and mapping."""
-    return {table: item.validated.report.to_dict() for table, item in loaded.items()}
+    """The ``inputs`` section: per table file, sheet, row counts, rules, mapping, notes and what each
+    column was understood to mean (``columns``, see :class:`cxlib.tables.ColumnMeaning`)."""
+    section = {}
+    for table, item in loaded.items():
+        validated = item.validated
+        section[table] = validated.report.to_dict()
+        section[table]["notes"] = list(validated.report.notes)
+        section[table]["columns"] = {name: meaning.to_dict() for name, meaning in validated.columns.items()}
+    return section
 
 
 def survey_touchpoints(survey: ValidatedTable | None) -> tuple[pd.DataFrame | None, list[str]]:

@@ -128,6 +128,10 @@ def _personas(document: dict) -> list[dict]:
     return rows
 
 
+#: A driver this close to the outcome is the outcome again (a copy, or the overall item), not a driver.
+SAME_AS_OUTCOME = 0.99
+
+
 def _touchpoints(document: dict) -> list[dict]:
     """Journey touchpoints that have a mean (0–100), in journey order."""
     journey = document.get("journey") or {}
@@ -135,9 +139,17 @@ def _touchpoints(document: dict) -> list[dict]:
 
 
 def _top_driver(document: dict) -> dict | None:
-    """The strongest driver if it is strong enough to mention."""
-    drivers = (document.get("journey") or {}).get("drivers") or []
-    rated = [d for d in drivers if _number(d.get("importance")) is not None]
+    """The strongest driver if it is strong enough to mention; never the outcome itself (an outcome
+    listed among the touchpoints, or a copy of it, correlates perfectly with itself)."""
+    journey = document.get("journey") or {}
+    drivers = journey.get("drivers") or []
+    rated = [
+        d
+        for d in drivers
+        if _number(d.get("importance")) is not None
+        and d.get("touchpoint") != journey.get("outcome")
+        and d["importance"] < SAME_AS_OUTCOME
+    ]
     if not rated:
         return None
     top = max(rated, key=lambda d: d["importance"])

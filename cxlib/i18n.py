@@ -1174,6 +1174,99 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
+# --- survey understanding: scales, non-answer codes, the NPS source, evidence (cxlib.scales) ---
+_SURVEY_STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "rule.nonanswer_codes": "{rows} answers in {items} questions are non-answer codes ({codes}: blank, "
+        "not applicable, never used) and are not counted as ratings.",
+        "survey.note.row_numbers_as_ids": "The survey has no response or customer ID: its row numbers are "
+        "used as response IDs. NPS and journey work; answers cannot be linked to customers.",
+        "survey.note.recommend_flag": "“{column}” is a yes/no answer (0/1), not a 0–10 recommendation "
+        "score: it is shown as the share who would recommend, not as NPS.",
+        "survey.note.recommend_rating": "“{column}” is on a {low}–{high} scale, not 0–10: its mean is shown "
+        "on its own scale; no NPS is computed from it.",
+        "survey.note.higher_worse": "Left out of the journey because a higher score means worse "
+        "(e.g. difficulty, waiting, problems): {columns}.",
+        "survey.note.bipolar": "Left out of the journey because the answers run from “too little” to "
+        "“too much” rather than from bad to good: {columns}.",
+        "kpi.note.recommend_flag": "No NPS: the recommendation question “{column}” is a yes/no answer, not "
+        "a 0–10 score. {share} would recommend (n = {n}).",
+        "kpi.note.recommend_rating": "No NPS: the recommendation question “{column}” is on a {low}–{high} "
+        "scale, not 0–10. Its mean is {mean} on {low}–{high} (n = {n}).",
+        "evidence.shared_scale": "one scale shared by {items} questions of the questionnaire",
+        "evidence.integer_range": "whole-number answers on a {low}–{high} scale",
+        "evidence.zero_below_scale": "0 below the scale is read as “not rated / blank” ({count} answers in "
+        "these questions)",
+        "evidence.top_code": "{value} above the scale is read as “never used / not applicable” "
+        "({count} answers)",
+        "evidence.code_above_scale": "{codes} above the scale is read as “blank”",
+        "evidence.far_codes": "{codes} read as “don't know / refused”",
+        "evidence.nonanswer_words": "non-answer words excluded: {words}",
+        "evidence.likert_words": "agreement or frequency words read as points 1–5",
+        "evidence.nps_group_words": "NPS groups as words (promoters {promoter}, passives {passive}, "
+        "detractors {detractor})",
+        "evidence.binary_values": "only the answers 0 and 1",
+        "evidence.header_word": "header word “{word}”",
+        "evidence.bipolar_words": "answers from “too little” to “too much”: not a satisfaction scale",
+        "evidence.too_few_points": "uses only {points} answer values: coded answers, not a rating",
+        "evidence.no_rating_scale": "small whole numbers that fit no rating scale",
+        "evidence.few_answers": "too few answers to tell the scale: read from the answers given",
+        "evidence.long_unique_text": "free text (on average {mean_length} characters, {unique_share} unique)",
+        "evidence.not_a_rating_word": "header word “{word}”: a coded fact, not a rating",
+        "evidence.outcome_word": "header word “{word}”: an outcome, not a touchpoint",
+        "evidence.higher_is_worse_word": "header word “{word}”: a higher score means worse",
+        "evidence.not_in_battery": "a single coded question outside the rating batteries",
+        "evidence.row_numbers_as_ids": "no ID column: row numbers used as response IDs",
+        "evidence.recommend_not_nps": "recommendation on {low}–{high}, not 0–10: no NPS",
+    },
+    "de": {
+        "rule.nonanswer_codes": "{rows} Antworten in {items} Fragen sind Codes für „keine Antwort“ ({codes}: "
+        "leer, nicht zutreffend, nicht genutzt) und zählen nicht als Bewertung.",
+        "survey.note.row_numbers_as_ids": "Die Umfrage hat keine Antwort- oder Kunden-ID: Ihre Zeilennummern "
+        "dienen als Antwort-ID. NPS und Customer Journey funktionieren; die Antworten lassen sich keinen "
+        "Kunden zuordnen.",
+        "survey.note.recommend_flag": "„{column}“ ist eine Ja/Nein-Antwort (0/1), kein Weiterempfehlungswert "
+        "von 0–10: Gezeigt wird der Anteil, der weiterempfehlen würde, kein NPS.",
+        "survey.note.recommend_rating": "„{column}“ liegt auf einer Skala von {low}–{high}, nicht 0–10: "
+        "Gezeigt wird der Mittelwert auf dieser Skala; ein NPS wird daraus nicht berechnet.",
+        "survey.note.higher_worse": "Nicht in der Customer Journey, weil ein höherer Wert schlechter ist "
+        "(z. B. Aufwand, Wartezeit, Probleme): {columns}.",
+        "survey.note.bipolar": "Nicht in der Customer Journey, weil die Antworten von „zu wenig“ bis „zu viel“ "
+        "reichen statt von schlecht bis gut: {columns}.",
+        "kpi.note.recommend_flag": "Kein NPS: Die Weiterempfehlungsfrage „{column}“ ist eine Ja/Nein-Antwort, "
+        "kein Wert von 0–10. {share} würden weiterempfehlen (n = {n}).",
+        "kpi.note.recommend_rating": "Kein NPS: Die Weiterempfehlungsfrage „{column}“ liegt auf einer Skala "
+        "von {low}–{high}, nicht 0–10. Ihr Mittelwert ist {mean} auf {low}–{high} (n = {n}).",
+        "evidence.shared_scale": "eine gemeinsame Skala für {items} Fragen des Fragebogens",
+        "evidence.integer_range": "ganzzahlige Antworten auf einer Skala von {low}–{high}",
+        "evidence.zero_below_scale": "0 unterhalb der Skala gilt als „nicht bewertet / leer“ ({count} Antworten "
+        "in diesen Fragen)",
+        "evidence.top_code": "{value} oberhalb der Skala gilt als „nicht genutzt / nicht zutreffend“ "
+        "({count} Antworten)",
+        "evidence.code_above_scale": "{codes} oberhalb der Skala gilt als „leer“",
+        "evidence.far_codes": "{codes} gilt als „weiß nicht / keine Angabe“",
+        "evidence.nonanswer_words": "Wörter für „keine Antwort“ ausgeschlossen: {words}",
+        "evidence.likert_words": "Zustimmungs- oder Häufigkeitswörter als Punkte 1–5 gelesen",
+        "evidence.nps_group_words": "NPS-Gruppen als Wörter (Promotoren {promoter}, Passive {passive}, "
+        "Detraktoren {detractor})",
+        "evidence.binary_values": "nur die Antworten 0 und 1",
+        "evidence.header_word": "Wort „{word}“ in der Überschrift",
+        "evidence.bipolar_words": "Antworten von „zu wenig“ bis „zu viel“: keine Zufriedenheitsskala",
+        "evidence.too_few_points": "nur {points} verschiedene Antworten: codierte Angaben, keine Bewertung",
+        "evidence.no_rating_scale": "kleine ganze Zahlen, die zu keiner Bewertungsskala passen",
+        "evidence.few_answers": "zu wenige Antworten, um die Skala zu erkennen: aus den Antworten gelesen",
+        "evidence.long_unique_text": "Freitext (im Mittel {mean_length} Zeichen, {unique_share} verschieden)",
+        "evidence.not_a_rating_word": "Wort „{word}“ in der Überschrift: ein codiertes Merkmal, keine Bewertung",
+        "evidence.outcome_word": "Wort „{word}“ in der Überschrift: ein Ergebnis, kein Touchpoint",
+        "evidence.higher_is_worse_word": "Wort „{word}“ in der Überschrift: ein höherer Wert ist schlechter",
+        "evidence.not_in_battery": "eine einzelne codierte Frage außerhalb der Bewertungsblöcke",
+        "evidence.row_numbers_as_ids": "keine ID-Spalte: Zeilennummern als Antwort-ID",
+        "evidence.recommend_not_nps": "Weiterempfehlung auf {low}–{high}, nicht 0–10: kein NPS",
+    },
+}
+for _lang, _texts in _SURVEY_STRINGS.items():
+    STRINGS[_lang].update(_texts)
+
 
 def t(key: str, lang: str = "en", /, **params: Any) -> str:
     """Look up ``key`` in ``lang`` and fill in ``params``.

@@ -38,7 +38,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -284,6 +284,9 @@ def long_to_wide(survey: pd.DataFrame, *, id_column: str = "response_id") -> tup
 def default_spec(survey: pd.DataFrame, touchpoints: Sequence[str]) -> JourneySpec:
     """A spec with the given order and guessed phases (long surveys: empty ``touchpoints`` = all, as met).
 
+    Without scales in the spec, :func:`build_journey` reads the questionnaire's (set by validation), so
+    items of one question share one scale even when nobody used its top or bottom point.
+
     Examples
     --------
     >>> survey = pd.DataFrame({"Werbung": [4.0], "Website": [3.0], "Lieferung": [2.0]})
@@ -300,6 +303,24 @@ def default_spec(survey: pd.DataFrame, touchpoints: Sequence[str]) -> JourneySpe
         if missing:
             raise ValueError(f"touchpoint columns {missing!r} are not in the survey")
     return JourneySpec(touchpoints=tuple(touchpoints), phases=guess_phases(touchpoints))
+
+
+def questionnaire_scales(survey: pd.DataFrame, touchpoints: Sequence[str]) -> dict[str, tuple[float, float]]:
+    """The scales validation found for the touchpoints (``survey.attrs["column_meanings"]``), if any.
+
+    Examples
+    --------
+    >>> survey = pd.DataFrame({"Web": [4.0, 5.0]})
+    >>> survey.attrs["column_meanings"] = {"Web": {"kind": "rating", "scale": [1, 5]}}
+    >>> questionnaire_scales(survey, ["Web"])
+    {'Web': (1.0, 5.0)}
+    """
+    meanings = survey.attrs.get("column_meanings") or {}
+    return {
+        tp: (float(meanings[tp]["scale"][0]), float(meanings[tp]["scale"][1]))
+        for tp in touchpoints
+        if isinstance(meanings.get(tp), dict) and meanings[tp].get("scale")
+    }
 
 
 # --- the computation ----------------------------------------------------------------------------------
@@ -628,6 +649,11 @@ def build_journey(
     [('Lieferung', 'lowest'), ('Lieferung', 'drop')]
     """
     _check_inputs(survey, spec, group, lang)
+    if spec.scales is None and not _is_long(survey, spec):
+        # the questionnaire's scales (validation found them); a survey without any rating still says so
+        answered = survey.reindex(columns=list(spec.touchpoints)).notna().to_numpy().any()
+        scales = questionnaire_scales(survey, spec.touchpoints) if answered else {}
+        spec = replace(spec, scales=scales or None)
     notes: list[str] = []
     if group is not None:
         survey = survey.assign(**{_GROUP_COLUMN: group.to_numpy()})

@@ -15,7 +15,7 @@ import pandas as pd
 from cxlib.churn import ChurnResult, churn_rate, compare_churn, reference_date
 from cxlib.clv import ClvResult, ClvSettings, customer_lifetime_value
 from cxlib.i18n import format_date, format_number, format_percent, t
-from cxlib.nps import NpsResult, compare_nps, net_promoter_score, survey_responses
+from cxlib.nps import NpsResult, compare_nps, net_promoter_score, recommend_item, survey_responses
 
 __all__ = ["KpiSettings", "Tile", "kpi_section", "kpi_tiles"]
 
@@ -62,6 +62,7 @@ class _Kpis:
     nps_note: str | None
     churn_note: str | None
     clv_note: str | None
+    recommend: dict | None = None  # a recommend question that is not on 0–10 (see nps.recommend_item)
 
     @property
     def notes(self) -> list[str]:
@@ -81,11 +82,32 @@ def _check_settings(settings: KpiSettings, lang: str) -> None:
         raise ValueError(f'lang must be "en" or "de", got {lang!r}')
 
 
+def _note(kpis: _Kpis, note: str | None, lang: str) -> str:
+    """The text of a note key; the notes about a recommend item that is not 0–10 carry its figures."""
+    if note is None:
+        return ""
+    item = kpis.recommend
+    if item is not None and note == f"kpi.note.{item['kind']}":
+        low, high = (format_number(bound, lang) for bound in item["scale"])
+        return t(
+            note,
+            lang,
+            column=item["column"],
+            share=format_percent(item["value"], lang),
+            mean=format_number(item["value"], lang, decimals=2),
+            n=format_number(item["n"], lang),
+            low=low,
+            high=high,
+        )
+    return t(note, lang)
+
+
 def _survey_nps(survey: pd.DataFrame | None) -> tuple[NpsResult | None, str | None]:
     if survey is None:
         return None, "kpi.note.no_survey"
     if "recommend" not in survey.columns:
-        return None, "kpi.note.no_recommend"
+        item = recommend_item(survey)
+        return None, f"kpi.note.{item['kind']}" if item else "kpi.note.no_recommend"
     result = net_promoter_score(
         survey_responses(survey)["recommend"].to_numpy(dtype=float, na_value=float("nan"))
     )
@@ -108,6 +130,7 @@ def _compute(customers: pd.DataFrame | None, survey: pd.DataFrame | None, settin
         nps_note=nps_note,
         churn_note=churn.note,
         clv_note=clv.note if clv is not None else None,
+        recommend=recommend_item(survey) if survey is not None and nps is None else None,
     )
 
 
@@ -154,7 +177,8 @@ def kpi_section(
         "churn_rate": kpis.churn.to_dict() if kpis.churn else None,
         "retention": kpis.churn.retention if kpis.churn else None,
         "clv": kpis.clv.to_dict() if kpis.clv else None,
-        "notes": [t(note, lang) for note in kpis.notes],
+        "notes": [_note(kpis, note, lang) for note in kpis.notes],
+        "recommend": kpis.recommend,
     }
 
 
@@ -221,7 +245,7 @@ def _nps_tile(survey: pd.DataFrame | None, kpis: _Kpis, settings: KpiSettings, l
     if kpis.nps is None or not dated or kpis.as_of is None:
         label = t("kpi.label.nps_all", lang)
         if kpis.nps is None:
-            return _unavailable("nps", label, kpis.nps_note, lang)
+            return Tile("nps", label, "–", None, "normal", _note(kpis, kpis.nps_note, lang), False)
         help_text = t("kpi.help.nps", lang) + " " + _nps_facts(kpis.nps, t("kpi.period.all", lang), lang)
         return Tile(
             "nps", label, format_number(kpis.nps.score, lang, decimals=0), None, "normal", help_text, False

@@ -20,7 +20,17 @@ import pandas as pd
 from cxlib.errors import CxError
 from cxlib.parsing import parse_dates, parse_flags, parse_numbers
 from cxlib.roles import ROLES, Role, TableName
-from cxlib.tables import ColumnMatch, Evidence
+from cxlib.scales import (
+    COMMENT_WORDS,
+    NPS_SCALES,
+    RATING_WORDS,
+    TITLE_WORDS,
+    Questionnaire,
+    has_term,
+    read_questionnaire,
+    words_of,
+)
+from cxlib.tables import ColumnMatch, ColumnMeaning, Evidence
 
 MIN_CONFIDENCE = 0.6
 # Words that turn a header into a different quantity: "HourSpendOnApp" is time, not spend.
@@ -55,7 +65,8 @@ class ColumnMapping:
     """The roles of one table's columns.
 
     ``matches`` maps role key -> :class:`~cxlib.tables.ColumnMatch`; ``unmapped`` lists the columns
-    that fit no role (they stay available as extra features).
+    that fit no role (they stay available as extra features). ``meanings`` holds what each source column
+    of a survey was understood to be (see :mod:`cxlib.scales`), keyed by the original header.
     """
 
     table: TableName
@@ -63,6 +74,7 @@ class ColumnMapping:
     unmapped: list[str] = field(default_factory=list)
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     """Role key -> why a column was chosen by its values (e.g. for a file without a header row)."""
+    meanings: dict[str, ColumnMeaning] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, str | list[str]]:
         """Role key -> source column (a list for ``touchpoints``), the CLI's ``mapping`` shape."""
@@ -181,11 +193,14 @@ def suggest_mapping(frame: pd.DataFrame, table: TableName) -> ColumnMapping:
     ['Lieblingsfarbe']
     """
     _check_table(table)
+    questionnaire = read_questionnaire(frame) if table == "survey" else None
     candidates: list[tuple[float, int, str, str, str]] = []
     headers = {column: normalize_header(column) for column in frame.columns}
     for position, column in enumerate(frame.columns):
         for role in ROLES[table]:
             if role.kind == "touchpoints":
+                continue
+            if questionnaire is not None and not _survey_role_fits(role.key, questionnaire, str(column)):
                 continue
             name_score, method = _name_score(headers[column], role)
             if name_score < 0.5:
@@ -193,6 +208,10 @@ def suggest_mapping(frame: pd.DataFrame, table: TableName) -> ColumnMapping:
             score = name_score * _values_fit(frame[column], role)
             if score >= MIN_CONFIDENCE:
                 candidates.append((score, -position, role.key, column, method))
+    if questionnaire is not None and not any(c[2] == "touchpoint" for c in candidates):
+        candidates = [
+            c for c in candidates if c[2] != "score"
+        ]  # a score without touchpoint names: wide survey
     mapping = ColumnMapping(table)
     used: set[str] = set()
     for score, _, role_key, column, method in sorted(candidates, reverse=True):
@@ -200,12 +219,117 @@ def suggest_mapping(frame: pd.DataFrame, table: TableName) -> ColumnMapping:
             continue
         mapping.matches[role_key] = ColumnMatch(role_key, column, round(score, 2), method)
         used.add(column)
-    if table == "survey" and not mapping.is_long_format:
+    if questionnaire is not None:
+        _survey_roles_from_values(frame, mapping, used, questionnaire)
+    elif table == "survey" and not mapping.is_long_format:
         _add_touchpoints(frame, mapping, used)
     if table == "transactions":
         _add_transaction_roles_by_values(frame, mapping, used)
     mapping.unmapped = [column for column in frame.columns if column not in used]
     return mapping
+
+
+def _survey_role_fits(role_key: str, questionnaire: Questionnaire, column: str) -> bool:
+    """Whether a survey column's values suit a role its header suggests (a 1–5 or 0/1 "recommend" item
+    is no NPS question; a multiple-choice question is no comment)."""
+    meaning, profile = questionnaire.meanings[column], questionnaire.profiles[column]
+    if role_key == "recommend":
+        if meaning.kind in ("nps_score", "nps_group"):
+            return True
+        if profile.n < 10:  # too few answers to tell the scale
+            return meaning.kind not in ("free_text", "bipolar")
+        wrong_scale = meaning.scale is not None and meaning.scale not in NPS_SCALES
+        return not wrong_scale and meaning.kind not in (
+            "recommend_flag", "recommend_rating", "flag", "free_text", "bipolar", "category",
+        )  # fmt: skip
+    if role_key == "satisfaction":
+        return meaning.kind not in ("free_text", "flag", "recommend_flag", "nps_group", "bipolar", "category")
+    if role_key == "comment":
+        enough = profile.n >= 20  # a few answers cannot show a multiple-choice question
+        multiple_choice = enough and profile.distinct <= 12 and profile.mean_length < 20
+        rating = enough and meaning.kind in ("rating", "nps_group")
+        return not profile.numeric and not multiple_choice and not rating
+    if role_key in ("touchpoint", "score"):
+        return meaning.kind not in ("free_text", "nps_group")
+    return True
+
+
+def _survey_roles_from_values(
+    frame: pd.DataFrame, mapping: ColumnMapping, used: set[str], questionnaire: Questionnaire
+) -> None:
+    """Roles the headers did not name, from what the values are; then the touchpoints (rating items only)."""
+    by_header = {str(column): column for column in frame.columns}
+    meanings = questionnaire.meanings
+
+    def free(kinds: tuple[str, ...]) -> list[str]:
+        return [c for c in questionnaire.of_kind(*kinds) if by_header[c] not in used]
+
+    def assign(role_key: str, column: str, confidence: float) -> None:
+        mapping.matches[role_key] = ColumnMatch(role_key, by_header[column], confidence, "values")
+        used.add(by_header[column])
+
+    if "recommend" not in mapping.matches:
+        for column in free(("nps_group",)) + free(("nps_score",)):
+            assign("recommend", column, 0.8)
+            break
+    if "comment" not in mapping.matches:
+        texts = free(("free_text",))
+        if texts:
+            assign("comment", max(texts, key=lambda c: _comment_preference(questionnaire, c)), 0.7)
+    long_format = mapping.is_long_format
+    ratings = (
+        []
+        if long_format
+        else [c for c in free(("rating",)) if "touchpoints" not in meanings[c].excluded_from]
+    )
+    if "satisfaction" not in mapping.matches:
+        outcomes = free(("outcome",))
+        overall = [c for c in outcomes if has_term(words_of(c), _OVERALL_WORDS)]
+        if overall or outcomes:
+            assign("satisfaction", (overall or outcomes)[0], 0.7)
+        elif len(ratings) == 1 and has_term(words_of(ratings[0]), RATING_WORDS):
+            assign("satisfaction", ratings[0], 0.6)  # a lone "Rating": the overall judgement
+            ratings = []
+    for role_key, match in mapping.matches.items():
+        for column in match.column if isinstance(match.column, list) else [match.column]:
+            mark_role(meanings[str(column)], role_key)
+    mapping.meanings = meanings
+    if ratings:
+        confidence = round(0.6 + 0.35 * sum(meanings[c].kind == "rating" for c in ratings) / len(ratings), 2)
+        mapping.matches["touchpoints"] = ColumnMatch(
+            "touchpoints", [by_header[c] for c in ratings], confidence, "values"
+        )
+        used.update(by_header[c] for c in ratings)
+        for column in ratings:
+            meanings[column].role = "touchpoints"
+
+
+_OVERALL_WORDS = ("overall", "all", "gesamt", "insgesamt", "total", "gesamturteil", "gesamteindruck")
+
+
+def _comment_preference(questionnaire: Questionnaire, column: str) -> float:
+    """Long, unique answers to an open question; a review title or subject line counts less."""
+    profile = questionnaire.profiles[column]
+    words = words_of(column)
+    weight = 2.0 if has_term(words, COMMENT_WORDS) else 1.0
+    if has_term(words, TITLE_WORDS):
+        weight *= 0.3
+    return weight * profile.mean_length * profile.unique_share
+
+
+def mark_role(meaning: ColumnMeaning, role_key: str) -> None:
+    """Record the role on a column's meaning; outcomes and the NPS source are never touchpoints."""
+    meaning.role = role_key
+    if role_key == "recommend" and meaning.kind not in ("nps_group",):
+        meaning.kind = "nps_score"
+    elif role_key == "satisfaction":
+        meaning.kind = "outcome"
+    elif role_key == "comment":
+        meaning.kind = "free_text"
+    elif role_key in ("response_id", "customer_id"):
+        meaning.kind = "identifier"
+    if role_key in ("recommend", "satisfaction"):
+        meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "touchpoints")))
 
 
 def _add_touchpoints(frame: pd.DataFrame, mapping: ColumnMapping, used: set[str]) -> None:

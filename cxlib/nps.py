@@ -28,6 +28,7 @@ __all__ = [
     "net_promoter_score",
     "nps_by_month",
     "nps_distribution",
+    "recommend_item",
     "survey_responses",
 ]
 
@@ -287,3 +288,43 @@ def nps_distribution(scores: ArrayLike) -> pd.DataFrame:
         score >= PROMOTER_MIN, "promoter", np.where(score <= DETRACTOR_MAX, "detractor", "passive")
     )
     return pd.DataFrame({"score": score, "count": counts.astype(int), "group": group})
+
+
+def recommend_item(survey: pd.DataFrame) -> dict | None:
+    """A recommend question that is not an NPS source, summarised on its own scale.
+
+    The survey's ``attrs["column_meanings"]`` (set by validation, in the JSON shape of
+    :meth:`cxlib.tables.ColumnMeaning.to_dict`) name it: a 0/1 flag gives the share who
+    would recommend, a rating on another scale (e.g. 1–5) its mean. None when there is no such item.
+
+    Returns
+    -------
+    dict or None
+        ``column``, ``kind`` ("recommend_flag" | "recommend_rating"), ``statistic`` ("share" | "mean"),
+        ``value``, ``n``, ``scale`` ([low, high]).
+
+    Examples
+    --------
+    >>> survey = pd.DataFrame({"recommended": [1.0, 0.0, 1.0, 1.0]})
+    >>> survey.attrs["column_meanings"] = {"recommended": {"kind": "recommend_flag", "scale": [0, 1]}}
+    >>> item = recommend_item(survey)
+    >>> item["statistic"], item["value"], item["n"], item["scale"]
+    ('share', 0.75, 4, [0, 1])
+    """
+    meanings = survey.attrs.get("column_meanings") or {}
+    for column, meaning in meanings.items():
+        if meaning.get("kind") not in ("recommend_flag", "recommend_rating") or column not in survey.columns:
+            continue
+        values = pd.to_numeric(survey_responses(survey)[column], errors="coerce").dropna()
+        if values.empty:
+            return None
+        low, high = meaning.get("scale") or (float(values.min()), float(values.max()))
+        return {
+            "column": column,
+            "kind": meaning["kind"],
+            "statistic": "share" if meaning["kind"] == "recommend_flag" else "mean",
+            "value": float(values.mean()),
+            "n": int(values.size),
+            "scale": [low, high],
+        }
+    return None

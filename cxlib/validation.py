@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -94,9 +94,16 @@ def validate_table(
     table = mapping.table
     rules = _Rules(lang, [], day_first=_reads_day_first(frame.attrs))
     source = frame.reset_index(drop=True)
+    notes: list[str] = []
+    meanings: dict[str, ColumnMeaning] = {}
+    if table == "survey":
+        source, mapping, meanings = _survey_answers(source, mapping, rules, notes)
     data = _typed_columns(source, mapping, rules, today=today or date.today())
     if table == "transactions":
         _resolve_amount(data, mapping, rules)
+    if table == "survey":
+        meanings = _survey_codes(data, mapping, meanings, rules)
+        _row_number_ids(data, frame, meanings, notes, lang)
     keep = pd.Series(True, index=source.index)
     reasons = pd.Series("", index=source.index, dtype=object)
     _check_required(source, mapping, table, lang)
@@ -129,13 +136,168 @@ def validate_table(
         rows_set_aside=int((~keep).sum()) + blank_rows,
         rules=rules.items,
         mapping=mapping.as_dict(),
+        notes=notes,
     )
-    report.notes = [t(key, lang, **params) for key, params in frame.attrs.get("note_keys", [])]
+    report.notes = [t(key, lang, **params) for key, params in frame.attrs.get("note_keys", [])] + notes
     report.reading = _reading_facts(frame.attrs, rules)
     touchpoints = list(mapping.matches["touchpoints"].column) if "touchpoints" in mapping.matches else []
-    validated = ValidatedTable(table, used, set_aside, report, touchpoints)
-    validated.columns.update(_mapping_meanings(mapping, rules))
+    if meanings:
+        # plain JSON values: the analyses read them, and Streamlit serialises a frame's attrs
+        used.attrs["column_meanings"] = {name: meaning.to_dict() for name, meaning in meanings.items()}
+    validated = ValidatedTable(table, used, set_aside, report, touchpoints, columns=meanings)
+    _merge_meanings(validated.columns, _mapping_meanings(mapping, rules))
     return validated
+
+
+# --- survey answers: scales, non-answer codes, NPS source ------------------------------------------------
+
+_RATING_KINDS = ("rating", "outcome", "nps_score", "recommend_rating")
+
+
+def _survey_answers(
+    source: pd.DataFrame, mapping: ColumnMapping, rules: _Rules, notes: list[str]
+) -> tuple[pd.DataFrame, ColumnMapping, dict[str, ColumnMeaning]]:
+    """Read survey answers the way the questionnaire means them, before the columns are typed.
+
+    NPS group words become scores, Likert words points, non-answer words empty cells (counted); a
+    "recommend" column that is not on 0–10 (a 0/1 flag, a 1–5 item) leaves the ``recommend`` role and
+    stays under its own header, so no NPS is computed from it.
+    """
+    from cxlib.mapping import ColumnMapping as Mapping
+    from cxlib.mapping import mark_role
+    from cxlib.scales import NPS_SCALES, likert_points, nps_groups, read_questionnaire, words_of
+
+    found = dict(mapping.meanings)  # from the mapping (guessed, or confirmed by the user in a profile)
+    if any(str(column) not in found for column in source.columns):
+        found = {**read_questionnaire(source).meanings, **found}
+    meanings = {
+        column: replace(meaning, evidence=list(meaning.evidence)) for column, meaning in found.items()
+    }
+    if not mapping.meanings:  # a mapping set by hand: its roles decide what the columns are
+        for role_key, match in mapping.matches.items():
+            for column in match.column if isinstance(match.column, list) else [match.column]:
+                mark_role(meanings[str(column)], role_key)
+    source = source.copy(deep=False)
+    source.attrs = {key: value for key, value in source.attrs.items() if key == "decimal"}
+    if "recommend" in mapping.matches:
+        column = str(mapping.matches["recommend"].column)
+        meaning = meanings[column]
+        if meaning.kind == "nps_group":
+            scores, _ = nps_groups(source[column])
+            source[column] = scores
+            meaning.scale = (0, 10)
+        elif meaning.scale is not None and meaning.scale not in NPS_SCALES:
+            mapping = Mapping(
+                mapping.table,
+                {key: match for key, match in mapping.matches.items() if key != "recommend"},
+                [*mapping.unmapped, mapping.matches["recommend"].column],
+                mapping.meanings,
+            )
+            meaning.role = None
+            meaning.kind = "recommend_flag" if meaning.scale == (0, 1) else "recommend_rating"
+            meaning.evidence.append(
+                Evidence("recommend_not_nps", {"low": meaning.scale[0], "high": meaning.scale[1]})
+            )
+            notes.append(
+                t(
+                    f"survey.note.{meaning.kind}",
+                    rules.lang,
+                    column=column,
+                    low=meaning.scale[0],
+                    high=meaning.scale[1],
+                )
+            )
+    worse = [c for c, m in meanings.items() if m.kind == "rating" and m.direction == "higher_worse"]
+    bipolar = [c for c, m in meanings.items() if m.kind == "bipolar"]
+    for key, columns in (("higher_worse", worse), ("bipolar", bipolar)):
+        if columns:
+            notes.append(t(f"survey.note.{key}", rules.lang, columns=", ".join(columns)))
+    for column, meaning in meanings.items():
+        if meaning.kind not in _RATING_KINDS or column not in source.columns:
+            continue
+        meaning.missing_count = 0  # recounted on every row: here the words, after typing the numbers
+        if any(e.code == "likert_words" for e in meaning.evidence):
+            source[column], _ = likert_points(source[column])
+        words = {code for code in meaning.missing_codes if isinstance(code, str)}
+        if words:
+            cells = source[column].astype("string").str.strip()
+            normalised = cells.map(lambda c: words_of(c) if isinstance(c, str) else None)
+            is_code = normalised.isin(list(words)).fillna(False).astype(bool)
+            source[column] = source[column].mask(is_code)
+            meaning.missing_count = int(is_code.sum())
+    if "recommend" in mapping.matches:  # codes such as 11 = blank are non-answers, not out-of-range scores
+        column = str(mapping.matches["recommend"].column)
+        codes = [float(code) for code in meanings[column].missing_codes if not isinstance(code, str)]
+        if codes:
+            numbers, _, _ = parse_numbers(source[column], decimal=source.attrs.get("decimal"))
+            is_code = numbers.isin(codes)
+            source[column] = source[column].mask(is_code)
+            meanings[column].missing_count += int(is_code.sum())
+    return source, mapping, meanings
+
+
+def _survey_codes(
+    data: pd.DataFrame, mapping: ColumnMapping, meanings: dict[str, ColumnMeaning], rules: _Rules
+) -> dict[str, ColumnMeaning]:
+    """Empty the numeric non-answer codes of rating items, count them per item, and key the meanings by
+    the typed table's column names (role keys for mapped roles, headers for touchpoints and the rest)."""
+    names: dict[str, str] = {}
+    for role_key, match in mapping.matches.items():
+        if role_key == "touchpoints":
+            names.update({str(c): str(c) for c in match.column})
+        else:
+            names[str(match.column)] = role_key
+    for column in mapping.unmapped:
+        names.setdefault(str(column), str(column) if str(column) in data.columns else f"{column} (original)")
+    keyed: dict[str, ColumnMeaning] = {}
+    cells = items = 0
+    examples: list[str] = []
+    for column, meaning in meanings.items():
+        name = names.get(column)
+        if name is None or name not in data.columns:
+            continue
+        meaning.column = name
+        keyed[name] = meaning
+        if meaning.kind not in _RATING_KINDS:  # codes are only emptied in answers read as ratings
+            meaning.missing_codes, meaning.missing_count = (), 0
+            continue
+        codes = [float(code) for code in meaning.missing_codes if not isinstance(code, str)]
+        numbers = data[name]
+        is_code = numbers.isin(codes) if codes else pd.Series(False, index=data.index)
+        if pd.api.types.is_numeric_dtype(numbers) and codes:
+            data[name] = numbers.mask(is_code)
+        meaning.missing_count += int(is_code.sum())
+        if meaning.missing_count:
+            cells += meaning.missing_count
+            items += 1
+            examples += [str(code) for code in meaning.missing_codes if str(code) not in examples]
+    rules.add("nonanswer_codes", cells, set_aside=False, items=items, codes=", ".join(examples[:5]))
+    return keyed
+
+
+def _merge_meanings(meanings: dict[str, ColumnMeaning], learnt: dict[str, ColumnMeaning]) -> None:
+    """Add what validation learnt about columns (dates, values-chosen roles) to the survey meanings."""
+    for name, meaning in learnt.items():
+        if name not in meanings:
+            meanings[name] = meaning
+            continue
+        known = meanings[name]
+        known.evidence.extend(e for e in meaning.evidence if e not in known.evidence)
+        if known.kind in ("category", "number"):
+            known.kind = meaning.kind
+
+
+def _row_number_ids(
+    data: pd.DataFrame, frame: pd.DataFrame, meanings: dict[str, ColumnMeaning], notes: list[str], lang: str
+) -> None:
+    """A survey without a response or customer id gets the file's row numbers as response ids."""
+    if "response_id" in data.columns or "customer_id" in data.columns:
+        return
+    data.insert(0, "response_id", pd.Series(_row_numbers(frame), index=data.index).astype(str))
+    meanings["response_id"] = ColumnMeaning(
+        "response_id", "row_number", role="response_id", evidence=[Evidence("row_numbers_as_ids", {})]
+    )
+    notes.append(t("survey.note.row_numbers_as_ids", lang))
 
 
 def _role_label(table: TableName, key: str, lang: str) -> str:

@@ -15,7 +15,8 @@ CLV = 100 * (1 - CHURN) / (1.10 - (1 - CHURN)) - 50
 
 def test_shape_and_hand_computed_values(customers, survey):
     section = kpi_section(customers, survey)
-    assert set(section) == {"customers", "nps", "churn_rate", "retention", "clv", "notes"}
+    assert set(section) == {"customers", "nps", "churn_rate", "retention", "clv", "notes", "recommend"}
+    assert section["recommend"] is None  # a 0–10 question gives the NPS, no other recommend summary
     assert section["customers"] == 200
     assert set(section["nps"]) == {"score", "ci95", "n", "promoters", "passives", "detractors"}
     assert section["nps"]["score"] == pytest.approx(10.0)  # 80 promoters, 60 passives, 60 detractors of 200

@@ -1,0 +1,836 @@
+"""Questionnaire understanding: which survey columns are rating items, on which scale, in which direction.
+
+A survey export is read the way an analyst reads it with the codebook at hand:
+
+- **Scales per questionnaire, not per column.** Rating candidates (small whole numbers, Likert words)
+  that share a question stem (``Q7ART``, ``Q7WIFI`` → ``Q7``) or exactly the same answer set are one
+  *family*; the family's pooled answers decide one scale for all of its items.
+- **Non-answer codes** are values outside that scale's range that a codebook would call blank or not
+  applicable: a top value that behaves unlike a scale point (SFO ``6`` = never used after 1–5: its share
+  jumps from item to item, or the counts dip and rise again at the edge), anything above 10 after a 0–10
+  scale (SFO ``11`` = blank), a ``0`` below a short 1–k scale (Skytrax ``0`` = not rated), and words such
+  as ``BLANK``, "n/a", "don't know", "weiß nicht". They are excluded and counted per item.
+- **Likert words** (EN/DE agreement, frequency, satisfaction and quality scales) are read as points 1–5.
+- **Kinds**: a rating item, an *outcome* (overall satisfaction, recommend, repurchase, churn: never a
+  touchpoint), a 0–10 recommend item (the NPS source), NPS group words, a 0/1 recommend flag, a recommend
+  item on another scale, a bipolar item ("too slow … just right … too fast"), coded answers that are not
+  ratings (age bands, yes/no codes), free text, a survey weight.
+- **Direction**: items whose header says higher means worse (difficulty, effort, waiting, problems) are
+  ``higher_worse`` and left out of the journey curve.
+
+Everything is returned as :class:`cxlib.tables.ColumnMeaning` with language-neutral evidence codes
+(words for users come from the string table, keys ``evidence.<code>``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from cxlib.tables import ColumnMeaning, Evidence
+
+__all__ = [
+    "Family",
+    "ItemProfile",
+    "Questionnaire",
+    "evidence_text",
+    "likert_points",
+    "nps_groups",
+    "profile_column",
+    "read_questionnaire",
+    "resolve_scale",
+    "words_of",
+]
+
+#: Rating scales an item can have, narrowest first. 0–5/0–7 are not listed: a 0 below a short
+#: scale is read as a non-answer code.
+SHORT_SCALES: tuple[tuple[int, int], ...] = ((1, 4), (1, 5), (1, 6), (1, 7))
+#: Scales on which a recommend item gives an NPS.
+NPS_SCALES: tuple[tuple[int, int], ...] = ((0, 10), (1, 10))
+#: Codes far outside any scale that questionnaires use for "don't know" / "refused".
+FAR_CODES = frozenset({-99, -9, -1, 77, 88, 97, 98, 99, 999})
+#: At most this many rows are looked at to profile a column when a sample is asked for.
+SAMPLE_ROWS = 5000
+#: A battery (rating items of one question) has at least this many items.
+BATTERY_SIZE = 3
+#: Items with this many answers must use at least three scale points to count as ratings.
+MIN_ANSWERS_FOR_SPREAD = 30
+
+
+def words_of(text: object) -> str:
+    """Lower-case words of a header or cell: umlauts spelled out, accents dropped, camelCase and
+    digits split from letters, everything else one space.
+
+    Examples
+    --------
+    >>> words_of("Q7ALL"), words_of("Q20Age"), words_of("staff_service_rating")
+    ('q 7 all', 'q 20 age', 'staff service rating')
+    >>> words_of("Weiß nicht"), words_of("HourSpendOnApp")
+    ('weiss nicht', 'hour spend on app')
+    """
+    raw = re.sub(r"(?<=[a-zäöü])(?=[A-ZÄÖÜ])", " ", str(text))
+    raw = raw.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    raw = unicodedata.normalize("NFKD", raw).encode("ascii", "ignore").decode("ascii")
+    raw = re.sub(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])", " ", raw)
+    return " ".join(re.split(r"[^a-z0-9]+", raw)).strip()
+
+
+def has_term(words: str, terms: Iterable[str], *, inner: bool = True) -> str | None:
+    """The first term found in ``words``: phrases and short terms as whole words, terms of five or more
+    letters also inside a word when ``inner`` (German compounds, glued headers such as ``TIMESFLOWN``).
+
+    Examples
+    --------
+    >>> has_term("q 5 timesflown", ("times",)), has_term("q 5 timesflown", ("times",), inner=False)
+    ('times', None)
+    """
+    padded, tokens = f" {words} ", words.split()
+    for term in terms:
+        if " " in term:
+            if f" {term} " in padded:
+                return term
+            continue
+        whole = term in tokens or term + "s" in tokens
+        if whole or (inner and len(term) >= 5 and any(term in w for w in tokens)):
+            return term
+    return None
+
+
+# --- vocabularies (normalised with words_of) ----------------------------------------------------------
+
+NONANSWER_WORDS = frozenset(
+    words_of(w)
+    for w in (
+        "blank", "n/a", "na", "n.a.", "not applicable", "not rated", "no answer", "none", "never used",
+        "did not use", "didn't use", "not used", "don't know", "dont know", "do not know", "unknown",
+        "refused", "prefer not to say", "no opinion", "weiß nicht", "weiss nicht", "keine angabe", "k.a.",
+        "ka", "nicht zutreffend", "trifft nicht zu", "nicht genutzt", "nicht bewertet", "keine meinung",
+        "unbekannt", "-", "?",
+    )
+)  # fmt: skip
+
+#: Likert words -> point on a 1–5 scale (agreement, frequency, satisfaction, quality; EN and DE).
+LIKERT_WORDS: dict[str, int] = {
+    words_of(word): point
+    for point, words in (
+        (1, ("strongly disagree", "completely disagree", "totally disagree", "never", "very dissatisfied",
+             "very unsatisfied", "extremely dissatisfied", "very poor", "very bad", "terrible",
+             "stimme gar nicht zu", "stimme ueberhaupt nicht zu", "stimme überhaupt nicht zu",
+             "trifft gar nicht zu", "trifft überhaupt nicht zu", "nie", "niemals", "sehr unzufrieden",
+             "sehr schlecht", "ungenügend", "mangelhaft")),
+        (2, ("disagree", "somewhat disagree", "rather disagree", "rarely", "seldom", "dissatisfied",
+             "unsatisfied", "somewhat dissatisfied", "poor", "bad", "stimme nicht zu", "stimme eher nicht zu",
+             "trifft eher nicht zu", "trifft nicht zu ", "selten", "unzufrieden", "eher unzufrieden",
+             "schlecht")),
+        (3, ("neither agree nor disagree", "neutral", "undecided", "sometimes", "occasionally",
+             "neither satisfied nor dissatisfied", "fair", "average", "ok", "okay", "teils teils",
+             "teils/teils", "weder noch", "manchmal", "gelegentlich", "weder zufrieden noch unzufrieden",
+             "mittel", "befriedigend", "mittelmäßig", "mittelmaessig")),
+        (4, ("agree", "somewhat agree", "rather agree", "often", "usually", "frequently", "satisfied",
+             "somewhat satisfied", "good", "stimme zu", "stimme eher zu", "trifft eher zu", "oft", "häufig",
+             "meistens", "zufrieden", "eher zufrieden", "gut")),
+        (5, ("strongly agree", "completely agree", "totally agree", "always", "very satisfied",
+             "extremely satisfied", "very good", "excellent", "stimme voll zu", "stimme voll und ganz zu",
+             "stimme völlig zu", "trifft voll zu", "trifft voll und ganz zu", "immer", "sehr zufrieden",
+             "sehr gut", "ausgezeichnet", "hervorragend")),
+    )
+    for word in words
+}  # fmt: skip
+
+#: NPS group words -> group.
+NPS_GROUP_WORDS: dict[str, str] = {
+    words_of(word): group
+    for group, words in (
+        ("promoter", ("promoter", "promoters", "promotor", "promotoren", "promotorin", "fuersprecher")),
+        ("passive", ("passive", "passives", "passiv", "passiver", "neutral", "indifferent")),
+        ("detractor", ("detractor", "detractors", "detraktor", "detraktoren", "kritiker")),
+    )
+    for word in words
+}
+#: The whole-number score an NPS group word stands for (promoters 9–10, passives 7–8, detractors 0–6):
+#: the NPS of these scores equals the NPS of the groups.
+GROUP_SCORES = {"promoter": 10.0, "passive": 8.0, "detractor": 3.0}
+
+_BIPOLAR_MARKERS = ("too ", "zu ", "just right", "about right", "genau richtig", "gerade richtig")
+_BIPOLAR_MIDDLE = (words_of(w) for w in ("just right", "about right", "genau richtig", "gerade richtig"))
+_BIPOLAR_MIDDLE = frozenset(_BIPOLAR_MIDDLE)
+
+_YES_NO = {
+    "yes": 1, "no": 0, "ja": 1, "nein": 0, "true": 1, "false": 0, "y": 1, "n": 0, "wahr": 1, "falsch": 0,
+}  # fmt: skip
+
+_RECOMMEND_WORDS = (
+    "recommend", "recommended", "recommendation", "nps", "netpro", "net promoter", "promoter",
+    "empfehl", "weiterempfehl", "likely to recommend", "ltr",
+)  # fmt: skip
+_OUTCOME_WORDS = (
+    "overall", "all", "gesamt", "insgesamt", "total", "satisfaction", "zufriedenheit", "csat", "repurchase",
+    "buy again", "purchase again", "wiederkauf", "wieder kaufen", "loyalty", "loyal", "treue", "churn",
+    "churned", "exited", "attrition", "kuendigung", "complain", "complaint", "beschwerde", "retention",
+)  # fmt: skip
+# Header words of columns that are not ratings even when their values are small whole numbers.
+_NOT_RATING_WORDS = (
+    "age", "alter", "gender", "sex", "geschlecht", "income", "einkommen", "salary", "gehalt", "weight",
+    "gewicht", "lang", "language", "sprache", "day", "days", "tag", "tage", "hour", "hours", "stunden",
+    "month", "monat", "year", "jahr", "week", "woche", "zip", "plz", "postal", "county", "country",
+    "region", "state", "city", "tenure", "number", "num", "count", "anzahl", "times", "amount", "betrag",
+    "credit", "balance", "products", "device", "address", "coupon", "cashback", "distance", "tier",
+    "segment", "strata", "stratum", "peak", "index", "id", "nr", "code", "flag", "education", "bildung",
+    "children", "kinder", "household", "haushalt", "married", "marital", "familienstand", "dependents",
+)  # fmt: skip
+# Long not-a-rating words that may also stand inside a glued or compound header ("Q5TIMESFLOWN",
+# "Haushaltseinkommen"); the others count only as whole words ("Statement 3" is no "state").
+_INNER_NOT_RATING = frozenset(
+    {"times", "number", "count", "anzahl", "income", "einkommen", "gender", "geschlecht", "weight", "gewicht",
+     "language", "sprache", "tenure", "credit", "balance", "products", "device", "address", "coupon",
+     "cashback", "distance", "stunden", "household", "haushalt", "marital", "education", "children",
+     "dependents", "strata"}
+)  # fmt: skip
+
+
+def _not_rating_word(words: str) -> str | None:
+    """A header word that marks a coded fact (age band, count, weight), not a rating.
+
+    Examples
+    --------
+    >>> _not_rating_word("q 5 timesflown"), _not_rating_word("statement 3"), _not_rating_word("q 20 age")
+    ('times', None, 'age')
+    """
+    whole = has_term(words, tuple(w for w in _NOT_RATING_WORDS if w not in _INNER_NOT_RATING), inner=False)
+    return whole or has_term(words, tuple(_INNER_NOT_RATING))
+
+
+_HIGHER_WORSE_WORDS = (
+    "difficult", "difficulty", "difficulties", "effort", "wait", "waiting", "problem", "problems", "issue",
+    "issues", "hard", "schwierig", "schwierigkeit", "aufwand", "aufwendig", "wartezeit", "warten",
+    "probleme", "muehe", "aerger", "customer effort", "ces",
+)  # fmt: skip
+_HIGHER_BETTER_WORDS = (
+    "satisf", "zufrieden", "rating", "rate", "bewertung", "how good", "wie gut", "ease", "easy", "einfach",
+    "problemlos", "muehelos", "effortless", "no problem", "ohne probleme", "reibungslos",
+)  # fmt: skip
+RATING_WORDS = ("rating", "rate", "bewertung", "score", "zufriedenheit", "satisfaction", "csat", "note")
+TITLE_WORDS = ("title", "titel", "subject", "betreff", "headline", "ueberschrift")
+COMMENT_WORDS = (
+    "comment", "comments", "kommentar", "feedback", "review", "text", "content", "remarks", "anmerkung",
+    "bemerkung", "freitext", "verbatim", "why", "warum", "begruendung", "like best", "like least",
+    "improve", "verbessern",
+)  # fmt: skip
+
+
+# --- profiles -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class ItemProfile:
+    """What the values and header of one column look like.
+
+    ``counts`` holds the whole-number answers (value -> count) of a rating candidate; ``codes_found``
+    the non-answer words and their counts; ``likert`` the Likert words read as points; ``groups`` the
+    NPS group words.
+    """
+
+    column: str
+    words: str
+    n: int
+    distinct: int
+    counts: dict[int, int] = field(default_factory=dict)
+    codes_found: dict[str, int] = field(default_factory=dict)
+    likert: dict[str, int] = field(default_factory=dict)
+    groups: dict[str, int] = field(default_factory=dict)
+    yes_no: bool = False
+    bipolar: bool = False
+    numeric: bool = False
+    integer: bool = False
+    mean_length: float = 0.0
+    unique_share: float = 0.0
+    other: int = 0
+
+    @property
+    def is_candidate(self) -> bool:
+        """A rating candidate: whole numbers in 0–11 (plus far codes) or Likert words, two or more answers."""
+        answers = set(self.counts) - FAR_CODES
+        if self.likert and not self.counts:
+            return len(self.likert) >= 2 and self.other <= 0.05 * max(self.n, 1)
+        return (
+            self.integer
+            and len(answers) >= 2
+            and min(answers) >= 0
+            and max(answers) <= 11
+            and self.other <= 0.05 * max(self.n, 1)
+        )
+
+    @property
+    def is_binary(self) -> bool:
+        """Only two answers, 0 and 1 (or yes/no words)."""
+        return self.yes_no or (set(self.counts) <= {0, 1} and len(self.counts) == 2)
+
+    @property
+    def is_free_text(self) -> bool:
+        """Long, mostly unique text."""
+        return not self.numeric and self.mean_length >= 15 and self.unique_share >= 0.5 and self.n >= 1
+
+
+def profile_column(values: pd.Series, header: object, *, sample: int | None = SAMPLE_ROWS) -> ItemProfile:
+    """The profile of one column from at most ``sample`` rows (None: every row).
+
+    Examples
+    --------
+    >>> p = profile_column(pd.Series(["4", "5", "6", "0", "BLANK", None]), "Q7ART")
+    >>> p.counts, p.codes_found, p.is_candidate
+    ({0: 1, 4: 1, 5: 1, 6: 1}, {'blank': 1}, True)
+    >>> profile_column(pd.Series(["stimme voll zu", "stimme eher zu", "weiß nicht"]), "Q1").likert
+    {'stimme voll zu': 1, 'stimme eher zu': 1}
+    """
+    column = values if sample is None else values.iloc[:sample]
+    profile = ItemProfile(str(header), words_of(header), 0, 0)
+    if pd.api.types.is_datetime64_any_dtype(column):
+        profile.n = int(column.notna().sum())
+        profile.other = profile.n
+        return profile
+    if pd.api.types.is_bool_dtype(column) or pd.api.types.is_numeric_dtype(column):
+        numbers = column.to_numpy(dtype="float64", na_value=np.nan)
+        numbers = numbers[np.isfinite(numbers)]
+        profile.n = int(numbers.size)
+        profile.numeric = True
+        distinct, counts = np.unique(numbers, return_counts=True)
+        profile.distinct = int(distinct.size)
+        profile.integer = bool(numbers.size) and bool((distinct == np.round(distinct)).all())
+        if profile.integer and profile.distinct <= 15:
+            profile.counts = {int(k): int(v) for k, v in zip(distinct, counts, strict=True)}
+        return profile
+    cells: Counter[str] = Counter()
+    for cell, count in _value_counts(column).items():
+        if cell is None or (isinstance(cell, float) and cell != cell):
+            continue
+        text = str(cell).strip()
+        if text:
+            cells[text] += count
+    profile.n = sum(cells.values())
+    profile.distinct = len(cells)
+    if not profile.n:
+        return profile
+    if profile.distinct > 40:
+        profile.mean_length = sum(len(text) * count for text, count in cells.items()) / profile.n
+        profile.unique_share = profile.distinct / profile.n
+        head = list(cells)[:300]
+        profile.numeric = sum(_is_number(text) for text in head) > 0.95 * len(head)
+        profile.other = profile.n
+        return profile
+    _classify_cells(profile, cells)
+    return profile
+
+
+def _value_counts(column: pd.Series) -> dict:
+    """Distinct cells and their counts (Arrow's C++ counting for Arrow strings, else a Counter)."""
+    chunks = getattr(column.array, "_pa_array", None)
+    if chunks is not None:
+        import pyarrow.compute as pc
+
+        counted = pc.value_counts(chunks)
+        return dict(zip(counted.field(0).to_pylist(), counted.field(1).to_pylist(), strict=True))
+    return Counter(column.to_numpy(dtype=object, na_value=None))
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.replace(",", "."))
+    except ValueError:
+        return False
+    return True
+
+
+def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
+    """Sort the few distinct cells of a column into numbers, non-answer codes, Likert and group words."""
+    numbers: Counter[int] = Counter()
+    fractional = 0
+    lengths = 0.0
+    yes_no = 0
+    bipolar = middle = 0
+    for cell, count in counts.items():
+        count = int(count)
+        lengths += len(str(cell)) * count
+        try:
+            number = float(str(cell).replace(",", "."))
+        except ValueError:
+            number = None
+        if number is not None and np.isfinite(number):
+            if number == round(number):
+                numbers[int(number)] += count
+            else:
+                fractional += count
+            continue
+        word = words_of(cell)
+        raw = str(cell).strip().lower()
+        if word in NPS_GROUP_WORDS and word != "neutral":
+            profile.groups[word] = profile.groups.get(word, 0) + count
+        elif word in LIKERT_WORDS:
+            profile.likert[word] = count
+        elif word in NONANSWER_WORDS or raw in NONANSWER_WORDS:
+            profile.codes_found[word or raw] = profile.codes_found.get(word or raw, 0) + count
+        elif word in _YES_NO:
+            yes_no += count
+        else:
+            if word in _BIPOLAR_MIDDLE:
+                middle += count
+            if any(raw.startswith(marker) or marker in f" {raw}" for marker in _BIPOLAR_MARKERS):
+                bipolar += count
+            profile.other += count
+    if "neutral" in profile.likert and profile.groups:  # "neutral" next to promoter words is a passive
+        profile.groups["neutral"] = profile.likert.pop("neutral")
+    profile.counts = dict(sorted(numbers.items()))
+    profile.other += fractional
+    profile.numeric = bool(numbers) and profile.other == 0 and not profile.likert and not profile.groups
+    profile.integer = profile.numeric and fractional == 0
+    profile.mean_length = lengths / max(profile.n, 1)
+    profile.unique_share = profile.distinct / max(profile.n, 1)
+    profile.yes_no = yes_no > 0 and yes_no + sum(profile.codes_found.values()) == profile.n
+    profile.bipolar = middle > 0 and bipolar + middle >= 0.5 * profile.n
+
+
+# --- families and scales --------------------------------------------------------------------------------
+
+
+@dataclass
+class Family:
+    """Rating candidates that share one scale: their columns, the scale and the non-answer codes."""
+
+    columns: list[str]
+    scale: tuple[int, int] | None
+    codes: tuple[int, ...]
+    evidence: list[Evidence]
+    answers: int = 0
+
+
+def _stem(header: str) -> str | None:
+    """The question stem of a coded header: ``Q7ART`` -> ``q7``, ``F12_3`` -> ``f12``; None otherwise."""
+    match = re.match(r"^\s*([A-Za-z]{1,3}\d{1,3})(?=[A-Za-z_\-.\s]|$)", header)
+    return match.group(1).lower() if match else None
+
+
+def resolve_scale(
+    pooled: dict[int, int], items: Sequence[dict[int, int]] = ()
+) -> tuple[tuple[int, int] | None, tuple[int, ...], list[Evidence]]:
+    """The scale of a family from its pooled answers (value -> count), and its non-answer codes.
+
+    Parameters
+    ----------
+    pooled : dict
+        Whole-number answer -> count over all items of the family.
+    items : sequence of dict
+        The same per item (for the test whether a top value behaves like a scale point).
+
+    Returns
+    -------
+    scale : (low, high) or None when the answers fit no rating scale (fewer than four points)
+    codes : the values read as non-answer codes
+    evidence : why
+
+    Examples
+    --------
+    >>> resolve_scale({0: 20, 1: 10, 2: 40, 3: 90, 4: 100, 5: 70, 6: 120})[:2]
+    ((1, 5), (0, 6))
+    >>> resolve_scale({0: 24, 5: 205, 8: 601, 10: 770, 11: 159})[:2]
+    ((0, 10), (11,))
+    >>> resolve_scale({0: 29, 1: 625, 2: 353, 3: 419, 4: 473, 5: 362})[:2]
+    ((1, 5), (0,))
+    >>> resolve_scale({1: 8, 2: 16, 3: 40, 4: 30})[:2]
+    ((1, 4), ())
+    >>> resolve_scale({0: 3, 1: 50, 2: 40, 3: 6})[:2]
+    (None, (0,))
+    """
+    counts = {v: c for v, c in pooled.items() if c > 0}
+    codes = sorted(v for v in counts if v in FAR_CODES or v < 0)
+    evidence: list[Evidence] = []
+    if codes:
+        evidence.append(Evidence("far_codes", {"codes": codes}))
+    values = sorted(v for v in counts if v not in codes)
+    if len(values) < 2:
+        return None, tuple(codes), evidence
+    while values and values[-1] > 10:
+        codes.append(values.pop())
+    if codes and codes[-1] > 10:
+        evidence.append(Evidence("code_above_scale", {"codes": [c for c in codes if c > 10]}))
+    if not values:
+        return None, tuple(sorted(codes)), evidence
+    low, high = values[0], values[-1]
+    if high >= 8:
+        scale = (0, 10) if low == 0 else (1, 10)
+        evidence.append(Evidence("integer_range", {"low": scale[0], "high": scale[1]}))
+        return scale, tuple(sorted(codes)), evidence
+    if low == 0 and high >= 3:
+        codes.append(0)
+        evidence.append(Evidence("zero_below_scale", {"count": counts[0]}))
+        low = min((v for v in values if v > 0), default=1)
+    if high in (6, 8) and high - 1 - max(low, 1) + 1 >= 4 and _top_is_code(counts, items, high):
+        codes.append(high)
+        evidence.append(Evidence("top_code", {"value": high, "count": counts[high]}))
+        high -= 1
+    if high < 4:  # 1–3 answers are codes (yes/no/unsure, bands), not a rating scale
+        return None, tuple(sorted(codes)), evidence
+    for scale in SHORT_SCALES:
+        if scale[0] <= max(low, 1) and high <= scale[1]:
+            evidence.append(Evidence("integer_range", {"low": scale[0], "high": scale[1]}))
+            return scale, tuple(sorted(codes)), evidence
+    return None, tuple(sorted(codes)), evidence
+
+
+def _top_is_code(counts: dict[int, int], items: Sequence[dict[int, int]], top: int) -> bool:
+    """Whether the top value behaves unlike a scale point: the pooled counts fall towards it and jump
+    at it, or its share varies across items far more than the share of the point below it."""
+    below, two_below = counts.get(top - 1, 0), counts.get(top - 2, 0)
+    if counts[top] > below and below < two_below:
+        return True
+    if len(items) < 2:
+        return False
+
+    def spread(value: int) -> float:
+        shares = [item.get(value, 0) / max(sum(item.values()), 1) for item in items if item]
+        return max(shares) / max(min(shares), 1e-3)
+
+    top_spread, below_spread = spread(top), spread(top - 1)
+    return top_spread >= 10 and top_spread >= 3 * below_spread
+
+
+def _affixes(header: str) -> list[str]:
+    """Keys that tie items of one question together: the stem (``Q7``), and the first and last word of
+    a header of several words (``o_booking`` -> ``o_*``; ``catering_rating`` -> ``*_rating``)."""
+    keys = []
+    stem = _stem(header)
+    if stem:
+        keys.append("stem:" + stem)
+    parts = [part.lower() for part in re.split(r"[_\s\-.:/]+", header.strip()) if part]
+    if len(parts) >= 2:
+        keys += ["prefix:" + parts[0], "suffix:" + parts[-1]]
+    return keys
+
+
+def _families(profiles: dict[str, ItemProfile]) -> list[list[str]]:
+    """Rating candidates grouped by question stem and by identical answer sets (union of both).
+
+    Stem siblings join only when the smaller answer set (without 0) has at least three values and
+    shares three quarters of them with the other (``Q7ALL`` 1–5 joins ``Q7ART`` 0–6; a yes/no code
+    ``Q5FIRSTTIME`` does not join ``Q5TIMESFLOWN``); identical answer sets join when they have at
+    least four values.
+    """
+    candidates = [c for c, p in profiles.items() if p.is_candidate and p.counts and not p.is_binary]
+    parent = {c: c for c in candidates}
+
+    def find(c: str) -> str:
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    by_stem: dict[str, list[str]] = {}
+    by_answers: dict[frozenset, list[str]] = {}
+    for column in candidates:
+        stem = _stem(column)
+        if stem:
+            by_stem.setdefault(stem, []).append(column)
+        answers = frozenset(profiles[column].counts)
+        if len(answers) >= 4:
+            by_answers.setdefault(answers, []).append(column)
+    for group in by_answers.values():
+        for other in group[1:]:
+            parent[find(other)] = find(group[0])
+    for group in by_stem.values():
+        for a in group:
+            for b in group:
+                small, large = sorted((set(profiles[a].counts) - {0}, set(profiles[b].counts) - {0}), key=len)
+                if a < b and len(small) >= 3 and len(small & large) >= 0.75 * len(small):
+                    parent[find(b)] = find(a)
+    families: dict[str, list[str]] = {}
+    for column in candidates:
+        families.setdefault(find(column), []).append(column)
+    return list(families.values())
+
+
+# --- the questionnaire ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Questionnaire:
+    """What every column of a survey means: ``meanings`` keyed by source header, plus the families."""
+
+    meanings: dict[str, ColumnMeaning]
+    families: list[Family]
+    profiles: dict[str, ItemProfile]
+
+    def of_kind(self, *kinds: str) -> list[str]:
+        """Columns of the given kinds, in file order."""
+        return [c for c, m in self.meanings.items() if m.kind in kinds]
+
+
+def read_questionnaire(frame: pd.DataFrame, *, sample: int | None = SAMPLE_ROWS) -> Questionnaire:
+    """Profile every column, group rating candidates into families and decide each column's meaning.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The survey sheet as read (original headers).
+    sample : int or None
+        Rows looked at per column (None: all, for exact non-answer counts).
+
+    Examples
+    --------
+    >>> sheet = pd.DataFrame({"Q7ART": ["4", "5", "6", "0", "3"] * 20,
+    ...                       "Q7WIFI": ["2", "6", "6", "4", "5"] * 20,
+    ...                       "Q7FOOD": ["3", "1", "6", "0", "4"] * 20,
+    ...                       "Q7ALL": ["4", "BLANK", "3", "5", "4"] * 20,
+    ...                       "NETPRO": ["10", "11", "0", "3", "8"] * 20})
+    >>> q = read_questionnaire(sheet)
+    >>> [(c, m.kind, m.scale, m.missing_codes) for c, m in q.meanings.items()]
+    [('Q7ART', 'rating', (1, 5), (0, 6)), ('Q7WIFI', 'rating', (1, 5), (0, 6)),
+     ('Q7FOOD', 'rating', (1, 5), (0, 6)), ('Q7ALL', 'outcome', (1, 5), (0, 6, 'blank')),
+     ('NETPRO', 'nps_score', (0, 10), (11,))]
+    """
+    rows = frame if sample is None else frame.iloc[:sample]
+    rows = rows.copy(deep=False)
+    rows.attrs = {}  # the reader's attrs would be deep-copied with every column taken out
+    profiles = {str(c): profile_column(rows.iloc[:, i], c, sample=None) for i, c in enumerate(rows.columns)}
+    families: list[Family] = []
+    family_of: dict[str, Family] = {}
+    for members in _families(profiles):
+        pooled: Counter[int] = Counter()
+        for column in members:
+            pooled.update(profiles[column].counts)
+        scale, codes, evidence = None, (), []
+        if sum(pooled.values()) >= MIN_ANSWERS_FOR_SPREAD:  # fewer: codes cannot be told from typos
+            scale, codes, evidence = resolve_scale(dict(pooled), [profiles[c].counts for c in members])
+        if len(members) > 1:
+            evidence.insert(0, Evidence("shared_scale", {"items": len(members)}))
+        family = Family(members, scale, codes, evidence, sum(pooled.values()))
+        families.append(family)
+        family_of.update(dict.fromkeys(members, family))
+    meanings = {column: _meaning(profile, family_of.get(column)) for column, profile in profiles.items()}
+    _mark_batteries(meanings, families)
+    return Questionnaire(meanings, families, profiles)
+
+
+def _meaning(profile: ItemProfile, family: Family | None) -> ColumnMeaning:
+    """The kind, scale, codes and direction of one column."""
+    words = profile.words
+    recommend = has_term(words, _RECOMMEND_WORDS)
+    if profile.groups and sum(profile.groups.values()) >= 0.8 * (
+        profile.n - sum(profile.codes_found.values())
+    ):
+        found = Counter(NPS_GROUP_WORDS[w] for w, c in profile.groups.items() for _ in range(min(c, 1)))
+        return _with_codes(
+            ColumnMeaning(
+                profile.column,
+                "nps_group",
+                evidence=[Evidence("nps_group_words", {g: found.get(g, 0) for g in GROUP_SCORES})],
+            ),
+            profile,
+        )
+    if profile.is_binary:
+        kind = "recommend_flag" if recommend else "flag"
+        evidence = [Evidence("binary_values", {})]
+        if recommend:
+            evidence.append(Evidence("header_word", {"word": recommend}))
+        return ColumnMeaning(profile.column, kind, scale=(0, 1), evidence=evidence)
+    if profile.bipolar:
+        return ColumnMeaning(
+            profile.column, "bipolar", direction="bipolar", excluded_from=("touchpoints",),
+            evidence=[Evidence("bipolar_words", {})],
+        )  # fmt: skip
+    if profile.likert and not profile.counts and profile.is_candidate:
+        meaning = ColumnMeaning(
+            profile.column, "rating", scale=(1, 5), evidence=[Evidence("likert_words", {})]
+        )
+        return _classify_rating(_with_codes(meaning, profile), profile, recommend)
+    if family is not None and family.scale is not None:
+        meaning = ColumnMeaning(
+            profile.column, "rating", scale=family.scale, missing_codes=family.codes,
+            evidence=list(family.evidence),
+        )  # fmt: skip
+        meaning.missing_count = sum(profile.counts.get(code, 0) for code in family.codes)
+        meaning = _with_codes(meaning, profile)
+        valid = [v for v in profile.counts if v not in family.codes]
+        answers = sum(c for v, c in profile.counts.items() if v not in family.codes)
+        if len(valid) < 2 or (answers >= MIN_ANSWERS_FOR_SPREAD and len(valid) < 3):
+            meaning.kind = "coded"
+            meaning.evidence.append(Evidence("too_few_points", {"points": len(valid)}))
+            return meaning
+        return _classify_rating(meaning, profile, recommend)
+    if family is not None and family.answers < MIN_ANSWERS_FOR_SPREAD:  # too few answers to tell
+        meaning = ColumnMeaning(profile.column, "rating", evidence=[Evidence("few_answers", {})])
+        return _classify_rating(_with_codes(meaning, profile), profile, recommend)
+    if family is not None:
+        return ColumnMeaning(profile.column, "coded", evidence=[Evidence("no_rating_scale", {})])
+    if profile.is_free_text:
+        return ColumnMeaning(
+            profile.column,
+            "free_text",
+            evidence=[
+                Evidence(
+                    "long_unique_text",
+                    {
+                        "mean_length": round(profile.mean_length),
+                        "unique_share": round(profile.unique_share, 2),
+                    },
+                )
+            ],
+        )
+    if profile.numeric:
+        return ColumnMeaning(profile.column, "number")
+    return ColumnMeaning(profile.column, "category")
+
+
+def _with_codes(meaning: ColumnMeaning, profile: ItemProfile) -> ColumnMeaning:
+    """Add the non-answer words found in the column to its codes and count."""
+    if profile.codes_found:
+        meaning.missing_codes = (*meaning.missing_codes, *profile.codes_found)
+        meaning.missing_count += sum(profile.codes_found.values())
+        meaning.evidence.append(Evidence("nonanswer_words", {"words": list(profile.codes_found)}))
+    return meaning
+
+
+def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: str | None) -> ColumnMeaning:
+    """A rating item is the NPS source, another recommend item, an outcome, coded data, or a touchpoint."""
+    words = profile.words
+    if recommend:
+        meaning.evidence.append(Evidence("header_word", {"word": recommend}))
+        meaning.kind = "nps_score" if meaning.scale in NPS_SCALES else "recommend_rating"
+        meaning.excluded_from = ("touchpoints",)
+        return meaning
+    not_rating = _not_rating_word(words)
+    if not_rating and not has_term(words, ("satisfaction", "zufriedenheit", "rating", "bewertung")):
+        meaning.kind = "coded"
+        meaning.excluded_from = ("touchpoints",)
+        meaning.evidence.append(Evidence("not_a_rating_word", {"word": not_rating}))
+        return meaning
+    outcome = _outcome_word(profile.column, words)
+    if outcome:
+        meaning.kind = "outcome"
+        meaning.excluded_from = ("touchpoints",)
+        meaning.evidence.append(Evidence("outcome_word", {"word": outcome}))
+        return meaning
+    worse = has_term(words, _HIGHER_WORSE_WORDS)
+    if worse and not has_term(words, _HIGHER_BETTER_WORDS):
+        meaning.direction = "higher_worse"
+        meaning.excluded_from = ("touchpoints",)
+        meaning.evidence.append(Evidence("higher_is_worse_word", {"word": worse}))
+    else:
+        meaning.direction = "higher_better"
+    return meaning
+
+
+_SATISFACTION_WITH = ("satisfaction with", "satisfied with", "zufriedenheit mit", "zufrieden mit")
+_SERVICE_OUTCOMES = ("loyalty", "loyal", "treue", "complain", "complaint", "beschwerde", "retention")
+
+
+_SATISFACTION_WITH = ("satisfaction with", "satisfied with", "zufriedenheit mit", "zufrieden mit")
+_SERVICE_OUTCOMES = ("loyalty", "loyal", "treue", "complain", "complaint", "beschwerde", "retention")
+
+
+def _outcome_word(header: str, words: str) -> str | None:
+    """An outcome word in the header, unless it is part of a touchpoint name ("Zufriedenheit Lieferung")."""
+    from cxlib.phases import touchpoint_likeness
+
+    found = has_term(words, _OUTCOME_WORDS)
+    if found is None:
+        return None
+    if found in ("satisfaction", "zufriedenheit", "csat") and (
+        touchpoint_likeness(words) >= 1.0 or has_term(words, _SATISFACTION_WITH)
+    ):
+        return None  # "Zufriedenheit Lieferung", "satisfaction with the waiting time" name a touchpoint
+    handled = has_term(words, ("programme", "program", "handling", "bearbeitung"))
+    if found in _SERVICE_OUTCOMES and handled and touchpoint_likeness(words) >= 1.0:
+        return None  # "complaint handling", "loyalty programme" are touchpoints
+    return found
+
+
+def _mark_batteries(meanings: dict[str, ColumnMeaning], families: list[Family]) -> None:
+    """In a questionnaire with rating batteries (three or more rating items sharing a stem, prefix or
+    suffix), a rating item outside every family that holds a battery, without a touchpoint or rating word
+    in its header, is left out of the journey (it is more likely a coded answer such as a day or a band)."""
+    from cxlib.phases import touchpoint_likeness
+
+    affixes: dict[str, list[str]] = {}
+    for column, meaning in meanings.items():
+        if meaning.kind in ("rating", "outcome"):
+            for key in _affixes(column):
+                affixes.setdefault(key, []).append(column)
+    battery_items = {c for group in affixes.values() if len(group) >= BATTERY_SIZE for c in group}
+    if not battery_items:
+        return
+    with_battery = {c for f in families if battery_items & set(f.columns) for c in f.columns}
+    for column, meaning in meanings.items():
+        if meaning.kind != "rating" or column in with_battery or "touchpoints" in meaning.excluded_from:
+            continue
+        words = words_of(column)
+        if touchpoint_likeness(words) >= 0.5 or has_term(words, RATING_WORDS):
+            continue
+        meaning.excluded_from = ("touchpoints",)
+        meaning.evidence.append(Evidence("not_in_battery", {}))
+
+
+def _ratings_in(family: Family, meanings: dict[str, ColumnMeaning]) -> int:
+    return sum(meanings[c].kind in ("rating", "outcome") for c in family.columns)
+
+
+# --- reading answers --------------------------------------------------------------------------------------
+
+
+def likert_points(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Likert words read as points 1–5; other cells unchanged. Returns the values and a mask of the cells
+    that were words.
+
+    Examples
+    --------
+    >>> points, was_word = likert_points(pd.Series(["Stimme voll zu", "nie", "3", None]))
+    >>> points.tolist(), was_word.tolist()
+    ([5.0, 1.0, '3', None], [True, True, False, False])
+    """
+    text = values.astype("string")
+    mapped = text.map(lambda cell: LIKERT_WORDS.get(words_of(cell)) if isinstance(cell, str) else None)
+    was_word = mapped.notna().fillna(False).astype(bool)
+    result = values.astype(object).where(~was_word, mapped.astype(object))
+    return result.where(values.notna(), None), was_word
+
+
+def nps_groups(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """NPS group words read as representative scores (promoter 10, passive 8, detractor 3), so the NPS of
+    the scores equals the NPS of the groups. Returns the scores and a mask of unreadable non-empty cells.
+
+    Examples
+    --------
+    >>> scores, bad = nps_groups(pd.Series(["promotor", "passiv", "Detraktor", "weiß nicht", None]))
+    >>> scores.tolist(), bad.tolist()
+    ([10.0, 8.0, 3.0, nan, nan], [False, False, False, False, False])
+    """
+    text = values.astype("string").str.strip()
+    words = text.map(lambda cell: words_of(cell) if isinstance(cell, str) else None)
+    groups = words.map(lambda w: NPS_GROUP_WORDS.get(w) if isinstance(w, str) else None)
+    scores = groups.map(lambda g: GROUP_SCORES.get(g) if isinstance(g, str) else None).astype("float64")
+    filled = text.notna() & (text != "")
+    nonanswer = words.isin(list(NONANSWER_WORDS)).fillna(False).astype(bool)
+    bad = (filled & scores.isna() & ~nonanswer).fillna(False).astype(bool)
+    return scores, bad
+
+
+def evidence_text(evidence: Evidence, lang: str = "en") -> str:
+    """One piece of evidence in words (string-table key ``evidence.<code>``), lists joined by commas.
+
+    Examples
+    --------
+    >>> evidence_text(Evidence("integer_range", {"low": 1, "high": 5}), "de")
+    'ganzzahlige Antworten auf einer Skala von 1–5'
+    >>> evidence_text(Evidence("nonanswer_words", {"words": ["blank", "n a"]}))
+    'non-answer words excluded: blank, n a'
+    """
+    from cxlib.i18n import t
+
+    params = {
+        key: ", ".join(str(item) for item in value) if isinstance(value, list | tuple) else value
+        for key, value in evidence.params.items()
+    }
+    return t(f"evidence.{evidence.code}", lang, **params)
