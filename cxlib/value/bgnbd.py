@@ -33,6 +33,7 @@ __all__ = [
 ]
 
 PARAM_NAMES = ("r", "alpha", "a", "b")
+SERIES_TERMS = 5000
 BOUNDARY = 11.5  # |log parameter| beyond this: the estimate sits at the edge (e.g. no dropout at all)
 
 
@@ -248,6 +249,27 @@ def probability_alive(params, x, t_x, T) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(log_odds))
 
 
+def _hyp2f1(a, b, c, z) -> np.ndarray:
+    """Gauss's hypergeometric function: scipy's, and where that gives no finite value (very large
+    parameters) the power series summed directly (|z| < 1; NaN where it does not converge)."""
+    a, b, c, z = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (a, b, c, z)))
+    value = np.asarray(hyp2f1(a, b, c, z), dtype=float).copy()
+    bad = ~np.isfinite(value) & (np.abs(z) < 1)
+    if bad.any():
+        aa, bb, cc, zz = a[bad], b[bad], c[bad], z[bad]
+        term = np.ones_like(zz)
+        total = np.ones_like(zz)
+        for k in range(SERIES_TERMS):
+            term = term * (aa + k) * (bb + k) / ((cc + k) * (k + 1)) * zz
+            total += term
+            if np.all(np.abs(term) <= 1e-15 * np.abs(total)):
+                break
+        else:
+            total[np.abs(term) > 1e-10 * np.abs(total)] = np.nan
+        value[bad] = total
+    return value
+
+
 def conditional_expected_purchases(params, t, x, t_x, T) -> np.ndarray:
     """Expected purchases in (T, T + t] for a customer with history (x, t_x, T) (FHL 2005, eq. 10).
 
@@ -260,10 +282,11 @@ def conditional_expected_purchases(params, t, x, t_x, T) -> np.ndarray:
     r, alpha, a, b = (float(v) for v in params)
     x, t_x, T = np.asarray(x, float), np.asarray(t_x, float), np.asarray(T, float)
     t = np.asarray(t, float)
-    z = t / (alpha + T + t)
-    log_ratio = (r + x) * (np.log(alpha + T) - np.log(alpha + T + t))
-    hyper = hyp2f1(r + x, b + x, a + b + x - 1, z)
-    numerator = (a + b + x - 1) / (a - 1) * (1 - np.exp(log_ratio) * hyper)
+    # Pfaff's transformation folds the factor ((α+T)/(α+T+t))^(r+x) into the hypergeometric function:
+    # ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; t/(α+T+t)) = 2F1(r+x, a−1; a+b+x−1; −t/(α+T)),
+    # which stays accurate when r and α are large (nearly equal purchase rates across customers).
+    hyper = _hyp2f1(r + x, a - 1, a + b + x - 1, -t / (alpha + T))
+    numerator = (a + b + x - 1) / (a - 1) * (1 - hyper)
     return numerator * probability_alive(params, x, t_x, T)
 
 
@@ -277,8 +300,8 @@ def expected_purchases(params, t) -> np.ndarray:
     """
     r, alpha, a, b = (float(v) for v in params)
     t = np.asarray(t, float)
-    hyper = hyp2f1(r, b, a + b - 1, t / (alpha + t))
-    return (a + b - 1) / (a - 1) * (1 - (alpha / (alpha + t)) ** r * hyper)
+    hyper = _hyp2f1(r, a - 1, a + b - 1, -t / alpha)  # Pfaff's transformation, as above
+    return (a + b - 1) / (a - 1) * (1 - hyper)
 
 
 def simulate_bgnbd(rng: np.random.Generator, n: int, params, *, T) -> tuple[np.ndarray, ...]:

@@ -169,6 +169,9 @@ def summarize_purchases(
     repeat_sum = np.bincount(customer, np.where(repeat_known, amount, 0.0), minlength=n)
     repeat_count = np.bincount(customer, repeat_known, minlength=n)
     end_number = end_day.astype(np.int64)
+    first, last_day, purchases = first[bought], last_day[bought], purchases[bought]
+    revenue, known_count = revenue[bought], known_count[bought]
+    repeat_sum, repeat_count = repeat_sum[bought], repeat_count[bought]
     with np.errstate(invalid="ignore", divide="ignore"):
         frame = pd.DataFrame(
             {
@@ -187,8 +190,8 @@ def summarize_purchases(
                     repeat_count > 0, repeat_sum / np.maximum(repeat_count, 1), np.nan
                 ),
             },
-            index=pd.Index(days.ids, name="customer_id", dtype="str"),
-        )[bought]
+            index=pd.Index(days.ids[bought], name="customer_id", dtype="str"),
+        )
     frame["first_purchase"] = frame["first_purchase"].astype("datetime64[ns]")
     frame["last_purchase"] = frame["last_purchase"].astype("datetime64[ns]")
     return PurchaseSummary(frame, pd.Timestamp(end_day))

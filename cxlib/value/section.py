@@ -235,6 +235,10 @@ def _fit_and_value(
         discount_rate=settings.discount_rate,
         margin_rate=settings.margin_rate,
     )
+    if not np.isfinite(value.per_customer.to_numpy()).all() or value.clv_total <= 0:
+        result.bgnbd = result.gamma_gamma = result.holdout = None
+        result.notes.append(("value.note.fit_failed", {}))
+        return
     for column in value.per_customer:
         result.customers[column] = value.per_customer[column]
     result.customers["inactive"] = result.customers["p_alive"] < settings.inactive_threshold
