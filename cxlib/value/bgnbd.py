@@ -100,31 +100,31 @@ def bgnbd_log_likelihood(params, x, t_x, T) -> np.ndarray:
 
 def _compress(*columns: np.ndarray) -> tuple[tuple[np.ndarray, ...], np.ndarray]:
     """Unique rows of the given columns and how often each occurs (identical customers counted once)."""
-    stacked = np.column_stack(columns)
-    unique, counts = np.unique(stacked, axis=0, return_counts=True)
-    return tuple(unique.T), counts.astype(float)
+    order = np.lexsort(columns[::-1])
+    ordered = [column[order] for column in columns]
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = np.any([column[1:] != column[:-1] for column in ordered], axis=0)
+    starts = np.flatnonzero(new)
+    counts = np.diff(np.append(starts, len(order))).astype(float)
+    return tuple(column[starts] for column in ordered), counts
 
 
-def numeric_hessian(function, point: np.ndarray, step: float = 1e-4) -> np.ndarray:
-    """Central-difference Hessian of a scalar function at ``point``."""
+def numeric_hessian(objective, point: np.ndarray, step: float = 1e-5) -> np.ndarray:
+    """Hessian at ``point`` by central differences of the exact gradient (``objective`` returns
+    (value, gradient)), symmetrised."""
     n = len(point)
-    hessian = np.empty((n, n))
+    columns = []
     for i in range(n):
-        for j in range(i, n):
-            e_i, e_j = np.eye(n)[i] * step, np.eye(n)[j] * step
-            value = (
-                function(point + e_i + e_j)
-                - function(point + e_i - e_j)
-                - function(point - e_i + e_j)
-                + function(point - e_i - e_j)
-            ) / (4 * step * step)
-            hessian[i, j] = hessian[j, i] = value
-    return hessian
+        shift = np.eye(n)[i] * step
+        columns.append((objective(point + shift)[1] - objective(point - shift)[1]) / (2 * step))
+    hessian = np.array(columns)
+    return (hessian + hessian.T) / 2
 
 
-def inverse_information(negative_ll, log_point: np.ndarray) -> np.ndarray | None:
-    """Covariance of the log-parameters: inverse of the observed information, or None if singular."""
-    hessian = numeric_hessian(negative_ll, log_point)
+def inverse_information(objective, log_point: np.ndarray) -> np.ndarray | None:
+    """Covariance of the log-parameters: inverse of the observed information (the Hessian of −log L),
+    or None if it is not positive definite."""
+    hessian = numeric_hessian(objective, log_point)
     if not np.all(np.isfinite(hessian)):
         return None
     try:
@@ -136,11 +136,19 @@ def inverse_information(negative_ll, log_point: np.ndarray) -> np.ndarray | None
     return covariance
 
 
-def _negative_ll_and_gradient(log_params: np.ndarray, x, t_x, T, weight) -> tuple[float, np.ndarray]:
-    """Weighted −log L and its gradient in the log-parameters (x-only terms computed per distinct x)."""
+def _wsum(weight: np.ndarray, values: np.ndarray) -> float:
+    """Σ weight·values without BLAS (whose threads stall on a busy machine for vectors this size)."""
+    return float(np.einsum("i,i->", weight, values))
+
+
+def _negative_ll_and_gradient(
+    log_params: np.ndarray, x, t_x, T, weight, distinct=None
+) -> tuple[float, np.ndarray]:
+    """Weighted −log L and its gradient in the log-parameters (x-only terms computed per distinct x;
+    ``distinct`` = ``np.unique(x, return_inverse=True)`` when precomputed)."""
     r, alpha, a, b = np.exp(log_params)
-    values, at = np.unique(x, return_inverse=True)
-    at = at.ravel()
+    values, at = distinct if distinct is not None else np.unique(x, return_inverse=True)
+    at = np.ravel(at)
     repeat = x > 0
     shifted = np.maximum(values + b - 1, 1e-300)  # b + x − 1, only used where x > 0
     lg_rx, lg_bx, lg_bx1, lg_abx = (gammaln(v) for v in (r + values, b + values, shifted, a + b + values))
@@ -163,10 +171,10 @@ def _negative_ll_and_gradient(log_params: np.ndarray, x, t_x, T, weight) -> tupl
     grad_b = (
         w_s * (dg_bx[at] - dg_abx[at]) + np.where(repeat, w_d * (dg_bx1[at] - dg_abx[at]), 0.0) - d_beta_b
     )
-    gradient = np.array([weight @ g for g in (grad_r, grad_alpha, grad_a, grad_b)]) * np.array(
+    gradient = np.array([_wsum(weight, g) for g in (grad_r, grad_alpha, grad_a, grad_b)]) * np.array(
         [r, alpha, a, b]
     )
-    value = -float(weight @ ll)
+    value = -_wsum(weight, ll)
     if not np.isfinite(value) or not np.all(np.isfinite(gradient)):
         return np.inf, np.zeros(4)
     return value, -gradient
@@ -192,10 +200,11 @@ def fit_bgnbd(x, t_x, T, *, start=(1.0, 1.0, 1.0, 1.0)) -> BgnbdFit:
     if x.size == 0:
         raise ValueError("need at least one customer")
     (ux, ut, uT), weight = _compress(x, t_x, T)
+    distinct = np.unique(ux, return_inverse=True)
 
     def objective(log_params: np.ndarray) -> tuple[float, np.ndarray]:
         with np.errstate(all="ignore"):
-            return _negative_ll_and_gradient(log_params, ux, ut, uT, weight)
+            return _negative_ll_and_gradient(log_params, ux, ut, uT, weight, distinct)
 
     def negative_ll(log_params: np.ndarray) -> float:
         return objective(log_params)[0]
@@ -214,7 +223,7 @@ def fit_bgnbd(x, t_x, T, *, start=(1.0, 1.0, 1.0, 1.0)) -> BgnbdFit:
     log_params = result.x
     converged = bool(np.isfinite(result.fun))
     at_boundary = bool(np.any(np.abs(log_params) > BOUNDARY))
-    covariance = inverse_information(negative_ll, log_params) if converged and not at_boundary else None
+    covariance = inverse_information(objective, log_params) if converged and not at_boundary else None
     r, alpha, a, b = np.exp(log_params)
     return BgnbdFit(
         float(r),

@@ -92,31 +92,30 @@ def fit_gamma_gamma(x, m, *, start=(1.0, 1.0, 1.0)) -> GammaGammaFit:
     scale = float(np.mean(m))  # work in units of the average spend: the optimiser starts near the answer
 
     m_scaled = m / scale
-    log_x, log_m = np.log(x), np.log(m_scaled)
+    log_m = np.log(m_scaled)
+
+    values, at = np.unique(x, return_inverse=True)
+    at = np.ravel(at)
+    count = np.bincount(at).astype(float)  # customers per distinct x
+    sum_log_m = np.bincount(at, log_m)  # Σ ln m per distinct x
+    x_log_x = values * np.log(values)
 
     def objective(log_params: np.ndarray) -> tuple[float, np.ndarray]:
         p, q, v = np.exp(log_params)
-        px = p * x
+        pv = p * values  # p·x per distinct x: the Gamma functions are computed once per x
         log_vxm = np.log(v + x * m_scaled)
         with np.errstate(all="ignore"):
-            ll = (
-                gammaln(px + q)
-                - gammaln(px)
-                - gammaln(q)
-                + q * np.log(v)
-                + px * log_x
-                + (px - 1) * log_m
-                - (px + q) * log_vxm
-            )
-            dg = digamma(px + q)
-            grad = np.array(
-                [
-                    np.sum(x * (dg - digamma(px) + log_x + log_m - log_vxm)) * p,
-                    np.sum(dg - digamma(q) + np.log(v) - log_vxm) * q,
-                    np.sum(q / v - (px + q) / (v + x * m_scaled)) * v,
-                ]
-            )
-        value = -float(np.sum(ll))
+            per_x = gammaln(pv + q) - gammaln(pv) - gammaln(q) + q * np.log(v) + pv * np.log(values)
+            ll = np.sum(count * per_x) + np.sum((pv - 1) * sum_log_m) - np.einsum("i,i->", p * x + q, log_vxm)
+            dg = digamma(pv + q)
+            sum_log_vxm = np.bincount(at, log_vxm, minlength=len(values))
+            grad = np.array([
+                (np.sum(count * (values * (dg - digamma(pv))) + x_log_x * count)
+                 + np.sum(values * sum_log_m) - np.einsum("i,i->", x, log_vxm)) * p,
+                (np.sum(count * (dg - digamma(q) + np.log(v))) - np.sum(sum_log_vxm)) * q,
+                (np.sum(count) * q / v - np.einsum("i,i->", p * x + q, 1 / (v + x * m_scaled))) * v,
+            ])  # fmt: skip
+        value = -float(ll)
         if not np.isfinite(value) or not np.all(np.isfinite(grad)):
             return np.inf, np.zeros(3)
         return value, -grad
@@ -137,7 +136,7 @@ def fit_gamma_gamma(x, m, *, start=(1.0, 1.0, 1.0)) -> GammaGammaFit:
             result = polished
     converged = bool(np.isfinite(result.fun))
     at_boundary = bool(np.any(np.abs(result.x) > BOUNDARY))
-    covariance = inverse_information(negative_ll, result.x) if converged and not at_boundary else None
+    covariance = inverse_information(objective, result.x) if converged and not at_boundary else None
     p, q, v = np.exp(result.x)
     # Rescaling m by s multiplies γ by s and adds n·ln s (from the Jacobian of m) to the log-likelihood.
     log_likelihood = -result.fun - x.size * np.log(scale)

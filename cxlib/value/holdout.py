@@ -113,7 +113,7 @@ def _cumulative(days: CustomerDays, cohort: pd.DataFrame, bg_params, end: np.dat
     actual = np.searchsorted(np.sort(days.day[repeat]), week_ends, side="right")
     first_days, counts = np.unique(first, return_counts=True)
     elapsed = (week_ends[:, None] - first_days[None, :]).astype(np.int64) / DAYS_PER_WEEK
-    expected = expected_purchases(bg_params, np.clip(elapsed, 0, None)) @ counts
+    expected = (expected_purchases(bg_params, np.clip(elapsed, 0, None)) * counts).sum(axis=1)
     return pd.DataFrame(
         {
             "week": np.arange(1, n_weeks + 1),
