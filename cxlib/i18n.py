@@ -687,8 +687,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "the split): read the CLV with care.",
         "value.note.boundary_bgnbd": "The purchase model sits at a limit case (e.g. hardly anybody stops "
         "buying, or all customers buy at the same rate): the predictions hold, but no interval can be given.",
-        "value.note.boundary_gamma_gamma": "The spend model finds no real difference between customers' typical "
-        "spend: each customer's expected spend is close to the overall average; no interval can be given.",
+        "value.note.boundary_gamma_gamma": "The spend model sits at a limit case of its parameters (the spend "
+        "data do not match its assumptions closely): the expected spend per customer holds, but no interval "
+        "can be given.",
         "value.note.calibration_chosen": "Model check split chosen from the data: {date}.",
         "value.note.filled_from_transactions": "Filled from the transaction table: {columns}.",
         "value.note.customers_from_transactions": "No customer table: the customers are the {n} buyers in the "
@@ -1395,9 +1396,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "tatsächlichen Käufen nach dem Stichtag): den Kundenertragswert mit Vorsicht lesen.",
         "value.note.boundary_bgnbd": "Das Kaufmodell liegt an einem Grenzfall (z. B. hört kaum jemand auf zu "
         "kaufen oder alle Kunden kaufen gleich oft): Die Vorhersagen gelten, ein Intervall lässt sich nicht angeben.",
-        "value.note.boundary_gamma_gamma": "Das Ausgabenmodell findet keinen echten Unterschied zwischen den "
-        "typischen Ausgaben der Kunden: Die erwartete Ausgabe jedes Kunden liegt nahe am Gesamtdurchschnitt; "
-        "ein Intervall lässt sich nicht angeben.",
+        "value.note.boundary_gamma_gamma": "Das Ausgabenmodell liegt an einem Grenzfall seiner Parameter (die "
+        "Ausgaben passen nicht genau zu seinen Annahmen): Die erwartete Ausgabe je Kunde gilt, ein Intervall "
+        "lässt sich nicht angeben.",
         "value.note.calibration_chosen": "Stichtag der Modellprüfung aus den Daten gewählt: {date}.",
         "value.note.filled_from_transactions": "Aus der Transaktionstabelle ergänzt: {columns}.",
         "value.note.customers_from_transactions": "Keine Kundentabelle: Die Kunden sind die {n} Käufer in der "

@@ -291,12 +291,28 @@ def conditional_expected_purchases(params, t, x, t_x, T) -> np.ndarray:
     r, alpha, a, b = (float(v) for v in params)
     x, t_x, T = np.asarray(x, float), np.asarray(t_x, float), np.asarray(T, float)
     t = np.asarray(t, float)
-    # Pfaff's transformation folds the factor ((α+T)/(α+T+t))^(r+x) into the hypergeometric function:
-    # ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; t/(α+T+t)) = 2F1(r+x, a−1; a+b+x−1; −t/(α+T)),
-    # which stays accurate when r and α are large (nearly equal purchase rates across customers).
-    hyper = _hyp2f1(r + x, a - 1, a + b + x - 1, -t / (alpha + T))
+    hyper = _survival_hyper(r, a, b, x, alpha + T, t)
     numerator = (a + b + x - 1) / (a - 1) * (1 - hyper)
     return numerator * probability_alive(params, x, t_x, T)
+
+
+def _survival_hyper(r, a, b, x, base, t) -> np.ndarray:
+    """((base)/(base+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; t/(base+t)), base = α + T.
+
+    Pfaff's transformation turns it into 2F1(r+x, a−1; a+b+x−1; −t/base), accurate when r and α are
+    large (nearly equal purchase rates across customers); where scipy gives no finite value for that form
+    (e.g. −t/base < −1 with a large b) the original form is used, in log space.
+    """
+    x, base, t = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (x, base, t)))
+    value = _hyp2f1(r + x, a - 1, a + b + x - 1, -t / base)
+    bad = ~np.isfinite(value)
+    if bad.any():
+        xb, baseb, tb = x[bad], base[bad], t[bad]
+        with np.errstate(all="ignore"):
+            log_ratio = (r + xb) * (np.log(baseb) - np.log(baseb + tb))
+            original = hyp2f1(r + xb, b + xb, a + b + xb - 1, tb / (baseb + tb))
+            value[bad] = np.exp(log_ratio + np.log(original))
+    return value
 
 
 def expected_purchases(params, t) -> np.ndarray:
@@ -309,7 +325,7 @@ def expected_purchases(params, t) -> np.ndarray:
     """
     r, alpha, a, b = (float(v) for v in params)
     t = np.asarray(t, float)
-    hyper = _hyp2f1(r, a - 1, a + b - 1, -t / alpha)  # Pfaff's transformation, as above
+    hyper = _survival_hyper(r, a, b, np.zeros_like(t), np.full_like(t, alpha), t)
     return (a + b - 1) / (a - 1) * (1 - hyper)
 
 

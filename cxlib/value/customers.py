@@ -1,8 +1,11 @@
 """The customer table from the transaction log: the buyers when there is no customer table, and the
-columns a customer table lacks (orders, revenue, signup date, tenure), filled from the purchases.
+columns a customer table lacks (orders, revenue, signup date), filled from the purchases.
 
-Filled values cover the whole purchase log (not a 12-month window); the table's report says which
-columns were filled, so every figure built on them says where it came from.
+Filled values cover the whole purchase log (not a 12-month window); customers without a purchase in the
+log stay empty (the log may cover only some of them). Tenure is not filled as a column: it follows from
+the signup date (filled by the first purchase when missing). The buyers table (no customer table) has a
+tenure column (months since the first purchase), so that personas of buyers use it. The table's report
+says which columns were filled, so every figure built on them says where it came from.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ __all__ = [
     "with_transaction_customers",
 ]
 
-FILLABLE = ("orders", "revenue", "signup_date", "tenure")
+FILLABLE = ("orders", "revenue", "signup_date")
 RECENCY_FEATURE_KEY = "value.col.days_since_last"  # the trait column's header, in the UI language
 DAYS_PER_MONTH = 365.25 / 12
 
@@ -93,10 +96,7 @@ def _filled(customers: ValidatedTable, transactions: ValidatedTable, lang: str) 
     data = customers.data.copy()
     ids = data["customer_id"].astype(str)
     for column in missing:
-        values = ids.map(buyers[column])
-        if column == "orders":
-            values = values.fillna(0)  # a customer without a purchase in the log has 0 purchases
-        data[column] = values.to_numpy()
+        data[column] = ids.map(buyers[column]).to_numpy()
     if not any(data[column].notna().any() for column in missing):
         return customers
     labels = ", ".join(t(f"role.{column}", lang) for column in missing)
@@ -118,7 +118,7 @@ def with_transaction_customers(
     """``tables`` with a customer table built from (or completed by) the transactions, when there are any.
 
     Without a customer table the buyers become the customers; with one, its missing orders, revenue,
-    signup date and tenure are filled from the purchases. The report's notes say which.
+    and signup date are filled from the purchases. The report's notes say which.
     """
     result = dict(tables)
     transactions = tables.get("transactions")
