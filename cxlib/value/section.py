@@ -265,6 +265,21 @@ def _number(value) -> float | None:
     return None if value is None or (isinstance(value, float) and not np.isfinite(value)) else float(value)
 
 
+def _top_customers(data: pd.DataFrame, n: int = 10) -> list[dict]:
+    """The ``n`` customers with the highest expected CLV: id, CLV, P(active) (model only), revenue so far."""
+    top = data.sort_values("clv", ascending=False).head(n)
+    return [
+        {
+            "customer_id": str(customer),
+            "clv": _number(row["clv"]),
+            "p_alive": _number(row["p_alive"]) if "p_alive" in row else None,
+            "revenue": _number(row["revenue"]),
+            "segment": row["segment"],
+        }
+        for customer, row in top.iterrows()
+    ]
+
+
 def value_section(
     result: ValueResult | None, *, lang: str = "en", churn_rate: float | None = None
 ) -> dict | None:
@@ -322,6 +337,7 @@ def value_section(
         }
     if result.clv is not None:
         section["clv"] = {**result.clv, "basis": basis}
+        section["top_customers"] = _top_customers(data)
     section["notes"] = [t(key, lang, **params) for key, params in result.notes]
     if result.has_model and result.calibration_chosen:
         section["notes"].append(
