@@ -699,7 +699,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "note.value_no_purchases": "The transaction table holds no usable purchase: no customer value.",
         "persona.value": "Expected CLV {clv} · P(active) {p_alive}",
         "kpi.clv_source.customer_table": "Shows the CLV from the customer table (simple formula).",
-        "kpi.clv_source.value_page": "The model CLV from the purchase log is on the Customer value page: {value}.",
+        "kpi.clv_source.value_page": "The CLV from the purchase model (transaction table) is on the Customer value "
+        "page.",
     },
     "de": {
         # --- errors (reading files) ---
@@ -1408,8 +1409,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "note.value_no_purchases": "Die Transaktionstabelle enthält keinen verwertbaren Kauf: kein Kundenwert.",
         "persona.value": "Erwarteter Kundenertragswert {clv} · P(aktiv) {p_alive}",
         "kpi.clv_source.customer_table": "Zeigt den Kundenertragswert aus der Kundentabelle (einfache Formel).",
-        "kpi.clv_source.value_page": "Der Modell-Kundenertragswert aus der Kaufhistorie steht auf der Seite "
-        "Kundenwert: {value}.",
+        "kpi.clv_source.value_page": "Der Kundenertragswert aus dem Kaufmodell (Transaktionstabelle) steht auf "
+        "der Seite Kundenwert.",
     },
 }
 

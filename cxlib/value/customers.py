@@ -24,6 +24,7 @@ __all__ = [
     "RECENCY_FEATURE_KEY",
     "buyer_columns",
     "is_from_transactions",
+    "needs_transaction_customers",
     "with_transaction_customers",
 ]
 
@@ -84,12 +85,27 @@ def _buyers_table(transactions: ValidatedTable, lang: str) -> ValidatedTable:
     return ValidatedTable("customers", data, empty, report, columns=columns)
 
 
-def _filled(customers: ValidatedTable, transactions: ValidatedTable, lang: str) -> ValidatedTable:
-    missing = [
+def _missing(customers: ValidatedTable) -> list[str]:
+    return [
         column
         for column in FILLABLE
         if column not in customers.data.columns or customers.data[column].isna().all()
     ]
+
+
+def needs_transaction_customers(tables: Mapping[str, ValidatedTable]) -> bool:
+    """True when :func:`with_transaction_customers` would change ``tables`` (cheap to ask)."""
+    transactions = tables.get("transactions")
+    if transactions is None or transactions.data.empty or "customer_id" not in transactions.data:
+        return False
+    if "date" not in transactions.data or transactions.data["date"].notna().sum() == 0:
+        return False
+    customers = tables.get("customers")
+    return customers is None or ("customer_id" in customers.data.columns and bool(_missing(customers)))
+
+
+def _filled(customers: ValidatedTable, transactions: ValidatedTable, lang: str) -> ValidatedTable:
+    missing = _missing(customers)
     if not missing or "customer_id" not in customers.data.columns:
         return customers
     buyers = buyer_columns(transactions.data, lang=lang).set_index("customer_id")
@@ -121,11 +137,9 @@ def with_transaction_customers(
     and signup date are filled from the purchases. The report's notes say which.
     """
     result = dict(tables)
-    transactions = tables.get("transactions")
-    if transactions is None or transactions.data.empty or "customer_id" not in transactions.data:
+    if not needs_transaction_customers(tables):
         return result
-    if "date" not in transactions.data or transactions.data["date"].notna().sum() == 0:
-        return result
+    transactions = tables["transactions"]
     if "customers" not in tables:
         result["customers"] = _buyers_table(transactions, lang)
     else:

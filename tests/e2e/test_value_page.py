@@ -5,7 +5,15 @@ from playwright.sync_api import expect
 
 from cxlib.i18n import t
 from cxlib.value.simulate import simulate_purchase_log
-from tests.e2e.browse import CHART, assert_no_error, expect_tile, open_page, upload
+from tests.e2e.browse import (
+    CHART,
+    assert_no_error,
+    expect_tile,
+    open_page,
+    open_tab,
+    visible_panel,
+    wait_until_idle,
+)
 
 BUYERS = t("value.tile.buyers", "en")
 
@@ -23,11 +31,19 @@ def test_value_page_on_demo_data_and_after_a_transactions_upload(page, screensho
     assert_no_error(page)
     expect_tile(page, BUYERS, "4,000")
     expect(page.locator(CHART).locator("visible=true")).to_have_count(4)
-    expect(page.get_by_text(t("value.page.check_title", "en"))).to_be_visible()
+    expect(page.get_by_text(t("value.page.check_title", "en"), exact=True)).to_be_visible()
     page.screenshot(path=screenshots / "value.png", full_page=True)
 
     open_page(page, "data")
-    upload(page, "transactions", "kaeufe-57.csv", _purchase_log_csv(57))
+    # The first own file replaces the demo data and the Data page starts again on its first tab, so the
+    # file is given directly and the transactions tab opened again to see it in use.
+    open_tab(page, "transactions")
+    visible_panel(page).locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        {"name": "kaeufe-57.csv", "mimeType": "text/csv", "buffer": _purchase_log_csv(57)}
+    )
+    wait_until_idle(page)
+    open_tab(page, "transactions")
+    expect(visible_panel(page).get_by_text(f"{t('ui.file', 'en')}: kaeufe-57.csv")).to_be_visible()
     open_page(page, "value")
     assert_no_error(page)
     expect_tile(page, BUYERS, "57")
