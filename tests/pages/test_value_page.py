@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from cxlib.i18n import t
+from cxlib.value.rfm import SEGMENTS
 from pages import _state
 from tests.conftest import charts, open_page, texts
 
@@ -15,8 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_demo_value_page_shows_tiles_grid_and_model_check(app):
     page = open_page(app, "value")
     labels = [metric.label for metric in page.metric]
-    assert labels == [t(key, "en") for key in ("value.tile.buyers", "value.tile.active", "value.tile.revenue_12m",
-                                                  "value.tile.clv")]  # fmt: skip
+    keys = ("value.tile.buyers", "value.tile.active", "value.tile.revenue_12m", "value.tile.clv")
+    assert labels == [t(key, "en") for key in keys]
     assert all(metric.value != "–" for metric in page.metric)
     assert len(charts(page)) == 4  # RFM grid, CLV distribution, two check plots
     shown = texts(page)
@@ -28,8 +29,10 @@ def test_value_page_in_german(app):
     app.session_state[_state.LANG] = "de"
     page = open_page(app, "value")
     assert page.title[0].value == "Kundenwert"
-    assert [metric.label for metric in page.metric][0] == "Kunden mit Kauf"
-    assert "Champions" in page.dataframe[0].value.iloc[:, 0].tolist() or len(page.dataframe[0].value)
+    assert page.metric[0].label == "Kunden mit Kauf"
+    german = {t(f"value.segment.{segment}", "de") for segment in SEGMENTS}
+    shown = set(page.dataframe[0].value.iloc[:, 0])
+    assert shown <= german and "Treue Kunden" in shown
 
 
 def test_value_page_in_presentation_mode(app):
