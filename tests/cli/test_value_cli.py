@@ -1,9 +1,4 @@
-"""``python -m cxlib analyze --transactions FILE``: the ``value`` section on real purchase logs.
-
-Two tests need the reading branch (space-aligned headerless text, Cancelled order status); they are
-marked ``xfail(strict=True)`` so that they fail loudly (XPASS) the moment reading lands: then remove
-the marks.
-"""
+"""``python -m cxlib analyze --transactions FILE``: the ``value`` section on real purchase logs."""
 
 import json
 
@@ -11,12 +6,6 @@ import pytest
 
 from cxlib.cli import main
 from tests.value.conftest import PUBLISHED_BGNBD, PUBLISHED_GAMMA_GAMMA, assert_within_one_percent, read_cdnow
-
-NEEDS_READING = pytest.mark.xfail(
-    strict=True,
-    reason="needs the reading branch (CDNOW_sample.txt: space-aligned, no header, YYYYMMDD; KPMG Cancelled "
-    "status set aside); remove this mark once it is merged",
-)
 
 
 def _analyze(capsys, *args) -> dict:
@@ -47,7 +36,6 @@ def test_cdnow_as_csv_reproduces_the_published_parameters(shared_data, tmp_path,
     assert low < clv["total"] < high
 
 
-@NEEDS_READING
 def test_raw_cdnow_sample_through_the_cli(shared_data, capsys):
     document = _analyze(
         capsys, "--transactions", str(shared_data / "CDNOW_sample.txt"), "--calibration-end", "1997-09-30",
@@ -83,7 +71,6 @@ def test_kpmg_transactions_sheet(shared_data, capsys):
     assert value["clv"]["mean"] > 0 and value["model"]["holdout"]["actual"] > 0
 
 
-@NEEDS_READING
 def test_kpmg_cancelled_lines_are_set_aside_and_counted(shared_data, capsys):
     document = _analyze(
         capsys, "--transactions", str(shared_data / "kpmg_sprocket_raw.xlsx"),
