@@ -25,9 +25,12 @@ PAGES = {
     "overview": st.Page("pages/overview.py", title=state.tr("nav.overview"), icon=":material/speed:"),
     "personas": st.Page("pages/personas.py", title=state.tr("nav.personas"), icon=":material/groups:"),
     "journey": st.Page("pages/journey.py", title=state.tr("nav.journey"), icon=":material/route:"),
+    "value": st.Page("pages/value.py", title=state.tr("nav.value"), icon=":material/savings:"),
     "data": st.Page("pages/data.py", title=state.tr("nav.data"), icon=":material/upload_file:"),
 }
-PRESENTATION_STEPS = ("summary", "personas", "journey")
+PRESENTATION_STEPS = ("summary", "personas", "journey") + (
+    ("value",) if "transactions" in state.current_uploads() else ()
+)
 
 navigation = st.navigation(list(PAGES.values()), position="hidden" if state.is_presenting() else "sidebar")
 intended = state.take_intended_page()

@@ -13,6 +13,10 @@ engine, and a k search that fits KMeans and scores the silhouette on all rows fo
 silhouette is quadratic in the rows, so the k search is measured at 20,000 rows at most (where it still
 finishes); the other baseline stages are ours. The speedup is the baseline total over ours.
 
+Customer value (issue 13): a CSV purchase log of 1,000,000 rows for 100,000 customers, drawn from
+BG/NBD + Gamma-Gamma, is read and validated, aggregated to customer-days, both models are fitted and every
+customer's CLV is computed (then the holdout check and RFM); ``--skip-value`` leaves it out.
+
 It also measures the app itself: the rerun time of every page with the data loaded (Streamlit's
 AppTest on the built-in demo data), and the cold start of ``streamlit run app.py`` until the health
 endpoint answers and, with Playwright and Chromium, until the first KPI tile is visible.
@@ -24,6 +28,7 @@ Usage::
     python benchmarks/run.py --full-sheet          # also 1,048,575 data rows (Excel's sheet limit)
     python benchmarks/run.py --json                # one JSON document instead of the table
     python benchmarks/run.py --skip-baseline --skip-app
+    python benchmarks/run.py --sizes 10000 --skip-baseline --skip-app   # + customer value (1M purchases)
 
 Workbooks are cached in ``--out`` (``benchmarks/output/``, git-ignored) by size and seed, so repeated
 runs skip the (slow) writing; generation time is reported apart from the pipeline.
@@ -128,6 +133,150 @@ def demo_files(rows: int, directory: Path, *, seed: int = SEED) -> tuple[dict[st
     write_xlsx(data.customers, paths["customers"], sheet="Kunden")
     write_xlsx(data.survey, paths["survey"], sheet="Umfrage")
     return paths, time.perf_counter() - start
+
+
+# --- customer value: a generated purchase log -----------------------------------------------------
+
+VALUE_ROWS = 1_000_000
+VALUE_CUSTOMERS = 100_000
+#: BG/NBD (weekly rate λ ~ Gamma(r, α), dropout ~ Beta(a, b)) and Gamma-Gamma parameters of the log:
+#: about nine purchases per customer over two years (the rate is scaled to reach the rows asked for).
+VALUE_BGNBD = (2.0, 12.0, 0.6, 6.0)
+VALUE_GAMMA_GAMMA = (6.0, 4.0, 120.0)
+VALUE_STAGES = (
+    "read + validate",
+    "aggregate",
+    "bgnbd fit",
+    "gamma-gamma fit",
+    "per-customer clv",
+    "holdout check",
+    "rfm",
+)
+#: The stages the issue's aim (< 3 s) covers: aggregation, both fits and the per-customer CLV.
+VALUE_CORE = ("aggregate", "bgnbd fit", "gamma-gamma fit", "per-customer clv")
+
+
+def value_file(rows: int, customers: int, directory: Path, *, seed: int = SEED) -> tuple[Path, float | None]:
+    """A CSV purchase log (customer_id, date, amount) of about ``rows`` rows for ``customers`` customers,
+    drawn from BG/NBD + Gamma-Gamma (``cxlib.value.simulate``) and cut to ``rows``; cached like the
+    workbooks. Returns the path and the seconds spent writing it (None when cached)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"transactions_{rows}_{customers}_seed{seed}.csv"
+    if path.exists():
+        return path, None
+    import numpy as np
+
+    from cxlib.value.simulate import simulate_purchase_log
+
+    start = time.perf_counter()
+    rng = np.random.default_rng(seed)
+    scale = rows / customers / 8.5  # the parameters give about 9 purchases per customer; cut below
+    r, alpha, a, b = VALUE_BGNBD
+    log = simulate_purchase_log(
+        rng, customers, bgnbd=(r, alpha / scale, a, b), gamma_gamma=VALUE_GAMMA_GAMMA,
+        start="2024-01-01", end="2025-12-31", acquisition_days=365,
+    )  # fmt: skip
+    if len(log) > rows:
+        log = log.iloc[np.sort(rng.choice(len(log), rows, replace=False))]
+    log = log.assign(date=log["date"].dt.strftime("%Y-%m-%d"))
+    partial = path.with_suffix(".partial")
+    log.to_csv(partial, index=False)
+    partial.replace(path)
+    return path, time.perf_counter() - start
+
+
+def run_value(path: Path) -> dict:
+    """Time the customer value stages on one purchase log, from the file to the per-customer CLV."""
+    import numpy as np
+    import pandas as pd
+
+    from cxlib.intake import load_table
+    from cxlib.value.bgnbd import fit_bgnbd
+    from cxlib.value.gamma_gamma import fit_gamma_gamma
+    from cxlib.value.holdout import default_calibration_end, holdout_check
+    from cxlib.value.purchases import customer_days, summarize_purchases
+    from cxlib.value.rfm import rfm_scores
+    from cxlib.value.valuation import customer_value
+
+    clock = Stopwatch()
+    loaded = clock.run("read + validate", lambda: load_table(path, table="transactions"))
+    if loaded is None:
+        return {"stages": clock.stages, "errors": clock.errors}
+    data = loaded.validated.data
+    state: dict = {}
+
+    def aggregate():
+        days = customer_days(data)
+        state["days"] = days
+        state["end"] = default_calibration_end(days.first_day, days.last_day)
+        state["calibration"] = summarize_purchases(days, end=state["end"])
+        state["whole"] = summarize_purchases(days)
+
+    clock.run("aggregate", aggregate)
+    calibration = state["calibration"].customers
+    bg = clock.run(
+        "bgnbd fit", lambda: fit_bgnbd(calibration["frequency"], calibration["recency"], calibration["T"])
+    )
+    repeat = calibration[(calibration["frequency"] > 0) & (calibration["monetary_value"] > 0)]
+    gg = clock.run("gamma-gamma fit", lambda: fit_gamma_gamma(repeat["frequency"], repeat["monetary_value"]))
+    whole = state["whole"].customers
+    value = clock.run("per-customer clv", lambda: customer_value(whole, bg, gg, horizon_months=12))
+    check = clock.run(
+        "holdout check",
+        lambda: holdout_check(
+            state["days"],
+            state["calibration"],
+            bg.vector,
+            observation_end=pd.Timestamp(state["days"].last_day),
+        ),
+    )
+    clock.run("rfm", lambda: rfm_scores(whole))
+    return {
+        "stages": clock.stages,
+        "errors": clock.errors,
+        "rows": len(data),
+        "customers": len(whole),
+        "repeat_buyers_calibration": int((calibration["frequency"] > 0).sum()),
+        "bgnbd": bg.params if bg else None,
+        "gamma_gamma": gg.params if gg else None,
+        "clv_mean": float(np.mean(value.per_customer["clv"])) if value else None,
+        "holdout": {"predicted": check.predicted, "actual": check.actual} if check else None,
+        "core_s": total(clock.stages, VALUE_CORE),
+    }
+
+
+def measure_value(rows: int, customers: int, out: Path, *, seed: int = SEED) -> dict:
+    path, generated = value_file(rows, customers, out, seed=seed)
+    result = _in_subprocess("value", {"transactions": path})
+    result["generate_s"] = generated
+    return result
+
+
+def format_value(value: dict) -> str:
+    """The customer value stages as lines of the table."""
+    if value.get("failed"):
+        return f"customer value: failed ({value['failed']})"
+    lines = [
+        f"customer value ({value['rows']:,} transaction rows, {value['customers']:,} customers, "
+        f"{value['repeat_buyers_calibration']:,} repeat buyers before the split):"
+    ]
+    for name in VALUE_STAGES:
+        lines.append(f"  {name:<24}{_cell(value['stages'].get(name)):>10}")
+    lines.append(f"  {'aggregation + fits + clv':<24}{_cell(value.get('core_s')):>10}   (aim: < 3 s)")
+    if value.get("bgnbd"):
+        fitted = ", ".join(f"{k} {v:.3g}" for k, v in value["bgnbd"].items())
+        lines.append(
+            f"  BG/NBD fitted {fitted} (drawn with r = {VALUE_BGNBD[0]}, a = {VALUE_BGNBD[2]}, "
+            f"b = {VALUE_BGNBD[3]})"
+        )
+    if value.get("holdout"):
+        lines.append(
+            f"  holdout: {value['holdout']['predicted']:,.0f} purchases predicted, "
+            f"{value['holdout']['actual']:,} made"
+        )
+    for stage, error in value.get("errors", {}).items():
+        lines.append(f"  ! {stage}: {error}")
+    return "\n".join(lines)
 
 
 # --- timing helpers --------------------------------------------------------------------------------
@@ -466,6 +615,8 @@ def _worker(kind: str, files: dict[str, Path], options: dict) -> dict:
         result = run_pipeline(files, max_bytes=options.get("max_bytes"))
     elif kind == "baseline":
         result = run_baseline(files, cluster_rows=options.get("cluster_rows", BASELINE_CLUSTER_ROWS))
+    elif kind == "value":
+        result = run_value(files["transactions"])
     else:
         result = app_reruns()
     result["peak_mb"] = peak_mb()
@@ -659,6 +810,17 @@ def main(argv: list[str] | None = None) -> int:
         "--skip-baseline", action="store_true", help="do not time the openpyxl/silhouette baseline"
     )
     parser.add_argument("--skip-app", action="store_true", help="do not measure page reruns and cold start")
+    parser.add_argument(
+        "--skip-value", action="store_true", help="do not time customer value on a generated purchase log"
+    )
+    parser.add_argument(
+        "--value-rows",
+        type=int,
+        nargs=2,
+        default=[VALUE_ROWS, VALUE_CUSTOMERS],
+        metavar=("ROWS", "CUSTOMERS"),
+        help=f"purchase log for customer value (default {VALUE_ROWS:,} rows, {VALUE_CUSTOMERS:,} customers)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "output", help="workbook cache")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -673,6 +835,10 @@ def main(argv: list[str] | None = None) -> int:
     for rows in sizes:
         print(f"… {rows:,} rows", file=sys.stderr, flush=True)
         runs.append(measure_size(rows, args.out, baseline=not args.skip_baseline, seed=args.seed))
+    value = None
+    if not args.skip_value:
+        print("… customer value", file=sys.stderr, flush=True)
+        value = measure_value(*args.value_rows, args.out, seed=args.seed)
     app = start = None
     if not args.skip_app:
         print("… app reruns and cold start", file=sys.stderr, flush=True)
@@ -682,7 +848,9 @@ def main(argv: list[str] | None = None) -> int:
         except Exception:
             start = {"note": traceback.format_exc().splitlines()[-1]}
     document = report(runs, app, start)
-    print(json.dumps(document, indent=2) if args.json else format_table(document))
+    document["value"] = value
+    text = format_table(document) + ("\n\n" + format_value(value) if value else "")
+    print(json.dumps(document, indent=2) if args.json else text)
     return 0
 
 

@@ -9,7 +9,7 @@ with the reason in ``notes``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -28,6 +28,7 @@ class AnalysisSettings:
     persona_features: tuple[str, ...] | None = None
     random_state: int = 0
     kpi: object | None = field(default=None)  # cxlib.kpis.KpiSettings; None = its defaults
+    value: object | None = field(default=None)  # cxlib.value.section.ValueSettings; None = its defaults
 
 
 def load_files(
@@ -163,6 +164,7 @@ def run_analysis(
     problems with the files themselves raise :class:`CxError`. The CLI ``analyze`` and ``report`` both
     run exactly this.
     """
+    tables = _with_transaction_customers(tables, lang)
     customers = tables["customers"].data if "customers" in tables else None
     survey, touchpoints = survey_touchpoints(tables.get("survey"))
     notes: list[str] = []
@@ -171,7 +173,10 @@ def run_analysis(
         notes.append(t("note.personas_need_customers", lang))
     else:
         try:
-            model = fit_personas(customers, survey, touchpoints, settings=settings, lang=lang)
+            persona_settings = settings
+            if not settings.persona_features and (features := buyer_persona_features(tables, lang)):
+                persona_settings = replace(settings, persona_features=features)
+            model = fit_personas(customers, survey, touchpoints, settings=persona_settings, lang=lang)
         except CxError as error:  # too few customers or no usable trait: the rest still stands
             notes.append(error.message(lang))
     if survey is None or not touchpoints:
@@ -191,6 +196,12 @@ def run_analysis(
         notes=notes,
         lang=lang,
     )
+    persona_of = None if model is None else model.embedding_.set_index("customer_id")["persona"]
+    document["value"] = value_document(
+        tables, settings=settings.value, kpis=document["kpis"], persona_of=persona_of, lang=lang
+    )
+    if document["value"] is None:
+        document["notes"].append(t(_value_missing_note(tables), lang))
     return Analysis(document, dict(tables), model, journey)
 
 
@@ -219,3 +230,99 @@ def analyze_files(
     """The CLI's document for files on disk: ``inputs``, the sections, ``notes`` and ``findings``."""
     loaded = load_files(files, sheets=sheets, lang=lang)
     return analyze_loaded(loaded, settings=settings, lang=lang).document
+
+
+# --- value: customer value from the transaction table (cxlib.value) ---------------------------------
+
+
+def _with_transaction_customers(tables: Mapping[str, ValidatedTable], lang: str) -> dict[str, ValidatedTable]:
+    """The buyers as customers when there is no customer table; missing customer columns filled."""
+    from cxlib.value.customers import with_transaction_customers
+
+    return with_transaction_customers(tables, lang=lang)
+
+
+def buyer_persona_features(tables: Mapping[str, ValidatedTable], lang: str) -> tuple[str, ...] | None:
+    """RFM/value traits for personas of buyers (no customer table): purchases, revenue, tenure, recency."""
+    from cxlib.value.customers import RECENCY_FEATURE_KEY, is_from_transactions
+
+    customers = tables.get("customers")
+    if customers is None or not is_from_transactions(customers):
+        return None
+    return ("orders", "revenue", "tenure", t(RECENCY_FEATURE_KEY, lang))
+
+
+def _value_missing_note(tables: Mapping[str, ValidatedTable]) -> str:
+    if "transactions" not in tables:
+        return "note.value_needs_transactions"
+    return "note.value_no_purchases"
+
+
+def value_result(tables: Mapping[str, ValidatedTable], *, settings: object | None = None):
+    """The customer value result (cxlib.value.section.ValueResult) for the transaction table, or None."""
+    from cxlib.value.section import ValueSettings, analyze_value
+
+    transactions = tables.get("transactions")
+    if transactions is None or transactions.data.empty or "date" not in transactions.data:
+        return None
+    return analyze_value(transactions.data, settings=settings or ValueSettings())
+
+
+def value_document(
+    tables: Mapping[str, ValidatedTable],
+    *,
+    settings: object | None = None,
+    kpis: dict | None = None,
+    persona_of: pd.Series | None = None,
+    lang: str = "en",
+    result: object | None = None,
+) -> dict | None:
+    """The ``value`` section (None without a usable transaction table), with CLV per persona when
+    ``persona_of`` (customer_id → persona name) is given."""
+    from cxlib.value.section import value_section
+
+    result = result if result is not None else value_result(tables, settings=settings)
+    churn = (kpis or {}).get("churn_rate") or {}
+    section = value_section(result, lang=lang, churn_rate=churn.get("value"))
+    if section is not None:
+        section["notes"] = _customer_table_notes(tables, lang) + section["notes"]
+    if section is not None and persona_of is not None:
+        section["personas"] = value_per_persona(result, persona_of)
+    return section
+
+
+def _customer_table_notes(tables: Mapping[str, ValidatedTable], lang: str) -> list[str]:
+    """What the customer table took from the transactions (buyers as customers, filled columns)."""
+    from cxlib.value.customers import FILLABLE, is_from_transactions
+
+    customers = tables.get("customers")
+    if customers is None:
+        return []
+    if is_from_transactions(customers):
+        return [t("value.note.customers_from_transactions", lang, n=len(customers.data))]
+    filled = [
+        column
+        for column in FILLABLE
+        if column in customers.columns
+        and any(e.code == "from_transactions" for e in customers.columns[column].evidence)
+    ]
+    if not filled:
+        return []
+    labels = ", ".join(t(f"role.{column}", lang) for column in filled)
+    return [t("value.note.filled_from_transactions", lang, columns=labels)]
+
+
+def value_per_persona(result, persona_of: pd.Series) -> dict:
+    """Per persona: buyers, mean CLV and mean P(active) (None where the model gives none)."""
+    frame = result.customers
+    persona = persona_of.copy()
+    persona.index = persona.index.astype(str)
+    joined = frame.join(persona.rename("persona"), how="inner")
+    out = {}
+    for name, rows in joined.groupby("persona", sort=True):
+        out[str(name)] = {
+            "buyers": len(rows),
+            "clv_mean": float(rows["clv"].mean()) if "clv" in rows and rows["clv"].notna().any() else None,
+            "p_alive_mean": float(rows["p_alive"].mean()) if "p_alive" in rows else None,
+        }
+    return out

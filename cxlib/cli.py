@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument(
         "--k", type=int, default=None, help="number of personas (default: chosen automatically)"
     )
+    _add_value_options(analyze)
     report = commands.add_parser("report", help="write the Excel report (and a one-page PDF summary)")
     _add_inputs(report)
     report.add_argument("--out", metavar="FILE", required=True, help="Excel report to write (.xlsx)")
@@ -58,14 +59,50 @@ def _add_inputs(command: argparse.ArgumentParser) -> None:
     command.add_argument("--lang", choices=LANGUAGES, default="en", help="language of messages (en|de)")
 
 
+def _add_value_options(command: argparse.ArgumentParser) -> None:
+    """Customer value (transactions): the model check's split and the CLV horizon."""
+    command.add_argument(
+        "--calibration-end",
+        metavar="YYYY-MM-DD",
+        type=_iso_date,
+        default=None,
+        help="fit the purchase model up to this date and check it on the purchases after "
+        "(default: chosen from the data, and reported)",
+    )
+    command.add_argument(
+        "--horizon-months", metavar="N", type=_positive_int, default=12, help="CLV horizon in months (12)"
+    )
+
+
+def _iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= value <= 600:
+        raise argparse.ArgumentTypeError(f"must lie in 1..600: {value}")
+    return value
+
+
 def _run_analyze(args: argparse.Namespace) -> dict:
     from cxlib.analysis import AnalysisSettings, analyze_files
+    from cxlib.value.section import ValueSettings
 
     files = {table: getattr(args, table) for table in ("customers", "survey", "transactions")}
     sheets = {table: getattr(args, f"{table}_sheet") for table in files}
     if not any(files.values()):
         raise CxError("error.no_input")
-    settings = AnalysisSettings(n_personas=args.k)
+    value = ValueSettings(calibration_end=args.calibration_end, horizon_months=args.horizon_months)
+    settings = AnalysisSettings(n_personas=args.k, value=value)
     return analyze_files(files, sheets=sheets, lang=args.lang, settings=settings)
 
 

@@ -16,7 +16,8 @@ vectorised with numpy: a million customers take a few seconds.
 
 ``Bestellungen``, ``Umsatz`` and ``Marge`` cover the last 12 months of each customer relationship (up to
 the reference date, or up to the cancellation for customers who left), so that customers who left
-still show how they used to buy. The transaction table holds exactly these orders.
+still show how they used to buy. The transaction table holds exactly these orders, and before them each
+customer's earlier purchases since signup at the same personal rate (for the Value page's purchase model).
 
 Run ``python -m cxlib.demo [--out sample_data] [--customers N] [--seed S]`` to (re)write the files.
 """
@@ -65,7 +66,7 @@ PERSONA_NAMES: tuple[str, ...] = (
     "Preisbewusste Gelegenheitskäufer",
 )
 EXCEL_MAX_ROWS = 1_048_575  # data rows below one header row
-MAX_TRANSACTIONS = 30_000
+MAX_TRANSACTIONS = 55_000
 RESPONSES_PER_CUSTOMER = 1.2
 FILES = {"customers": "customers.xlsx", "survey": "survey.xlsx", "transactions": "transactions.xlsx"}
 SHEETS = {"customers": "Kunden", "survey": "Umfrage", "transactions": "Transaktionen"}
@@ -501,37 +502,62 @@ def _survey(
 
 
 def _transactions(rng, customers: pd.DataFrame, reference: np.datetime64) -> pd.DataFrame:
-    """Every order of the first customers whose orders fit ``MAX_TRANSACTIONS`` rows.
+    """Every purchase of the first customers whose purchases fit ``MAX_TRANSACTIONS`` rows.
 
-    A customer's orders lie in the last 12 months of the relationship (not before signup) and their
-    amounts add up to the customer's ``Umsatz`` to the cent.
+    The orders of a customer's last 12 months of relationship (not before signup) are exactly the
+    customer table's ``Bestellungen`` and add up to its ``Umsatz`` to the cent. Before that window the
+    customer bought since signup at the same personal rate (a Poisson process with that customer's orders
+    per year), with baskets around the same average: so a customer buys at a steady personal rate until
+    cancelling and never after, which is what the BG/NBD purchase model on the Value page looks for.
     """
     orders = customers["Bestellungen"].to_numpy()
-    kept = int(np.searchsorted(np.cumsum(orders), MAX_TRANSACTIONS, side="right"))
-    orders = orders[:kept]
-    owner = np.repeat(np.arange(kept), orders)
-    signup = customers["Anmeldedatum"].to_numpy()[:kept].astype("datetime64[D]")
-    churn = customers["Kündigungsdatum"].to_numpy()[:kept].astype("datetime64[D]")
+    signup = customers["Anmeldedatum"].to_numpy().astype("datetime64[D]")
+    churn = customers["Kündigungsdatum"].to_numpy().astype("datetime64[D]")
     last = np.where(np.isnat(churn), reference, churn - 1)
     first = np.maximum(signup, last - 364)
     span = (last - first).astype(np.int64) + 1
+    history_days = (first - signup).astype(np.int64)
+    earlier = rng.poisson(orders / span * history_days)
+    kept = int(np.searchsorted(np.cumsum(orders + earlier), MAX_TRANSACTIONS, side="right"))
+    orders, earlier, signup, first, span = (
+        orders[:kept],
+        earlier[:kept],
+        signup[:kept],
+        first[:kept],
+        span[:kept],
+    )
+    history_days = history_days[:kept]
+    owner = np.repeat(np.arange(kept), orders)
     day = first[owner] + np.floor(rng.random(len(owner)) * span[owner]).astype(np.int64)
 
     # Split each revenue into its orders (Dirichlet weights), in cents, the rounding rest on one order.
     weight = rng.gamma(4.0, size=len(owner))
     weight /= np.bincount(owner, weight, minlength=kept)[owner]
-    revenue_cents = np.round(customers["Umsatz"].to_numpy()[:kept] * 100).astype(np.int64)
+    revenue = customers["Umsatz"].to_numpy()[:kept]
+    revenue_cents = np.round(revenue * 100).astype(np.int64)
     cents = np.floor(weight * revenue_cents[owner]).astype(np.int64)
     rest = revenue_cents - np.bincount(owner, cents, minlength=kept).astype(np.int64)
     order = np.lexsort((day, owner))
     owner, day, cents = owner[order], day[order], cents[order]
     last_of_customer = np.cumsum(orders) - 1
     cents[last_of_customer] += rest
+
+    # The purchases before the window: same rate, baskets around the customer's average order value.
+    past_owner = np.repeat(np.arange(kept), earlier)
+    past_day = signup[past_owner] + np.floor(rng.random(len(past_owner)) * history_days[past_owner]).astype(
+        np.int64
+    )
+    basket = revenue / np.maximum(orders, 1)
+    past_cents = np.round(basket[past_owner] * rng.gamma(4.0, 0.25, len(past_owner)) * 100).astype(np.int64)
+    owner = np.concatenate([past_owner, owner])
+    day = np.concatenate([past_day, day])
+    cents = np.concatenate([past_cents, cents])
+    order = np.lexsort((day, owner))
     return pd.DataFrame(
         {
-            "Kundennummer": customers["Kundennummer"].to_numpy()[owner],
-            "Datum": day.astype("datetime64[ns]"),
-            "Betrag": cents / 100,
+            "Kundennummer": customers["Kundennummer"].to_numpy()[owner[order]],
+            "Datum": day[order].astype("datetime64[ns]"),
+            "Betrag": cents[order] / 100,
         }
     ).astype({"Kundennummer": "str"})
 
@@ -574,7 +600,10 @@ def generate_demo(
     ('K-000001', [140, 100, 88, 72])
     >>> data.customers["Anmeldedatum"].max().date(), list(data.survey.columns[5:8])
     (datetime.date(2026, 9, 30), ['Werbung', 'Social Media', 'Website'])
-    >>> spent = data.transactions.groupby("Kundennummer")["Betrag"].sum().round(2)
+    >>> last_year = data.transactions.merge(data.customers, on="Kundennummer")
+    >>> end = last_year["Kündigungsdatum"].fillna(pd.Timestamp(REFERENCE_DATE) + pd.Timedelta(days=1))
+    >>> last_year = last_year[last_year["Datum"] > end - pd.Timedelta(days=366)]
+    >>> spent = last_year.groupby("Kundennummer")["Betrag"].sum().round(2)
     >>> bool((spent == data.customers.set_index("Kundennummer")["Umsatz"].loc[spent.index]).all())
     True
     """

@@ -583,6 +583,124 @@ STRINGS: dict[str, dict[str, str]] = {
         "persona.chart.comparison.metric": "Metric",
         "persona.chart.comparison.value": "Value",
         "persona.chart.comparison.difference": "Difference to all customers (relative)",
+        # --- value (customer value from transactions: RFM, BG/NBD, Gamma-Gamma) ---
+        "nav.value": "Customer value",
+        "value.page.title": "Customer value",
+        "value.page.caption": "What each customer is worth, read from the purchase log: RFM segments, the probability "
+        "of still being active and the expected customer lifetime value (BG/NBD purchase model with the "
+        "Gamma-Gamma spend model).",
+        "value.page.no_transactions": "No transaction table: upload a purchase log (customer, date, amount) on the "
+        "Data page to see customer value.",
+        "value.page.no_purchases": "The transaction table holds no usable purchase.",
+        "value.page.settings": "Model settings",
+        "value.page.calibration_end": "Model check: fit up to",
+        "value.page.calibration_help": "The model is fitted on the purchases up to this date and predicts the "
+        "purchases after it; the check plots compare prediction and reality. Empty = chosen from the data.",
+        "value.page.horizon": "CLV horizon (months)",
+        "value.page.threshold": "Inactive below P(active)",
+        "value.page.rfm_title": "RFM segments",
+        "value.page.clv_title": "Distribution of the expected CLV",
+        "value.page.check_title": "Model check",
+        "value.page.check_caption": "Fitted up to {calibration_end}, predicted for the {weeks} weeks after: "
+        "{predicted} repeat purchases predicted, {actual} made.",
+        "value.page.params": "BG/NBD: r = {r}, α = {alpha}, a = {a}, b = {b}; Gamma-Gamma: p = {p}, q = {q}, "
+        "v = {v} (time unit: weeks; {n} repeat buyers in the calibration period).",
+        "value.page.top_title": "Most valuable customers",
+        "value.page.risk_title": "Valuable customers at risk",
+        "value.page.risk_caption": "Customers with P(active) below {threshold}, by revenue so far.",
+        "value.page.download": "Download (CSV)",
+        "value.page.no_model": "No model figures: see the notes below.",
+        "value.tile.buyers": "Customers who bought",
+        "value.tile.buyers_help": "{n} customers with at least one purchase (a purchase = one customer-day) "
+        "between {start} and {end}; {repeat} of them bought more than once.",
+        "value.tile.active": "Active customers",
+        "value.tile.active_help": "Customers whose probability of still being active (BG/NBD) is at least "
+        "{threshold}. Inactive: {inactive} ({share}).",
+        "value.tile.active_churn": "The customer table's churn rate: {churn}.",
+        "value.tile.revenue_12m": "Expected revenue, next 12 months",
+        "value.tile.revenue_help": "Sum of each customer's expected purchases in the next 12 months times the "
+        "expected spend. 95% interval {low} – {high} (observed information, delta method: uncertainty of "
+        "the parameters only).",
+        "value.tile.clv": "Average CLV (model)",
+        "value.tile.clv_simple": "Average CLV (simple formula)",
+        "value.tile.clv_help": "Expected discounted {basis} per customer over {months} months (BG/NBD + "
+        "Gamma-Gamma), discount rate {discount} a year. Total {total}, 95% interval {low} – {high}.",
+        "value.tile.clv_simple_help": "CLV = m·r/(1+d−r) with m = each customer's revenue in the last 12 months, "
+        "r = {retention} of last year's buyers bought again, d = {discount}. The purchase model could not "
+        "be used (see the notes).",
+        "value.basis.revenue": "revenue",
+        "value.basis.margin": "margin",
+        "value.col.customer": "Customer",
+        "value.col.segment": "Segment",
+        "value.col.customers": "Customers",
+        "value.col.revenue": "Revenue",
+        "value.col.purchases": "Purchases",
+        "value.col.last_purchase": "Last purchase",
+        "value.col.days_since_last": "Days since last purchase",
+        "value.col.p_alive": "P(active)",
+        "value.col.clv": "Expected CLV",
+        "value.col.clv_mean": "Average CLV",
+        "value.col.expected_purchases": "Expected purchases (12 months)",
+        "value.col.r": "Recency score",
+        "value.col.f": "Frequency score",
+        "value.col.m": "Monetary score",
+        "value.col.frequency_group": "Repeat purchases up to the split",
+        "value.col.predicted": "Predicted",
+        "value.col.actual": "Actual",
+        "value.col.week": "Week",
+        "value.col.series": "Series",
+        "value.chart.rfm_title": "Recency × frequency (size: customers, colour: average value)",
+        "value.chart.clv_title": "Customers by expected CLV",
+        "value.chart.by_frequency_title": "Mean purchases after the split, by purchases before",
+        "value.chart.cumulative_title": "Cumulative repeat purchases",
+        "value.chart.split": "Split",
+        "value.segment.champions": "Champions",
+        "value.segment.loyal": "Loyal",
+        "value.segment.potential_loyalist": "Potential loyalists",
+        "value.segment.new": "New customers",
+        "value.segment.promising": "Promising",
+        "value.segment.need_attention": "Need attention",
+        "value.segment.about_to_sleep": "About to sleep",
+        "value.segment.at_risk": "At risk",
+        "value.segment.cant_lose": "Can't lose them",
+        "value.segment.hibernating": "Hibernating",
+        "value.segment.lost": "Lost",
+        "value.note.set_aside.no_date": "{rows} transaction rows have no readable date and were set aside.",
+        "value.note.set_aside.no_customer": "{rows} transaction rows have no customer and were set aside.",
+        "value.note.set_aside.returns_only": "{rows} transaction rows are returns on days without a purchase "
+        "(negative amounts only) and do not count as purchases.",
+        "value.note.too_short": "The purchase log covers less than 16 weeks: too short to fit and check a "
+        "purchase model.",
+        "value.note.calibration_outside": "The model check's split {date} lies outside the purchase log; no "
+        "model was fitted.",
+        "value.note.too_few_repeat_buyers": "Only {n} customers bought again before the split (at least "
+        "{minimum} are needed): no purchase model; the CLV shown uses the simple formula.",
+        "value.note.no_amounts": "The transaction table has no amounts: no spend model and no CLV from the "
+        "purchase log.",
+        "value.note.fit_failed": "The purchase model could not be fitted reliably on this data: no model "
+        "figures; the CLV shown uses the simple formula.",
+        "value.note.simple_needs_two_years": "The simple CLV needs two years of purchases (to see how many "
+        "buyers come back): not computed.",
+        "value.note.spend_correlated": "Spend per purchase and the number of purchases are correlated "
+        "(r = {r}); the Gamma-Gamma model assumes they are not, so the CLV may be biased.",
+        "value.note.holdout_off": "The model check is off by {percent}% (predicted vs actual purchases after "
+        "the split): read the CLV with care.",
+        "value.note.boundary_bgnbd": "The purchase model sits at a limit case (e.g. hardly anybody stops "
+        "buying, or all customers buy at the same rate): the predictions hold, but no interval can be given.",
+        "value.note.boundary_gamma_gamma": "The spend model sits at a limit case of its parameters (the spend "
+        "data do not match its assumptions closely): the expected spend per customer holds, but no interval "
+        "can be given.",
+        "value.note.calibration_chosen": "Model check split chosen from the data: {date}.",
+        "value.note.filled_from_transactions": "Filled from the transaction table: {columns}.",
+        "value.note.customers_from_transactions": "No customer table: the customers are the {n} buyers in the "
+        "transaction table.",
+        "note.value_needs_transactions": "No transaction table: customer value (RFM, CLV from purchases) "
+        "cannot be computed.",
+        "note.value_no_purchases": "The transaction table holds no usable purchase: no customer value.",
+        "persona.value": "Expected CLV {clv} · P(active) {p_alive}",
+        "kpi.clv_source.customer_table": "Shows the CLV from the customer table (simple formula).",
+        "kpi.clv_source.value_page": "The CLV from the purchase model (transaction table) is on the Customer value "
+        "page.",
     },
     "de": {
         # --- errors (reading files) ---
@@ -1171,6 +1289,128 @@ STRINGS: dict[str, dict[str, str]] = {
         "persona.chart.comparison.metric": "Kennzahl",
         "persona.chart.comparison.value": "Wert",
         "persona.chart.comparison.difference": "Unterschied zu allen Kunden (relativ)",
+        # --- value (Kundenwert aus Transaktionen: RFM, BG/NBD, Gamma-Gamma) ---
+        "nav.value": "Kundenwert",
+        "value.page.title": "Kundenwert",
+        "value.page.caption": "Was jeder Kunde wert ist, gelesen aus der Kaufhistorie: RFM-Segmente, die "
+        "Wahrscheinlichkeit, noch aktiv zu sein, und der erwartete Kundenertragswert (BG/NBD-Kaufmodell mit "
+        "dem Gamma-Gamma-Ausgabenmodell).",
+        "value.page.no_transactions": "Keine Transaktionstabelle: Laden Sie auf der Seite Daten eine Kaufhistorie "
+        "(Kunde, Datum, Betrag) hoch, um den Kundenwert zu sehen.",
+        "value.page.no_purchases": "Die Transaktionstabelle enthält keinen verwertbaren Kauf.",
+        "value.page.settings": "Modelleinstellungen",
+        "value.page.calibration_end": "Modellprüfung: angepasst bis",
+        "value.page.calibration_help": "Das Modell wird auf die Käufe bis zu diesem Datum angepasst und sagt die "
+        "Käufe danach voraus; die Prüfgrafiken vergleichen Vorhersage und Wirklichkeit. Leer = aus den Daten "
+        "gewählt.",
+        "value.page.horizon": "CLV-Horizont (Monate)",
+        "value.page.threshold": "Inaktiv unter P(aktiv)",
+        "value.page.rfm_title": "RFM-Segmente",
+        "value.page.clv_title": "Verteilung des erwarteten Kundenertragswerts",
+        "value.page.check_title": "Modellprüfung",
+        "value.page.check_caption": "Angepasst bis {calibration_end}, vorhergesagt für die {weeks} Wochen danach: "
+        "{predicted} Wiederholungskäufe vorhergesagt, {actual} getätigt.",
+        "value.page.params": "BG/NBD: r = {r}, α = {alpha}, a = {a}, b = {b}; Gamma-Gamma: p = {p}, q = {q}, "
+        "v = {v} (Zeiteinheit: Wochen; {n} Wiederholungskäufer im Anpassungszeitraum).",
+        "value.page.top_title": "Wertvollste Kunden",
+        "value.page.risk_title": "Wertvolle Kunden, die abzuwandern drohen",
+        "value.page.risk_caption": "Kunden mit P(aktiv) unter {threshold}, nach bisherigem Umsatz.",
+        "value.page.download": "Herunterladen (CSV)",
+        "value.page.no_model": "Keine Modellzahlen: siehe die Hinweise unten.",
+        "value.tile.buyers": "Kunden mit Kauf",
+        "value.tile.buyers_help": "{n} Kunden mit mindestens einem Kauf (ein Kauf = ein Kundentag) zwischen "
+        "{start} und {end}; {repeat} davon haben mehr als einmal gekauft.",
+        "value.tile.active": "Aktive Kunden",
+        "value.tile.active_help": "Kunden, deren Wahrscheinlichkeit, noch aktiv zu sein (BG/NBD), mindestens "
+        "{threshold} beträgt. Inaktiv: {inactive} ({share}).",
+        "value.tile.active_churn": "Abwanderungsquote laut Kundentabelle: {churn}.",
+        "value.tile.revenue_12m": "Erwarteter Umsatz, nächste 12 Monate",
+        "value.tile.revenue_help": "Summe der erwarteten Käufe jedes Kunden in den nächsten 12 Monaten mal die "
+        "erwartete Ausgabe. 95-%-Intervall {low} – {high} (beobachtete Information, Delta-Methode: nur die "
+        "Unsicherheit der Parameter).",
+        "value.tile.clv": "Ø Kundenertragswert (Modell)",
+        "value.tile.clv_simple": "Ø Kundenertragswert (einfache Formel)",
+        "value.tile.clv_help": "Erwarteter abgezinster {basis} je Kunde über {months} Monate (BG/NBD + "
+        "Gamma-Gamma), Diskontsatz {discount} pro Jahr. Summe {total}, 95-%-Intervall {low} – {high}.",
+        "value.tile.clv_simple_help": "CLV = m·r/(1+d−r) mit m = Umsatz des Kunden in den letzten 12 Monaten, "
+        "r = {retention} der Käufer des Vorjahres kauften wieder, d = {discount}. Das Kaufmodell war nicht "
+        "verwendbar (siehe Hinweise).",
+        "value.basis.revenue": "Umsatz",
+        "value.basis.margin": "Deckungsbeitrag",
+        "value.col.customer": "Kunde",
+        "value.col.segment": "Segment",
+        "value.col.customers": "Kunden",
+        "value.col.revenue": "Umsatz",
+        "value.col.purchases": "Käufe",
+        "value.col.last_purchase": "Letzter Kauf",
+        "value.col.days_since_last": "Tage seit letztem Kauf",
+        "value.col.p_alive": "P(aktiv)",
+        "value.col.clv": "Erwarteter Kundenertragswert",
+        "value.col.clv_mean": "Ø Kundenertragswert",
+        "value.col.expected_purchases": "Erwartete Käufe (12 Monate)",
+        "value.col.r": "Aktualität (R)",
+        "value.col.f": "Häufigkeit (F)",
+        "value.col.m": "Umsatz (M)",
+        "value.col.frequency_group": "Wiederholungskäufe bis zum Stichtag",
+        "value.col.predicted": "Vorhergesagt",
+        "value.col.actual": "Tatsächlich",
+        "value.col.week": "Woche",
+        "value.col.series": "Reihe",
+        "value.chart.rfm_title": "Aktualität × Häufigkeit (Größe: Kunden, Farbe: Ø Wert)",
+        "value.chart.clv_title": "Kunden nach erwartetem Kundenertragswert",
+        "value.chart.by_frequency_title": "Ø Käufe nach dem Stichtag, nach Käufen davor",
+        "value.chart.cumulative_title": "Kumulierte Wiederholungskäufe",
+        "value.chart.split": "Stichtag",
+        "value.segment.champions": "Champions",
+        "value.segment.loyal": "Treue Kunden",
+        "value.segment.potential_loyalist": "Potenzielle Stammkunden",
+        "value.segment.new": "Neue Kunden",
+        "value.segment.promising": "Vielversprechend",
+        "value.segment.need_attention": "Brauchen Aufmerksamkeit",
+        "value.segment.about_to_sleep": "Drohen einzuschlafen",
+        "value.segment.at_risk": "Gefährdet",
+        "value.segment.cant_lose": "Nicht verlieren",
+        "value.segment.hibernating": "Schlafend",
+        "value.segment.lost": "Verloren",
+        "value.note.set_aside.no_date": "{rows} Transaktionszeilen haben kein lesbares Datum und wurden "
+        "zurückgestellt.",
+        "value.note.set_aside.no_customer": "{rows} Transaktionszeilen haben keinen Kunden und wurden "
+        "zurückgestellt.",
+        "value.note.set_aside.returns_only": "{rows} Transaktionszeilen sind Rücksendungen an Tagen ohne Kauf "
+        "(nur negative Beträge) und zählen nicht als Kauf.",
+        "value.note.too_short": "Die Kaufhistorie umfasst weniger als 16 Wochen: zu kurz, um ein Kaufmodell "
+        "anzupassen und zu prüfen.",
+        "value.note.calibration_outside": "Der Stichtag der Modellprüfung {date} liegt außerhalb der "
+        "Kaufhistorie; es wurde kein Modell angepasst.",
+        "value.note.too_few_repeat_buyers": "Nur {n} Kunden haben vor dem Stichtag wieder gekauft (nötig sind "
+        "mindestens {minimum}): kein Kaufmodell; der gezeigte Kundenertragswert nutzt die einfache Formel.",
+        "value.note.no_amounts": "Die Transaktionstabelle hat keine Beträge: kein Ausgabenmodell und kein "
+        "Kundenertragswert aus der Kaufhistorie.",
+        "value.note.fit_failed": "Das Kaufmodell ließ sich auf diesen Daten nicht verlässlich anpassen: keine "
+        "Modellzahlen; der gezeigte Kundenertragswert nutzt die einfache Formel.",
+        "value.note.simple_needs_two_years": "Der einfache Kundenertragswert braucht zwei Jahre Käufe (um zu "
+        "sehen, wie viele Käufer wiederkommen): nicht berechnet.",
+        "value.note.spend_correlated": "Ausgabe je Kauf und Zahl der Käufe hängen zusammen (r = {r}); das "
+        "Gamma-Gamma-Modell setzt voraus, dass sie es nicht tun, der Kundenertragswert kann daher verzerrt "
+        "sein.",
+        "value.note.holdout_off": "Die Modellprüfung weicht um {percent} % ab (vorhergesagte gegenüber "
+        "tatsächlichen Käufen nach dem Stichtag): den Kundenertragswert mit Vorsicht lesen.",
+        "value.note.boundary_bgnbd": "Das Kaufmodell liegt an einem Grenzfall (z. B. hört kaum jemand auf zu "
+        "kaufen oder alle Kunden kaufen gleich oft): Die Vorhersagen gelten, ein Intervall lässt sich nicht angeben.",
+        "value.note.boundary_gamma_gamma": "Das Ausgabenmodell liegt an einem Grenzfall seiner Parameter (die "
+        "Ausgaben passen nicht genau zu seinen Annahmen): Die erwartete Ausgabe je Kunde gilt, ein Intervall "
+        "lässt sich nicht angeben.",
+        "value.note.calibration_chosen": "Stichtag der Modellprüfung aus den Daten gewählt: {date}.",
+        "value.note.filled_from_transactions": "Aus der Transaktionstabelle ergänzt: {columns}.",
+        "value.note.customers_from_transactions": "Keine Kundentabelle: Die Kunden sind die {n} Käufer in der "
+        "Transaktionstabelle.",
+        "note.value_needs_transactions": "Keine Transaktionstabelle: Der Kundenwert (RFM, CLV aus Käufen) kann "
+        "nicht berechnet werden.",
+        "note.value_no_purchases": "Die Transaktionstabelle enthält keinen verwertbaren Kauf: kein Kundenwert.",
+        "persona.value": "Erwarteter Kundenertragswert {clv} · P(aktiv) {p_alive}",
+        "kpi.clv_source.customer_table": "Zeigt den Kundenertragswert aus der Kundentabelle (einfache Formel).",
+        "kpi.clv_source.value_page": "Der Kundenertragswert aus dem Kaufmodell (Transaktionstabelle) steht auf "
+        "der Seite Kundenwert.",
     },
 }
 

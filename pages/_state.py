@@ -344,8 +344,9 @@ def loaded_tables() -> dict[str, LoadedTable]:
 
 
 def validated_tables() -> dict[str, ValidatedTable]:
-    """The validated tables in use (no filters applied)."""
-    return {table: item.validated for table, item in loaded_tables().items()}
+    """The validated tables in use (no filters applied); with transactions, the buyers stand in for a
+    missing customer table and fill its missing columns (see :func:`with_transaction_customers`)."""
+    return with_transaction_customers({table: item.validated for table, item in loaded_tables().items()})
 
 
 def fingerprint() -> str:
@@ -553,8 +554,11 @@ def set_persona_choice(k: int | None, features: list[str] | None) -> None:
 # --- derived results (each keyed by all of its inputs) ---
 
 
-def _customers_of(tables: dict[str, LoadedTable]):
-    return tables["customers"].validated.data if "customers" in tables else None
+def _customers_of(tables: dict[str, LoadedTable], language: str):
+    from cxlib.value.customers import with_transaction_customers as complete
+
+    validated = complete({name: item.validated for name, item in tables.items()}, lang=language)
+    return validated["customers"].data if "customers" in validated else None
 
 
 def _survey_of(tables: dict[str, LoadedTable]):
@@ -565,7 +569,7 @@ def _survey_of(tables: dict[str, LoadedTable]):
 
 
 def _customers() -> Derived:
-    return _derive(_customers_of, _tables())
+    return _derive(_customers_of, _tables(), lang())
 
 
 def _survey_and_touchpoints() -> Derived:
@@ -595,9 +599,10 @@ def _fit_personas(customers, survey_pair, k: int | None, features: tuple | None,
 
 def _persona_model() -> Derived | None:
     """The fitted persona model as a keyed result; raises CxError when it cannot be built."""
-    if "customers" not in loaded_tables():
+    if "customers" not in validated_tables():
         return None
     k, features = persona_choice()
+    features = features or buyer_persona_features()
     return _derive(_fit_personas, _customers(), _survey_and_touchpoints(), k, features, lang())
 
 
@@ -613,7 +618,7 @@ def persona_model():
 
 def persona_problem() -> str | None:
     """Why there are no personas, in the UI language (None when there are, or no customer table)."""
-    if "customers" not in loaded_tables():
+    if "customers" not in validated_tables():
         return tr("note.personas_need_customers")
     try:
         _persona_model()
@@ -664,8 +669,8 @@ def _tiles_of(frames, settings, language: str):
 
 
 def kpi_tiles():
-    """The Overview tiles for the filtered data and the chosen settings."""
-    return _derive(_tiles_of, _filtered(), kpi_settings(), lang()).value
+    """The Overview tiles for the filtered data and the chosen settings (the CLV tile says which CLV)."""
+    return with_clv_source(_derive(_tiles_of, _filtered(), kpi_settings(), lang()).value)
 
 
 # --- journey ---
@@ -874,3 +879,121 @@ def report_makers():
         return slide_deck(document, lang=language, journey_png=journey_png(), filters=chips)
 
     return workbook, one_pager, deck
+
+
+# --- customer value: RFM, BG/NBD, Gamma-Gamma from the transaction table (cxlib.value) ---------------
+# Results go through _derive like every other: keyed by the digest of all their inputs.
+
+VALUE_SETTINGS = "value_settings"  # calibration_end, horizon_months, inactive_threshold (Value page)
+
+
+def _transaction_customers_of(tables: dict[str, LoadedTable], language: str):
+    from cxlib.value.customers import with_transaction_customers as complete
+
+    return complete({name: item.validated for name, item in tables.items()}, lang=language)["customers"]
+
+
+def with_transaction_customers(tables: dict) -> dict:
+    """``tables`` with the buyers as customers (no customer table) or missing columns filled; nothing
+    is computed when nothing needs filling."""
+    from cxlib.value.customers import needs_transaction_customers
+
+    if not needs_transaction_customers(tables):
+        return tables
+    return {**tables, "customers": _derive(_transaction_customers_of, _tables(), lang()).value}
+
+
+def buyer_persona_features() -> tuple[str, ...] | None:
+    """RFM/value traits for personas when the customers are the buyers (no customer table); else None."""
+    from cxlib.analysis import buyer_persona_features as features_of
+
+    return features_of(validated_tables(), lang())
+
+
+def value_settings():
+    """The customer value settings: the Value page's choices, discount and margin rate from the KPIs."""
+    from cxlib.value.section import ValueSettings
+
+    chosen = st.session_state.get(VALUE_SETTINGS, {})
+    clv = kpi_settings().clv
+    return ValueSettings(
+        calibration_end=chosen.get("calibration_end"),
+        horizon_months=chosen.get("horizon_months", 12),
+        inactive_threshold=chosen.get("inactive_threshold", 0.5),
+        discount_rate=clv.discount_rate,
+        margin_rate=clv.margin_rate,
+    )
+
+
+def set_value_settings(**values: object) -> None:
+    st.session_state[VALUE_SETTINGS] = {**st.session_state.get(VALUE_SETTINGS, {}), **values}
+
+
+def _value_of(tables: dict[str, LoadedTable], settings):
+    from cxlib.value.section import analyze_value
+
+    transactions = tables.get("transactions")
+    data = None if transactions is None else transactions.validated.data
+    if data is None or data.empty or "date" not in data:
+        return None
+    return analyze_value(data, settings=settings)
+
+
+def _value() -> Derived:
+    return _derive(_value_of, _tables(), value_settings())
+
+
+def value_result():
+    """The customer value result for the transaction table in use (None without usable purchases)."""
+    return _value().value
+
+
+def _value_section_of(tables: dict[str, LoadedTable], result, labels, language: str):
+    from cxlib.analysis import value_document
+    from cxlib.kpis import kpi_section
+    from cxlib.value.customers import with_transaction_customers as complete
+
+    validated = complete({name: item.validated for name, item in tables.items()}, lang=language)
+    kpis = {"churn_rate": None}
+    if "customers" in validated:
+        kpis = kpi_section(validated["customers"].data, None, lang=language)
+    return value_document(validated, kpis=kpis, persona_of=labels, lang=language, result=result)
+
+
+def value_section() -> dict | None:
+    """The CLI's ``value`` section for the data in use (with CLV per persona when there are personas)."""
+    if value_result() is None:
+        return None
+    return _derive(_value_section_of, _tables(), _value(), _persona_labels(), lang()).value
+
+
+def persona_value_lines() -> dict[str, str]:
+    """Per persona name the card line "Expected CLV … · P(active) …" (empty without a purchase model)."""
+    from cxlib.i18n import format_number, format_percent
+
+    section = value_section()
+    if not section or not section.get("personas"):
+        return {}
+    lines = {}
+    for name, figures in section["personas"].items():
+        if figures.get("clv_mean") is None or figures.get("p_alive_mean") is None:
+            continue
+        lines[name] = tr(
+            "persona.value",
+            clv=format_number(figures["clv_mean"], lang()),
+            p_alive=format_percent(figures["p_alive_mean"], lang()),
+        )
+    return lines
+
+
+def with_clv_source(tiles: list) -> list:
+    """The CLV tile's help says which CLV it shows (the customer table's simple formula) and, with a
+    transaction table, where the purchase model's CLV is (nothing is computed for this)."""
+    from dataclasses import replace
+
+    extra = tr("kpi.clv_source.customer_table")
+    if "transactions" in current_uploads():
+        extra += " " + tr("kpi.clv_source.value_page")
+    return [
+        replace(tile, help=(tile.help + " " + extra).strip()) if tile.key == "clv" else tile for tile in tiles
+    ]

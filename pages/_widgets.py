@@ -205,16 +205,17 @@ def presentation_chart(figure):
     )
 
 
-def persona_cards(personas, *, compact: bool = False) -> None:
-    """Persona profile cards side by side (at most four per row): name, share, description, quote, card."""
+def persona_cards(personas, *, compact: bool = False, value_lines: dict[str, str] | None = None) -> None:
+    """Persona profile cards side by side (at most four per row): name, share, description, quote, card;
+    ``value_lines`` adds a line per persona name (expected CLV and P(active) from the purchase model)."""
     per_row = 4
     for start in range(0, len(personas), per_row):
         for column, persona in zip(st.columns(per_row), personas[start : start + per_row], strict=False):
             with column.container(border=True):
-                _persona_card(persona, compact=compact)
+                _persona_card(persona, compact=compact, value_line=(value_lines or {}).get(persona.name))
 
 
-def _persona_card(persona, *, compact: bool) -> None:
+def _persona_card(persona, *, compact: bool, value_line: str | None = None) -> None:
     st.subheader(plain(persona.name))
     in_view = state.persona_sizes_in_view()  # with a filter on: the persona within the filtered customers
     size, share = (persona.size, persona.share) if in_view is None else in_view.get(persona.name, (0, 0.0))
@@ -225,6 +226,8 @@ def _persona_card(persona, *, compact: bool) -> None:
             share=format_number(share * 100, state.lang(), decimals=0),
         )
     )
+    if value_line:
+        st.caption(plain(value_line))
     st.markdown(f"**{plain(persona.description)}**")
     if persona.quote:
         st.markdown(f"> „{plain(persona.quote)}“" if state.lang() == "de" else f"> “{plain(persona.quote)}”")

@@ -101,3 +101,13 @@ def test_a_stage_that_is_not_available_leaves_totals_open(bench):
     assert run["total_s"] is None
     assert run["speedup"] is None
     assert "n/a" in bench.format_table(bench.report([run], None, None))
+
+
+def test_customer_value_stage_times_every_step_on_a_small_log(bench, tmp_path):
+    path, generated = bench.value_file(5_000, 600, tmp_path, seed=3)
+    assert generated is not None and bench.value_file(5_000, 600, tmp_path, seed=3)[1] is None
+    result = bench.run_value(path)
+    assert result["rows"] == 5_000 and result["errors"] == {}
+    assert list(result["stages"]) == list(bench.VALUE_STAGES)
+    assert result["core_s"] is not None and result["bgnbd"]["r"] > 0
+    assert "aggregation + fits + clv" in bench.format_value(result)

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cxlib.demo import COMMENTS, PERSONA_NAMES, REFERENCE_DATE, TOUCHPOINTS, generate_demo
+from cxlib.demo import COMMENTS, MAX_TRANSACTIONS, PERSONA_NAMES, REFERENCE_DATE, TOUCHPOINTS, generate_demo
 
 CUSTOMER_COLUMNS = [
     "Kundennummer", "Anmeldedatum", "Kündigungsdatum", "Alter", "Geschlecht", "Region", "Einkommen",
@@ -124,20 +124,24 @@ def test_comments_are_german_and_in_the_persona_voice(data):
 
 
 def test_transactions_are_the_orders_and_add_up_to_the_revenue(data):
+    """The last 12 months of each relationship hold exactly the customer table's orders and revenue;
+    before them, purchases since signup at the same rate (the Value page's purchase history)."""
     customers = data.customers.set_index("Kundennummer")
     transactions = data.transactions
-    assert 20_000 <= len(transactions) <= 30_000
+    assert 40_000 <= len(transactions) <= MAX_TRANSACTIONS
     ids = transactions["Kundennummer"].unique()
     assert list(ids) == list(customers.index[: len(ids)])  # the first customers, each complete
-    counts = transactions.groupby("Kundennummer").size()
-    assert (counts == customers.loc[counts.index, "Bestellungen"]).all()
-    sums = transactions.groupby("Kundennummer")["Betrag"].sum().round(2)
-    np.testing.assert_allclose(sums, customers.loc[sums.index, "Umsatz"], atol=0.005)
-    assert (transactions["Betrag"] >= 0).all()
     merged = transactions.join(customers, on="Kundennummer")
     last = merged["Kündigungsdatum"].fillna(pd.Timestamp(REFERENCE_DATE) + pd.Timedelta(days=1))
     assert (merged["Datum"] < last).all() and (merged["Datum"] >= merged["Anmeldedatum"]).all()
-    assert (merged["Datum"] > last - pd.Timedelta(days=366)).all()
+    window = merged["Datum"] >= last - pd.Timedelta(days=365)  # the last 12 months of the relationship
+    recent = transactions[window.to_numpy()]
+    counts = recent.groupby("Kundennummer").size()
+    assert (counts == customers.loc[counts.index, "Bestellungen"]).all()
+    sums = recent.groupby("Kundennummer")["Betrag"].sum().round(2)
+    np.testing.assert_allclose(sums, customers.loc[sums.index, "Umsatz"], atol=0.005)
+    assert (transactions["Betrag"] >= 0).all()
+    assert (~window).sum() > 10_000  # a real purchase history before the last 12 months
 
 
 def test_without_transactions_the_table_is_empty_with_its_columns():

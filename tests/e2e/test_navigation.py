@@ -6,7 +6,7 @@ from cxlib.i18n import t
 from tests.e2e.browse import assert_no_error, expect_tile, nav_titles, open_page, upload, visible_panel
 from tests.e2e.files import customers_xlsx
 
-PAGES = ("summary", "overview", "personas", "journey", "data")
+PAGES = ("summary", "overview", "personas", "journey", "value", "data")
 CUSTOMERS = t("kpi.label.customers", "en")
 
 
