@@ -15,6 +15,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from cxlib.column_names import safe_names
 from cxlib.errors import CxError
 from cxlib.i18n import format_date, t
 from cxlib.mapping import ColumnMapping
@@ -94,7 +95,8 @@ def validate_table(
     table = mapping.table
     rules = _Rules(lang, [], day_first=_reads_day_first(frame.attrs))
     source = frame.reset_index(drop=True)
-    data = _typed_columns(source, mapping, rules, today=today or date.today())
+    renames = safe_names(source.columns)
+    data = _typed_columns(source, mapping, rules, today=today or date.today(), renames=renames)
     if table == "transactions":
         _resolve_amount(data, mapping, rules)
     keep = pd.Series(True, index=source.index)
@@ -118,7 +120,9 @@ def validate_table(
         )
     blank_rows = int(frame.attrs.get("blank_rows", 0) or 0)
     rules.add("blank_row", blank_rows, set_aside=True)
-    set_aside = _set_aside_frame(source, ~keep, reasons, _row_numbers(frame), blank_rows, lang)
+    set_aside = _set_aside_frame(
+        source.rename(columns=renames), ~keep, reasons, _row_numbers(frame), blank_rows, lang
+    )
     used = data[keep].reset_index(drop=True)
     report = ValidationReport(
         table=table,
@@ -132,9 +136,14 @@ def validate_table(
     )
     report.notes = [t(key, lang, **params) for key, params in frame.attrs.get("note_keys", [])]
     report.reading = _reading_facts(frame.attrs, rules)
-    touchpoints = list(mapping.matches["touchpoints"].column) if "touchpoints" in mapping.matches else []
+    touchpoints = (
+        [renames.get(c, c) for c in mapping.matches["touchpoints"].column]
+        if "touchpoints" in mapping.matches
+        else []
+    )
     validated = ValidatedTable(table, used, set_aside, report, touchpoints)
     validated.columns.update(_mapping_meanings(mapping, rules))
+    validated.columns.update(renamed_meanings(renames, mapping))
     return validated
 
 
@@ -157,7 +166,7 @@ def _check_required(source: pd.DataFrame, mapping: ColumnMapping, table: TableNa
 
 
 def _typed_columns(
-    source: pd.DataFrame, mapping: ColumnMapping, rules: _Rules, *, today: date
+    source: pd.DataFrame, mapping: ColumnMapping, rules: _Rules, *, today: date, renames: dict
 ) -> pd.DataFrame:
     """One typed column per mapped role (named by role key), then touchpoints and extras by header."""
     table, decimal = mapping.table, source.attrs.get("decimal")
@@ -173,10 +182,10 @@ def _typed_columns(
         if spec.kind == "category":
             columns[role_key] = _without_missing_codes(source[match.column], columns[role_key], label, rules)
     for column in (mapping.matches.get("touchpoints", None) and mapping.matches["touchpoints"].column) or []:
-        columns[column] = _typed(source[column], "number", column, column, rules, decimal)
+        name = renames.get(column, column)
+        columns[name] = _typed(source[column], "number", name, str(column), rules, decimal)
     for column in mapping.unmapped:
-        name = column if column not in columns else f"{column} (original)"
-        columns[name] = _extra(source[column], decimal)
+        columns[renames.get(column, column)] = _extra(source[column], decimal)
     data = pd.DataFrame(columns, index=source.index)
     _date_rules(data, table, rules, today)
     if "recommend" in data:
@@ -438,3 +447,16 @@ def link_to_customers(
     _link_rules(table.data, table.table, set(customers.data["customer_id"].dropna()), rules)
     table.report.rules = rules.items
     return table
+
+
+def renamed_meanings(renames: dict, mapping: ColumnMapping) -> dict[str, ColumnMeaning]:
+    """A :class:`ColumnMeaning` for each column renamed because its header is an internal name."""
+    touchpoints = set(mapping.matches["touchpoints"].column) if "touchpoints" in mapping.matches else set()
+    meanings = {}
+    for original, name in renames.items():
+        if original not in touchpoints and original not in mapping.unmapped:
+            continue
+        kind = "rating" if original in touchpoints else "unmapped"
+        evidence = [Evidence("renamed_reserved", {"original": str(original), "name": name})]
+        meanings[name] = ColumnMeaning(name, kind, evidence=evidence)
+    return meanings
