@@ -101,6 +101,16 @@ def default_journey(survey: pd.DataFrame | None, touchpoints: Sequence[str], *, 
     return build_journey(survey, default_spec(survey, list(touchpoints)), lang=lang)
 
 
+def assumptions_section(tables: Mapping[str, ValidatedTable]) -> list[dict]:
+    """The JSON ``assumptions`` list: every inferred assumption figures rest on (money period, age
+    from birth dates …), as language-neutral ``{"table", "column", "code", "params"}`` entries."""
+    from cxlib.customer_rules import assumptions_of
+
+    return [
+        {"table": name, **entry} for name, table in tables.items() for entry in assumptions_of(table.columns)
+    ]
+
+
 def document_from_results(
     *,
     customers: pd.DataFrame | None,
@@ -111,9 +121,11 @@ def document_from_results(
     inputs: dict | None = None,
     notes: Sequence[str] = (),
     lang: str = "en",
+    tables: Mapping[str, ValidatedTable] | None = None,
 ) -> dict:
     """The analysis document from the steps' results: ``inputs``, ``kpis``, ``personas``, ``journey``,
-    ``notes`` and ``findings`` — the one assembler behind the CLI, the reports and the app.
+    ``notes``, ``assumptions`` (with ``tables``) and ``findings`` — the one assembler behind the CLI, the
+    reports and the app.
     """
     from cxlib.journey import journey_section
     from cxlib.kpis import KpiSettings, kpi_section
@@ -129,6 +141,8 @@ def document_from_results(
     else:
         document["journey"] = None
     document["notes"] = list(notes)
+    if tables is not None:
+        document["assumptions"] = assumptions_section(tables)
     document["findings"] = [finding.to_dict() for finding in findings_from_document(document, lang=lang)]
     return document
 
@@ -183,6 +197,7 @@ def run_analysis(
         inputs=inputs,
         notes=notes,
         lang=lang,
+        tables=tables,
     )
     return Analysis(document, dict(tables), model, journey)
 

@@ -59,19 +59,18 @@ INTERNAL_COLUMNS: frozenset[str] = frozenset(
 
 @functools.lru_cache(maxsize=1)
 def reserved_names() -> frozenset[str]:
-    """Every name a source column must not keep: role keys of all tables, internal column names,
-    and the role labels in every language (they head the app's tables).
+    """Every name a source column must not keep: role keys of all tables and internal column names.
+
+    Translated role labels ("Kommentar", "Alter") are ordinary headers people use; they are not
+    reserved (the property test in ``tests/customers`` feeds them through every page).
 
     Examples
     --------
-    >>> {"satisfaction", "date", "persona", "Kunden-ID"} <= reserved_names()
-    True
+    >>> {"satisfaction", "date", "persona", "reason"} <= reserved_names(), "Kunden-ID" in reserved_names()
+    (True, False)
     """
-    from cxlib.i18n import LANGUAGES, t
-
     keys = {role.key for roles in ROLES.values() for role in roles}
-    labels = {t(f"role.{key}", lang) for key in keys for lang in LANGUAGES}
-    return frozenset(keys | labels | INTERNAL_COLUMNS)
+    return frozenset(keys | INTERNAL_COLUMNS)
 
 
 def safe_names(columns: Iterable[object], *, keep: Collection[object] = ()) -> dict[object, str]:
@@ -82,7 +81,7 @@ def safe_names(columns: Iterable[object], *, keep: Collection[object] = ()) -> d
 
     Examples
     --------
-    >>> safe_names(["Kunden-ID", "satisfaction", "reason", "Ort"], keep=["Kunden-ID"])
+    >>> safe_names(["customer_id", "satisfaction", "reason", "Ort"], keep=["customer_id"])
     {'satisfaction': 'satisfaction (original)', 'reason': 'reason (original)'}
     >>> safe_names(["date", "date (original)"])
     {'date': 'date (original 2)'}

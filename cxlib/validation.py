@@ -8,7 +8,7 @@ empty and counted instead, so one typo never costs a whole customer.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from cxlib.column_names import safe_names
+from cxlib.customer_rules import assumptions_of, customer_columns_rules
 from cxlib.errors import CxError
 from cxlib.i18n import format_date, t
 from cxlib.mapping import ColumnMapping
@@ -65,6 +66,7 @@ def validate_table(
     lang: str = "en",
     known_customers: Collection[str] | None = None,
     today: date | None = None,
+    overrides: Mapping[str, Mapping[str, object]] | None = None,
 ) -> ValidatedTable:
     """Type, check and clean one table, keeping an account of every row.
 
@@ -80,6 +82,9 @@ def validate_table(
     today : date, optional
         Dates after this day are impossible and are left empty (default: the real today; pass a date
         to make a check reproducible).
+    overrides : mapping, optional
+        Column meanings the user confirmed, keyed by role key or column: e.g.
+        ``{"revenue": {"period": "month"}}`` (see :mod:`cxlib.mapping_profile`).
 
     Examples
     --------
@@ -95,10 +100,15 @@ def validate_table(
     table = mapping.table
     rules = _Rules(lang, [], day_first=_reads_day_first(frame.attrs))
     source = frame.reset_index(drop=True)
+    if table == "customers" and "customer_id" not in mapping.matches:
+        source = _with_row_number_ids(source, frame, mapping, rules)
     renames = safe_names(source.columns)
     data = _typed_columns(source, mapping, rules, today=today or date.today(), renames=renames)
     if table == "transactions":
         _resolve_amount(data, mapping, rules)
+    meanings: dict[str, ColumnMeaning] = {}
+    if table == "customers":
+        meanings = customer_columns_rules(source, mapping, data, rules, today or date.today(), overrides)
     keep = pd.Series(True, index=source.index)
     reasons = pd.Series("", index=source.index, dtype=object)
     _check_required(source, mapping, table, lang)
@@ -143,7 +153,9 @@ def validate_table(
     )
     validated = ValidatedTable(table, used, set_aside, report, touchpoints)
     validated.columns.update(_mapping_meanings(mapping, rules))
+    validated.columns.update(meanings)
     validated.columns.update(renamed_meanings(renames, mapping))
+    used.attrs["assumptions"] = assumptions_of(validated.columns)
     return validated
 
 
@@ -415,6 +427,21 @@ def _link_rules(used: pd.DataFrame, table: TableName, known: Collection[str] | N
     known_ids = pd.Index(list(set(known)), dtype="object")
     unknown = used["customer_id"].notna() & (known_ids.get_indexer(used["customer_id"].astype(object)) < 0)
     rules.add("unknown_customer", int(unknown.sum()), set_aside=False)
+
+
+def _with_row_number_ids(
+    source: pd.DataFrame, frame: pd.DataFrame, mapping: ColumnMapping, rules: _Rules
+) -> pd.DataFrame:
+    """A customer table without an ID column: its row numbers in the file become the IDs (survey
+    answers cannot be linked to these customers, and a rule says so)."""
+    from cxlib.customer_columns import ROW_NUMBER_COLUMN
+    from cxlib.tables import ColumnMatch
+
+    source = source.copy()
+    source[ROW_NUMBER_COLUMN] = _row_numbers(frame).astype(str)
+    mapping.matches["customer_id"] = ColumnMatch("customer_id", ROW_NUMBER_COLUMN, 1.0, "row_number")
+    rules.add("no_id_row_numbers", len(source), set_aside=False)
+    return source
 
 
 def _row_numbers(frame: pd.DataFrame) -> np.ndarray:

@@ -13,11 +13,14 @@ from hypothesis import strategies as st
 
 from cxlib.cli import main
 from cxlib.column_names import reserved_names
+from cxlib.i18n import LANGUAGES, t
 from cxlib.mapping import suggest_mapping
+from cxlib.roles import ROLES
 from cxlib.validation import validate_table
 from tests.conftest import open_page
 
-RESERVED = sorted(reserved_names())
+LABELS = {t(f"role.{role.key}", lang) for roles in ROLES.values() for role in roles for lang in LANGUAGES}
+RESERVED = sorted(reserved_names() | LABELS)
 ROWS = 24
 
 
