@@ -31,15 +31,33 @@ class AnalysisSettings:
 
 
 def load_files(
-    files: Mapping[str, str | None], *, sheets: Mapping[str, str | None] | None = None, lang: str = "en"
+    files: Mapping[str, str | None],
+    *,
+    sheets: Mapping[str, str | None] | None = None,
+    lang: str = "en",
+    choices: Mapping[str, Mapping] | None = None,
 ) -> dict[str, LoadedTable]:
-    """Load every given file as its table, then link survey/transactions to the customers."""
+    """Load every given file as its table, then link survey/transactions to the customers.
+
+    ``choices`` per table (from :func:`cxlib.mapping_profile.table_choice`): ``sheet_hint``, ``roles``,
+    ``corrections`` and ``overrides``; a sheet given in ``sheets`` wins over the profile's hint.
+    """
     sheets = sheets or {}
     loaded: dict[str, LoadedTable] = {}
     for table in ("customers", "survey", "transactions"):
         path = files.get(table)
         if path:
-            loaded[table] = load_table(path, table=table, sheet=sheets.get(table), lang=lang)  # type: ignore[arg-type]
+            choice = dict((choices or {}).get(table) or {})
+            loaded[table] = load_table(
+                path,
+                table=table,  # type: ignore[arg-type]
+                sheet=sheets.get(table),
+                sheet_hint=choice.get("sheet_hint"),
+                lang=lang,
+                roles=choice.get("roles"),
+                corrections=choice.get("corrections"),
+                overrides=choice.get("overrides"),
+            )
     if not loaded:
         raise CxError("error.no_input")
     link_tables(loaded, lang=lang)
@@ -223,7 +241,8 @@ def analyze_files(
     sheets: Mapping[str, str | None] | None = None,
     lang: str = "en",
     settings: AnalysisSettings = AnalysisSettings(),
+    choices: Mapping[str, Mapping] | None = None,
 ) -> dict:
     """The CLI's document for files on disk: ``inputs``, the sections, ``notes`` and ``findings``."""
-    loaded = load_files(files, sheets=sheets, lang=lang)
+    loaded = load_files(files, sheets=sheets, lang=lang, choices=choices)
     return analyze_loaded(loaded, settings=settings, lang=lang).document

@@ -90,6 +90,7 @@ def _revenue_per_year(
         if chosen not in PERIODS:
             raise ValueError(f"period must be one of {PERIODS}, got {chosen!r}")
         meaning.period = chosen  # type: ignore[assignment]
+        meaning.evidence = [e for e in meaning.evidence if not e.code.startswith("period_")]
         meaning.evidence.append(Evidence("period_chosen", {"period": chosen}))
     period = meaning.period or money_period(mapping.matches["revenue"].column)[0]
     tenure_header = mapping.matches["tenure"].column if "tenure" in mapping.matches else None

@@ -120,3 +120,15 @@ def test_user_chosen_period_wins_and_is_recorded():
     assert table.columns["revenue"].period == "month"
     assert "period_chosen" in [e.code for e in table.columns["revenue"].evidence]
     assert table.data["revenue"].iloc[0] == 60.0
+
+
+def test_clv_tile_help_names_the_money_period_assumption():
+    from cxlib.kpis import kpi_tiles
+
+    frame = _telecom()
+    table = validate_table(frame, suggest_mapping(frame, "customers"))
+    tiles = kpi_tiles(table.data, None, settings=KpiSettings(clv=ClvSettings(margin_rate=1.0)))
+    clv = next(tile for tile in tiles if tile.key == "clv")
+    assert "Assumptions:" in clv.help and "monthly amount × 12" in clv.help
+    german = kpi_tiles(table.data, None, settings=KpiSettings(clv=ClvSettings(margin_rate=1.0)), lang="de")
+    assert "Monatsbetrag × 12" in german[-1].help

@@ -67,9 +67,11 @@ def test_the_persona_section_lists_what_was_left_out_and_why():
     document = analyze_tables({"customers": table}, settings=AnalysisSettings(n_personas=2))
     excluded = {entry["column"]: entry["code"] for entry in document["personas"]["excluded"]}
     assert excluded["Latitude"] == "coordinate" and excluded["zip"] == "postal_code"
-    assert {
-        key: value for key, value in document["assumptions"][0].items() if key != "params"
-    } == {"table": "customers", "column": "age", "code": "age_from_birth_year"}
+    assert {key: value for key, value in document["assumptions"][0].items() if key != "params"} == {
+        "table": "customers",
+        "column": "age",
+        "code": "age_from_birth_year",
+    }
 
 
 def test_age_from_date_of_birth_and_impossible_ages_are_counted():
