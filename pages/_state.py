@@ -412,7 +412,7 @@ def apply_profile(profile: dict) -> CxError | None:
 
 def current_choice(table: str) -> dict:
     """The sheet, roles and column meanings chosen by hand for ``table`` (empty: automatic)."""
-    return dict(st.session_state.get(CHOICES, {}).get(table, {}))
+    return _choice(table)
 
 
 def was_rejected(table: str, digest: str) -> bool:
