@@ -121,6 +121,25 @@ _LIFETIME_PATTERNS = ("total", "gesamt", "lifetime", "cumulative", "kumuliert", 
 _POSTAL = frozenset({"zip", "zipcode", "postal", "postcode", "plz", "postleitzahl"})
 _COORDINATE = frozenset({"lat", "latitude", "lon", "long", "longitude", "lng", "breitengrad", "laengengrad"})
 _PHONE = frozenset({"phone", "telephone", "telefon", "tel", "mobile", "handy", "fax", "mobil"})
+_PERSONAL_HEADERS = frozenset(
+    {"name", "fullname", "customername", "clientname", "kundenname", "firstname", "lastname", "surname"}
+)
+_PERSONAL = frozenset(
+    {
+        "firstname",
+        "lastname",
+        "surname",
+        "vorname",
+        "nachname",
+        "email",
+        "mail",
+        "address",
+        "adresse",
+        "street",
+        "strasse",
+        "iban",
+    }
+)
 _WEIGHT = frozenset({"weight", "gewicht", "wgt", "gewichtung", "weighting"})
 _MODEL_WORDS = frozenset({"classifier", "prediction", "predicted", "probability", "propensity", "proba"})
 _BIRTH_YEAR = ("birth year", "year of birth", "yob", "geburtsjahr", "jahrgang", "birthyear")
@@ -333,6 +352,8 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
     'coordinate'
     >>> persona_exclusion("zip", pd.Series([10115, 80331, 20095]))
     'postal_code'
+    >>> persona_exclusion("last_name", pd.Series(["Meier", "Schulz", "Meier"]))
+    'personal_data'
     >>> persona_exclusion("Spending Score (1-100)", pd.Series([39, 81, 6, 77])) is None
     True
     """
@@ -343,6 +364,10 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
         return "postal_code"
     if words & _PHONE:
         return "phone_number"
+    squashed = normalize_header(header).replace(" ", "")
+    counts = words & {"number", "num", "count", "anzahl", "no"}
+    if (words & _PERSONAL and not counts) or squashed in _PERSONAL_HEADERS:
+        return "personal_data"
     if words & _MODEL_WORDS or len(str(header)) > MODEL_SCORE_HEADER_LENGTH:
         return "model_score"
     if words & _WEIGHT:

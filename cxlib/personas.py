@@ -819,7 +819,7 @@ def _trait_label(feature: str, direction: str, category: str | None, survey_colu
         return t(f"persona.trait.touchpoint.{direction}", lang, name=feature)
     name = _feature_label(feature, lang)
     counted = re.match(r"(?:number of|num|no of|count of|anzahl(?: der)?) (.+)", name, flags=re.IGNORECASE)
-    if counted:
+    if counted and (lang != "en" or counted.group(1).endswith("s")):  # "many orders", never "many address"
         return t(f"persona.trait.count.{direction}", lang, name=counted.group(1))
     return t(f"persona.trait.numeric.{direction}", lang, name=name)
 
