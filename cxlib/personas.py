@@ -372,6 +372,8 @@ class PersonaModel:
         The features used (after dropping empty and constant ones).
     notes_ : list of str
         Plain messages in ``lang``: imputed values per feature, columns left out.
+    assumptions_ : list of dict
+        Inferred assumptions behind the features used (``{"code", "column", "params"}``).
     excluded_ : dict of str to str
         Columns left out by their meaning (identifier, postal code, coordinate, model score …): the
         evidence code per column.
@@ -474,6 +476,20 @@ class PersonaModel:
             words = ", ".join(f"{c} ({t(f'kind.{code}', self.lang)})" for c, code in excluded.items())
             self.notes_.append(t("persona.note.excluded", self.lang, columns=words))
         return excluded
+
+    def _assumptions(self, customers: pd.DataFrame) -> list[dict]:
+        """The inferred assumptions behind the features used (age from a birth date, money period …),
+        from the validated table's ``attrs["assumptions"]``; noted in ``notes_``."""
+        from cxlib.column_view import evidence_text
+        from cxlib.tables import Evidence
+
+        used = [a for a in customers.attrs.get("assumptions", []) if a.get("column") in self.features_]
+        if used:
+            words = "; ".join(
+                evidence_text(Evidence(a["code"], a.get("params", {})), self.lang) for a in used
+            )
+            self.notes_.append(f"{t('assumption.title', self.lang)}: {words}.")
+        return used
 
     @staticmethod
     def _numeric_step(feature: str, values: pd.Series) -> _Step | None:
@@ -620,6 +636,7 @@ class PersonaModel:
         if not self._steps:
             raise CxError("persona.error.no_features")
         self.features_ = [step.feature for step in self._steps]
+        self.assumptions_ = self._assumptions(customers)
         X = self._transform(frame)
 
         sample = self._sample_rows(len(X))
@@ -984,8 +1001,8 @@ def personas_section(model: PersonaModel) -> dict:
     >>> customers = pd.DataFrame({"customer_id": list("abcdef"), "age": [20.0, 21, 22, 60, 61, 62]})
     >>> section = personas_section(PersonaModel(n_bootstrap=1, k_range=(2, 3)).fit(customers))
     >>> section["k"], sorted(section), sorted(section["personas"][0])
-    (2, ['excluded', 'k', 'personas', 'silhouette_by_k', 'stability'], ['churn_rate', 'clv_mean', \
-'description', 'name', 'nps', 'quote', 'share', 'size', 'traits'])
+    (2, ['assumptions', 'excluded', 'k', 'personas', 'silhouette_by_k', 'stability'], ['churn_rate', \
+'clv_mean', 'description', 'name', 'nps', 'quote', 'share', 'size', 'traits'])
     """
     _check_fitted(model)
     return {
@@ -1014,6 +1031,7 @@ def personas_section(model: PersonaModel) -> dict:
             for persona in model.personas_
         ],
         "excluded": [{"column": str(column), "code": code} for column, code in model.excluded_.items()],
+        "assumptions": list(getattr(model, "assumptions_", [])),
     }
 
 

@@ -102,3 +102,10 @@ def test_income_codes_and_ages_over_110_are_flagged_not_used():
     assert table.data["income"].isna().tolist() == [False, True, False, True, False]
     rules = [(rule.rule, rule.rows) for rule in table.report.rules]
     assert ("implausible_value", 2) in rules and ("implausible_value", 1) in rules
+
+
+def test_persona_notes_and_section_name_the_age_assumption():
+    table = _validated(_customers())
+    model = PersonaModel(n_bootstrap=0, n_personas=2).fit(table.data)
+    assert any(note.startswith("Assumptions: age = this year − birth year") for note in model.notes_)
+    assert model.assumptions_[0]["code"] == "age_from_birth_year"
