@@ -27,6 +27,7 @@ import pandas as pd
 
 from cxlib.mapping import ColumnMapping, normalize_header
 from cxlib.parsing import parse_dates, parse_numbers
+from cxlib.roles import role
 from cxlib.tables import ColumnMatch, ColumnMeaning, Evidence
 
 NEAR_UNIQUE = 0.95
@@ -459,6 +460,19 @@ def implausible(key: str, values: pd.Series) -> pd.Series:
 
 # ----- the column meanings of a validated customer table ------------------------------------------
 
+_ROLE_KINDS = {"customer_id": "identifier", "age": "age", "churned": "flag"} | dict.fromkeys(
+    ("revenue", "income", "margin", "acquisition_cost"), "money"
+)
+_VALUE_KINDS = {
+    "id": "identifier",
+    "date": "date",
+    "flag": "flag",
+    "number": "number",
+    "category": "category",
+    "text": "free_text",
+    "touchpoints": "rating",
+}
+
 
 def customer_meanings(
     source: pd.DataFrame, mapping: ColumnMapping, data: pd.DataFrame, notes: list[tuple[str, Evidence]]
@@ -471,9 +485,7 @@ def customer_meanings(
     for role_key, match in mapping.matches.items():
         if role_key not in data.columns or isinstance(match.column, list):
             continue
-        kind = {"customer_id": "identifier", "revenue": "money", "income": "money", "margin": "money"}.get(
-            role_key, role_key
-        )
+        kind = _ROLE_KINDS.get(role_key) or _VALUE_KINDS[role(mapping.table, role_key).kind]
         evidence = [Evidence(f"method_{match.method}", {"header": str(match.column)})]
         evidence += by_source.get(match.column, [])
         period = None
