@@ -128,6 +128,8 @@ def mapping_overview(loaded: LoadedTable, *, lang: str = "en") -> pd.DataFrame:
     for candidate in ROLES[loaded.table]:
         match = loaded.mapping.matches.get(candidate.key)
         column = match.column if match else None
+        if match is not None and match.method == "row_number":
+            column = t("ui.method.row_number", lang)
         rows.append(
             {
                 t("ui.col.field", lang): t(f"role.{candidate.key}", lang),
