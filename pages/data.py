@@ -84,15 +84,16 @@ def column_meanings(table: str, loaded) -> None:
     if revenue is None or revenue.period is None:
         return
     periods = ["month", "year", "lifetime"]
+    labels = [state.tr(f"period.{period}") for period in periods]
     with st.form(f"period_{table}"):
-        picked = st.radio(
+        label = st.radio(
             state.tr("ui.period.choose"),
-            periods,
+            labels,
             index=periods.index(revenue.period),
-            format_func=lambda period: state.tr(f"period.{period}"),
             horizontal=True,
-            key=f"period_choice_{table}",
+            key=f"period_choice_{table}_{state.lang()}",
         )
+        picked = periods[labels.index(label)]
         if st.form_submit_button(state.tr("ui.period.apply")) and picked != revenue.period:
             choice = state.current_choice(table)
             overrides = {**choice.get("overrides", {}), "revenue": {"period": picked}}

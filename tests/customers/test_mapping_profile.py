@@ -15,7 +15,7 @@ from cxlib.errors import CxError
 from cxlib.i18n import format_percent
 from cxlib.intake import load_table
 from cxlib.mapping_profile import parse_role_options, profile_from_tables, profile_json, read_profile
-from tests.conftest import open_page
+from tests.conftest import open_page, texts
 
 N = 60
 
@@ -151,3 +151,31 @@ def test_app_with_a_loaded_profile_shows_the_cli_numbers(app, tmp_path, capsys):
     open_page(page, "overview")
     tiles = {metric.label: metric.value for metric in page.metric}
     assert format_percent(document["kpis"]["churn_rate"]["value"], "en") in tiles.values()
+
+
+def test_changed_money_period_flows_to_every_page(app):
+    rng = np.random.default_rng(4)
+    frame = pd.DataFrame(
+        {
+            "Kundennummer": [f"K{i:03d}" for i in range(N)],
+            "Alter": rng.integers(20, 70, N),
+            "MonthlyCharges": np.round(rng.uniform(20, 110, N), 2),
+        }
+    )
+    page = open_page(app, "data")
+    page.file_uploader(key="upload_customers").set_value(
+        ("kunden.xlsx", _xlsx(frame), "application/octet-stream")
+    )
+    page.run()
+    open_page(page, "personas")
+    assert "monthly amount × 12" in texts(page)
+    open_page(page, "data")
+    page.radio(key="period_choice_customers_en").set_value("per year")
+    next(button for button in page.button if button.label == "Apply money period").click().run()
+    assert not page.exception, page.exception
+    shown = " ".join(page.dataframe[1].value.astype(str).to_numpy().ravel())
+    assert "per year" in shown and "money period set by hand" in shown
+    open_page(page, "personas")
+    assert "monthly amount × 12" not in texts(page)
+    for name in ("overview", "journey", "summary"):
+        open_page(page, name)
