@@ -122,7 +122,7 @@ def default_journey(survey: pd.DataFrame | None, touchpoints: Sequence[str], *, 
 def assumptions_section(tables: Mapping[str, ValidatedTable]) -> list[dict]:
     """The JSON ``assumptions`` list: every inferred assumption figures rest on (money period, age
     from birth dates …), as language-neutral ``{"table", "column", "code", "params"}`` entries."""
-    from cxlib.customer_rules import assumptions_of
+    from cxlib.assumptions import assumptions_of
 
     return [
         {"table": name, **entry} for name, table in tables.items() for entry in assumptions_of(table.columns)

@@ -2,8 +2,8 @@
 cannot be real, and revenue turned into a yearly figure from its money period.
 
 Called by :func:`cxlib.validation.validate_table` for the customer table; returns the column meanings
-(:class:`~cxlib.tables.ColumnMeaning`) with their evidence. :func:`assumptions_of` lists the inferred
-assumptions figures rest on, for the JSON ``assumptions`` list and the tiles' help.
+(:class:`~cxlib.tables.ColumnMeaning`) with their evidence. :mod:`cxlib.assumptions` lists the inferred
+assumptions among them for the JSON ``assumptions`` list, the tiles' help and the persona notes.
 """
 
 from __future__ import annotations
@@ -101,37 +101,3 @@ def _revenue_per_year(
     if code == "lifetime_per_tenure" and tenure_code:
         params["tenure"] = tenure_code
     meaning.evidence.append(Evidence(f"revenue_{code}", params))
-
-
-#: Evidence codes that rest on inference and are shown as assumptions where figures use them.
-ASSUMPTION_CODES = frozenset(
-    {
-        "revenue_month_x12",
-        "revenue_lifetime_per_tenure",
-        "revenue_lifetime_as_year",
-        "period_default_year",
-        "period_sibling_12_months",
-        "age_from_birth_year",
-        "age_from_birth_date",
-        "id_near_unique",
-        "spend_header",
-    }
-)
-
-
-def assumptions_of(meanings: Mapping[str, ColumnMeaning]) -> list[dict]:
-    """The inferred assumptions in ``meanings``: ``{"code", "column", "params"}`` dicts, JSON-ready.
-
-    Examples
-    --------
-    >>> meaning = ColumnMeaning("revenue", "money", role="revenue", period="month",
-    ...                         evidence=[Evidence("revenue_month_x12", {"period": "month"})])
-    >>> assumptions_of({"revenue": meaning})
-    [{'code': 'revenue_month_x12', 'column': 'revenue', 'params': {'period': 'month'}}]
-    """
-    found = []
-    for column, meaning in meanings.items():
-        for evidence in meaning.evidence:
-            if evidence.code in ASSUMPTION_CODES:
-                found.append({"code": evidence.code, "column": column, "params": dict(evidence.params)})
-    return found

@@ -15,8 +15,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from cxlib.assumptions import assumptions_of
 from cxlib.column_names import safe_names
-from cxlib.customer_rules import assumptions_of, customer_columns_rules
+from cxlib.customer_rules import customer_columns_rules
 from cxlib.errors import CxError
 from cxlib.i18n import format_date, t
 from cxlib.mapping import ColumnMapping
