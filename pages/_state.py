@@ -852,6 +852,7 @@ def _document_of(tables, frames, model, journey, settings, language: str) -> dic
         settings=settings,
         inputs={table: item.validated.report.to_dict() for table, item in tables.items()},
         lang=language,
+        tables={table: item.validated for table, item in tables.items()},
     )
 
 
