@@ -43,6 +43,31 @@ def _source_column(meaning: ColumnMeaning, mapping: dict) -> str:
     return meaning.column
 
 
+def _meanings(validated) -> list[ColumnMeaning]:
+    """Every column of ``data`` with its meaning; columns nobody described get their role (if any)."""
+    from cxlib.roles import ROLES
+
+    keys = {role.key for role in ROLES[validated.table]}
+    found = [validated.columns[c] for c in validated.columns if c in validated.data.columns]
+    described = {meaning.column for meaning in found}
+    for column in validated.data.columns:
+        if column not in described:
+            role = column if column in keys else None
+            if role is not None:
+                kind = _role_kind(validated.table, role)
+            else:
+                kind = "rating" if column in validated.touchpoints else "feature"
+            found.append(ColumnMeaning(str(column), kind, role=role))
+    return found
+
+
+def _role_kind(table: str, key: str) -> str:
+    from cxlib.roles import role
+
+    kind = role(table, key).kind  # type: ignore[arg-type]
+    return {"id": "identifier", "text": "free_text", "touchpoints": "rating"}.get(kind, kind)
+
+
 def column_overview(validated, *, lang: str = "en") -> pd.DataFrame:
     """One row per understood column of a validated table, with the words of the UI language.
 
@@ -58,7 +83,7 @@ def column_overview(validated, *, lang: str = "en") -> pd.DataFrame:
     """
     mapping = validated.report.mapping
     rows = []
-    for meaning in validated.columns.values():
+    for meaning in _meanings(validated):
         scale = f"{meaning.scale[0]:g}–{meaning.scale[1]:g}" if meaning.scale else "–"
         rows.append(
             {

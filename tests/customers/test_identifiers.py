@@ -42,3 +42,16 @@ def test_data_page_mapping_names_the_row_numbers(tmp_path):
     pd.DataFrame({"Alter": [30, 40, 50]}).to_csv(path, index=False)
     overview = mapping_overview(load_table(path, table="customers"), lang="de")
     assert overview.iloc[0].tolist()[:2] == ["Kunden-ID", "Zeilennummern"]
+
+
+def test_column_view_describes_every_column_of_every_table(tmp_path):
+    from cxlib.column_view import column_overview
+
+    path = tmp_path / "umfrage.csv"
+    pd.DataFrame({"Antwort-ID": ["a", "b"], "Weiterempfehlung": [9, 3], "Lieferung": [4, 2]}).to_csv(
+        path, index=False
+    )
+    loaded = load_table(path, table="survey")
+    overview = column_overview(loaded.validated)
+    assert overview["Column"].tolist() == ["Antwort-ID", "Weiterempfehlung", "Lieferung"]
+    assert overview["Kind"].tolist()[-1] == "rating"
