@@ -21,7 +21,7 @@ def test_a_repeating_column_is_no_customer_id_and_a_unique_number_column_is():
     )
     mapping = suggest_mapping(frame, "customers")
     assert mapping.matches["customer_id"].column == "Vertragsnr"
-    assert ("Kunde", "id_not_unique") in [(column, e.code) for column, e in mapping.evidence]
+    assert ("Kunde", "id_not_unique") in [(column, e.code) for column, e in mapping.customer_evidence]
 
 
 def test_customer_file_without_id_runs_on_the_command_line_with_a_note(tmp_path, capsys):

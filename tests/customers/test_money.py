@@ -92,7 +92,7 @@ def test_constant_or_negative_amounts_are_not_revenue():
     frame["Umsatz"] = np.linspace(-500, 100, 50)
     mapping = suggest_mapping(frame, "customers")
     assert "revenue" not in mapping.matches
-    assert ("Umsatz", "negative_money") in [(column, e.code) for column, e in mapping.evidence]
+    assert ("Umsatz", "negative_money") in [(column, e.code) for column, e in mapping.customer_evidence]
 
 
 def test_bank_style_twelve_month_spend_is_found_beside_credit_columns():
