@@ -32,15 +32,33 @@ class AnalysisSettings:
 
 
 def load_files(
-    files: Mapping[str, str | None], *, sheets: Mapping[str, str | None] | None = None, lang: str = "en"
+    files: Mapping[str, str | None],
+    *,
+    sheets: Mapping[str, str | None] | None = None,
+    lang: str = "en",
+    choices: Mapping[str, Mapping] | None = None,
 ) -> dict[str, LoadedTable]:
-    """Load every given file as its table, then link survey/transactions to the customers."""
+    """Load every given file as its table, then link survey/transactions to the customers.
+
+    ``choices`` per table (from :func:`cxlib.mapping_profile.table_choice`): ``sheet_hint``, ``roles``,
+    ``corrections`` and ``overrides``; a sheet given in ``sheets`` wins over the profile's hint.
+    """
     sheets = sheets or {}
     loaded: dict[str, LoadedTable] = {}
     for table in ("customers", "survey", "transactions"):
         path = files.get(table)
         if path:
-            loaded[table] = load_table(path, table=table, sheet=sheets.get(table), lang=lang)  # type: ignore[arg-type]
+            choice = dict((choices or {}).get(table) or {})
+            loaded[table] = load_table(
+                path,
+                table=table,  # type: ignore[arg-type]
+                sheet=sheets.get(table),
+                sheet_hint=choice.get("sheet_hint"),
+                lang=lang,
+                roles=choice.get("roles"),
+                corrections=choice.get("corrections"),
+                overrides=choice.get("overrides"),
+            )
     if not loaded:
         raise CxError("error.no_input")
     link_tables(loaded, lang=lang)
@@ -109,6 +127,16 @@ def default_journey(survey: pd.DataFrame | None, touchpoints: Sequence[str], *, 
     return build_journey(survey, default_spec(survey, list(touchpoints)), lang=lang)
 
 
+def assumptions_section(tables: Mapping[str, ValidatedTable]) -> list[dict]:
+    """The JSON ``assumptions`` list: every inferred assumption figures rest on (money period, age
+    from birth dates …), as language-neutral ``{"table", "column", "code", "params"}`` entries."""
+    from cxlib.assumptions import assumptions_of
+
+    return [
+        {"table": name, **entry} for name, table in tables.items() for entry in assumptions_of(table.columns)
+    ]
+
+
 def document_from_results(
     *,
     customers: pd.DataFrame | None,
@@ -119,9 +147,11 @@ def document_from_results(
     inputs: dict | None = None,
     notes: Sequence[str] = (),
     lang: str = "en",
+    tables: Mapping[str, ValidatedTable] | None = None,
 ) -> dict:
     """The analysis document from the steps' results: ``inputs``, ``kpis``, ``personas``, ``journey``,
-    ``notes`` and ``findings`` — the one assembler behind the CLI, the reports and the app.
+    ``notes``, ``assumptions`` (with ``tables``) and ``findings`` — the one assembler behind the CLI, the
+    reports and the app.
     """
     from cxlib.journey import journey_section
     from cxlib.kpis import KpiSettings, kpi_section
@@ -137,6 +167,8 @@ def document_from_results(
     else:
         document["journey"] = None
     document["notes"] = list(notes)
+    if tables is not None:
+        document["assumptions"] = assumptions_section(tables)
     document["findings"] = [finding.to_dict() for finding in findings_from_document(document, lang=lang)]
     return document
 
@@ -195,6 +227,7 @@ def run_analysis(
         inputs=inputs,
         notes=notes,
         lang=lang,
+        tables=tables,
     )
     persona_of = None if model is None else model.embedding_.set_index("customer_id")["persona"]
     document["value"] = value_document(
@@ -226,9 +259,10 @@ def analyze_files(
     sheets: Mapping[str, str | None] | None = None,
     lang: str = "en",
     settings: AnalysisSettings = AnalysisSettings(),
+    choices: Mapping[str, Mapping] | None = None,
 ) -> dict:
     """The CLI's document for files on disk: ``inputs``, the sections, ``notes`` and ``findings``."""
-    loaded = load_files(files, sheets=sheets, lang=lang)
+    loaded = load_files(files, sheets=sheets, lang=lang, choices=choices)
     return analyze_loaded(loaded, settings=settings, lang=lang).document
 
 

@@ -57,6 +57,27 @@ def _add_inputs(command: argparse.ArgumentParser) -> None:
         )
         command.add_argument(f"--{table}-sheet", metavar="SHEET", help=f"sheet of the {table} workbook")
     command.add_argument("--lang", choices=LANGUAGES, default="en", help="language of messages (en|de)")
+    command.add_argument(
+        "--mapping", metavar="FILE", help="mapping profile (JSON) saved on the Data page or written before"
+    )
+    command.add_argument(
+        "--role",
+        metavar="TABLE.ROLE=COLUMN",
+        action="append",
+        default=[],
+        help="correct one role, e.g. customers.revenue=MonthlyCharges (repeatable; empty COLUMN unmaps)",
+    )
+
+
+def _choices(args: argparse.Namespace) -> dict:
+    """Per table: the sheet, roles and column meanings of ``--mapping`` and the ``--role`` corrections."""
+    from cxlib.mapping_profile import parse_role_options, read_profile, table_choice
+
+    profile = read_profile(args.mapping) if args.mapping else None
+    corrections = parse_role_options(args.role)
+    return {
+        table: table_choice(profile, corrections, table) for table in ("customers", "survey", "transactions")
+    }
 
 
 def _add_value_options(command: argparse.ArgumentParser) -> None:
@@ -103,7 +124,7 @@ def _run_analyze(args: argparse.Namespace) -> dict:
         raise CxError("error.no_input")
     value = ValueSettings(calibration_end=args.calibration_end, horizon_months=args.horizon_months)
     settings = AnalysisSettings(n_personas=args.k, value=value)
-    return analyze_files(files, sheets=sheets, lang=args.lang, settings=settings)
+    return analyze_files(files, sheets=sheets, lang=args.lang, settings=settings, choices=_choices(args))
 
 
 def _run_report(args: argparse.Namespace) -> None:
@@ -116,7 +137,7 @@ def _run_report(args: argparse.Namespace) -> None:
     for target in (args.out, args.pdf, args.pptx):  # fail before minutes of work, not after
         if target and not Path(target).resolve().parent.is_dir():
             raise CxError("error.cannot_write", file=target)
-    data = report_from_files(files, sheets=sheets, lang=args.lang, n_personas=args.k)
+    data = report_from_files(files, sheets=sheets, lang=args.lang, n_personas=args.k, choices=_choices(args))
     try:
         write_reports(data, excel=args.out, pdf=args.pdf, pptx=args.pptx, lang=args.lang)
     except OSError as error:  # e.g. the folder does not exist or the file is open in Excel

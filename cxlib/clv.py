@@ -21,7 +21,52 @@ import pandas as pd
 FORMULA = "m·r/(1+d−r) − AC"
 HORIZON_FORMULA = "Σ_{t=1..H} m·r^t/(1+d)^t − AC"
 
-__all__ = ["FORMULA", "HORIZON_FORMULA", "ClvResult", "ClvSettings", "customer_lifetime_value"]
+__all__ = [
+    "FORMULA",
+    "HORIZON_FORMULA",
+    "ClvResult",
+    "ClvSettings",
+    "customer_lifetime_value",
+    "yearly_revenue",
+]
+
+MONTHS_PER_YEAR = 12
+
+
+def yearly_revenue(
+    revenue: pd.Series, *, period: str, tenure_months: pd.Series | None = None
+) -> tuple[pd.Series, str]:
+    """Revenue per year from revenue recorded per month, per year or as a lifetime total.
+
+    Monthly amounts are multiplied by 12; a lifetime total is divided by the customer's tenure in
+    years (tenure below one month counts as one month). Without a tenure a lifetime total cannot be
+    turned into a yearly figure: it is returned as it is, and the code says so (the CLV then rests on
+    that assumption and shows it).
+
+    Returns the yearly values and a code: ``"month_x12"``, ``"year"``, ``"lifetime_per_tenure"`` or
+    ``"lifetime_as_year"``.
+
+    Examples
+    --------
+    >>> monthly = pd.Series([65.0, 20.0])
+    >>> yearly_revenue(monthly, period="month")[0].tolist()
+    [780.0, 240.0]
+    >>> total = pd.Series([1560.0, 100.0])
+    >>> yearly, code = yearly_revenue(total, period="lifetime", tenure_months=pd.Series([24.0, 0.0]))
+    >>> yearly.tolist(), code
+    ([780.0, 1200.0], 'lifetime_per_tenure')
+    """
+    if period not in ("month", "year", "lifetime"):
+        raise ValueError(f'period must be "month", "year" or "lifetime", got {period!r}')
+    values = revenue.astype(float)
+    if period == "month":
+        return values * MONTHS_PER_YEAR, "month_x12"
+    if period == "year":
+        return values, "year"
+    if tenure_months is None or tenure_months.notna().sum() == 0:
+        return values, "lifetime_as_year"
+    years = tenure_months.astype(float).clip(lower=1) / MONTHS_PER_YEAR
+    return values / years, "lifetime_per_tenure"
 
 
 @dataclass(frozen=True)

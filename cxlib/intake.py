@@ -44,16 +44,34 @@ def prepare_table(
     roles: Mapping[str, str | list[str] | None] | None = None,
     lang: str = "en",
     known_customers: set[str] | None = None,
+    corrections: Mapping[str, str | None] | None = None,
+    overrides: Mapping[str, Mapping[str, object]] | None = None,
+    sheet_hint: str | None = None,
 ) -> LoadedTable:
     """Pick the sheet, map and validate already-read sheets (the app caches the reading step).
 
+    ``sheet_hint`` (a mapping profile's sheet) is used when ``sheet`` is not given and the file has it.
     ``roles`` overrides the automatic mapping (role key -> column); without it the mapping is guessed.
+    ``corrections`` change single roles on top of either (``None`` unmaps a role); ``overrides`` are
+    column meanings the user confirmed (e.g. ``{"revenue": {"period": "month"}}``, see
+    :mod:`cxlib.mapping_profile`).
     """
+    if sheet is None and sheet_hint in sheets:
+        sheet = sheet_hint
     name = sheet if sheet is not None else pick_sheet(sheets)
     raw = get_sheet(sheets, name, filename=file)
+    if corrections:
+        base = dict(roles) if roles else suggest_mapping(raw, table).as_dict()
+        roles = {**base, **corrections}
     mapping = mapping_from_dict(raw, table, roles) if roles else suggest_mapping(raw, table)
     validated = validate_table(
-        raw, mapping, file=file, sheet=name, lang=lang, known_customers=known_customers
+        raw,
+        mapping,
+        file=file,
+        sheet=name,
+        lang=lang,
+        known_customers=known_customers,
+        overrides=overrides,
     )
     return LoadedTable(table, file, list(sheets), name, raw, mapping, validated)
 
@@ -67,12 +85,24 @@ def load_table(
     roles: Mapping[str, str | list[str] | None] | None = None,
     lang: str = "en",
     known_customers: set[str] | None = None,
+    corrections: Mapping[str, str | None] | None = None,
+    overrides: Mapping[str, Mapping[str, object]] | None = None,
+    sheet_hint: str | None = None,
 ) -> LoadedTable:
     """Read ``source`` (path or bytes) and turn it into a validated table. Raises only ``CxError``."""
     file = filename or (Path(source).name if isinstance(source, str | os.PathLike) else "upload")
     sheets = read_file(source, filename=file)
     return prepare_table(
-        sheets, table=table, file=file, sheet=sheet, roles=roles, lang=lang, known_customers=known_customers
+        sheets,
+        table=table,
+        file=file,
+        sheet=sheet,
+        roles=roles,
+        lang=lang,
+        known_customers=known_customers,
+        corrections=corrections,
+        overrides=overrides,
+        sheet_hint=sheet_hint,
     )
 
 
@@ -98,6 +128,8 @@ def mapping_overview(loaded: LoadedTable, *, lang: str = "en") -> pd.DataFrame:
     for candidate in ROLES[loaded.table]:
         match = loaded.mapping.matches.get(candidate.key)
         column = match.column if match else None
+        if match is not None and match.method == "row_number":
+            column = t("ui.method.row_number", lang)
         rows.append(
             {
                 t("ui.col.field", lang): t(f"role.{candidate.key}", lang),

@@ -351,7 +351,20 @@ def _churn_tiles(customers: pd.DataFrame | None, kpis: _Kpis, settings: KpiSetti
     ]  # fmt: skip
 
 
-def _clv_tile(kpis: _Kpis, settings: KpiSettings, lang: str) -> Tile:
+def _assumption_text(assumptions: list[dict], lang: str) -> str:
+    """The revenue assumptions a CLV from revenue rests on, as one sentence ("Assumptions: …")."""
+    from cxlib.column_view import evidence_text
+    from cxlib.tables import Evidence
+
+    words = [
+        evidence_text(Evidence(entry["code"], entry.get("params", {})), lang)
+        for entry in assumptions
+        if entry.get("column") == "revenue"
+    ]
+    return f"{t('assumption.title', lang)}: {'; '.join(words)}." if words else ""
+
+
+def _clv_tile(kpis: _Kpis, settings: KpiSettings, lang: str, assumptions: list[dict] | None = None) -> Tile:
     label = t("kpi.label.clv", lang)
     clv = kpis.clv
     if clv is None:  # without retention the churn note says why
@@ -380,6 +393,8 @@ def _clv_tile(kpis: _Kpis, settings: KpiSettings, lang: str) -> Tile:
             years=facts["horizon_years"],
             value=format_number(clv.horizon_value, lang),
         )
+    if facts["margin_source"] == "revenue_x_margin_rate" and assumptions:
+        help_text += " " + _assumption_text(assumptions, lang)
     return Tile("clv", label, format_number(clv.mean, lang), None, "normal", help_text, False)
 
 
@@ -421,5 +436,7 @@ def kpi_tiles(
         _people_tile(customers, survey, kpis, lang),
         _nps_tile(survey, kpis, settings, lang),
         *_churn_tiles(customers, kpis, settings, lang),
-        _clv_tile(kpis, settings, lang),
+        _clv_tile(
+            kpis, settings, lang, customers.attrs.get("assumptions") if customers is not None else None
+        ),
     ]

@@ -75,6 +75,8 @@ class ColumnMapping:
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     """Role key -> why a column was chosen by its values (e.g. for a file without a header row)."""
     meanings: dict[str, ColumnMeaning] = field(default_factory=dict)
+    customer_evidence: list = field(default_factory=list)
+    """(column, :class:`~cxlib.tables.Evidence`) pairs: why a customer role was given or taken away."""
 
     def as_dict(self) -> dict[str, str | list[str]]:
         """Role key -> source column (a list for ``touchpoints``), the CLI's ``mapping`` shape."""
@@ -226,6 +228,10 @@ def suggest_mapping(frame: pd.DataFrame, table: TableName) -> ColumnMapping:
     if table == "transactions":
         _add_transaction_roles_by_values(frame, mapping, used)
     mapping.unmapped = [column for column in frame.columns if column not in used]
+    if table == "customers":  # roles must fit their values: near-unique ID, spend that is spend
+        from cxlib.customer_columns import refine_customer_mapping
+
+        mapping.customer_evidence = refine_customer_mapping(frame, mapping)
     return mapping
 
 

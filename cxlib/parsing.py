@@ -74,6 +74,11 @@ _TRUE = frozenset(
         "ausgetreten",
         "inactive",
         "inaktiv",
+        "attrited",
+        "attrited customer",
+        "churned customer",
+        "former customer",
+        "ehemaliger kunde",
     }
 )
 _FALSE = frozenset(
@@ -89,6 +94,10 @@ _FALSE = frozenset(
         "aktiv",
         "retained",
         "stayed",
+        "existing customer",
+        "existing",
+        "current customer",
+        "bestandskunde",
         "geblieben",
         "bestehend",
     }

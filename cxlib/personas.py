@@ -42,6 +42,7 @@ in ``_``) and is deterministic:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -54,6 +55,7 @@ from threadpoolctl import threadpool_limits
 
 from cxlib.churn import churn_rate, reference_date
 from cxlib.clv import customer_lifetime_value
+from cxlib.customer_columns import persona_exclusion, persona_exclusions, readable_header
 from cxlib.errors import CxError
 from cxlib.i18n import format_number, format_percent, t
 from cxlib.nps import net_promoter_score, survey_responses
@@ -332,6 +334,7 @@ def default_features(
             and _is_numeric(frame[column])
             and frame[column].nunique(dropna=True) > 2
             and not _id_like(frame[column])
+            and persona_exclusion(column, frame[column]) is None
         ]
         chosen += extras[: MAX_DEFAULT_FEATURES - len(chosen)]
     return chosen
@@ -369,6 +372,11 @@ class PersonaModel:
         The features used (after dropping empty and constant ones).
     notes_ : list of str
         Plain messages in ``lang``: imputed values per feature, columns left out.
+    assumptions_ : list of dict
+        Inferred assumptions behind the features used (``{"code", "column", "params"}``).
+    excluded_ : dict of str to str
+        Columns left out by their meaning (identifier, postal code, coordinate, model score …): the
+        evidence code per column.
     personas_ : list of Persona
     embedding_ : DataFrame
         ``customer_id``, ``x``, ``y`` (2-D PCA of the scaled features), ``persona`` (name), all customers.
@@ -459,6 +467,29 @@ class PersonaModel:
                 )
             steps.append(step)
         return steps
+
+    def _excluded(self, customers: pd.DataFrame, features: Sequence[str]) -> dict[str, str]:
+        """Columns left out of the personas by their meaning (code per column), noted in ``notes_``."""
+        others = [c for c in customers.columns if c not in NOT_FEATURES and c not in features]
+        excluded = persona_exclusions(customers, others)
+        if excluded:
+            words = ", ".join(f"{c} ({t(f'kind.{code}', self.lang)})" for c, code in excluded.items())
+            self.notes_.append(t("persona.note.excluded", self.lang, columns=words))
+        return excluded
+
+    def _assumptions(self, customers: pd.DataFrame) -> list[dict]:
+        """The inferred assumptions behind the features used (age from a birth date, money period …),
+        from the validated table's ``attrs["assumptions"]``; noted in ``notes_``."""
+        from cxlib.column_view import evidence_text
+        from cxlib.tables import Evidence
+
+        used = [a for a in customers.attrs.get("assumptions", []) if a.get("column") in self.features_]
+        if used:
+            words = "; ".join(
+                evidence_text(Evidence(a["code"], a.get("params", {})), self.lang) for a in used
+            )
+            self.notes_.append(f"{t('assumption.title', self.lang)}: {words}.")
+        return used
 
     @staticmethod
     def _numeric_step(feature: str, values: pd.Series) -> _Step | None:
@@ -600,10 +631,12 @@ class PersonaModel:
             raise ValueError(f"unknown or unusable features {unknown}; see candidate_features()")
         if len(frame) < MIN_CUSTOMERS:
             raise CxError("persona.error.too_few_customers", needed=MIN_CUSTOMERS, rows=len(frame))
+        self.excluded_ = self._excluded(customers, features)
         self._steps = self._fit_steps(frame, features)
         if not self._steps:
             raise CxError("persona.error.no_features")
         self.features_ = [step.feature for step in self._steps]
+        self.assumptions_ = self._assumptions(customers)
         X = self._transform(frame)
 
         sample = self._sample_rows(len(X))
@@ -788,7 +821,7 @@ def _majority_gender(members: pd.DataFrame) -> str | None:
 def _feature_label(feature: str, lang: str) -> str:
     key = f"role.{feature}"
     label = t(key, lang)
-    return feature if label == key else label
+    return readable_header(feature, lang=lang) if label == key else label
 
 
 def _trait_label(feature: str, direction: str, category: str | None, survey_columns, lang: str) -> str:
@@ -801,7 +834,11 @@ def _trait_label(feature: str, direction: str, category: str | None, survey_colu
         return t(f"persona.trait.{feature}.{direction}", lang)
     if feature in survey_columns:
         return t(f"persona.trait.touchpoint.{direction}", lang, name=feature)
-    return t(f"persona.trait.numeric.{direction}", lang, name=_feature_label(feature, lang))
+    name = _feature_label(feature, lang)
+    counted = re.match(r"(?:number of|num|no of|count of|anzahl(?: der)?) (.+)", name, flags=re.IGNORECASE)
+    if counted and (lang != "en" or counted.group(1).endswith("s")):  # "many orders", never "many address"
+        return t(f"persona.trait.count.{direction}", lang, name=counted.group(1))
+    return t(f"persona.trait.numeric.{direction}", lang, name=name)
 
 
 def _survey_labels(survey: pd.DataFrame | None, frame: pd.DataFrame, labels: np.ndarray) -> np.ndarray:
@@ -964,8 +1001,8 @@ def personas_section(model: PersonaModel) -> dict:
     >>> customers = pd.DataFrame({"customer_id": list("abcdef"), "age": [20.0, 21, 22, 60, 61, 62]})
     >>> section = personas_section(PersonaModel(n_bootstrap=1, k_range=(2, 3)).fit(customers))
     >>> section["k"], sorted(section), sorted(section["personas"][0])
-    (2, ['k', 'personas', 'silhouette_by_k', 'stability'], ['churn_rate', 'clv_mean', 'description', \
-'name', 'nps', 'quote', 'share', 'size', 'traits'])
+    (2, ['assumptions', 'excluded', 'k', 'personas', 'silhouette_by_k', 'stability'], ['churn_rate', \
+'clv_mean', 'description', 'name', 'nps', 'quote', 'share', 'size', 'traits'])
     """
     _check_fitted(model)
     return {
@@ -993,6 +1030,8 @@ def personas_section(model: PersonaModel) -> dict:
             }
             for persona in model.personas_
         ],
+        "excluded": [{"column": str(column), "code": code} for column, code in model.excluded_.items()],
+        "assumptions": list(getattr(model, "assumptions_", [])),
     }
 
 

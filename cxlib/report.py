@@ -593,16 +593,18 @@ def report_from_files(
     sheets: Mapping[str, str | None] | None = None,
     lang: str = "en",
     n_personas: int | None = None,
+    choices: Mapping[str, Mapping] | None = None,
 ) -> ReportData:
     """Load the files and run the analysis pipeline (the same as ``analyze``) for the reports.
 
+    ``choices`` per table: the mapping profile's and ``--role`` choices (see :func:`load_files`).
     Raises only :class:`cxlib.errors.CxError` for problems with the files.
     """
     from cxlib.analysis import AnalysisSettings, analyze_loaded, load_files
     from cxlib.personas import assignment_table
 
     _check_lang(lang)
-    loaded = load_files(files, sheets=sheets, lang=lang)
+    loaded = load_files(files, sheets=sheets, lang=lang, choices=choices)
     analysis = analyze_loaded(loaded, settings=AnalysisSettings(n_personas=n_personas), lang=lang)
     customers = analysis.tables["customers"].data if "customers" in analysis.tables else None
     assignment = assignment_table(analysis.model, customers) if analysis.model is not None else None

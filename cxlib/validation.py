@@ -8,13 +8,16 @@ empty and counted instead, so one typo never costs a whole customer.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
+from cxlib.assumptions import assumptions_of
+from cxlib.column_names import safe_names
+from cxlib.customer_rules import customer_columns_rules
 from cxlib.errors import CxError
 from cxlib.i18n import format_date, t
 from cxlib.mapping import ColumnMapping
@@ -64,6 +67,7 @@ def validate_table(
     lang: str = "en",
     known_customers: Collection[str] | None = None,
     today: date | None = None,
+    overrides: Mapping[str, Mapping[str, object]] | None = None,
 ) -> ValidatedTable:
     """Type, check and clean one table, keeping an account of every row.
 
@@ -79,6 +83,9 @@ def validate_table(
     today : date, optional
         Dates after this day are impossible and are left empty (default: the real today; pass a date
         to make a check reproducible).
+    overrides : mapping, optional
+        Column meanings the user confirmed, keyed by role key or column: e.g.
+        ``{"revenue": {"period": "month"}}`` (see :mod:`cxlib.mapping_profile`).
 
     Examples
     --------
@@ -98,12 +105,17 @@ def validate_table(
     meanings: dict[str, ColumnMeaning] = {}
     if table == "survey":
         source, mapping, meanings = _survey_answers(source, mapping, rules, notes)
-    data = _typed_columns(source, mapping, rules, today=today or date.today())
+    if table == "customers" and "customer_id" not in mapping.matches:
+        source = _with_row_number_ids(source, frame, mapping, rules)
+    renames = safe_names(source.columns)
+    data = _typed_columns(source, mapping, rules, today=today or date.today(), renames=renames)
     if table == "transactions":
         _resolve_amount(data, mapping, rules)
     if table == "survey":
-        meanings = _survey_codes(data, mapping, meanings, rules)
+        meanings = _survey_codes(data, mapping, meanings, rules, renames)
         _row_number_ids(data, frame, meanings, notes, lang)
+    if table == "customers":
+        meanings = customer_columns_rules(source, mapping, data, rules, today or date.today(), overrides)
     keep = pd.Series(True, index=source.index)
     reasons = pd.Series("", index=source.index, dtype=object)
     _check_required(source, mapping, table, lang)
@@ -125,7 +137,9 @@ def validate_table(
         )
     blank_rows = int(frame.attrs.get("blank_rows", 0) or 0)
     rules.add("blank_row", blank_rows, set_aside=True)
-    set_aside = _set_aside_frame(source, ~keep, reasons, _row_numbers(frame), blank_rows, lang)
+    set_aside = _set_aside_frame(
+        source.rename(columns=renames), ~keep, reasons, _row_numbers(frame), blank_rows, lang
+    )
     used = data[keep].reset_index(drop=True)
     report = ValidationReport(
         table=table,
@@ -140,12 +154,18 @@ def validate_table(
     )
     report.notes = [t(key, lang, **params) for key, params in frame.attrs.get("note_keys", [])] + notes
     report.reading = _reading_facts(frame.attrs, rules)
-    touchpoints = list(mapping.matches["touchpoints"].column) if "touchpoints" in mapping.matches else []
-    if meanings:
+    touchpoints = (
+        [renames.get(c, c) for c in mapping.matches["touchpoints"].column]
+        if "touchpoints" in mapping.matches
+        else []
+    )
+    if meanings and table == "survey":
         # plain JSON values: the analyses read them, and Streamlit serialises a frame's attrs
         used.attrs["column_meanings"] = {name: meaning.to_dict() for name, meaning in meanings.items()}
     validated = ValidatedTable(table, used, set_aside, report, touchpoints, columns=meanings)
     _merge_meanings(validated.columns, _mapping_meanings(mapping, rules))
+    validated.columns.update(renamed_meanings(renames, mapping))
+    used.attrs["assumptions"] = assumptions_of(validated.columns)
     return validated
 
 
@@ -237,18 +257,22 @@ def _survey_answers(
 
 
 def _survey_codes(
-    data: pd.DataFrame, mapping: ColumnMapping, meanings: dict[str, ColumnMeaning], rules: _Rules
+    data: pd.DataFrame,
+    mapping: ColumnMapping,
+    meanings: dict[str, ColumnMeaning],
+    rules: _Rules,
+    renames: Mapping[object, str],
 ) -> dict[str, ColumnMeaning]:
     """Empty the numeric non-answer codes of rating items, count them per item, and key the meanings by
     the typed table's column names (role keys for mapped roles, headers for touchpoints and the rest)."""
     names: dict[str, str] = {}
     for role_key, match in mapping.matches.items():
         if role_key == "touchpoints":
-            names.update({str(c): str(c) for c in match.column})
+            names.update({str(c): renames.get(c, str(c)) for c in match.column})
         else:
             names[str(match.column)] = role_key
     for column in mapping.unmapped:
-        names.setdefault(str(column), str(column) if str(column) in data.columns else f"{column} (original)")
+        names.setdefault(str(column), renames.get(column, str(column)))
     keyed: dict[str, ColumnMeaning] = {}
     cells = items = 0
     examples: list[str] = []
@@ -319,7 +343,7 @@ def _check_required(source: pd.DataFrame, mapping: ColumnMapping, table: TableNa
 
 
 def _typed_columns(
-    source: pd.DataFrame, mapping: ColumnMapping, rules: _Rules, *, today: date
+    source: pd.DataFrame, mapping: ColumnMapping, rules: _Rules, *, today: date, renames: dict
 ) -> pd.DataFrame:
     """One typed column per mapped role (named by role key), then touchpoints and extras by header."""
     table, decimal = mapping.table, source.attrs.get("decimal")
@@ -335,10 +359,10 @@ def _typed_columns(
         if spec.kind == "category":
             columns[role_key] = _without_missing_codes(source[match.column], columns[role_key], label, rules)
     for column in (mapping.matches.get("touchpoints", None) and mapping.matches["touchpoints"].column) or []:
-        columns[column] = _typed(source[column], "number", column, column, rules, decimal)
+        name = renames.get(column, column)
+        columns[name] = _typed(source[column], "number", name, str(column), rules, decimal)
     for column in mapping.unmapped:
-        name = column if column not in columns else f"{column} (original)"
-        columns[name] = _extra(source[column], decimal)
+        columns[renames.get(column, column)] = _extra(source[column], decimal)
     data = pd.DataFrame(columns, index=source.index)
     _date_rules(data, table, rules, today)
     if "recommend" in data:
@@ -570,6 +594,21 @@ def _link_rules(used: pd.DataFrame, table: TableName, known: Collection[str] | N
     rules.add("unknown_customer", int(unknown.sum()), set_aside=False)
 
 
+def _with_row_number_ids(
+    source: pd.DataFrame, frame: pd.DataFrame, mapping: ColumnMapping, rules: _Rules
+) -> pd.DataFrame:
+    """A customer table without an ID column: its row numbers in the file become the IDs (survey
+    answers cannot be linked to these customers, and a rule says so)."""
+    from cxlib.customer_columns import ROW_NUMBER_COLUMN
+    from cxlib.tables import ColumnMatch
+
+    source = source.copy()
+    source[ROW_NUMBER_COLUMN] = _row_numbers(frame).astype(str)
+    mapping.matches["customer_id"] = ColumnMatch("customer_id", ROW_NUMBER_COLUMN, 1.0, "row_number")
+    rules.add("no_id_row_numbers", len(source), set_aside=False)
+    return source
+
+
 def _row_numbers(frame: pd.DataFrame) -> np.ndarray:
     """The 1-based row number in the file of each row (the reader keeps them as the index)."""
     if "format" in frame.attrs and pd.api.types.is_integer_dtype(frame.index):
@@ -600,3 +639,16 @@ def link_to_customers(
     _link_rules(table.data, table.table, set(customers.data["customer_id"].dropna()), rules)
     table.report.rules = rules.items
     return table
+
+
+def renamed_meanings(renames: dict, mapping: ColumnMapping) -> dict[str, ColumnMeaning]:
+    """A :class:`ColumnMeaning` for each column renamed because its header is an internal name."""
+    touchpoints = set(mapping.matches["touchpoints"].column) if "touchpoints" in mapping.matches else set()
+    meanings = {}
+    for original, name in renames.items():
+        if original not in touchpoints and original not in mapping.unmapped:
+            continue
+        kind = "rating" if original in touchpoints else "unmapped"
+        evidence = [Evidence("renamed_reserved", {"original": str(original), "name": name})]
+        meanings[name] = ColumnMeaning(name, kind, evidence=evidence)
+    return meanings

@@ -39,7 +39,8 @@ DEMO_FILES = {table: ROOT / "sample_data" / f"{table}.xlsx" for table in TABLES}
 LANG = "lang"
 SOURCE = "data_source"  # "demo" or "own"
 UPLOADS = "uploads"  # table -> Upload of the visitor's own files that passed validation
-CHOICES = "choices"  # table -> {"sheet": ..., "roles": {...}} chosen by hand
+CHOICES = "choices"  # table -> {"sheet": ..., "roles": {...}, "overrides": {...}} chosen by hand
+PROFILE = "mapping_profile"  # a loaded mapping profile, applied to every table uploaded afterwards
 REJECTED = "rejected"  # table -> (file name, digest, message key, params) of the last failed upload
 FILTERS = "filters"  # fingerprint -> Filters, so filters never outlive the data they were made for
 KPI_SETTINGS = "kpi_settings"
@@ -79,6 +80,7 @@ def init_state() -> None:
     st.session_state.setdefault(SOURCE, "demo")
     st.session_state.setdefault(UPLOADS, {})
     st.session_state.setdefault(CHOICES, {})
+    st.session_state.setdefault(PROFILE, None)
     st.session_state.setdefault(REJECTED, {})
     st.session_state.setdefault(FILTERS, {})
     st.session_state.setdefault(KPI_SETTINGS, {})
@@ -303,6 +305,9 @@ def _prepare_upload(upload: Upload, table: str, choice: dict, language: str) -> 
         sheet=choice.get("sheet"),
         roles=choice.get("roles"),
         lang=language,
+        corrections=choice.get("corrections"),
+        overrides=choice.get("overrides"),
+        sheet_hint=choice.get("sheet_hint"),
     )
 
 
@@ -368,7 +373,10 @@ def accept_upload(table: str, filename: str, content: bytes) -> CxError | None:
     Returns the error for a rejected file (also remembered for the Data page), or None.
     """
     upload = Upload.of(filename, content)
-    error = _try_prepare(table, upload, {})
+    profiled = _profile_choice(table)
+    if profiled and _try_prepare(table, upload, profiled) is not None:
+        profiled = {}  # the loaded profile does not fit this file: the automatic mapping
+    error = _try_prepare(table, upload, profiled)
     if error is not None:
         st.session_state[REJECTED][table] = (filename, upload.digest, error.key, error.params)
         return error
@@ -379,7 +387,33 @@ def accept_upload(table: str, filename: str, content: bytes) -> CxError | None:
         st.session_state[SOURCE] = "own"
     st.session_state[UPLOADS][table] = upload
     st.session_state[CHOICES].pop(table, None)
+    if profiled:
+        st.session_state[CHOICES][table] = profiled
     return None
+
+
+def _profile_choice(table: str) -> dict:
+    from cxlib.mapping_profile import table_choice
+
+    profile = st.session_state.get(PROFILE)
+    return table_choice(profile, None, table) if profile else {}
+
+
+def apply_profile(profile: dict) -> CxError | None:
+    """Use a mapping profile for every table in use now and every table uploaded afterwards."""
+    st.session_state[PROFILE] = profile
+    for table in current_uploads():
+        choice = _profile_choice(table)
+        if choice:
+            error = set_choice(table, **{"sheet": None, "roles": None, **choice})
+            if error is not None:
+                return error
+    return None
+
+
+def current_choice(table: str) -> dict:
+    """The sheet, roles and column meanings chosen by hand for ``table`` (empty: automatic)."""
+    return _choice(table)
 
 
 def was_rejected(table: str, digest: str) -> bool:
@@ -394,12 +428,27 @@ def rejection(table: str) -> str | None:
     return None if rejected is None else CxError(rejected[2], **rejected[3]).message(lang())
 
 
-def set_choice(table: str, *, sheet: str | None, roles: dict | None) -> CxError | None:
-    """Apply a sheet or mapping chosen by hand, if the table still validates with it."""
+def set_choice(
+    table: str,
+    *,
+    sheet: str | None,
+    roles: dict | None,
+    overrides: dict | None = None,
+    corrections: dict | None = None,
+    sheet_hint: str | None = None,
+) -> CxError | None:
+    """Apply a sheet, mapping or column meanings chosen by hand, if the table still validates with it."""
     upload = current_uploads().get(table)
     if upload is None:
         return None
-    choice = {key: value for key, value in (("sheet", sheet), ("roles", roles)) if value}
+    chosen = (
+        ("sheet", sheet),
+        ("roles", roles),
+        ("overrides", overrides),
+        ("corrections", corrections),
+        ("sheet_hint", sheet_hint),
+    )
+    choice = {key: value for key, value in chosen if value}
     error = _try_prepare(table, upload, choice)
     if error is None:
         st.session_state[CHOICES][table] = choice
@@ -808,6 +857,7 @@ def _document_of(tables, frames, model, journey, settings, language: str) -> dic
         settings=settings,
         inputs={table: item.validated.report.to_dict() for table, item in tables.items()},
         lang=language,
+        tables={table: item.validated for table, item in tables.items()},
     )
 
 

@@ -2,8 +2,11 @@
 
 import streamlit as st
 
+from cxlib.column_view import column_overview
+from cxlib.errors import CxError
 from cxlib.export import to_csv_bytes
 from cxlib.intake import mapping_overview, rules_overview
+from cxlib.mapping_profile import profile_from_tables, profile_json, read_profile
 from cxlib.roles import ROLES, TABLES
 from pages import _state as state
 from pages import _widgets as widgets
@@ -64,11 +67,73 @@ def mapping_editor(table: str, loaded) -> None:
             picked = st.selectbox(label, options, index=index, key=f"map_{table}_{role.key}")
             chosen[role.key] = None if picked == NOT_MAPPED else picked
         if st.form_submit_button(state.tr("ui.mapping.apply"), type="primary"):
-            error = state.set_choice(table, sheet=loaded.sheet, roles=chosen)
+            overrides = state.current_choice(table).get("overrides")
+            error = state.set_choice(table, sheet=loaded.sheet, roles=chosen, overrides=overrides)
             if error:
                 st.error(error.message(state.lang()))
             else:
                 st.rerun()
+
+
+def column_meanings(table: str, loaded) -> None:
+    """How each column was understood (role, kind, scale, direction, money period, evidence)."""
+    overview = column_overview(loaded.validated, lang=state.lang())
+    if not overview.empty:
+        st.dataframe(overview, hide_index=True, width="stretch")
+    revenue = loaded.validated.columns.get("revenue")
+    if revenue is None or revenue.period is None:
+        return
+    periods = ["month", "year", "lifetime"]
+    labels = [state.tr(f"period.{period}") for period in periods]
+    with st.form(f"period_{table}"):
+        label = st.radio(
+            state.tr("ui.period.choose"),
+            labels,
+            index=periods.index(revenue.period),
+            horizontal=True,
+            key=f"period_choice_{table}_{state.lang()}",
+        )
+        picked = periods[labels.index(label)]
+        if st.form_submit_button(state.tr("ui.period.apply")) and picked != revenue.period:
+            choice = state.current_choice(table)
+            overrides = {**choice.get("overrides", {}), "revenue": {"period": picked}}
+            error = state.set_choice(
+                table, sheet=loaded.sheet, roles=choice.get("roles"), overrides=overrides
+            )
+            if error:
+                st.error(error.message(state.lang()))
+            else:
+                st.rerun()
+
+
+def mapping_profile() -> None:
+    """Download the confirmed mapping as a small JSON file, or load one saved before."""
+    loaded = state.loaded_tables()
+    st.subheader(state.tr("ui.profile.title"))
+    st.caption(state.tr("ui.profile.help"))
+    if loaded:
+        st.download_button(
+            state.tr("ui.profile.download"),
+            profile_json(profile_from_tables(loaded)),
+            file_name="mapping_profile.json",
+            mime="application/json",
+            key="download_profile",
+        )
+    file = st.file_uploader(state.tr("ui.profile.upload"), type=["json"], key="profile_upload")
+    if file is None:
+        return
+    try:
+        profile = read_profile(file.getvalue(), filename=file.name)
+    except CxError as error:
+        st.error(error.message(state.lang()))
+        return
+    if profile != st.session_state.get(state.PROFILE):
+        error = state.apply_profile(profile)
+        if error:
+            st.error(error.message(state.lang()))
+        else:
+            st.rerun()
+    st.success(state.tr("ui.profile.loaded"), icon=":material/check_circle:")
 
 
 def validation_report(table: str, loaded) -> None:
@@ -104,6 +169,8 @@ def table_section(table: str) -> None:
     sheet_choice(table, loaded)
     st.subheader(state.tr("ui.mapping.title"))
     mapping_editor(table, loaded)
+    st.subheader(state.tr("ui.columns.title"))
+    column_meanings(table, loaded)
     st.subheader(state.tr("ui.report.title"))
     validation_report(table, loaded)
     st.subheader(state.tr("ui.preview"))
@@ -117,3 +184,4 @@ if not state.is_demo():
 for table, tab in zip(TABLES, st.tabs([state.tr(f"ui.tab.{table}") for table in TABLES]), strict=True):
     with tab:
         table_section(table)
+mapping_profile()

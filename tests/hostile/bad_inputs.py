@@ -260,13 +260,6 @@ CASES: tuple[Case, ...] = (
         f"at most {MAX_COLUMNS} are supported.",
     ),
     Case(
-        "required_role_missing",
-        "No customer ID column",
-        _csv("ohne_id.csv", "Alter;Umsatz;Ort\n34;120,50;Köln\n51;80,00;Bonn\n"),
-        error="No column for the required field “Customer ID” was found in the customers table. "
-        "Please assign it in the column mapping.",
-    ),
-    Case(
         "required_role_empty",
         "Customer ID column without a single value",
         _csv("leere_ids.csv", "Kunden-ID;Alter\n;34\n;51\n"),
@@ -491,6 +484,14 @@ ACCEPTED: tuple[Case, ...] = (
         _emoji_headers,
         rows=(2, 2, 0),
         sees="Read; headers kept as written",
+    ),
+    Case(
+        "no_id_row_numbers",
+        "No customer ID column",
+        _csv("ohne_id.csv", "Alter;Umsatz;Ort\n34;120,50;Köln\n51;80,00;Bonn\n"),
+        rules={"no_id_row_numbers": 2},
+        rows=(2, 2, 0),
+        sees="Read; the row numbers serve as customer IDs, with a note that survey answers cannot be linked",
     ),
 )
 

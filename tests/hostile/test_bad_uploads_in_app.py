@@ -16,7 +16,7 @@ APP_CASES = [
         "password_protected",
         "zip_bomb",
         "entity_expansion",
-        "required_role_missing",
+        "required_role_empty",
         "header_only",
     )
 ]

@@ -56,7 +56,7 @@ def test_mall_customers(shared_data):
     # The classic set has five or six income × spending groups.
     assert model.k_ in (5, 6)
     descriptions = " | ".join(persona.description for persona in model.personas_)
-    assert "Spending Score (1-100): hoch" in descriptions and "hohes Einkommen" in descriptions
+    assert "Spending Score: hoch" in descriptions and "hohes Einkommen" in descriptions
 
 
 def test_ecommerce_churn(shared_data):

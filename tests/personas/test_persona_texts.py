@@ -77,8 +77,8 @@ def test_touchpoint_and_extra_traits_are_worded(blobs):
     )
     model = PersonaModel(features=["Spending Score", "Lieferung"], n_bootstrap=0).fit(customers, survey)
     assert sorted(sorted(persona.description.split(", ")) for persona in model.personas_) == [
-        ["high Spending Score", "high satisfaction with Lieferung"],
-        ["low Spending Score", "low satisfaction with Lieferung"],
+        ["high satisfaction with Lieferung", "high spending score"],
+        ["low satisfaction with Lieferung", "low spending score"],
     ]
 
 

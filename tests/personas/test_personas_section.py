@@ -23,7 +23,7 @@ def fitted(blobs, comments=True):
 def test_section_has_the_cli_shape(blobs):
     model = fitted(blobs)
     section = personas_section(model)
-    assert list(section) == ["k", "silhouette_by_k", "stability", "personas"]
+    assert list(section) == ["k", "silhouette_by_k", "stability", "personas", "excluded", "assumptions"]
     assert section["k"] == 2
     assert list(section["silhouette_by_k"]) == [str(k) for k in range(2, 9)]
     assert section["silhouette_by_k"]["2"] == round(model.silhouette_by_k_[2], 4)

@@ -1,0 +1,49 @@
+"""The plausibility guard's ``assumptions``: inferred facts that figures rest on, listed where the figures
+are shown (JSON ``assumptions``, KPI tile help, persona notes).
+
+An assumption is an :class:`~cxlib.tables.Evidence` on a column whose code is in
+:data:`ASSUMPTION_CODES` (money period read from a header, age derived from a birth date …). Other
+column-understanding modules add their codes to this set (e.g. an NPS read from a 1–10 scale).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from cxlib.tables import ColumnMeaning
+
+__all__ = ["ASSUMPTION_CODES", "assumptions_of"]
+
+#: Evidence codes that rest on inference and are shown as assumptions where figures use them.
+ASSUMPTION_CODES = frozenset(
+    {
+        "revenue_month_x12",
+        "revenue_lifetime_per_tenure",
+        "revenue_lifetime_as_year",
+        "period_default_year",
+        "period_sibling_12_months",
+        "age_from_birth_year",
+        "age_from_birth_date",
+        "id_near_unique",
+        "spend_header",
+    }
+)
+
+
+def assumptions_of(meanings: Mapping[str, ColumnMeaning]) -> list[dict]:
+    """The inferred assumptions in ``meanings``: ``{"code", "column", "params"}`` dicts, JSON-ready.
+
+    Examples
+    --------
+    >>> from cxlib.tables import ColumnMeaning, Evidence
+    >>> meaning = ColumnMeaning("revenue", "money", role="revenue", period="month",
+    ...                         evidence=[Evidence("revenue_month_x12", {"period": "month"})])
+    >>> assumptions_of({"revenue": meaning})
+    [{'code': 'revenue_month_x12', 'column': 'revenue', 'params': {'period': 'month'}}]
+    """
+    found = []
+    for column, meaning in meanings.items():
+        for evidence in meaning.evidence:
+            if evidence.code in ASSUMPTION_CODES:
+                found.append({"code": evidence.code, "column": column, "params": dict(evidence.params)})
+    return found

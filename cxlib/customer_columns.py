@@ -1,0 +1,510 @@
+"""What the columns of a customer table mean, read the way an analyst would, with the evidence kept.
+
+Headers alone mislead: ``Credit_Limit`` is money but not spend, ``MonthlyCharges`` is spend per month,
+``Total_Trans_Amt`` in a file whose other columns count "12 months" is a year's spend, ``zip`` is a
+number but no trait, ``DOB`` is an age in disguise. This module
+
+* checks that the roles fit their values (:func:`refine_customer_mapping`): the identifier is
+  near-unique, ``revenue`` is non-negative spend (never a balance, limit, salary, loan or constant);
+* marks the money period of ``revenue`` (:func:`money_period`);
+* says which columns must never describe a persona (:func:`persona_exclusion`): identifiers, row
+  numbers, postal codes, coordinates, phone numbers, free text, near-constant columns, leaked model
+  scores, raw birth years and dates of birth, survey weights;
+* derives the age from a birth year or date of birth (:func:`derived_age`) and flags values that
+  cannot be real (:func:`implausible`).
+
+Everything returns language-neutral codes; words come from the string table (``evidence.<code>``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from cxlib.mapping import ColumnMapping, normalize_header
+from cxlib.parsing import parse_dates, parse_numbers
+from cxlib.roles import role
+from cxlib.tables import ColumnMatch, ColumnMeaning, Evidence
+
+NEAR_UNIQUE = 0.95
+NOT_AN_ID = 0.5
+NEAR_CONSTANT = 0.98
+FREE_TEXT_LENGTH = 30
+MAX_AGE = 110
+MODEL_SCORE_HEADER_LENGTH = 60
+ROW_NUMBER_COLUMN = "__row_number__"
+#: Rows whose values decide whether a column describes personas (header checks see every column).
+VALUE_SAMPLE = 20_000
+#: Fewer filled values than this are too few to call a column constant or not unique.
+MIN_ROWS_TO_JUDGE = 10
+
+_ID_WORDS = frozenset({"id", "nr", "no", "num", "number", "nummer", "key", "code", "clientnum", "custid"})
+_NOT_SPEND_WORDS = frozenset(
+    {
+        "balance",
+        "bal",
+        "limit",
+        "credit",
+        "salary",
+        "income",
+        "loan",
+        "debt",
+        "mortgage",
+        "saldo",
+        "kontostand",
+        "gehalt",
+        "einkommen",
+        "darlehen",
+        "kredit",
+        "kreditlimit",
+        "open",
+        "utilization",
+        "ratio",
+        "chng",
+        "change",
+        "score",
+        "cashback",
+        "hike",
+        "growth",
+        "pct",
+        "percent",
+        "discount",
+        "rabatt",
+        "hour",
+        "hours",
+        "time",
+        "days",
+        "day",
+        "since",
+        "count",
+        "ct",
+        "number",
+        "rate",
+        "stunden",
+        "anzahl",
+    }
+)
+_SPEND_PATTERNS = (
+    "revenue",
+    "sales",
+    "spend",
+    "spent",
+    "charges",
+    "charge",
+    "trans amt",
+    "transaction amount",
+    "purchase amount",
+    "monetary",
+    "turnover",
+    "umsatz",
+    "ausgaben",
+    "amount",
+    "betrag",
+)
+_MONTH_PATTERNS = ("monthly", "month", "monatlich", "monat", "p m", "per month", "mtl", "mrr")
+_YEAR_PATTERNS = (
+    "12 mon",
+    "12 month",
+    "last 12",
+    "annual",
+    "yearly",
+    "per year",
+    "p a",
+    "jaehrlich",
+    "jährlich",
+    "jahres",
+    "pro jahr",
+    "arr",
+)
+_LIFETIME_PATTERNS = ("total", "gesamt", "lifetime", "cumulative", "kumuliert", "ltv", "all time")
+_POSTAL = frozenset({"zip", "zipcode", "postal", "postcode", "plz", "postleitzahl"})
+_COORDINATE = frozenset({"lat", "latitude", "lon", "long", "longitude", "lng", "breitengrad", "laengengrad"})
+_PHONE = frozenset({"phone", "telephone", "telefon", "tel", "mobile", "handy", "fax", "mobil"})
+_PERSONAL_HEADERS = frozenset(
+    {"name", "fullname", "customername", "clientname", "kundenname", "firstname", "lastname", "surname"}
+)
+_PERSONAL = frozenset(
+    {
+        "firstname",
+        "lastname",
+        "surname",
+        "vorname",
+        "nachname",
+        "email",
+        "mail",
+        "address",
+        "adresse",
+        "street",
+        "strasse",
+        "iban",
+    }
+)
+_WEIGHT = frozenset({"weight", "gewicht", "wgt", "gewichtung", "weighting"})
+_MODEL_WORDS = frozenset({"classifier", "prediction", "predicted", "probability", "propensity", "proba"})
+_BIRTH_YEAR = ("birth year", "year of birth", "yob", "geburtsjahr", "jahrgang", "birthyear")
+_BIRTH_DATE = ("dob", "date of birth", "birth date", "birthdate", "birthday", "geburtsdatum", "geburtstag")
+
+
+def _words(header: object) -> set[str]:
+    return set(normalize_header(header).split())
+
+
+def _has(header: object, patterns: Iterable[str]) -> bool:
+    text = f" {normalize_header(header)} "
+    squashed = text.replace(" ", "")
+    return any(f" {p} " in text or (len(p) > 5 and p.replace(" ", "") in squashed) for p in patterns)
+
+
+def _numbers(values: pd.Series) -> pd.Series:
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return values.astype(float)
+    numbers, bad, _ = parse_numbers(values)
+    return numbers.where(~bad)
+
+
+def distinct_share(values: pd.Series) -> float:
+    """Distinct filled values / filled values (1.0 = every value unique).
+
+    Examples
+    --------
+    >>> distinct_share(pd.Series(["a", "b", "b", None]))
+    0.6666666666666666
+    """
+    known = values.dropna()
+    return float(known.nunique() / len(known)) if len(known) else 0.0
+
+
+def _id_header(header: object) -> bool:
+    words = _words(header)
+    squashed = normalize_header(header).replace(" ", "")
+    return bool(words & _ID_WORDS) or squashed.endswith(("id", "num", "nr", "nummer"))
+
+
+# ----- roles that must fit their values -----------------------------------------------------------
+
+
+def spend_problem(header: object, values: pd.Series) -> str | None:
+    """Why a column cannot be ``revenue`` (an evidence code), or None when it can.
+
+    Examples
+    --------
+    >>> spend_problem("Credit_Limit", pd.Series([1000.0, 2000.0]))
+    'not_spend_header'
+    >>> spend_problem("Umsatz", pd.Series([5.0] * 20))
+    'constant'
+    >>> spend_problem("Umsatz", pd.Series([-50.0, 10.0, 20.0]))
+    'negative_money'
+    >>> spend_problem("MonthlyCharges", pd.Series([29.85, 56.95])) is None
+    True
+    """
+    if _words(header) & _NOT_SPEND_WORDS:
+        return "not_spend_header"
+    numbers = _numbers(values).dropna()
+    if numbers.empty:
+        return "not_numeric"
+    if len(numbers) >= MIN_ROWS_TO_JUDGE and numbers.nunique() < 2:
+        return "constant"
+    if (numbers < 0).mean() > 0.05:
+        return "negative_money"
+    return None
+
+
+def money_period(header: object, siblings: Iterable[object] = ()) -> tuple[str, str]:
+    """The period a money column covers ("month", "year", "lifetime") and the evidence code.
+
+    A "total" amount in a file whose other columns count the last 12 months covers those 12 months.
+
+    Examples
+    --------
+    >>> money_period("MonthlyCharges")
+    ('month', 'period_header_month')
+    >>> money_period("TotalCharges")
+    ('lifetime', 'period_header_lifetime')
+    >>> money_period("Total_Trans_Amt", ["Months_Inactive_12_mon", "Contacts_Count_12_mon"])
+    ('year', 'period_sibling_12_months')
+    >>> money_period("Umsatz")
+    ('year', 'period_default_year')
+    """
+    if _has(header, _MONTH_PATTERNS) and not _has(header, _YEAR_PATTERNS):
+        return "month", "period_header_month"
+    if _has(header, _YEAR_PATTERNS):
+        return "year", "period_header_year"
+    if _has(header, _LIFETIME_PATTERNS):
+        if any(_has(other, _YEAR_PATTERNS[:3]) for other in siblings if other != header):
+            return "year", "period_sibling_12_months"
+        return "lifetime", "period_header_lifetime"
+    return "year", "period_default_year"
+
+
+def _spend_rank(header: object) -> int:
+    period = money_period(header)[0]
+    return {"year": 0, "month": 1, "lifetime": 2}[period]
+
+
+def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list[tuple[str, Evidence]]:
+    """Check the identifier and revenue roles against their values; find them where headers missed them.
+
+    Changes ``mapping`` in place and returns (column, evidence) pairs for the Data page.
+
+    Examples
+    --------
+    >>> from cxlib.mapping import suggest_mapping
+    >>> sheet = pd.DataFrame({"CLIENTNUM": [768805383, 818770008, 713982108],
+    ...                       "Credit_Limit": [12691.0, 8256.0, 3418.0],
+    ...                       "Total_Trans_Amt": [1144.0, 1291.0, 1887.0]})
+    >>> mapping = suggest_mapping(sheet, "customers")
+    >>> mapping.as_dict()
+    {'customer_id': 'CLIENTNUM', 'revenue': 'Total_Trans_Amt'}
+    """
+    notes: list[tuple[str, Evidence]] = []
+    used = {
+        c for m in mapping.matches.values() for c in (m.column if isinstance(m.column, list) else [m.column])
+    }
+    match = mapping.matches.get("customer_id")
+    if (
+        match is not None
+        and frame[match.column].notna().sum() >= MIN_ROWS_TO_JUDGE
+        and distinct_share(frame[match.column]) < NOT_AN_ID
+    ):
+        notes.append(
+            (
+                match.column,
+                Evidence("id_not_unique", {"share": round(distinct_share(frame[match.column]), 3)}),
+            )
+        )
+        del mapping.matches["customer_id"]
+        used.discard(match.column)
+    if "customer_id" not in mapping.matches:
+        for column in frame.columns:
+            if column in used or not _id_header(column):
+                continue
+            values = frame[column]
+            if distinct_share(values) >= NEAR_UNIQUE and values.notna().mean() >= NEAR_UNIQUE:
+                mapping.matches["customer_id"] = ColumnMatch("customer_id", column, 0.8, "values")
+                notes.append(
+                    (column, Evidence("id_near_unique", {"share": round(distinct_share(values), 3)}))
+                )
+                used.add(column)
+                break
+    match = mapping.matches.get("revenue")
+    if match is not None:
+        problem = spend_problem(match.column, frame[match.column])
+        if problem:
+            notes.append((match.column, Evidence(problem, {"role": "revenue"})))
+            del mapping.matches["revenue"]
+            used.discard(match.column)
+    if "revenue" not in mapping.matches:
+        candidates = [
+            column
+            for column in frame.columns
+            if column not in used
+            and _has(column, _SPEND_PATTERNS)
+            and spend_problem(column, frame[column]) is None
+        ]
+        if candidates:
+            column = min(candidates, key=lambda c: (_spend_rank(c), list(frame.columns).index(c)))
+            mapping.matches["revenue"] = ColumnMatch("revenue", column, 0.75, "values")
+            notes.append((column, Evidence("spend_header", {})))
+            used.add(column)
+    mapping.unmapped = [column for column in frame.columns if column not in used]
+    return notes
+
+
+def readable_header(header: object, *, lang: str = "en") -> str:
+    """A header as words for a sentence: units in brackets dropped, camelCase and underscores split
+    (lower-cased in English; German nouns keep their capitals).
+
+    Examples
+    --------
+    >>> readable_header("Spending Score (1-100)")
+    'spending score'
+    >>> readable_header("NumberOfDeviceRegistered")
+    'number of device registered'
+    >>> readable_header("Wohnfläche_m2", lang="de")
+    'Wohnfläche m2'
+    """
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", str(header))
+    text = re.sub(r"(?<=[a-zäöü])(?=[A-ZÄÖÜ])", " ", text).replace("_", " ")
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        return str(header)
+    return text.lower() if lang == "en" else text
+
+
+# ----- persona features by meaning ----------------------------------------------------------------
+
+
+def _is_row_number(numbers: pd.Series) -> bool:
+    known = numbers.dropna()
+    if len(known) < 10 or not (known == known.round()).all():
+        return False
+    ordered = np.sort(known.to_numpy())
+    return bool(ordered[0] in (0, 1) and (np.diff(ordered) == 1).all())
+
+
+def persona_exclusion(header: object, values: pd.Series) -> str | None:
+    """Why a column must not describe a persona (an evidence code), or None.
+
+    Examples
+    --------
+    >>> persona_exclusion("Latitude", pd.Series([52.5, 48.1, 53.6]))
+    'coordinate'
+    >>> persona_exclusion("zip", pd.Series([10115, 80331, 20095]))
+    'postal_code'
+    >>> persona_exclusion("last_name", pd.Series(["Meier", "Schulz", "Meier"]))
+    'personal_data'
+    >>> persona_exclusion("Spending Score (1-100)", pd.Series([39, 81, 6, 77])) is None
+    True
+    """
+    words = _words(header)
+    if words & _COORDINATE:
+        return "coordinate"
+    if words & _POSTAL or "postal code" in normalize_header(header):
+        return "postal_code"
+    if words & _PHONE:
+        return "phone_number"
+    squashed = normalize_header(header).replace(" ", "")
+    counts = words & {"number", "num", "count", "anzahl", "no"}
+    if (words & _PERSONAL and not counts) or squashed in _PERSONAL_HEADERS:
+        return "personal_data"
+    if words & _MODEL_WORDS or len(str(header)) > MODEL_SCORE_HEADER_LENGTH:
+        return "model_score"
+    if words & _WEIGHT:
+        return "survey_weight"
+    if _has(header, _BIRTH_YEAR):
+        return "birth_year"
+    if _has(header, _BIRTH_DATE):
+        return "birth_date"
+    known = values.head(VALUE_SAMPLE).dropna()  # the first rows decide: fast on 100k-row tables
+    if known.empty:
+        return None
+    if known.value_counts(normalize=True).iloc[0] >= NEAR_CONSTANT:
+        return "near_constant"
+    numeric = pd.api.types.is_numeric_dtype(known) and not pd.api.types.is_bool_dtype(known)
+    if numeric:
+        if _is_row_number(known.astype(float)):
+            return "row_number"
+        if len(known) > 20 and known.is_unique and _id_header(header):
+            return "identifier"
+        return None
+    if pd.api.types.is_datetime64_any_dtype(known):
+        return None
+    text = known.astype(str)
+    if len(known) > 20 and distinct_share(text) >= NEAR_UNIQUE:
+        return "identifier" if _id_header(header) or text.str.len().mean() < FREE_TEXT_LENGTH else "free_text"
+    if text.str.len().mean() > FREE_TEXT_LENGTH:
+        return "free_text"
+    return None
+
+
+def persona_exclusions(frame: pd.DataFrame, columns: Iterable[str]) -> dict[str, str]:
+    """Column -> evidence code for the given columns of ``frame`` that must not describe personas."""
+    found = {}
+    for column in columns:
+        code = persona_exclusion(column, frame[column])
+        if code:
+            found[column] = code
+    return found
+
+
+# ----- age from a birth year or date of birth, and values that cannot be real ---------------------
+
+
+def derived_age(frame: pd.DataFrame, *, today: date) -> tuple[pd.Series, str, str] | None:
+    """Age in whole years from a birth-year or date-of-birth column: (ages, source column, code).
+
+    Examples
+    --------
+    >>> sheet = pd.DataFrame({"Geburtsjahr": [1980, 1995, None]})
+    >>> ages, column, code = derived_age(sheet, today=date(2025, 6, 30))
+    >>> ages.tolist(), column, code
+    ([45.0, 30.0, nan], 'Geburtsjahr', 'age_from_birth_year')
+    """
+    reference = pd.Timestamp(today)
+    for column in frame.columns:
+        if _has(column, _BIRTH_YEAR):
+            years = _numbers(frame[column])
+            return (reference.year - years).astype(float), column, "age_from_birth_year"
+        if _has(column, _BIRTH_DATE):
+            values = frame[column]
+            dates = values if pd.api.types.is_datetime64_any_dtype(values) else parse_dates(values)[0]
+            days = (reference - dates).dt.days.astype(float)
+            return np.floor(days / 365.2425), column, "age_from_birth_date"
+    return None
+
+
+def implausible(key: str, values: pd.Series) -> pd.Series:
+    """Mask of values that cannot be real for a customer role: ages outside 0–110 (a birth year
+    before 1915 gives such an age), and money codes such as 666,666 or 99,999 (one digit repeated,
+    five digits or more).
+
+    Examples
+    --------
+    >>> implausible("age", pd.Series([34.0, 150.0, -2.0, None])).tolist()
+    [False, True, True, False]
+    >>> implausible("income", pd.Series([52000.0, 666666.0, 99999.0])).tolist()
+    [False, True, True]
+    """
+    numbers = values.astype(float)
+    if key == "age":
+        return ((numbers < 0) | (numbers > MAX_AGE)).fillna(False).astype(bool)
+    if key in ("income", "revenue"):
+        whole = numbers.where((numbers == numbers.round()) & (numbers >= 11_111)).to_numpy()
+        with np.errstate(invalid="ignore"):
+            digits = np.floor(np.log10(whole)) + 1
+            repunit = (10.0**digits - 1) / 9  # 11111, 111111, …
+            codes = (np.mod(whole, repunit) == 0) & (whole / repunit <= 9)
+        return pd.Series(np.nan_to_num(codes, nan=0).astype(bool), index=values.index)
+    return pd.Series(False, index=values.index)
+
+
+# ----- the column meanings of a validated customer table ------------------------------------------
+
+_ROLE_KINDS = {"customer_id": "identifier", "age": "age", "churned": "flag"} | dict.fromkeys(
+    ("revenue", "income", "margin", "acquisition_cost"), "money"
+)
+_VALUE_KINDS = {
+    "id": "identifier",
+    "date": "date",
+    "flag": "flag",
+    "number": "number",
+    "category": "category",
+    "text": "free_text",
+    "touchpoints": "rating",
+}
+
+
+def customer_meanings(
+    source: pd.DataFrame, mapping: ColumnMapping, data: pd.DataFrame, notes: list[tuple[str, Evidence]]
+) -> dict[str, ColumnMeaning]:
+    """A :class:`ColumnMeaning` per column of a validated customer table's ``data``."""
+    meanings: dict[str, ColumnMeaning] = {}
+    by_source = {}
+    for column, evidence in notes:
+        by_source.setdefault(column, []).append(evidence)
+    for role_key, match in mapping.matches.items():
+        if role_key not in data.columns or isinstance(match.column, list):
+            continue
+        kind = _ROLE_KINDS.get(role_key) or _VALUE_KINDS[role(mapping.table, role_key).kind]
+        evidence = [Evidence(f"method_{match.method}", {"header": str(match.column)})]
+        evidence += by_source.get(match.column, [])
+        period = None
+        if role_key == "revenue":
+            period, code = money_period(match.column, source.columns)
+            evidence.append(Evidence(code, {"header": str(match.column)}))
+        meanings[role_key] = ColumnMeaning(role_key, kind, role=role_key, period=period, evidence=evidence)
+    for column in data.columns:
+        if column in meanings:
+            continue
+        code = persona_exclusion(column, data[column])
+        kind = code or "feature"
+        evidence = [Evidence(code, {})] if code else []
+        evidence += by_source.get(column, [])
+        meanings[column] = ColumnMeaning(
+            column, kind, excluded_from=("personas",) if code else (), evidence=evidence
+        )
+    return meanings

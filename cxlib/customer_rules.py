@@ -1,0 +1,103 @@
+"""The customer table's checks that rest on meaning: age from a birth year or date of birth, values that
+cannot be real, and revenue turned into a yearly figure from its money period.
+
+Called by :func:`cxlib.validation.validate_table` for the customer table; returns the column meanings
+(:class:`~cxlib.tables.ColumnMeaning`) with their evidence. :mod:`cxlib.assumptions` lists the inferred
+assumptions among them for the JSON ``assumptions`` list, the tiles' help and the persona notes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+import pandas as pd
+
+from cxlib.clv import yearly_revenue
+from cxlib.customer_columns import customer_meanings, derived_age, implausible, money_period
+from cxlib.mapping import ColumnMapping, normalize_header
+from cxlib.tables import ColumnMeaning, Evidence
+
+PERIODS = ("month", "year", "lifetime")
+_YEAR_WORDS = ("year", "years", "jahre", "jahr", "yrs")
+
+
+def _examples(values: pd.Series, mask: pd.Series) -> str:
+    shown = values[mask].drop_duplicates().head(3)
+    return ", ".join(f"“{value:g}”" for value in shown)
+
+
+def tenure_months(data: pd.DataFrame, header: object | None) -> tuple[pd.Series | None, str | None]:
+    """Tenure in months (a header naming years means years) and the evidence code."""
+    if "tenure" not in data.columns or header is None:
+        return None, None
+    words = set(normalize_header(header).split())
+    if words & set(_YEAR_WORDS):
+        return data["tenure"].astype(float) * 12, "tenure_years"
+    return data["tenure"].astype(float), "tenure_months_assumed"
+
+
+def customer_columns_rules(
+    source: pd.DataFrame,
+    mapping: ColumnMapping,
+    data: pd.DataFrame,
+    rules,
+    today: date,
+    overrides: Mapping[str, Mapping[str, object]] | None = None,
+) -> dict[str, ColumnMeaning]:
+    """Apply the meaning-based checks to ``data`` in place and return the column meanings."""
+    notes = list(mapping.customer_evidence)
+    derived = None
+    if "age" not in data.columns:
+        unmapped = source[[c for c in mapping.unmapped if c in source.columns]]
+        found = derived_age(unmapped, today=today)
+        if found is not None:
+            ages, column, code = found
+            data["age"] = ages.to_numpy()
+            derived = Evidence(code, {"header": str(column)})
+    for key in ("age", "income", "revenue"):
+        if key in data.columns:
+            mask = implausible(key, data[key])
+            if mask.any():
+                rules.add(
+                    "implausible_value",
+                    int(mask.sum()),
+                    set_aside=False,
+                    role=_label(key, rules.lang),
+                    examples=_examples(data[key], mask),
+                )
+                data[key] = data[key].mask(mask)
+    meanings = customer_meanings(source, mapping, data, notes)
+    if derived is not None:
+        meanings["age"] = ColumnMeaning("age", "age", role="age", evidence=[derived])
+    if "revenue" in data.columns:
+        _revenue_per_year(mapping, data, meanings, overrides or {})
+    return meanings
+
+
+def _label(key: str, lang: str) -> str:
+    from cxlib.i18n import t
+
+    return t(f"role.{key}", lang)
+
+
+def _revenue_per_year(
+    mapping: ColumnMapping, data: pd.DataFrame, meanings: dict[str, ColumnMeaning], overrides: Mapping
+) -> None:
+    meaning = meanings["revenue"]
+    chosen = (overrides.get("revenue") or {}).get("period")
+    if chosen is not None:
+        if chosen not in PERIODS:
+            raise ValueError(f"period must be one of {PERIODS}, got {chosen!r}")
+        meaning.period = chosen  # type: ignore[assignment]
+        meaning.evidence = [e for e in meaning.evidence if not e.code.startswith("period_")]
+        meaning.evidence.append(Evidence("period_chosen", {"period": chosen}))
+    period = meaning.period or money_period(mapping.matches["revenue"].column)[0]
+    tenure_header = mapping.matches["tenure"].column if "tenure" in mapping.matches else None
+    months, tenure_code = tenure_months(data, tenure_header)
+    yearly, code = yearly_revenue(data["revenue"], period=period, tenure_months=months)
+    data["revenue"] = yearly
+    params = {"period": period}
+    if code == "lifetime_per_tenure" and tenure_code:
+        params["tenure"] = tenure_code
+    meaning.evidence.append(Evidence(f"revenue_{code}", params))
