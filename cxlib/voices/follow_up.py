@@ -97,3 +97,24 @@ def readable_follow_up(frame: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame
 def follow_up_workbook(frame: pd.DataFrame, *, lang: str = "en") -> bytes:
     """The follow-up list as an Excel workbook (formulas neutralised)."""
     return to_excel_bytes({t("voices.sheet.follow_up", lang): readable_follow_up(frame, lang=lang)})
+
+
+def clv_by_customer(customers: pd.DataFrame | None, survey: pd.DataFrame | None = None) -> pd.Series | None:
+    """CLV per customer id as on the Overview tile (retention = 1 − 12-month churn; default settings).
+
+    None without a customer table, without churn dates or without margin/revenue (then the follow-up
+    list is sorted by score and date only).
+    """
+    from cxlib.churn import churn_rate, reference_date
+    from cxlib.clv import customer_lifetime_value
+
+    if customers is None or "customer_id" not in customers:
+        return None
+    churn = churn_rate(customers, as_of=reference_date(customers, survey))
+    if churn.retention is None:
+        return None
+    clv = customer_lifetime_value(customers, retention=churn.retention)
+    if clv.mean is None:
+        return None
+    values = clv.per_customer.set_axis(customers["customer_id"].astype("str").to_numpy())
+    return values[~values.index.duplicated()]

@@ -197,15 +197,19 @@ def normalize(texts: Sequence[str], languages: Sequence[str]) -> NormalizedComme
 
 
 def _display_forms(surface: dict[str, Counter], tokens: list[list[str]]) -> dict[str, str]:
-    """Per token the written form seen most often (a family word without own form: capitalised if German)."""
-    display = {base: forms.most_common(1)[0][0] for base, forms in surface.items()}
+    """Per theme word how to show it: its most frequent written form when that is the word itself
+    ("Lieferung"); else capitalised when most of its written forms were ("Tagen" → "Tag"); a family
+    word never written as such (a compound's head or a verb's noun) is a German noun, so capitalised.
+    """
+    display = {}
+    for base, forms in surface.items():
+        form = forms.most_common(1)[0][0]
+        if form.lower() == base:
+            display[base] = form
+        else:
+            capitals = sum(count for written, count in forms.items() if written[:1].isupper())
+            display[base] = base.capitalize() if capitals > forms.total() / 2 else base
     for row in tokens:
         for token in row:
-            if token not in display:
-                display[token] = token
-    return {token: (form if form.lower() == token else _noun_form(token)) for token, form in display.items()}
-
-
-def _noun_form(token: str) -> str:
-    """A family word never written as such: capitalised when German knows it as a noun ("Zeit")."""
-    return token.capitalize() if simplemma.is_known(token.capitalize(), lang="de") else token
+            display.setdefault(token, token.capitalize())
+    return display
