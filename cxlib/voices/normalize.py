@@ -204,7 +204,9 @@ def _display_forms(surface: dict[str, Counter], tokens: list[list[str]]) -> dict
     display = {}
     for base, forms in surface.items():
         form = forms.most_common(1)[0][0]
-        if form.lower() == base:
+        if form.isupper() and len(form) > 3:  # shouted text ("CHECK"); short acronyms ("TSA") stay
+            display[base] = base
+        elif form.lower() == base:
             display[base] = form
         else:
             capitals = sum(count for written, count in forms.items() if written[:1].isupper())
