@@ -68,7 +68,7 @@ def follow_up_list(
             "theme": chosen["theme_label"],
             "sentiment": chosen["sentiment"].round(2),
             "persona": _lookup(ids, persona_of),
-            "clv": pd.to_numeric(_lookup(ids, clv), errors="coerce"),
+            "clv": pd.to_numeric(_lookup(ids, clv), errors="coerce").round(2),
         },
         index=chosen.index,
     )

@@ -5,8 +5,9 @@ Lexicons (licences and provenance in ``cxlib/voices/data/README.md``): German fr
 
 1. split into clauses at punctuation; look each word up (as written, then as its lemma);
 2. a negation ("nicht", "kein", "not", "never", "n't" …) up to three words before a polar word flips its
-   sign ("nicht gut" → negative, "not bad" → positive); in German a "nicht" right after the polar word
-   in the same clause does too ("gefällt mir nicht");
+   sign ("nicht gut" → negative, "not bad" → positive); in German a "nicht" up to four words after the
+   polar word in the same clause does too ("Ich empfehle den Shop nicht"), unless it negates the word
+   after it ("gut und nicht zu teuer");
 3. "zu" / "too" directly before a polar word marks an excess and makes it negative ("zu hoch");
 4. the comment's score is the mean polarity of its polar words, from −1 to +1.
 
@@ -34,6 +35,7 @@ DATA = Path(__file__).parent / "data"
 _TOKEN = re.compile(r"[^\W\d_]+(?:'t)?|[.!?;:,()\n]|(?<=\s)[-–](?=\s)", re.UNICODE)
 _BREAKS = frozenset([*".!?;:,()\n-–", "aber", "but", "jedoch", "however", "although", "obwohl"])
 _NEGATION_WINDOW = 3
+_MODIFIERS = frozenset(["zu", "so", "sehr", "besonders", "ganz", "mehr", "wirklich"])
 
 
 @lru_cache(maxsize=2)
@@ -103,7 +105,9 @@ def text_score(text: str, lang: str) -> float:
         value = polarity[token]
         if value is not None:
             before = clause[-_NEGATION_WINDOW:]
-            if any(map(_is_negation, before)) or (lang == "de" and _nicht_follows(tokens, position)):
+            if any(map(_is_negation, before)) or (
+                lang == "de" and _nicht_follows(tokens, position, polarity)
+            ):
                 value = -value
             elif before and before[-1] in EXCESS_WORDS:
                 value = -abs(value)
@@ -113,13 +117,15 @@ def text_score(text: str, lang: str) -> float:
     return total / count if count else float("nan")
 
 
-def _nicht_follows(tokens: list[str], position: int) -> bool:
-    """A German "nicht" within the next two words of the same clause ("gefällt mir nicht")."""
-    for token in tokens[position + 1 : position + 3]:
+def _nicht_follows(tokens: list[str], position: int, polarity: _PolarityCache) -> bool:
+    """A German "nicht" later in the same clause (up to four words on) that negates the verb before it
+    ("Ich empfehle den Shop nicht"), not a word after it ("gut und nicht zu teuer")."""
+    for offset, token in enumerate(tokens[position + 1 : position + 5], start=position + 1):
         if token in _BREAKS:
             return False
         if token == "nicht":
-            return True
+            following = tokens[offset + 1] if offset + 1 < len(tokens) else "."
+            return following in _BREAKS or (following not in _MODIFIERS and polarity[following] is None)
     return False
 
 
