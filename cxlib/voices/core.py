@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from cxlib.voices.language import detect_languages
-from cxlib.voices.normalize import normalize
+from cxlib.voices.normalize import normalize, tokenize
 from cxlib.voices.sentiment import agreement_with_rating, score_comments
 from cxlib.voices.themes import K_RANGE, ThemeModel, fit_themes
 
@@ -151,13 +151,16 @@ def analyze_voices(
     comments = pd.DataFrame({"row": texts.index.to_numpy(), "text": texts.to_numpy()})
     for column in [*carried, *touchpoints]:
         comments[column] = frame[column].to_numpy()
-    languages = detect_languages(comments["text"].tolist())
+    text = comments["text"].tolist()
+    tokens = [tokenize(body) for body in text]  # each comment is read once
+    lowered = [[token.lower() for token in row] for row in tokens]
+    languages = detect_languages(text, lowered=lowered)
     comments["language"] = languages
     rating = _rating(comments)
-    scores = score_comments(comments["text"].tolist(), languages, rating)
+    scores = score_comments(text, languages, rating, lowered=lowered)
     comments["sentiment"] = scores.score
     comments["sentiment_source"] = scores.source
-    normalized = normalize(comments["text"].tolist(), languages)
+    normalized = normalize(text, languages, tokens=tokens)
     model = fit_themes(
         normalized.tokens, display=normalized.display, k_range=k_range, random_state=random_state
     )

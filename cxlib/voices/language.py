@@ -11,30 +11,31 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cxlib.voices.normalize import tokenize
 from cxlib.voices.stopwords import ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS
 
 LANGUAGES = ("de", "en")
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _GERMAN_LETTERS = re.compile(r"[äöüß]", re.IGNORECASE)
 
 
-def _evidence(text: str) -> int:
+def _evidence(text: str, lowered: list[str]) -> int:
     """Positive for German evidence, negative for English, 0 for none."""
-    words = _WORD.findall(text.lower()[:5000])
-    german = sum(word in GERMAN_FUNCTION_WORDS for word in words)
-    english = sum(word in ENGLISH_FUNCTION_WORDS for word in words)
+    german = sum(word in GERMAN_FUNCTION_WORDS for word in lowered)
+    english = sum(word in ENGLISH_FUNCTION_WORDS for word in lowered)
     german += 1 if _GERMAN_LETTERS.search(text[:5000]) else 0
     return german - english
 
 
-def detect_languages(texts: Sequence[str]) -> list[str]:
+def detect_languages(texts: Sequence[str], *, lowered: Sequence[list[str]] | None = None) -> list[str]:
     """The language (``"de"`` or ``"en"``) of every text.
 
     Parameters
     ----------
     texts : sequence of str
         The comments (empty strings are allowed).
+    lowered : sequence of list of str, optional
+        The lower-cased :func:`cxlib.voices.normalize.tokenize` of every text, when already done.
 
     Returns
     -------
@@ -46,7 +47,9 @@ def detect_languages(texts: Sequence[str]) -> list[str]:
     >>> detect_languages(["Die Lieferung war zu spät", "The dress is too small", "Top!"])
     ['de', 'en', 'de']
     """
-    evidence = [_evidence(text) for text in texts]
+    if lowered is None:
+        lowered = [[token.lower() for token in tokenize(text)] for text in texts]
+    evidence = [_evidence(text, words) for text, words in zip(texts, lowered, strict=True)]
     german = sum(score > 0 for score in evidence)
     english = sum(score < 0 for score in evidence)
     majority = "en" if english > german else "de"

@@ -26,6 +26,8 @@ from cxlib.voices.stopwords import ENGLISH_STOP_WORDS, GERMAN_STOP_WORDS
 
 MAX_CHARS = 5000  # a comment longer than this is analysed on its first 5,000 characters
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Words (letters only; "don't" kept whole) and the punctuation that ends a clause (for negation).
+_TOKEN = re.compile(r"[^\W\d_]+(?:'t)?|[.!?;:,()\n]|(?<=\s)[-–](?=\s)", re.UNICODE)
 _MIN_LENGTH, _MAX_LENGTH = 2, 40
 _LINKS = ("", "s", "n", "es", "en")  # German linking elements (Fugen) between compound parts
 _MIN_PART = 4
@@ -39,6 +41,15 @@ def words(text: str) -> list[str]:
     """
     found = _WORD.findall(text[:MAX_CHARS].lower())
     return [word for word in found if _MIN_LENGTH <= len(word) <= _MAX_LENGTH]
+
+
+def tokenize(text: str) -> list[str]:
+    """Words as written and clause-ending punctuation, from the first 5,000 characters.
+
+    >>> tokenize("Nicht gut - leider. Don't!")
+    ['Nicht', 'gut', '-', 'leider', '.', "Don't", '!']
+    """
+    return _TOKEN.findall(text[:MAX_CHARS])
 
 
 @lru_cache(maxsize=200_000)
@@ -150,7 +161,9 @@ class _WordCache(dict):
         return value
 
 
-def normalize(texts: Sequence[str], languages: Sequence[str]) -> NormalizedComments:
+def normalize(
+    texts: Sequence[str], languages: Sequence[str], *, tokens: Sequence[list[str]] | None = None
+) -> NormalizedComments:
     """Theme words of every comment (see the module docstring for the steps).
 
     Parameters
@@ -159,6 +172,8 @@ def normalize(texts: Sequence[str], languages: Sequence[str]) -> NormalizedComme
         The comments exactly as written.
     languages : sequence of str
         ``"de"`` or ``"en"`` per comment (:func:`cxlib.voices.language.detect_languages`).
+    tokens : sequence of list of str, optional
+        :func:`tokenize` of every text, when already done (the texts are then not read again).
 
     Examples
     --------
@@ -175,8 +190,9 @@ def normalize(texts: Sequence[str], languages: Sequence[str]) -> NormalizedComme
     caches = {lang: _WordCache(lang) for lang in set(languages)}
     written = {lang: Counter() for lang in caches}
     lemmas: list[tuple[list[str], str]] = []
-    for text, lang in zip(texts, languages, strict=True):
-        found = _WORD.findall(text[:MAX_CHARS])
+    if tokens is None:
+        tokens = [tokenize(text) for text in texts]
+    for found, lang in zip(tokens, languages, strict=True):
         written[lang].update(found)
         lemmas.append(([base for base in map(caches[lang].__getitem__, found) if base is not None], lang))
     surface: dict[str, Counter] = {}
@@ -187,13 +203,13 @@ def normalize(texts: Sequence[str], languages: Sequence[str]) -> NormalizedComme
                 surface.setdefault(base, Counter())[original] += count
     german = Counter(base for row, lang in lemmas if lang == "de" for base in row)
     families = _Families(german)
-    tokens = []
+    merged = []
     for row, lang in lemmas:
         if lang == "de":
-            tokens.append([part for base in row for part in families.split(base)])
+            merged.append([part for base in row for part in families.split(base)])
         else:
-            tokens.append(row)
-    return NormalizedComments(tokens, _display_forms(surface, tokens))
+            merged.append(row)
+    return NormalizedComments(merged, _display_forms(surface, merged))
 
 
 def _display_forms(surface: dict[str, Counter], tokens: list[list[str]]) -> dict[str, str]:

@@ -18,7 +18,6 @@ the rating (Spearman) is computed on text scores only, so the fallback cannot in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,11 +27,10 @@ import numpy as np
 import pandas as pd
 from scipy.stats import spearmanr
 
-from cxlib.voices.normalize import MAX_CHARS, lemma
+from cxlib.voices.normalize import lemma, tokenize
 from cxlib.voices.stopwords import EXCESS_WORDS, NEGATIONS
 
 DATA = Path(__file__).parent / "data"
-_TOKEN = re.compile(r"[^\W\d_]+(?:'t)?|[.!?;:,()\n]|(?<=\s)[-–](?=\s)", re.UNICODE)
 _BREAKS = frozenset([*".!?;:,()\n-–", "aber", "but", "jedoch", "however", "although", "obwohl"])
 _NEGATION_WINDOW = 3
 _MODIFIERS = frozenset(["zu", "so", "sehr", "besonders", "ganz", "mehr", "wirklich"])
@@ -92,12 +90,16 @@ def text_score(text: str, lang: str) -> float:
     >>> text_score("Paket am Dienstag", "de")
     nan
     """
+    return token_score([token.lower() for token in tokenize(text)], lang)
+
+
+def token_score(tokens: list[str], lang: str) -> float:
+    """:func:`text_score` of a comment given as its lower-cased tokens (see ``normalize.tokenize``)."""
     if lang not in ("de", "en"):
         raise ValueError(f"lang must be 'de' or 'en', got {lang!r}")
     polarity = _polarities(lang)
     total, count = 0.0, 0
     clause: list[str] = []  # words of the current clause so far
-    tokens = _TOKEN.findall(text[:MAX_CHARS].lower())
     for position, token in enumerate(tokens):
         if token in _BREAKS:
             clause = []
@@ -156,10 +158,19 @@ def rescale_rating(rating: pd.Series) -> pd.Series:
 
 
 def score_comments(
-    texts: Sequence[str], languages: Sequence[str], rating: pd.Series | None
+    texts: Sequence[str],
+    languages: Sequence[str],
+    rating: pd.Series | None,
+    *,
+    lowered: Sequence[list[str]] | None = None,
 ) -> SentimentScores:
-    """Text scores per comment, with the rescaled rating where the text has no polar word."""
-    text = np.array([text_score(body, lang) for body, lang in zip(texts, languages, strict=True)])
+    """Text scores per comment, with the rescaled rating where the text has no polar word.
+
+    ``lowered`` are the comments' lower-cased tokens when already split (the texts are then not read).
+    """
+    if lowered is None:
+        lowered = [[token.lower() for token in tokenize(text)] for text in texts]
+    text = np.array([token_score(tokens, lang) for tokens, lang in zip(lowered, languages, strict=True)])
     source = np.where(np.isnan(text), "", "text").astype(object)
     score = text.copy()
     if rating is not None:

@@ -6,8 +6,8 @@ factorisation. For every k in a small range (default 3–10) NMF is fitted on up
 the k whose themes are most *coherent* wins: the mean normalised pointwise mutual information (NPMI) of
 each theme's five top words (the words a reader sees in its label and list), over which comments
 contain them together (Bouma 2009; Röder et al. 2015).
-Ties go to the smaller k. The final model is fitted on all comments; each comment belongs to the theme
-with its largest weight (comments without a single theme word belong to none).
+Ties go to the smaller k. The chosen model then weighs every comment (``transform``); each comment
+belongs to the theme with its largest weight (comments without a single theme word belong to none).
 """
 
 from __future__ import annotations
@@ -181,11 +181,12 @@ def fit_themes(
         fits[k] = _fit(sample_matrix, k, start, random_state)
         coherence[k] = round(_coherence(fits[k][0], binary), 4)
     best = max(coherence, key=lambda k: (coherence[k], -k))
-    if len(sample) == len(used):  # the sample holds every comment with words: the chosen fit is final
-        model, weights = fits[best][0], np.zeros((matrix.shape[0], best))
+    model = fits[best][0]
+    if len(sample) == len(used):  # the sample holds every comment with words: its weights are final
+        weights = np.zeros((matrix.shape[0], best))
         weights[np.sort(sample)] = fits[best][1]
-    else:
-        model, weights = _fit(matrix, best, _SvdStart(matrix, best, random_state), random_state)
+    else:  # the themes found on the sample, every comment's weights on them
+        weights = model.transform(matrix)
     order = np.argsort(-model.components_, axis=1)[:, :TOP_TERMS]
     terms = [[str(vocabulary[i]) for i in row] for row in order]
     labels = [
