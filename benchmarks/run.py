@@ -71,7 +71,7 @@ MODULES = (
     "cxlib.overview", "cxlib.charts.kpis", "cxlib.charts.journey", "cxlib.charts.personas", "sklearn.cluster",
 )  # fmt: skip
 CHROMIUM = Path("/usr/bin/chromium")
-PAGES = ("summary", "overview", "personas", "journey", "data")
+PAGES = ("summary", "overview", "personas", "journey", "voices", "data")
 
 #: Pipeline stages in order; "core" ones make up the 2-second target, charts are timed on top.
 STAGES = (
