@@ -862,10 +862,13 @@ def report_makers():
 
     document, tables, model, language = analysis_document(), validated_tables(), persona_model(), lang()
     journey, chips = journey_result(), filter_chips(current_filters())
+    follow_up = _follow_up_maker()
 
     def workbook() -> bytes:
         assignment = None if model is None else assignment_table(model, tables["customers"].data)
-        return excel_report(document, tables=tables, assignment=assignment, lang=language)
+        return excel_report(
+            document, tables=tables, assignment=assignment, lang=language, follow_up=follow_up()
+        )
 
     def journey_png() -> bytes | None:
         from cxlib.charts.journey import journey_curve_chart
