@@ -839,11 +839,12 @@ def voices_benchmark(n: int = VOICES_COMMENTS) -> dict:
 
     results = {}
     for name, survey in _voices_corpora(n).items():
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         voices = build_voices(survey)
         results[name] = {
             "comments": len(voices.result.comments),
             "seconds": round(time.perf_counter() - start, 2),
+            "cpu_seconds": round(time.process_time() - cpu, 2),  # all threads: shows load from others
             "themes": voices.result.k,
             "spearman": voices.result.agreement["spearman"],
         }
@@ -853,6 +854,7 @@ def voices_benchmark(n: int = VOICES_COMMENTS) -> dict:
 def format_voices(results: dict) -> str:
     return "\n".join(
         f"voices: {item['comments']:,} comments ({name}) analysed in {item['seconds']:.2f} s "
+        f"(CPU {item['cpu_seconds']:.2f} s) "
         f"({item['themes']} themes; tone vs score Spearman {item['spearman']})"
         for name, item in results.items()
     )
