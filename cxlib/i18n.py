@@ -1585,6 +1585,7 @@ def format_date(value: date | datetime | None, lang: str = "en") -> str:
         pass
     return value.strftime("%d.%m.%Y") if lang == "de" else value.strftime("%Y-%m-%d")
 
+
 # --- Voices of the customer (cxlib.voices, pages/voices.py): kept as one block per language ---
 STRINGS["en"].update(
     {
