@@ -30,7 +30,7 @@ def _report_sheets():
     from pages import _state as state
 
     state.init_state()
-    workbook, _ = state.report_makers()
+    workbook = state.report_makers()[0]
     st.session_state["report_bytes"] = workbook()
 
 
