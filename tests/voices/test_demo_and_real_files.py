@@ -103,3 +103,16 @@ def test_sfo_comment_column_end_to_end(shared_data):
     )
     top_terms = {term for theme in voices["themes"] for term in theme["terms"][:5]}
     assert {"security", "tsa"} & top_terms
+
+
+@pytest.mark.parametrize(
+    ("name", "comments"), [("sfo_customer_survey_2018.csv", 354), ("skytrax_lounge_reviews.csv", 2264)]
+)
+def test_cli_finds_the_comment_column_and_gives_voices(shared_data, capsys, name, comments):
+    import json
+
+    from cxlib.cli import main
+
+    assert main(["analyze", "--survey", str(shared_data / name)]) == 0
+    voices = json.loads(capsys.readouterr().out)["voices"]
+    assert voices["comments"]["count"] == comments and voices["themes"]
