@@ -26,6 +26,7 @@ PAGES = {
     "personas": st.Page("pages/personas.py", title=state.tr("nav.personas"), icon=":material/groups:"),
     "journey": st.Page("pages/journey.py", title=state.tr("nav.journey"), icon=":material/route:"),
     "value": st.Page("pages/value.py", title=state.tr("nav.value"), icon=":material/savings:"),
+    "voices": st.Page("pages/voices.py", title=state.tr("nav.voices"), icon=":material/forum:"),
     "data": st.Page("pages/data.py", title=state.tr("nav.data"), icon=":material/upload_file:"),
 }
 PRESENTATION_STEPS = ("summary", "personas", "journey") + (

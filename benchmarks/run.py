@@ -71,7 +71,7 @@ MODULES = (
     "cxlib.overview", "cxlib.charts.kpis", "cxlib.charts.journey", "cxlib.charts.personas", "sklearn.cluster",
 )  # fmt: skip
 CHROMIUM = Path("/usr/bin/chromium")
-PAGES = ("summary", "overview", "personas", "journey", "data")
+PAGES = ("summary", "overview", "personas", "journey", "voices", "data")
 
 #: Pipeline stages in order; "core" ones make up the 2-second target, charts are timed on top.
 STAGES = (
@@ -799,6 +799,67 @@ def format_table(document: dict) -> str:
     return "\n".join(lines)
 
 
+# --- voices of the customer (issue 14): comments per second, printed, not asserted ---------------------
+
+VOICES_COMMENTS = 25_000
+
+
+def _voices_corpora(n: int) -> dict[str, Any]:
+    """Surveys of ``n`` comments: the demo's German comments (with recommend), and the English clothing
+    reviews (longer texts, with their 1–5 rating) repeated to ``n`` rows when ../shared/data is there."""
+    import numpy as np
+    import pandas as pd
+
+    from cxlib.demo import generate_demo
+
+    demo = generate_demo(n_customers=max(400, n), n_responses=min(1_048_575, int(n / 0.4) + 1000))
+    survey = demo.survey.rename(
+        columns={"Kommentar": "comment", "Weiterempfehlung": "recommend", "Kundennummer": "customer_id"}
+    )
+    corpora = {"demo (German)": survey[survey["comment"].notna()].head(n).reset_index(drop=True)}
+    clothing = ROOT.parent / "shared" / "data" / "womens_clothing_reviews.csv"
+    if clothing.exists():
+        reviews = pd.read_csv(clothing).dropna(subset=["Review Text"])
+        picked = np.arange(n) % len(reviews)
+        corpora["clothing reviews (English)"] = pd.DataFrame(
+            {
+                "comment": reviews["Review Text"].to_numpy()[picked],
+                "satisfaction": reviews["Rating"].to_numpy()[picked],
+            }
+        )
+    return corpora
+
+
+def voices_benchmark(n: int = VOICES_COMMENTS) -> dict:
+    """Seconds to analyse ``n`` comments (languages, tone, themes, outcomes, follow-up), per corpus.
+
+    The first corpus runs cold (the lemma dictionaries load inside the clock), as in a fresh app.
+    """
+    from cxlib.voices.section import build_voices
+
+    results = {}
+    for name, survey in _voices_corpora(n).items():
+        start, cpu = time.perf_counter(), time.process_time()
+        voices = build_voices(survey)
+        results[name] = {
+            "comments": len(voices.result.comments),
+            "seconds": round(time.perf_counter() - start, 2),
+            "cpu_seconds": round(time.process_time() - cpu, 2),  # all threads: shows load from others
+            "themes": voices.result.k,
+            "spearman": voices.result.agreement["spearman"],
+        }
+    return results
+
+
+def format_voices(results: dict) -> str:
+    return "\n".join(
+        f"voices: {item['comments']:,} comments ({name}) analysed in {item['seconds']:.2f} s "
+        f"(CPU {item['cpu_seconds']:.2f} s) "
+        f"({item['themes']} themes; tone vs score Spearman {item['spearman']})"
+        for name, item in results.items()
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES), help="rows per file")
@@ -820,6 +881,9 @@ def main(argv: list[str] | None = None) -> int:
         default=[VALUE_ROWS, VALUE_CUSTOMERS],
         metavar=("ROWS", "CUSTOMERS"),
         help=f"purchase log for customer value (default {VALUE_ROWS:,} rows, {VALUE_CUSTOMERS:,} customers)",
+    )
+    parser.add_argument(
+        "--voices", type=int, default=VOICES_COMMENTS, help="comments for the voices stage (0 = skip)"
     )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "output", help="workbook cache")
     parser.add_argument("--seed", type=int, default=SEED)
@@ -849,7 +913,12 @@ def main(argv: list[str] | None = None) -> int:
             start = {"note": traceback.format_exc().splitlines()[-1]}
     document = report(runs, app, start)
     document["value"] = value
+    if args.voices:
+        print(f"… voices: {args.voices:,} comments", file=sys.stderr, flush=True)
+        document["voices"] = voices_benchmark(args.voices)
     text = format_table(document) + ("\n\n" + format_value(value) if value else "")
+    if args.voices:
+        text += "\n" + format_voices(document["voices"])
     print(json.dumps(document, indent=2) if args.json else text)
     return 0
 

@@ -181,6 +181,7 @@ class Analysis:
     tables: dict[str, ValidatedTable]
     model: object | None = None
     journey: object | None = None
+    voices: object | None = None  # cxlib.voices.section.Voices
 
 
 def run_analysis(
@@ -218,6 +219,9 @@ def run_analysis(
             journey = default_journey(survey, touchpoints, lang=lang)
         except CxError as error:  # e.g. touchpoint columns without a single rating
             notes.append(error.message(lang))
+    voices = voices_step(customers, survey, touchpoints, model)
+    if voices is None and survey is not None:
+        notes.append(t("voices.note.no_comment_column", lang))
     document = document_from_results(
         customers=customers,
         survey=survey,
@@ -235,7 +239,38 @@ def run_analysis(
     )
     if document["value"] is None:
         document["notes"].append(t(_value_missing_note(tables), lang))
-    return Analysis(document, dict(tables), model, journey)
+    document = with_voices(document, voices, lang=lang)
+    return Analysis(document, dict(tables), model, journey, voices)
+
+
+# --- voices of the customer (issue 14) ---
+
+
+def voices_step(
+    customers: pd.DataFrame | None,
+    survey: pd.DataFrame | None,
+    touchpoints: Sequence[str],
+    model: object | None,
+):
+    """The voices step: themes, tone, outcomes and follow-up list of the comments (None without a
+    comment column). Personas and CLV (when known) mark the follow-up list and the persona themes."""
+    from cxlib.voices.follow_up import clv_by_customer
+    from cxlib.voices.section import build_voices
+
+    persona_of = None if model is None else model.embedding_.set_index("customer_id")["persona"]
+    return build_voices(
+        survey, touchpoints=list(touchpoints), persona_of=persona_of, clv=clv_by_customer(customers, survey)
+    )
+
+
+def with_voices(document: dict, voices, *, lang: str = "en") -> dict:
+    """The document with its ``voices`` section (None without comments) placed before notes and findings."""
+    from cxlib.voices.section import voices_section
+
+    section = None if voices is None else voices_section(voices, lang=lang)
+    head = {key: value for key, value in document.items() if key not in ("notes", "findings")}
+    tail = {key: document[key] for key in ("notes", "findings") if key in document}
+    return {**head, "voices": section, **tail}
 
 
 def analyze_tables(

@@ -7,6 +7,9 @@ Every later feature is judged on this data, so it carries facts the app must fin
   recovers them (and a silhouette search picks k = 4).
 - **One pain point**: "Lieferung" (delivery) is the lowest-rated touchpoint and the strongest driver
   of the recommend score.
+- **Six comment themes** (delivery, app crashes at payment, shipping costs, price-performance, service,
+  returns), one per comment, in varied German wording, weighted by persona and tone
+  (:data:`COMMENT_THEMES`).
 - **Two changes**: churn in the last 12 calendar months is clearly higher than in the 12 months before,
   and the NPS of the last quarter is clearly lower than in the quarter before (delivery got worse).
 
@@ -36,12 +39,14 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
+    "COMMENT_THEMES",
     "PAIN_POINT",
     "PERSONA_NAMES",
     "REFERENCE_DATE",
     "TOUCHPOINTS",
     "DemoData",
     "generate_demo",
+    "planted_comment_theme",
     "write_demo",
 ]
 
@@ -178,106 +183,136 @@ CHURN_INCREASE = 1.5  # the later year's churn hazard relative to the earlier on
 DELIVERY_DROP = 0.35  # how much worse delivery got in the last quarter (latent rating points)
 COMMENT_SHARE = 0.40
 
-# Comment banks: per persona, (negative, positive) sentences. Passives draw from both.
-COMMENTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-    (
+# Planted comment themes: per theme, (negative, positive) sentences in varied wording. Each comment
+# carries exactly one planted theme (plus, sometimes, a theme-neutral closing sentence), so that the
+# theme analysis can be checked against the truth: every planted theme must be the top theme found in
+# the comments that carry it.
+COMMENT_THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "delivery": (
         (
-            "Die Lieferung hat schon wieder eine Woche gedauert.",
-            "Versandkosten sind bei kleinen Bestellungen echt zu hoch.",
-            "Das Paket kam beschädigt an, die Rücksendung war mühsam.",
-            "Anderswo hätte ich es günstiger bekommen.",
-            "Die Sendungsverfolgung war tagelang nicht aktualisiert.",
-            "Der Chat hat mir nicht weitergeholfen.",
-            "Lieferzeit viel zu lang, ich brauche die Sachen schneller.",
-            "Die App stürzt beim Bezahlen manchmal ab.",
-            "Gutscheincode wurde an der Kasse nicht angenommen.",
-            "Die Zustellung wurde zweimal verschoben.",
-        ),
-        (
-            "Die App ist super schnell und übersichtlich.",
-            "Tolle Rabattaktionen, da schlage ich gern zu.",
-            "Bezahlen mit dem Handy geht in Sekunden.",
-            "Hab über Instagram von euch erfahren, gefällt mir.",
-            "Für den Preis echt gute Qualität.",
-            "Die Push-Nachrichten zu Angeboten finde ich praktisch.",
-            "Kostenlose Rücksendung ist für mich ein Muss und klappt gut.",
-            "Ich vergleiche viel, aber hier passt der Preis meistens.",
-            "Die Website läuft auch auf dem Handy einwandfrei.",
-            "Schnelle Bestellung, alles unkompliziert.",
-        ),
-    ),
-    (
-        (
-            "Die Lieferung kam erst nach zehn Tagen, für eine Familie schwierig zu planen.",
-            "Ein Teil der Bestellung fehlte, der Rest kam separat.",
+            "Die Lieferung hat über eine Woche gedauert.",
+            "Lieferzeit viel zu lang, ich warte schon wieder seit Tagen.",
+            "Mein Paket kam erst nach zehn Tagen an.",
+            "Die Zustellung hat sich zweimal verzögert.",
+            "Bis die Bestellung geliefert wurde, verging fast eine Woche.",
             "Die Lieferzeiten sind zuletzt deutlich länger geworden.",
-            "Für die Preise erwarte ich eine pünktliche Zustellung.",
-            "Die Hotline war schwer zu erreichen.",
-            "Der Lieferzeitraum war ungenau, ich musste den ganzen Tag zu Hause bleiben.",
-            "Große Pakete wurden einfach beim Nachbarn abgegeben.",
-            "Die Retoure wurde erst nach Wochen erstattet.",
+            "Wieder eine verspätete Lieferung, das nervt.",
+            "Die Ware wurde viel später geliefert als angekündigt.",
+            "Warum dauert die Lieferung bei euch so lange?",
         ),
         (
-            "Große Auswahl für die ganze Familie, ich bestelle gern wieder.",
-            "Preis-Leistung stimmt, ich bestelle gern wieder.",
-            "Qualität ist mir wichtiger als der Preis, und die stimmt hier.",
-            "Habe euch schon mehreren Freunden empfohlen.",
-            "Die Kinderabteilung ist richtig gut sortiert.",
-            "Der Bestellvorgang ist einfach und zuverlässig.",
-            "Bezahlung auf Rechnung ist sehr bequem.",
-            "Der Kundenservice hat ein Problem sofort gelöst.",
-            "Markenware zu fairen Preisen, so soll es sein.",
-            "Wir kaufen inzwischen fast alles für den Haushalt hier.",
-            "Sehr gute Beratung, die Produktbeschreibungen sind ausführlich.",
+            "Die Lieferung kam schon am nächsten Tag.",
+            "Superschnelle Lieferung, danke!",
+            "Pünktlich geliefert, wie angekündigt.",
+            "Die Lieferzeit war kürzer als erwartet.",
+            "Lieferung in zwei Tagen, perfekt.",
         ),
     ),
-    (
+    "app_payment": (
         (
-            "Die Lieferung hat länger gedauert als früher.",
-            "Die Schrift auf der Website ist mir zu klein.",
-            "Ich hätte mir eine telefonische Bestellmöglichkeit gewünscht.",
-            "Der Paketbote hat nicht geklingelt.",
-            "Mit den vielen Werbe-E-Mails komme ich nicht zurecht.",
-            "Die Rechnung war schwer zu verstehen.",
-            "Früher war die Zustellung zuverlässiger.",
+            "Die App stürzt beim Bezahlen ständig ab.",
+            "Beim Bezahlen ist die App zweimal abgestürzt.",
+            "App-Absturz an der Kasse, ich musste alles neu eingeben.",
+            "Die Zahlung in der App bricht immer wieder ab.",
+            "Die App hängt sich beim Bezahlvorgang auf.",
+            "Jedes Mal beim Bezahlen friert die App ein.",
+            "Bezahlen per App klappt nicht, die App schließt sich einfach.",
         ),
         (
-            "Ich bin seit Jahren Kundin und sehr zufrieden.",
-            "Der Kundenservice am Telefon ist immer freundlich.",
-            "Man kann sich auf die Qualität verlassen.",
-            "Ich kaufe lieber weniger, dafür etwas Ordentliches.",
-            "In der Filiale wird man gut beraten.",
-            "Die Rechnung kommt übersichtlich per Post, das schätze ich.",
-            "Ich bleibe Ihnen treu, weil hier alles stimmt.",
-            "Meine Tochter hat mir den Shop gezeigt, jetzt bestelle ich selbst.",
-            "Hochwertige Produkte und ein ehrlicher Umgang.",
-            "Reklamation wurde schnell und kulant erledigt.",
-            "Seit ich hier bestelle, gehe ich kaum noch woanders hin.",
+            "Bezahlen in der App geht jetzt schnell und ohne Absturz.",
+            "Seit dem Update läuft das Bezahlen in der App stabil.",
         ),
     ),
-    (
+    "shipping_costs": (
         (
-            "Zu teuer, anderswo bekomme ich das billiger.",
-            "Die Lieferung hat ewig gedauert, das war das letzte Mal.",
-            "Versandkosten machen den ganzen Preisvorteil kaputt.",
-            "Ich kaufe nur, wenn es ein Angebot gibt.",
-            "Der Artikel sah im Internet besser aus.",
-            "Auf meine E-Mail hat niemand geantwortet.",
-            "Für den Preis hätte ich mehr erwartet.",
-            "Die Lieferung war unzuverlässig und kam verspätet.",
-            "Warum muss ich für eine Rückgabe bezahlen?",
-            "Ich bestelle nur selten, und jedes Mal gibt es ein Problem.",
+            "Die Versandkosten sind viel zu hoch.",
+            "Versandkosten von fast 7 Euro für eine Kleinigkeit sind frech.",
+            "Die Versandgebühren fressen den Preisvorteil auf.",
+            "Für kleine Bestellungen sind die Versandkosten zu teuer.",
+            "Hohe Versandkosten schrecken mich ab.",
+            "Ohne Gutschein zahle ich mehr Versandkosten als für den Artikel.",
         ),
         (
-            "Beim Sonderangebot war der Preis in Ordnung.",
-            "Hat diesmal geklappt, mal sehen.",
-            "Das Produkt war okay für den Preis.",
-            "Einmal im Jahr bestelle ich hier, passt schon.",
-            "Im Schlussverkauf findet man gute Schnäppchen.",
-            "Die Bestellung ging schnell, sonst nichts Besonderes.",
+            "Versandkostenfrei ab 20 Euro, das ist fair.",
+            "Keine Versandkosten ab dem zweiten Artikel, sehr gut.",
+            "Die Versandkosten sind angemessen.",
         ),
     ),
+    "price_performance": (
+        (
+            "Für den Preis ist die Qualität enttäuschend.",
+            "Zu teuer für diese Qualität.",
+            "Die Ware ist ihren Preis nicht wert.",
+            "Qualität hat nachgelassen, die Preise aber nicht.",
+        ),
+        (
+            "Preis-Leistung stimmt.",
+            "Für den Preis wirklich gute Qualität.",
+            "Gutes Preis-Leistungs-Verhältnis, gern wieder.",
+            "Die Qualität ist top und der Preis fair.",
+            "Faire Preise für ordentliche Qualität.",
+            "Preis und Qualität passen hier einfach.",
+        ),
+    ),
+    "service": (
+        (
+            "Der Kundenservice war nicht erreichbar.",
+            "Die Hotline hängt ewig in der Warteschleife.",
+            "Auf meine E-Mail an den Kundenservice kam keine Antwort.",
+            "Der Kundendienst war unfreundlich und hat nicht geholfen.",
+            "Beim Kundenservice fühlte ich mich abgewimmelt.",
+        ),
+        (
+            "Der Kundenservice war sehr freundlich und hilfsbereit.",
+            "Die Hotline hat mein Problem sofort gelöst.",
+            "Toller Kundenservice, schnelle Antwort per E-Mail.",
+            "Freundliche Beratung am Telefon, vielen Dank.",
+            "Der Kundendienst hat sich super gekümmert.",
+        ),
+    ),
+    "returns": (
+        (
+            "Die Rücksendung war kompliziert.",
+            "Für meine Rücksendung fehlt die Erstattung bis heute.",
+            "Das Etikett für die Rücksendung musste ich selbst ausdrucken.",
+            "Meine Rücksendung ist angeblich nie angekommen.",
+            "Zurückschicken ist bei euch viel zu umständlich.",
+        ),
+        (
+            "Die Rücksendung war ganz einfach.",
+            "Rücksendung problemlos, das Geld war schnell zurück.",
+            "Retoure ohne Aufwand erledigt.",
+            "Kostenlose Rücksendung, das schätze ich sehr.",
+            "Zurückschicken war problemlos möglich.",
+        ),
+    ),
+}
+# Closing sentences without a theme, added to about a third of the comments (negative, positive).
+COMMENT_CLOSINGS: tuple[tuple[str, ...], tuple[str, ...]] = (
+    ("Mal sehen, ob ich noch einmal bestelle.", "Bitte ändert das.", "So wird das nichts.", "Schade."),
+    ("Weiter so!", "Ich bestelle gern wieder.", "Danke!", "Alles in allem zufrieden."),
 )
+# Per persona and tone, how likely each theme is (order of COMMENT_THEMES).
+COMMENT_THEME_WEIGHTS: tuple[tuple[tuple[float, ...], tuple[float, ...]], ...] = (
+    # delivery, app_payment, shipping_costs, price_performance, service, returns
+    ((0.30, 0.30, 0.15, 0.05, 0.05, 0.15), (0.20, 0.15, 0.15, 0.30, 0.05, 0.15)),
+    ((0.40, 0.10, 0.05, 0.10, 0.15, 0.20), (0.20, 0.05, 0.05, 0.35, 0.15, 0.20)),
+    ((0.30, 0.05, 0.05, 0.15, 0.30, 0.15), (0.20, 0.00, 0.05, 0.25, 0.40, 0.10)),
+    ((0.20, 0.05, 0.35, 0.25, 0.05, 0.10), (0.15, 0.00, 0.25, 0.45, 0.05, 0.10)),
+)  # fmt: skip
+
+
+def planted_comment_theme(comment: str) -> str | None:
+    """The planted theme of a demo comment (its first sentence), or None for a comment not from the bank.
+
+    >>> planted_comment_theme("Preis-Leistung stimmt. Weiter so!")
+    'price_performance'
+    """
+    for theme, groups in COMMENT_THEMES.items():
+        if any(comment.startswith(sentence) for group in groups for sentence in group):
+            return theme
+    return None
+
 
 NOTES = (
     "Demodaten eines fiktiven Onlinehändlers (alle Personen und Werte sind erfunden).",
@@ -446,19 +481,26 @@ def _latent_ratings(rng, persona, delivery_drop) -> tuple[np.ndarray, np.ndarray
 
 
 def _comments(rng, persona: np.ndarray, recommend: np.ndarray) -> pd.Array:
-    """German comments for about ``COMMENT_SHARE`` of the responses, in each persona's voice."""
-    bank = [sentence for negative_positive in COMMENTS for group in negative_positive for sentence in group]
-    sizes = np.array([[len(group) for group in pair] for pair in COMMENTS])
-    starts = np.concatenate([[0], np.cumsum(sizes.ravel())[:-1]]).reshape(sizes.shape)
+    """German comments for about ``COMMENT_SHARE`` of the responses, one planted theme each.
+
+    Detractors complain, promoters praise, passives say either; the theme is drawn from the persona's
+    weights for that tone (:data:`COMMENT_THEME_WEIGHTS`), the sentence uniformly from the theme's bank.
+    """
     n = len(persona)
-    # Detractors complain, promoters praise, passives say either.
     positive = np.where(recommend >= 9, 1, np.where(recommend <= 6, 0, rng.integers(0, 2, n)))
-    size, start = sizes[persona, positive], starts[persona, positive]
-    first = rng.integers(0, size)
-    second = (first + 1 + rng.integers(0, size - 1)) % size  # a different sentence of the same group
-    text = np.array(bank, dtype=object)[start + first]
-    two = rng.random(n) < 0.3
-    text[two] = text[two] + " " + np.array(bank, dtype=object)[(start + second)[two]]
+    weights = np.array(COMMENT_THEME_WEIGHTS)[persona, positive]
+    theme = (rng.random(n)[:, None] > np.cumsum(weights, axis=1)[:, :-1]).sum(axis=1)
+    names = list(COMMENT_THEMES)
+    pick = rng.random(n)
+    closing_pick = rng.random(n)
+    with_closing = rng.random(n) < 0.3
+    text = np.empty(n, dtype=object)
+    for index in range(n):
+        bank = COMMENT_THEMES[names[theme[index]]][positive[index]]
+        text[index] = bank[int(pick[index] * len(bank))]
+        if with_closing[index]:
+            closings = COMMENT_CLOSINGS[positive[index]]
+            text[index] += " " + closings[int(closing_pick[index] * len(closings))]
     text[rng.random(n) >= COMMENT_SHARE] = None
     return pd.array(text, dtype="str")
 

@@ -271,6 +271,7 @@ def excel_report(
     tables: Mapping[str, ValidatedTable] | None = None,
     assignment: pd.DataFrame | None = None,
     lang: str = "en",
+    follow_up: pd.DataFrame | None = None,
 ) -> bytes:
     """The whole analysis as one Excel workbook.
 
@@ -289,6 +290,8 @@ def excel_report(
         :func:`cxlib.personas.assignment_table` (customer, persona, original columns).
     lang : {"en", "de"}
         Language of sheet titles and headers.
+    follow_up : DataFrame, optional
+        :func:`cxlib.voices.follow_up.follow_up_list`: the call-back list, as its own sheet.
 
     Returns
     -------
@@ -349,6 +352,12 @@ def excel_report(
         _bar_chart(
             sheet, title=t("export.chart.journey", lang), rows=len(journey), value_column=3, anchor="I2"
         )
+
+    if follow_up is not None and len(follow_up):  # voices of the customer: who to call back
+        from cxlib.voices.follow_up import readable_follow_up
+
+        sheet = workbook.create_sheet(t("voices.sheet.follow_up", lang)[:31])
+        _write_frame(sheet, readable_follow_up(follow_up, lang=lang))
 
     sheet = workbook.create_sheet(t("export.sheet.set_aside", lang)[:31])
     _write_frame(sheet, _set_aside_frame(tables or {}, lang))
@@ -585,6 +594,7 @@ class ReportData:
     tables: dict[str, ValidatedTable]
     assignment: pd.DataFrame | None
     journey: object | None  # cxlib.journey.JourneyResult
+    follow_up: pd.DataFrame | None = None  # cxlib.voices.follow_up.follow_up_list
 
 
 def report_from_files(
@@ -608,7 +618,8 @@ def report_from_files(
     analysis = analyze_loaded(loaded, settings=AnalysisSettings(n_personas=n_personas), lang=lang)
     customers = analysis.tables["customers"].data if "customers" in analysis.tables else None
     assignment = assignment_table(analysis.model, customers) if analysis.model is not None else None
-    return ReportData(analysis.document, analysis.tables, assignment, analysis.journey)
+    follow_up = None if analysis.voices is None else analysis.voices.follow_up
+    return ReportData(analysis.document, analysis.tables, assignment, analysis.journey, follow_up)
 
 
 def write_reports(
@@ -625,7 +636,9 @@ def write_reports(
 
     written = [Path(excel)]
     written[0].write_bytes(
-        excel_report(data.document, tables=data.tables, assignment=data.assignment, lang=lang)
+        excel_report(
+            data.document, tables=data.tables, assignment=data.assignment, lang=lang, follow_up=data.follow_up
+        )
     )
     picture = None
     if data.journey is not None and (pdf is not None or pptx is not None):

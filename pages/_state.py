@@ -912,10 +912,13 @@ def report_makers():
 
     document, tables, model, language = analysis_document(), validated_tables(), persona_model(), lang()
     journey, chips = journey_result(), filter_chips(current_filters())
+    follow_up = _follow_up_maker()
 
     def workbook() -> bytes:
         assignment = None if model is None else assignment_table(model, tables["customers"].data)
-        return excel_report(document, tables=tables, assignment=assignment, lang=language)
+        return excel_report(
+            document, tables=tables, assignment=assignment, lang=language, follow_up=follow_up()
+        )
 
     def journey_png() -> bytes | None:
         from cxlib.charts.journey import journey_curve_chart
@@ -1047,3 +1050,62 @@ def with_clv_source(tiles: list) -> list:
     return [
         replace(tile, help=(tile.help + " " + extra).strip()) if tile.key == "clv" else tile for tile in tiles
     ]
+
+
+# --- voices of the customer (issue 14): derived results like all others (keyed by every input) ---
+
+
+def _clv_of(customers, survey):
+    from cxlib.voices.follow_up import clv_by_customer
+
+    return clv_by_customer(customers, survey)
+
+
+def _voices_of(frames, survey_pair, persona_of, clv):
+    from cxlib.voices.section import build_voices
+
+    _, survey = frames
+    _, touchpoints = survey_pair
+    return build_voices(survey, touchpoints=list(touchpoints), persona_of=persona_of, clv=clv)
+
+
+def _voices() -> Derived:
+    """Voices of the filtered comments; a customer's CLV ignores the filters (it is the customer's value)."""
+    clv = _derive(_clv_of, _customers(), _survey())
+    return _derive(_voices_of, _filtered(), _survey_and_touchpoints(), _persona_labels(), clv)
+
+
+def voices():
+    """Themes, tone, outcomes and the follow-up list of the filtered comments (None without a comment
+    column)."""
+    return _voices().value
+
+
+def _psychographics_of(found, persona_of) -> dict:
+    from cxlib.voices.personas import needs_and_worries
+
+    return {} if found is None else needs_and_worries(found.result, persona_of)
+
+
+def persona_psychographics() -> dict:
+    """Per persona name its *Needs* and *Worries* lines from the comments (empty without comments)."""
+    return _derive(_psychographics_of, _voices(), _persona_labels()).value
+
+
+def _follow_up_maker():
+    """A zero-argument function that builds the follow-up list for the report, from data bound now
+    (the report's download runs off the script thread, where the result stores are out of reach)."""
+    from cxlib.voices.follow_up import clv_by_customer
+    from cxlib.voices.section import build_voices
+
+    customers = _customers().value
+    full_survey, touchpoints = survey_frame()
+    _, survey = filtered_frames()
+    persona_of = persona_labels()
+
+    def follow_up():
+        clv = clv_by_customer(customers, full_survey)
+        voices = build_voices(survey, touchpoints=list(touchpoints), persona_of=persona_of, clv=clv)
+        return None if voices is None else voices.follow_up
+
+    return follow_up

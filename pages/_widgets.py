@@ -205,14 +205,32 @@ def presentation_chart(figure):
     )
 
 
-def persona_cards(personas, *, compact: bool = False, value_lines: dict[str, str] | None = None) -> None:
+def persona_cards(
+    personas,
+    *,
+    compact: bool = False,
+    value_lines: dict[str, str] | None = None,
+    psychographics: dict | None = None,
+) -> None:
     """Persona profile cards side by side (at most four per row): name, share, description, quote, card;
-    ``value_lines`` adds a line per persona name (expected CLV and P(active) from the purchase model)."""
+    ``value_lines`` adds a line per persona name (expected CLV and P(active) from the purchase model);
+    ``psychographics`` (persona name → :class:`cxlib.voices.personas.PsychographicLine` list) adds the
+    *Needs* and *Worries* lines from the comments."""
     per_row = 4
     for start in range(0, len(personas), per_row):
         for column, persona in zip(st.columns(per_row), personas[start : start + per_row], strict=False):
             with column.container(border=True):
                 _persona_card(persona, compact=compact, value_line=(value_lines or {}).get(persona.name))
+                if psychographics and not compact:
+                    _psychographic_lines(psychographics.get(persona.name, []))
+
+
+def _psychographic_lines(lines) -> None:
+    """*Needs* / *Worries*: the theme, then its quote, both as plain text."""
+    for line in lines:
+        st.markdown(f"**{plain(state.tr(f'persona.card.{line.kind}'))}**")
+        st.text(line.theme)
+        st.text(f"„{line.quote}“" if state.lang() == "de" else f"“{line.quote}”")
 
 
 def _persona_card(persona, *, compact: bool, value_line: str | None = None) -> None:

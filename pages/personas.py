@@ -56,7 +56,9 @@ if not state.is_presenting():
             silhouette_chart(model.silhouette_by_k_, model.k_, lang=state.lang()), "silhouette_by_k"
         )
 
-widgets.persona_cards(model.personas_, value_lines=state.persona_value_lines())
+widgets.persona_cards(
+    model.personas_, value_lines=state.persona_value_lines(), psychographics=state.persona_psychographics()
+)
 for note in model.notes_:
     st.caption(widgets.plain(note))
 

@@ -6,7 +6,17 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cxlib.demo import COMMENTS, MAX_TRANSACTIONS, PERSONA_NAMES, REFERENCE_DATE, TOUCHPOINTS, generate_demo
+from cxlib.demo import (
+    COMMENT_CLOSINGS,
+    COMMENT_THEME_WEIGHTS,
+    COMMENT_THEMES,
+    MAX_TRANSACTIONS,
+    PERSONA_NAMES,
+    REFERENCE_DATE,
+    TOUCHPOINTS,
+    generate_demo,
+    planted_comment_theme,
+)
 
 CUSTOMER_COLUMNS = [
     "Kundennummer", "Anmeldedatum", "Kündigungsdatum", "Alter", "Geschlecht", "Region", "Einkommen",
@@ -107,20 +117,33 @@ def test_survey_answers_come_from_customers_active_that_day(data):
     assert data.survey["Datum"].is_monotonic_increasing
 
 
-def test_comments_are_german_and_in_the_persona_voice(data):
+def test_comments_carry_one_planted_theme_in_the_persona_and_tone_mix(data):
     comments = data.survey["Kommentar"]
     assert 0.35 <= comments.notna().mean() <= 0.45
-    author = data.survey["Kundennummer"].map(data.persona_truth)
-    bank = {
-        sentence: persona for persona, groups in enumerate(COMMENTS) for group in groups for sentence in group
-    }
-    assert all(15 <= sum(len(group) for group in groups) <= 25 for groups in COMMENTS)
-    # One or two sentences, each from the bank of the author's persona.
-    sentences = comments.dropna().str.split(r"(?<=[.?!]) ", regex=True).explode()
-    assert sentences.isin(bank).all()
-    assert (sentences.map(bank) == author[sentences.index]).all()
-    assert sentences.groupby(level=0).size().isin([1, 2]).all()
-    assert sentences.nunique() >= 60
+    written = comments.dropna()
+    theme = written.map(planted_comment_theme)
+    assert theme.notna().all()
+    # One planted sentence, then at most one theme-free closing sentence of the same tone.
+    closings = {sentence for group in COMMENT_CLOSINGS for sentence in group}
+    bank = {sentence for groups in COMMENT_THEMES.values() for group in groups for sentence in group}
+    first = written.map(lambda text: next(s for s in bank if text.startswith(s)))
+    rest = pd.Series(
+        [text[len(s) :].strip() for text, s in zip(written, first, strict=True)], index=written.index
+    )
+    assert rest[rest != ""].isin(closings).all()
+    # Varied wording: every theme in several sentences, and most of the bank is used.
+    assert all(len(negative) + len(positive) >= 7 for negative, positive in COMMENT_THEMES.values())
+    assert first.nunique() >= 0.9 * len(bank)
+    # Detractors write negative sentences, promoters positive ones; weights follow the persona.
+    recommend = data.survey.loc[written.index, "Weiterempfehlung"]
+    positive = {s for negative_positive in COMMENT_THEMES.values() for s in negative_positive[1]}
+    assert not first[recommend <= 6].isin(positive).any()
+    assert first[recommend >= 9].isin(positive).all()
+    author = data.survey.loc[written.index, "Kundennummer"].map(data.persona_truth)
+    names = list(COMMENT_THEMES)
+    for persona, (negative_weights, _) in enumerate(COMMENT_THEME_WEIGHTS):
+        mine = theme[(author == persona) & (recommend <= 6)]
+        assert mine.value_counts().index[0] == names[int(np.argmax(negative_weights))]
 
 
 def test_transactions_are_the_orders_and_add_up_to_the_revenue(data):

@@ -5,8 +5,8 @@ from playwright.sync_api import expect
 from cxlib.i18n import t
 from tests.e2e.browse import CHART, assert_no_error, nav_titles, open_page
 
-PAGES = ("summary", "overview", "personas", "journey", "value", "data")
-PAGES_WITH_CHARTS = {"overview", "personas", "journey", "value"}
+PAGES = ("summary", "overview", "personas", "journey", "value", "voices", "data")
+PAGES_WITH_CHARTS = {"overview", "personas", "journey", "value", "voices"}
 
 
 def test_every_page_renders(page, screenshots):

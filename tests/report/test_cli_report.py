@@ -35,7 +35,7 @@ def test_report_writes_excel_and_pdf(demo_slice, tmp_path, capsys):
     assert code == 0, capsys.readouterr().err
     workbook = load_workbook(io.BytesIO(out.read_bytes()))
     assert workbook.sheetnames == ["Zusammenfassung", "Kennzahlen", "Personas", "Persona-Zuordnung",
-                                   "Kundenreise", "Aussortierte Zeilen"]  # fmt: skip
+                                   "Kundenreise", "Rückrufliste", "Aussortierte Zeilen"]  # fmt: skip
     kpis = dict(list(workbook["Kennzahlen"].iter_rows(values_only=True))[1:])
     assert kpis["Kunden"] == 400
     assert len(list(workbook["Personas"].iter_rows())) == 1 + 3
