@@ -116,6 +116,33 @@ EXPECTED: tuple[Row, ...] = (
         "inputs.survey.mapping.comment": "Review Text",
         "inputs.survey.columns.Title.kind": "free_text",  # the other free text stays available
     }, why="product reviews: a 0/1 recommend flag, review title and text, no id"),
+    Row("bank_churners.csv", "customers", {
+        "kpis.churn_rate.value": Near(1627 / 10127, 1e-9),      # 16.07 % from the Attrition_Flag words
+        "kpis.churn_rate.churned": 1627,
+        "inputs.customers.mapping.customer_id": "CLIENTNUM",
+        "inputs.customers.mapping.revenue": "Total_Trans_Amt",  # 12-month spend, not limit or balance
+        "personas.excluded": Check("both model scores left out", lambda items: sum(
+            item["code"] == "model_score" for item in items) == 2),
+    }, why="credit limit and revolving balance are not revenue; two leaked model-score columns"),
+    Row("mall_customers.csv", "customers", {
+        "kpis.customers": 200,
+        "inputs.customers.mapping.customer_id": "CustomerID",
+    }, why="zero-padded ids, income in k$"),
+    Row("retail_transactions.csv", "transactions", {
+        "inputs.transactions.rows_used": 125000,
+        "value.customers": 6889,
+    }, why="M/D/YYYY dates without padding"),
+    Row("CDNOW_sample.txt", "transactions", {
+        "value.customers": 2357,
+        "value.model.params.bgnbd.r": Near(0.243, 0.243 * 0.01),          # published, within 1 %
+        "value.model.params.bgnbd.alpha": Near(4.414, 4.414 * 0.01),
+        "value.model.params.bgnbd.a": Near(0.793, 0.793 * 0.01),
+        "value.model.params.bgnbd.b": Near(2.426, 2.426 * 0.01),
+        "value.model.params.gamma_gamma.p": Near(6.25, 6.25 * 0.01),
+        "value.model.params.gamma_gamma.q": Near(3.74, 3.74 * 0.01),
+        "value.model.params.gamma_gamma.v": Near(15.45, 15.45 * 0.01),
+    }, why="space-aligned, no header, YYYYMMDD dates; the published BG/NBD fit", args=(
+        "--calibration-end", "1997-09-30")),
 )
 # fmt: on
 
