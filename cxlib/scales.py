@@ -662,6 +662,9 @@ def _meaning(profile: ItemProfile, family: Family | None) -> ColumnMeaning:
         return _classify_rating(meaning, profile, recommend)
     if family is not None and family.answers < MIN_ANSWERS_FOR_SPREAD:  # too few answers to tell
         meaning = ColumnMeaning(profile.column, "rating", evidence=[Evidence("few_answers", {})])
+        meaning.scale = _long_scale_of(profile)
+        if meaning.scale is not None:
+            meaning.evidence.append(Evidence("answers_beyond_short_scales", {"high": max(profile.counts)}))
         return _classify_rating(_with_codes(meaning, profile), profile, recommend)
     if family is not None:
         return ColumnMeaning(profile.column, "coded", evidence=[Evidence("no_rating_scale", {})])
@@ -682,6 +685,15 @@ def _meaning(profile: ItemProfile, family: Family | None) -> ColumnMeaning:
     if profile.numeric:
         return ColumnMeaning(profile.column, "number")
     return ColumnMeaning(profile.column, "category")
+
+
+def _long_scale_of(profile: ItemProfile) -> tuple[int, int] | None:
+    """0–10 when a few whole-number answers already go past every short scale (an 8, 9 or 10 cannot
+    come from a 1–5 or 1–7 item); otherwise the scale stays unknown."""
+    answers = [value for value in profile.counts if value not in FAR_CODES]
+    if answers and min(answers) >= 0 and 7 < max(answers) <= 10:
+        return (0, 10)
+    return None
 
 
 def _with_codes(meaning: ColumnMeaning, profile: ItemProfile) -> ColumnMeaning:

@@ -99,3 +99,18 @@ def test_a_1_to_5_item_assigned_to_recommend_by_hand_gives_no_nps(rng):
     assert "recommend" not in loaded.validated.data.columns
     assert loaded.validated.columns["Zufriedenheit"].kind == "recommend_rating"
     assert any("1–5" in note for note in loaded.validated.report.notes)
+
+
+def test_a_few_answers_past_every_short_scale_are_a_0_to_10_nps_item(rng):
+    """Regression: 20 answers of 3, 8 and 10 under "Weiterempfehlung" were too few to prove a 0–10
+    scale, so the NPS went missing; an 8 or a 10 cannot come from a 1–5 or 1–7 item."""
+    frame = _survey(rng, "Weiterempfehlung", [10] * 12 + [8] * 4 + [3] * 4)
+    loaded, document = analyze_survey(frame)
+    assert document["kpis"]["nps"]["score"] == pytest.approx(40.0)
+    assert loaded.validated.columns["recommend"].scale == (0, 10)
+
+
+def test_a_few_answers_within_a_short_scale_stay_no_nps(rng):
+    frame = _survey(rng, "Weiterempfehlung", [5] * 10 + [4] * 6 + [2] * 4)
+    _, document = analyze_survey(frame)
+    assert document["kpis"]["nps"] is None
