@@ -121,6 +121,24 @@ def numeric_hessian(objective, point: np.ndarray, step: float = 1e-5) -> np.ndar
     return (hessian + hessian.T) / 2
 
 
+def minimize_log_params(objective, start) -> optimize.OptimizeResult:
+    """Maximum likelihood on log-parameters: L-BFGS-B with the exact gradient (``objective`` returns
+    the negative log-likelihood and its gradient), polished by Nelder-Mead when it does not converge."""
+    start_point = np.log(np.asarray(start, dtype=float))
+    bounds = [(-12, 12)] * len(start_point)
+    result = optimize.minimize(objective, start_point, jac=True, method="L-BFGS-B", bounds=bounds)
+    if not result.success:
+        polished = optimize.minimize(
+            lambda log_params: objective(log_params)[0],
+            result.x,
+            method="Nelder-Mead",
+            options={"maxiter": 4000, "xatol": 1e-8, "fatol": 1e-10},
+        )
+        if polished.fun <= result.fun:
+            result = polished
+    return result
+
+
 def inverse_information(objective, log_point: np.ndarray) -> np.ndarray | None:
     """Covariance of the log-parameters: inverse of the observed information (the Hessian of −log L),
     or None if it is not positive definite."""
@@ -206,20 +224,7 @@ def fit_bgnbd(x, t_x, T, *, start=(1.0, 1.0, 1.0, 1.0)) -> BgnbdFit:
         with np.errstate(all="ignore"):
             return _negative_ll_and_gradient(log_params, ux, ut, uT, weight, distinct)
 
-    def negative_ll(log_params: np.ndarray) -> float:
-        return objective(log_params)[0]
-
-    start_point = np.log(np.asarray(start, dtype=float))
-    result = optimize.minimize(objective, start_point, jac=True, method="L-BFGS-B", bounds=[(-12, 12)] * 4)
-    if not result.success:
-        polished = optimize.minimize(
-            negative_ll,
-            result.x,
-            method="Nelder-Mead",
-            options={"maxiter": 4000, "xatol": 1e-8, "fatol": 1e-10},
-        )
-        if polished.fun <= result.fun:
-            result = polished
+    result = minimize_log_params(objective, start)
     log_params = result.x
     converged = bool(np.isfinite(result.fun))
     at_boundary = bool(np.any(np.abs(log_params) > BOUNDARY))

@@ -14,10 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import optimize
 from scipy.special import digamma, gammaln
 
-from cxlib.value.bgnbd import BOUNDARY, inverse_information
+from cxlib.value.bgnbd import BOUNDARY, inverse_information, minimize_log_params
 
 __all__ = ["GammaGammaFit", "conditional_expected_spend", "fit_gamma_gamma", "gamma_gamma_log_likelihood"]
 
@@ -120,20 +119,7 @@ def fit_gamma_gamma(x, m, *, start=(1.0, 1.0, 1.0)) -> GammaGammaFit:
             return np.inf, np.zeros(3)
         return value, -grad
 
-    def negative_ll(log_params: np.ndarray) -> float:
-        return objective(log_params)[0]
-
-    start_point = np.log(np.asarray(start, dtype=float))
-    result = optimize.minimize(objective, start_point, jac=True, method="L-BFGS-B", bounds=[(-12, 12)] * 3)
-    if not result.success:
-        polished = optimize.minimize(
-            negative_ll,
-            result.x,
-            method="Nelder-Mead",
-            options={"maxiter": 4000, "xatol": 1e-8, "fatol": 1e-10},
-        )
-        if polished.fun <= result.fun:
-            result = polished
+    result = minimize_log_params(objective, start)
     converged = bool(np.isfinite(result.fun))
     at_boundary = bool(np.any(np.abs(result.x) > BOUNDARY))
     covariance = inverse_information(objective, result.x) if converged and not at_boundary else None
