@@ -102,3 +102,25 @@ def column_overview(validated, *, lang: str = "en") -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+RATING_KINDS = ("rating", "outcome", "nps_score", "recommend_rating")
+SCALE_CHOICES: tuple[tuple[int, int], ...] = ((1, 4), (1, 5), (1, 6), (1, 7), (0, 5), (0, 10), (1, 10))
+
+
+def rating_items(validated) -> dict[str, ColumnMeaning]:
+    """Source header -> meaning of the survey's rating items, whose scale and direction a user may correct.
+
+    Examples
+    --------
+    >>> from cxlib.intake import load_table
+    >>> frame = pd.DataFrame({"Nr": ["a", "b", "c"], "Empfehlung": [10, 8, 3], "Lieferung": [5, 2, 4]})
+    >>> sorted(rating_items(load_table(frame.to_csv(index=False).encode(), table="survey").validated))
+    ['Empfehlung', 'Lieferung']
+    """
+    mapping = validated.report.mapping
+    return {
+        _source_column(meaning, mapping): meaning
+        for meaning in _meanings(validated)
+        if meaning.kind in RATING_KINDS
+    }

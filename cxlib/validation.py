@@ -104,7 +104,7 @@ def validate_table(
     notes: list[str] = []
     meanings: dict[str, ColumnMeaning] = {}
     if table == "survey":
-        source, mapping, meanings = _survey_answers(source, mapping, rules, notes)
+        source, mapping, meanings = _survey_answers(source, mapping, rules, notes, overrides or {})
     if table == "customers" and "customer_id" not in mapping.matches:
         source = _with_row_number_ids(source, frame, mapping, rules)
     renames = safe_names(source.columns)
@@ -175,7 +175,11 @@ _RATING_KINDS = ("rating", "outcome", "nps_score", "recommend_rating")
 
 
 def _survey_answers(
-    source: pd.DataFrame, mapping: ColumnMapping, rules: _Rules, notes: list[str]
+    source: pd.DataFrame,
+    mapping: ColumnMapping,
+    rules: _Rules,
+    notes: list[str],
+    overrides: Mapping[str, Mapping[str, object]],
 ) -> tuple[pd.DataFrame, ColumnMapping, dict[str, ColumnMeaning]]:
     """Read survey answers the way the questionnaire means them, before the columns are typed.
 
@@ -183,7 +187,6 @@ def _survey_answers(
     "recommend" column that is not on 0–10 (a 0/1 flag, a 1–5 item) leaves the ``recommend`` role and
     stays under its own header, so no NPS is computed from it.
     """
-    from cxlib.mapping import ColumnMapping as Mapping
     from cxlib.mapping import mark_role
     from cxlib.scales import NPS_SCALES, likert_points, nps_groups, read_questionnaire, words_of
 
@@ -197,6 +200,7 @@ def _survey_answers(
         for role_key, match in mapping.matches.items():
             for column in match.column if isinstance(match.column, list) else [match.column]:
                 mark_role(meanings[str(column)], role_key)
+    mapping = _apply_user_meanings(meanings, mapping, overrides)
     source = source.copy(deep=False)
     source.attrs = {key: value for key, value in source.attrs.items() if key == "decimal"}
     if "recommend" in mapping.matches:
@@ -207,11 +211,10 @@ def _survey_answers(
             source[column] = scores
             meaning.scale = (0, 10)
         elif meaning.scale is not None and meaning.scale not in NPS_SCALES:
-            mapping = Mapping(
-                mapping.table,
-                {key: match for key, match in mapping.matches.items() if key != "recommend"},
-                [*mapping.unmapped, mapping.matches["recommend"].column],
-                mapping.meanings,
+            mapping = replace(
+                mapping,
+                matches={key: match for key, match in mapping.matches.items() if key != "recommend"},
+                unmapped=[*mapping.unmapped, mapping.matches["recommend"].column],
             )
             meaning.role = None
             meaning.kind = "recommend_flag" if meaning.scale == (0, 1) else "recommend_rating"
@@ -254,6 +257,43 @@ def _survey_answers(
             source[column] = source[column].mask(is_code)
             meanings[column].missing_count += int(is_code.sum())
     return source, mapping, meanings
+
+
+def _apply_user_meanings(
+    meanings: dict[str, ColumnMeaning], mapping: ColumnMapping, overrides: Mapping[str, Mapping[str, object]]
+) -> ColumnMapping:
+    """A scale or direction the user confirmed for a survey column (Data page or mapping profile).
+
+    An item where higher is worse leaves the journey curve (its satisfaction would read upside down).
+    """
+    for name, chosen in overrides.items():
+        match = mapping.matches.get(str(name))  # a profile names role columns by their role key
+        column = match.column if match is not None and isinstance(match.column, str) else name
+        meaning = meanings.get(str(column))
+        if meaning is None or not isinstance(chosen, Mapping):
+            continue
+        if chosen.get("scale"):
+            low, high = chosen["scale"]
+            meaning.scale = (int(low), int(high))
+            meaning.evidence.append(Evidence("user_scale", {"low": int(low), "high": int(high)}))
+        if chosen.get("direction") in ("higher_better", "higher_worse"):
+            meaning.direction = chosen["direction"]
+            meaning.evidence.append(Evidence("user_direction", {"direction": chosen["direction"]}))
+            if chosen["direction"] == "higher_worse":
+                meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "touchpoints")))
+                mapping = _without_touchpoint(mapping, column)
+    return mapping
+
+
+def _without_touchpoint(mapping: ColumnMapping, column: object) -> ColumnMapping:
+    match = mapping.matches.get("touchpoints")
+    if match is None or column not in match.column:
+        return mapping
+    kept = [c for c in match.column if c != column]
+    matches = {key: value for key, value in mapping.matches.items() if key != "touchpoints"}
+    if kept:
+        matches["touchpoints"] = replace(match, column=kept)
+    return replace(mapping, matches=matches, unmapped=[*mapping.unmapped, column])
 
 
 def _survey_codes(

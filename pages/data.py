@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from cxlib.column_view import column_overview
+from cxlib.column_view import SCALE_CHOICES, column_overview, rating_items
 from cxlib.errors import CxError
 from cxlib.export import to_csv_bytes
 from cxlib.intake import mapping_overview, rules_overview
@@ -80,6 +80,8 @@ def column_meanings(table: str, loaded) -> None:
     overview = column_overview(loaded.validated, lang=state.lang())
     if not overview.empty:
         st.dataframe(overview, hide_index=True, width="stretch")
+    if table == "survey":
+        scale_choice(table, loaded)
     revenue = loaded.validated.columns.get("revenue")
     if revenue is None or revenue.period is None:
         return
@@ -97,6 +99,44 @@ def column_meanings(table: str, loaded) -> None:
         if st.form_submit_button(state.tr("ui.period.apply")) and picked != revenue.period:
             choice = state.current_choice(table)
             overrides = {**choice.get("overrides", {}), "revenue": {"period": picked}}
+            error = state.set_choice(
+                table, sheet=loaded.sheet, roles=choice.get("roles"), overrides=overrides
+            )
+            if error:
+                st.error(error.message(state.lang()))
+            else:
+                st.rerun()
+
+
+def scale_choice(table: str, loaded) -> None:
+    """Let the user correct the scale or direction of one rating item (flows to NPS, journey, drivers)."""
+    items = rating_items(loaded.validated)
+    if not items:
+        return
+    directions = ["higher_better", "higher_worse"]
+    with st.expander(state.tr("ui.scale.title"), icon=":material/tune:"), st.form(f"scale_{table}"):
+        column = st.selectbox(state.tr("ui.scale.column"), list(items), key=f"scale_column_{table}")
+        meaning = items[column]
+        scales = list(SCALE_CHOICES)
+        scale = st.selectbox(
+            state.tr("ui.scale.choose"),
+            scales,
+            index=scales.index(meaning.scale) if meaning.scale in scales else 1,
+            format_func=lambda pair: f"{pair[0]}–{pair[1]}",
+            key=f"scale_value_{table}",
+        )
+        direction = st.radio(
+            state.tr("ui.scale.direction"),
+            directions,
+            index=directions.index(meaning.direction) if meaning.direction in directions else 0,
+            format_func=lambda key: state.tr(f"direction.{key}"),
+            horizontal=True,
+            key=f"scale_direction_{table}",
+        )
+        if st.form_submit_button(state.tr("ui.scale.apply")):
+            choice = state.current_choice(table)
+            chosen = {"scale": list(scale), "direction": direction}
+            overrides = {**choice.get("overrides", {}), column: chosen}
             error = state.set_choice(
                 table, sheet=loaded.sheet, roles=choice.get("roles"), overrides=overrides
             )
