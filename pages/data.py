@@ -115,7 +115,8 @@ def scale_choice(table: str, loaded) -> None:
         return
     directions = ["higher_better", "higher_worse"]
     with st.expander(state.tr("ui.scale.title"), icon=":material/tune:"), st.form(f"scale_{table}"):
-        column = st.selectbox(state.tr("ui.scale.column"), list(items), key=f"scale_column_{table}")
+        key = f"{table}_{state.lang()}"  # labels change with the language: a widget per language
+        column = st.selectbox(state.tr("ui.scale.column"), list(items), key=f"scale_column_{key}")
         meaning = items[column]
         scales = list(SCALE_CHOICES)
         scale = st.selectbox(
@@ -123,16 +124,17 @@ def scale_choice(table: str, loaded) -> None:
             scales,
             index=scales.index(meaning.scale) if meaning.scale in scales else 1,
             format_func=lambda pair: f"{pair[0]}–{pair[1]}",
-            key=f"scale_value_{table}",
+            key=f"scale_value_{key}",
         )
-        direction = st.radio(
+        labels = [state.tr(f"direction.{name}") for name in directions]
+        label = st.radio(
             state.tr("ui.scale.direction"),
-            directions,
+            labels,
             index=directions.index(meaning.direction) if meaning.direction in directions else 0,
-            format_func=lambda key: state.tr(f"direction.{key}"),
             horizontal=True,
-            key=f"scale_direction_{table}",
+            key=f"scale_direction_{key}",
         )
+        direction = directions[labels.index(label)]
         if st.form_submit_button(state.tr("ui.scale.apply")):
             choice = state.current_choice(table)
             chosen = {"scale": list(scale), "direction": direction}

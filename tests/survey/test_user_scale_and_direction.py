@@ -65,8 +65,8 @@ def test_the_data_page_applies_a_scale_to_every_page(app):
     content = FRAME.to_csv(index=False).encode()
     page.file_uploader(key="upload_survey").set_value(("umfrage.csv", content, "x"))
     page.run()
-    page.selectbox(key="scale_column_survey").set_value("Beratung")
-    page.selectbox(key="scale_value_survey").set_value((1, 7))
+    page.selectbox(key="scale_column_survey_en").set_value("Beratung")
+    page.selectbox(key="scale_value_survey_en").set_value((1, 7))
     page.button[[b.label for b in page.button].index("Apply scale and direction")].click().run()
     assert not page.exception and not page.error
     choice = page.session_state["choices"]["survey"]
