@@ -399,6 +399,11 @@ def _profile_choice(table: str) -> dict:
     return table_choice(profile, None, table) if profile else {}
 
 
+def is_profile_in_use(profile: dict) -> bool:
+    """True when ``profile`` is the mapping profile already applied (no re-applying on every rerun)."""
+    return profile == st.session_state.get(PROFILE)
+
+
 def apply_profile(profile: dict) -> CxError | None:
     """Use a mapping profile for every table in use now and every table uploaded afterwards."""
     st.session_state[PROFILE] = profile
@@ -414,6 +419,14 @@ def apply_profile(profile: dict) -> CxError | None:
 def current_choice(table: str) -> dict:
     """The sheet, roles and column meanings chosen by hand for ``table`` (empty: automatic)."""
     return _choice(table)
+
+
+def set_column_meaning(table: str, column: str, chosen: dict) -> CxError | None:
+    """Confirm what one column means (money period, scale, direction), keeping the other choices."""
+    choice = current_choice(table)
+    overrides = {**choice.get("overrides", {}), column: chosen}
+    sheet = loaded_tables()[table].sheet
+    return set_choice(table, sheet=sheet, roles=choice.get("roles"), overrides=overrides)
 
 
 def was_rejected(table: str, digest: str) -> bool:

@@ -97,15 +97,7 @@ def column_meanings(table: str, loaded) -> None:
         )
         picked = periods[labels.index(label)]
         if st.form_submit_button(state.tr("ui.period.apply")) and picked != revenue.period:
-            choice = state.current_choice(table)
-            overrides = {**choice.get("overrides", {}), "revenue": {"period": picked}}
-            error = state.set_choice(
-                table, sheet=loaded.sheet, roles=choice.get("roles"), overrides=overrides
-            )
-            if error:
-                st.error(error.message(state.lang()))
-            else:
-                st.rerun()
+            _confirm_meaning(table, "revenue", {"period": picked})
 
 
 def scale_choice(table: str, loaded) -> None:
@@ -136,16 +128,15 @@ def scale_choice(table: str, loaded) -> None:
         )
         direction = directions[labels.index(label)]
         if st.form_submit_button(state.tr("ui.scale.apply")):
-            choice = state.current_choice(table)
-            chosen = {"scale": list(scale), "direction": direction}
-            overrides = {**choice.get("overrides", {}), column: chosen}
-            error = state.set_choice(
-                table, sheet=loaded.sheet, roles=choice.get("roles"), overrides=overrides
-            )
-            if error:
-                st.error(error.message(state.lang()))
-            else:
-                st.rerun()
+            _confirm_meaning(table, column, {"scale": list(scale), "direction": direction})
+
+
+def _confirm_meaning(table: str, column: str, chosen: dict) -> None:
+    error = state.set_column_meaning(table, column, chosen)
+    if error:
+        st.error(error.message(state.lang()))
+    else:
+        st.rerun()
 
 
 def mapping_profile() -> None:
@@ -169,7 +160,7 @@ def mapping_profile() -> None:
     except CxError as error:
         st.error(error.message(state.lang()))
         return
-    if profile != st.session_state.get(state.PROFILE):
+    if not state.is_profile_in_use(profile):
         error = state.apply_profile(profile)
         if error:
             st.error(error.message(state.lang()))

@@ -13,6 +13,7 @@ from cxlib.charts.value import (
 )
 from cxlib.export import to_csv_bytes
 from cxlib.i18n import format_date, format_number, format_percent
+from cxlib.value.tables import customer_table, segment_table
 from pages import _state as state
 from pages import _widgets as widgets
 
@@ -153,24 +154,8 @@ def _settings() -> None:
             st.rerun()
 
 
-def _customer_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The per-customer columns users read, with headers in their language."""
-    columns = {
-        "customer_id": state.tr("value.col.customer"),
-        "segment_name": state.tr("value.col.segment"),
-        "purchases": state.tr("value.col.purchases"),
-        "revenue": state.tr("value.col.revenue"),
-        "last_purchase": state.tr("value.col.last_purchase"),
-        "p_alive": state.tr("value.col.p_alive"),
-        "expected_purchases_12m": state.tr("value.col.expected_purchases"),
-        "clv": state.tr("value.col.clv"),
-    }
-    table = frame.reset_index().assign(
-        segment_name=[state.tr(f"value.segment.{segment}") for segment in frame["segment"]],
-        last_purchase=frame["last_purchase"].dt.date.to_numpy(),
-    )
-    present = [column for column in columns if column in table.columns]
-    return table[present].rename(columns=columns).round(2)
+def _customer_table(frame):
+    return customer_table(frame, lang=language)
 
 
 def _download(frame: pd.DataFrame, name: str, key: str) -> None:
@@ -198,17 +183,7 @@ left, right = st.columns([3, 2])
 with left:
     widgets.chart(rfm_grid_chart(customers, value_column=value_column, lang=language), "rfm_grid")
 with right:
-    segments = pd.DataFrame(
-        [
-            {
-                state.tr("value.col.segment"): state.tr(f"value.segment.{segment}"),
-                state.tr("value.col.customers"): row["count"],
-                state.tr("value.col.revenue"): row["revenue"],
-                state.tr("value.col.clv_mean"): row["clv_mean"],
-            }
-            for segment, row in section["rfm"].items()
-        ]
-    ).round(2)
+    segments = segment_table(section["rfm"], lang=language)
     st.dataframe(segments, hide_index=True, width="stretch")
 
 if "clv" in customers and customers["clv"].notna().any():

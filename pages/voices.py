@@ -4,12 +4,12 @@ Every piece of customer text (comments, theme labels built from their words, sea
 plain text: ``st.text`` or a dataframe, never Markdown or HTML.
 """
 
-import pandas as pd
 import streamlit as st
 
 from cxlib.charts.voices import difference_chart, monthly_sentiment, sentiment_time_chart, theme_chart
 from cxlib.i18n import format_number, format_percent
 from cxlib.voices.follow_up import follow_up_workbook, readable_follow_up
+from cxlib.voices.tables import readable_table, search_comments
 from pages import _state as state
 from pages import _widgets as widgets
 
@@ -33,12 +33,8 @@ if comments.empty:
     st.stop()
 
 
-def _headers(frame, *, percent: tuple[str, ...] = ()):
-    """The frame with headers in the UI language and shares as percentages (text)."""
-    shown = frame.copy()
-    for column in percent:
-        shown[column] = [format_percent(value, language) for value in shown[column]]
-    return shown.rename(columns={column: state.tr(f"voices.col.{column}") for column in shown.columns})
+def _headers(rows, *, percent: tuple[str, ...] = ()):
+    return readable_table(rows, lang=language, percent=percent)
 
 
 agreement = result.agreement
@@ -98,7 +94,7 @@ else:
         table = [{key: row[key] for key in ("label", "detractor_share", "promoter_share", "p_value")}
                  for row in voices.detractor_themes]  # fmt: skip
         st.dataframe(
-            _headers(pd.DataFrame(table), percent=("detractor_share", "promoter_share")),
+            _headers(table, percent=("detractor_share", "promoter_share")),
             hide_index=True,
             width="stretch",
         )
@@ -107,11 +103,11 @@ else:
 
     if voices.touchpoint_themes:
         st.subheader(state.tr("voices.touchpoints.title"))
-        st.dataframe(_headers(pd.DataFrame(voices.touchpoint_themes)), hide_index=True, width="stretch")
+        st.dataframe(_headers(voices.touchpoint_themes), hide_index=True, width="stretch")
     if voices.persona_themes:
         st.subheader(state.tr("voices.personas.title"))
         st.dataframe(
-            _headers(pd.DataFrame(voices.persona_themes), percent=("top_share",)),
+            _headers(voices.persona_themes, percent=("top_share",)),
             hide_index=True,
             width="stretch",
         )
@@ -126,12 +122,10 @@ else:
 st.subheader(state.tr("voices.search.title"))
 query = st.text_input(state.tr("voices.search.label"), key="voices_search", max_chars=200)
 if query.strip():
-    found = comments[comments["text"].str.contains(query.strip(), case=False, regex=False)]
-    st.text(state.tr("voices.search.found", count=widgets.number(len(found)), query=query.strip()))
-    if len(found) > SEARCH_ROWS:
+    count, shown = search_comments(comments, query, limit=SEARCH_ROWS)
+    st.text(state.tr("voices.search.found", count=widgets.number(count), query=query.strip()))
+    if count > SEARCH_ROWS:
         st.caption(state.tr("voices.search.shown", shown=widgets.number(SEARCH_ROWS)))
-    columns = [c for c in ("response_date", "recommend", "text", "theme_label", "sentiment") if c in found]
-    shown = found[columns].head(SEARCH_ROWS).rename(columns={"text": "comment", "theme_label": "theme"})
     st.dataframe(_headers(shown), hide_index=True, width="stretch")
 
 st.subheader(state.tr("voices.follow_up.title"))
