@@ -31,6 +31,6 @@ class CxError(Exception):
 
     def message(self, lang: str = "en") -> str:
         """The message in ``lang`` ("en" or "de")."""
-        from cxlib.i18n import t
+        from cxlib.messages import Message
 
-        return t(self.key, lang, **self.params)
+        return Message(self.key, **self.params).text(lang)
