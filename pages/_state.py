@@ -129,6 +129,16 @@ def tr(key: str, **params: object) -> str:
     return t(key, lang(), **params)
 
 
+def labeller(prefix: str):
+    """A widget ``format_func`` naming option ``key`` by the string ``<prefix><key>`` in the UI language.
+
+    The language is read now, not when Streamlit calls the function later (possibly outside a script run,
+    where session state is not available and the label would fall back to English).
+    """
+    language = lang()
+    return lambda key: t(f"{prefix}{key}", language)
+
+
 def is_demo() -> bool:
     """True while the app shows the built-in demo data."""
     return st.session_state.get(SOURCE, "demo") == "demo"

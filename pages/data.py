@@ -214,7 +214,10 @@ st.title(state.tr("nav.data"))
 st.caption(state.tr("ui.data_intro"))
 if not state.is_demo():
     st.button(state.tr("ui.back_to_demo"), on_click=state.use_demo_data, key="demo_button_page")
-for table, tab in zip(TABLES, st.tabs([state.tr(f"ui.tab.{table}") for table in TABLES]), strict=True):
+# A key keeps the chosen tab when the page above it changes (the "back to demo" button appears after
+# the first upload): without it the frontend took the tabs for new ones and jumped back to the first.
+tabs = st.tabs([state.tr(f"ui.tab.{table}") for table in TABLES], key=f"data_tabs_{state.lang()}")
+for table, tab in zip(TABLES, tabs, strict=True):
     with tab:
         table_section(table)
 mapping_profile()

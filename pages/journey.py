@@ -22,7 +22,7 @@ if not state.is_presenting():
         ["recommend", "satisfaction"],
         horizontal=True,
         index=0 if options.get("outcome", "recommend") == "recommend" else 1,
-        format_func=lambda key: state.tr(f"role.{key}"),
+        format_func=state.labeller("role."),
         key="journey_outcome",
     )
     by_persona = right.toggle(

@@ -36,11 +36,12 @@ if not state.is_presenting():
         tables = state.validated_tables()
         survey, _ = state.survey_frame()
         options = candidate_features(tables["customers"].data, survey)
+        automatic = state.tr("ui.personas.k_auto")
         k = st.select_slider(
             state.tr("ui.personas.k"),
             [AUTOMATIC, *range(2, 9)],
             value=chosen_k or AUTOMATIC,
-            format_func=lambda v: state.tr("ui.personas.k_auto") if v == AUTOMATIC else str(v),
+            format_func=lambda v: automatic if v == AUTOMATIC else str(v),
             key="persona_k_choice",
         )
         features = st.multiselect(

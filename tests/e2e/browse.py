@@ -74,7 +74,14 @@ def open_tab(page: Page, table: str, *, lang: str = "en") -> None:
 
 
 def upload(
-    page: Page, table: str, name: str, content: bytes, *, lang: str = "en", rejected: bool = False
+    page: Page,
+    table: str,
+    name: str,
+    content: bytes,
+    *,
+    lang: str = "en",
+    rejected: bool = False,
+    timeout_ms: float | None = None,
 ) -> None:
     """Give the Data page's file chooser for ``table`` one file, as a person picking it would.
 
@@ -87,9 +94,9 @@ def upload(
         {"name": name, "mimeType": "application/octet-stream", "buffer": content}
     )
     if rejected:
-        expect(panel.locator(ERROR)).to_contain_text(name)
+        expect(panel.locator(ERROR)).to_contain_text(name, timeout=timeout_ms)
     else:
-        expect(panel.get_by_text(f"{t('ui.file', lang)}: {name}")).to_be_visible()
+        expect(panel.get_by_text(f"{t('ui.file', lang)}: {name}")).to_be_visible(timeout=timeout_ms)
     wait_until_idle(page)
 
 
