@@ -1986,3 +1986,7 @@ STRINGS["de"].update(
         "persona.card.worries": "Sorgen",
     }
 )
+
+# --- Streamlit's own widget words, given in the UI language (placeholders of choice widgets) ---
+STRINGS["en"].update({"ui.choose_options": "Choose", "ui.choose_option": "Choose one"})
+STRINGS["de"].update({"ui.choose_options": "Bitte auswählen", "ui.choose_option": "Bitte eines auswählen"})

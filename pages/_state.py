@@ -129,6 +129,19 @@ def tr(key: str, **params: object) -> str:
     return t(key, lang(), **params)
 
 
+def choice_texts(*, many: bool = True) -> dict:
+    """Keyword arguments that put a choice widget's own words in the UI language.
+
+    Streamlit writes "Choose options" into an empty multiselect and offers "Select all" in English;
+    ``st.multiselect(..., **state.choice_texts())`` gives the placeholder from the string table and
+    leaves "Select all" out where it would be the only English on the page.
+    """
+    texts: dict = {"placeholder": tr("ui.choose_options" if many else "ui.choose_option")}
+    if many and lang() != "en":
+        texts["select_all"] = False
+    return texts
+
+
 def labeller(prefix: str):
     """A widget ``format_func`` naming option ``key`` by the string ``<prefix><key>`` in the UI language.
 
