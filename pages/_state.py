@@ -943,8 +943,8 @@ def report_makers():
     in a background thread, where session state and session-scoped caches are out of reach.
     """
     from cxlib.personas import assignment_table
-    from cxlib.report import chart_png, excel_report, pdf_summary
-    from cxlib.slides import slide_deck
+    from cxlib.report import excel_report, pdf_summary, slide_deck
+    from cxlib.report import journey_png as journey_picture
 
     document, tables, model, language = analysis_document(), validated_tables(), persona_model(), lang()
     journey, chips = journey_result(), filter_chips(current_filters())
@@ -952,14 +952,11 @@ def report_makers():
 
     def workbook() -> bytes:
         assignment = None if model is None else assignment_table(model, tables["customers"].data)
-        return excel_report(
-            document, tables=tables, assignment=assignment, lang=language, follow_up=follow_up()
-        )
+        return excel_report(document, tables=tables, assignment=assignment, lang=language,
+                            follow_up=follow_up(), filters=chips)  # fmt: skip
 
     def journey_png() -> bytes | None:
-        from cxlib.charts.journey import journey_curve_chart
-
-        return None if journey is None else chart_png(journey_curve_chart(journey, lang=language))
+        return None if journey is None else journey_picture(journey, lang=language)
 
     def one_pager() -> bytes:
         return pdf_summary(document, lang=language, journey_png=journey_png(), filters=chips)

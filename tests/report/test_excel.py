@@ -56,6 +56,13 @@ def _rows(sheet):
     return list(sheet.iter_rows(values_only=True))
 
 
+def _findings(sheet):
+    """The Summary sheet's findings table: its header row and the rows below it."""
+    rows = _rows(sheet)
+    start = next(index for index, row in enumerate(rows) if row[0] in ("Finding", "Erkenntnis"))
+    return rows[start:]
+
+
 def test_sheet_names_in_english(workbook):
     assert workbook.sheetnames == [
         "Summary", "KPIs", "Personas", "Persona assignment", "Journey", "Set-aside rows",
@@ -75,11 +82,12 @@ def test_kpi_values_are_numbers(workbook):
 def test_finding_text_on_the_summary(workbook):
     rows = _rows(workbook["Summary"])
     assert rows[0][0] == "Customer centricity report"
-    assert rows[2] == ("Finding", "Value", "Source")
-    assert rows[3] == (
+    findings = _findings(workbook["Summary"])
+    assert findings[0] == ("Finding", "Value", "Source")
+    assert findings[1] == (
         "Lieferung is the weakest touchpoint (54/100).",
         54.0,
-        "journey.touchpoints[Lieferung].mean",
+        "Customer journey: Lieferung",  # in words, never the document's internal path
     )
 
 
@@ -87,7 +95,7 @@ def test_formula_like_text_is_neutralised_everywhere(workbook):
     assert _rows(workbook["Personas"])[1][0] == "'=Uwe Hoffmann"
     assert _rows(workbook["Persona assignment"])[1][:2] == ("K1", "'=Uwe Hoffmann")
     set_aside = _rows(workbook["Set-aside rows"])
-    assert set_aside[0] == ("Table", "Kommentar", "Weiterempfehlung", "reason")
+    assert set_aside[0] == ("Table", "Kommentar", "Weiterempfehlung", "Reason")
     assert set_aside[1] == ("survey", '\'=HYPERLINK("http://x")', "11", "recommend out of range")
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
@@ -118,7 +126,7 @@ def test_findings_computed_when_the_document_has_none():
     }
     workbook = load_workbook(io.BytesIO(excel_report(document, lang="en")))
     assert (
-        _rows(workbook["Summary"])[3][0]
+        _findings(workbook["Summary"])[1][0]
         == "B is the weakest touchpoint (50/100; average of all touchpoints 65/100)."
     )
 

@@ -57,7 +57,7 @@ def test_summary_lines_in_german():
     ]
     assert ("text", "NPS (letzte 3 Monate, 01.07.2026 – 30.09.2026): −1") in lines
     assert ("text", "Abwanderungsquote: 18,0 %") in lines
-    assert ("text", "Jürgen Groß: 22 % der Kunden, NPS −18") in lines
+    assert ("card", "Jürgen Groß: 22 % der Kunden, NPS −18") in lines
     assert ("quote", "„Die Lieferung dauert.“") in lines
     weakest = [text for kind, text in lines if "/100" in text]
     assert weakest == ["Lieferung (Kundenbindung): 44/100", "Service (Kundenbindung): 60/100",
