@@ -943,7 +943,7 @@ def report_makers():
     in a background thread, where session state and session-scoped caches are out of reach.
     """
     from cxlib.personas import assignment_table
-    from cxlib.report import excel_report, pdf_summary, slide_deck
+    from cxlib.report import excel_report, pdf_summary, persona_png, slide_deck
     from cxlib.report import journey_png as journey_picture
 
     document, tables, model, language = analysis_document(), validated_tables(), persona_model(), lang()
@@ -959,7 +959,8 @@ def report_makers():
         return None if journey is None else journey_picture(journey, lang=language)
 
     def one_pager() -> bytes:
-        return pdf_summary(document, lang=language, journey_png=journey_png(), filters=chips)
+        pictures = {"journey_png": journey_png(), "persona_png": persona_png(document, lang=language)}
+        return pdf_summary(document, lang=language, filters=chips, **pictures)
 
     def deck() -> bytes:
         return slide_deck(document, lang=language, journey_png=journey_png(), filters=chips)

@@ -12,7 +12,7 @@ Modules: :mod:`~cxlib.report.images` (charts as pictures), :mod:`~cxlib.report.e
 from cxlib.report.excel import excel_report
 from cxlib.report.facts import DEFAULT_CURRENCY, currency_of, data_period
 from cxlib.report.files import ReportData, report_from_files, write_reports
-from cxlib.report.images import chart_png, chart_svg, journey_png
+from cxlib.report.images import chart_png, chart_svg, journey_png, persona_png
 from cxlib.report.pdf import DEJAVU_FONT, MAX_PDF_PAGES, PDF_TOUCHPOINTS, pdf_summary, summary_lines
 from cxlib.report.slides import slide_deck
 
@@ -29,6 +29,7 @@ __all__ = [
     "excel_report",
     "journey_png",
     "pdf_summary",
+    "persona_png",
     "report_from_files",
     "slide_deck",
     "summary_lines",

@@ -13,7 +13,7 @@ import pandas as pd
 
 from cxlib.report.excel import excel_report
 from cxlib.report.facts import check_lang
-from cxlib.report.images import journey_png
+from cxlib.report.images import journey_png, persona_png
 from cxlib.report.pdf import pdf_summary
 from cxlib.tables import ValidatedTable
 
@@ -80,7 +80,8 @@ def write_reports(
         picture = journey_png(data.journey, lang=lang)
     shared = {"lang": lang, "journey_png": picture, "made_on": made_on, "filters": filters}
     if pdf is not None:
-        Path(pdf).write_bytes(pdf_summary(data.document, **shared))
+        personas = persona_png(data.document, lang=lang)
+        Path(pdf).write_bytes(pdf_summary(data.document, persona_png=personas, **shared))
         written.append(Path(pdf))
     if pptx is not None:
         Path(pptx).write_bytes(slide_deck(data.document, **shared))

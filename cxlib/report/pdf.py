@@ -140,7 +140,7 @@ def _persona_lines(document: dict, lang: str) -> list[tuple[str, str]]:
     if not personas:
         return []
     currency = currency_of(document)
-    lines = [("page", ""), ("heading", t("export.pdf.personas", lang))]
+    lines = [("page", ""), ("heading", t("export.pdf.personas", lang)), ("picture", "personas")]
     for p in personas:
         nps = format_number(p.get("nps"), lang, signed=p.get("nps") is not None)
         share = format_percent(p.get("share"), lang, decimals=0)
@@ -166,8 +166,8 @@ _ACCENT = (31, 78, 121)
 class _Writer:
     """Lays the (kind, text) lines out on at most MAX_PDF_PAGES pages."""
 
-    def __init__(self, pdf, family: str, unicode_font: bool, journey_png: bytes | None):
-        self.pdf, self.family, self.unicode_font, self.journey_png = pdf, family, unicode_font, journey_png
+    def __init__(self, pdf, family: str, unicode_font: bool, pictures: dict[str, bytes | None]):
+        self.pdf, self.family, self.unicode_font, self.pictures = pdf, family, unicode_font, pictures
         self.full = False
 
     def text_of(self, text: str) -> str:
@@ -192,8 +192,9 @@ class _Writer:
             self.new_page()
             return
         if kind == "picture":
-            if self.journey_png is not None and self.room_for(40):
-                _place_picture(pdf, self.journey_png)
+            picture = self.pictures.get(text)
+            if picture is not None and self.room_for(40):
+                _place_picture(pdf, picture)
             return
         size = _SIZES[kind]
         pdf.set_font(self.family, "B" if kind in ("title", "heading", "card") else "", size)
@@ -209,7 +210,7 @@ class _Writer:
             pdf.set_fill_color(235, 241, 247)
         if kind == "quote":
             pdf.set_text_color(90, 90, 90)
-        pdf.multi_cell(0, height, text, new_x="LMARGIN", new_y="NEXT", fill=kind == "card")
+        pdf.multi_cell(0, height, text, new_x="LMARGIN", new_y="NEXT", fill=kind == "card", align="L")
         pdf.set_text_color(0, 0, 0)
 
     def tiles(self, texts: Sequence[str]) -> None:
@@ -243,6 +244,7 @@ def pdf_summary(
     *,
     lang: str = "en",
     journey_png: bytes | None = None,
+    persona_png: bytes | None = None,
     made_on: date | None = None,
     filters: Sequence[str] = (),
     font_path: str | None = DEJAVU_FONT,
@@ -259,7 +261,9 @@ def pdf_summary(
     lang : {"en", "de"}
         Language of the headings and findings.
     journey_png : bytes, optional
-        The journey chart as PNG (e.g. ``chart_png(journey_curve_chart(result))``), on the journey page.
+        The journey chart as PNG (:func:`cxlib.report.images.journey_png`), on the journey page.
+    persona_png : bytes, optional
+        The personas' chart as PNG (:func:`cxlib.report.images.persona_png`), on the persona page.
     made_on : date, optional
         The date printed under the title (default: today).
     filters : sequence of str
@@ -296,7 +300,7 @@ def pdf_summary(
         family = "body"
     else:
         family = "Helvetica"
-    writer = _Writer(pdf, family, unicode_font, journey_png)
+    writer = _Writer(pdf, family, unicode_font, {"journey": journey_png, "personas": persona_png})
     pdf.set_title(writer.text_of(t("export.title", lang)))
     pdf.add_page()
     lines = summary_lines(document, lang=lang, made_on=made_on or date.today(), filters=filters)

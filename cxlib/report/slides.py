@@ -31,6 +31,33 @@ SLIDE_WIDTH_EMU = 12_192_000  # 16:9, 33.867 cm
 SLIDE_HEIGHT_EMU = 6_858_000
 MAX_BULLETS = 8
 MAX_PERSONAS = 6
+MARGIN_EMU = 500_000
+TITLE_TOP_EMU, TITLE_HEIGHT_EMU = 300_000, 1_000_000
+BODY_TOP_EMU = 1_450_000
+
+
+def _place(shape, *, top: int, height: int) -> None:
+    """Stretch a layout placeholder across the 16:9 slide (the default template's layouts are 4:3)."""
+    from pptx.util import Emu
+
+    shape.left, shape.width = Emu(MARGIN_EMU), Emu(SLIDE_WIDTH_EMU - 2 * MARGIN_EMU)
+    shape.top, shape.height = Emu(top), Emu(height)
+
+
+def _set_title(
+    slide, text: str, *, top: int = TITLE_TOP_EMU, height: int = TITLE_HEIGHT_EMU, points: int = 32
+):
+    """The slide's title, across the slide, at a size that keeps long titles on one or two lines."""
+    from pptx.util import Pt
+
+    title = slide.shapes.title
+    title.text = text
+    _place(title, top=top, height=height)
+    title.text_frame.paragraphs[0].font.size = Pt(points)
+
+
+def _body_height() -> int:
+    return SLIDE_HEIGHT_EMU - BODY_TOP_EMU - MARGIN_EMU
 
 
 def slide_deck(
@@ -93,7 +120,8 @@ def slide_deck(
 
 def _title_slide(deck, document: dict, lang: str, made_on: date, filters: Sequence[str]) -> None:
     slide = deck.slides.add_slide(deck.slide_layouts[0])
-    slide.shapes.title.text = t("export.title", lang)
+    _set_title(slide, t("export.title", lang), top=1_600_000, height=1_400_000, points=40)
+    _place(slide.placeholders[1], top=3_200_000, height=2_800_000)
     lines = meta_lines(document, lang, made_on, filters)
     slide.placeholders[1].text = "\n".join(lines)
 
@@ -105,12 +133,13 @@ def _bullet_slide(deck, title: str, lines: Sequence[str]):
     if not lines:
         return None
     slide = deck.slides.add_slide(deck.slide_layouts[1])
-    slide.shapes.title.text = title
+    _set_title(slide, title)
+    _place(slide.placeholders[1], top=BODY_TOP_EMU, height=_body_height())
     body = slide.placeholders[1].text_frame
     for index, line in enumerate(lines[:MAX_BULLETS]):
         paragraph = body.paragraphs[0] if index == 0 else body.add_paragraph()
         paragraph.text = line
-        paragraph.font.size = Pt(20 if len(lines) <= 5 else 16)
+        paragraph.font.size = Pt(22 if len(lines) <= 5 else 18)
     return slide
 
 
@@ -123,6 +152,7 @@ def _persona_slide(deck, document: dict, lang: str) -> None:
             lang,
             name=persona.get("name"),
             share=format_percent(persona.get("share"), lang, decimals=0),
+            nps=format_number(persona.get("nps"), lang, signed=persona.get("nps") is not None),
             description=persona.get("description") or "",
         )
         if persona.get("quote"):
@@ -140,13 +170,23 @@ def _journey_slide(deck, document: dict, lang: str, journey_png: bytes | None) -
     if not touchpoints:
         return
     slide = deck.slides.add_slide(deck.slide_layouts[5])  # title only
-    slide.shapes.title.text = t("slides.journey", lang)
-    top, margin = Emu(1_500_000), Emu(500_000)
-    if journey_png is not None:
-        width = Emu(SLIDE_WIDTH_EMU - 2 * margin)
-        slide.shapes.add_picture(io.BytesIO(journey_png), margin, top, width=width)
+    _set_title(slide, t("slides.journey", lang))
+    top, margin = BODY_TOP_EMU, MARGIN_EMU
+    if journey_png is not None:  # as large as fits below the title, centred
+        pixels_wide, pixels_high = (
+            int.from_bytes(journey_png[16:20], "big"),
+            int.from_bytes(journey_png[20:24], "big"),
+        )
+        width = SLIDE_WIDTH_EMU - 2 * margin
+        height = width * pixels_high // max(pixels_wide, 1)
+        if height > _body_height():
+            width, height = width * _body_height() // height, _body_height()
+        left = (SLIDE_WIDTH_EMU - width) // 2
+        slide.shapes.add_picture(io.BytesIO(journey_png), Emu(left), Emu(top), Emu(width), Emu(height))
         return
-    box = slide.shapes.add_textbox(margin, top, Emu(SLIDE_WIDTH_EMU - 2 * margin), Emu(4_500_000))
+    box = slide.shapes.add_textbox(
+        Emu(margin), Emu(top), Emu(SLIDE_WIDTH_EMU - 2 * margin), Emu(_body_height())
+    )
     frame = box.text_frame
     for index, tp in enumerate(touchpoints):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
