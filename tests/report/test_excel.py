@@ -134,3 +134,112 @@ def test_findings_computed_when_the_document_has_none():
 def test_bad_language_raises():
     with pytest.raises(ValueError, match="lang"):
         excel_report({}, lang="fr")
+
+
+def _formats(sheet) -> dict:
+    """Label in column A → (value, number format) of column B."""
+    return {row[0].value: (row[1].value, row[1].number_format) for row in sheet.iter_rows(min_row=2)}
+
+
+def test_every_key_figure_has_its_number_format(workbook):
+    formats = _formats(workbook["KPIs"])
+    assert formats["Customers"] == (1234, "#,##0")
+    assert formats["NPS (all answers)"] == (12.5, "0.0")
+    assert formats["Churn rate"] == (pytest.approx(0.18), "0.0%")
+    assert formats["Average CLV"] == (600, '#,##0.00 "EUR"')
+    assert formats["NPS change vs. previous 3 months (points)"][1] == "+0.0;-0.0;0.0"
+    for sheet in workbook.worksheets:  # no number anywhere without a format (long raw decimals)
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, float):
+                    assert cell.number_format != "General", (sheet.title, cell.coordinate)
+
+
+def test_persona_and_journey_columns_formatted(workbook):
+    personas = workbook["Personas"]
+    assert [cell.value for cell in personas[1]][:6] == [
+        "Persona", "Customers", "Share of customers", "NPS", "Churn", "Average CLV (EUR)",
+    ]  # fmt: skip
+    assert [cell.number_format for cell in personas[2]][1:6] == [
+        "#,##0", "0.0%", "0.0", "0.0%", '#,##0.00 "EUR"',
+    ]  # fmt: skip
+    assert workbook["Journey"]["C2"].number_format == "0.0"
+
+
+def test_currency_from_the_analysis_settings():
+    document = {**_document(), "currency": "CHF"}
+    book = load_workbook(io.BytesIO(excel_report(document, lang="de")))
+    assert _formats(book["Kennzahlen"])["Durchschnittlicher Kundenertragswert"][1] == '#,##0.00 "CHF"'
+    assert "Ø Kundenertragswert (CHF)" in [cell.value for cell in book["Personas"][1]]
+
+
+def test_sources_name_files_never_temporary_paths():
+    document = {**_document(), "inputs": {"survey": {"file": "/tmp/tmpq8w/upload/umfrage.csv"},
+                                          "customers": {"file": "C:\\Temp\\kunden.xlsx"}}}  # fmt: skip
+    book = load_workbook(io.BytesIO(excel_report(document, lang="de")))
+    findings = _findings(book["Zusammenfassung"])
+    assert findings[0] == ("Erkenntnis", "Wert", "Quelle")
+    assert findings[1][2] == "Kundenreise: Lieferung (umfrage.csv)"
+    assert "Quelldateien: umfrage.csv, kunden.xlsx" in [row[0] for row in _rows(book["Zusammenfassung"])]
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            assert not any(isinstance(v, str) and ("/tmp" in v or "\\Temp" in v) for v in row), sheet.title
+
+
+def test_dates_are_dates_in_the_reader_s_format():
+    assignment = pd.DataFrame({"customer_id": ["K1"], "persona": ["A"],
+                               "signup_date": [pd.Timestamp("2025-03-04")], "age": [61.0],
+                               "income": [1234.5]})  # fmt: skip
+    for lang, code in (("de", "dd.mm.yyyy"), ("en", "yyyy-mm-dd")):
+        book = load_workbook(io.BytesIO(excel_report(_document(), assignment=assignment, lang=lang)))
+        sheet = book[book.sheetnames[3]]
+        assert sheet["C2"].is_date and sheet["C2"].number_format == code
+        assert sheet["D2"].number_format == "#,##0"  # whole numbers without decimals
+        assert sheet["E2"].number_format == "#,##0.00"
+
+
+def test_columns_are_wide_enough_to_read(workbook):
+    sheet = workbook["KPIs"]
+    longest = max(len(str(row[0])) for row in _rows(sheet))
+    assert sheet.column_dimensions["A"].width >= longest
+    assert 8 <= workbook["Personas"].column_dimensions["B"].width <= 62
+
+
+def test_value_and_voices_sheets_when_those_sections_exist():
+    document = {
+        **_document(),
+        "value": {"customers": 40, "repeat_buyers": 30, "purchases": 120, "revenue": 12345.6,
+                  "first_purchase": "2025-01-02", "last_purchase": "2025-12-30",
+                  "clv": {"mean": 80.5, "total": 3220.0, "horizon_months": 12},
+                  "active": {"inactive_share": 0.125},
+                  "rfm": {"champions": {"count": 9, "revenue": 900.0, "clv_mean": 100.0}}},
+        "voices": {"comments": {"count": 1844}, "follow_up": {"count": 735}, "sentiment": {"mean": 0.3},
+                   "themes": [{"label": "Lieferung · Woche", "n": 197, "share": 0.107, "mean_recommend": 6.39,
+                               "sentiment": -0.27}]},
+    }  # fmt: skip
+    book = load_workbook(io.BytesIO(excel_report(document, lang="de")))
+    assert book.sheetnames[-3:] == ["Kundenwert", "Kundenstimmen", "Aussortierte Zeilen"]
+    value = _formats(book["Kundenwert"])
+    assert value["Umsatz"] == (12345.6, '#,##0.00 "EUR"')
+    assert value["Erster Kauf"][1] == "dd.mm.yyyy" and value["Anteil vermutlich inaktiv"] == (0.125, "0.0%")
+    segments = [row for row in _rows(book["Kundenwert"]) if row[0] == "Champions"]
+    assert segments == [("Champions", 9, 900, 100)]
+    voices = _rows(book["Kundenstimmen"])
+    assert [row[:2] for row in voices[1:4]] == [
+        ("Kommentare", 1844),
+        ("Rückzurufende Kunden", 735),
+        ("Mittlere Tonlage (−1 bis +1)", 0.3),
+    ]
+    assert ("Lieferung · Woche", 197, 0.107, 6.39, -0.27) in voices
+    assert (
+        load_workbook(io.BytesIO(excel_report(_document(), lang="de"))).sheetnames[-1]
+        == "Aussortierte Zeilen"
+    )
+
+
+def test_german_headers_everywhere(workbook):
+    book = load_workbook(io.BytesIO(excel_report(_document(), lang="de")))
+    headers = {cell.value for sheet in book.worksheets[1:] for cell in sheet[1] if cell.value}
+    english = {"Customers", "Share of customers", "Churn", "Value", "Key figure", "Touchpoint mean", "Reason"}
+    assert not headers & english
+    assert {"Kennzahl", "Wert", "Anteil der Kunden", "Abwanderung"} <= headers

@@ -20,7 +20,8 @@ def _document(findings=3):
                  "comparisons": {"nps": {"months": 3, "window": ["2026-07-01", "2026-09-30"],
                                          "previous_window": ["2026-04-01", "2026-06-30"], "current": -1.0,
                                          "previous": 16.5, "n": 300, "difference": -17.5}}},
-        "personas": {"personas": [{"name": "Jürgen Groß", "share": 0.22, "nps": -18.0,
+        "personas": {"personas": [{"name": "Jürgen Groß", "share": 0.22, "nps": -18.0, "churn_rate": 0.3,
+                                   "clv_mean": 1500.0,
                                    "description": "älter, hohes Einkommen",
                                    "quote": "Die Lieferung dauert."}]},
         "journey": {"touchpoints": [
@@ -95,3 +96,53 @@ def test_a_document_with_figures_only_is_one_page():
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
     return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+
+
+def test_tiles_come_first_with_german_numbers():
+    lines = summary_lines(_document(), lang="de")
+    shown = [text for kind, text in lines if kind == "tile"]
+    assert shown == ["Kunden: 1.234", "NPS (letzte 3 Monate, 01.07.2026 – 30.09.2026): −1",
+                     "Abwanderungsquote: 18,0 %", "Kundenbindungsrate: 82,0 %"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "keep",
+    [("journey", "findings"),  # a survey alone
+     ("kpis", "personas"),  # customers alone
+     ()],  # nothing at all
+)  # fmt: skip
+def test_missing_sections_do_not_break_it(keep):
+    document = {key: value for key, value in _document().items() if key in keep}
+    pdf = pdf_summary(document, lang="de", journey_png=_png(), persona_png=_png(), font_path=None)
+    assert pdf.startswith(b"%PDF-") and 1 <= len(PAGE.findall(pdf)) <= MAX_PDF_PAGES
+    kinds = [kind for kind, _ in summary_lines(document, lang="de")]
+    assert ("card" in kinds) == ("personas" in keep)
+    assert ("picture" in kinds) == ("journey" in keep or "personas" in keep)
+
+
+def test_value_and_voices_summaries_on_the_journey_page():
+    document = {**_document(), "currency": "CHF",
+                "value": {"revenue": 4556001.02, "clv": {"mean": 808.13, "total": 3232527.18}},
+                "voices": {"comments": {"count": 1844}, "follow_up": {"count": 735}}}  # fmt: skip
+    lines = summary_lines(document, lang="de")
+    after_break = lines[lines.index(("page", "")) :]
+    assert ("heading", "Kundenwert") in after_break and ("heading", "Kundenstimmen") in after_break
+    assert ("text", "• Umsatz: 4.556.001 CHF") in lines
+    assert ("text", "• 735 Kunden auf der Rückrufliste") in lines
+    assert ("text", "Abwanderung 30,0 % · Ø Kundenertragswert 1.500 CHF") in lines
+
+
+def test_rendered_pages_carry_the_charts():
+    """Rendered to pictures (pypdfium2): the journey page and the persona page each show a chart."""
+    pdfium = pytest.importorskip("pypdfium2")
+    raw = pytest.importorskip("pypdfium2.raw")
+    pdf = pdf_summary(_document(), lang="de", journey_png=_png(), persona_png=_png())
+    document = pdfium.PdfDocument(pdf)
+    assert 2 <= len(document) <= MAX_PDF_PAGES
+    with_charts = 0
+    for page in document:
+        picture = page.render(scale=0.3).to_pil().convert("L")
+        assert picture.getextrema()[0] < 128  # something dark (text) is drawn on every page
+        images = list(page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE]))
+        with_charts += bool(images)
+    assert with_charts >= 2

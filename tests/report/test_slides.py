@@ -35,8 +35,11 @@ def test_one_slide_per_story_point_on_the_demo(demo_document):
         t("slides.personas", "de"),
         t("slides.journey", "de"),
         t("slides.pain_points", "de"),
+        t("report.voices.title", "de"),  # the demo survey has comments; no transactions, so no value slide
     ]
     text = "\n".join(body for _, body in slides)
+    follow_up = demo_document["voices"]["follow_up"]["count"]
+    assert f"{format_number(follow_up, 'de')} Kunden auf der Rückrufliste" in dict(slides)["Kundenstimmen"]
     assert "Erstellt am 01.12.2026" in text and "Regionen: Nord" in text and "customers.xlsx" in text
     nps = demo_document["kpis"]["comparisons"]["nps"]
     assert format_number(nps["current"], "de", signed=True) in text  # the tile's figure
@@ -68,3 +71,37 @@ def test_the_cli_writes_the_deck_with_the_journey_picture(tmp_path, capsys):
 def test_a_document_without_sections_still_gives_a_deck():
     slides = _slides(slide_deck({"kpis": {"customers": 3}}, lang="en", made_on=date(2026, 1, 2)))
     assert [title for title, _ in slides] == [t("export.title", "en"), t("slides.kpis", "en")]
+
+
+def test_value_and_voices_slides_when_those_sections_exist():
+    document = {"kpis": {"customers": 3, "clv": {"mean": 592.13}}, "currency": "CHF",
+                "value": {"revenue": 4556001.02}, "voices": {"comments": {"count": 1844}}}  # fmt: skip
+    slides = dict(_slides(slide_deck(document, lang="de", made_on=date(2026, 1, 2))))
+    assert list(slides) == [t("export.title", "de"), t("slides.kpis", "de"), "Kundenwert", "Kundenstimmen"]
+    assert "Ø" not in slides["Kennzahlen"] and "592 CHF" in slides["Kennzahlen"]
+    assert "Umsatz: 4.556.001 CHF" in slides["Kundenwert"]
+    assert "1.844 Kommentare" in slides["Kundenstimmen"]
+
+
+def test_every_shape_fits_on_the_16_9_slide(demo_document):
+    deck = Presentation(io.BytesIO(slide_deck(demo_document, lang="en", journey_png=_wide_png())))
+    width, height = deck.slide_width, deck.slide_height
+    assert width * 9 == height * 16
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            assert shape.left >= 0 and shape.top >= 0, shape.name
+            assert shape.left + shape.width <= width and shape.top + shape.height <= height, shape.name
+        title = slide.shapes.title
+        assert title.width > width * 0.8  # the title spans the slide, not the 4:3 template's box
+
+
+def _wide_png() -> bytes:
+    """A 1800 x 900 one-colour PNG (only its header's size matters for the layout)."""
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+
+    header = (1800).to_bytes(4, "big") + (900).to_bytes(4, "big") + b"\x08\x00\x00\x00\x00"
+    pixels = zlib.compress(b"".join(b"\x00" + b"\xff" * 1800 for _ in range(900)))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
