@@ -35,19 +35,22 @@ def test_report_writes_excel_and_pdf(demo_slice, tmp_path, capsys):
     assert code == 0, capsys.readouterr().err
     workbook = load_workbook(io.BytesIO(out.read_bytes()))
     assert workbook.sheetnames == ["Zusammenfassung", "Kennzahlen", "Personas", "Persona-Zuordnung",
-                                   "Kundenreise", "Rückrufliste", "Aussortierte Zeilen"]  # fmt: skip
+                                   "Kundenreise", "Kundenstimmen", "Rückrufliste",
+                                   "Aussortierte Zeilen"]  # fmt: skip
     kpis = dict(list(workbook["Kennzahlen"].iter_rows(values_only=True))[1:])
     assert kpis["Kunden"] == 400
     assert len(list(workbook["Personas"].iter_rows())) == 1 + 3
     assert len(list(workbook["Persona-Zuordnung"].iter_rows())) == 1 + 400
-    findings = [row[0] for row in list(workbook["Zusammenfassung"].iter_rows(values_only=True))[3:]]
+    summary = [row[0] for row in workbook["Zusammenfassung"].iter_rows(values_only=True)]
+    findings = summary[summary.index("Erkenntnis") + 1 :]
+    assert "Quelldateien: kunden.csv, umfrage.csv" in summary[:6]  # file names, never the temp folder
     assert any(
         "Lieferung ist der schwächste Touchpoint" in text for text in findings
     )  # the planted pain point
     content = pdf.read_bytes()
     pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", content))
     assert content.startswith(b"%PDF-") and 2 <= pages <= 4  # figures, journey with its chart, personas
-    assert b"/Subtype /Image" in content
+    assert content.count(b"/Subtype /Image") >= 2  # the journey curve and the personas' chart
 
 
 def test_analyze_json_has_findings_in_german(demo_slice, capsys):
