@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="write the Excel report (and a one-page PDF summary)")
     _add_inputs(report)
     report.add_argument("--out", metavar="FILE", required=True, help="Excel report to write (.xlsx)")
-    report.add_argument("--pdf", metavar="FILE", help="one-page PDF summary to write")
+    report.add_argument("--pdf", metavar="FILE", help="PDF report to write (2–4 pages)")
     report.add_argument("--pptx", metavar="FILE", help="PowerPoint deck to write (one slide per story point)")
     report.add_argument("--k", type=int, default=None, help="number of personas (default: automatic)")
     return parser
