@@ -89,3 +89,26 @@ def test_unwritable_output_is_a_plain_error(demo_slice, tmp_path, capsys):
     code = main(["report", "--customers", str(demo_slice / "kunden.csv"), "--out", str(target), "--k", "2"])
     assert code == 2
     assert "could not be written" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "document",
+    [{"inputs": {"survey": {"file": "u.csv"}}, "kpis": {"nps": {"score": 17.9, "n": 313}},
+      "journey": {"touchpoints": [{"touchpoint": "Lieferung", "phase": "loyalty", "mean": 44.0}]},
+      "voices": {"comments": {"count": 12}}, "personas": None, "value": None},  # a survey alone
+     {"inputs": {"customers": {"file": "k.xlsx"}}, "kpis": {"customers": 40, "churn_rate": {"value": 0.1}},
+      "personas": {"personas": [{"name": "A", "share": 1.0, "size": 40}]}, "journey": None}],
+    ids=["survey-only", "customers-only"],  # a survey alone, customers alone
+)  # fmt: skip
+def test_every_report_copes_with_missing_sections(document, tmp_path):
+    from pptx import Presentation
+
+    from cxlib.report import ReportData, write_reports
+
+    data = ReportData(document, {}, None, None)
+    paths = write_reports(data, excel=tmp_path / "r.xlsx", pdf=tmp_path / "r.pdf", pptx=tmp_path / "r.pptx",
+                          lang="de")  # fmt: skip
+    assert [path.name for path in paths] == ["r.xlsx", "r.pdf", "r.pptx"]
+    assert load_workbook(paths[0]).sheetnames[:2] == ["Zusammenfassung", "Kennzahlen"]
+    assert paths[1].read_bytes().startswith(b"%PDF-")
+    assert len(Presentation(str(paths[2])).slides) >= 2
