@@ -68,6 +68,10 @@ def draw_slide(slide, *, width_emu: int, height_emu: int, pixels_wide: int = 960
             size = (box_width, round((shape.height or 0) * scale))
             image.paste(picture.resize(size, Image.LANCZOS), (left, top))
             continue
+        if shape.shape_type == 1:  # a tile: its outline and fill
+            bottom = top + round((shape.height or 0) * scale)
+            draw.rectangle((left, top, left + box_width, bottom), fill=(245, 248, 251), outline=(31, 78, 121))
+            left, top, box_width = left + 8, top + 8, box_width - 16
         if not shape.has_text_frame:
             continue
         is_title = shape == slide.shapes.title
@@ -79,12 +83,14 @@ def draw_slide(slide, *, width_emu: int, height_emu: int, pixels_wide: int = 960
             if paragraph.runs and paragraph.runs[0].font.size:
                 points = paragraph.runs[0].font.size.pt
             pixels = max(9, round(points / 72 * EMU_PER_INCH * scale))
-            font = ImageFont.truetype(BOLD_FONT if is_title else FONT, pixels)
+            bold = is_title or bool(paragraph.font.bold)
+            font = ImageFont.truetype(BOLD_FONT if bold else FONT, pixels)
             characters = max(10, int(box_width / (pixels * 0.55)))
-            bullet = "" if is_title or slide.slide_layout.name == "Title Slide" else "• "
+            plain = is_title or shape.shape_type == 1 or slide.slide_layout.name == "Title Slide"
+            bullet = "" if plain else "• "
             for index, line in enumerate(textwrap.wrap(paragraph.text, characters)):
                 draw.text((left, y), (bullet if index == 0 else "  " * bool(bullet)) + line,
-                          fill=(31, 78, 121) if is_title else (30, 30, 30), font=font)  # fmt: skip
+                          fill=(31, 78, 121) if bold else (30, 30, 30), font=font)  # fmt: skip
                 y += round(pixels * 1.25)
             y += round(pixels * 0.3)
     return image

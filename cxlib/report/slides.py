@@ -2,9 +2,9 @@
 into meetings.
 
 Slides, in order (a slide without content is left out): title (date made, data period, source files,
-filters), key figures, findings, personas, customer journey (with the curve when its PNG is given),
-pain points and key drivers, customer value (with transactions) and voices of the customer (with
-comments). Every figure comes from the analysis document, with the same period and
+filters), the headline figures as tiles, key figures, findings, personas, customer journey (with the
+curve when its PNG is given), pain points and key drivers, customer value (with transactions) and voices
+of the customer (with comments). Every figure comes from the analysis document, with the same period and
 rounding as the app's tiles and the other reports.
 """
 
@@ -21,6 +21,7 @@ from cxlib.report.facts import (
     data_period,
     meta_lines,
     money,
+    tiles,
     value_lines,
     voices_lines,
 )
@@ -94,7 +95,7 @@ def slide_deck(
     >>> from pptx import Presentation
     >>> deck = slide_deck({"kpis": {"customers": 12}, "findings": []}, made_on=date(2026, 12, 1))
     >>> [slide.shapes.title.text for slide in Presentation(io.BytesIO(deck)).slides]
-    ['Customer centricity report', 'Key figures']
+    ['Customer centricity report', 'At a glance', 'Key figures']
     """
     from pptx import Presentation
     from pptx.util import Emu
@@ -103,6 +104,7 @@ def slide_deck(
     deck = Presentation()
     deck.slide_width, deck.slide_height = Emu(SLIDE_WIDTH_EMU), Emu(SLIDE_HEIGHT_EMU)
     _title_slide(deck, document, lang, made_on or date.today(), filters)
+    _tile_slide(deck, document, lang)
     _bullet_slide(deck, t("slides.kpis", lang), _kpi_lines(document, lang))
     _bullet_slide(deck, t("slides.findings", lang), [f["text"] for f in document.get("findings") or []])
     _persona_slide(deck, document, lang)
@@ -124,6 +126,41 @@ def _title_slide(deck, document: dict, lang: str, made_on: date, filters: Sequen
     _place(slide.placeholders[1], top=3_200_000, height=2_800_000)
     lines = meta_lines(document, lang, made_on, filters)
     slide.placeholders[1].text = "\n".join(lines)
+
+
+TILE_COLUMNS, TILE_GAP_EMU, TILE_HEIGHT_EMU = 3, 200_000, 1_900_000
+_ACCENT, _TILE_FILL, _LABEL_GREY = (0x1F, 0x4E, 0x79), (0xF5, 0xF8, 0xFB), (0x50, 0x50, 0x50)
+
+
+def _tile_slide(deck, document: dict, lang: str) -> None:
+    """The headline figures as tiles, as the app's Overview shows them (same labels, period, rounding)."""
+    from pptx.dml.color import RGBColor
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.util import Emu, Pt
+
+    shown = tiles(document, lang)
+    if not shown:
+        return
+    slide = deck.slides.add_slide(deck.slide_layouts[5])  # title only
+    _set_title(slide, t("report.tiles", lang))
+    currency = currency_of(document)
+    width = (SLIDE_WIDTH_EMU - 2 * MARGIN_EMU - (TILE_COLUMNS - 1) * TILE_GAP_EMU) // TILE_COLUMNS
+    for index, tile in enumerate(shown[: 2 * TILE_COLUMNS]):
+        row, column = divmod(index, TILE_COLUMNS)
+        left = MARGIN_EMU + column * (width + TILE_GAP_EMU)
+        top = BODY_TOP_EMU + row * (TILE_HEIGHT_EMU + TILE_GAP_EMU)
+        box = slide.shapes.add_shape(
+            MSO_SHAPE.RECTANGLE, Emu(left), Emu(top), Emu(width), Emu(TILE_HEIGHT_EMU)
+        )
+        box.fill.solid()
+        box.fill.fore_color.rgb = RGBColor(*_TILE_FILL)
+        box.line.color.rgb = RGBColor(*_ACCENT)
+        frame = box.text_frame
+        frame.word_wrap = True
+        label, value = frame.paragraphs[0], frame.add_paragraph()
+        label.text, value.text = tile.label, tile.text(lang, currency)
+        label.font.size, label.font.color.rgb = Pt(14), RGBColor(*_LABEL_GREY)
+        value.font.size, value.font.bold, value.font.color.rgb = Pt(40), True, RGBColor(*_ACCENT)
 
 
 def _bullet_slide(deck, title: str, lines: Sequence[str]):

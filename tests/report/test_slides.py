@@ -10,6 +10,7 @@ from pptx import Presentation
 
 from cxlib.cli import main
 from cxlib.i18n import format_number, t
+from cxlib.report.facts import day
 from cxlib.slides import slide_deck
 
 
@@ -30,6 +31,7 @@ def test_one_slide_per_story_point_on_the_demo(demo_document):
     titles = [title for title, _ in slides]
     assert titles == [
         t("export.title", "de"),
+        t("report.tiles", "de"),
         t("slides.kpis", "de"),
         t("slides.findings", "de"),
         t("slides.personas", "de"),
@@ -70,14 +72,19 @@ def test_the_cli_writes_the_deck_with_the_journey_picture(tmp_path, capsys):
 
 def test_a_document_without_sections_still_gives_a_deck():
     slides = _slides(slide_deck({"kpis": {"customers": 3}}, lang="en", made_on=date(2026, 1, 2)))
-    assert [title for title, _ in slides] == [t("export.title", "en"), t("slides.kpis", "en")]
+    assert [title for title, _ in slides] == [
+        t("export.title", "en"),
+        t("report.tiles", "en"),
+        t("slides.kpis", "en"),
+    ]
 
 
 def test_value_and_voices_slides_when_those_sections_exist():
     document = {"kpis": {"customers": 3, "clv": {"mean": 592.13}}, "currency": "CHF",
                 "value": {"revenue": 4556001.02}, "voices": {"comments": {"count": 1844}}}  # fmt: skip
     slides = dict(_slides(slide_deck(document, lang="de", made_on=date(2026, 1, 2))))
-    assert list(slides) == [t("export.title", "de"), t("slides.kpis", "de"), "Kundenwert", "Kundenstimmen"]
+    assert list(slides) == [t("export.title", "de"), "Auf einen Blick", t("slides.kpis", "de"), "Kundenwert",
+                            "Kundenstimmen"]  # fmt: skip
     assert "Ø" not in slides["Kennzahlen"] and "592 CHF" in slides["Kennzahlen"]
     assert "Umsatz: 4.556.001 CHF" in slides["Kundenwert"]
     assert "1.844 Kommentare" in slides["Kundenstimmen"]
@@ -105,3 +112,15 @@ def _wide_png() -> bytes:
     header = (1800).to_bytes(4, "big") + (900).to_bytes(4, "big") + b"\x08\x00\x00\x00\x00"
     pixels = zlib.compress(b"".join(b"\x00" + b"\xff" * 1800 for _ in range(900)))
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+def test_the_tiles_slide_shows_the_overview_s_tiles(demo_document):
+    deck = Presentation(io.BytesIO(slide_deck(demo_document, lang="de")))
+    slide = deck.slides[1]
+    boxes = [shape.text_frame.text for shape in slide.shapes if shape.shape_type == 1]
+    comparison = demo_document["kpis"]["comparisons"]["nps"]
+    nps = format_number(comparison["current"], "de", signed=True)
+    assert boxes[0] == f"Kunden\n{format_number(demo_document['kpis']['customers'], 'de')}"
+    start, end = (day(iso, "de") for iso in comparison["window"])
+    assert boxes[1] == f"NPS (letzte 3 Monate, {start} – {end})\n{nps}"
+    assert len(boxes) == 5 and boxes[-1].endswith(" EUR")
