@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import string
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -80,8 +81,21 @@ class Message:
         self.params = {name: _frozen(value) for name, value in params.items()}
 
     def text(self, lang: str = "en") -> str:
-        """The message in ``lang`` ("en" or "de")."""
-        return t(self.key, lang, **{name: render(value, lang) for name, value in self.params.items()})
+        """The message in ``lang`` ("en" or "de").
+
+        A template field with its own number format (``{size_mb:.1f}``) formats the raw number that
+        way, with the reader's separators; every other parameter is rendered as described above.
+
+        >>> Message("error.too_large", file="a.csv", size_mb=61.25, limit_mb=50).text("de")[:35]
+        'Die Datei „a.csv“ ist 61,2 MB groß;'
+        """
+        template = t(self.key, lang)
+        params = {name: render(value, lang) for name, value in self.params.items()}
+        for _, name, spec, _ in string.Formatter().parse(template):
+            if name in self.params and spec and isinstance(self.params[name], numbers.Real):
+                params[name] = _localized(format(self.params[name], spec), lang)
+                template = template.replace(f"{{{name}:{spec}}}", f"{{{name}}}")
+        return template.format(**params) if params else template
 
     def to_dict(self) -> dict[str, Any]:
         """``{"code": key, "params": {...}}`` with JSON-friendly parameter values."""
@@ -133,6 +147,12 @@ def render(value: Any, lang: str = "en") -> str:
 def render_all(values: Any, lang: str = "en") -> list[str]:
     """Each item of ``values`` rendered (a list of notes that may mix messages and plain text)."""
     return [render(value, lang) for value in values]
+
+
+def _localized(number_text: str, lang: str) -> str:
+    if lang != "de":
+        return number_text
+    return number_text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
 
 
 def _frozen(value: Any) -> Any:
