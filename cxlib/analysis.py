@@ -81,9 +81,9 @@ def survey_touchpoints(survey: ValidatedTable | None) -> tuple[pd.DataFrame | No
     """The survey in wide shape and its touchpoint columns (long-format surveys are pivoted)."""
     if survey is None:
         return None, []
-    if "touchpoint" in survey.data and "score" in survey.data:
-        from cxlib.journey import long_to_wide
+    from cxlib.long_format import is_long, long_to_wide
 
+    if is_long(survey.data):
         return long_to_wide(survey.data)
     return survey.data, list(survey.touchpoints)
 

@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-__all__ = ["Filters", "apply_filters", "filter_options"]
+__all__ = ["Filters", "active_in_period", "apply_filters", "filter_options"]
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,15 @@ def _check_filters(filters: Filters, customers: pd.DataFrame | None, persona_of:
             raise ValueError(f"cannot filter by {column}: the customer table has no {column!r} column")
 
 
-def _active_in_period(customers: pd.DataFrame, start: date | None, end: date | None) -> pd.Series:
-    """Customers on the books at some time in [start, end]: joined by its end, not gone before its start."""
+def active_in_period(customers: pd.DataFrame, start: date | None, end: date | None) -> pd.Series:
+    """Customers on the books at some time in [start, end]: joined by its end, not gone before its start.
+
+    Examples
+    --------
+    >>> customers = pd.DataFrame({"signup_date": pd.to_datetime(["2026-01-01", "2026-05-01"])})
+    >>> active_in_period(customers, None, date(2026, 3, 31)).tolist()
+    [True, False]
+    """
     keep = pd.Series(True, index=customers.index)
     if end is not None and "signup_date" in customers.columns:
         keep &= ~(customers["signup_date"].dt.normalize() > pd.Timestamp(end))
@@ -119,7 +126,7 @@ def apply_filters(
     chosen = None if customers is None else customers[_chosen_customers(customers, filters, persona_of)]
     kept_customers = chosen
     if chosen is not None and has_period:
-        kept_customers = chosen[_active_in_period(chosen, filters.start, filters.end)]
+        kept_customers = chosen[active_in_period(chosen, filters.start, filters.end)]
     if survey is None:
         return kept_customers, None
     keep = pd.Series(True, index=survey.index)

@@ -46,6 +46,7 @@ from scipy import stats
 
 from cxlib.errors import CxError
 from cxlib.i18n import format_number, format_percent, t
+from cxlib.long_format import is_long, long_to_wide
 from cxlib.phases import PHASES, guess_phases
 
 #: Scales a rating column can have, tried from the narrowest to the widest range.
@@ -177,9 +178,7 @@ def _check_inputs(survey: pd.DataFrame, spec: JourneySpec, group: pd.Series | No
 
 def _is_long(survey: pd.DataFrame, spec: JourneySpec | None = None) -> bool:
     """Long shape: ``touchpoint`` and ``score`` columns, and the spec's touchpoints are not columns."""
-    if not {"touchpoint", "score"} <= set(survey.columns):
-        return False
-    return spec is None or not all(tp in survey.columns for tp in spec.touchpoints)
+    return is_long(survey, None if spec is None else spec.touchpoints)
 
 
 # --- public helpers -----------------------------------------------------------------------------------
@@ -223,62 +222,6 @@ def detect_scale(values: pd.Series) -> tuple[float, float]:
             return scale
     low, high = math.floor(low), math.ceil(high)
     return (low, high if high > low else low + 1)
-
-
-def long_to_wide(survey: pd.DataFrame, *, id_column: str = "response_id") -> tuple[pd.DataFrame, list[str]]:
-    """Turn touchpoint/score rows into one row per response with one column per touchpoint.
-
-    Repeated ratings of one touchpoint in one response are averaged. The other columns (recommend,
-    satisfaction, customer_id, …) take each response's first non-empty value. Without an id column every
-    row counts as its own response.
-
-    Parameters
-    ----------
-    survey : DataFrame
-        Long survey with ``touchpoint`` and ``score`` columns.
-    id_column : str
-        The column that says which rows belong to one response.
-
-    Returns
-    -------
-    wide : DataFrame
-        One row per response, in order of first appearance.
-    touchpoints : list of str
-        The touchpoints in order of first appearance.
-
-    Examples
-    --------
-    >>> long = pd.DataFrame({"response_id": ["a", "a", "b"], "touchpoint": ["Web", "Shop", "Web"],
-    ...                      "score": [4.0, 2.0, 5.0], "recommend": [9.0, 9.0, 3.0]})
-    >>> wide, touchpoints = long_to_wide(long)
-    >>> touchpoints
-    ['Web', 'Shop']
-    >>> wide[["response_id", "recommend", "Web", "Shop"]].to_dict("list")
-    {'response_id': ['a', 'b'], 'recommend': [9.0, 3.0], 'Web': [4.0, 5.0], 'Shop': [2.0, nan]}
-    """
-    if not isinstance(survey, pd.DataFrame) or not {"touchpoint", "score"} <= set(survey.columns):
-        raise ValueError("long_to_wide needs a DataFrame with 'touchpoint' and 'score' columns")
-    if id_column not in survey.columns:
-        survey = survey.assign(**{id_column: np.arange(len(survey)).astype(str)})
-    ids = survey[id_column]
-    labels = survey["touchpoint"].astype("str").where(survey["touchpoint"].notna())
-    order = [str(label) for label in pd.unique(labels.dropna())]
-    clash = set(order) & (set(survey.columns) - {"touchpoint", "score"})
-    if clash:
-        raise ValueError(f"touchpoint names {sorted(clash)!r} clash with other survey columns")
-    ratings = (
-        pd.DataFrame(
-            {"id": ids, "touchpoint": labels, "score": pd.to_numeric(survey["score"], errors="coerce")}
-        )
-        .dropna(subset=["touchpoint"])
-        .groupby(["id", "touchpoint"], sort=False)["score"]
-        .mean()
-        .unstack("touchpoint")
-    )
-    others = survey.drop(columns=["touchpoint", "score"]).groupby(id_column, sort=False).first()
-    wide = others.join(ratings.reindex(columns=order)).reset_index()
-    wide.columns.name = None
-    return wide, order
 
 
 def default_spec(survey: pd.DataFrame, touchpoints: Sequence[str]) -> JourneySpec:
