@@ -210,9 +210,7 @@ class PeriodComparison:
             "months": self.months,
             "comparison": self.comparison,
             "window": [day.isoformat() for day in self.window],
-            "previous_window": [day.isoformat() for day in self.previous_window]
-            if self.previous_window
-            else None,
+            "previous_window": [day.isoformat() for day in before] if before else None,
             "current": getattr(self.current, score),
             "previous": getattr(self.previous, score),
         }
