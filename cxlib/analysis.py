@@ -14,9 +14,10 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from cxlib.errors import CxError
-from cxlib.findings import findings_from_document, period_comparisons
+from cxlib.findings import findings_from_document
 from cxlib.i18n import t
 from cxlib.intake import LoadedTable, link_tables, load_table
+from cxlib.periods import period_comparisons
 from cxlib.tables import ValidatedTable
 
 
@@ -90,12 +91,15 @@ def survey_touchpoints(survey: ValidatedTable | None) -> tuple[pd.DataFrame | No
 
 def _comparisons(customers: pd.DataFrame | None, survey: pd.DataFrame | None, kpi_settings) -> dict:
     """``kpis.comparisons``: NPS and churn against the period before, over the tiles' windows."""
+    from cxlib.periods import Period
+
     return period_comparisons(
         customers,
         survey,
         as_of=kpi_settings.as_of,
         nps_months=kpi_settings.nps_period_months,
         churn_months=kpi_settings.churn_period_months,
+        period=Period(kpi_settings.window, kpi_settings.comparison),
     )
 
 
@@ -146,12 +150,18 @@ def document_from_results(
     settings: object | None = None,
     inputs: dict | None = None,
     notes: Sequence[str] = (),
-    lang: str = "en",
+    lang: str | None = "en",
     tables: Mapping[str, ValidatedTable] | None = None,
+    comparisons: dict | None = None,
 ) -> dict:
     """The analysis document from the steps' results: ``inputs``, ``kpis``, ``personas``, ``journey``,
     ``notes``, ``assumptions`` (with ``tables``) and ``findings`` — the one assembler behind the CLI, the
     reports and the app.
+
+    ``lang=None`` leaves the KPI notes and the findings' texts as :class:`~cxlib.messages.Message`s
+    (render the document with :func:`cxlib.document_text.render_document`); ``comparisons`` replaces
+    the period comparisons computed from ``customers`` and ``survey`` (the app computes them on the data
+    before its date filter, as the tiles do).
     """
     from cxlib.journey import journey_section
     from cxlib.kpis import KpiSettings, kpi_section
@@ -160,7 +170,9 @@ def document_from_results(
     kpi_settings = settings or KpiSettings()
     document: dict = {} if inputs is None else {"inputs": inputs}
     document["kpis"] = kpi_section(customers, survey, settings=kpi_settings, lang=lang)
-    document["kpis"]["comparisons"] = _comparisons(customers, survey, kpi_settings)
+    document["kpis"]["comparisons"] = (
+        _comparisons(customers, survey, kpi_settings) if comparisons is None else comparisons
+    )
     document["personas"] = None if model is None else personas_section(model)
     if journey is not None:  # the outcome lets findings say "driver of recommendation"
         document["journey"] = {**journey_section(journey), "outcome": journey.outcome}

@@ -3,7 +3,7 @@
 A window is a pair of dates ``(first, last)``, both included. The windows in use:
 
 - **tile window**: the last ``months`` calendar months up to "now" (the month of "now" counted up to
-  "now"), or the period the reader chose (:func:`chosen_window`);
+  "now"), or the period the reader chose (:class:`Period`);
 - **comparison window**: the window just before, of the same length (``"previous"``), or the same dates
   one year earlier (``"last_year"``);
 - **last 12 months** and the date-range **presets** of the filter panel (:data:`PRESETS`).
@@ -196,6 +196,7 @@ class PeriodComparison:
     kind: str  # "nps" | "churn_rate"
     months: int
     comparison: str
+    chosen: bool  # True when the window is one the reader chose (not the last ``months`` months)
     window: Window
     previous_window: Window | None
     current: NpsResult | ChurnResult
@@ -209,6 +210,7 @@ class PeriodComparison:
         entry = {
             "months": self.months,
             "comparison": self.comparison,
+            "chosen_window": self.chosen,
             "window": [day.isoformat() for day in self.window],
             "previous_window": [day.isoformat() for day in before] if before else None,
             "current": getattr(self.current, score),
@@ -263,7 +265,15 @@ def nps_comparison(
     )
     current, previous = nps_in_window(survey, window), nps_in_window(survey, before)
     return PeriodComparison(
-        "nps", months, period.comparison, window, before, current, previous, compare_nps(current, previous)
+        "nps",
+        months,
+        period.comparison,
+        period.window is not None,
+        window,
+        before,
+        current,
+        previous,
+        compare_nps(current, previous),
     )
 
 
@@ -288,6 +298,7 @@ def churn_comparison(
         "churn_rate",
         months,
         period.comparison,
+        period.window is not None,
         current.window,
         previous.window,
         current,
