@@ -30,6 +30,8 @@ class AnalysisSettings:
     random_state: int = 0
     kpi: object | None = field(default=None)  # cxlib.kpis.KpiSettings; None = its defaults
     value: object | None = field(default=None)  # cxlib.value.section.ValueSettings; None = its defaults
+    #: (touchpoint, owner) pairs from a mapping profile: the department that owns each touchpoint.
+    journey_owners: tuple[tuple[str, str], ...] = ()
 
 
 def load_files(
@@ -122,13 +124,21 @@ def fit_personas(
     ).fit(customers, survey, touchpoints=touchpoints)
 
 
-def default_journey(survey: pd.DataFrame | None, touchpoints: Sequence[str], *, lang: str = "en"):
-    """The journey step with the guessed phases; None without touchpoints (raises CxError without ratings)."""
+def default_journey(
+    survey: pd.DataFrame | None,
+    touchpoints: Sequence[str],
+    *,
+    lang: str | None = "en",
+    owners: Mapping[str, str] | None = None,
+):
+    """The journey step with the guessed phases and the given owners; None without touchpoints (raises
+    CxError without ratings)."""
     from cxlib.journey import build_journey, default_spec
 
     if survey is None or not touchpoints:
         return None
-    return build_journey(survey, default_spec(survey, list(touchpoints)), lang=lang)
+    spec = replace(default_spec(survey, list(touchpoints)), owners=dict(owners or {}))
+    return build_journey(survey, spec, lang=lang)
 
 
 def assumptions_section(tables: Mapping[str, ValidatedTable]) -> list[dict]:
@@ -228,7 +238,7 @@ def run_analysis(
         notes.append(t("note.journey_needs_touchpoints", lang))
     else:
         try:
-            journey = default_journey(survey, touchpoints, lang=lang)
+            journey = default_journey(survey, touchpoints, lang=lang, owners=dict(settings.journey_owners))
         except CxError as error:  # e.g. touchpoint columns without a single rating
             notes.append(error.message(lang))
     voices = voices_step(customers, survey, touchpoints, model)
