@@ -432,10 +432,16 @@ def _clv_tile(kpis: _Kpis, assumptions: list[dict] | None = None) -> TileFacts:
     return TileFacts("clv", label, Num(clv.mean), None, "normal", tuple(help_text), False)
 
 
-def _people_tile(customers: pd.DataFrame | None, survey: pd.DataFrame | None, kpis: _Kpis) -> TileFacts:
+def _people_tile(
+    customers: pd.DataFrame | None, survey: pd.DataFrame | None, kpis: _Kpis, window: Window | None = None
+) -> TileFacts:
     """Customers; with a survey alone, the respondents it has (a survey is not a customer table)."""
     if customers is None and survey is not None:
-        respondents = len(one_row_per_response(survey))
+        responses = one_row_per_response(survey)
+        if window is not None and "response_date" in responses.columns:  # the answers of the period
+            days = pd.to_datetime(responses["response_date"]).dt.normalize()
+            responses = responses[(days >= pd.Timestamp(window[0])) & (days <= pd.Timestamp(window[1]))]
+        respondents = len(responses)
         return TileFacts("customers", Message("kpi.label.respondents"), Num(respondents), None, "normal",
                          (Message("kpi.help.respondents"),), False)  # fmt: skip
     help_text = Message("kpi.help.customers" if customers is not None else "kpi.note.no_customers")
@@ -464,7 +470,7 @@ def tiles_of(
     _check_settings(settings, "en")
     kpis = _compute(customers, survey, settings)
     return [
-        _people_tile(customers, survey, kpis),
+        _people_tile(customers, survey, kpis, settings.window),
         _nps_tile(survey, kpis, settings),
         *_churn_tiles(customers, kpis, settings),
         _clv_tile(kpis, customers.attrs.get("assumptions") if customers is not None else None),
