@@ -887,6 +887,30 @@ def journey_result():
         return None
 
 
+def _lowest_ratings_of(frames, table, journey, touchpoint: str):
+    from cxlib.journey_drilldown import lowest_ratings
+    from cxlib.journey_editor import spec_from_table
+
+    _, survey = frames
+    if survey is None or table is None or journey is None:
+        return None, 0
+    rows = journey.touchpoints.set_index("touchpoint")
+    if touchpoint not in rows.index:
+        return None, 0
+    scale = (rows.loc[touchpoint, "scale_min"], rows.loc[touchpoint, "scale_max"])
+    return lowest_ratings(survey, spec_from_table(table), touchpoint, scale=scale)
+
+
+def lowest_ratings(touchpoint: str):
+    """(table, total): the respondents of the filtered survey who rated ``touchpoint`` lowest, with their
+    comments (None, 0 without a journey)."""
+    try:
+        journey = _journey()
+    except CxError:
+        return None, 0
+    return _derive(_lowest_ratings_of, _filtered(), journey_editor_table(), journey, touchpoint).value
+
+
 def journey_problem() -> str | None:
     """Why there is no journey for the data in use, in the UI language (None when there is one)."""
     try:

@@ -172,6 +172,27 @@ def _dates_changed(preset_key: str) -> None:
     st.session_state[preset_key] = "custom"
 
 
+def drill_table(table):
+    """A drill-down table with headers and numbers in the UI language (dates as the reader writes them)."""
+    from cxlib.i18n import format_date
+
+    language = state.lang()
+    shown = {}
+    for column in table.columns:
+        values = table[column]
+        if column == "response_date":
+            values = [format_date(value, language) for value in values]
+        elif column in ("rating", "score"):
+            values = [format_number(value, language, decimals=1) for value in values]
+        key = {"response_id": "respondent", "customer_id": "customer", "response_date": "date"}.get(
+            column, column
+        )
+        shown[state.tr(f"journey.drill.col.{key}")] = list(values)
+    import pandas as pd
+
+    return pd.DataFrame(shown)
+
+
 def _active_filters(filters) -> None:
     """What the page is filtered on, at the top of the page, with one click to clear it."""
     chips = state.filter_chips(filters)
