@@ -1,9 +1,9 @@
-"""cxlib.drilldown.lowest_ratings: who rated a touchpoint lowest, with their comments."""
+"""cxlib.journey_drilldown.lowest_ratings: who rated a touchpoint lowest, with their comments."""
 
 import pandas as pd
 import pytest
 
-from cxlib.drilldown import lowest_ratings
+from cxlib.journey_drilldown import lowest_ratings
 from cxlib.journey import JourneySpec
 
 SURVEY = pd.DataFrame(
