@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cxlib.i18n import LANGUAGES, format_number, t
+from cxlib.i18n import LANGUAGES, format_number
 from pages import _state as state
 
 _LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
@@ -109,7 +109,7 @@ def _period_bar(date_range, current) -> tuple:
     from cxlib.periods import COMPARISONS, preset_window
 
     # keyed by language: a selectbox's translated options are a new widget after a language switch
-    language = state.lang()  # bound now: the labels' language must not be read when Streamlit formats
+    language = state.lang()
     preset_key, comparison_key = f"filter_preset_{language}", f"filter_comparison_{language}"
     preset_column, dates_column, comparison_column = st.columns([2, 3, 2])
     start_comparison = (
@@ -118,7 +118,7 @@ def _period_bar(date_range, current) -> tuple:
     comparison = comparison_column.selectbox(
         state.tr("period.comparison"),
         COMPARISONS,
-        format_func=lambda key: t(f"period.comparison.{key}", language),
+        format_func=state.labeller("period.comparison."),
         key=comparison_key,
         **start_comparison,
     )
@@ -129,7 +129,7 @@ def _period_bar(date_range, current) -> tuple:
     preset = preset_column.selectbox(
         state.tr("period.label"),
         _PERIOD_CHOICES,
-        format_func=lambda key: t(f"period.preset.{key}", language),
+        format_func=state.labeller("period.preset."),
         key=preset_key,
         on_change=_preset_changed,
         args=(preset_key, first, last),

@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from cxlib.journey_drilldown import lowest_ratings
 from cxlib.journey import JourneySpec
+from cxlib.journey_drilldown import lowest_ratings
 
 SURVEY = pd.DataFrame(
     {
