@@ -32,6 +32,7 @@ __all__ = [
     "PeriodComparison",
     "Window",
     "churn_comparison",
+    "comparison_caption",
     "comparison_window",
     "current_window",
     "last_12_months",
@@ -348,3 +349,30 @@ def period_comparisons(
         "nps": None if nps is None else nps.to_dict(),
         "churn_rate": None if churn is None else churn.to_dict(),
     }
+
+
+def comparison_caption(entry: dict | None):
+    """What the NPS tile and finding compare, as a message ("Tiles and findings: 2026-04-01 – 2026-06-30,
+    compared with the same period last year (…)"), from a ``kpis.comparisons`` entry; None without one.
+
+    Examples
+    --------
+    >>> entry = {"window": ["2026-04-01", "2026-06-30"], "previous_window": ["2025-04-01", "2025-06-30"],
+    ...          "comparison": "last_year"}
+    >>> comparison_caption(entry).text("de").split(", ")
+    ['Kennzahlen und Erkenntnisse: 01.04.2026 – 30.06.2026',
+     'verglichen mit dem Vorjahreszeitraum (01.04.2025 – 30.06.2025).']
+    """
+    from cxlib.messages import Message
+
+    if not entry or not entry.get("window") or not entry.get("previous_window"):
+        return None
+
+    def span(days: list) -> Message:
+        first, last = (date.fromisoformat(day) for day in days)
+        return Message("kpi.period.window", start=first, end=last)
+
+    against = Message(
+        f"period.against.{entry.get('comparison', 'previous')}", period=span(entry["previous_window"])
+    )
+    return Message("period.caption", period=span(entry["window"]), against=against)

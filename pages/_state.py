@@ -1027,6 +1027,15 @@ def analysis_document() -> dict:
     return _derive(_render_document, _document(), lang()).value
 
 
+def period_caption() -> str | None:
+    """Which period the tiles and findings show and what they compare it with (None without dates)."""
+    from cxlib.periods import comparison_caption
+
+    entry = ((analysis_document().get("kpis") or {}).get("comparisons") or {}).get("nps")
+    caption = comparison_caption(entry)
+    return None if caption is None else caption.text(lang())
+
+
 def findings() -> list[dict]:
     """The Summary page's findings: {text, value, source}, most important first."""
     return analysis_document().get("findings", [])

@@ -31,6 +31,10 @@ def test_last_quarter_against_last_year_moves_tiles_findings_and_url_together(ap
         change = re.search(r"[\d.,]+", tile.delta).group(0)
         assert change in shown
         assert t("period.comparison.last_year", lang) in " ".join(str(i.value) for i in page.info)
+    # a caption under the tiles says which period they show and what it is compared with
+    heading = t("period.caption", lang, period="", against="").split(":")[0]
+    against = t("period.against.last_year", lang, period="").split(" (")[0]
+    assert any(str(c.value).startswith(heading) and against in str(c.value) for c in page.caption)
     chip = " ".join(str(info.value) for info in page.info)
     assert t("period.preset.last_quarter", lang) in chip
 
