@@ -14,9 +14,10 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from cxlib.errors import CxError
-from cxlib.findings import findings_from_document, period_comparisons
+from cxlib.findings import findings_from_document
 from cxlib.i18n import t
 from cxlib.intake import LoadedTable, link_tables, load_table
+from cxlib.periods import period_comparisons
 from cxlib.tables import ValidatedTable
 
 
@@ -29,6 +30,8 @@ class AnalysisSettings:
     random_state: int = 0
     kpi: object | None = field(default=None)  # cxlib.kpis.KpiSettings; None = its defaults
     value: object | None = field(default=None)  # cxlib.value.section.ValueSettings; None = its defaults
+    #: (touchpoint, owner) pairs from a mapping profile: the department that owns each touchpoint.
+    journey_owners: tuple[tuple[str, str], ...] = ()
 
 
 def load_files(
@@ -81,21 +84,24 @@ def survey_touchpoints(survey: ValidatedTable | None) -> tuple[pd.DataFrame | No
     """The survey in wide shape and its touchpoint columns (long-format surveys are pivoted)."""
     if survey is None:
         return None, []
-    if "touchpoint" in survey.data and "score" in survey.data:
-        from cxlib.journey import long_to_wide
+    from cxlib.long_format import is_long, long_to_wide
 
+    if is_long(survey.data):
         return long_to_wide(survey.data)
     return survey.data, list(survey.touchpoints)
 
 
 def _comparisons(customers: pd.DataFrame | None, survey: pd.DataFrame | None, kpi_settings) -> dict:
     """``kpis.comparisons``: NPS and churn against the period before, over the tiles' windows."""
+    from cxlib.periods import Period
+
     return period_comparisons(
         customers,
         survey,
         as_of=kpi_settings.as_of,
         nps_months=kpi_settings.nps_period_months,
         churn_months=kpi_settings.churn_period_months,
+        period=Period(kpi_settings.window, kpi_settings.comparison),
     )
 
 
@@ -118,13 +124,21 @@ def fit_personas(
     ).fit(customers, survey, touchpoints=touchpoints)
 
 
-def default_journey(survey: pd.DataFrame | None, touchpoints: Sequence[str], *, lang: str = "en"):
-    """The journey step with the guessed phases; None without touchpoints (raises CxError without ratings)."""
+def default_journey(
+    survey: pd.DataFrame | None,
+    touchpoints: Sequence[str],
+    *,
+    lang: str | None = "en",
+    owners: Mapping[str, str] | None = None,
+):
+    """The journey step with the guessed phases and the given owners; None without touchpoints (raises
+    CxError without ratings)."""
     from cxlib.journey import build_journey, default_spec
 
     if survey is None or not touchpoints:
         return None
-    return build_journey(survey, default_spec(survey, list(touchpoints)), lang=lang)
+    spec = replace(default_spec(survey, list(touchpoints)), owners=dict(owners or {}))
+    return build_journey(survey, spec, lang=lang)
 
 
 def assumptions_section(tables: Mapping[str, ValidatedTable]) -> list[dict]:
@@ -146,12 +160,18 @@ def document_from_results(
     settings: object | None = None,
     inputs: dict | None = None,
     notes: Sequence[str] = (),
-    lang: str = "en",
+    lang: str | None = "en",
     tables: Mapping[str, ValidatedTable] | None = None,
+    comparisons: dict | None = None,
 ) -> dict:
     """The analysis document from the steps' results: ``inputs``, ``kpis``, ``personas``, ``journey``,
     ``notes``, ``assumptions`` (with ``tables``) and ``findings`` — the one assembler behind the CLI, the
     reports and the app.
+
+    ``lang=None`` leaves the KPI notes and the findings' texts as :class:`~cxlib.messages.Message`s
+    (render the document with :func:`cxlib.document_text.render_document`); ``comparisons`` replaces
+    the period comparisons computed from ``customers`` and ``survey`` (the app computes them on the data
+    before its date filter, as the tiles do).
     """
     from cxlib.journey import journey_section
     from cxlib.kpis import KpiSettings, kpi_section
@@ -160,7 +180,9 @@ def document_from_results(
     kpi_settings = settings or KpiSettings()
     document: dict = {} if inputs is None else {"inputs": inputs}
     document["kpis"] = kpi_section(customers, survey, settings=kpi_settings, lang=lang)
-    document["kpis"]["comparisons"] = _comparisons(customers, survey, kpi_settings)
+    document["kpis"]["comparisons"] = (
+        _comparisons(customers, survey, kpi_settings) if comparisons is None else comparisons
+    )
     document["personas"] = None if model is None else personas_section(model)
     if journey is not None:  # the outcome lets findings say "driver of recommendation"
         document["journey"] = {**journey_section(journey), "outcome": journey.outcome}
@@ -216,7 +238,7 @@ def run_analysis(
         notes.append(t("note.journey_needs_touchpoints", lang))
     else:
         try:
-            journey = default_journey(survey, touchpoints, lang=lang)
+            journey = default_journey(survey, touchpoints, lang=lang, owners=dict(settings.journey_owners))
         except CxError as error:  # e.g. touchpoint columns without a single rating
             notes.append(error.message(lang))
     voices = voices_step(customers, survey, touchpoints, model)

@@ -80,6 +80,13 @@ def _choices(args: argparse.Namespace) -> dict:
     }
 
 
+def _journey_owners(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
+    """The touchpoint owners saved in ``--mapping`` (none without a profile)."""
+    from cxlib.mapping_profile import journey_owners, read_profile
+
+    return tuple(journey_owners(read_profile(args.mapping)).items()) if args.mapping else ()
+
+
 def _add_value_options(command: argparse.ArgumentParser) -> None:
     """Customer value (transactions): the model check's split and the CLV horizon."""
     command.add_argument(
@@ -123,7 +130,7 @@ def _run_analyze(args: argparse.Namespace) -> dict:
     if not any(files.values()):
         raise CxError("error.no_input")
     value = ValueSettings(calibration_end=args.calibration_end, horizon_months=args.horizon_months)
-    settings = AnalysisSettings(n_personas=args.k, value=value)
+    settings = AnalysisSettings(n_personas=args.k, value=value, journey_owners=_journey_owners(args))
     return analyze_files(files, sheets=sheets, lang=args.lang, settings=settings, choices=_choices(args))
 
 

@@ -7,34 +7,82 @@ survey answers given in it and customers who were on the books during it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
 
-__all__ = ["Filters", "apply_filters", "filter_options"]
+__all__ = ["Filters", "active_in_period", "apply_filters", "filter_options"]
 
 
 @dataclass(frozen=True)
 class Filters:
-    """What the user selected; empty tuples and ``None`` dates mean "no restriction"."""
+    """What the user selected; empty tuples and ``None`` dates mean "no restriction".
+
+    ``preset`` names the date-range preset the period came from (:data:`cxlib.periods.PRESETS`; None for
+    a period chosen by hand), so a shared link keeps "last quarter" rather than fixed dates;
+    ``comparison`` is what the tiles and findings compare the period with ("previous" or "last_year").
+    """
 
     start: date | None = None
     end: date | None = None
     regions: tuple[str, ...] = ()
     segments: tuple[str, ...] = ()
     personas: tuple[str, ...] = ()
+    preset: str | None = None
+    comparison: str = "previous"
 
     @property
     def selects_customers(self) -> bool:
         """Whether a region, segment or persona filter is active."""
         return bool(self.regions or self.segments or self.personas)
 
+    @property
+    def has_period(self) -> bool:
+        """Whether a date range is chosen."""
+        return self.start is not None or self.end is not None
+
+    @property
+    def restricts(self) -> bool:
+        """Whether any row is kept out (a period, region, segment or persona); the comparison is not one."""
+        return self.has_period or self.selects_customers
+
+    def without_period(self) -> Filters:
+        """The same selection over all dates (the tiles compare the period with the time before it)."""
+        return replace(self, start=None, end=None, preset=None)
+
+    def resolved(self, date_range: tuple[date, date] | None) -> Filters:
+        """The filters with a preset's dates filled in for data spanning ``date_range``.
+
+        Examples
+        --------
+        >>> span = (date(2024, 3, 1), date(2026, 5, 10))
+        >>> Filters(preset="year_to_date").resolved(span).start
+        datetime.date(2026, 1, 1)
+        >>> everything = Filters(preset="all", start=date(2025, 1, 1)).resolved(span)
+        >>> everything.start, everything.preset
+        (None, None)
+        """
+        from cxlib.periods import preset_window
+
+        if self.preset is None or date_range is None:
+            return self
+        window = preset_window(self.preset, first=date_range[0], last=date_range[1])
+        if window is None:
+            return replace(self, start=None, end=None, preset=None)
+        return replace(self, start=window[0], end=window[1])
+
 
 def _check_filters(filters: Filters, customers: pd.DataFrame | None, persona_of: pd.Series | None) -> None:
     """ValueError for reversed periods, a persona filter without personas, or columns that do not exist."""
+    from cxlib.periods import COMPARISONS, PRESETS
+
     if not isinstance(filters, Filters):
         raise ValueError(f"filters must be Filters, got {type(filters).__name__}")
+    if filters.preset is not None and filters.preset not in PRESETS:
+        raise ValueError(f"preset must be one of {PRESETS} or None, got {filters.preset!r}")
+    if filters.comparison not in COMPARISONS:
+        raise ValueError(f"comparison must be one of {COMPARISONS}, got {filters.comparison!r}")
     if filters.start is not None and filters.end is not None and filters.start > filters.end:
         raise ValueError(f"start {filters.start} lies after end {filters.end}")
     if filters.personas and persona_of is None:
@@ -44,8 +92,15 @@ def _check_filters(filters: Filters, customers: pd.DataFrame | None, persona_of:
             raise ValueError(f"cannot filter by {column}: the customer table has no {column!r} column")
 
 
-def _active_in_period(customers: pd.DataFrame, start: date | None, end: date | None) -> pd.Series:
-    """Customers on the books at some time in [start, end]: joined by its end, not gone before its start."""
+def active_in_period(customers: pd.DataFrame, start: date | None, end: date | None) -> pd.Series:
+    """Customers on the books at some time in [start, end]: joined by its end, not gone before its start.
+
+    Examples
+    --------
+    >>> customers = pd.DataFrame({"signup_date": pd.to_datetime(["2026-01-01", "2026-05-01"])})
+    >>> active_in_period(customers, None, date(2026, 3, 31)).tolist()
+    [True, False]
+    """
     keep = pd.Series(True, index=customers.index)
     if end is not None and "signup_date" in customers.columns:
         keep &= ~(customers["signup_date"].dt.normalize() > pd.Timestamp(end))
@@ -119,7 +174,7 @@ def apply_filters(
     chosen = None if customers is None else customers[_chosen_customers(customers, filters, persona_of)]
     kept_customers = chosen
     if chosen is not None and has_period:
-        kept_customers = chosen[_active_in_period(chosen, filters.start, filters.end)]
+        kept_customers = chosen[active_in_period(chosen, filters.start, filters.end)]
     if survey is None:
         return kept_customers, None
     keep = pd.Series(True, index=survey.index)

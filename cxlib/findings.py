@@ -6,23 +6,25 @@ and it carries the number it is about and where in the document that number come
 not fire say nothing. At most :data:`MAX_FINDINGS` are returned, most important first.
 
 The period comparisons (NPS of the last months against the months before, churn of the last 12 months
-against the 12 before) are computed by :func:`period_comparisons` with the KPI helpers' own tests and
+against the 12 before, or the reader's chosen period and comparison) are computed by
+:func:`cxlib.periods.period_comparisons` (re-exported here), the same function the KPI tiles use, and
 stored in the document under ``kpis.comparisons``.
+
+Findings are computed without words: ``findings_from_document(document, lang=None)`` gives each finding's
+text as a :class:`~cxlib.messages.Message`; with a language they come rendered.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
+from typing import Any
 
-import pandas as pd
-
-from cxlib.churn import churn_rate, compare_churn, reference_date
-from cxlib.i18n import format_number, format_percent, t
-from cxlib.nps import compare_nps, net_promoter_score, survey_responses
+from cxlib.messages import Message, Num, Pct, render
+from cxlib.periods import period_comparisons
+from cxlib.phases import PHASES
 
 __all__ = ["MAX_FINDINGS", "Finding", "findings_from_document", "period_comparisons"]
 
@@ -52,8 +54,8 @@ class Finding:
     ----------
     rule : str
         The rule that produced it (e.g. ``"weakest_touchpoint"``).
-    text : str
-        The sentence, in the requested language.
+    text : str or Message
+        The sentence: a :class:`~cxlib.messages.Message` when computed without a language, else its text.
     value : float or None
         The number the sentence is about (NPS points, 0–100 score, share 0..1, row count …).
     source : str
@@ -64,7 +66,7 @@ class Finding:
     """
 
     rule: str
-    text: str
+    text: Any  # Message, or str once rendered
     value: float | None
     source: str
     weight: int = 0
@@ -79,13 +81,24 @@ class Finding:
         """
         return {"text": self.text, "value": self.value, "source": self.source}
 
+    def rendered(self, lang: str) -> Finding:
+        """The finding with its text in ``lang``.
+
+        Examples
+        --------
+        >>> Finding("empty_phase", Message("finding.empty_phase", phase=Message("phase.purchase")),
+        ...         0.0, "journey.touchpoints").rendered("de").text
+        'Die Phase Kauf hat keinen Touchpoint: dazu werden Kunden nicht befragt.'
+        """
+        return replace(self, text=render(self.text, lang))
+
 
 def _check_document(document: dict, lang: str, comparisons: dict | None) -> None:
     """ValueError for arguments no analysis can have produced."""
     if not isinstance(document, dict):
         raise ValueError(f"document must be the analysis dict, got {type(document).__name__}")
-    if lang not in ("en", "de"):
-        raise ValueError(f'lang must be "en" or "de", got {lang!r}')
+    if lang not in ("en", "de", None):
+        raise ValueError(f'lang must be "en", "de" or None, got {lang!r}')
     if comparisons is not None and not isinstance(comparisons, dict):
         raise ValueError(f"comparisons must be a dict or None, got {type(comparisons).__name__}")
 
@@ -156,10 +169,18 @@ def _top_driver(document: dict) -> dict | None:
     return top if top["importance"] >= MIN_DRIVER_IMPORTANCE else None
 
 
-def _outcome(document: dict, lang: str) -> str:
+def _outcome(document: dict) -> Message:
     outcome = (document.get("journey") or {}).get("outcome")
     key = outcome if outcome in ("recommend", "satisfaction") else "other"
-    return t(f"finding.outcome.{key}", lang)
+    return Message(f"finding.outcome.{key}")
+
+
+def _named(touchpoint: dict) -> Message | str:
+    """A touchpoint's name, with its owner when one is set ("Lieferung — Logistik")."""
+    owner = touchpoint.get("owner")
+    if owner:
+        return Message("journey.touchpoint_owner", touchpoint=touchpoint["touchpoint"], owner=owner)
+    return touchpoint["touchpoint"]
 
 
 def _average_churn(personas: list[dict]) -> float | None:
@@ -192,29 +213,26 @@ def _overall_nps(document: dict) -> float | None:
 # --- rules -------------------------------------------------------------------------------------------
 
 
-def _rule_persona_lowest_nps(document: dict, lang: str, comparisons: dict) -> Finding | None:
+def _rule_persona_lowest_nps(document: dict, comparisons: dict) -> Finding | None:
     """The persona with the lowest NPS, when it lies clearly below the overall NPS."""
     persona, overall = _lowest_nps_persona(document), _overall_nps(document)
     if persona is None or overall is None or overall - persona["nps"] < PERSONA_NPS_GAP:
         return None
     ratio = _churn_ratio(persona, _personas(document))
-    nps = format_number(persona["nps"], lang, signed=True)
+    nps: Any = Num(persona["nps"], signed=True)
     if persona["nps_ci"]:  # "−18 ± 9" when the interval is known
-        nps += " ± " + format_number((persona["nps_ci"][1] - persona["nps_ci"][0]) / 2, lang)
-    params = {
-        "name": persona["name"],
-        "share": format_percent(persona["share"], lang, decimals=0),
-        "nps": nps,
-    }
+        nps = (Num(persona["nps"], signed=True), Num((persona["nps_ci"][1] - persona["nps_ci"][0]) / 2))
+        nps = Message("finding.plus_minus", value=nps[0], margin=nps[1])
+    params = {"name": persona["name"], "share": Pct(persona["share"], decimals=0), "nps": nps}
     key = "finding.persona_lowest_nps"
     if ratio is not None and ratio >= CHURN_RATIO:
-        key, params["ratio"] = "finding.persona_lowest_nps_churn", format_number(ratio, lang, decimals=1)
+        key, params["ratio"] = "finding.persona_lowest_nps_churn", Num(ratio, decimals=1)
     return Finding(
-        "persona_lowest_nps", t(key, lang, **params), persona["nps"], f"personas[{persona['name']}].nps", 90
+        "persona_lowest_nps", Message(key, **params), persona["nps"], f"personas[{persona['name']}].nps", 90
     )
 
 
-def _rule_persona_highest_churn(document: dict, lang: str, comparisons: dict) -> Finding | None:
+def _rule_persona_highest_churn(document: dict, comparisons: dict) -> Finding | None:
     """The persona that churns fastest, when it churns at least 1.5 times the average rate.
 
     Silent when that persona is the lowest-NPS one and its churn was already said there.
@@ -231,22 +249,21 @@ def _rule_persona_highest_churn(document: dict, lang: str, comparisons: dict) ->
     if (
         lowest is not None
         and lowest["name"] == persona["name"]
-        and _rule_persona_lowest_nps(document, lang, comparisons)
+        and _rule_persona_lowest_nps(document, comparisons)
     ):
         return None
-    text = t(
+    text = Message(
         "finding.persona_highest_churn",
-        lang,
         name=persona["name"],
-        share=format_percent(persona["share"], lang, decimals=0),
-        ratio=format_number(ratio, lang, decimals=1),
-        rate=format_percent(persona["churn"], lang),
-        average=format_percent(_average_churn(personas), lang),
+        share=Pct(persona["share"], decimals=0),
+        ratio=Num(ratio, decimals=1),
+        rate=Pct(persona["churn"]),
+        average=Pct(_average_churn(personas)),
     )
     return Finding("persona_highest_churn", text, persona["churn"], f"personas[{persona['name']}].churn", 70)
 
 
-def _rule_weakest_touchpoint(document: dict, lang: str, comparisons: dict) -> Finding | None:
+def _rule_weakest_touchpoint(document: dict, comparisons: dict) -> Finding | None:
     """The touchpoint with the lowest satisfaction, when it lies clearly below the average."""
     rated = _touchpoints(document)
     if len(rated) < 2:
@@ -256,48 +273,43 @@ def _rule_weakest_touchpoint(document: dict, lang: str, comparisons: dict) -> Fi
     if average - weakest["mean"] < WEAK_TOUCHPOINT_GAP:
         return None
     driver = _top_driver(document)
-    mean = format_number(weakest["mean"], lang)
+    mean = Num(weakest["mean"])
     if driver is not None and driver["touchpoint"] == weakest["touchpoint"]:
-        text = t(
+        text = Message(
             "finding.weakest_touchpoint_driver",
-            lang,
-            touchpoint=weakest["touchpoint"],
+            touchpoint=_named(weakest),
             mean=mean,
-            outcome=_outcome(document, lang),
+            outcome=_outcome(document),
         )
     else:
-        text = t(
-            "finding.weakest_touchpoint",
-            lang,
-            touchpoint=weakest["touchpoint"],
-            mean=mean,
-            average=format_number(average, lang),
+        text = Message(
+            "finding.weakest_touchpoint", touchpoint=_named(weakest), mean=mean, average=Num(average)
         )
     source = f"journey.touchpoints[{weakest['touchpoint']}].mean"
     return Finding("weakest_touchpoint", text, weakest["mean"], source, 85)
 
 
-def _rule_top_driver(document: dict, lang: str, comparisons: dict) -> Finding | None:
+def _rule_top_driver(document: dict, comparisons: dict) -> Finding | None:
     """The strongest driver of the outcome, unless the weakest-touchpoint finding already names it."""
     driver = _top_driver(document)
     if driver is None:
         return None
-    weakest = _rule_weakest_touchpoint(document, lang, comparisons)
+    weakest = _rule_weakest_touchpoint(document, comparisons)
     if weakest is not None and weakest.source == f"journey.touchpoints[{driver['touchpoint']}].mean":
         return None  # the weakest-touchpoint finding already calls it the strongest driver
-    text = t(
+    owners = {tp["touchpoint"]: tp for tp in (document.get("journey") or {}).get("touchpoints") or []}
+    text = Message(
         "finding.top_driver",
-        lang,
-        touchpoint=driver["touchpoint"],
-        outcome=_outcome(document, lang),
-        importance=format_number(driver["importance"], lang, decimals=2),
-        mean=format_number(driver.get("performance"), lang),
+        touchpoint=_named(owners.get(driver["touchpoint"], driver)),
+        outcome=_outcome(document),
+        importance=Num(driver["importance"], decimals=2),
+        mean=Num(driver.get("performance")),
     )
     source = f"journey.drivers[{driver['touchpoint']}].importance"
     return Finding("top_driver", text, float(driver["importance"]), source, 60)
 
 
-def _rule_biggest_drop(document: dict, lang: str, comparisons: dict) -> Finding | None:
+def _rule_biggest_drop(document: dict, comparisons: dict) -> Finding | None:
     """The largest fall of satisfaction from one touchpoint to the next, if the journey flags it."""
     journey = document.get("journey") or {}
     flagged = {p["touchpoint"] for p in journey.get("pain_points") or [] if p.get("reason") == "drop"}
@@ -306,20 +318,41 @@ def _rule_biggest_drop(document: dict, lang: str, comparisons: dict) -> Finding 
     if not drops:
         return None
     drop, before, after = max(drops, key=lambda item: item[0])
-    text = t(
+    text = Message(
         "finding.biggest_drop",
-        lang,
-        drop=format_number(drop, lang),
+        drop=Num(drop),
         previous=before["touchpoint"],
-        touchpoint=after["touchpoint"],
-        before=format_number(before["mean"], lang),
-        after=format_number(after["mean"], lang),
+        touchpoint=_named(after),
+        before=Num(before["mean"]),
+        after=Num(after["mean"]),
     )
     return Finding("biggest_drop", text, drop, f"journey.touchpoints[{after['touchpoint']}].mean", 50)
 
 
+def _rule_thin_phase(document: dict, comparisons: dict) -> Finding | None:
+    """The first phase of the journey with fewer than two touchpoints ("the information phase is thin")."""
+    touchpoints = (document.get("journey") or {}).get("touchpoints") or []
+    if not any(tp.get("phase") in PHASES for tp in touchpoints):
+        return None
+    counts = {phase: sum(tp.get("phase") == phase for tp in touchpoints) for phase in PHASES}
+    thin = [phase for phase in PHASES if counts[phase] < 2]
+    if not thin:
+        return None
+    phase = min(thin, key=lambda name: counts[name])  # an empty phase first, then a thin one
+    key = "finding.empty_phase" if counts[phase] == 0 else "finding.thin_phase"
+    text = Message(key, phase=Message(f"phase.{phase}"), count=counts[phase])
+    return Finding("thin_phase", text, float(counts[phase]), "journey.touchpoints", 35)
+
+
+def _window_message(window: list | None) -> Message | None:
+    if not window:
+        return None
+    first, last = (date.fromisoformat(day) for day in window)
+    return Message("kpi.period.window", start=first, end=last)
+
+
 def _change_finding(
-    kind: str, comparison: dict | None, lang: str, *, scale: float, decimals: int, fmt: Callable
+    kind: str, comparison: dict | None, *, scale: float, decimals: int, fmt
 ) -> Finding | None:
     """A rose/fell/unchanged sentence for one period comparison (``kind`` "nps" or "churn")."""
     if not comparison or comparison.get("verdict") in (None, "insufficient_data"):
@@ -329,45 +362,44 @@ def _change_finding(
         return None
     shown = round(abs(difference) * scale, decimals)
     direction = "unchanged" if shown == 0 else ("rose" if difference > 0 else "fell")
-    text = t(
-        f"finding.{kind}_{direction}",
-        lang,
-        delta=format_number(abs(difference) * scale, lang, decimals=decimals),
-        months=comparison["months"],
-        previous=fmt(comparison["previous"]),
-        current=fmt(comparison["current"]),
-        verdict=t(f"kpi.verdict.{comparison['verdict']}", lang),
-    )
+    params = {
+        "delta": Num(abs(difference) * scale, decimals=decimals),
+        "months": comparison["months"],
+        "previous": fmt(comparison["previous"]),
+        "current": fmt(comparison["current"]),
+        "verdict": Message(f"kpi.verdict.{comparison['verdict']}"),
+    }
+    key = f"finding.{kind}_{direction}"
+    against = comparison.get("comparison", "previous")
+    if comparison.get("chosen_window") or against != "previous":
+        key += "_against"
+        params["against"] = Message(
+            f"period.against.{against}", period=_window_message(comparison.get("previous_window"))
+        )
     weight = 80 if comparison.get("significant") else 30
-    key = "nps" if kind == "nps" else "churn_rate"
-    return Finding(f"{kind}_change", text, difference * scale, f"kpis.comparisons.{key}", weight)
+    source = "nps" if kind == "nps" else "churn_rate"
+    return Finding(
+        f"{kind}_change", Message(key, **params), difference * scale, f"kpis.comparisons.{source}", weight
+    )
 
 
-def _rule_nps_change(document: dict, lang: str, comparisons: dict) -> Finding | None:
+def _rule_nps_change(document: dict, comparisons: dict) -> Finding | None:
     """NPS of the last months against the months before, with the z-test's verdict."""
     return _change_finding(
         "nps",
         comparisons.get("nps"),
-        lang,
         scale=1.0,
         decimals=1,  # as the NPS tile's change, so both say the same number
-        fmt=lambda score: format_number(score, lang, signed=True),
+        fmt=lambda score: Num(score, signed=True),
     )
 
 
-def _rule_churn_change(document: dict, lang: str, comparisons: dict) -> Finding | None:
+def _rule_churn_change(document: dict, comparisons: dict) -> Finding | None:
     """Churn of the last 12 months against the 12 before, in percentage points, with the verdict."""
-    return _change_finding(
-        "churn",
-        comparisons.get("churn_rate"),
-        lang,
-        scale=100.0,
-        decimals=1,
-        fmt=lambda share: format_percent(share, lang),
-    )
+    return _change_finding("churn", comparisons.get("churn_rate"), scale=100.0, decimals=1, fmt=Pct)
 
 
-def _rule_clv_concentration(document: dict, lang: str, comparisons: dict) -> Finding | None:
+def _rule_clv_concentration(document: dict, comparisons: dict) -> Finding | None:
     """A persona holding far more than its share of the total CLV, or else a mean far above the median."""
     personas = [p for p in _personas(document) if p["clv_total"] is not None and p["share"]]
     total = sum(p["clv_total"] for p in personas)
@@ -375,29 +407,24 @@ def _rule_clv_concentration(document: dict, lang: str, comparisons: dict) -> Fin
         richest = max(personas, key=lambda p: p["clv_total"] / total / p["share"])
         value_share = richest["clv_total"] / total
         if value_share / richest["share"] >= CLV_SHARE_RATIO:
-            text = t(
+            text = Message(
                 "finding.clv_persona_share",
-                lang,
                 name=richest["name"],
-                value_share=format_percent(value_share, lang, decimals=0),
-                share=format_percent(richest["share"], lang, decimals=0),
+                value_share=Pct(value_share, decimals=0),
+                share=Pct(richest["share"], decimals=0),
             )
             return Finding("clv_concentration", text, value_share, f"personas[{richest['name']}].clv", 40)
     clv = (document.get("kpis") or {}).get("clv") or {}
     mean, median = _number(clv.get("mean")), _number(clv.get("median"))
     if mean is None or median is None or median <= 0 or mean / median < CLV_SKEW_RATIO:
         return None
-    text = t(
-        "finding.clv_skew",
-        lang,
-        mean=format_number(mean, lang),
-        median=format_number(median, lang),
-        ratio=format_number(mean / median, lang, decimals=1),
+    text = Message(
+        "finding.clv_skew", mean=Num(mean), median=Num(median), ratio=Num(mean / median, decimals=1)
     )
     return Finding("clv_concentration", text, mean / median, "kpis.clv", 40)
 
 
-def _rule_data_quality(document: dict, lang: str, comparisons: dict) -> Finding | None:
+def _rule_data_quality(document: dict, comparisons: dict) -> Finding | None:
     """The table with the largest share of set-aside rows, from 1% of its rows on."""
     worst = None
     for table, report in (document.get("inputs") or {}).items():
@@ -407,13 +434,12 @@ def _rule_data_quality(document: dict, lang: str, comparisons: dict) -> Finding 
     if worst is None:
         return None
     table, report, share = worst
-    text = t(
+    text = Message(
         "finding.data_quality",
-        lang,
-        rows=format_number(report["rows_set_aside"], lang),
-        total=format_number(report["rows_read"], lang),
-        table=t(f"table.{table}", lang),
-        share=format_percent(share, lang),
+        rows=report["rows_set_aside"],
+        total=report["rows_read"],
+        table=Message(f"table.{table}"),
+        share=Pct(share),
     )
     return Finding(
         "data_quality", text, float(report["rows_set_aside"]), f"inputs.{table}.rows_set_aside", 20
@@ -428,13 +454,14 @@ RULES = (
     _rule_persona_highest_churn,
     _rule_top_driver,
     _rule_biggest_drop,
+    _rule_thin_phase,
     _rule_clv_concentration,
     _rule_data_quality,
 )
 
 
 def findings_from_document(
-    document: dict, *, lang: str = "en", comparisons: dict | None = None
+    document: dict, *, lang: str | None = "en", comparisons: dict | None = None
 ) -> list[Finding]:
     """The findings for an analysis document, most important first (at most :data:`MAX_FINDINGS`).
 
@@ -443,8 +470,9 @@ def findings_from_document(
     document : dict
         The analysis document (:func:`cxlib.analysis.analyze_tables` or ``analyze_files``): sections
         ``kpis``, ``personas``, ``journey`` and optionally ``inputs``. Missing sections silence their rules.
-    lang : {"en", "de"}
-        Language of the sentences and number formats.
+    lang : {"en", "de"} or None
+        Language of the sentences and number formats; None gives each text as a
+        :class:`~cxlib.messages.Message` (render it with :meth:`Finding.rendered`).
     comparisons : dict, optional
         Period comparisons as made by :func:`period_comparisons`; defaults to ``document["kpis"]
         ["comparisons"]``.
@@ -468,108 +496,7 @@ def findings_from_document(
     _check_document(document, lang, comparisons)
     if comparisons is None:
         comparisons = (document.get("kpis") or {}).get("comparisons") or {}
-    found = [finding for rule in RULES if (finding := rule(document, lang, comparisons)) is not None]
+    found = [finding for rule in RULES if (finding := rule(document, comparisons)) is not None]
     found.sort(key=lambda finding: -finding.weight)  # stable: rule order breaks ties
-    return found[:MAX_FINDINGS]
-
-
-# --- period comparisons --------------------------------------------------------------------------------
-
-
-def _window_before(start: date, months: int) -> tuple[date, date]:
-    """The ``months`` calendar months just before ``start``."""
-    return (
-        (pd.Timestamp(start) - pd.DateOffset(months=months)).date(),
-        (pd.Timestamp(start) - pd.Timedelta(days=1)).date(),
-    )
-
-
-def _nps_between(survey: pd.DataFrame, window: tuple[date, date]):
-    responses = survey_responses(survey)
-    days = pd.to_datetime(responses["response_date"]).dt.normalize()
-    inside = (days >= pd.Timestamp(window[0])) & (days <= pd.Timestamp(window[1]))
-    return net_promoter_score(responses.loc[inside, "recommend"].to_numpy(dtype=float, na_value=float("nan")))
-
-
-def _nps_comparison(survey: pd.DataFrame | None, as_of: date | None, months: int) -> dict | None:
-    if survey is None or as_of is None or not {"recommend", "response_date"} <= set(survey.columns):
-        return None
-    start = (pd.Timestamp(as_of).to_period("M") - (months - 1)).start_time.date()
-    window, previous_window = (start, as_of), _window_before(start, months)
-    current, previous = _nps_between(survey, window), _nps_between(survey, previous_window)
-    test = compare_nps(current, previous)
-    return {
-        "months": months,
-        "window": [day.isoformat() for day in window],
-        "previous_window": [day.isoformat() for day in previous_window],
-        "current": current.score,
-        "previous": previous.score,
-        "n": current.n,
-        "previous_n": previous.n,
-        "difference": test.difference,
-        "p_value": test.p_value,
-        "significant": test.significant,
-        "verdict": test.verdict,
-    }
-
-
-def _churn_comparison(customers: pd.DataFrame | None, as_of: date | None, months: int) -> dict | None:
-    if customers is None or customers.empty:
-        return None
-    current = churn_rate(customers, as_of=as_of, months=months)
-    if current.window is None or current.value is None:
-        return None
-    previous_window = _window_before(current.window[0], months)
-    previous = churn_rate(customers, as_of=previous_window[1], months=months)
-    test = compare_churn(current, previous)
-    return {
-        "months": months,
-        "window": [day.isoformat() for day in current.window],
-        "previous_window": [day.isoformat() for day in previous.window] if previous.window else None,
-        "current": current.value,
-        "previous": previous.value,
-        "difference": test.difference,
-        "p_value": test.p_value,
-        "significant": test.significant,
-        "verdict": test.verdict,
-    }
-
-
-def period_comparisons(
-    customers: pd.DataFrame | None,
-    survey: pd.DataFrame | None,
-    *,
-    as_of: date | None = None,
-    nps_months: int = 3,
-    churn_months: int = 12,
-) -> dict:
-    """NPS and churn of the latest period against the period before, with their significance tests.
-
-    The windows are the ones of the Overview tiles: ``nps_months`` calendar months up to "now" (the
-    latest date in the data unless ``as_of`` is given) against the ``nps_months`` before; churn over
-    ``churn_months`` against the ``churn_months`` before.
-
-    Returns
-    -------
-    dict
-        ``{"nps": {...} or None, "churn_rate": {...} or None}``; each entry has ``months``, ``window``,
-        ``previous_window``, ``current``, ``previous``, ``difference`` (NPS points or churn share),
-        ``p_value``, ``significant`` and ``verdict`` ("significant" / "within_noise" /
-        "insufficient_data").
-
-    Examples
-    --------
-    >>> days = pd.to_datetime(["2026-01-10", "2026-02-01", "2026-03-05", "2026-05-03", "2026-06-20"])
-    >>> survey = pd.DataFrame({"response_date": days, "recommend": [3.0, 10.0, 9.0, 10.0, 8.0]})
-    >>> nps = period_comparisons(None, survey)["nps"]
-    >>> nps["window"], nps["current"], round(nps["difference"], 1), nps["verdict"]
-    (['2026-04-01', '2026-06-20'], 50.0, 16.7, 'within_noise')
-    """
-    for name, months in (("nps_months", nps_months), ("churn_months", churn_months)):
-        if isinstance(months, bool) or not isinstance(months, int) or months < 1:
-            raise ValueError(f"{name} must be a positive whole number, got {months!r}")
-    day = as_of or reference_date(customers, survey)
-    return {
-        "nps": _nps_comparison(survey, day, nps_months),
-        "churn_rate": _churn_comparison(customers, day, churn_months),
-    }
+    found = found[:MAX_FINDINGS]
+    return found if lang is None else [finding.rendered(lang) for finding in found]

@@ -2042,6 +2042,59 @@ STRINGS["en"].update(
         "report.voices.mean_tone": "Mean tone (−1 to +1)",
     }
 )
+
+# --- Journey, KPIs, findings and periods (journey owners, date presets, drill-down): one block per language
+STRINGS["en"].update(
+    {
+        "kpi.p.below": "< {p}",
+        "kpi.p.equal": "= {p}",
+        "kpi.label.nps_period": "NPS ({period})",
+        "period.label": "Period",
+        "period.preset.all": "All data",
+        "period.preset.last_quarter": "Last quarter",
+        "period.preset.last_12_months": "Last 12 months",
+        "period.preset.year_to_date": "Year to date",
+        "period.preset.custom": "Custom",
+        "period.comparison": "Compare with",
+        "period.comparison.previous": "Previous period",
+        "period.comparison.last_year": "Same period last year",
+        "period.against.previous": "the period before ({period})",
+        "period.against.last_year": "the same period last year ({period})",
+        "period.caption": "Tiles and findings: {period}, compared with {against}.",
+        "finding.nps_rose_against": "NPS rose {delta} points against {against} ({previous} → {current}), "
+        "{verdict}.",
+        "finding.nps_fell_against": "NPS fell {delta} points against {against} ({previous} → {current}), "
+        "{verdict}.",
+        "finding.nps_unchanged_against": "NPS is unchanged against {against} ({current}).",
+        "finding.churn_rose_against": "The churn rate rose {delta} percentage points against {against} "
+        "({previous} → {current}), {verdict}.",
+        "finding.churn_fell_against": "The churn rate fell {delta} percentage points against {against} "
+        "({previous} → {current}), {verdict}.",
+        "finding.churn_unchanged_against": "The churn rate is unchanged against {against} ({current}).",
+        "finding.thin_phase": "The {phase} phase is thin: only {count} touchpoint is measured there.",
+        "finding.empty_phase": "The {phase} phase has no touchpoint: customers are not asked about it.",
+        "journey.touchpoint_owner": "{touchpoint} — {owner}",
+        "finding.plus_minus": "{value} ± {margin}",
+        "journey.scale": "{low}–{high}",
+        "journey.no_owner": "no owner set",
+        "journey.editor.owner": "Owner (department)",
+        "journey.col.owner": "Owner",
+        "journey.drill.title": "Who rated a touchpoint lowest",
+        "journey.drill.help": "The respondents in the current selection who rated the chosen touchpoint "
+        "lowest, with their comments.",
+        "journey.drill.choose": "Touchpoint",
+        "journey.drill.none": "No ratings for this touchpoint in the current selection.",
+        "journey.drill.shown": "{n} of {total} ratings, lowest first.",
+        "journey.drill.download": "Download as CSV",
+        "journey.drill.file": "lowest_ratings.csv",
+        "journey.drill.col.respondent": "Respondent",
+        "journey.drill.col.customer": "Customer",
+        "journey.drill.col.date": "Date",
+        "journey.drill.col.rating": "Rating (own scale)",
+        "journey.drill.col.score": "Satisfaction (0–100)",
+        "journey.drill.col.comment": "Comment",
+    }
+)
 STRINGS["de"].update(
     {
         "report.area.journey": "Kundenreise",
@@ -2091,5 +2144,53 @@ STRINGS["de"].update(
         "report.voices.comment_count": "Kommentare",
         "report.voices.follow_up_count": "Rückzurufende Kunden",
         "report.voices.mean_tone": "Mittlere Tonlage (−1 bis +1)",
+        "kpi.p.below": "< {p}",
+        "kpi.p.equal": "= {p}",
+        "kpi.label.nps_period": "NPS ({period})",
+        "period.label": "Zeitraum",
+        "period.preset.all": "Alle Daten",
+        "period.preset.last_quarter": "Letztes Quartal",
+        "period.preset.last_12_months": "Letzte 12 Monate",
+        "period.preset.year_to_date": "Seit Jahresbeginn",
+        "period.preset.custom": "Eigener Zeitraum",
+        "period.comparison": "Vergleichen mit",
+        "period.comparison.previous": "Vorperiode",
+        "period.comparison.last_year": "Vorjahreszeitraum",
+        "period.against.previous": "dem Zeitraum davor ({period})",
+        "period.against.last_year": "dem Vorjahreszeitraum ({period})",
+        "period.caption": "Kennzahlen und Erkenntnisse: {period}, verglichen mit {against}.",
+        "finding.nps_rose_against": "Der NPS stieg gegenüber {against} um {delta} Punkte "
+        "({previous} → {current}), {verdict}.",
+        "finding.nps_fell_against": "Der NPS sank gegenüber {against} um {delta} Punkte "
+        "({previous} → {current}), {verdict}.",
+        "finding.nps_unchanged_against": "Der NPS ist gegenüber {against} unverändert ({current}).",
+        "finding.churn_rose_against": "Die Abwanderungsquote stieg gegenüber {against} um {delta} "
+        "Prozentpunkte ({previous} → {current}), {verdict}.",
+        "finding.churn_fell_against": "Die Abwanderungsquote sank gegenüber {against} um {delta} "
+        "Prozentpunkte ({previous} → {current}), {verdict}.",
+        "finding.churn_unchanged_against": "Die Abwanderungsquote ist gegenüber {against} unverändert "
+        "({current}).",
+        "finding.thin_phase": "Die Phase {phase} ist dünn besetzt: dort wird nur {count} Touchpoint gemessen.",
+        "finding.empty_phase": "Die Phase {phase} hat keinen Touchpoint: dazu werden Kunden nicht befragt.",
+        "journey.touchpoint_owner": "{touchpoint} — {owner}",
+        "finding.plus_minus": "{value} ± {margin}",
+        "journey.scale": "{low}–{high}",
+        "journey.no_owner": "kein Verantwortlicher festgelegt",
+        "journey.editor.owner": "Verantwortlich (Abteilung)",
+        "journey.col.owner": "Verantwortlich",
+        "journey.drill.title": "Wer einen Touchpoint am schlechtesten bewertet hat",
+        "journey.drill.help": "Die Befragten der aktuellen Auswahl, die den gewählten Touchpoint am "
+        "schlechtesten bewertet haben, mit ihren Kommentaren.",
+        "journey.drill.choose": "Touchpoint",
+        "journey.drill.none": "Keine Bewertungen für diesen Touchpoint in der aktuellen Auswahl.",
+        "journey.drill.shown": "{n} von {total} Bewertungen, die schlechtesten zuerst.",
+        "journey.drill.download": "Als CSV herunterladen",
+        "journey.drill.file": "schlechteste_bewertungen.csv",
+        "journey.drill.col.respondent": "Befragte(r)",
+        "journey.drill.col.customer": "Kunde",
+        "journey.drill.col.date": "Datum",
+        "journey.drill.col.rating": "Bewertung (eigene Skala)",
+        "journey.drill.col.score": "Zufriedenheit (0–100)",
+        "journey.drill.col.comment": "Kommentar",
     }
 )

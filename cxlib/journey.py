@@ -46,6 +46,8 @@ from scipy import stats
 
 from cxlib.errors import CxError
 from cxlib.i18n import format_number, format_percent, t
+from cxlib.long_format import is_long, long_to_wide
+from cxlib.messages import Message, Num, render, render_all
 from cxlib.phases import PHASES, guess_phases
 
 #: Scales a rating column can have, tried from the narrowest to the widest range.
@@ -83,6 +85,8 @@ class JourneySpec:
         Touchpoint -> values that mean "not applicable" (excluded and counted).
     renames : dict
         Touchpoint -> display name used in every output.
+    owners : dict
+        Touchpoint -> the department that owns it (e.g. "Logistik"), as the user entered it.
     """
 
     touchpoints: tuple[str, ...]
@@ -90,6 +94,7 @@ class JourneySpec:
     scales: dict[str, tuple[float, float]] | None = None
     na_codes: dict[str, tuple[float, ...]] = field(default_factory=dict)
     renames: dict[str, str] = field(default_factory=dict)
+    owners: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "touchpoints", tuple(self.touchpoints))
@@ -117,7 +122,8 @@ class JourneyResult:
         One row per touchpoint in journey order: ``touchpoint`` (display name), ``phase``, ``position``
         (1-based), ``mean`` (0–100), ``native_mean``, ``scale_min``, ``scale_max``, ``ci_low``,
         ``ci_high`` (0–100), ``n``, ``na_excluded``, ``bottom_box`` (share 0..1), ``pain_point`` (bool),
-        ``pain_reason`` (text in the result's language, empty if none). Missing values are NaN.
+        ``pain_reason`` (text in the result's language, empty if none; a tuple of messages when computed
+        without a language), ``owner`` (the department as entered, "" if none). Missing values are NaN.
     phases : DataFrame
         One row per phase in the fixed order: ``phase``, ``label``, ``mean`` (0–100), ``touchpoints``.
     pain_points : list of dict
@@ -142,6 +148,36 @@ class JourneyResult:
     by_group: pd.DataFrame | None
     notes: list[str]
     outcome: str | None
+
+    def rendered(self, lang: str) -> JourneyResult:
+        """The result with its words (notes, pain point texts, labels) in ``lang``; numbers are shared.
+
+        A result computed with ``lang=None`` carries :class:`~cxlib.messages.Message`s; rendering it is
+        cheap, so the app computes the journey once and renders it for each language.
+        """
+        if lang not in ("en", "de"):
+            raise ValueError(f"lang must be 'en' or 'de', got {lang!r}")
+        reasons = [
+            reason if isinstance(reason, str) else " · ".join(render_all(reason, lang))
+            for reason in self.touchpoints["pain_reason"]
+        ]
+        drivers = self.drivers.copy()
+        drivers["quadrant_label"] = [
+            None if label is None or (isinstance(label, float) and math.isnan(label)) else render(label, lang)
+            for label in drivers["quadrant_label"]
+        ]
+        return JourneyResult(
+            touchpoints=self.touchpoints.assign(pain_reason=reasons),
+            phases=self.phases.assign(label=[render(label, lang) for label in self.phases["label"]]),
+            pain_points=[
+                {**point, "text": render(point["text"], lang), "label": render(point["label"], lang)}
+                for point in self.pain_points
+            ],
+            drivers=drivers,
+            by_group=self.by_group,
+            notes=render_all(self.notes, lang),
+            outcome=self.outcome,
+        )
 
 
 # --- checks -------------------------------------------------------------------------------------------
@@ -171,15 +207,13 @@ def _check_inputs(survey: pd.DataFrame, spec: JourneySpec, group: pd.Series | No
             raise ValueError(f"touchpoint columns {missing!r} are not in the survey")
     if group is not None and len(group) != len(survey):
         raise ValueError(f"group has {len(group)} labels for {len(survey)} survey rows")
-    if lang not in ("en", "de"):
-        raise ValueError(f"lang must be 'en' or 'de', got {lang!r}")
+    if lang not in ("en", "de", None):
+        raise ValueError(f"lang must be 'en', 'de' or None, got {lang!r}")
 
 
 def _is_long(survey: pd.DataFrame, spec: JourneySpec | None = None) -> bool:
     """Long shape: ``touchpoint`` and ``score`` columns, and the spec's touchpoints are not columns."""
-    if not {"touchpoint", "score"} <= set(survey.columns):
-        return False
-    return spec is None or not all(tp in survey.columns for tp in spec.touchpoints)
+    return is_long(survey, None if spec is None else spec.touchpoints)
 
 
 # --- public helpers -----------------------------------------------------------------------------------
@@ -223,62 +257,6 @@ def detect_scale(values: pd.Series) -> tuple[float, float]:
             return scale
     low, high = math.floor(low), math.ceil(high)
     return (low, high if high > low else low + 1)
-
-
-def long_to_wide(survey: pd.DataFrame, *, id_column: str = "response_id") -> tuple[pd.DataFrame, list[str]]:
-    """Turn touchpoint/score rows into one row per response with one column per touchpoint.
-
-    Repeated ratings of one touchpoint in one response are averaged. The other columns (recommend,
-    satisfaction, customer_id, …) take each response's first non-empty value. Without an id column every
-    row counts as its own response.
-
-    Parameters
-    ----------
-    survey : DataFrame
-        Long survey with ``touchpoint`` and ``score`` columns.
-    id_column : str
-        The column that says which rows belong to one response.
-
-    Returns
-    -------
-    wide : DataFrame
-        One row per response, in order of first appearance.
-    touchpoints : list of str
-        The touchpoints in order of first appearance.
-
-    Examples
-    --------
-    >>> long = pd.DataFrame({"response_id": ["a", "a", "b"], "touchpoint": ["Web", "Shop", "Web"],
-    ...                      "score": [4.0, 2.0, 5.0], "recommend": [9.0, 9.0, 3.0]})
-    >>> wide, touchpoints = long_to_wide(long)
-    >>> touchpoints
-    ['Web', 'Shop']
-    >>> wide[["response_id", "recommend", "Web", "Shop"]].to_dict("list")
-    {'response_id': ['a', 'b'], 'recommend': [9.0, 3.0], 'Web': [4.0, 5.0], 'Shop': [2.0, nan]}
-    """
-    if not isinstance(survey, pd.DataFrame) or not {"touchpoint", "score"} <= set(survey.columns):
-        raise ValueError("long_to_wide needs a DataFrame with 'touchpoint' and 'score' columns")
-    if id_column not in survey.columns:
-        survey = survey.assign(**{id_column: np.arange(len(survey)).astype(str)})
-    ids = survey[id_column]
-    labels = survey["touchpoint"].astype("str").where(survey["touchpoint"].notna())
-    order = [str(label) for label in pd.unique(labels.dropna())]
-    clash = set(order) & (set(survey.columns) - {"touchpoint", "score"})
-    if clash:
-        raise ValueError(f"touchpoint names {sorted(clash)!r} clash with other survey columns")
-    ratings = (
-        pd.DataFrame(
-            {"id": ids, "touchpoint": labels, "score": pd.to_numeric(survey["score"], errors="coerce")}
-        )
-        .dropna(subset=["touchpoint"])
-        .groupby(["id", "touchpoint"], sort=False)["score"]
-        .mean()
-        .unstack("touchpoint")
-    )
-    others = survey.drop(columns=["touchpoint", "score"]).groupby(id_column, sort=False).first()
-    wide = others.join(ratings.reindex(columns=order)).reset_index()
-    wide.columns.name = None
-    return wide, order
 
 
 def default_spec(survey: pd.DataFrame, touchpoints: Sequence[str]) -> JourneySpec:
@@ -330,6 +308,10 @@ def _scale_text(scale: tuple[float, float], lang: str) -> str:
     return f"{format_number(scale[0], lang)}–{format_number(scale[1], lang)}"
 
 
+def _scale_message(scale: tuple[float, float]) -> Message:
+    return Message("journey.scale", low=Num(scale[0]), high=Num(scale[1]))
+
+
 def _bottom_box_cut(scale: tuple[float, float]) -> float:
     """The highest rating that still counts as low, on the 0–100 axis (see the module docstring)."""
     low, high = scale
@@ -341,7 +323,7 @@ def _bottom_box_cut(scale: tuple[float, float]) -> float:
     return (native_cut - low) / (high - low) * 100
 
 
-def _ratings(survey: pd.DataFrame, spec: JourneySpec, lang: str, notes: list[str]):
+def _ratings(survey: pd.DataFrame, spec: JourneySpec, notes: list):
     """Each touchpoint's ratings on the 0–100 axis (display names as columns), scales and NA counts."""
     native: dict[str, np.ndarray] = {}
     na_excluded: dict[str, int] = {}
@@ -354,27 +336,25 @@ def _ratings(survey: pd.DataFrame, spec: JourneySpec, lang: str, notes: list[str
         native[tp] = values
         if na_excluded[tp]:
             notes.append(
-                t(
+                Message(
                     "journey.note.na_excluded",
-                    lang,
-                    count=format_number(na_excluded[tp], lang),
+                    count=na_excluded[tp],
                     touchpoint=spec.display_name(tp),
-                    codes=", ".join(format_number(c, lang, decimals=0) for c in codes),
+                    codes=tuple(Num(code) for code in codes),
                 )
             )
-    scales = _resolve_scales(native, spec, lang, notes)
+    scales = _resolve_scales(native, spec, notes)
     scaled: dict[str, np.ndarray] = {}
     for tp, values in native.items():
         low, high = scales[tp]
         outside = (values < low) | (values > high)
         if outside.any():
             notes.append(
-                t(
+                Message(
                     "journey.note.out_of_scale",
-                    lang,
-                    count=format_number(int(outside.sum()), lang),
+                    count=int(outside.sum()),
                     touchpoint=spec.display_name(tp),
-                    scale=_scale_text((low, high), lang),
+                    scale=_scale_message((low, high)),
                 )
             )
             values = np.where(outside, np.nan, values)
@@ -382,7 +362,7 @@ def _ratings(survey: pd.DataFrame, spec: JourneySpec, lang: str, notes: list[str
     return pd.DataFrame(scaled, index=survey.index), scales, na_excluded
 
 
-def _resolve_scales(native: dict[str, np.ndarray], spec: JourneySpec, lang: str, notes: list[str]):
+def _resolve_scales(native: dict[str, np.ndarray], spec: JourneySpec, notes: list):
     detected = {tp: detect_scale(pd.Series(v)) for tp, v in native.items() if not np.isnan(v).all()}
     if not detected and not spec.scales:
         raise CxError("error.journey_no_ratings")
@@ -400,11 +380,10 @@ def _resolve_scales(native: dict[str, np.ndarray], spec: JourneySpec, lang: str,
             top = np.nanmax(values)
             if top < scale[1] or top == common[1] - 1:  # the answers do not prove the narrower scale
                 notes.append(
-                    t(
+                    Message(
                         "journey.note.scale_aligned",
-                        lang,
                         touchpoint=spec.display_name(tp),
-                        scale=_scale_text(common, lang),
+                        scale=_scale_message(common),
                     )
                 )
                 scale = common
@@ -412,7 +391,7 @@ def _resolve_scales(native: dict[str, np.ndarray], spec: JourneySpec, lang: str,
     distinct = sorted(set(scales.values()))
     if len(distinct) > 1:
         notes.append(
-            t("journey.note.mixed_scales", lang, scales=", ".join(_scale_text(s, lang) for s in distinct))
+            Message("journey.note.mixed_scales", scales=tuple(_scale_message(scale) for scale in distinct))
         )
     return scales
 
@@ -448,7 +427,7 @@ def _summaries(scaled: pd.DataFrame, groups: np.ndarray | None = None) -> pd.Dat
     return frame.drop(columns="sd")
 
 
-def _touchpoint_table(scaled, spec, phases, scales, na_excluded, lang, notes) -> pd.DataFrame:
+def _touchpoint_table(scaled, spec, phases, scales, na_excluded, notes) -> pd.DataFrame:
     table = _summaries(scaled)
     names = list(spec.touchpoints)
     table.insert(1, "phase", [phases[tp] for tp in names])
@@ -466,30 +445,30 @@ def _touchpoint_table(scaled, spec, phases, scales, na_excluded, lang, notes) ->
         table["bottom_box"] = np.where(table["n"] > 0, low_counts / table["n"].to_numpy(), np.nan)
     for name, n in zip(table["touchpoint"], table["n"], strict=True):
         if n == 0:
-            notes.append(t("journey.note.no_answers", lang, touchpoint=name))
+            notes.append(Message("journey.note.no_answers", touchpoint=name))
     return table
 
 
-def _phase_table(table: pd.DataFrame, lang: str, notes: list[str]) -> pd.DataFrame:
+def _phase_table(table: pd.DataFrame, notes: list) -> pd.DataFrame:
     rows = []
     for phase in PHASES:
         members = table[table["phase"] == phase]
         rows.append(
             {
                 "phase": phase,
-                "label": t(f"phase.{phase}", lang),
+                "label": Message(f"phase.{phase}"),
                 "mean": members["mean"].mean(),
                 "touchpoints": len(members),
             }
         )
         if len(members) == 0:
-            notes.append(t("journey.note.phase_empty", lang, phase=t(f"phase.{phase}", lang)))
+            notes.append(Message("journey.note.phase_empty", phase=Message(f"phase.{phase}")))
         elif len(members) == 1:
-            notes.append(t("journey.note.phase_thin", lang, phase=t(f"phase.{phase}", lang)))
+            notes.append(Message("journey.note.phase_thin", phase=Message(f"phase.{phase}")))
     return pd.DataFrame(rows)
 
 
-def _pain_points(table: pd.DataFrame, lang: str) -> list[dict]:
+def _pain_points(table: pd.DataFrame, owners: dict[str, str]) -> list[dict]:
     rated = table[table["n"] > 0]
     if len(rated) < 2:
         return []
@@ -516,20 +495,20 @@ def _pain_points(table: pd.DataFrame, lang: str) -> list[dict]:
     position = dict(zip(table["touchpoint"], table["position"], strict=True))
     found.sort(key=lambda p: (position[p["touchpoint"]], PAIN_REASONS.index(p["reason"])))
     for point in found:
-        point["label"] = t(
-            f"journey.annot.{point['reason']}", lang, value=format_number(point["value"], lang)
-        )
-        point["text"] = t(
+        point["label"] = Message(f"journey.annot.{point['reason']}", value=Num(point["value"]))
+        point["text"] = Message(
             f"journey.reason.{point['reason']}",
-            lang,
-            value=format_number(point["value"], lang),
+            value=Num(point["value"]),
             previous=point.get("previous", ""),
-            average=format_number(average, lang),
+            average=Num(average),
         )
+        owner = owners.get(point["touchpoint"])
+        if owner:
+            point["owner"] = owner
     return found
 
 
-def _resolve_outcome(survey: pd.DataFrame, outcome: str | None, lang: str, notes: list[str]) -> str | None:
+def _resolve_outcome(survey: pd.DataFrame, outcome: str | None, notes: list) -> str | None:
     if outcome is None:
         return None
     alternatives = {"recommend": "satisfaction", "satisfaction": "recommend"}
@@ -537,23 +516,22 @@ def _resolve_outcome(survey: pd.DataFrame, outcome: str | None, lang: str, notes
         if candidate in survey.columns and pd.to_numeric(survey[candidate], errors="coerce").notna().any():
             if candidate != outcome:
                 notes.append(
-                    t(
+                    Message(
                         "journey.note.outcome_fallback",
-                        lang,
-                        used=_outcome_name(candidate, lang),
-                        wanted=_outcome_name(outcome, lang),
+                        used=_outcome_name(candidate),
+                        wanted=_outcome_name(outcome),
                     )
                 )
             return candidate
-    notes.append(t("journey.note.no_outcome", lang))
+    notes.append(Message("journey.note.no_outcome"))
     return None
 
 
-def _outcome_name(outcome: str, lang: str) -> str:
-    return t(f"role.{outcome}", lang) if outcome in ("recommend", "satisfaction") else outcome
+def _outcome_name(outcome: str) -> Message | str:
+    return Message(f"role.{outcome}") if outcome in ("recommend", "satisfaction") else outcome
 
 
-def _drivers(scaled: pd.DataFrame, table: pd.DataFrame, y: np.ndarray, lang: str, notes: list[str]):
+def _drivers(scaled: pd.DataFrame, table: pd.DataFrame, y: np.ndarray, notes: list):
     rows = []
     has_y = ~np.isnan(y)
     for name, phase, performance in zip(table["touchpoint"], table["phase"], table["mean"], strict=True):
@@ -564,7 +542,7 @@ def _drivers(scaled: pd.DataFrame, table: pd.DataFrame, y: np.ndarray, lang: str
         if n >= MIN_DRIVER_PAIRS and x[both].std() > 0 and y[both].std() > 0:
             importance = float(np.corrcoef(x[both], y[both])[0, 1])
         elif n > 0 or not np.isnan(performance):
-            notes.append(t("journey.note.too_few_pairs", lang, touchpoint=name, n=format_number(n, lang)))
+            notes.append(Message("journey.note.too_few_pairs", touchpoint=name, n=n))
         rows.append(
             {
                 "touchpoint": name,
@@ -587,7 +565,7 @@ def _drivers(scaled: pd.DataFrame, table: pd.DataFrame, y: np.ndarray, lang: str
     ).astype(object)
     quadrant[~usable] = None
     drivers["quadrant"] = quadrant
-    drivers["quadrant_label"] = [t(f"journey.quadrant.{q}", lang) if q else None for q in quadrant]
+    drivers["quadrant_label"] = [Message(f"journey.quadrant.{q}") if q else None for q in quadrant]
     return drivers.sort_values("importance", ascending=False, na_position="last", kind="stable").reset_index(
         drop=True
     )
@@ -613,7 +591,7 @@ def build_journey(
     *,
     outcome: str | None = "recommend",
     group: pd.Series | None = None,
-    lang: str = "en",
+    lang: str | None = "en",
 ) -> JourneyResult:
     """Satisfaction per touchpoint on a 0–100 axis, per phase, pain points and key drivers.
 
@@ -628,8 +606,9 @@ def build_journey(
         it is missing), or any other numeric column; None skips the drivers.
     group : Series, optional
         A label per survey row (e.g. persona name) for one curve per group; NA labels are left out.
-    lang : str
-        Language of notes, labels and pain point texts.
+    lang : str or None
+        Language of notes, labels and pain point texts; None computes them as
+        :class:`~cxlib.messages.Message`s (render with :meth:`JourneyResult.rendered`), as the app does.
 
     Returns
     -------
@@ -665,16 +644,20 @@ def build_journey(
     phases = {
         tp: spec.setting(spec.phases, tp) or guessed for tp, guessed in guess_phases(spec.touchpoints).items()
     }
-    scaled, scales, na_excluded = _ratings(survey, spec, lang, notes)
-    table = _touchpoint_table(scaled, spec, phases, scales, na_excluded, lang, notes)
-    phase_table = _phase_table(table, lang, notes)
-    pain_points = _pain_points(table, lang)
-    texts: dict[str, list[str]] = {}
+    scaled, scales, na_excluded = _ratings(survey, spec, notes)
+    table = _touchpoint_table(scaled, spec, phases, scales, na_excluded, notes)
+    owners = {
+        spec.display_name(tp): str(spec.setting(spec.owners, tp) or "").strip() for tp in spec.touchpoints
+    }
+    phase_table = _phase_table(table, notes)
+    pain_points = _pain_points(table, owners)
+    texts: dict[str, list] = {}
     for point in pain_points:
         texts.setdefault(point["touchpoint"], []).append(point["text"])
     table["pain_point"] = table["touchpoint"].isin(texts)
-    table["pain_reason"] = [" · ".join(texts.get(name, [])) for name in table["touchpoint"]]
-    used = _resolve_outcome(survey, outcome, lang, notes)
+    table["pain_reason"] = [tuple(texts.get(name, [])) for name in table["touchpoint"]]
+    table["owner"] = [owners[name] for name in table["touchpoint"]]
+    used = _resolve_outcome(survey, outcome, notes)
     if used is None:
         drivers = pd.DataFrame(
             columns=[
@@ -690,14 +673,15 @@ def build_journey(
         )
     else:
         y = pd.to_numeric(survey[used], errors="coerce").to_numpy(dtype=float)
-        drivers = _drivers(scaled, table, y, lang, notes)
+        drivers = _drivers(scaled, table, y, notes)
     by_group = None
     if group is not None:
         by_group = _summaries(scaled, survey[_GROUP_COLUMN].to_numpy())
         position = dict(zip(table["touchpoint"], table["position"], strict=True))
         by_group.insert(2, "position", by_group["touchpoint"].map(position).astype("int64"))
         by_group = by_group.sort_values(["group", "position"], kind="stable").reset_index(drop=True)
-    return JourneyResult(table, phase_table, pain_points, drivers, by_group, notes, used)
+    result = JourneyResult(table, phase_table, pain_points, drivers, by_group, notes, used)
+    return result if lang is None else result.rendered(lang)
 
 
 # --- output -------------------------------------------------------------------------------------------
@@ -743,10 +727,18 @@ def journey_section(result: JourneyResult) -> dict:
             "ci95": [_json_number(row.ci_low, 2), _json_number(row.ci_high, 2)],
             "n": int(row.n),
             "bottom_box": _json_number(row.bottom_box, 4),
+            **({"owner": row.owner} if getattr(row, "owner", "") else {}),
         }
         for row in result.touchpoints.itertuples()
     ]
-    pain_points = [{"touchpoint": p["touchpoint"], "reason": p["reason"]} for p in result.pain_points]
+    pain_points = [
+        {
+            "touchpoint": p["touchpoint"],
+            "reason": p["reason"],
+            **({"owner": p["owner"]} if p.get("owner") else {}),
+        }
+        for p in result.pain_points
+    ]
     drivers = [
         {
             "touchpoint": row.touchpoint,
@@ -769,7 +761,8 @@ def journey_table(result: JourneyResult, *, lang: str = "en") -> pd.DataFrame:
     >>> journey_table(build_journey(survey, spec, outcome=None), lang="de").iloc[1, :4].tolist()
     ['Shop', 'Kauf', '25,0', '2,00']
     """
-    frame = result.touchpoints
+    frame = result.rendered(lang).touchpoints
+    owners = frame["owner"] if "owner" in frame else pd.Series("", index=frame.index)
 
     def interval(low, high):
         if pd.isna(low):
@@ -794,5 +787,6 @@ def journey_table(result: JourneyResult, *, lang: str = "en") -> pd.DataFrame:
             t("journey.col.na_excluded", lang): [format_number(v, lang) for v in frame["na_excluded"]],
             t("journey.col.bottom_box", lang): [format_percent(v, lang) for v in frame["bottom_box"]],
             t("journey.col.pain", lang): frame["pain_reason"],
+            t("journey.col.owner", lang): [owner or t("journey.no_owner", lang) for owner in owners],
         }
     )

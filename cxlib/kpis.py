@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
-from cxlib.churn import ChurnResult, churn_rate, compare_churn, reference_date
+from cxlib.churn import ChurnResult, churn_rate, reference_date
 from cxlib.clv import ClvResult, ClvSettings, customer_lifetime_value
-from cxlib.i18n import format_date, format_number, format_percent, t
-from cxlib.nps import NpsResult, compare_nps, net_promoter_score, recommend_item, survey_responses
+from cxlib.i18n import t
+from cxlib.long_format import one_row_per_response
+from cxlib.messages import Message, Num, Pct, render, render_all
+from cxlib.nps import NpsResult, net_promoter_score, recommend_item
+from cxlib.periods import COMPARISONS, Period, Window, churn_comparison, nps_comparison
 
-__all__ = ["KpiSettings", "Tile", "kpi_section", "kpi_tiles"]
-
-Window = tuple[date, date]
+__all__ = ["KpiSettings", "Tile", "TileFacts", "kpi_section", "kpi_tiles", "tiles_of"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,10 @@ class KpiSettings:
     as_of: date | None = None
     nps_period_months: int = 3
     churn_period_months: int = 12
+    #: A period the reader chose (first, last day): the NPS tile shows it and "now" is its last day.
+    window: Window | None = None
+    #: What the tiles compare with: "previous" (the period before) or "last_year" (a year earlier).
+    comparison: str = "previous"
 
 
 @dataclass(frozen=True)
@@ -78,28 +84,31 @@ def _check_settings(settings: KpiSettings, lang: str) -> None:
         months = getattr(settings, name)
         if isinstance(months, bool) or not isinstance(months, int) or months < 1:
             raise ValueError(f"{name} must be a positive whole number, got {months!r}")
+    if settings.comparison not in COMPARISONS:
+        raise ValueError(f"comparison must be one of {COMPARISONS}, got {settings.comparison!r}")
+    if settings.window is not None and settings.window[0] > settings.window[1]:
+        raise ValueError(f"window starts after it ends: {settings.window!r}")
     if lang not in ("en", "de"):
         raise ValueError(f'lang must be "en" or "de", got {lang!r}')
 
 
-def _note(kpis: _Kpis, note: str | None, lang: str) -> str:
-    """The text of a note key; the notes about a recommend item that is not 0–10 carry its figures."""
+def _note(kpis: _Kpis, note: str | None) -> Message | None:
+    """The message of a note key; the notes about a recommend item that is not 0–10 carry its figures."""
     if note is None:
-        return ""
+        return None
     item = kpis.recommend
     if item is not None and note == f"kpi.note.{item['kind']}":
-        low, high = (format_number(bound, lang) for bound in item["scale"])
-        return t(
+        low, high = (Num(bound) for bound in item["scale"])
+        return Message(
             note,
-            lang,
             column=item["column"],
-            share=format_percent(item["value"], lang),
-            mean=format_number(item["value"], lang, decimals=2),
-            n=format_number(item["n"], lang),
+            share=Pct(item["value"]),
+            mean=Num(item["value"], decimals=2),
+            n=item["n"],
             low=low,
             high=high,
         )
-    return t(note, lang)
+    return Message(note)
 
 
 def _survey_nps(survey: pd.DataFrame | None) -> tuple[NpsResult | None, str | None]:
@@ -109,13 +118,24 @@ def _survey_nps(survey: pd.DataFrame | None) -> tuple[NpsResult | None, str | No
         item = recommend_item(survey)
         return None, f"kpi.note.{item['kind']}" if item else "kpi.note.no_recommend"
     result = net_promoter_score(
-        survey_responses(survey)["recommend"].to_numpy(dtype=float, na_value=float("nan"))
+        one_row_per_response(survey)["recommend"].to_numpy(dtype=float, na_value=float("nan"))
     )
     return (result, None) if result.n else (None, "kpi.note.no_recommend_answers")
 
 
+def _customer_count(customers: pd.DataFrame | None, window: Window | None) -> int | None:
+    """Customers in the table, or those on the books during a chosen window."""
+    if customers is None:
+        return None
+    if window is None:
+        return len(customers)
+    from cxlib.filters import active_in_period
+
+    return int(active_in_period(customers, *window).sum())
+
+
 def _compute(customers: pd.DataFrame | None, survey: pd.DataFrame | None, settings: KpiSettings) -> _Kpis:
-    as_of = settings.as_of or reference_date(customers, survey)
+    as_of = settings.window[1] if settings.window else settings.as_of or reference_date(customers, survey)
     nps, nps_note = _survey_nps(survey)
     churn = churn_rate(customers, as_of=as_of, months=settings.churn_period_months)
     clv = None
@@ -123,7 +143,7 @@ def _compute(customers: pd.DataFrame | None, survey: pd.DataFrame | None, settin
         clv = customer_lifetime_value(customers, retention=churn.retention, settings=settings.clv)
     return _Kpis(
         as_of=as_of,
-        customers=len(customers) if customers is not None else None,
+        customers=_customer_count(customers, settings.window),
         nps=nps,
         churn=churn if churn.value is not None else None,
         clv=clv if clv is not None and clv.mean is not None else None,
@@ -139,7 +159,7 @@ def kpi_section(
     survey: pd.DataFrame | None,
     *,
     settings: KpiSettings = KpiSettings(),
-    lang: str = "en",
+    lang: str | None = "en",
 ) -> dict:
     """The CLI's ``kpis`` section for a customer table and a survey (either may be ``None``).
 
@@ -151,8 +171,8 @@ def kpi_section(
         Validated survey (wide, or long with ``response_id``).
     settings : KpiSettings
         CLV settings, "now" and the churn window.
-    lang : {"en", "de"}
-        Language of the notes.
+    lang : {"en", "de"} or None
+        Language of the notes; None keeps them as :class:`~cxlib.messages.Message` (rendered later).
 
     Returns
     -------
@@ -169,15 +189,16 @@ def kpi_section(
     >>> section["notes"]
     ['No customer data: churn rate, retention and CLV cannot be computed.']
     """
-    _check_settings(settings, lang)
+    _check_settings(settings, lang or "en")
     kpis = _compute(customers, survey, settings)
+    notes = [_note(kpis, note) for note in kpis.notes]
     return {
         "customers": kpis.customers,
         "nps": kpis.nps.to_dict() if kpis.nps else None,
         "churn_rate": kpis.churn.to_dict() if kpis.churn else None,
         "retention": kpis.churn.retention if kpis.churn else None,
         "clv": kpis.clv.to_dict() if kpis.clv else None,
-        "notes": [_note(kpis, note, lang) for note in kpis.notes],
+        "notes": notes if lang is None else render_all(notes, lang),
         "recommend": kpis.recommend,
     }
 
@@ -185,228 +206,275 @@ def kpi_section(
 # --- tiles ---------------------------------------------------------------------------------------
 
 
-def _signed(value: float, lang: str, *, decimals: int = 1) -> str:
-    """A signed number with an ASCII minus ("-1,5"): Streamlit reads the arrow from the first character."""
-    sign = "-" if value < 0 else "+"
-    return sign + format_number(abs(value), lang, decimals=decimals)
+@dataclass(frozen=True)
+class TileFacts:
+    """One Overview tile without words: string-table messages and numbers, rendered by :meth:`render`.
+
+    ``value`` is a :class:`~cxlib.messages.Num` / :class:`~cxlib.messages.Pct` or "–"; ``help`` the
+    sentences of the help text, joined with spaces when rendered.
+    """
+
+    key: str
+    label: Message
+    value: Any
+    delta: Message | None
+    delta_color: str
+    help: tuple
+    significant: bool
+
+    def render(self, lang: str = "en") -> Tile:
+        """The tile in ``lang``; a delta starts with an ASCII sign so Streamlit draws the right arrow."""
+        delta = None
+        if self.delta is not None:
+            delta = render(self.delta, lang)
+            delta = "-" + delta[1:] if delta.startswith("−") else delta
+        return Tile(
+            self.key,
+            render(self.label, lang),
+            render(self.value, lang),
+            delta,
+            self.delta_color,
+            " ".join(text for text in render_all(self.help, lang) if text),
+            self.significant,
+        )
 
 
-def _p_text(p_value: float, lang: str) -> str:
+def _p_text(p_value: float) -> Message:
     """ "= 0.023", or "< 0.001" rather than a misleading "= 0.000"."""
     if p_value < 0.001:
-        return "< " + format_number(0.001, lang, decimals=3)
-    return "= " + format_number(p_value, lang, decimals=3)
+        return Message("kpi.p.below", p=Num(0.001, decimals=3))
+    return Message("kpi.p.equal", p=Num(p_value, decimals=3))
 
 
-def _previous_window(window: Window, months: int) -> Window:
-    """The ``months`` calendar months just before ``window`` starts."""
-    start = (pd.Timestamp(window[0]) - pd.DateOffset(months=months)).date()
-    return start, (pd.Timestamp(window[0]) - pd.Timedelta(days=1)).date()
+def _window_text(window: Window) -> Message:
+    return Message("kpi.period.window", start=window[0], end=window[1])
 
 
-def _current_window(as_of: date, months: int) -> Window:
-    """The ``months`` calendar months ending with the month of ``as_of`` (the last one up to ``as_of``)."""
-    first = (pd.Timestamp(as_of).to_period("M") - (months - 1)).start_time.date()
-    return first, as_of
+def _unavailable(key: str, label: Message, note: Message | None, *, delta_color: str = "normal") -> TileFacts:
+    return TileFacts(key, label, "–", None, delta_color, (note,) if note else (), False)
 
 
-def _window_text(window: Window, lang: str) -> str:
-    return t("kpi.period.window", lang, start=format_date(window[0], lang), end=format_date(window[1], lang))
-
-
-def _nps_in(survey: pd.DataFrame, window: Window) -> NpsResult:
-    responses = survey_responses(survey)
-    days = pd.to_datetime(responses["response_date"]).dt.normalize()
-    inside = (days >= pd.Timestamp(window[0])) & (days <= pd.Timestamp(window[1]))
-    return net_promoter_score(responses.loc[inside, "recommend"].to_numpy(dtype=float, na_value=float("nan")))
-
-
-def _unavailable(key: str, label: str, note: str | None, lang: str, *, delta_color: str = "normal") -> Tile:
-    return Tile(key, label, "–", None, delta_color, t(note, lang) if note else "", False)
-
-
-def _nps_facts(result: NpsResult, period: str, lang: str) -> str:
-    return t(
+def _nps_facts(result: NpsResult, period: Message) -> Message:
+    return Message(
         "kpi.help.nps_facts",
-        lang,
         period=period,
-        n=format_number(result.n, lang),
-        promoters=format_number(result.promoters, lang),
-        passives=format_number(result.passives, lang),
-        detractors=format_number(result.detractors, lang),
-        low=format_number(result.ci95[0], lang, decimals=1),
-        high=format_number(result.ci95[1], lang, decimals=1),
+        n=result.n,
+        promoters=result.promoters,
+        passives=result.passives,
+        detractors=result.detractors,
+        low=Num(result.ci95[0], decimals=1),
+        high=Num(result.ci95[1], decimals=1),
     )
 
 
-def _nps_tile(survey: pd.DataFrame | None, kpis: _Kpis, settings: KpiSettings, lang: str) -> Tile:
-    months = settings.nps_period_months
+def _period(settings: KpiSettings) -> Period:
+    return Period(settings.window, settings.comparison)
+
+
+def _nps_label(settings: KpiSettings, window: Window) -> Message:
+    if settings.window is None:
+        return Message("kpi.label.nps", months=settings.nps_period_months)
+    return Message("kpi.label.nps_period", period=_window_text(window))
+
+
+def _nps_tile(survey: pd.DataFrame | None, kpis: _Kpis, settings: KpiSettings) -> TileFacts:
     dated = survey is not None and "response_date" in survey.columns and survey["response_date"].notna().any()
     if kpis.nps is None or not dated or kpis.as_of is None:
-        label = t("kpi.label.nps_all", lang)
+        label = Message("kpi.label.nps_all")
         if kpis.nps is None:
-            return Tile("nps", label, "–", None, "normal", _note(kpis, kpis.nps_note, lang), False)
-        help_text = t("kpi.help.nps", lang) + " " + _nps_facts(kpis.nps, t("kpi.period.all", lang), lang)
-        return Tile(
-            "nps", label, format_number(kpis.nps.score, lang, decimals=0), None, "normal", help_text, False
-        )
-    window = _current_window(kpis.as_of, months)
-    previous_window = _previous_window(window, months)
-    current, previous = _nps_in(survey, window), _nps_in(survey, previous_window)
-    label = t("kpi.label.nps", lang, months=months)
+            return _unavailable("nps", label, _note(kpis, kpis.nps_note))
+        help_text = (Message("kpi.help.nps"), _nps_facts(kpis.nps, Message("kpi.period.all")))
+        return TileFacts("nps", label, Num(kpis.nps.score), None, "normal", help_text, False)
+    found = nps_comparison(
+        survey, as_of=kpis.as_of, months=settings.nps_period_months, period=_period(settings)
+    )
+    current, previous = found.current, found.previous
+    label = _nps_label(settings, found.window)
     if current.n == 0:
-        reason = t("kpi.note.no_recent_answers", lang, period=_window_text(window, lang))
-        return Tile("nps", label, "–", None, "normal", reason, False)
-    help_text = t("kpi.help.nps", lang) + " " + _nps_facts(current, _window_text(window, lang), lang)
-    comparison = compare_nps(current, previous)
+        reason = Message("kpi.note.no_recent_answers", period=_window_text(found.window))
+        return _unavailable("nps", label, reason)
+    help_text = [Message("kpi.help.nps"), _nps_facts(current, _window_text(found.window))]
+    comparison = found.test
     delta = None
     if comparison.difference is not None:
-        verdict = t(f"kpi.verdict.{comparison.verdict}", lang)
-        delta = t("kpi.delta.points", lang, delta=_signed(comparison.difference, lang), verdict=verdict)
-        help_text += " " + t(
-            "kpi.help.nps_comparison",
-            lang,
-            period=_window_text(previous_window, lang),
-            previous=format_number(previous.score, lang, decimals=1),
-            n=format_number(previous.n, lang),
-            delta=format_number(comparison.difference, lang, decimals=1, signed=True),
-            verdict=verdict,
-            p=_p_text(comparison.p_value, lang),
+        verdict = Message(f"kpi.verdict.{comparison.verdict}")
+        delta = Message("kpi.delta.points", delta=Num(comparison.difference, decimals=1, signed=True),
+                        verdict=verdict)  # fmt: skip
+        help_text.append(
+            Message(
+                "kpi.help.nps_comparison",
+                period=_window_text(found.previous_window),
+                previous=Num(previous.score, decimals=1),
+                n=previous.n,
+                delta=Num(comparison.difference, decimals=1, signed=True),
+                verdict=verdict,
+                p=_p_text(comparison.p_value),
+            )
         )
-    value = format_number(current.score, lang, decimals=0)
-    return Tile("nps", label, value, delta, "normal", help_text, comparison.significant)
-
-
-def _churn_help(churn: ChurnResult, lang: str) -> str:
-    if churn.definition == "share_churned":
-        return t(
-            "kpi.help.churn_share",
-            lang,
-            churned=format_number(churn.churned, lang),
-            total=format_number(churn.average_customers, lang),
-        )
-    return t(
-        "kpi.help.churn",
-        lang,
-        period=_window_text(churn.window, lang),
-        churned=format_number(churn.churned, lang),
-        average=format_number(churn.average_customers, lang, decimals=1),
+    return TileFacts(
+        "nps", label, Num(current.score), delta, "normal", tuple(help_text), comparison.significant
     )
 
 
-def _churn_tiles(customers: pd.DataFrame | None, kpis: _Kpis, settings: KpiSettings, lang: str) -> list[Tile]:
+def _churn_help(churn: ChurnResult) -> Message:
+    if churn.definition == "share_churned":
+        return Message("kpi.help.churn_share", churned=churn.churned, total=Num(churn.average_customers))
+    return Message(
+        "kpi.help.churn",
+        period=_window_text(churn.window),
+        churned=churn.churned,
+        average=Num(churn.average_customers, decimals=1),
+    )
+
+
+def _churn_tiles(customers: pd.DataFrame | None, kpis: _Kpis, settings: KpiSettings) -> list[TileFacts]:
     months = settings.churn_period_months
     churn = kpis.churn
     label_key = (
         "kpi.label.churn_share" if churn and churn.definition == "share_churned" else "kpi.label.churn"
     )
-    churn_label, retention_label = t(label_key, lang, months=months), t("kpi.label.retention", lang)
+    churn_label, retention_label = Message(label_key, months=months), Message("kpi.label.retention")
     if churn is None:
+        note = _note(kpis, kpis.churn_note)
         return [
-            _unavailable("churn_rate", churn_label, kpis.churn_note, lang, delta_color="inverse"),
-            _unavailable("retention", retention_label, kpis.churn_note, lang),
+            _unavailable("churn_rate", churn_label, note, delta_color="inverse"),
+            _unavailable("retention", retention_label, note),
         ]
-    help_text = _churn_help(churn, lang)
+    help_text = [_churn_help(churn)]
     if churn.note == "kpi.note.churn_capped":
-        help_text += " " + t(churn.note, lang)
+        help_text.append(Message(churn.note))
+    retention_help = [Message("kpi.help.retention"), _churn_help(churn)]
     churn_delta = retention_delta = None
     significant = False
+    found = None
     if churn.window is not None:
-        previous_window = _previous_window(churn.window, months)
-        previous = churn_rate(customers, as_of=previous_window[1], months=months)
-        comparison = compare_churn(churn, previous)
-        if comparison.difference is not None:
-            significant = comparison.significant
-            verdict = t(f"kpi.verdict.{comparison.verdict}", lang)
-            points = 100 * comparison.difference
-            churn_delta = t("kpi.delta.percent_points", lang, delta=_signed(points, lang), verdict=verdict)
-            retention_delta = t(
-                "kpi.delta.percent_points", lang, delta=_signed(-points, lang), verdict=verdict
-            )
-            help_text += " " + t(
-                "kpi.help.churn_comparison",
-                lang,
-                period=_window_text(previous.window, lang),
-                previous=format_percent(previous.value, lang),
-                delta=format_number(points, lang, decimals=1, signed=True),
-                verdict=verdict,
-                p=_p_text(comparison.p_value, lang),
-            )
-    retention_help = t("kpi.help.retention", lang) + " " + _churn_help(churn, lang)
-    if churn_delta is not None:  # the retention tile's own change: the churn change with its sign turned
-        retention_help += " " + t(
-            "kpi.help.retention_comparison",
-            lang,
-            period=_window_text(previous.window, lang),
-            previous=format_percent(previous.retention, lang),
-            delta=format_number(-points, lang, decimals=1, signed=True),
-            verdict=verdict,
-            p=_p_text(comparison.p_value, lang),
-        )
+        found = churn_comparison(customers, as_of=kpis.as_of, months=months, period=_period(settings))
+    if found is not None and found.test.difference is not None:
+        comparison, previous = found.test, found.previous
+        significant = comparison.significant
+        verdict = Message(f"kpi.verdict.{comparison.verdict}")
+        points = 100 * comparison.difference
+        churn_delta = Message("kpi.delta.percent_points", delta=Num(points, decimals=1, signed=True),
+                              verdict=verdict)  # fmt: skip
+        retention_delta = Message("kpi.delta.percent_points", delta=Num(-points, decimals=1, signed=True),
+                                  verdict=verdict)  # fmt: skip
+        common = {
+            "period": _window_text(previous.window),
+            "verdict": verdict,
+            "p": _p_text(comparison.p_value),
+        }
+        help_text.append(Message("kpi.help.churn_comparison", previous=Pct(previous.value),
+                                 delta=Num(points, decimals=1, signed=True), **common))  # fmt: skip
+        # the retention tile's own change: the churn change with its sign turned
+        retention_help.append(Message("kpi.help.retention_comparison", previous=Pct(previous.retention),
+                                      delta=Num(-points, decimals=1, signed=True), **common))  # fmt: skip
     return [
-        Tile("churn_rate", churn_label, format_percent(churn.value, lang), churn_delta, "inverse", help_text,
-             significant),
-        Tile("retention", retention_label, format_percent(churn.retention, lang), retention_delta, "normal",
-             retention_help, significant),
+        TileFacts("churn_rate", churn_label, Pct(churn.value), churn_delta, "inverse", tuple(help_text),
+                  significant),
+        TileFacts("retention", retention_label, Pct(churn.retention), retention_delta, "normal",
+                  tuple(retention_help), significant),
     ]  # fmt: skip
 
 
-def _assumption_text(assumptions: list[dict], lang: str) -> str:
-    """The revenue assumptions a CLV from revenue rests on, as one sentence ("Assumptions: …")."""
-    from cxlib.column_view import evidence_text
-    from cxlib.tables import Evidence
+class _AssumptionNote(Message):
+    """The revenue assumptions a CLV from revenue rests on ("Assumptions: …"), worded at the edge."""
 
-    words = [
-        evidence_text(Evidence(entry["code"], entry.get("params", {})), lang)
-        for entry in assumptions
+    __slots__ = ()
+
+    def __init__(self, assumptions: tuple) -> None:
+        super().__init__("assumption.title", entries=assumptions)
+
+    def text(self, lang: str = "en") -> str:
+        from cxlib.column_view import evidence_text
+        from cxlib.tables import Evidence
+
+        words = [evidence_text(Evidence(code, dict(params)), lang) for code, params in self.params["entries"]]
+        return f"{t('assumption.title', lang)}: {'; '.join(words)}." if words else ""
+
+
+def _assumption_note(assumptions: list[dict] | None) -> Message | None:
+    entries = tuple(
+        (entry["code"], tuple(sorted((entry.get("params") or {}).items())))
+        for entry in assumptions or []
         if entry.get("column") == "revenue"
-    ]
-    return f"{t('assumption.title', lang)}: {'; '.join(words)}." if words else ""
+    )
+    return _AssumptionNote(entries) if entries else None
 
 
-def _clv_tile(kpis: _Kpis, settings: KpiSettings, lang: str, assumptions: list[dict] | None = None) -> Tile:
-    label = t("kpi.label.clv", lang)
+def _clv_tile(kpis: _Kpis, assumptions: list[dict] | None = None) -> TileFacts:
+    label = Message("kpi.label.clv")
     clv = kpis.clv
     if clv is None:  # without retention the churn note says why
-        return _unavailable("clv", label, kpis.clv_note or kpis.churn_note, lang)
+        return _unavailable("clv", label, _note(kpis, kpis.clv_note or kpis.churn_note))
     facts = clv.assumptions
-    margin_source = t(
-        f"kpi.source.{facts['margin_source']}", lang, rate=format_percent(facts["margin_rate"], lang)
+    margin_source = Message(f"kpi.source.{facts['margin_source']}", rate=Pct(facts["margin_rate"]))
+    cost_source = Message(
+        f"kpi.source.{facts['acquisition_cost_source']}", value=Num(facts["acquisition_cost"])
     )
-    cost = format_number(facts["acquisition_cost"], lang)
-    cost_source = t(f"kpi.source.{facts['acquisition_cost_source']}", lang, value=cost)
-    help_text = t(
-        "kpi.help.clv",
-        lang,
-        margin_source=margin_source,
-        retention=format_percent(facts["retention"], lang),
-        discount=format_percent(facts["discount_rate"], lang),
-        cost_source=cost_source,
-        n=format_number(int(clv.per_customer.notna().sum()), lang),
-        median=format_number(clv.median, lang),
-        total=format_number(clv.total, lang),
-    )
-    if clv.horizon_value is not None:
-        help_text += " " + t(
-            "kpi.help.clv_horizon",
-            lang,
-            years=facts["horizon_years"],
-            value=format_number(clv.horizon_value, lang),
+    help_text = [
+        Message(
+            "kpi.help.clv",
+            margin_source=margin_source,
+            retention=Pct(facts["retention"]),
+            discount=Pct(facts["discount_rate"]),
+            cost_source=cost_source,
+            n=int(clv.per_customer.notna().sum()),
+            median=Num(clv.median),
+            total=Num(clv.total),
         )
-    if facts["margin_source"] == "revenue_x_margin_rate" and assumptions:
-        help_text += " " + _assumption_text(assumptions, lang)
-    return Tile("clv", label, format_number(clv.mean, lang), None, "normal", help_text, False)
+    ]
+    if clv.horizon_value is not None:
+        help_text.append(
+            Message("kpi.help.clv_horizon", years=facts["horizon_years"], value=Num(clv.horizon_value))
+        )
+    if facts["margin_source"] == "revenue_x_margin_rate" and (note := _assumption_note(assumptions)):
+        help_text.append(note)
+    return TileFacts("clv", label, Num(clv.mean), None, "normal", tuple(help_text), False)
 
 
-def _people_tile(customers: pd.DataFrame | None, survey: pd.DataFrame | None, kpis: _Kpis, lang: str) -> Tile:
+def _people_tile(
+    customers: pd.DataFrame | None, survey: pd.DataFrame | None, kpis: _Kpis, window: Window | None = None
+) -> TileFacts:
     """Customers; with a survey alone, the respondents it has (a survey is not a customer table)."""
     if customers is None and survey is not None:
-        respondents = len(survey_responses(survey))
-        return Tile("customers", t("kpi.label.respondents", lang), format_number(respondents, lang), None,
-                    "normal", t("kpi.help.respondents", lang), False)  # fmt: skip
-    help_text = t("kpi.help.customers", lang) if customers is not None else t("kpi.note.no_customers", lang)
-    label = t("kpi.label.customers", lang)
-    return Tile("customers", label, format_number(kpis.customers, lang), None, "normal", help_text, False)
+        responses = one_row_per_response(survey)
+        if window is not None and "response_date" in responses.columns:  # the answers of the period
+            days = pd.to_datetime(responses["response_date"]).dt.normalize()
+            responses = responses[(days >= pd.Timestamp(window[0])) & (days <= pd.Timestamp(window[1]))]
+        respondents = len(responses)
+        return TileFacts("customers", Message("kpi.label.respondents"), Num(respondents), None, "normal",
+                         (Message("kpi.help.respondents"),), False)  # fmt: skip
+    help_text = Message("kpi.help.customers" if customers is not None else "kpi.note.no_customers")
+    label = Message("kpi.label.customers")
+    return TileFacts("customers", label, Num(kpis.customers), None, "normal", (help_text,), False)
+
+
+def tiles_of(
+    customers: pd.DataFrame | None,
+    survey: pd.DataFrame | None,
+    *,
+    settings: KpiSettings = KpiSettings(),
+) -> list[TileFacts]:
+    """The Overview tiles without words (customers, NPS, churn rate, retention, average CLV).
+
+    The same numbers as :func:`kpi_tiles`, which renders these in a language; the app caches these and
+    renders them on every run, so a language switch recomputes nothing.
+
+    Examples
+    --------
+    >>> survey = pd.DataFrame({"recommend": [10.0, 9.0, 7.0, 2.0]})
+    >>> tiles = tiles_of(None, survey)
+    >>> tiles[1].value, tiles[1].render("de").label
+    (Num(value=25.0, decimals=0, signed=False), 'NPS')
+    """
+    _check_settings(settings, "en")
+    kpis = _compute(customers, survey, settings)
+    return [
+        _people_tile(customers, survey, kpis, settings.window),
+        _nps_tile(survey, kpis, settings),
+        *_churn_tiles(customers, kpis, settings),
+        _clv_tile(kpis, customers.attrs.get("assumptions") if customers is not None else None),
+    ]
 
 
 def kpi_tiles(
@@ -418,11 +486,11 @@ def kpi_tiles(
 ) -> list[Tile]:
     """The Overview tiles: customers, NPS, churn rate, retention and average CLV, in that order.
 
-    NPS shows the last ``settings.nps_period_months`` calendar months up to "now" with the change from
-    the months before; churn shows the last ``churn_period_months`` with the change from the window
-    before (delta colour inverted: up is bad). Each delta says whether it is significant at 95%; the
-    help text gives the formula and the inputs used. A KPI the data cannot support shows "–" and the
-    reason in its help text.
+    NPS shows the last ``settings.nps_period_months`` calendar months up to "now" (or the chosen
+    ``settings.window``) with the change from the comparison window (:mod:`cxlib.periods`); churn shows
+    the last ``churn_period_months`` with the change from the window before (delta colour inverted: up
+    is bad). Each delta says whether it is significant at 95%; the help text gives the formula and the
+    inputs used. A KPI the data cannot support shows "–" and the reason in its help text.
 
     Examples
     --------
@@ -431,12 +499,4 @@ def kpi_tiles(
     [('customers', '4'), ('nps', '25'), ('churn_rate', '–'), ('retention', '–'), ('clv', '–')]
     """
     _check_settings(settings, lang)
-    kpis = _compute(customers, survey, settings)
-    return [
-        _people_tile(customers, survey, kpis, lang),
-        _nps_tile(survey, kpis, settings, lang),
-        *_churn_tiles(customers, kpis, settings, lang),
-        _clv_tile(
-            kpis, settings, lang, customers.attrs.get("assumptions") if customers is not None else None
-        ),
-    ]
+    return [tile.render(lang) for tile in tiles_of(customers, survey, settings=settings)]

@@ -10,6 +10,8 @@ The file::
 
 ``roles`` maps role key -> source column (a list for ``touchpoints``); ``columns`` maps a role key or
 column to the meanings the user confirmed (``period``; ``scale`` and ``direction`` for survey items).
+An optional ``"journey": {"owners": {"Lieferung": "Logistik"}}`` keeps the department that owns each
+touchpoint (entered in the Journey page's phase editor); profiles without it load as before.
 ``--role TABLE.ROLE=COLUMN`` corrects one role on top of the automatic mapping or a profile.
 """
 
@@ -28,10 +30,19 @@ VERSION = 1
 _MEANING_KEYS = ("period", "scale", "direction")
 _PERIODS = ("month", "year", "lifetime")
 
-__all__ = ["FORMAT", "VERSION", "parse_role_options", "profile_from_tables", "profile_json", "read_profile"]
+__all__ = [
+    "FORMAT",
+    "VERSION",
+    "journey_owners",
+    "parse_role_options",
+    "profile_from_tables",
+    "profile_json",
+    "read_profile",
+    "with_journey_owners",
+]
 
 
-def profile_from_tables(loaded: Mapping[str, object]) -> dict:
+def profile_from_tables(loaded: Mapping[str, object], *, owners: Mapping[str, str] | None = None) -> dict:
     """The profile of loaded tables (:class:`cxlib.intake.LoadedTable` per table name).
 
     Roles come from the mapping in use; ``columns`` keeps, per column, the money period, scale and
@@ -54,7 +65,33 @@ def profile_from_tables(loaded: Mapping[str, object]) -> dict:
             if chosen:
                 columns[str(column)] = chosen
         tables[name] = {"sheet": item.sheet, "roles": roles, "columns": columns}  # type: ignore[attr-defined]
-    return {"format": FORMAT, "version": VERSION, "tables": tables}
+    return with_journey_owners({"format": FORMAT, "version": VERSION, "tables": tables}, owners)
+
+
+def with_journey_owners(profile: Mapping, owners: Mapping[str, str] | None) -> dict:
+    """The profile with the touchpoint owners (touchpoint -> department); empty owners are left out.
+
+    Examples
+    --------
+    >>> profile = with_journey_owners({"tables": {}}, {"Lieferung": " Logistik ", "Web": ""})
+    >>> profile["journey"], journey_owners(profile)
+    ({'owners': {'Lieferung': 'Logistik'}}, {'Lieferung': 'Logistik'})
+    >>> "journey" in with_journey_owners({"tables": {}}, None)
+    False
+    """
+    cleaned = {
+        str(tp): str(owner).strip() for tp, owner in (owners or {}).items() if str(owner or "").strip()
+    }
+    result = {key: value for key, value in profile.items() if key != "journey"}
+    if cleaned:
+        result["journey"] = {"owners": cleaned}
+    return result
+
+
+def journey_owners(profile: Mapping | None) -> dict[str, str]:
+    """Touchpoint -> owner saved in a profile (empty for profiles without owners)."""
+    journey = (profile or {}).get("journey") or {}
+    return dict(journey.get("owners") or {})
 
 
 def profile_json(profile: Mapping) -> bytes:
@@ -96,9 +133,20 @@ def read_profile(source: str | os.PathLike | bytes, *, filename: str | None = No
         raise _bad(file, 'no "tables"')
     for table, spec in profile["tables"].items():
         _check_table_spec(file, table, spec)
+    _check_journey(file, profile.get("journey"))
     profile.setdefault("format", FORMAT)
     profile.setdefault("version", VERSION)
     return profile
+
+
+def _check_journey(file: str, journey: object) -> None:
+    if journey is None:
+        return
+    owners = journey.get("owners", {}) if isinstance(journey, dict) else None
+    if not isinstance(owners, dict) or not all(
+        isinstance(tp, str) and isinstance(owner, str) for tp, owner in owners.items()
+    ):
+        raise _bad(file, '"journey.owners" is not an object of touchpoint names and departments')
 
 
 def _check_table_spec(file: str, table: str, spec: object) -> None:

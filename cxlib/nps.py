@@ -16,6 +16,8 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
 
+from cxlib.long_format import one_row_per_response
+
 PROMOTER_MIN = 9
 DETRACTOR_MAX = 6
 GROUPS = ("detractor", "passive", "promoter")
@@ -213,8 +215,7 @@ def compare_nps(current: NpsResult, previous: NpsResult, *, alpha: float = 0.05)
 
 
 def survey_responses(survey: pd.DataFrame) -> pd.DataFrame:
-    """One row per response: a long-format survey (one row per touchpoint rating) deduplicated on
-    ``response_id``; a wide survey is returned unchanged.
+    """One row per response (see :func:`cxlib.long_format.one_row_per_response`, its one home).
 
     Examples
     --------
@@ -223,11 +224,7 @@ def survey_responses(survey: pd.DataFrame) -> pd.DataFrame:
     >>> survey_responses(long)["recommend"].tolist()
     [9.0, 3.0]
     """
-    if "touchpoint" not in survey.columns or "response_id" not in survey.columns:
-        return survey
-    has_id = survey["response_id"].notna()
-    first = ~survey["response_id"].duplicated() | ~has_id
-    return survey[first]
+    return one_row_per_response(survey)
 
 
 def nps_by_month(survey: pd.DataFrame, *, date_column: str = "response_date") -> pd.DataFrame:

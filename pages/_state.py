@@ -512,7 +512,13 @@ def use_demo_data() -> None:
 
 
 URL_FILTERS = "url_filters"  # filters read from a shared link, applied to the first data they fit
-FILTER_WIDGETS = ("filter_period", "filter_regions", "filter_segments", "filter_personas")
+FILTER_WIDGETS = (
+    "filter_period",
+    *(f"filter_{name}_{language}" for name in ("preset", "comparison") for language in LANGUAGES),
+    "filter_regions",
+    "filter_segments",
+    "filter_personas",
+)
 _URL_KEYS = {"regions": "region", "segments": "segment", "personas": "persona"}
 
 
@@ -525,7 +531,10 @@ def current_filters():
         chosen = st.session_state[URL_FILTERS]  # a link's filters, applied once
         st.session_state[URL_FILTERS] = None
         st.session_state[FILTERS] = {fingerprint(): chosen}
-    return chosen or Filters()
+    chosen = chosen or Filters()
+    if chosen.preset is not None:  # "last quarter" of the data in use
+        chosen = chosen.resolved(filter_options().get("date_range"))
+    return chosen
 
 
 def set_filters(filters) -> None:
@@ -546,6 +555,7 @@ def filters_from_url():
     import datetime as dt
 
     from cxlib.filters import Filters
+    from cxlib.periods import COMPARISONS, PRESETS
 
     params = st.query_params
     values = {name: tuple(params.get_all(key)) for name, key in _URL_KEYS.items()}
@@ -554,17 +564,26 @@ def filters_from_url():
         end = dt.date.fromisoformat(params["to"]) if "to" in params else None
     except ValueError:  # a hand-edited link: ignore its dates, keep the rest
         start = end = None
-    filters = Filters(start=start, end=end, **values)
+    preset = params.get("period") if params.get("period") in PRESETS else None
+    comparison = params.get("compare") if params.get("compare") in COMPARISONS else "previous"
+    if preset is not None:
+        start = end = None
+    filters = Filters(start=start, end=end, preset=preset, comparison=comparison, **values)
     return None if filters == Filters() else filters
 
 
 def filters_to_url(filters) -> None:
     """Write the filters into the address bar, so the view can be shared as a link and survives reloads."""
     wanted: dict[str, str | list[str]] = {}
-    if filters.start:
-        wanted["from"] = filters.start.isoformat()
-    if filters.end:
-        wanted["to"] = filters.end.isoformat()
+    if filters.preset is not None and filters.preset != "all":
+        wanted["period"] = filters.preset  # a link keeps "last quarter", not the dates it has today
+    else:
+        if filters.start:
+            wanted["from"] = filters.start.isoformat()
+        if filters.end:
+            wanted["to"] = filters.end.isoformat()
+    if filters.comparison != "previous":
+        wanted["compare"] = filters.comparison
     for name, key in _URL_KEYS.items():
         if getattr(filters, name):
             wanted[key] = list(getattr(filters, name))
@@ -585,9 +604,7 @@ def _sizes_in_view(frames, labels) -> dict | None:
 
 def persona_sizes_in_view() -> dict | None:
     """Persona name -> (customers, share) within the filtered customers; None without a filter."""
-    from cxlib.filters import Filters
-
-    if current_filters() == Filters():
+    if not current_filters().restricts:
         return None
     return _derive(_sizes_in_view, _filtered(), _persona_labels()).value
 
@@ -746,16 +763,40 @@ def filtered_frames():
     return _filtered().value
 
 
-def _tiles_of(frames, settings, language: str):
-    from cxlib.kpis import kpi_tiles as tiles_of
+def _comparison_frames() -> Derived:
+    """The filtered tables over all dates: a chosen period is compared with the time before it, so the
+    tiles and the period comparisons need the answers outside the period too."""
+    filters = current_filters()
+    if not filters.has_period:
+        return _filtered()
+    persona_of = _persona_labels() if filters.personas else None
+    return _derive(_apply_filters, _customers(), _survey(), filters.without_period(), persona_of)
+
+
+def period_settings():
+    """The KPI settings with the period and comparison chosen in the filters (tiles, findings, reports)."""
+    from dataclasses import replace
+
+    filters = current_filters()
+    window = None
+    date_range = filter_options().get("date_range")
+    if filters.has_period and date_range is not None:
+        window = (filters.start or date_range[0], filters.end or date_range[1])
+    return replace(kpi_settings(), window=window, comparison=filters.comparison)
+
+
+def _tiles_of(frames, settings):
+    from cxlib.kpis import tiles_of
 
     customers, survey = frames
-    return tiles_of(customers, survey, settings=settings, lang=language)
+    return tiles_of(customers, survey, settings=settings)
 
 
 def kpi_tiles():
-    """The Overview tiles for the filtered data and the chosen settings (the CLV tile says which CLV)."""
-    return with_clv_source(_derive(_tiles_of, _filtered(), kpi_settings(), lang()).value)
+    """The Overview tiles for the filtered data, the chosen period and settings, in the UI language
+    (computed without words, rendered here; the CLV tile says which CLV)."""
+    tiles = _derive(_tiles_of, _comparison_frames(), period_settings()).value
+    return with_clv_source([tile.render(lang()) for tile in tiles])
 
 
 # --- journey ---
@@ -772,11 +813,24 @@ def _default_editor_table(survey_pair):
 
 
 def journey_editor_table():
-    """The phase editor's table for the data in use (the visitor's edits, else the guessed spec)."""
+    """The phase editor's table for the data in use (the visitor's edits, else the guessed spec with
+    the owners of a loaded mapping profile)."""
+    from cxlib.journey_editor import with_owners
+    from cxlib.mapping_profile import journey_owners as owners_in
+
     edited = st.session_state.get(JOURNEY_TABLE, {}).get(fingerprint())
     if edited is not None:
         return edited
-    return _derive(_default_editor_table, _survey_and_touchpoints()).value
+    table = _derive(_default_editor_table, _survey_and_touchpoints()).value
+    owners = owners_in(st.session_state.get(PROFILE))
+    return table if table is None or not owners else with_owners(table, owners)
+
+
+def journey_owners() -> dict[str, str]:
+    """Touchpoint -> owner as set in the phase editor (kept in the mapping profile when saved)."""
+    from cxlib.journey_editor import owners_of
+
+    return owners_of(journey_editor_table())
 
 
 def set_journey_editor_table(table) -> None:
@@ -791,7 +845,7 @@ def set_journey_options(**values: object) -> None:
     st.session_state[JOURNEY_OPTIONS] = {**journey_options(), **values}
 
 
-def _build_journey(frames, table, outcome: str, by_persona: bool, labels, language: str):
+def _build_journey(frames, table, outcome: str, by_persona: bool, labels):
     from cxlib.journey import build_journey
     from cxlib.journey_editor import spec_from_table
 
@@ -804,7 +858,7 @@ def _build_journey(frames, table, outcome: str, by_persona: bool, labels, langua
     group = None
     if by_persona and labels is not None and "customer_id" in survey:
         group = survey["customer_id"].map(labels)
-    return build_journey(survey, spec, outcome=outcome, group=group, lang=language)
+    return build_journey(survey, spec, outcome=outcome, group=group, lang=None)
 
 
 def _journey() -> Derived:
@@ -817,17 +871,44 @@ def _journey() -> Derived:
         options.get("outcome", "recommend"),
         bool(options.get("by_persona")),
         _persona_labels(),
-        lang(),
     )
+
+
+def _rendered_journey(journey, language: str):
+    return None if journey is None else journey.rendered(language)
 
 
 def journey_result():
     """The journey for the filtered survey and the edited spec (None without touchpoints or ratings,
     e.g. when a filter leaves no answers: see :func:`journey_problem`)."""
     try:
-        return _journey().value
+        return _derive(_rendered_journey, _journey(), lang()).value
     except CxError:
         return None
+
+
+def _lowest_ratings_of(frames, table, journey, touchpoint: str):
+    from cxlib.journey_drilldown import lowest_ratings
+    from cxlib.journey_editor import spec_from_table
+
+    _, survey = frames
+    if survey is None or table is None or journey is None:
+        return None, 0
+    rows = journey.touchpoints.set_index("touchpoint")
+    if touchpoint not in rows.index:
+        return None, 0
+    scale = (rows.loc[touchpoint, "scale_min"], rows.loc[touchpoint, "scale_max"])
+    return lowest_ratings(survey, spec_from_table(table), touchpoint, scale=scale)
+
+
+def lowest_ratings(touchpoint: str):
+    """(table, total): the respondents of the filtered survey who rated ``touchpoint`` lowest, with their
+    comments (None, 0 without a journey)."""
+    try:
+        journey = _journey()
+    except CxError:
+        return None, 0
+    return _derive(_lowest_ratings_of, _filtered(), journey_editor_table(), journey, touchpoint).value
 
 
 def journey_problem() -> str | None:
@@ -881,7 +962,7 @@ def kpi_settings_dict() -> dict:
 # --- the whole story: analysis document and findings ---
 
 
-def _document_of(tables, frames, model, journey, settings, language: str) -> dict:
+def _document_of(tables, frames, model, journey, settings, comparisons) -> dict:
     from cxlib.analysis import document_from_results
 
     customers, survey = frames
@@ -892,9 +973,36 @@ def _document_of(tables, frames, model, journey, settings, language: str) -> dic
         journey=journey,
         settings=settings,
         inputs={table: item.validated.report.to_dict() for table, item in tables.items()},
-        lang=language,
+        lang=None,
         tables={table: item.validated for table, item in tables.items()},
+        comparisons=comparisons,
     )
+
+
+def _comparisons_of(frames, settings) -> dict:
+    from cxlib.periods import Period, period_comparisons
+
+    customers, survey = frames
+    return period_comparisons(
+        customers,
+        survey,
+        as_of=settings.as_of,
+        nps_months=settings.nps_period_months,
+        churn_months=settings.churn_period_months,
+        period=Period(settings.window, settings.comparison),
+    )
+
+
+def _document_frames_of(everything, filtered):
+    """Customers as the tiles count them (over all dates; the churn window ends with the period) and the
+    survey answers of the period."""
+    return everything[0], filtered[1]
+
+
+def _render_document(document: dict, language: str) -> dict:
+    from cxlib.document_text import render_document
+
+    return render_document(document, language)
 
 
 def _document() -> Derived[dict]:
@@ -906,12 +1014,26 @@ def _document() -> Derived[dict]:
         journey = _journey()
     except CxError:
         journey = None
-    return _derive(_document_of, _tables(), _filtered(), model, journey, kpi_settings(), lang())
+    settings = period_settings()
+    everything = _comparison_frames()
+    comparisons = _derive(_comparisons_of, everything, settings)
+    frames = _derive(_document_frames_of, everything, _filtered())
+    return _derive(_document_of, _tables(), frames, model, journey, settings, comparisons)
 
 
 def analysis_document() -> dict:
-    """The analysis document (inputs, KPIs, personas, journey, findings) for the filtered data in use."""
-    return _document().value
+    """The analysis document (inputs, KPIs, personas, journey, findings) for the filtered data in use,
+    in the UI language (computed without words, rendered here)."""
+    return _derive(_render_document, _document(), lang()).value
+
+
+def period_caption() -> str | None:
+    """Which period the tiles and findings show and what they compare it with (None without dates)."""
+    from cxlib.periods import comparison_caption
+
+    entry = ((analysis_document().get("kpis") or {}).get("comparisons") or {}).get("nps")
+    caption = comparison_caption(entry)
+    return None if caption is None else caption.text(lang())
 
 
 def findings() -> list[dict]:
@@ -928,7 +1050,12 @@ def filter_chips(filters) -> list[str]:
 
     chips = []
     if filters.start or filters.end:
-        chips.append(f"{tr('ui.filter.period')}: {day(filters.start)} – {day(filters.end)}")
+        period = f"{day(filters.start)} – {day(filters.end)}"
+        if filters.preset is not None:
+            period = f"{tr(f'period.preset.{filters.preset}')} ({period})"
+        chips.append(f"{tr('ui.filter.period')}: {period}")
+    if filters.comparison != "previous":
+        chips.append(f"{tr('period.comparison')}: {tr(f'period.comparison.{filters.comparison}')}")
     for name in ("regions", "segments", "personas"):
         if getattr(filters, name):
             chips.append(f"{tr(f'ui.filter.{name}')}: {', '.join(map(str, getattr(filters, name)))}")

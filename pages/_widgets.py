@@ -64,25 +64,19 @@ def plain(text: object) -> str:
 
 
 def filter_bar() -> None:
-    """The shared filters (period, region, segment, persona) in the sidebar; they apply on every page."""
+    """The shared filters: the period (presets, dates, comparison) at the top of the page, region, segment
+    and persona in the sidebar; they apply on every page and live in the URL."""
     from cxlib.filters import Filters
 
     options = state.filter_options()
     current = state.current_filters()
+    if state.is_presenting():
+        period = (current.start, current.end, current.preset, current.comparison)
+    else:
+        period = _period_bar(options.get("date_range"), current)
     with st.sidebar.expander(
-        state.tr("ui.filters"), icon=":material/filter_alt:", expanded=current != Filters()
+        state.tr("ui.filters"), icon=":material/filter_alt:", expanded=current.selects_customers
     ):
-        period = None
-        if options.get("date_range"):
-            first, last = options["date_range"]
-            period = st.date_input(
-                state.tr("ui.filter.period"),
-                value=(current.start or first, current.end or last),
-                min_value=first,
-                max_value=last,
-                key="filter_period",
-                format="DD.MM.YYYY" if state.lang() == "de" else "YYYY-MM-DD",
-            )
         chosen = {
             name: tuple(
                 st.multiselect(
@@ -95,15 +89,108 @@ def filter_bar() -> None:
             for name in ("regions", "segments", "personas")
             if options.get(name)
         }
-    start, end = period if isinstance(period, tuple) and len(period) == 2 else (current.start, current.end)
-    if options.get("date_range") and (start, end) == options["date_range"]:
-        start, end = None, None  # the whole range is no restriction
-    wanted = Filters(start=start, end=end, **chosen)
+    start, end, preset, comparison = period
+    wanted = Filters(start=start, end=end, preset=preset, comparison=comparison, **chosen)
     if wanted != current:
         state.set_filters(wanted)
     state.filters_to_url(wanted)
-    if wanted != Filters():
+    if wanted.restricts or wanted.comparison != "previous":
         _active_filters(wanted)
+
+
+_PERIOD_CHOICES = ("all", "last_quarter", "last_12_months", "year_to_date", "custom")
+
+
+def _period_bar(date_range, current) -> tuple:
+    """The period row at the top of the page: a preset, the dates, and what to compare with.
+
+    Returns (start, end, preset, comparison) as the filters keep them (no dates: the whole range).
+    """
+    from cxlib.periods import COMPARISONS, preset_window
+
+    # keyed by language: a selectbox's translated options are a new widget after a language switch
+    language = state.lang()
+    preset_key, comparison_key = f"filter_preset_{language}", f"filter_comparison_{language}"
+    preset_column, dates_column, comparison_column = st.columns([2, 3, 2])
+    start_comparison = (
+        {} if comparison_key in st.session_state else {"index": COMPARISONS.index(current.comparison)}
+    )
+    comparison = comparison_column.selectbox(
+        state.tr("period.comparison"),
+        COMPARISONS,
+        format_func=state.labeller("period.comparison."),
+        key=comparison_key,
+        **start_comparison,
+    )
+    if not date_range:
+        return None, None, None, comparison
+    first, last = date_range
+    selected = current.preset or ("custom" if current.has_period else "all")
+    preset = preset_column.selectbox(
+        state.tr("period.label"),
+        _PERIOD_CHOICES,
+        format_func=state.labeller("period.preset."),
+        key=preset_key,
+        on_change=_preset_changed,
+        args=(preset_key, first, last),
+        **({} if preset_key in st.session_state else {"index": _PERIOD_CHOICES.index(selected)}),
+    )
+    shown = (current.start or first, current.end or last)
+    dates = dates_column.date_input(
+        state.tr("ui.filter.period"),
+        min_value=first,
+        max_value=last,
+        key="filter_period",
+        on_change=_dates_changed,
+        args=(preset_key,),
+        format="DD.MM.YYYY" if state.lang() == "de" else "YYYY-MM-DD",
+        **({} if "filter_period" in st.session_state else {"value": shown}),
+    )
+    if preset == "all":
+        return None, None, None, comparison
+    if preset != "custom":
+        start, end = preset_window(preset, first=first, last=last)
+        return start, end, preset, comparison
+    start, end = dates if isinstance(dates, tuple) and len(dates) == 2 else (current.start, current.end)
+    if (start, end) == (first, last):
+        start, end = None, None  # the whole range is no restriction
+    return start, end, None, comparison
+
+
+def _preset_changed(preset_key: str, first, last) -> None:
+    """A preset chosen: the date field shows its dates."""
+    from cxlib.periods import preset_window
+
+    preset = st.session_state.get(preset_key)
+    if preset in (None, "custom"):
+        return
+    st.session_state["filter_period"] = preset_window(preset, first=first, last=last) or (first, last)
+
+
+def _dates_changed(preset_key: str) -> None:
+    """Dates chosen by hand: the period is a custom one."""
+    st.session_state[preset_key] = "custom"
+
+
+def drill_table(table):
+    """A drill-down table with headers and numbers in the UI language (dates as the reader writes them)."""
+    from cxlib.i18n import format_date
+
+    language = state.lang()
+    shown = {}
+    for column in table.columns:
+        values = table[column]
+        if column == "response_date":
+            values = [format_date(value, language) for value in values]
+        elif column in ("rating", "score"):
+            values = [format_number(value, language, decimals=1) for value in values]
+        key = {"response_id": "respondent", "customer_id": "customer", "response_date": "date"}.get(
+            column, column
+        )
+        shown[state.tr(f"journey.drill.col.{key}")] = list(values)
+    import pandas as pd
+
+    return pd.DataFrame(shown)
 
 
 def _active_filters(filters) -> None:

@@ -147,7 +147,7 @@ def mapping_profile() -> None:
     if loaded:
         st.download_button(
             state.tr("ui.profile.download"),
-            profile_json(profile_from_tables(loaded)),
+            profile_json(profile_from_tables(loaded, owners=state.journey_owners())),
             file_name="mapping_profile.json",
             mime="application/json",
             key="download_profile",

@@ -1,4 +1,5 @@
-"""Customer journey page: satisfaction along the touchpoints, pain points, key drivers, phase editor."""
+"""Customer journey page: satisfaction along the touchpoints, pain points with their owners, key drivers,
+the respondents behind a touchpoint, and the phase editor (with an owner per touchpoint)."""
 
 import streamlit as st
 
@@ -14,7 +15,9 @@ st.title(state.tr("nav.journey"))
 st.caption(state.tr("journey.page.intro"))
 widgets.filter_bar()
 
-if not state.is_presenting():
+
+def _options() -> None:
+    """Outcome and one line per persona: they drive only the journey section below them."""
     options = state.journey_options()
     left, right = st.columns(2)
     outcome = left.radio(
@@ -34,52 +37,104 @@ if not state.is_presenting():
     if outcome != options.get("outcome") or by_persona != options.get("by_persona"):
         state.set_journey_options(outcome=outcome, by_persona=by_persona)
 
-result = state.journey_result()
-if result is None:
-    st.info(state.journey_problem() or state.tr("journey.page.no_touchpoints"), icon=":material/info:")
-    st.stop()
 
-widgets.chart(
-    journey_curve_chart(
-        result, lang=state.lang(), by_group=result.by_group is not None, group_title=state.tr("nav.personas")
-    ),
-    "journey_curve",
-)
-for pain in result.pain_points:
-    message = f"**{widgets.plain(pain['touchpoint'])}**: {widgets.plain(pain['text'])}"
-    if pain["reason"] == "below_average":
-        st.caption(message)
-    else:
-        st.warning(message, icon=":material/warning:")
-for note in result.notes:
-    st.caption(widgets.plain(note))
+def _pain_points(result) -> None:
+    for pain in result.pain_points:
+        name = pain["touchpoint"]
+        if pain.get("owner"):
+            name = state.tr("journey.touchpoint_owner", touchpoint=name, owner=pain["owner"])
+        message = f"**{widgets.plain(name)}**: {widgets.plain(pain['text'])}"
+        if pain["reason"] == "below_average":
+            st.caption(message)
+        else:
+            st.warning(message, icon=":material/warning:")
 
-st.subheader(state.tr("journey.page.drivers"))
-st.caption(state.tr("journey.page.drivers_help"))
-widgets.chart(driver_quadrant_chart(result, lang=state.lang()), "driver_quadrant")
 
-st.subheader(state.tr("journey.page.table"))
-st.dataframe(journey_table(result, lang=state.lang()), hide_index=True, width="stretch")
-
-with st.expander(state.tr("journey.page.editor"), icon=":material/edit:"):
-    st.caption(state.tr("journey.page.editor_help"))
-    edited = st.data_editor(
-        state.journey_editor_table(),
-        hide_index=True,
-        width="stretch",
-        disabled=["touchpoint"],
-        key="journey_editor",
-        column_config={
-            "touchpoint": st.column_config.TextColumn(state.tr("journey.editor.touchpoint")),
-            "name": st.column_config.TextColumn(state.tr("journey.editor.name")),
-            "phase": st.column_config.SelectboxColumn(
-                state.tr("journey.editor.phase"), options=list(PHASES), required=True
-            ),
-            "order": st.column_config.NumberColumn(state.tr("journey.editor.order"), min_value=1, step=1),
-            "include": st.column_config.CheckboxColumn(state.tr("journey.editor.include")),
-            "na_code": st.column_config.NumberColumn(state.tr("journey.editor.na_code")),
-        },
+@st.fragment
+def _journey_section() -> bool:
+    """The options and everything they drive, rerun on their own when an option changes."""
+    if not state.is_presenting():
+        _options()
+    result = state.journey_result()
+    if result is None:
+        st.info(state.journey_problem() or state.tr("journey.page.no_touchpoints"), icon=":material/info:")
+        return False
+    widgets.chart(
+        journey_curve_chart(
+            result,
+            lang=state.lang(),
+            by_group=result.by_group is not None,
+            group_title=state.tr("nav.personas"),
+        ),
+        "journey_curve",
     )
-    if st.button(state.tr("journey.editor.apply"), type="primary"):
-        state.set_journey_editor_table(edited)
-        st.rerun()
+    _pain_points(result)
+    for note in result.notes:
+        st.caption(widgets.plain(note))
+    st.subheader(state.tr("journey.page.drivers"))
+    st.caption(state.tr("journey.page.drivers_help"))
+    widgets.chart(driver_quadrant_chart(result, lang=state.lang()), "driver_quadrant")
+    st.subheader(state.tr("journey.page.table"))
+    st.dataframe(journey_table(result, lang=state.lang()), hide_index=True, width="stretch")
+    return True
+
+
+@st.fragment
+def _drill_down() -> None:
+    """A touchpoint's lowest ratings in the current selection, with comments and a CSV download."""
+    result = state.journey_result()
+    if result is None:
+        return
+    st.subheader(state.tr("journey.drill.title"))
+    st.caption(state.tr("journey.drill.help"))
+    names = result.touchpoints["touchpoint"].tolist()
+    lowest = result.touchpoints.sort_values("mean", na_position="last")["touchpoint"].iloc[0]
+    chosen = st.selectbox(
+        state.tr("journey.drill.choose"), names, index=names.index(lowest), key="drill_touchpoint"
+    )
+    table, total = state.lowest_ratings(chosen)
+    if table is None or table.empty:
+        st.info(state.tr("journey.drill.none"), icon=":material/info:")
+        return
+    st.caption(state.tr("journey.drill.shown", n=widgets.number(len(table)), total=widgets.number(total)))
+    shown = widgets.drill_table(table)
+    st.dataframe(shown, hide_index=True, width="stretch")
+    st.download_button(
+        state.tr("journey.drill.download"),
+        data=shown.to_csv(
+            index=False,
+            sep=";" if state.lang() == "de" else ",",
+            decimal="," if state.lang() == "de" else ".",
+        ).encode("utf-8-sig"),
+        file_name=state.tr("journey.drill.file"),
+        mime="text/csv",
+        icon=":material/download:",
+        key="drill_download",
+    )
+
+
+if _journey_section() and not state.is_presenting():
+    with st.expander(state.tr("journey.page.editor"), icon=":material/edit:"):
+        st.caption(state.tr("journey.page.editor_help"))
+        edited = st.data_editor(
+            state.journey_editor_table(),
+            hide_index=True,
+            width="stretch",
+            disabled=["touchpoint"],
+            key="journey_editor",
+            column_config={
+                "touchpoint": st.column_config.TextColumn(state.tr("journey.editor.touchpoint")),
+                "name": st.column_config.TextColumn(state.tr("journey.editor.name")),
+                "phase": st.column_config.SelectboxColumn(
+                    state.tr("journey.editor.phase"), options=list(PHASES), required=True
+                ),
+                "order": st.column_config.NumberColumn(state.tr("journey.editor.order"), min_value=1, step=1),
+                "include": st.column_config.CheckboxColumn(state.tr("journey.editor.include")),
+                "na_code": st.column_config.NumberColumn(state.tr("journey.editor.na_code")),
+                "owner": st.column_config.TextColumn(state.tr("journey.editor.owner")),
+            },
+        )
+        if st.button(state.tr("journey.editor.apply"), type="primary"):
+            state.set_journey_editor_table(edited)
+            st.rerun()
+    _drill_down()

@@ -13,6 +13,8 @@ if state.is_demo() and not state.is_presenting():
     st.caption(state.tr("ui.demo_note"))
 widgets.filter_bar()
 widgets.kpi_tiles(state.kpi_tiles())
+if (caption := state.period_caption()) is not None:
+    st.caption(caption)
 
 findings = state.findings()
 if findings:

@@ -43,7 +43,7 @@ def _probe(change: str) -> None:
         "tables": state._tables().key,
         "personas": state._persona_model().key,
         "filtered": state._filtered().key,
-        "tiles": state._derive(state._tiles_of, state._filtered(), state.kpi_settings(), state.lang()).key,
+        "tiles": state._derive(state._tiles_of, state._comparison_frames(), state.period_settings()).key,
         "journey": state._journey().key,
         "document": state._document().key,
     }

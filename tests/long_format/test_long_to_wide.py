@@ -1,10 +1,11 @@
-"""Long survey (touchpoint, score rows) to one row per response (cxlib.journey.long_to_wide)."""
+"""Long survey (touchpoint, score rows) to one row per response (cxlib.long_format.long_to_wide; moved
+from cxlib.journey, which re-exports it)."""
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from cxlib.journey import long_to_wide
+from cxlib.long_format import long_to_wide
 
 
 def test_one_row_per_response_one_column_per_touchpoint_in_order_of_appearance():
