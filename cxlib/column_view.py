@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from cxlib.i18n import t
+from cxlib.messages import Message, render
 from cxlib.tables import ColumnMeaning, Evidence
 
 __all__ = ["column_overview", "evidence_text"]
@@ -28,10 +29,22 @@ def evidence_text(evidence: Evidence, lang: str = "en") -> str:
     '“MonthlyCharges” is an amount per month'
     >>> evidence_text(Evidence("something_new", {"low": 1}))
     'something_new'
+    >>> from cxlib.messages import Message
+    >>> order = {"order": "day_first", "evidence": "assumed", "example": "01/02/2026",
+    ...          "order_text": Message("date.order.day_first")}
+    >>> evidence_text(Evidence("date_order", order), "en")
+    'Dates read day before month (D/M/Y): no value decides it, so this was assumed (e.g. “01/02/2026”).'
     """
     key = f"evidence.{evidence.code}"
+    if evidence.code == "date_order" and "reason" not in evidence.params:  # why: from the order's evidence
+        reason = Message(f"evidence.date_order_reason.{evidence.params.get('evidence')}")
+        evidence = Evidence(evidence.code, {**evidence.params, "reason": reason})
+    params = {
+        name: render(value, lang) if isinstance(value, Message) else value
+        for name, value in evidence.params.items()
+    }
     try:
-        text = t(key, lang, **evidence.params) if evidence.params else t(key, lang)
+        text = t(key, lang, **params) if params else t(key, lang)
     except (KeyError, IndexError, ValueError):  # a template naming a parameter this evidence lacks
         text = t(key, lang)
     return evidence.code if text == key or "{" in text else text

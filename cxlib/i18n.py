@@ -1990,3 +1990,15 @@ STRINGS["de"].update(
 # --- Streamlit's own widget words, given in the UI language (placeholders of choice widgets) ---
 STRINGS["en"].update({"ui.choose_options": "Choose", "ui.choose_option": "Choose one"})
 STRINGS["de"].update({"ui.choose_options": "Bitte auswählen", "ui.choose_option": "Bitte eines auswählen"})
+
+# --- language-neutral loading and validation (issue 15; cxlib.validation, pages/data.py) ---
+STRINGS["en"].update(
+    {
+        "role.days_since_last": "Days since last purchase",
+    }
+)
+STRINGS["de"].update(
+    {
+        "role.days_since_last": "Tage seit letztem Kauf",
+    }
+)
