@@ -29,6 +29,10 @@ def evidence_text(evidence: Evidence, lang: str = "en") -> str:
     '“MonthlyCharges” is an amount per month'
     >>> evidence_text(Evidence("something_new", {"low": 1}))
     'something_new'
+    >>> evidence_text(Evidence("integer_range", {"low": 1, "high": 5}), "de")
+    'ganzzahlige Antworten auf einer Skala von 1–5'
+    >>> evidence_text(Evidence("nonanswer_words", {"words": ["blank", "n a"]}))
+    'non-answer words excluded: blank, n a'
     >>> from cxlib.messages import Message
     >>> order = {"order": "day_first", "evidence": "assumed", "example": "01/02/2026",
     ...          "order_text": Message("date.order.day_first")}
@@ -39,15 +43,21 @@ def evidence_text(evidence: Evidence, lang: str = "en") -> str:
     if evidence.code == "date_order" and "reason" not in evidence.params:  # why: from the order's evidence
         reason = Message(f"evidence.date_order_reason.{evidence.params.get('evidence')}")
         evidence = Evidence(evidence.code, {**evidence.params, "reason": reason})
-    params = {
-        name: render(value, lang) if isinstance(value, Message) else value
-        for name, value in evidence.params.items()
-    }
+    params = {name: _param(value, lang) for name, value in evidence.params.items()}
     try:
         text = t(key, lang, **params) if params else t(key, lang)
     except (KeyError, IndexError, ValueError):  # a template naming a parameter this evidence lacks
         text = t(key, lang)
     return evidence.code if text == key or "{" in text else text
+
+
+def _param(value: object, lang: str) -> object:
+    """An evidence parameter for its template: messages in words, lists joined by commas."""
+    if isinstance(value, Message):
+        return render(value, lang)
+    if isinstance(value, list | tuple):
+        return ", ".join(str(_param(item, lang)) for item in value)
+    return value
 
 
 def _source_column(meaning: ColumnMeaning, mapping: dict) -> str:

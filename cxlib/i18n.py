@@ -1994,7 +1994,7 @@ STRINGS["de"].update({"ui.choose_options": "Bitte auswählen", "ui.choose_option
 # --- language-neutral loading and validation (issue 15; cxlib.validation, pages/data.py) ---
 STRINGS["en"].update(
     {
-        "role.days_since_last": "Days since last purchase",
+        "role.days_since_last": "days since last purchase",  # lower case: read inside a trait ("high …")
     }
 )
 STRINGS["de"].update(
