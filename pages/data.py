@@ -49,7 +49,10 @@ def sheet_choice(table: str, loaded) -> None:
                 st.rerun()
 
 
+@st.fragment
 def mapping_editor(table: str, loaded) -> None:
+    """The mapping and its form: applying it reruns this section, which reruns the page once with the new
+    mapping (the page's other tables are not redrawn first with the old one)."""
     st.dataframe(mapping_overview(loaded, lang=state.lang()), hide_index=True, width="stretch")
     columns = [str(column) for column in loaded.raw.columns]
     with st.expander(state.tr("ui.mapping.edit")), st.form(f"mapping_{table}"):
@@ -84,20 +87,25 @@ def column_meanings(table: str, loaded) -> None:
     if table == "survey":
         scale_choice(table, loaded)
     revenue = loaded.validated.columns.get("revenue")
-    if revenue is None or revenue.period is None:
-        return
+    if revenue is not None and revenue.period is not None:
+        _period_form(table, revenue.period)
+
+
+@st.fragment
+def _period_form(table: str, period: str) -> None:
+    """What the revenue column covers (per month, year or lifetime), as the user confirms it."""
     periods = ["month", "year", "lifetime"]
-    labels = [state.tr(f"period.{period}") for period in periods]
+    labels = [state.tr(f"period.{name}") for name in periods]
     with st.form(f"period_{table}"):
         label = st.radio(
             state.tr("ui.period.choose"),
             labels,
-            index=periods.index(revenue.period),
+            index=periods.index(period),
             horizontal=True,
             key=f"period_choice_{table}_{state.lang()}",
         )
         picked = periods[labels.index(label)]
-        if st.form_submit_button(state.tr("ui.period.apply")) and picked != revenue.period:
+        if st.form_submit_button(state.tr("ui.period.apply")) and picked != period:
             _confirm_meaning(table, "revenue", {"period": picked})
 
 
