@@ -38,13 +38,14 @@ def load_files(
     files: Mapping[str, str | None],
     *,
     sheets: Mapping[str, str | None] | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     choices: Mapping[str, Mapping] | None = None,
 ) -> dict[str, LoadedTable]:
     """Load every given file as its table, then link survey/transactions to the customers.
 
     ``choices`` per table (from :func:`cxlib.mapping_profile.table_choice`): ``sheet_hint``, ``roles``,
     ``corrections`` and ``overrides``; a sheet given in ``sheets`` wins over the profile's hint.
+    The tables are language-neutral (``lang`` is ignored, kept for older callers).
     """
     sheets = sheets or {}
     loaded: dict[str, LoadedTable] = {}
@@ -57,26 +58,27 @@ def load_files(
                 table=table,  # type: ignore[arg-type]
                 sheet=sheets.get(table),
                 sheet_hint=choice.get("sheet_hint"),
-                lang=lang,
                 roles=choice.get("roles"),
                 corrections=choice.get("corrections"),
                 overrides=choice.get("overrides"),
             )
     if not loaded:
         raise CxError("error.no_input")
-    link_tables(loaded, lang=lang)
+    link_tables(loaded)
     return loaded
 
 
-def inputs_section(loaded: Mapping[str, LoadedTable]) -> dict:
+def inputs_section(loaded: Mapping[str, LoadedTable], *, lang: str = "en") -> dict:
     """The ``inputs`` section: per table file, sheet, row counts, rules, mapping, notes and what each
-    column was understood to mean (``columns``, see :class:`cxlib.tables.ColumnMeaning`)."""
+    column was understood to mean (``columns``, see :class:`cxlib.tables.ColumnMeaning`); its texts
+    (rule messages, notes) in ``lang``."""
     section = {}
     for table, item in loaded.items():
         validated = item.validated
-        section[table] = validated.report.to_dict()
-        section[table]["notes"] = list(validated.report.notes)
-        section[table]["columns"] = {name: meaning.to_dict() for name, meaning in validated.columns.items()}
+        section[table] = validated.report.to_dict(lang)
+        section[table]["columns"] = {
+            name: meaning.to_dict(lang) for name, meaning in validated.columns.items()
+        }
     return section
 
 
@@ -219,7 +221,7 @@ def run_analysis(
     problems with the files themselves raise :class:`CxError`. The CLI ``analyze`` and ``report`` both
     run exactly this.
     """
-    tables = _with_transaction_customers(tables, lang)
+    tables = _with_transaction_customers(tables)
     customers = tables["customers"].data if "customers" in tables else None
     survey, touchpoints = survey_touchpoints(tables.get("survey"))
     notes: list[str] = []
@@ -229,7 +231,7 @@ def run_analysis(
     else:
         try:
             persona_settings = settings
-            if not settings.persona_features and (features := buyer_persona_features(tables, lang)):
+            if not settings.persona_features and (features := buyer_persona_features(tables)):
                 persona_settings = replace(settings, persona_features=features)
             model = fit_personas(customers, survey, touchpoints, settings=persona_settings, lang=lang)
         except CxError as error:  # too few customers or no usable trait: the rest still stands
@@ -307,7 +309,7 @@ def analyze_loaded(
 ) -> Analysis:
     """The pipeline for loaded files, with their ``inputs`` section first in the document."""
     tables = {name: item.validated for name, item in loaded.items()}
-    return run_analysis(tables, settings=settings, inputs=inputs_section(loaded), lang=lang)
+    return run_analysis(tables, settings=settings, inputs=inputs_section(loaded, lang=lang), lang=lang)
 
 
 def analyze_files(
@@ -319,28 +321,31 @@ def analyze_files(
     choices: Mapping[str, Mapping] | None = None,
 ) -> dict:
     """The CLI's document for files on disk: ``inputs``, the sections, ``notes`` and ``findings``."""
-    loaded = load_files(files, sheets=sheets, lang=lang, choices=choices)
+    loaded = load_files(files, sheets=sheets, choices=choices)
     return analyze_loaded(loaded, settings=settings, lang=lang).document
 
 
 # --- value: customer value from the transaction table (cxlib.value) ---------------------------------
 
 
-def _with_transaction_customers(tables: Mapping[str, ValidatedTable], lang: str) -> dict[str, ValidatedTable]:
+def _with_transaction_customers(tables: Mapping[str, ValidatedTable]) -> dict[str, ValidatedTable]:
     """The buyers as customers when there is no customer table; missing customer columns filled."""
     from cxlib.value.customers import with_transaction_customers
 
-    return with_transaction_customers(tables, lang=lang)
+    return with_transaction_customers(tables)
 
 
-def buyer_persona_features(tables: Mapping[str, ValidatedTable], lang: str) -> tuple[str, ...] | None:
-    """RFM/value traits for personas of buyers (no customer table): purchases, revenue, tenure, recency."""
-    from cxlib.value.customers import RECENCY_FEATURE_KEY, is_from_transactions
+def buyer_persona_features(
+    tables: Mapping[str, ValidatedTable], lang: str | None = None
+) -> tuple[str, ...] | None:
+    """RFM/value traits for personas of buyers (no customer table): purchases, revenue, tenure, recency
+    (language-neutral column names; ``lang`` is ignored)."""
+    from cxlib.value.customers import RECENCY_COLUMN, is_from_transactions
 
     customers = tables.get("customers")
     if customers is None or not is_from_transactions(customers):
         return None
-    return ("orders", "revenue", "tenure", t(RECENCY_FEATURE_KEY, lang))
+    return ("orders", "revenue", "tenure", RECENCY_COLUMN)
 
 
 def _value_missing_note(tables: Mapping[str, ValidatedTable]) -> str:

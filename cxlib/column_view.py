@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from cxlib.i18n import t
+from cxlib.messages import Message, render
 from cxlib.tables import ColumnMeaning, Evidence
 
 __all__ = ["column_overview", "evidence_text"]
@@ -28,13 +29,35 @@ def evidence_text(evidence: Evidence, lang: str = "en") -> str:
     '“MonthlyCharges” is an amount per month'
     >>> evidence_text(Evidence("something_new", {"low": 1}))
     'something_new'
+    >>> evidence_text(Evidence("integer_range", {"low": 1, "high": 5}), "de")
+    'ganzzahlige Antworten auf einer Skala von 1–5'
+    >>> evidence_text(Evidence("nonanswer_words", {"words": ["blank", "n a"]}))
+    'non-answer words excluded: blank, n a'
+    >>> from cxlib.messages import Message
+    >>> order = {"order": "day_first", "evidence": "assumed", "example": "01/02/2026",
+    ...          "order_text": Message("date.order.day_first")}
+    >>> evidence_text(Evidence("date_order", order), "en")
+    'Dates read day before month (D/M/Y): no value decides it, so this was assumed (e.g. “01/02/2026”).'
     """
     key = f"evidence.{evidence.code}"
+    if evidence.code == "date_order" and "reason" not in evidence.params:  # why: from the order's evidence
+        reason = Message(f"evidence.date_order_reason.{evidence.params.get('evidence')}")
+        evidence = Evidence(evidence.code, {**evidence.params, "reason": reason})
+    params = {name: _param(value, lang) for name, value in evidence.params.items()}
     try:
-        text = t(key, lang, **evidence.params) if evidence.params else t(key, lang)
+        text = t(key, lang, **params) if params else t(key, lang)
     except (KeyError, IndexError, ValueError):  # a template naming a parameter this evidence lacks
         text = t(key, lang)
     return evidence.code if text == key or "{" in text else text
+
+
+def _param(value: object, lang: str) -> object:
+    """An evidence parameter for its template: messages in words, lists joined by commas."""
+    if isinstance(value, Message):
+        return render(value, lang)
+    if isinstance(value, list | tuple):
+        return ", ".join(str(_param(item, lang)) for item in value)
+    return value
 
 
 def _source_column(meaning: ColumnMeaning, mapping: dict) -> str:

@@ -16,6 +16,7 @@ import pandas as pd
 from cxlib.clv import yearly_revenue
 from cxlib.customer_columns import customer_meanings, derived_age, implausible, money_period
 from cxlib.mapping import ColumnMapping, normalize_header
+from cxlib.messages import Message
 from cxlib.tables import ColumnMeaning, Evidence
 
 PERIODS = ("month", "year", "lifetime")
@@ -63,7 +64,7 @@ def customer_columns_rules(
                     "implausible_value",
                     int(mask.sum()),
                     set_aside=False,
-                    role=_label(key, rules.lang),
+                    role=Message(f"role.{key}"),
                     examples=_examples(data[key], mask),
                 )
                 data[key] = data[key].mask(mask)
@@ -73,12 +74,6 @@ def customer_columns_rules(
     if "revenue" in data.columns:
         _revenue_per_year(mapping, data, meanings, overrides or {})
     return meanings
-
-
-def _label(key: str, lang: str) -> str:
-    from cxlib.i18n import t
-
-    return t(f"role.{key}", lang)
 
 
 def _revenue_per_year(

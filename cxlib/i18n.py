@@ -2095,6 +2095,12 @@ STRINGS["en"].update(
         "journey.drill.col.comment": "Comment",
     }
 )
+# --- language-neutral loading and validation (issue 15; cxlib.validation, pages/data.py) ---
+STRINGS["en"].update(
+    {
+        "role.days_since_last": "days since last purchase",  # lower case: read inside a trait ("high …")
+    }
+)
 STRINGS["de"].update(
     {
         "report.area.journey": "Kundenreise",
@@ -2192,5 +2198,6 @@ STRINGS["de"].update(
         "journey.drill.col.rating": "Bewertung (eigene Skala)",
         "journey.drill.col.score": "Zufriedenheit (0–100)",
         "journey.drill.col.comment": "Kommentar",
+        "role.days_since_last": "Tage seit letztem Kauf",
     }
 )

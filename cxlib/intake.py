@@ -42,7 +42,7 @@ def prepare_table(
     file: str,
     sheet: str | None = None,
     roles: Mapping[str, str | list[str] | None] | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     known_customers: set[str] | None = None,
     corrections: Mapping[str, str | None] | None = None,
     overrides: Mapping[str, Mapping[str, object]] | None = None,
@@ -54,7 +54,8 @@ def prepare_table(
     ``roles`` overrides the automatic mapping (role key -> column); without it the mapping is guessed.
     ``corrections`` change single roles on top of either (``None`` unmaps a role); ``overrides`` are
     column meanings the user confirmed (e.g. ``{"revenue": {"period": "month"}}``, see
-    :mod:`cxlib.mapping_profile`).
+    :mod:`cxlib.mapping_profile`). The result is language-neutral (``lang`` is ignored, kept for older
+    callers): rules and notes are rendered where they are shown.
     """
     if sheet is None and sheet_hint in sheets:
         sheet = sheet_hint
@@ -69,7 +70,6 @@ def prepare_table(
         mapping,
         file=file,
         sheet=name,
-        lang=lang,
         known_customers=known_customers,
         overrides=overrides,
     )
@@ -83,13 +83,16 @@ def load_table(
     filename: str | None = None,
     sheet: str | None = None,
     roles: Mapping[str, str | list[str] | None] | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     known_customers: set[str] | None = None,
     corrections: Mapping[str, str | None] | None = None,
     overrides: Mapping[str, Mapping[str, object]] | None = None,
     sheet_hint: str | None = None,
 ) -> LoadedTable:
-    """Read ``source`` (path or bytes) and turn it into a validated table. Raises only ``CxError``."""
+    """Read ``source`` (path or bytes) and turn it into a validated table. Raises only ``CxError``.
+
+    Language-neutral like :func:`prepare_table` (``lang`` is ignored).
+    """
     file = filename or (Path(source).name if isinstance(source, str | os.PathLike) else "upload")
     sheets = read_file(source, filename=file)
     return prepare_table(
@@ -98,7 +101,6 @@ def load_table(
         file=file,
         sheet=sheet,
         roles=roles,
-        lang=lang,
         known_customers=known_customers,
         corrections=corrections,
         overrides=overrides,
@@ -106,14 +108,15 @@ def load_table(
     )
 
 
-def link_tables(tables: dict[str, LoadedTable], *, lang: str = "en") -> None:
-    """Count survey and transaction rows whose customer is not in the customer table (in place)."""
+def link_tables(tables: dict[str, LoadedTable], *, lang: str | None = None) -> None:
+    """Count survey and transaction rows whose customer is not in the customer table (in place;
+    ``lang`` is ignored)."""
     customers = tables.get("customers")
     if customers is None:
         return
     for name in ("survey", "transactions"):
         if name in tables:
-            link_to_customers(tables[name].validated, customers.validated, lang=lang)
+            link_to_customers(tables[name].validated, customers.validated)
 
 
 def mapping_overview(loaded: LoadedTable, *, lang: str = "en") -> pd.DataFrame:
@@ -142,15 +145,17 @@ def mapping_overview(loaded: LoadedTable, *, lang: str = "en") -> pd.DataFrame:
 
 
 def rules_overview(loaded: LoadedTable, *, lang: str = "en") -> pd.DataFrame:
-    """The validation rules that touched rows: message, row count, and whether rows were set aside."""
+    """The table's notes and the validation rules that touched rows, in ``lang``: message, row count, and
+    whether rows were set aside."""
     from cxlib.i18n import t
 
     rules = loaded.validated.report.rules
-    # How the file was read (no header row, unpacked, space-aligned, …) comes first, without a row count.
-    notes = [t(key, lang, **params) for key, params in loaded.raw.attrs.get("note_keys", [])]
+    # How the file was read (no header row, unpacked, space-aligned, …) and what the checks noticed about
+    # its columns come first, without a row count.
+    notes = loaded.validated.report.note_texts(lang)
     return pd.DataFrame(
         {
-            t("ui.col.finding", lang): [*notes, *(rule.message for rule in rules)],
+            t("ui.col.finding", lang): [*notes, *(rule.text(lang) for rule in rules)],
             t("ui.col.rows", lang): pd.array(
                 [None] * len(notes) + [rule.rows for rule in rules], dtype="Int64"
             ),

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from cxlib.column_view import evidence_text  # re-exported: the one way evidence is put in words
 from cxlib.tables import ColumnMeaning, Evidence
 
 __all__ = [
@@ -827,22 +828,3 @@ def nps_groups(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     nonanswer = words.isin(list(NONANSWER_WORDS)).fillna(False).astype(bool)
     bad = (filled & scores.isna() & ~nonanswer).fillna(False).astype(bool)
     return scores, bad
-
-
-def evidence_text(evidence: Evidence, lang: str = "en") -> str:
-    """One piece of evidence in words (string-table key ``evidence.<code>``), lists joined by commas.
-
-    Examples
-    --------
-    >>> evidence_text(Evidence("integer_range", {"low": 1, "high": 5}), "de")
-    'ganzzahlige Antworten auf einer Skala von 1–5'
-    >>> evidence_text(Evidence("nonanswer_words", {"words": ["blank", "n a"]}))
-    'non-answer words excluded: blank, n a'
-    """
-    from cxlib.i18n import t
-
-    params = {
-        key: ", ".join(str(item) for item in value) if isinstance(value, list | tuple) else value
-        for key, value in evidence.params.items()
-    }
-    return t(f"evidence.{evidence.code}", lang, **params)

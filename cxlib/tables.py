@@ -7,21 +7,40 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from cxlib.errors import render_exact
+from cxlib.messages import Message
 from cxlib.roles import TableName
 
 
 @dataclass(frozen=True)
 class RuleCount:
-    """One validation rule that touched rows: its key, how many rows, and the message shown to users.
+    """One validation rule that touched rows: its key, how many rows, and what to tell users.
 
-    ``set_aside`` says whether those rows were removed from the used table (True) or repaired in place
-    (False, e.g. an unreadable date left empty).
+    ``detail`` is the language-neutral message (string-table key ``rule.<rule>`` with its parameters);
+    :meth:`text` makes its words in a language. ``set_aside`` says whether those rows were removed from
+    the used table (True) or repaired in place (False, e.g. an unreadable date left empty).
+
+    Examples
+    --------
+    >>> detail = Message("rule.duplicate_id", rows=2, role=Message("role.customer_id"))
+    >>> rule = RuleCount("duplicate_id", 2, detail)
+    >>> rule.text("de") == rule.detail.text("de"), rule.message == rule.text("en")
+    (True, True)
     """
 
     rule: str
     rows: int
-    message: str
+    detail: Message | str
     set_aside: bool = True
+
+    @property
+    def message(self) -> str:
+        """The message in English (kept for callers that read ``message``)."""
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` ("en" or "de")."""
+        return render_exact(self.detail, lang)
 
 
 @dataclass
@@ -79,8 +98,9 @@ class ColumnMeaning:
     excluded_from: tuple[str, ...] = ()
     evidence: list[Evidence] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
-        """The JSON shape used by the CLI (``inputs.<table>.columns``) and mapping profiles."""
+    def to_dict(self, lang: str = "en") -> dict:
+        """The JSON shape used by the CLI (``inputs.<table>.columns``) and mapping profiles (evidence
+        parameters that are messages, such as a date order's words, rendered in ``lang``)."""
         return {
             "column": self.column,
             "kind": self.kind,
@@ -91,7 +111,7 @@ class ColumnMeaning:
             "missing_count": self.missing_count,
             "period": self.period,
             "excluded_from": list(self.excluded_from),
-            "evidence": [{"code": e.code, **e.params} for e in self.evidence],
+            "evidence": [{"code": e.code, **rendered(e.params, lang)} for e in self.evidence],
         }
 
 
@@ -107,22 +127,35 @@ class ValidationReport:
     rows_set_aside: int
     rules: list[RuleCount] = field(default_factory=list)
     mapping: dict[str, str | list[str]] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message | str] = field(default_factory=list)
+    """What the reader and the checks noticed (language-neutral; see :meth:`note_texts`)."""
     reading: dict[str, Any] = field(default_factory=dict)
     """How the file was read: format, separator, has_header, compression, date_order per date role."""
 
-    def to_dict(self) -> dict:
-        """The JSON shape of the CLI's ``inputs.<table>`` section."""
+    def note_texts(self, lang: str = "en") -> list[str]:
+        """The notes in ``lang``."""
+        return [render_exact(note, lang) for note in self.notes]
+
+    def to_dict(self, lang: str | None = "en") -> dict:
+        """The JSON shape of the CLI's ``inputs.<table>`` section, its texts in ``lang``; with ``lang=None``
+        the texts stay :class:`~cxlib.messages.Message`s (for a document rendered later)."""
+        if lang is None:
+            return {
+                **self.to_dict("en"),
+                "rules": [{"rule": r.rule, "rows": r.rows, "message": r.detail} for r in self.rules],
+                "notes": list(self.notes),
+                "reading": self.reading,
+            }
         return {
             "file": self.file,
             "sheet": self.sheet,
             "rows_read": self.rows_read,
             "rows_used": self.rows_used,
             "rows_set_aside": self.rows_set_aside,
-            "rules": [{"rule": r.rule, "rows": r.rows, "message": r.message} for r in self.rules],
+            "rules": [{"rule": r.rule, "rows": r.rows, "message": r.text(lang)} for r in self.rules],
             "mapping": dict(self.mapping),
-            "notes": list(self.notes),
-            "reading": dict(self.reading),
+            "notes": self.note_texts(lang),
+            "reading": rendered(self.reading, lang),
         }
 
 
@@ -144,3 +177,20 @@ class ValidatedTable:
     touchpoints: list[str] = field(default_factory=list)
     columns: dict[str, ColumnMeaning] = field(default_factory=dict)
     """What each column of ``data`` means (keyed like ``data``'s columns); may be partial."""
+
+
+def rendered(value: Any, lang: str = "en") -> Any:
+    """``value`` with every :class:`~cxlib.messages.Message` inside (dicts, lists) rendered in ``lang``.
+
+    Examples
+    --------
+    >>> rendered({"order": "day_first", "order_text": Message("date.order.day_first")}, "de")
+    {'order': 'day_first', 'order_text': 'Tag vor Monat (T/M/J)'}
+    """
+    if isinstance(value, Message):
+        return value.text(lang)
+    if isinstance(value, dict):
+        return {key: rendered(item, lang) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(rendered(item, lang) for item in value)
+    return value

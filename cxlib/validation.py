@@ -18,9 +18,9 @@ import pandas as pd
 from cxlib.assumptions import assumptions_of
 from cxlib.column_names import safe_names
 from cxlib.customer_rules import customer_columns_rules
-from cxlib.errors import CxError
-from cxlib.i18n import format_date, t
+from cxlib.errors import CxError, render_exact
 from cxlib.mapping import ColumnMapping
+from cxlib.messages import Message
 from cxlib.parsing import (
     clean_text,
     marked_missing,
@@ -40,16 +40,15 @@ _NON_NEGATIVE = frozenset({"age", "orders", "income", "acquisition_cost", "tenur
 
 @dataclass
 class _Rules:
-    """Collects rule counts while a table is validated (messages rendered in ``lang``)."""
+    """Collects rule counts while a table is validated (language-neutral messages ``rule.<rule>``)."""
 
-    lang: str
     items: list[RuleCount]
     day_first: bool = True  # how to read a date such as 01/02/2026 that no value of its column decides
     meanings: dict[str, ColumnMeaning] = field(default_factory=dict)  # what was learnt about columns
 
     def add(self, rule: str, rows: int, *, set_aside: bool, **params: object) -> None:
         if rows:
-            message = t(f"rule.{rule}", self.lang, rows=rows, **params)
+            message = Message(f"rule.{rule}", rows=int(rows), **params)
             self.items.append(RuleCount(rule, int(rows), message, set_aside))
 
 
@@ -64,12 +63,16 @@ def validate_table(
     *,
     file: str | None = None,
     sheet: str | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     known_customers: Collection[str] | None = None,
     today: date | None = None,
     overrides: Mapping[str, Mapping[str, object]] | None = None,
 ) -> ValidatedTable:
     """Type, check and clean one table, keeping an account of every row.
+
+    The result is language-neutral: rule messages, notes and set-aside reasons are
+    messages (:class:`~cxlib.messages.Message`) or codes, rendered where they are shown (``lang`` is ignored;
+    it is accepted so that older callers keep working).
 
     Parameters
     ----------
@@ -87,6 +90,8 @@ def validate_table(
         Column meanings the user confirmed, keyed by role key or column: e.g.
         ``{"revenue": {"period": "month"}}`` (see :mod:`cxlib.mapping_profile`).
 
+    The ``reason`` column of ``set_aside`` holds rule codes; :func:`readable_set_aside` puts them in words.
+
     Examples
     --------
     >>> from cxlib.mapping import suggest_mapping
@@ -97,11 +102,13 @@ def validate_table(
     >>> r = table.report
     >>> (r.rows_read, r.rows_used, r.rows_set_aside), [rule.rule for rule in r.rules]
     ((4, 2, 2), ['marked_missing', 'missing_required', 'duplicate_id'])
+    >>> r.rules[2].text("de").startswith("1 Zeilen wiederholen eine Kunden-ID")
+    True
     """
     table = mapping.table
-    rules = _Rules(lang, [], day_first=_reads_day_first(frame.attrs))
+    rules = _Rules([], day_first=_reads_day_first(frame.attrs))
     source = frame.reset_index(drop=True)
-    notes: list[str] = []
+    notes: list[Message] = []
     meanings: dict[str, ColumnMeaning] = {}
     if table == "survey":
         source, mapping, meanings = _survey_answers(source, mapping, rules, notes, overrides or {})
@@ -113,32 +120,32 @@ def validate_table(
         _resolve_amount(data, mapping, rules)
     if table == "survey":
         meanings = _survey_codes(data, mapping, meanings, rules, renames)
-        _row_number_ids(data, frame, meanings, notes, lang)
+        _row_number_ids(data, frame, meanings, notes)
     if table == "customers":
         meanings = customer_columns_rules(source, mapping, data, rules, today or date.today(), overrides)
     keep = pd.Series(True, index=source.index)
     reasons = pd.Series("", index=source.index, dtype=object)
-    _check_required(source, mapping, table, lang)
+    _check_required(source, mapping, table)
     for rule, mask in _row_rules(data, mapping, rules):
         newly = mask & keep
-        rules.add(rule, int(newly.sum()), set_aside=True, role=_role_label(table, "customer_id", lang))
-        reasons[newly] = t(f"rule.{rule}", lang, rows=1, role=_role_label(table, "customer_id", lang))
+        rules.add(rule, int(newly.sum()), set_aside=True, role=_role_label(table, "customer_id"))
+        reasons[newly] = rule
         keep &= ~mask
     for rule, mask, params in _set_aside_lines(data, source, mapping) if table == "transactions" else []:
         newly = mask & keep
         rules.add(rule, int(newly.sum()), set_aside=True, **params)
-        reasons[newly] = t(f"rule.{rule}", lang, rows=1, **params)
+        reasons[newly] = rule
         keep &= ~mask
     _link_rules(data[keep], table, known_customers, rules)
     if not keep.any():
-        reason = next((rule.message for rule in rules.items if rule.set_aside), "")
+        reason = next((rule.detail for rule in rules.items if rule.set_aside), "")
         raise CxError(
-            "error.no_usable_rows", rows=len(source), table=t(f"table.{table}", lang), reason=reason
+            "error.no_usable_rows", rows=len(source), table=Message(f"table.{table}"), reason=reason
         )
     blank_rows = int(frame.attrs.get("blank_rows", 0) or 0)
     rules.add("blank_row", blank_rows, set_aside=True)
     set_aside = _set_aside_frame(
-        source.rename(columns=renames), ~keep, reasons, _row_numbers(frame), blank_rows, lang
+        source.rename(columns=renames), ~keep, reasons, _row_numbers(frame), blank_rows
     )
     used = data[keep].reset_index(drop=True)
     report = ValidationReport(
@@ -152,7 +159,7 @@ def validate_table(
         mapping=mapping.as_dict(),
         notes=notes,
     )
-    report.notes = [t(key, lang, **params) for key, params in frame.attrs.get("note_keys", [])] + notes
+    report.notes = [*reading_notes(frame.attrs), *notes]
     report.reading = _reading_facts(frame.attrs, rules)
     touchpoints = (
         [renames.get(c, c) for c in mapping.matches["touchpoints"].column]
@@ -222,19 +229,15 @@ def _survey_answers(
                 Evidence("recommend_not_nps", {"low": meaning.scale[0], "high": meaning.scale[1]})
             )
             notes.append(
-                t(
-                    f"survey.note.{meaning.kind}",
-                    rules.lang,
-                    column=column,
-                    low=meaning.scale[0],
-                    high=meaning.scale[1],
+                Message(
+                    f"survey.note.{meaning.kind}", column=column, low=meaning.scale[0], high=meaning.scale[1]
                 )
             )
     worse = [c for c, m in meanings.items() if m.kind == "rating" and m.direction == "higher_worse"]
     bipolar = [c for c, m in meanings.items() if m.kind == "bipolar"]
     for key, columns in (("higher_worse", worse), ("bipolar", bipolar)):
         if columns:
-            notes.append(t(f"survey.note.{key}", rules.lang, columns=", ".join(columns)))
+            notes.append(Message(f"survey.note.{key}", columns=", ".join(columns)))
     for column, meaning in meanings.items():
         if meaning.kind not in _RATING_KINDS or column not in source.columns:
             continue
@@ -352,7 +355,7 @@ def _merge_meanings(meanings: dict[str, ColumnMeaning], learnt: dict[str, Column
 
 
 def _row_number_ids(
-    data: pd.DataFrame, frame: pd.DataFrame, meanings: dict[str, ColumnMeaning], notes: list[str], lang: str
+    data: pd.DataFrame, frame: pd.DataFrame, meanings: dict[str, ColumnMeaning], notes: list[Message]
 ) -> None:
     """A survey without a response or customer id gets the file's row numbers as response ids."""
     if "response_id" in data.columns or "customer_id" in data.columns:
@@ -361,24 +364,24 @@ def _row_number_ids(
     meanings["response_id"] = ColumnMeaning(
         "response_id", "row_number", role="response_id", evidence=[Evidence("row_numbers_as_ids", {})]
     )
-    notes.append(t("survey.note.row_numbers_as_ids", lang))
+    notes.append(Message("survey.note.row_numbers_as_ids"))
 
 
-def _role_label(table: TableName, key: str, lang: str) -> str:
-    return t(f"role.{key}", lang)
+def _role_label(table: TableName, key: str) -> Message:
+    return Message(f"role.{key}")
 
 
-def _check_required(source: pd.DataFrame, mapping: ColumnMapping, table: TableName, lang: str) -> None:
+def _check_required(source: pd.DataFrame, mapping: ColumnMapping, table: TableName) -> None:
     for candidate in ROLES[table]:
         if not candidate.required:
             continue
-        label = _role_label(table, candidate.key, lang)
+        label = _role_label(table, candidate.key)
         if candidate.key not in mapping.matches:
-            raise CxError("error.required_role_missing", role=label, table=t(f"table.{table}", lang))
+            raise CxError("error.required_role_missing", role=label, table=Message(f"table.{table}"))
         column = mapping.matches[candidate.key].column
         if clean_text(source[column]).isna().all():
             raise CxError(
-                "error.required_role_empty", column=column, role=label, table=t(f"table.{table}", lang)
+                "error.required_role_empty", column=column, role=label, table=Message(f"table.{table}")
             )
 
 
@@ -392,7 +395,7 @@ def _typed_columns(
         if role_key == "touchpoints":
             continue
         spec = role(table, role_key)
-        label = _role_label(table, role_key, rules.lang)
+        label = _role_label(table, role_key)
         columns[role_key] = _typed(source[match.column], spec.kind, role_key, label, rules, decimal)
         if spec.kind == "date":
             _note_date_reading(columns[role_key], role_key, label, rules)
@@ -411,7 +414,7 @@ def _typed_columns(
 
 
 def _typed(
-    values: pd.Series, kind: str, key: str, label: str, rules: _Rules, decimal: str | None
+    values: pd.Series, kind: str, key: str, label: Message | str, rules: _Rules, decimal: str | None
 ) -> pd.Series:
     if kind == "id":
         return normalize_ids(values)
@@ -452,7 +455,7 @@ def _reads_day_first(attrs: dict) -> bool:
     return attrs.get("format") != "csv"
 
 
-def _note_date_reading(dates: pd.Series, key: str, label: str, rules: _Rules) -> None:
+def _note_date_reading(dates: pd.Series, key: str, label: Message, rules: _Rules) -> None:
     """Keep how a date column was read (D/M or M/D and why, YYYYMMDD, Excel serials); count assumptions."""
     order = dates.attrs.get("date_order") or {}
     source = dates.attrs.get("date_source")
@@ -460,7 +463,7 @@ def _note_date_reading(dates: pd.Series, key: str, label: str, rules: _Rules) ->
     if source in ("yyyymmdd", "excel_serial") and not meaning.evidence:
         meaning.evidence.append(Evidence(f"date_{source}"))
     if order.get("order"):
-        order_text = t(f"date.order.{order['order']}", rules.lang)
+        order_text = Message(f"date.order.{order['order']}")
         meaning.evidence.append(Evidence("date_order", {**order, "order_text": order_text}))
         if order.get("evidence") == "assumed":
             rules.add(
@@ -473,7 +476,7 @@ def _note_date_reading(dates: pd.Series, key: str, label: str, rules: _Rules) ->
             )
 
 
-def _without_missing_codes(raw: pd.Series, values: pd.Series, label: str, rules: _Rules) -> pd.Series:
+def _without_missing_codes(raw: pd.Series, values: pd.Series, label: Message, rules: _Rules) -> pd.Series:
     """A category's "n/a", "?", "unknown", "BLANK", "weiß nicht" cells are missing, and counted (also a
     gender written as "U" or "unknown", which :func:`normalize_gender` leaves empty)."""
     marked = marked_missing(raw) | (clean_text(raw).notna() & values.isna()).to_numpy()
@@ -585,8 +588,8 @@ def _date_rules(data: pd.DataFrame, table: TableName, rules: _Rules, today: date
                 "future_date",
                 int(future.sum()),
                 set_aside=False,
-                role=_role_label(table, key, rules.lang),
-                reference=format_date(today, rules.lang),
+                role=_role_label(table, key),
+                reference=today,
             )
             data[key] = data[key].mask(future)
     if "signup_date" in data and "churn_date" in data:
@@ -657,25 +660,24 @@ def _row_numbers(frame: pd.DataFrame) -> np.ndarray:
 
 
 def _set_aside_frame(
-    source: pd.DataFrame, mask: pd.Series, reasons: pd.Series, rows: np.ndarray, blank_rows: int, lang: str
+    source: pd.DataFrame, mask: pd.Series, reasons: pd.Series, rows: np.ndarray, blank_rows: int
 ) -> pd.DataFrame:
-    """The original rows that were not used, with their spreadsheet row number and the reason."""
+    """The original rows that were not used, with their spreadsheet row number and the reason's rule code."""
     aside = source[mask].copy()
     aside.insert(0, ROW_COLUMN, rows[mask.to_numpy()])
     aside[REASON_COLUMN] = reasons[mask].to_numpy()
     if blank_rows:
-        blanks = pd.DataFrame(
-            {ROW_COLUMN: [pd.NA] * blank_rows, REASON_COLUMN: t("rule.blank_row", lang, rows=1)}
-        )
+        blanks = pd.DataFrame({ROW_COLUMN: [pd.NA] * blank_rows, REASON_COLUMN: "blank_row"})
         aside = pd.concat([aside, blanks], ignore_index=True)
     return aside.reset_index(drop=True)
 
 
 def link_to_customers(
-    table: ValidatedTable, customers: ValidatedTable, *, lang: str = "en"
+    table: ValidatedTable, customers: ValidatedTable, *, lang: str | None = None
 ) -> ValidatedTable:
-    """Recount a survey or transaction table's rows of customers that are not in ``customers``."""
-    rules = _Rules(lang, [r for r in table.report.rules if r.rule != "unknown_customer"])
+    """Recount a survey or transaction table's rows of customers that are not in ``customers``
+    (``lang`` is ignored: the counts carry language-neutral messages)."""
+    rules = _Rules([r for r in table.report.rules if r.rule != "unknown_customer"])
     _link_rules(table.data, table.table, set(customers.data["customer_id"].dropna()), rules)
     table.report.rules = rules.items
     return table
@@ -692,3 +694,44 @@ def renamed_meanings(renames: dict, mapping: ColumnMapping) -> dict[str, ColumnM
         evidence = [Evidence("renamed_reserved", {"original": str(original), "name": name})]
         meanings[name] = ColumnMeaning(name, kind, evidence=evidence)
     return meanings
+
+
+def reading_notes(attrs: Mapping) -> list[Message]:
+    """What the reader repaired in a sheet (``attrs["note_keys"]``, see :mod:`cxlib.reading`), as messages.
+
+    Examples
+    --------
+    >>> reading_notes({"note_keys": [("reading.note.no_header", {})]})[0].key
+    'reading.note.no_header'
+    """
+    return [Message(key, **params) for key, params in attrs.get("note_keys", [])]
+
+
+def reason_message(table: ValidatedTable, code: str) -> Message | str:
+    """The words for one set-aside row's reason code (its rule's message, for one row)."""
+    rule = next((r for r in table.report.rules if r.rule == code and r.set_aside), None)
+    if rule is None or not isinstance(rule.detail, Message):
+        return code if rule is None else rule.detail
+    return Message(rule.detail.key, **{**rule.detail.params, "rows": 1})
+
+
+def readable_set_aside(table: ValidatedTable, *, lang: str = "en") -> pd.DataFrame:
+    """The set-aside rows with their reasons in ``lang`` (for showing and exporting).
+
+    Examples
+    --------
+    >>> from cxlib.mapping import suggest_mapping
+    >>> sheet = pd.DataFrame({"Kunden-ID": ["1", "1"], "Alter": ["34", "41"]})
+    >>> table = validate_table(sheet, suggest_mapping(sheet, "customers"))
+    >>> table.set_aside[REASON_COLUMN].tolist()
+    ['duplicate_id']
+    >>> readable_set_aside(table, lang="de")[REASON_COLUMN].str.startswith("1 Zeilen wiederholen").tolist()
+    [True]
+    """
+    aside = table.set_aside
+    if aside is None or REASON_COLUMN not in aside.columns or aside.empty:
+        return aside
+    texts = {code: reason_message(table, str(code)) for code in aside[REASON_COLUMN].dropna().unique()}
+    shown = aside.copy()
+    shown[REASON_COLUMN] = aside[REASON_COLUMN].map(lambda code: render_exact(texts.get(code, code), lang))
+    return shown

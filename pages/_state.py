@@ -318,7 +318,8 @@ def _check_memory(sheets: dict, filename: str) -> None:
         raise CxError("error.too_much_memory", file=filename, size_mb=size_mb, limit_mb=UPLOAD_BUDGET_MB)
 
 
-def _prepare_upload(upload: Upload, table: str, choice: dict, language: str) -> LoadedTable:
+def _prepare_upload(upload: Upload, table: str, choice: dict) -> LoadedTable:
+    """Read, map and validate one upload: language-neutral, so a language switch reuses it."""
     sheets = read_file(upload.content, filename=upload.name)
     _check_memory(sheets, upload.name)
     return prepare_table(
@@ -327,14 +328,13 @@ def _prepare_upload(upload: Upload, table: str, choice: dict, language: str) -> 
         file=upload.name,
         sheet=choice.get("sheet"),
         roles=choice.get("roles"),
-        lang=language,
         corrections=choice.get("corrections"),
         overrides=choice.get("overrides"),
         sheet_hint=choice.get("sheet_hint"),
     )
 
 
-def _linked(prepared: dict[str, LoadedTable], language: str) -> dict[str, LoadedTable]:
+def _linked(prepared: dict[str, LoadedTable]) -> dict[str, LoadedTable]:
     """Link survey/transaction rows to the customers on copies, so cached single tables stay untouched."""
     from copy import copy
 
@@ -342,7 +342,7 @@ def _linked(prepared: dict[str, LoadedTable], language: str) -> dict[str, Loaded
     for item in linked.values():
         item.validated = copy(item.validated)
         item.validated.report = copy(item.validated.report)
-    link_tables(linked, lang=language)
+    link_tables(linked)
     return linked
 
 
@@ -360,10 +360,10 @@ def current_uploads() -> dict[str, Upload]:
 def _tables() -> Derived[dict[str, LoadedTable]]:
     """Every table in use, read, mapped, validated and linked, as a keyed result."""
     prepared = {
-        table: _derive(_prepare_upload, upload, table, _choice(table), lang())
+        table: _derive(_prepare_upload, upload, table, _choice(table))
         for table, upload in current_uploads().items()
     }
-    return _derive(_linked, prepared, lang())
+    return _derive(_linked, prepared)
 
 
 def loaded_tables() -> dict[str, LoadedTable]:
@@ -378,13 +378,13 @@ def validated_tables() -> dict[str, ValidatedTable]:
 
 
 def fingerprint() -> str:
-    """Identifies the data in use (contents, sheets, mappings, language): scopes filters and edits."""
+    """Identifies the data in use (contents, sheets, mappings; not the language): scopes filters and edits."""
     return _tables().key
 
 
 def _try_prepare(table: str, upload: Upload, choice: dict) -> CxError | None:
     try:
-        _derive(_prepare_upload, upload, table, choice, lang(), own=True)
+        _derive(_prepare_upload, upload, table, choice, own=True)
     except CxError as error:
         return error
     return None
@@ -656,10 +656,10 @@ def set_persona_choice(k: int | None, features: list[str] | None) -> None:
 # --- derived results (each keyed by all of its inputs) ---
 
 
-def _customers_of(tables: dict[str, LoadedTable], language: str):
+def _customers_of(tables: dict[str, LoadedTable]):
     from cxlib.value.customers import with_transaction_customers as complete
 
-    validated = complete({name: item.validated for name, item in tables.items()}, lang=language)
+    validated = complete({name: item.validated for name, item in tables.items()})
     return validated["customers"].data if "customers" in validated else None
 
 
@@ -671,7 +671,7 @@ def _survey_of(tables: dict[str, LoadedTable]):
 
 
 def _customers() -> Derived:
-    return _derive(_customers_of, _tables(), lang())
+    return _derive(_customers_of, _tables())
 
 
 def _survey_and_touchpoints() -> Derived:
@@ -972,7 +972,7 @@ def _document_of(tables, frames, model, journey, settings, comparisons) -> dict:
         model=model,
         journey=journey,
         settings=settings,
-        inputs={table: item.validated.report.to_dict() for table, item in tables.items()},
+        inputs={table: item.validated.report.to_dict(None) for table, item in tables.items()},
         lang=None,
         tables={table: item.validated for table, item in tables.items()},
         comparisons=comparisons,
@@ -1101,10 +1101,10 @@ def report_makers():
 VALUE_SETTINGS = "value_settings"  # calibration_end, horizon_months, inactive_threshold (Value page)
 
 
-def _transaction_customers_of(tables: dict[str, LoadedTable], language: str):
+def _transaction_customers_of(tables: dict[str, LoadedTable]):
     from cxlib.value.customers import with_transaction_customers as complete
 
-    return complete({name: item.validated for name, item in tables.items()}, lang=language)["customers"]
+    return complete({name: item.validated for name, item in tables.items()})["customers"]
 
 
 def with_transaction_customers(tables: dict) -> dict:
@@ -1114,14 +1114,14 @@ def with_transaction_customers(tables: dict) -> dict:
 
     if not needs_transaction_customers(tables):
         return tables
-    return {**tables, "customers": _derive(_transaction_customers_of, _tables(), lang()).value}
+    return {**tables, "customers": _derive(_transaction_customers_of, _tables()).value}
 
 
 def buyer_persona_features() -> tuple[str, ...] | None:
     """RFM/value traits for personas when the customers are the buyers (no customer table); else None."""
     from cxlib.analysis import buyer_persona_features as features_of
 
-    return features_of(validated_tables(), lang())
+    return features_of(validated_tables())
 
 
 def value_settings():
@@ -1167,7 +1167,7 @@ def _value_section_of(tables: dict[str, LoadedTable], result, labels, language: 
     from cxlib.kpis import kpi_section
     from cxlib.value.customers import with_transaction_customers as complete
 
-    validated = complete({name: item.validated for name, item in tables.items()}, lang=language)
+    validated = complete({name: item.validated for name, item in tables.items()})
     kpis = {"churn_rate": None}
     if "customers" in validated:
         kpis = kpi_section(validated["customers"].data, None, lang=language)

@@ -8,6 +8,7 @@ from cxlib.export import to_csv_bytes
 from cxlib.intake import mapping_overview, rules_overview
 from cxlib.mapping_profile import profile_from_tables, profile_json, read_profile
 from cxlib.roles import ROLES, TABLES
+from cxlib.validation import readable_set_aside
 from pages import _state as state
 from pages import _widgets as widgets
 
@@ -48,7 +49,10 @@ def sheet_choice(table: str, loaded) -> None:
                 st.rerun()
 
 
+@st.fragment
 def mapping_editor(table: str, loaded) -> None:
+    """The mapping and its form: applying it reruns this section, which reruns the page once with the new
+    mapping (the page's other tables are not redrawn first with the old one)."""
     st.dataframe(mapping_overview(loaded, lang=state.lang()), hide_index=True, width="stretch")
     columns = [str(column) for column in loaded.raw.columns]
     with st.expander(state.tr("ui.mapping.edit")), st.form(f"mapping_{table}"):
@@ -83,33 +87,46 @@ def column_meanings(table: str, loaded) -> None:
     if table == "survey":
         scale_choice(table, loaded)
     revenue = loaded.validated.columns.get("revenue")
-    if revenue is None or revenue.period is None:
-        return
+    if revenue is not None and revenue.period is not None:
+        _period_form(table, revenue.period)
+
+
+@st.fragment
+def _period_form(table: str, period: str) -> None:
+    """What the revenue column covers (per month, year or lifetime), as the user confirms it."""
     periods = ["month", "year", "lifetime"]
-    labels = [state.tr(f"period.{period}") for period in periods]
+    labels = [state.tr(f"period.{name}") for name in periods]
     with st.form(f"period_{table}"):
         label = st.radio(
             state.tr("ui.period.choose"),
             labels,
-            index=periods.index(revenue.period),
+            index=periods.index(period),
             horizontal=True,
             key=f"period_choice_{table}_{state.lang()}",
         )
         picked = periods[labels.index(label)]
-        if st.form_submit_button(state.tr("ui.period.apply")) and picked != revenue.period:
+        if st.form_submit_button(state.tr("ui.period.apply")) and picked != period:
             _confirm_meaning(table, "revenue", {"period": picked})
 
 
 def scale_choice(table: str, loaded) -> None:
     """Let the user correct the scale or direction of one rating item (flows to NPS, journey, drivers)."""
     items = rating_items(loaded.validated)
-    if not items:
-        return
+    if items:
+        with st.expander(state.tr("ui.scale.title"), icon=":material/tune:"):
+            _scale_form(table, items)
+
+
+@st.fragment
+def _scale_form(table: str, items: dict) -> None:
+    """The item choice reruns only this section, so the scale and direction shown are that item's own
+    (a form alone would keep the first item's, and applying them would change the wrong scale)."""
     directions = ["higher_better", "higher_worse"]
-    with st.expander(state.tr("ui.scale.title"), icon=":material/tune:"), st.form(f"scale_{table}"):
-        key = f"{table}_{state.lang()}"  # labels change with the language: a widget per language
-        column = st.selectbox(state.tr("ui.scale.column"), list(items), key=f"scale_column_{key}")
-        meaning = items[column]
+    key = f"{table}_{state.lang()}"  # labels change with the language: a widget per language
+    column = st.selectbox(state.tr("ui.scale.column"), list(items), key=f"scale_column_{key}")
+    meaning = items[column]
+    key = f"{key}_{column}"  # each item's widgets start from its own scale and direction
+    with st.form(f"scale_{table}"):
         scales = list(SCALE_CHOICES)
         scale = st.selectbox(
             state.tr("ui.scale.choose"),
@@ -181,9 +198,10 @@ def validation_report(table: str, loaded) -> None:
     else:
         st.dataframe(rules, hide_index=True, width="stretch")
     if not loaded.validated.set_aside.empty:
+        validated, language = loaded.validated, state.lang()  # bound now: the data is made on click
         st.download_button(
             state.tr("ui.download_set_aside"),
-            to_csv_bytes(loaded.validated.set_aside, lang=state.lang()),
+            lambda: to_csv_bytes(readable_set_aside(validated, lang=language), lang=language),
             file_name=f"{table}_set_aside.csv",
             mime="text/csv",
             key=f"download_aside_{table}",

@@ -11,7 +11,11 @@ st.title(state.tr("nav.overview"))
 widgets.filter_bar()
 widgets.kpi_tiles(state.kpi_tiles())
 
-if not state.is_presenting():
+
+@st.fragment
+def settings() -> None:
+    """The KPI settings: a change reruns only this section, which then reruns the page once with the new
+    settings (not once with the old tiles and again with the new)."""
     with st.expander(state.tr("ui.settings.title"), icon=":material/tune:"):
         chosen = state.kpi_settings()
         left, middle, right = st.columns(3)
@@ -65,6 +69,10 @@ if not state.is_presenting():
         if wanted != state.kpi_settings_dict():
             state.set_kpi_settings(**wanted)
             st.rerun()
+
+
+if not state.is_presenting():
+    settings()
 
 charts = state.overview_charts()
 left, right = st.columns(2)

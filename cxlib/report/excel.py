@@ -173,8 +173,12 @@ def _journey_frame(document: dict, lang: str) -> pd.DataFrame:
 
 def _set_aside_frame(tables: Mapping[str, ValidatedTable], lang: str) -> pd.DataFrame:
     """All set-aside rows in one table, the table's name first, the reason in the reader's words."""
+    from cxlib.validation import readable_set_aside
+
     parts = [
-        table.set_aside.astype(object).assign(**{t("export.col.table", lang): t(f"table.{name}", lang)})
+        readable_set_aside(table, lang=lang)
+        .astype(object)
+        .assign(**{t("export.col.table", lang): t(f"table.{name}", lang)})
         for name, table in tables.items()
         if table.set_aside is not None and len(table.set_aside)
     ]

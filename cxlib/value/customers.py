@@ -15,12 +15,13 @@ from dataclasses import replace
 
 import pandas as pd
 
-from cxlib.i18n import t
+from cxlib.messages import Message
 from cxlib.tables import ColumnMeaning, Evidence, ValidatedTable, ValidationReport
 from cxlib.value.purchases import customer_days, summarize_purchases
 
 __all__ = [
     "FILLABLE",
+    "RECENCY_COLUMN",
     "RECENCY_FEATURE_KEY",
     "buyer_columns",
     "is_from_transactions",
@@ -29,21 +30,24 @@ __all__ = [
 ]
 
 FILLABLE = ("orders", "revenue", "signup_date")
-RECENCY_FEATURE_KEY = "value.col.days_since_last"  # the trait column's header, in the UI language
+RECENCY_COLUMN = (
+    "days_since_last"  # the buyers' recency trait (its words: string-table key role.days_since_last)
+)
+RECENCY_FEATURE_KEY = "value.col.days_since_last"  # the words for the recency trait, e.g. as a column header
 DAYS_PER_MONTH = 365.25 / 12
 
 
-def buyer_columns(transactions: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
+def buyer_columns(transactions: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
     """One row per buyer: ``customer_id``, ``signup_date`` (first purchase), ``orders`` (purchases =
-    customer-days), ``revenue``, ``tenure`` (months since the first purchase) and the days since the
-    last purchase (header in ``lang``).
+    customer-days), ``revenue``, ``tenure`` (months since the first purchase) and ``days_since_last``
+    (days since the last purchase; :data:`RECENCY_COLUMN`). Language-neutral (``lang`` is ignored).
 
     Examples
     --------
     >>> log = pd.DataFrame({"customer_id": ["a", "a", "b"],
     ...                     "date": pd.to_datetime(["2024-01-01", "2024-03-01", "2024-03-01"]),
     ...                     "amount": [10.0, 20.0, 5.0]})
-    >>> buyer_columns(log)[["customer_id", "orders", "revenue", "Days since last purchase"]].values.tolist()
+    >>> buyer_columns(log)[["customer_id", "orders", "revenue", "days_since_last"]].values.tolist()
     [['a', 2, 30.0, 0], ['b', 1, 5.0, 0]]
     """
     summary = summarize_purchases(customer_days(transactions)).customers
@@ -54,13 +58,13 @@ def buyer_columns(transactions: pd.DataFrame, *, lang: str = "en") -> pd.DataFra
             "orders": summary["purchases"].to_numpy(),
             "revenue": summary["revenue"].to_numpy(),
             "tenure": (summary["T"].to_numpy() * 7 / DAYS_PER_MONTH).round(1),
-            t(RECENCY_FEATURE_KEY, lang): summary["days_since_last"].to_numpy(),
+            RECENCY_COLUMN: summary["days_since_last"].to_numpy(),
         }
     ).astype({"customer_id": "str"})
 
 
-def _buyers_table(transactions: ValidatedTable, lang: str) -> ValidatedTable:
-    data = buyer_columns(transactions.data, lang=lang)
+def _buyers_table(transactions: ValidatedTable) -> ValidatedTable:
+    data = buyer_columns(transactions.data)
     report = ValidationReport(
         table="customers",
         file=transactions.report.file,
@@ -68,7 +72,7 @@ def _buyers_table(transactions: ValidatedTable, lang: str) -> ValidatedTable:
         rows_read=len(data),
         rows_used=len(data),
         rows_set_aside=0,
-        notes=[t("value.note.customers_from_transactions", lang, n=len(data))],
+        notes=[Message("value.note.customers_from_transactions", n=len(data))],
     )
     columns = {
         column: ColumnMeaning(column, kind, role=role, evidence=[Evidence("from_transactions")])
@@ -104,21 +108,21 @@ def needs_transaction_customers(tables: Mapping[str, ValidatedTable]) -> bool:
     return customers is None or ("customer_id" in customers.data.columns and bool(_missing(customers)))
 
 
-def _filled(customers: ValidatedTable, transactions: ValidatedTable, lang: str) -> ValidatedTable:
+def _filled(customers: ValidatedTable, transactions: ValidatedTable) -> ValidatedTable:
     missing = _missing(customers)
     if not missing or "customer_id" not in customers.data.columns:
         return customers
-    buyers = buyer_columns(transactions.data, lang=lang).set_index("customer_id")
+    buyers = buyer_columns(transactions.data).set_index("customer_id")
     data = customers.data.copy()
     ids = data["customer_id"].astype(str)
     for column in missing:
         data[column] = ids.map(buyers[column]).to_numpy()
     if not any(data[column].notna().any() for column in missing):
         return customers
-    labels = ", ".join(t(f"role.{column}", lang) for column in missing)
+    labels = [Message(f"role.{column}") for column in missing]
     report = replace(
         customers.report,
-        notes=[*customers.report.notes, t("value.note.filled_from_transactions", lang, columns=labels)],
+        notes=[*customers.report.notes, Message("value.note.filled_from_transactions", columns=labels)],
     )
     columns = dict(customers.columns)
     for column in missing:
@@ -129,21 +133,22 @@ def _filled(customers: ValidatedTable, transactions: ValidatedTable, lang: str) 
 
 
 def with_transaction_customers(
-    tables: Mapping[str, ValidatedTable], *, lang: str = "en"
+    tables: Mapping[str, ValidatedTable], *, lang: str | None = None
 ) -> dict[str, ValidatedTable]:
     """``tables`` with a customer table built from (or completed by) the transactions, when there are any.
 
     Without a customer table the buyers become the customers; with one, its missing orders, revenue,
-    and signup date are filled from the purchases. The report's notes say which.
+    and signup date are filled from the purchases. The report's notes say which (as language-neutral
+    messages; ``lang`` is ignored).
     """
     result = dict(tables)
     if not needs_transaction_customers(tables):
         return result
     transactions = tables["transactions"]
     if "customers" not in tables:
-        result["customers"] = _buyers_table(transactions, lang)
+        result["customers"] = _buyers_table(transactions)
     else:
-        result["customers"] = _filled(tables["customers"], transactions, lang)
+        result["customers"] = _filled(tables["customers"], transactions)
     return result
 
 

@@ -56,6 +56,8 @@ def test_a_survey_without_an_id_uses_row_numbers(rng):
     assert data["response_id"].tolist() == [str(row) for row in range(2, N + 2)]  # file rows, header on 1
     assert columns["response_id"].kind == "row_number"
     assert [evidence.code for evidence in columns["response_id"].evidence] == ["row_numbers_as_ids"]
-    assert any("row numbers" in note and "cannot be linked" in note for note in loaded.validated.report.notes)
+    assert any(
+        "row numbers" in note and "cannot be linked" in note for note in loaded.validated.report.note_texts()
+    )
     assert document["kpis"]["nps"]["n"] == N
     assert [tp["touchpoint"] for tp in document["journey"]["touchpoints"]] == ["Website", "Lieferung"]

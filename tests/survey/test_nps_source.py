@@ -98,7 +98,7 @@ def test_a_1_to_5_item_assigned_to_recommend_by_hand_gives_no_nps(rng):
     loaded = prepare_table({"Umfrage": frame}, table="survey", file="umfrage.xlsx", roles=roles)
     assert "recommend" not in loaded.validated.data.columns
     assert loaded.validated.columns["Zufriedenheit"].kind == "recommend_rating"
-    assert any("1–5" in note for note in loaded.validated.report.notes)
+    assert any("1–5" in note for note in loaded.validated.report.note_texts())
 
 
 def test_a_few_answers_past_every_short_scale_are_a_0_to_10_nps_item(rng):

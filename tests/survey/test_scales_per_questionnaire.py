@@ -119,7 +119,7 @@ def test_a_bipolar_item_is_not_a_touchpoint(rng):
     loaded, document = analyze_survey(frame)
     assert loaded.validated.columns["Delivery speed"].kind == "bipolar"
     assert [tp["touchpoint"] for tp in document["journey"]["touchpoints"]] == ["Website", "Checkout"]
-    assert any("Delivery speed" in note for note in loaded.validated.report.notes)
+    assert any("Delivery speed" in note for note in loaded.validated.report.note_texts())
 
 
 def test_questionnaire_families_by_stem_and_answer_set():

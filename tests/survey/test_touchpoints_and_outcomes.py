@@ -81,7 +81,7 @@ def test_higher_is_worse_items_are_left_out_of_the_curve_with_a_note(rng):
         assert "higher_is_worse_word" in [evidence.code for evidence in meaning.evidence]
     shown = {tp["touchpoint"] for tp in document["journey"]["touchpoints"]}
     assert not shown & {"How difficult was it to return an item?", "Wartezeit Hotline"}
-    note = next(note for note in loaded.validated.report.notes if "higher score means worse" in note)
+    note = next(note for note in loaded.validated.report.note_texts() if "higher score means worse" in note)
     assert "Wartezeit Hotline" in note
 
 

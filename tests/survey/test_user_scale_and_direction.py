@@ -65,9 +65,31 @@ def test_the_data_page_applies_a_scale_to_every_page(app):
     content = FRAME.to_csv(index=False).encode()
     page.file_uploader(key="upload_survey").set_value(("umfrage.csv", content, "x"))
     page.run()
-    page.selectbox(key="scale_column_survey_en").set_value("Beratung")
-    page.selectbox(key="scale_value_survey_en").set_value((1, 7))
+    page.selectbox(key="scale_column_survey_en").set_value("Beratung").run()
+    page.selectbox(key="scale_value_survey_en_Beratung").set_value((1, 7))
     page.button[[b.label for b in page.button].index("Apply scale and direction")].click().run()
     assert not page.exception and not page.error
     choice = page.session_state["choices"]["survey"]
     assert choice["overrides"]["Beratung"] == {"scale": [1, 7], "direction": "higher_better"}
+
+
+def test_the_data_page_shows_the_chosen_items_own_scale(app):
+    """Choosing an item shows its own scale and direction: applying them unchanged changes nothing (a form
+    alone kept the first item's 0–10 for every item, and applying it would have rescaled a 1–5 item)."""
+    from tests.conftest import open_page
+
+    page = open_page(app, "data")
+    page.file_uploader(key="upload_survey").set_value(
+        ("umfrage.csv", FRAME.to_csv(index=False).encode(), "x")
+    )
+    page.run()
+    shown = {}
+    for column in ("Empfehlung", "Beratung"):
+        page.selectbox(key="scale_column_survey_en").set_value(column).run()
+        assert not page.exception, page.exception
+        shown[column] = page.selectbox(key=f"scale_value_survey_en_{column}").value
+    assert shown == {"Empfehlung": (0, 10), "Beratung": (1, 5)}
+    page.button[[b.label for b in page.button].index("Apply scale and direction")].click().run()
+    assert not page.exception and not page.error
+    choice = page.session_state["choices"]["survey"]
+    assert choice["overrides"]["Beratung"] == {"scale": [1, 5], "direction": "higher_better"}

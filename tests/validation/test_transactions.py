@@ -7,7 +7,7 @@ import pytest
 
 from cxlib.intake import load_table
 from cxlib.mapping import suggest_mapping
-from cxlib.validation import validate_table
+from cxlib.validation import readable_set_aside, validate_table
 
 
 def validated(frame: pd.DataFrame, **attrs):
@@ -68,7 +68,8 @@ def test_cancelled_or_returned_status_lines_are_set_aside(word):
     assert (table.report.rows_read, table.report.rows_used, table.report.rows_set_aside) == (3, 2, 1)
     assert table.set_aside["row"].tolist() == [3]
     assert word in table.report.rules[0].message
-    assert "cancelled or returned" in table.set_aside["reason"].iloc[0]
+    assert table.set_aside["reason"].tolist() == ["cancelled_status"]
+    assert "cancelled or returned" in readable_set_aside(table)["reason"].iloc[0]
 
 
 def test_online_retail_cancellations_and_returns():
@@ -119,10 +120,7 @@ def test_ambiguous_dates_in_a_german_csv_are_day_first():
     frame = pd.DataFrame({"Kunden-ID": ["1"], "Datum": ["01/02/2024"], "Betrag": ["1,50"]})
     table = validated(frame, format="csv", decimal=",", separator=";")
     assert table.data["date"].dt.strftime("%Y-%m-%d").tolist() == ["2024-02-01"]
-    assert (
-        "Tag"
-        in validate_table(frame, suggest_mapping(frame, "transactions"), lang="de").report.rules[0].message
-    )
+    assert "Tag" in validate_table(frame, suggest_mapping(frame, "transactions")).report.rules[0].text("de")
 
 
 def test_header_less_purchase_log_is_mapped_by_its_values():

@@ -115,8 +115,9 @@ def test_extra_columns_keep_their_names_and_types():
 
 def test_messages_follow_the_language():
     sheet = pd.DataFrame({"Kundennummer": ["1", "1"], "Alter": [1, 2]})
-    german = _validate(sheet, "customers", lang="de").report.rules[0].message
-    assert german.startswith("1 Zeilen wiederholen eine Kunden-ID")
+    rule = _validate(sheet, "customers").report.rules[0]
+    assert rule.text("de").startswith("1 Zeilen wiederholen eine Kunden-ID")
+    assert rule.text("en") == rule.message and rule.message != rule.text("de")
 
 
 def test_set_aside_rows_carry_their_row_number_in_the_file():
