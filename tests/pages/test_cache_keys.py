@@ -66,7 +66,7 @@ def baseline() -> dict:
 
 # input changed -> the results that must change with it (all others must keep their key)
 DEPENDS = {
-    "language": {"personas", "tiles", "journey", "document"},  # tables and filtered frames: language-neutral
+    "language": {"personas", "journey", "document"},  # journey and document only through the personas
     "filters": {"filtered", "tiles", "journey", "document"},
     "kpi_settings": {"tiles", "document"},
     "persona_choice": {"personas", "journey", "document"},
