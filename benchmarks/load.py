@@ -7,11 +7,14 @@ Starts ``streamlit run app.py`` on a free loopback port, then:
 2. **Visitors one after another**: M visitors each upload a customer CSV and a survey CSV of R rows
    (made with the demo generator), open Summary, Personas and Journey, and close their tab; the server's
    RSS is read after each one has left.
-3. After the last visitor, the RSS is read again after ``--settle`` seconds (sessions are released by
-   Streamlit when their websocket closes; the app hands freed memory back to the system every 15 s).
+3. After the last visitor, the RSS is read again after ``--settle`` seconds (Streamlit drops a session's
+   caches when its websocket closes; the app closes a departed visitor's session after 60 s, see
+   ``pages/_memory.py``, and hands freed memory back to the system every 15 s).
 
 All the while the health endpoint is probed every 0.25 s and the server's RSS sampled every 0.2 s.
-Prints time to tiles (p50/p95/max), health answers, the RSS peak and the RSS after the visitors left.
+Prints time to tiles (p50/p95/max), health answers, the RSS peak and the RSS after the visitors left, and
+where the visitors at once spent their time: the server's CPU seconds against those of Playwright and the
+Chromium renderers (all on the same cores).
 
 Usage::
 
@@ -81,6 +84,9 @@ class LoadReport:
     rss_after_each_mb: list[float] = field(default_factory=list)
     rss_settled_mb: float | None = None
     settle_s: float = 0.0
+    at_once_wall_s: float | None = None
+    at_once_server_cpu_s: float | None = None
+    at_once_browser_cpu_s: float | None = None
 
     @property
     def visitors_without_tiles(self) -> int:
@@ -118,6 +124,41 @@ def _health(url: str, timeout: float) -> bool:
             return answer.read().strip() == b"ok"
     except (urllib.error.URLError, OSError):
         return False
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds a process and its children it has waited for have used (Linux /proc; 0 when gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")  # utime..cstime
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii") as stat:
+                    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def browser_cpu_seconds(server: int) -> float:
+    """CPU seconds used so far by this script's other child processes (Playwright and Chromium)."""
+    excluded = {server} | _descendants(server)
+    return sum(cpu_seconds(pid) for pid in _descendants(os.getpid()) - excluded)
 
 
 def rss_mb(pid: int) -> float:
@@ -269,7 +310,12 @@ async def _run_visitors(
         if report.warm:  # one visitor first: the demo analysis is then computed and shared
             report.warm_tiles_s, problem = await _visit_demo(browser, url)
             report.visitors_with_errors += problem
+        started, server_cpu, browser_cpu = time.monotonic(), cpu_seconds(pid), browser_cpu_seconds(pid)
         results = await asyncio.gather(*(_visit_demo(browser, url) for _ in range(report.visitors)))
+        if report.visitors:  # where the time of the visitors at once went: the server or the browsers
+            report.at_once_wall_s = time.monotonic() - started
+            report.at_once_server_cpu_s = cpu_seconds(pid) - server_cpu
+            report.at_once_browser_cpu_s = browser_cpu_seconds(pid) - browser_cpu
         report.tiles_s = [seconds for seconds, _ in results]
         report.visitors_with_errors += sum(problem for _, problem in results)
         for _ in range(report.sequential):
@@ -315,6 +361,9 @@ def format_report(summary: dict) -> str:
             f"time to tiles: p50 {number(summary['tiles_p50_s'])} s, p95 {number(summary['tiles_p95_s'])} s, "
             f"max {number(summary['tiles_max_s'])} s; without tiles: {summary['visitors_without_tiles']}; "
             f"with an error on screen: {summary['visitors_with_errors']}",
+            f"visitors at once took {number(summary['at_once_wall_s'])} s: server CPU "
+            f"{number(summary['at_once_server_cpu_s'])} s, Playwright + Chromium CPU "
+            f"{number(summary['at_once_browser_cpu_s'])} s (on {os.cpu_count()} cores)",
             f"health: {summary['health_checks']} probes, {summary['health_failures']} failed, "
             f"slowest {number(summary['health_slowest_s'], 2)} s",
             f"server RSS: start {number(summary['rss_start_mb'], 0)} MB, "

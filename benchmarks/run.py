@@ -65,6 +65,10 @@ BASELINE_K = tuple(range(2, 9))
 #: The openpyxl baseline read of a million-row sheet takes many minutes; above this it is left out.
 BASELINE_MAX_ROWS = 300_000
 REFERENCE_ROWS = 100_000
+#: Issue 15: the whole analysis of 100k customers + 100k survey rows in process, charts included.
+REFERENCE_TARGET_S = 2.5
+#: The slowest stages of the reference size that are profiled.
+PROFILED = 3
 #: Imported before the clock starts: a running app has paid for them once, at its first page.
 MODULES = (
     "cxlib.reading", "cxlib.intake", "cxlib.analysis", "cxlib.kpis", "cxlib.personas", "cxlib.journey",
@@ -289,13 +293,21 @@ def peak_mb() -> float:
 
 
 class Stopwatch:
-    """Times named stages; a stage whose code is missing or fails is recorded as not available."""
+    """Times named stages; a stage whose code is missing or fails is recorded as not available.
 
-    def __init__(self) -> None:
+    With ``profile=True`` every stage also runs under cProfile and keeps its most expensive functions
+    (cumulative seconds) in ``profiles``; profiling slows the stages, so its times are not reported.
+    """
+
+    def __init__(self, *, profile: bool = False) -> None:
         self.stages: dict[str, float | None] = {}
         self.errors: dict[str, str] = {}
+        self.profile = profile
+        self.profiles: dict[str, list[tuple[str, float, float]]] = {}
 
     def run(self, name: str, function: Callable[[], Any]) -> Any:
+        if self.profile:
+            function = self._profiled(name, function)
         start = time.perf_counter()
         try:
             result = function()
@@ -306,9 +318,39 @@ class Stopwatch:
         self.stages[name] = time.perf_counter() - start
         return result
 
+    def _profiled(self, name: str, function: Callable[[], Any]) -> Callable[[], Any]:
+        def run() -> Any:
+            import cProfile
+
+            profiler = cProfile.Profile()
+            try:
+                return profiler.runcall(function)
+            finally:
+                self.profiles[name] = top_functions(profiler)
+
+        return run
+
     def skip(self, name: str, reason: str) -> None:
         self.stages[name] = None
         self.errors[name] = reason
+
+
+PROFILE_FUNCTIONS = 12
+#: Frames that only pass the time on (the stage's lambda, the profiler's entry point) are left out.
+_PLUMBING = ("<lambda>", "runcall", "<built-in method builtins.exec>")
+
+
+def top_functions(profiler, limit: int = PROFILE_FUNCTIONS) -> list[tuple[str, float, float]]:
+    """The ``limit`` functions with the most cumulative time: (file:line(name), cumulative s, own s)."""
+    import pstats
+
+    stats = pstats.Stats(profiler).stats  # (file, line, name) -> (calls, primitive, own, cumulative, callers)
+    rows = [
+        (f"{Path(file).name}:{line}({name})", cumulative, own)
+        for (file, line, name), (_, _, own, cumulative, _) in stats.items()
+        if name not in _PLUMBING
+    ]
+    return sorted(rows, key=lambda row: -row[1])[:limit]
 
 
 def chart_rows(chart) -> int:
@@ -345,15 +387,18 @@ def import_modules() -> float:
     return time.perf_counter() - start
 
 
-def run_pipeline(files: dict[str, Path], *, lang: str = "en", max_bytes: int | None = None) -> dict:
+def run_pipeline(
+    files: dict[str, Path], *, lang: str = "en", max_bytes: int | None = None, profile: bool = False
+) -> dict:
     """Time the app's code path on the files; returns ``stages`` (name -> seconds or None), ``errors``,
-    ``chart_rows`` (chart -> rows sent to the browser), the row counts read and ``imports_s``.
+    ``chart_rows`` (chart -> rows sent to the browser), the row counts read and ``imports_s``; with
+    ``profile``, also ``profiles`` (stage -> its most expensive functions).
     """
     imports = import_modules()
     from cxlib.intake import link_tables, prepare_table
     from cxlib.reading import MAX_UPLOAD_BYTES, read_file
 
-    clock = Stopwatch()
+    clock = Stopwatch(profile=profile)
     limit = max_bytes or MAX_UPLOAD_BYTES
     contents = {table: path.read_bytes() for table, path in files.items()}  # the app gets bytes from uploads
     sheets = {
@@ -383,6 +428,7 @@ def run_pipeline(files: dict[str, Path], *, lang: str = "en", max_bytes: int | N
         "rows_read": {table: len(item.validated.data) for table, item in loaded.items()},
         "file_mb": {table: round(len(content) / 1024**2, 1) for table, content in contents.items()},
         "imports_s": imports,
+        "profiles": clock.profiles,
     }
 
 
@@ -612,7 +658,9 @@ def _first_page(url: str, start: float, timeout: float) -> dict:
 
 def _worker(kind: str, files: dict[str, Path], options: dict) -> dict:
     if kind == "pipeline":
-        result = run_pipeline(files, max_bytes=options.get("max_bytes"))
+        result = run_pipeline(
+            files, max_bytes=options.get("max_bytes"), profile=options.get("profile", False)
+        )
     elif kind == "baseline":
         result = run_baseline(files, cluster_rows=options.get("cluster_rows", BASELINE_CLUSTER_ROWS))
     elif kind == "value":
@@ -689,8 +737,9 @@ def _sum_or_none(values: list[float | None]) -> float | None:
     return None if any(value is None for value in values) else sum(values)
 
 
-def measure_size(rows: int, out: Path, *, baseline: bool, seed: int = SEED) -> dict:
-    """Generate (or reuse) the workbooks of one size, then time our pipeline and the baseline on them."""
+def measure_size(rows: int, out: Path, *, baseline: bool, seed: int = SEED, profile: bool = False) -> dict:
+    """Generate (or reuse) the workbooks of one size, then time our pipeline and the baseline on them;
+    with ``profile``, run the pipeline once more under cProfile and keep its slowest stages' profiles."""
     try:
         files, generated = demo_files(rows, out, seed=seed)
     except Exception as error:
@@ -700,13 +749,16 @@ def measure_size(rows: int, out: Path, *, baseline: bool, seed: int = SEED) -> d
     from cxlib.reading import MAX_UPLOAD_BYTES
 
     too_big = {table: path.stat().st_size > MAX_UPLOAD_BYTES for table, path in files.items()}
-    pipeline = _in_subprocess(
-        "pipeline", files, max_bytes=max(MAX_UPLOAD_BYTES, *(p.stat().st_size for p in files.values()))
-    )
+    sizes = [path.stat().st_size for path in files.values()]
+    pipeline = _in_subprocess("pipeline", files, max_bytes=max(MAX_UPLOAD_BYTES, *sizes))
     base = None
     if baseline and rows <= BASELINE_MAX_ROWS:
         base = _in_subprocess("baseline", files, cluster_rows=min(rows, BASELINE_CLUSTER_ROWS))
     run = combine(rows, pipeline, base)
+    if profile and "stages" in pipeline:
+        profiled = _in_subprocess("pipeline", files, max_bytes=max(MAX_UPLOAD_BYTES, *sizes), profile=True)
+        slowest = sorted((s for s in STAGES if run["stages"].get(s)), key=lambda s: -run["stages"][s])
+        run["profiles"] = {stage: profiled.get("profiles", {}).get(stage, []) for stage in slowest[:PROFILED]}
     run["generate_s"] = generated
     run["over_upload_cap"] = [table for table, over in too_big.items() if over]
     return run
@@ -729,6 +781,22 @@ def report(runs: list[dict], app: dict | None, start: dict | None) -> dict:
 
 def _cell(value: float | None, digits: int = 2) -> str:
     return "n/a" if value is None else f"{value:.{digits}f}"
+
+
+def _reference_lines(runs: list[dict]) -> list[str]:
+    """The issue-15 figure (whole analysis at the reference size, charts included) and its profiles."""
+    lines = []
+    for run in runs:
+        if run["rows"] != REFERENCE_ROWS:
+            continue
+        lines.append(
+            f"whole analysis in process, {REFERENCE_ROWS:,} customers + {REFERENCE_ROWS:,} survey rows, "
+            f"charts included: {_cell(run['total_s'])} s (target <= {REFERENCE_TARGET_S} s)"
+        )
+        for stage, functions in (run.get("profiles") or {}).items():
+            lines.append(f"  profile of {stage!r} ({_cell(run['stages'].get(stage))} s; cumulative/own s):")
+            lines.extend(f"    {cumulative:6.2f} {own:6.2f}  {name}" for name, cumulative, own in functions)
+    return lines
 
 
 def format_table(document: dict) -> str:
@@ -771,6 +839,7 @@ def format_table(document: dict) -> str:
                 f"! {run['rows']:,} rows: {', '.join(run['over_upload_cap'])} over the 50 MB upload cap "
                 "(read here with the cap raised)"
             )
+    lines.extend(_reference_lines(runs))
     lines.append(
         "baseline = pandas.read_excel (openpyxl) + our map/validate/link/KPIs/journey/charts + KMeans "
         f"and silhouette on all rows for k=2..8 (measured on at most {BASELINE_CLUSTER_ROWS:,} rows)"
@@ -887,6 +956,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "output", help="workbook cache")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument(
+        "--no-profile",
+        action="store_true",
+        help=f"do not profile the slowest stages at {REFERENCE_ROWS:,} rows",
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -898,7 +972,10 @@ def main(argv: list[str] | None = None) -> int:
     runs = []
     for rows in sizes:
         print(f"… {rows:,} rows", file=sys.stderr, flush=True)
-        runs.append(measure_size(rows, args.out, baseline=not args.skip_baseline, seed=args.seed))
+        profile = not args.no_profile and rows == REFERENCE_ROWS
+        runs.append(
+            measure_size(rows, args.out, baseline=not args.skip_baseline, seed=args.seed, profile=profile)
+        )
     value = None
     if not args.skip_value:
         print("… customer value", file=sys.stderr, flush=True)

@@ -36,7 +36,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "recognised. Please save it as UTF-8 or Windows (ANSI) CSV.",
         "error.sheet_not_found": 'The sheet "{sheet}" does not exist in "{file}". Available: {sheets}.',
         "error.too_many_columns": 'The table in "{file}" has {columns} columns; at most {limit} are supported.',
-        "error.too_much_memory": 'The table in "{file}" would take about {size_mb:.0f} MB of memory; this '
+        "error.too_much_memory": 'The table in "{file}" would take about {size_mb} MB of memory; this '
         "server keeps at most {limit_mb} MB per file. Please upload a smaller export (fewer rows or columns).",
         "error.file_not_found": 'The file "{file}" was not found.',
         # --- errors (mapping and validation) ---
@@ -825,7 +825,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "error.sheet_not_found": "Das Tabellenblatt „{sheet}“ gibt es in „{file}“ nicht. Vorhanden: {sheets}.",
         "error.too_many_columns": "Die Tabelle in „{file}“ hat {columns} Spalten; unterstützt werden "
         "höchstens {limit}.",
-        "error.too_much_memory": "Die Tabelle in „{file}“ bräuchte etwa {size_mb:.0f} MB Arbeitsspeicher; "
+        "error.too_much_memory": "Die Tabelle in „{file}“ bräuchte etwa {size_mb} MB Arbeitsspeicher; "
         "dieser Server hält höchstens {limit_mb} MB pro Datei. Bitte einen kleineren Export hochladen "
         "(weniger Zeilen oder Spalten).",
         "error.file_not_found": "Die Datei „{file}“ wurde nicht gefunden.",

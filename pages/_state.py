@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -163,7 +162,6 @@ T = TypeVar("T")
 # A 100,000-row export takes 20–60 MB once read; 300 MB per file keeps a visitor well inside a 1 GB
 # container. Operators of a larger server can raise it (CX_UPLOAD_BUDGET_MB).
 UPLOAD_BUDGET_MB = int(os.environ.get("CX_UPLOAD_BUDGET_MB", "300"))
-TRIM_EVERY_SECONDS = 15.0
 SHARED_RESULTS = 48  # entries of demo results kept per server process (filters x settings x choices)
 SESSION_RESULTS = 16  # entries of a visitor's own results kept per session
 
@@ -269,35 +267,11 @@ def _unwrap(value: Any) -> Any:
     return value
 
 
-class _MemoryKeeper:
-    """Configures the allocator once per process and hands freed memory back to the system every few
-    seconds from a background thread, so memory comes back after visitors leave even when nobody reruns.
-    """
-
-    def __init__(self) -> None:
-        from cxlib.memory import configure_allocator
-
-        configure_allocator()
-        self._thread = threading.Thread(target=self._trim_forever, name="memory-keeper", daemon=True)
-        self._thread.start()
-
-    @staticmethod
-    def _trim_forever() -> None:
-        from cxlib.memory import release_free_memory
-
-        while True:
-            time.sleep(TRIM_EVERY_SECONDS)
-            release_free_memory()
-
-
-@st.cache_resource(max_entries=1, show_spinner=False)
-def _memory_keeper() -> _MemoryKeeper:
-    return _MemoryKeeper()
-
-
 def keep_memory_lean() -> None:
-    """Called by app.py on every run: the allocator is set up and the trimming thread started once."""
-    _memory_keeper()
+    """Called by app.py on every run: allocator, trimming and release of departed visitors (pages/_memory)."""
+    from pages._memory import keep_memory_lean as keep
+
+    keep()
 
 
 # --- reading and validating (cached by content) ---
@@ -312,10 +286,12 @@ def _demo_upload(table: str) -> Upload | None:
 def _check_memory(sheets: dict, filename: str) -> None:
     """Refuse a file whose tables would not fit the per-file memory budget (a message, not a crash)."""
     from cxlib.memory import frame_megabytes
+    from cxlib.messages import Num
 
     size_mb = sum(frame_megabytes(frame) for frame in sheets.values())
     if size_mb > UPLOAD_BUDGET_MB:
-        raise CxError("error.too_much_memory", file=filename, size_mb=size_mb, limit_mb=UPLOAD_BUDGET_MB)
+        size = Num(size_mb, decimals=0)
+        raise CxError("error.too_much_memory", file=filename, size_mb=size, limit_mb=UPLOAD_BUDGET_MB)
 
 
 def _prepare_upload(upload: Upload, table: str, choice: dict) -> LoadedTable:

@@ -111,3 +111,18 @@ def test_customer_value_stage_times_every_step_on_a_small_log(bench, tmp_path):
     assert list(result["stages"]) == list(bench.VALUE_STAGES)
     assert result["core_s"] is not None and result["bgnbd"]["r"] > 0
     assert "aggregation + fits + clv" in bench.format_value(result)
+
+
+def test_a_profiled_pipeline_names_the_costly_functions_of_each_stage(bench, files):
+    result = bench.run_pipeline(files, profile=True)
+    assert {"read customers", "personas", "charts"} <= set(result["profiles"]), result["errors"]
+    name, cumulative, own = result["profiles"]["personas"][0]
+    assert "(" in name and cumulative >= own >= 0
+
+
+def test_the_reference_size_prints_the_whole_analysis_beside_its_target(bench):
+    run = bench.combine(bench.REFERENCE_ROWS, {"stages": dict.fromkeys(bench.STAGES, 0.1)}, None)
+    run["profiles"] = {"personas": [("model.py:10(fit)", 0.5, 0.1)]}
+    text = "\n".join(bench._reference_lines([run]))
+    assert "100,000 customers + 100,000 survey rows, charts included: 1.00 s (target <= 2.5 s)" in text
+    assert "model.py:10(fit)" in text

@@ -1,0 +1,193 @@
+"""How fast does the app feel in a real browser? (issue #15, "Done when")
+
+Starts ``streamlit run app.py`` on a free loopback port, drives Debian's Chromium with Playwright on the
+demo data and times what a meeting feels, each on a fresh server, ``--runs`` times (3), printing the
+median and every run:
+
+- ``streamlit run`` to the first KPI tile (the server's start included);
+- a new visitor's first page with tiles, once the server has served one visitor;
+- a page switch (Summary to Overview);
+- a filter change (one region in the sidebar's filters);
+- a new number of personas (Personas page: 2 personas, then "Recompute personas");
+- a language switch (English to German).
+
+Each time runs from the click (or the start) until the new content is on screen and the script has
+finished. Speed is printed only, never asserted. Usage::
+
+    python benchmarks/browser.py            # median of 3
+    python benchmarks/browser.py --runs 1 --json
+
+Needs Playwright and ``/usr/bin/chromium``, as the browser tests do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+for path in (ROOT, ROOT / "benchmarks"):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
+
+from load import CHROMIUM, CHROMIUM_ARGS, METRIC, app_server  # noqa: E402
+
+from cxlib.i18n import t  # noqa: E402
+
+RUNNING = '[data-testid="stApp"][data-test-script-state="running"]'
+IDLE = '[data-testid="stApp"][data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]'
+TIMEOUT_MS = 180_000
+STEPS = (
+    "streamlit run to first tile",
+    "new visitor's first page",
+    "page switch",
+    "filter change",
+    "new number of personas",
+    "language switch",
+)
+TARGETS = {  # issue 15, seconds
+    "streamlit run to first tile": 4.0,
+    "new visitor's first page": 1.5,
+    "page switch": 0.3,
+    "filter change": 0.4,
+    "new number of personas": 1.0,
+    "language switch": 0.5,
+}
+
+
+def _settled(page) -> None:
+    """Wait until the script run that the last action started has finished."""
+    # A fast rerun may finish before we look (playwright's timeout error); then there is nothing to wait for.
+    with contextlib.suppress(Exception):
+        page.wait_for_selector(RUNNING, timeout=300)
+    page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
+
+
+def _timed(action: Callable[[], None], done: Callable[[], None]) -> float:
+    started = time.perf_counter()
+    action()
+    done()
+    return time.perf_counter() - started
+
+
+def _nav(page, key: str, lang: str = "en"):
+    return page.locator(f'[data-testid="stSidebarNav"] a:has(span[label="{t(f"nav.{key}", lang)}"])').first
+
+
+def _first_tiles(page, url: str) -> None:
+    page.goto(url, timeout=TIMEOUT_MS)
+    page.locator(METRIC).first.wait_for(state="visible", timeout=TIMEOUT_MS)
+
+
+def _interactions(page, seconds: dict[str, float | None]) -> None:
+    """Page switch, filter change, personas and language on a visitor who sees the Summary; each step's
+    seconds go into ``seconds`` as soon as it is measured."""
+    page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
+    heading = page.locator("h1", has_text=t("nav.overview", "en")).first
+    seconds["page switch"] = _timed(
+        lambda: _nav(page, "overview").click(),
+        lambda: (heading.wait_for(state="visible", timeout=TIMEOUT_MS), _settled(page)),
+    )
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text(t("ui.filters", "en"), exact=True).first.click()
+    regions = sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text=t("ui.filter.regions", "en"))
+    regions.first.click()
+    option = page.locator('[role="option"]').first
+    option.wait_for(state="visible", timeout=TIMEOUT_MS)
+    chip = page.get_by_text(t("ui.filter.regions", "en") + ":").first
+    seconds["filter change"] = _timed(
+        lambda: option.click(),
+        lambda: (chip.wait_for(state="visible", timeout=TIMEOUT_MS), _settled(page)),
+    )
+    page.keyboard.press("Escape")
+    _nav(page, "personas").click()
+    page.locator("h1", has_text=t("nav.personas", "en")).first.wait_for(timeout=TIMEOUT_MS)
+    page.wait_for_selector(IDLE, timeout=TIMEOUT_MS)
+    page.locator('[data-testid="stExpander"] summary', has_text=t("ui.personas.controls", "en")).first.click()
+    slider = page.get_by_role("slider").first
+    slider.wait_for(state="visible", timeout=TIMEOUT_MS)
+    slider.focus()
+    page.keyboard.press("ArrowRight")  # automatic -> 2 personas
+    _settled(page)
+    apply = page.get_by_role("button", name=t("ui.personas.apply", "en"))
+    seconds["new number of personas"] = _timed(lambda: apply.click(), lambda: _settled(page))
+    german_nav = _nav(page, "personas", "de")
+    seconds["language switch"] = _timed(
+        lambda: page.locator('[data-testid="stSidebar"] label').filter(has_text="Deutsch").first.click(),
+        lambda: (german_nav.wait_for(state="visible", timeout=TIMEOUT_MS), _settled(page)),
+    )
+
+
+def one_run(log: Path) -> dict[str, float | None]:
+    """One fresh server: the cold start, then a second visitor and their interactions."""
+    from playwright.sync_api import sync_playwright
+
+    seconds: dict[str, float | None] = dict.fromkeys(STEPS)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        started = time.perf_counter()
+        with app_server(log) as (url, _):
+            first = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="en-US")
+            _first_tiles(first.new_page(), url)
+            seconds["streamlit run to first tile"] = time.perf_counter() - started
+            first.close()
+            context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="en-US")
+            page = context.new_page()
+            seconds["new visitor's first page"] = _timed(lambda: _first_tiles(page, url), lambda: None)
+            try:
+                _interactions(page, seconds)
+            except Exception as error:  # a step that cannot be driven is reported, not fatal
+                print(f"! interaction failed: {type(error).__name__}: {str(error)[:200]}", file=sys.stderr)
+            context.close()
+        browser.close()
+    return seconds
+
+
+def run(*, runs: int, log: Path) -> dict:
+    """``runs`` fresh servers; per step every run's seconds and their median."""
+    results = [one_run(log) for _ in range(runs)]
+    steps = {}
+    for step in STEPS:
+        values = [result[step] for result in results]
+        seen = [value for value in values if value is not None]
+        steps[step] = {
+            "median_s": statistics.median(seen) if seen else None,
+            "runs_s": values,
+            "target_s": TARGETS[step],
+        }
+    return {"runs": runs, "steps": steps}
+
+
+def format_table(document: dict) -> str:
+    def cell(value: float | None) -> str:
+        return "n/a" if value is None else f"{value:.2f}"
+
+    lines = [f"{'browser, demo data':<30}{'median (s)':>12}{'target (s)':>12}   runs (s)", "-" * 72]
+    for step, figures in document["steps"].items():
+        runs = ", ".join(cell(value) for value in figures["runs_s"])
+        lines.append(f"{step:<30}{cell(figures['median_s']):>12}{cell(figures['target_s']):>12}   {runs}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="fresh servers to take the median over")
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    args = parser.parse_args(argv)
+    if not os.path.exists(CHROMIUM):
+        print(f"{CHROMIUM} not found: install Debian's chromium", file=sys.stderr)
+        return 2
+    document = run(runs=args.runs, log=ROOT / "benchmarks" / "output" / "browser-server.log")
+    print(json.dumps(document, indent=2) if args.json else format_table(document))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
