@@ -2201,3 +2201,23 @@ STRINGS["de"].update(
         "role.days_since_last": "Tage seit letztem Kauf",
     }
 )
+
+# --- Charts (cxlib.charts): kept as one block per language ---
+STRINGS["en"].update(
+    {
+        "charts.drivers.performance_note": "performance {value}",
+        "charts.drivers.what_to_do": "What to do",
+        "charts.drivers.subtitle_bars": "Bar: importance = correlation with {outcome}, strongest first",
+        "charts.drivers.subtitle_numbers": "Number: performance (satisfaction 0–100); colour: what to do",
+        "charts.nps.overall": "all months shown: {value}",
+    }
+)
+STRINGS["de"].update(
+    {
+        "charts.drivers.performance_note": "Leistung {value}",
+        "charts.drivers.what_to_do": "Was tun",
+        "charts.drivers.subtitle_bars": "Balken: Wichtigkeit = Korrelation mit {outcome}, stärkste zuerst",
+        "charts.drivers.subtitle_numbers": "Zahl: Leistung (Zufriedenheit 0–100); Farbe: was zu tun ist",
+        "charts.nps.overall": "alle gezeigten Monate: {value}",
+    }
+)

@@ -3,7 +3,7 @@ the respondents behind a touchpoint, and the phase editor (with an owner per tou
 
 import streamlit as st
 
-from cxlib.charts.journey import driver_quadrant_chart, journey_curve_chart
+from cxlib.charts.journey import driver_ranking_chart, has_drivers, journey_curve_chart
 from cxlib.journey import journey_table
 from cxlib.phases import PHASES
 from pages import _state as state
@@ -73,7 +73,10 @@ def _journey_section() -> bool:
         st.caption(widgets.plain(note))
     st.subheader(state.tr("journey.page.drivers"))
     st.caption(state.tr("journey.page.drivers_help"))
-    widgets.chart(driver_quadrant_chart(result, lang=state.lang()), "driver_quadrant")
+    if has_drivers(result):
+        widgets.chart(driver_ranking_chart(result, lang=state.lang()), "driver_ranking")
+    else:
+        st.info(state.tr("journey.note.no_outcome"), icon=":material/info:")
     st.subheader(state.tr("journey.page.table"))
     st.dataframe(journey_table(result, lang=state.lang()), hide_index=True, width="stretch")
     return True

@@ -9,7 +9,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from cxlib.i18n import t
+from cxlib.charts.formats import label_expr, localized, wrapped_labels
+from cxlib.i18n import format_number, format_percent, t
 from cxlib.journey import QUADRANTS, JourneyResult
 from cxlib.phases import PHASES
 
@@ -20,6 +21,15 @@ LINE_COLOUR = "#1f4e79"
 QUADRANT_COLOURS = ("#c0392b", "#1e8449", "#7f8c8d", "#b7b7b7")
 #: At most this many group lines are drawn (the largest groups by answers).
 MAX_GROUPS = 8
+#: Designed size of the journey curve: a column per touchpoint wide enough for two lines of
+#: :data:`LABEL_WIDTH` characters (PNG/SVG exports use it; the app stretches the width to the page).
+TOUCHPOINT_WIDTH = 96
+MIN_WIDTH = 720
+CURVE_HEIGHT = 380
+#: Characters per line of a touchpoint label (long survey questions wrap into two lines, then "…").
+LABEL_WIDTH = 14
+#: More touchpoints than this: labels are drawn at an angle so that none is dropped at 1280 px.
+UPRIGHT_LABELS = 8
 # Group colours without red, which marks pain points.
 GROUP_COLOURS = ("#4c78a8", "#f58518", "#54a24b", "#b279a2", "#9d755d", "#eeca3b", "#72b7b2", "#79706e")
 
@@ -31,14 +41,35 @@ def _check_result(result: JourneyResult, lang: str) -> None:
         raise ValueError(f"lang must be 'en' or 'de', got {lang!r}")
 
 
+def touchpoint_axis(order: list[str], title: str) -> alt.Axis:
+    """Every touchpoint labelled: wrapped, distinct labels, never dropped for overlap.
+
+    Examples
+    --------
+    >>> axis = touchpoint_axis(["Website", "Lieferung"], "Touchpoint").to_dict()
+    >>> axis["labelOverlap"], axis["labelAngle"]
+    (False, 0)
+    """
+    labels = wrapped_labels(order, width=LABEL_WIDTH)
+    return alt.Axis(
+        title=title,
+        labelExpr=label_expr(labels),
+        labelOverlap=False,
+        labelAngle=0 if len(order) <= UPRIGHT_LABELS else -35,
+        labelAlign="center" if len(order) <= UPRIGHT_LABELS else "right",
+        labelBaseline="top",
+        labelLimit=0,
+        labelPadding=6,
+    )
+
+
 def _x(order: list[str], lang: str, **kwargs) -> alt.X:
     """The touchpoint axis: nominal, in journey order, also for touchpoints without a value."""
     return alt.X(
         "touchpoint:N",
         sort=order,
         scale=alt.Scale(domain=order),
-        title=t("journey.axis.touchpoint", lang),
-        axis=alt.Axis(labelAngle=-30, labelLimit=140),
+        axis=touchpoint_axis(order, t("journey.axis.touchpoint", lang)),
         **kwargs,
     )
 
@@ -87,17 +118,47 @@ def _y(lang: str, field: str = "mean") -> alt.Y:
 
 
 def _tooltip(lang: str) -> list[alt.Tooltip]:
+    """The full touchpoint name and its figures, formatted for the reader (see :func:`_tooltip_texts`)."""
     return [
         alt.Tooltip("touchpoint:N", title=t("journey.col.touchpoint", lang)),
         alt.Tooltip("phase_label:N", title=t("journey.col.phase", lang)),
-        alt.Tooltip("mean:Q", title=t("journey.col.mean", lang), format=".1f"),
-        alt.Tooltip("native_mean:Q", title=t("journey.col.native_mean", lang), format=".2f"),
-        alt.Tooltip("ci_low:Q", title=t("journey.col.ci", lang) + " ↓", format=".1f"),
-        alt.Tooltip("ci_high:Q", title=t("journey.col.ci", lang) + " ↑", format=".1f"),
-        alt.Tooltip("n:Q", title=t("journey.col.n", lang)),
-        alt.Tooltip("bottom_box:Q", title=t("journey.col.bottom_box", lang), format=".0%"),
+        alt.Tooltip("mean_text:N", title=t("journey.col.mean", lang)),
+        alt.Tooltip("native_text:N", title=t("journey.col.native_mean", lang)),
+        alt.Tooltip("ci_text:N", title=t("journey.col.ci", lang)),
+        alt.Tooltip("n_text:N", title=t("journey.col.n", lang)),
+        alt.Tooltip("bottom_text:N", title=t("journey.col.bottom_box", lang)),
         alt.Tooltip("pain_reason:N", title=t("journey.col.pain", lang)),
     ]
+
+
+def _tooltip_texts(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The tooltip's numbers as text in the reader's language ("62,5", "1.234", "12 %")."""
+
+    def number(column: str, decimals: int) -> list[str]:
+        return [format_number(value, lang, decimals=decimals) for value in table[column]]
+
+    intervals = zip(number("ci_low", 1), number("ci_high", 1), strict=True)
+    return table.assign(
+        mean_text=number("mean", 1),
+        native_text=number("native_mean", 2),
+        ci_text=[f"{low} … {high}" for low, high in intervals],
+        n_text=number("n", 0),
+        bottom_text=[format_percent(value, lang, decimals=0) for value in table["bottom_box"]],
+    )
+
+
+def _worst_label(table: pd.DataFrame, order: list[str], lang: str) -> alt.Chart:
+    """The lowest touchpoint always named above its point ("▼ Lieferung 41,2"), whatever the axis shows."""
+    rated = table[table["mean"].notna()]
+    worst = rated.nsmallest(1, "mean", keep="first")
+    note = [f"▼ {name} {format_number(mean, lang, decimals=1)}" for name, mean in zip(
+        worst["touchpoint"], worst["mean"], strict=True
+    )]  # fmt: skip
+    return (
+        alt.Chart(worst[["touchpoint", "mean"]].assign(note=note))
+        .mark_text(color=PAIN_COLOUR, dy=-16, fontWeight="bold", fontSize=13, limit=260)
+        .encode(x=_x(order, lang), y=_y(lang), text="note:N")
+    )
 
 
 def journey_curve_chart(
@@ -132,6 +193,7 @@ def journey_curve_chart(
     table = result.touchpoints.assign(
         phase_label=[t(f"phase.{p}", lang) for p in result.touchpoints["phase"]]
     )
+    table = _tooltip_texts(table, lang)
     order = table["touchpoint"].tolist()
     base = alt.Chart(table)
     intervals = base.mark_rule(strokeWidth=3, opacity=0.45, color=LINE_COLOUR).encode(
@@ -154,19 +216,34 @@ def journey_curve_chart(
         .encode(x=_x(order, lang), y=_y(lang), text="note:N")
     )
     layers = [_phase_bands(table, order, lang), intervals, line, points, annotations]
+    layers.append(_worst_label(table, order, lang))
     subtitle = [t("journey.chart.curve_subtitle", lang)]
     if by_group:
         group_layer, shown_note = _group_lines(result, order, lang, group_title)
         layers.insert(3, group_layer)
         subtitle.append(shown_note)
     # The phase bands and the group lines each have their own colour scale.
-    return (
+    chart = (
         alt.layer(*layers)
         .resolve_scale(color="independent")
         .properties(
-            title=alt.TitleParams(t("journey.chart.curve_title", lang), subtitle=subtitle), height=380
+            title=alt.TitleParams(t("journey.chart.curve_title", lang), subtitle=subtitle),
+            width=curve_width(len(order)),
+            height=CURVE_HEIGHT,
         )
     )
+    return localized(chart, lang)
+
+
+def curve_width(touchpoints: int) -> int:
+    """The designed width of the journey curve for ``touchpoints`` touchpoints (at least 720 px).
+
+    Examples
+    --------
+    >>> curve_width(5), curve_width(12)
+    (720, 1152)
+    """
+    return max(MIN_WIDTH, TOUCHPOINT_WIDTH * touchpoints)
 
 
 def _group_lines(result: JourneyResult, order: list[str], lang: str, group_title: str | None):
@@ -229,7 +306,7 @@ def driver_quadrant_chart(result: JourneyResult, *, lang: str = "en") -> alt.Lay
         message = pd.DataFrame({"text": [t("journey.note.no_outcome", lang)]})
         return alt.layer(
             alt.Chart(message).mark_text(fontSize=14, color="#666666").encode(text="text:N")
-        ).properties(title=title, height=120)
+        ).properties(title=title, height=MIN_RANK_HEIGHT)
     x_domain = _padded(drivers["performance"], 0, 100)
     y_domain = _padded(drivers["importance"], -1, 1)
     x = alt.X("performance:Q", scale=alt.Scale(domain=x_domain), title=t("journey.axis.performance", lang))
@@ -280,7 +357,108 @@ def driver_quadrant_chart(result: JourneyResult, *, lang: str = "en") -> alt.Lay
         .encode(x=x, y=y, text="label:N")
         for i, row in enumerate(corners.itertuples())
     ]  # fmt: skip
-    return alt.layer(vertical, horizontal, *quadrant_names, points, names).properties(title=title, height=380)
+    chart = alt.layer(vertical, horizontal, *quadrant_names, points, names).properties(
+        title=title, width=RANK_WIDTH, height=CURVE_HEIGHT
+    )
+    return localized(chart, lang)
+
+
+#: Height of one bar row in :func:`driver_ranking_chart`, and its least plot height.
+RANK_STEP = 40
+MIN_RANK_HEIGHT = 320
+RANK_WIDTH = 720
+
+
+def has_drivers(result: JourneyResult) -> bool:
+    """Whether any touchpoint has an importance (there is an outcome with enough answers)."""
+    return bool(result.drivers["importance"].notna().any()) if len(result.drivers) else False
+
+
+def driver_ranking_chart(result: JourneyResult, *, lang: str = "en") -> alt.LayerChart:
+    """What matters most, as ranked bars: importance per touchpoint (strongest first), the bar coloured by
+    what to do (the importance × performance quadrant) and the performance written at its end.
+
+    Readable at any width: one row of :data:`RANK_STEP` px per touchpoint (at least
+    :data:`MIN_RANK_HEIGHT`), full-length wrapped names, no labels over each other.
+
+    Raises
+    ------
+    ValueError
+        When no touchpoint has an importance (no outcome): check :func:`has_drivers` and show
+        ``journey.note.no_outcome`` instead.
+
+    Examples
+    --------
+    >>> from cxlib.journey import JourneySpec, build_journey
+    >>> survey = pd.DataFrame({"Website": [5.0, 4.0, 2.0] * 5, "Kasse": [1.0, 3.0, 2.0] * 5,
+    ...                        "recommend": [9.0, 7.0, 4.0] * 5})
+    >>> spec = JourneySpec(("Website", "Kasse"), {"Website": "information", "Kasse": "purchase"})
+    >>> chart = driver_ranking_chart(build_journey(survey, spec)).to_dict()
+    >>> [layer["mark"]["type"] for layer in chart["layer"]], chart["height"]
+    (['bar', 'text'], 320)
+    """
+    _check_result(result, lang)
+    if not has_drivers(result):
+        raise ValueError("the result has no driver importance (no outcome): check has_drivers() first")
+    outcome = _outcome_label(result.outcome, lang)
+    drivers = result.drivers[result.drivers["importance"].notna()]
+    drivers = drivers.sort_values("importance", ascending=False, kind="stable")
+    order = drivers["touchpoint"].tolist()
+    data = drivers[["touchpoint", "importance", "performance", "n", "quadrant"]].assign(
+        quadrant_label=[t(f"journey.quadrant.{q}", lang) for q in drivers["quadrant"]],
+        importance_text=[format_number(v, lang, decimals=2) for v in drivers["importance"]],
+        performance_text=[format_number(v, lang, decimals=0) for v in drivers["performance"]],
+        n_text=[format_number(v, lang) for v in drivers["n"]],
+    )
+    data["note"] = [t("charts.drivers.performance_note", lang, value=v) for v in data["performance_text"]]
+    labels = [t(f"journey.quadrant.{q}", lang) for q in QUADRANTS]
+    importance_title = t("journey.axis.importance", lang, outcome=outcome)
+    low = min(0.0, float(drivers["importance"].min()))
+    y = alt.Y(
+        "touchpoint:N",
+        sort=order,
+        title=None,
+        axis=alt.Axis(
+            labelExpr=label_expr(wrapped_labels(order, width=2 * LABEL_WIDTH)),
+            labelOverlap=False,
+            labelLimit=0,
+        ),
+    )
+    x = alt.X("importance:Q", title=importance_title, scale=alt.Scale(domain=[low, 1.0]))
+    tooltip = [
+        alt.Tooltip("touchpoint:N", title=t("journey.col.touchpoint", lang)),
+        alt.Tooltip("importance_text:N", title=importance_title),
+        alt.Tooltip("performance_text:N", title=t("journey.axis.performance", lang)),
+        alt.Tooltip("n_text:N", title=t("journey.col.n", lang)),
+        alt.Tooltip("quadrant_label:N", title=t("charts.drivers.what_to_do", lang)),
+    ]
+    base = alt.Chart(data)
+    bars = base.mark_bar(height={"band": 0.7}).encode(
+        x=x,
+        y=y,
+        color=alt.Color(
+            "quadrant_label:N",
+            scale=alt.Scale(domain=labels, range=list(QUADRANT_COLOURS)),
+            title=t("charts.drivers.what_to_do", lang),
+            legend=alt.Legend(orient="bottom", labelLimit=0, titleLimit=0),
+        ),
+        tooltip=tooltip,
+    )
+    notes = base.mark_text(align="left", dx=6, fontSize=13, color="#333333").encode(
+        x=x, y=y, text="note:N", tooltip=tooltip
+    )
+    title = alt.TitleParams(
+        t("journey.chart.drivers_title", lang),
+        subtitle=[
+            t("charts.drivers.subtitle_bars", lang, outcome=outcome),
+            t("charts.drivers.subtitle_numbers", lang),
+        ],
+        anchor="start",
+    )
+    chart = alt.layer(bars, notes).properties(
+        title=title, width=RANK_WIDTH, height=max(MIN_RANK_HEIGHT, RANK_STEP * len(order))
+    )
+    return localized(chart, lang)
 
 
 def _padded(values: pd.Series, low: float, high: float) -> list[float]:

@@ -62,7 +62,7 @@ def _title(key: str, lang: str, subtitle: str) -> alt.TitleParams:
     return alt.TitleParams(text=t(key, lang), subtitle=subtitle, anchor="start")
 
 
-def _number_axis(title: str, lang: str, *, percent: bool = False) -> alt.Axis:
+def _number_axis(title: str | None, lang: str, *, percent: bool = False) -> alt.Axis:
     """An axis whose labels use the reader's separators (German "1.234" and "2,5 %")."""
     number_format = ".1~%" if percent else ",.0f"
     if lang != "de":
@@ -133,7 +133,10 @@ def nps_distribution_chart(distribution: pd.DataFrame, *, lang: str = "en") -> a
 
 
 def nps_trend_chart(by_month: pd.DataFrame, *, lang: str = "en") -> alt.LayerChart:
-    """NPS per month as a line over its 95% interval band.
+    """NPS per month as a line over its 95% interval band, on an axis zoomed to the data.
+
+    The axis spans the intervals shown (:func:`nps_domain`), not −100…100, so a drop of ten points is
+    visible; a dashed line marks the NPS of all months shown and a solid one zero when it is in range.
 
     Parameters
     ----------
@@ -148,7 +151,7 @@ def nps_trend_chart(by_month: pd.DataFrame, *, lang: str = "en") -> alt.LayerCha
     ...                        "recommend": [10.0, 3.0]})
     >>> spec = nps_trend_chart(nps_by_month(survey), lang="de").to_dict()
     >>> [layer["mark"]["type"] for layer in spec["layer"]]
-    ['area', 'line']
+    ['area', 'line', 'rule', 'rule', 'text']
     """
     _check_input(by_month, ("month", "score", "low", "high", "n"), lang)
     data = pd.DataFrame(
@@ -174,18 +177,66 @@ def nps_trend_chart(by_month: pd.DataFrame, *, lang: str = "en") -> alt.LayerCha
         alt.Tooltip("n_text:N", title=t("kpi.axis.answers", lang)),
     ]
     x = alt.X("month:T", axis=_month_axis(t("kpi.axis.month", lang), lang))
+    y_scale = alt.Scale(domain=nps_domain(data["low"], data["high"]), zero=False, nice=False)
     base = alt.Chart(data)
     band = base.mark_area(color=BAND_COLOUR, opacity=0.35).encode(
         x=x,
-        y=alt.Y("low:Q", title=t("kpi.axis.nps", lang), scale=alt.Scale(domain=[-100, 100])),
+        y=alt.Y("low:Q", title=t("kpi.axis.nps", lang), scale=y_scale, axis=_number_axis(None, lang)),
         y2="high:Q",
         tooltip=tooltip,
     )
     line = base.mark_line(
         color=LINE_COLOUR, strokeWidth=3, point=alt.OverlayMarkDef(color=LINE_COLOUR, size=60)
     )
-    line = line.encode(x=x, y=alt.Y("score:Q", title=t("kpi.axis.nps", lang)), tooltip=tooltip)
-    return alt.layer(band, line, title=_title("kpi.chart.nps_trend.title", lang, subtitle))
+    line = line.encode(x=x, y=alt.Y("score:Q", title=t("kpi.axis.nps", lang), scale=y_scale), tooltip=tooltip)
+    layers = [band, line, *_nps_references(data, by_month["n"], y_scale, lang)]
+    return alt.layer(*layers, title=_title("kpi.chart.nps_trend.title", lang, subtitle))
+
+
+def nps_domain(low: pd.Series, high: pd.Series) -> list[float]:
+    """The NPS axis zoomed to the intervals shown (a margin of a tenth, at least 5 points), within ±100.
+
+    Examples
+    --------
+    >>> nps_domain(pd.Series([10.0, 20.0]), pd.Series([30.0, 40.0]))
+    [5.0, 45.0]
+    >>> nps_domain(pd.Series([-99.0]), pd.Series([100.0]))
+    [-100.0, 100.0]
+    >>> nps_domain(pd.Series([], dtype=float), pd.Series([], dtype=float))
+    [-100.0, 100.0]
+    """
+    values = pd.concat([low, high]).astype(float)
+    values = values[np.isfinite(values)]
+    if values.empty:
+        return [-100.0, 100.0]
+    lo, hi = float(values.min()), float(values.max())
+    margin = max(5.0, (hi - lo) / 10)
+    return [round(max(-100.0, lo - margin), 1), round(min(100.0, hi + margin), 1)]
+
+
+def _nps_references(data: pd.DataFrame, n: pd.Series, scale: alt.Scale, lang: str) -> list[alt.Chart]:
+    """The reference lines of the NPS trend: the NPS of all months shown (dashed, labelled) and, when
+    the zoomed axis includes it, the zero line (as many promoters as detractors)."""
+    if data.empty:
+        return []
+    weights = n.astype(float).to_numpy()
+    overall = float(np.average(data["score"].to_numpy(), weights=weights)) if weights.sum() > 0 else np.nan
+    references = []
+    domain = scale.to_dict()["domain"]
+    if domain[0] <= 0 <= domain[1]:
+        zero = pd.DataFrame({"value": [0.0]})
+        rule = alt.Chart(zero).mark_rule(color="#444444", strokeWidth=1.5)
+        references.append(rule.encode(y=alt.Y("value:Q", scale=scale)))
+    if np.isfinite(overall):
+        text = t("charts.nps.overall", lang, value=format_number(overall, lang, signed=True))
+        mean = pd.DataFrame({"value": [overall], "text": [text]})
+        rule = alt.Chart(mean).mark_rule(color=LINE_COLOUR, strokeDash=[6, 4], opacity=0.7)
+        label = alt.Chart(mean).mark_text(align="left", dx=4, dy=-8, color=LINE_COLOUR, x=0)
+        references += [
+            rule.encode(y=alt.Y("value:Q", scale=scale)),
+            label.encode(y=alt.Y("value:Q", scale=scale), text="text:N"),
+        ]
+    return references
 
 
 def churn_trend_chart(monthly: pd.DataFrame, *, lang: str = "en") -> alt.Chart:

@@ -1,13 +1,21 @@
 """Journey chart builders, tested on their Vega-Lite dicts (cxlib.charts.journey)."""
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from cxlib.charts.journey import (
     MAX_GROUPS,
+    MIN_RANK_HEIGHT,
     PAIN_COLOUR,
+    QUADRANT_COLOURS,
+    UPRIGHT_LABELS,
+    curve_width,
     driver_quadrant_chart,
+    driver_ranking_chart,
+    has_drivers,
     journey_curve_chart,
 )
 from cxlib.journey import build_journey, default_spec
@@ -44,14 +52,14 @@ def test_curve_has_bands_labels_intervals_line_points_and_annotations():
     result = _result()
     spec = journey_curve_chart(result, lang="de").to_dict()
     leaves = _leaves(spec)
-    assert [_mark(leaf) for leaf in leaves] == ["rect", "text", "rule", "line", "point", "text"]
+    assert [_mark(leaf) for leaf in leaves] == ["rect", "text", "rule", "line", "point", "text", "text"]
     assert spec["title"]["text"] == "Customer Journey: Zufriedenheit je Touchpoint"
     assert "95-%-Intervall" in spec["title"]["subtitle"][0]
     for leaf in leaves:
         assert leaf["encoding"]["x"]["field"] == "touchpoint"
         assert leaf["encoding"]["x"]["type"] == "nominal"
         assert leaf["encoding"]["x"]["sort"] == ORDER
-    rect, labels, rule, line, points, notes = leaves
+    rect, labels, rule, line, points, notes, worst = leaves
     assert len(_rows(spec, rect)) == 5
     assert [row["label"] for row in _rows(spec, labels)] == [
         "Aktivierung",
@@ -68,6 +76,8 @@ def test_curve_has_bands_labels_intervals_line_points_and_annotations():
     annotated = {row["touchpoint"]: row["note"] for row in _rows(spec, notes)}
     assert "Tiefpunkt" in annotated["Lieferung"]
     assert set(annotated) == {p["touchpoint"] for p in result.pain_points}
+    assert [row["touchpoint"] for row in _rows(spec, worst)] == ["Lieferung"]
+    assert _rows(spec, worst)[0]["note"].startswith("▼ Lieferung ")
 
 
 def test_curve_titles_follow_the_language():
@@ -159,3 +169,76 @@ def test_programmer_errors():
         journey_curve_chart(pd.DataFrame(), lang="en")
     with pytest.raises(ValueError, match="lang"):
         driver_quadrant_chart(_result(), lang="fr")
+
+
+def _x_axis(spec):
+    return _leaves(spec)[3]["encoding"]["x"]["axis"]
+
+
+def test_every_touchpoint_label_is_drawn_and_distinct():
+    """No label dropped for overlap; long survey questions wrap into distinct labels."""
+    stem = "Wie zufrieden waren Sie insgesamt mit"
+    names = [f"{stem} {name}" for name in ("der Beratung im Geschäft", "der Lieferung", "der Rechnung")]
+    names += [f"Touchpoint {i}" for i in range(1, 9)]
+    rng = np.random.default_rng(0)
+    survey = pd.DataFrame({name: rng.integers(1, 6, 120).astype(float) for name in names})
+    result = build_journey(survey, default_spec(survey, names), outcome=None, lang="en")
+    axis = _x_axis(journey_curve_chart(result, lang="en").to_dict())
+    assert axis["labelOverlap"] is False
+    assert axis["labelLimit"] == 0
+    assert axis["labelAngle"] == -35  # more than UPRIGHT_LABELS touchpoints: at an angle
+    assert len(names) > UPRIGHT_LABELS
+    shown = json.loads(axis["labelExpr"].split("[datum.value]")[0].strip("()"))
+    assert list(shown) == names
+    assert len({tuple(lines) for lines in shown.values()}) == len(names)
+    assert all(len(line) <= 14 for lines in shown.values() for line in lines)
+    assert all(stem not in " ".join(lines) for lines in shown.values())
+
+
+def test_curve_has_its_designed_size_for_exports():
+    spec = journey_curve_chart(_result(), lang="en").to_dict()
+    assert spec["width"] == curve_width(5) >= 720
+    assert spec["height"] == 380
+    assert curve_width(12) == 12 * 96  # a column per touchpoint wide enough for its wrapped label
+
+
+def test_curve_tooltips_and_axes_speak_german():
+    spec = journey_curve_chart(_result(), lang="de").to_dict()
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+    points = _leaves(spec)[4]
+    lieferung = next(row for row in _rows(spec, points) if row["touchpoint"] == "Lieferung")
+    assert "," in lieferung["mean_text"] and "." not in lieferung["mean_text"]
+    assert all(not tip.get("format") for tip in points["encoding"]["tooltip"])
+    assert "locale" not in journey_curve_chart(_result(), lang="en").to_dict().get("config", {})
+
+
+def test_driver_ranking_ranks_bars_by_importance_with_the_performance_written():
+    result = _result()
+    assert has_drivers(result)
+    spec = driver_ranking_chart(result, lang="de").to_dict()
+    bars, notes = _leaves(spec)
+    rows = _rows(spec, bars)
+    importances = [row["importance"] for row in rows]
+    assert importances == sorted(importances, reverse=True)
+    assert bars["encoding"]["y"]["sort"] == [row["touchpoint"] for row in rows]
+    assert rows[0]["touchpoint"] == "Lieferung"
+    assert rows[0]["quadrant_label"] == "Zuerst verbessern"
+    assert bars["encoding"]["color"]["scale"]["range"] == list(QUADRANT_COLOURS)
+    assert notes["encoding"]["text"]["field"] == "note"
+    assert all(row["note"].startswith("Leistung ") for row in _rows(spec, notes))
+    assert spec["height"] >= MIN_RANK_HEIGHT
+    assert bars["encoding"]["y"]["axis"]["labelOverlap"] is False
+    assert spec["title"]["text"] == "Was am meisten zählt: Wichtigkeit × Leistung"
+    assert len(spec["title"]["subtitle"]) == 2
+
+
+def test_driver_ranking_without_an_outcome_is_a_programmer_error():
+    result = _result(outcome=None)
+    assert not has_drivers(result)
+    with pytest.raises(ValueError, match="has_drivers"):
+        driver_ranking_chart(result, lang="en")
+
+
+def test_driver_quadrant_is_tall_enough_to_read():
+    assert driver_quadrant_chart(_result(), lang="en").to_dict()["height"] >= 320
+    assert driver_quadrant_chart(_result(outcome=None), lang="en").to_dict()["height"] >= 320

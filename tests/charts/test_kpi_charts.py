@@ -55,14 +55,38 @@ def test_nps_distribution_in_german_with_separators():
 def test_nps_trend_is_a_band_under_a_line_one_row_per_month():
     by_month = nps_by_month(_survey())
     spec = nps_trend_chart(by_month, lang="en").to_dict()
-    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["area", "line"]
-    band, line = spec["layer"]
+    assert [layer["mark"]["type"] for layer in spec["layer"]][:2] == ["area", "line"]
+    band, line = spec["layer"][:2]
     assert (band["encoding"]["y"]["field"], band["encoding"]["y2"]["field"]) == ("low", "high")
     assert line["encoding"]["y"]["field"] == "score"
     assert line["encoding"]["x"]["field"] == "month"
-    assert len(_rows(spec)) == 12 <= 5000
+    assert len(_rows(spec, 0)) == 12 <= 5000
     assert spec["title"]["text"] == "NPS by month"
     assert spec["title"]["subtitle"] == "Line: NPS; band: 95% interval"
+
+
+def test_nps_trend_axis_is_zoomed_to_the_data_with_a_reference():
+    """A drop from +40 to +20 must show: the axis spans the intervals, not −100…100."""
+    months = pd.to_datetime(["2026-01-01", "2026-02-01", "2026-03-01"])
+    by_month = pd.DataFrame(
+        {"month": months, "score": [40.0, 38.0, 20.0], "low": [34.0, 32.0, 13.0],
+         "high": [46.0, 44.0, 27.0], "n": [300, 300, 100]}
+    )  # fmt: skip
+    spec = nps_trend_chart(by_month, lang="de").to_dict()
+    band, line, *references = spec["layer"]
+    assert band["encoding"]["y"]["scale"]["domain"] == [8.0, 51.0]
+    assert line["encoding"]["y"]["scale"]["domain"] == [8.0, 51.0]
+    assert [layer["mark"]["type"] for layer in references] == ["rule", "text"]  # zero is out of range
+    overall = (40 * 300 + 38 * 300 + 20 * 100) / 700
+    assert _rows_of(spec, references[0])[0]["value"] == pytest.approx(overall)
+    assert _rows_of(spec, references[1])[0]["text"] == "alle gezeigten Monate: +36"
+    around_zero = by_month.assign(low=[-10.0, -5.0, -20.0])
+    marks = [layer["mark"]["type"] for layer in nps_trend_chart(around_zero, lang="en").to_dict()["layer"]]
+    assert marks == ["area", "line", "rule", "rule", "text"]  # zero is drawn when in range
+
+
+def _rows_of(spec, layer):
+    return spec["datasets"][layer["data"]["name"]]
 
 
 def test_empty_trend_says_so():
