@@ -6,6 +6,7 @@ presentation mode) and the navigation over the thin pages in ``pages/``.
 
 import streamlit as st
 
+from pages import _slides as slides
 from pages import _state as state
 from pages import _widgets as widgets
 
@@ -38,7 +39,7 @@ intended = state.take_intended_page()
 if intended in PAGES and PAGES[intended].url_path != navigation.url_path:
     st.switch_page(PAGES[intended])
 if state.is_presenting():
-    widgets.presentation_bar(PAGES, PRESENTATION_STEPS, navigation)
+    slides.show(PAGES, PRESENTATION_STEPS, navigation)  # a slide per step instead of the page
 else:
     widgets.sidebar()
-navigation.run()
+    navigation.run()

@@ -39,6 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--k", type=int, default=None, help="number of personas (default: chosen automatically)"
     )
     _add_value_options(analyze)
+    analyze.add_argument(
+        "--currency",
+        metavar="CODE",
+        type=_currency,
+        default="EUR",
+        help="ISO 4217 code of the money figures, written as the JSON's top-level currency (EUR)",
+    )
     report = commands.add_parser("report", help="write the Excel report (and a one-page PDF summary)")
     _add_inputs(report)
     report.add_argument("--out", metavar="FILE", required=True, help="Excel report to write (.xlsx)")
@@ -111,6 +118,15 @@ def _iso_date(text: str):
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
 
 
+def _currency(text: str) -> str:
+    from cxlib.i18n import check_currency
+
+    try:
+        return check_currency(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a three-letter currency code such as EUR: {text!r}") from None
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -165,6 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         sys.stderr.write(f"Unexpected problem ({type(error).__name__}): {error}\n")
         return EXIT_USER_ERROR
+    document = {**document, "currency": args.currency}  # the money figures' currency (not converted)
     json.dump(document, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
     return 0

@@ -2210,6 +2210,10 @@ STRINGS["en"].update(
         "charts.drivers.subtitle_bars": "Bar: importance = correlation with {outcome}, strongest first",
         "charts.drivers.subtitle_numbers": "Number: performance (satisfaction 0–100); colour: what to do",
         "charts.nps.overall": "all months shown: {value}",
+        "charts.currency": "Currency",
+        "charts.currency_help": "Shown on every money figure (tiles, charts, tables, reports); the data "
+        "are not converted.",
+        "charts.money_axis": "{title} ({symbol})",
     }
 )
 STRINGS["de"].update(
@@ -2219,5 +2223,55 @@ STRINGS["de"].update(
         "charts.drivers.subtitle_bars": "Balken: Wichtigkeit = Korrelation mit {outcome}, stärkste zuerst",
         "charts.drivers.subtitle_numbers": "Zahl: Leistung (Zufriedenheit 0–100); Farbe: was zu tun ist",
         "charts.nps.overall": "alle gezeigten Monate: {value}",
+        "charts.currency": "Währung",
+        "charts.currency_help": "Steht an jedem Geldbetrag (Kacheln, Grafiken, Tabellen, Berichte); die "
+        "Daten werden nicht umgerechnet.",
+        "charts.money_axis": "{title} ({symbol})",
     }
 )
+
+
+# --- Money in the UI locale (currency from the settings; cxlib.charts and the pages use it) ---
+#: Currency symbols by ISO 4217 code; other codes are written as the code ("1.234 SEK" / "SEK 1,234").
+CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF"}
+#: The currencies offered in the settings (the first is the default).
+CURRENCIES = ("EUR", "USD", "GBP", "CHF")
+
+
+def check_currency(code: str) -> str:
+    """The ISO 4217 code in capitals; ValueError when ``code`` is not three letters.
+
+    Examples
+    --------
+    >>> check_currency("eur")
+    'EUR'
+    """
+    if not isinstance(code, str) or len(code.strip()) != 3 or not code.strip().isalpha():
+        raise ValueError(f"currency must be a three-letter ISO 4217 code such as 'EUR', got {code!r}")
+    return code.strip().upper()
+
+
+def format_money(
+    value: float | int | None, lang: str = "en", *, currency: str = "EUR", decimals: int = 0
+) -> str:
+    """A money amount in the reader's style: German ``1.234 €``, English ``€1,234``.
+
+    Examples
+    --------
+    >>> format_money(1234.4, "de"), format_money(1234.4, "en")
+    ('1.234\u00a0€', '€1,234')
+    >>> format_money(-12.5, "en", currency="USD", decimals=2), format_money(99, "en", currency="SEK")
+    ('−$12.50', 'SEK\u00a099')
+    >>> format_money(None, "de")
+    '–'
+    """
+    code = check_currency(currency)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    symbol = CURRENCY_SYMBOLS.get(code, code)
+    number = format_number(abs(value), lang, decimals=decimals)
+    sign = "−" if value < 0 and number.strip("0,.") else ""
+    if lang == "de":
+        return f"{sign}{number}\u00a0{symbol}"
+    separator = "\u00a0" if len(symbol) > 1 else ""
+    return f"{sign}{symbol}{separator}{number}"

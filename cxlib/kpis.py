@@ -36,6 +36,7 @@ class KpiSettings:
     window: Window | None = None
     #: What the tiles compare with: "previous" (the period before) or "last_year" (a year earlier).
     comparison: str = "previous"
+    currency: str = "EUR"  # ISO 4217 code shown on money figures (the data are not converted)
 
 
 @dataclass(frozen=True)

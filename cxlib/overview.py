@@ -58,5 +58,5 @@ def overview_charts(
     if churn.retention is not None:
         clv = customer_lifetime_value(customers, retention=churn.retention, settings=settings.clv)
         if clv.mean is not None:
-            charts["clv_distribution"] = clv_distribution_chart(clv, lang=lang)
+            charts["clv_distribution"] = clv_distribution_chart(clv, lang=lang, currency=settings.currency)
     return charts

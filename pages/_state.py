@@ -611,11 +611,24 @@ def kpi_settings():
             if key in chosen
         }
     )
-    return KpiSettings(clv=clv, nps_period_months=chosen.get("nps_period_months", 3))
+    return KpiSettings(
+        clv=clv, nps_period_months=chosen.get("nps_period_months", 3), currency=chosen.get("currency", "EUR")
+    )
 
 
 def set_kpi_settings(**values: object) -> None:
     st.session_state[KPI_SETTINGS] = {**st.session_state.get(KPI_SETTINGS, {}), **values}
+
+
+def currency() -> str:
+    """The ISO code shown on every money figure (the sidebar's currency setting; EUR by default)."""
+    return kpi_settings().currency
+
+
+def set_currency(code: str) -> None:
+    from cxlib.i18n import check_currency
+
+    set_kpi_settings(currency=check_currency(code))
 
 
 def persona_choice() -> tuple[int | None, tuple[str, ...] | None]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cxlib.i18n import LANGUAGES, format_number
+from cxlib.i18n import CURRENCIES, LANGUAGES, format_money, format_number
 from pages import _state as state
 
 _LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
@@ -32,6 +32,7 @@ def sidebar() -> None:
             st.button(
                 state.tr("ui.back_to_demo"), on_click=state.use_demo_data, icon=":material/restart_alt:"
             )
+        _currency_choice()
         st.divider()
         st.button(
             state.tr("ui.presentation"),
@@ -43,6 +44,43 @@ def sidebar() -> None:
 
 def _language_changed() -> None:
     state.set_lang(st.session_state["language_choice"])
+
+
+def _currency_choice() -> None:
+    """The currency written on every money figure (a label only: amounts are not converted)."""
+    chosen = state.currency()
+    options = list(CURRENCIES) if chosen in CURRENCIES else [chosen, *CURRENCIES]
+    st.selectbox(
+        state.tr("charts.currency"),
+        options,
+        index=options.index(chosen),
+        key="currency_choice",
+        help=state.tr("charts.currency_help"),
+        on_change=_currency_changed,
+    )
+
+
+def _currency_changed() -> None:
+    state.set_currency(st.session_state["currency_choice"])
+
+
+def money_columns(*keys: str) -> dict:
+    """``column_config`` for a table's money columns (named by their string-table keys): the currency in
+    the header, the numbers in the browser's locale, so they stay sortable numbers."""
+    from cxlib.i18n import CURRENCY_SYMBOLS
+
+    symbol = CURRENCY_SYMBOLS.get(state.currency(), state.currency())
+    return {
+        state.tr(key): st.column_config.NumberColumn(
+            state.tr("charts.money_axis", title=state.tr(key), symbol=symbol), format="localized"
+        )
+        for key in keys
+    }
+
+
+def money(value: float | int | None, *, decimals: int = 0) -> str:
+    """A money amount in the UI language and the chosen currency ("1.234 €" / "€1,234")."""
+    return format_money(value, state.lang(), currency=state.currency(), decimals=decimals)
 
 
 def rows_caption(count: int) -> str:
@@ -202,10 +240,15 @@ def _active_filters(filters) -> None:
     button.button(state.tr("ui.filters.clear"), on_click=state.clear_filters, icon=icon)
 
 
-def chart(figure, name: str) -> None:
-    """An Altair chart, full width, with PNG and SVG downloads rendered only when clicked."""
-    # Streamlit fits title, axes and plot into the spec's height; while presenting, large type needs room.
-    height = _presentation_height(figure) if state.is_presenting() else "content"
+def chart(figure, name: str, *, height: int | None = None) -> None:
+    """An Altair chart, full width, with PNG and SVG downloads rendered only when clicked.
+
+    ``height`` (pixels) fixes the drawn height, as a slide needs; otherwise the spec's own height is used
+    (with room for projector-sized type while presenting).
+    """
+    if height is None:
+        # Streamlit fits title, axes and plot into the spec's height; large type needs room.
+        height = _presentation_height(figure) if state.is_presenting() else "content"
     st.altair_chart(presentation_chart(figure), width="stretch", height=height)
     if state.is_presenting():
         return
@@ -252,25 +295,54 @@ def kpi_tiles(tiles) -> None:
         )
 
 
-# Static styling for presentation mode only (no user data is ever put into HTML).
+# Static styling for presentation mode only (no user data is ever put into HTML). Sizes are for a
+# 1280×720 projector: body type and tile labels 24 px and wrapped (never cut with "…"), one screen per step.
 _PRESENTATION_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpander"],
-[data-testid="stDownloadButton"] { display: none !important; }
-[data-testid="stMetricValue"] { font-size: 3.2rem !important; }
-[data-testid="stMetricLabel"] p { font-size: 1.4rem !important; }
-.stMainBlockContainer { max-width: 100% !important; padding-top: 1.5rem !important; }
-h1 { font-size: 2.8rem !important; }
+[data-testid="stDownloadButton"], [data-testid="stToolbar"], [data-testid="stDecoration"] {
+  display: none !important; }
+[data-testid="stHeader"] { height: 0 !important; min-height: 0 !important; }
+.stMainBlockContainer { max-width: 100% !important; padding: 0.75rem 2.5rem 0.5rem !important; }
+.stMainBlockContainer [data-testid="stVerticalBlock"] { gap: 0.6rem !important; }
+.stMainBlockContainer p, .stMainBlockContainer li, .stMainBlockContainer button p,
+[data-testid="stCaptionContainer"], [data-testid="stAlertContainer"] p {
+  font-size: 24px !important; line-height: 1.3 !important; }
+.stMainBlockContainer li { margin-bottom: 0.2rem !important; }
+h1 { font-size: 40px !important; padding: 0 0 0.25rem 0 !important; }
+.stMainBlockContainer h3 { font-size: 30px !important; padding: 0 !important; }
+.stMainBlockContainer [data-testid="stMetricValue"], .stMainBlockContainer [data-testid="stMetricValue"] * {
+  font-size: 44px !important; line-height: 1.15 !important; overflow: visible !important; }
+[data-testid="stMetric"] { padding: 0.5rem 0.6rem !important; }
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  height: auto !important; }
+[data-testid="stMetricLabel"] { width: 100% !important; max-width: 100% !important; }
+[data-testid="stMetricLabel"] p { font-size: 24px !important; line-height: 1.2 !important;
+  word-break: normal !important; overflow-wrap: normal !important; }
+.stMainBlockContainer [data-testid="stMetricDelta"], .stMainBlockContainer [data-testid="stMetricDelta"] * {
+  font-size: 24px !important; line-height: 1.2 !important; white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important; height: auto !important; }
+[data-testid="stMetricDelta"] { border-radius: 0.5rem !important; }
+.stMainBlockContainer button p { white-space: nowrap !important; }
+[data-testid="stTooltipIcon"] { display: none !important; }
 </style>
 """
 
 
-def presentation_bar(pages: dict, steps: tuple[str, ...], current) -> None:
-    """Presentation mode: large type, no sidebar or controls, and Back/Next through the story pages."""
+def presentation_style() -> None:
+    """The projector styling of a slide (static CSS, no user data)."""
     st.html(_PRESENTATION_CSS)
+
+
+def presentation_bar(pages: dict, steps: tuple[str, ...], current) -> str:
+    """Presentation mode: large type, no sidebar or controls, and Back/Next through the story pages.
+
+    Returns the step shown: the page the navigation is on, or the first step for a page outside the story.
+    """
     names = [name for name, page in pages.items() if page.url_path == current.url_path]
     position = steps.index(names[0]) if names and names[0] in steps else 0
-    back, title, forward, leave = st.columns([1, 6, 1, 1.4], vertical_alignment="center")
+    back, title, forward, leave = st.columns([1.6, 4.4, 1.6, 3], vertical_alignment="center")
     if back.button(state.tr("ui.present.back"), disabled=position == 0, icon=":material/arrow_back:"):
         st.switch_page(pages[steps[position - 1]])
     title.caption(state.tr("ui.present.step", step=position + 1, steps=len(steps)))
@@ -279,6 +351,7 @@ def presentation_bar(pages: dict, steps: tuple[str, ...], current) -> None:
     ):
         st.switch_page(pages[steps[position + 1]])
     leave.button(state.tr("ui.present.exit"), on_click=state.stop_presenting, icon=":material/close:")
+    return steps[position]
 
 
 def presentation_chart(figure):
@@ -286,10 +359,15 @@ def presentation_chart(figure):
     if not state.is_presenting():
         return figure
     return (
-        figure.configure_axis(labelFontSize=18, titleFontSize=20)
+        figure.configure_axis(labelFontSize=PRESENTATION_LABEL_PX, titleFontSize=20)
         .configure_title(fontSize=26, subtitleFontSize=18)
-        .configure_legend(labelFontSize=18, titleFontSize=18)
+        .configure_legend(labelFontSize=PRESENTATION_LABEL_PX, titleFontSize=18)
+        .configure_text(fontSize=PRESENTATION_LABEL_PX)
     )
+
+
+#: Chart label size while presenting (axis, legend and text marks): readable from the back of a room.
+PRESENTATION_LABEL_PX = 18
 
 
 def persona_cards(

@@ -37,7 +37,7 @@ clv = section.get("clv")
 
 
 def _money(value) -> str:
-    return "–" if value is None else format_number(value, language)
+    return widgets.money(value)
 
 
 def _tiles() -> None:
@@ -154,6 +154,9 @@ def _settings() -> None:
             st.rerun()
 
 
+_MONEY = widgets.money_columns("value.col.revenue", "value.col.clv")
+
+
 def _customer_table(frame):
     return customer_table(frame, lang=language)
 
@@ -181,14 +184,20 @@ st.subheader(state.tr("value.page.rfm_title"))
 value_column = "clv" if "clv" in customers and customers["clv"].notna().any() else "revenue"
 left, right = st.columns([3, 2])
 with left:
-    widgets.chart(rfm_grid_chart(customers, value_column=value_column, lang=language), "rfm_grid")
+    widgets.chart(
+        rfm_grid_chart(customers, value_column=value_column, lang=language, currency=state.currency()),
+        "rfm_grid",
+    )
 with right:
     segments = segment_table(section["rfm"], lang=language)
-    st.dataframe(segments, hide_index=True, width="stretch")
+    money = widgets.money_columns("value.col.revenue", "value.col.clv_mean")
+    st.dataframe(segments, hide_index=True, width="stretch", column_config=money)
 
 if "clv" in customers and customers["clv"].notna().any():
     st.subheader(state.tr("value.page.clv_title"))
-    widgets.chart(clv_histogram_chart(customers["clv"], lang=language), "clv_distribution")
+    widgets.chart(
+        clv_histogram_chart(customers["clv"], lang=language, currency=state.currency()), "clv_distribution"
+    )
 
 if result.holdout is not None:
     st.subheader(state.tr("value.page.check_title"))
@@ -223,7 +232,9 @@ ranked = customers.sort_values("clv" if "clv" in customers else "revenue", ascen
 left, right = st.columns(2)
 with left:
     st.subheader(state.tr("value.page.top_title"))
-    st.dataframe(_customer_table(ranked.head(TOP_ROWS)), hide_index=True, width="stretch")
+    st.dataframe(
+        _customer_table(ranked.head(TOP_ROWS)), hide_index=True, width="stretch", column_config=_MONEY
+    )
     _download(ranked, "most_valuable_customers", "download_valuable")
 if "inactive" in customers:
     with right:
@@ -233,7 +244,9 @@ if "inactive" in customers:
             state.tr("value.page.risk_caption", threshold=format_percent(threshold, language, decimals=0))
         )
         at_risk = customers[customers["inactive"]].sort_values("revenue", ascending=False)
-        st.dataframe(_customer_table(at_risk.head(TOP_ROWS)), hide_index=True, width="stretch")
+        st.dataframe(
+            _customer_table(at_risk.head(TOP_ROWS)), hide_index=True, width="stretch", column_config=_MONEY
+        )
         _download(at_risk, "valuable_customers_at_risk", "download_at_risk")
 
 for note in section["notes"]:

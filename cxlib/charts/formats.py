@@ -69,7 +69,7 @@ def _wrap(name: str, width: int, max_lines: int) -> list[str]:
     words = re.sub(r"\s+", " ", str(name)).strip().split(" ") or [""]
     lines: list[str] = []
     for word in words:
-        while len(word) > width:  # a very long word is split with a hyphen
+        while len(word) > width + 4:  # a very long word is split with a hyphen (a little over fits)
             lines.append(word[: width - 1] + "-")
             word = word[width - 1 :]
         if lines and len(lines[-1]) + 1 + len(word) <= width and not lines[-1].endswith("-"):

@@ -26,8 +26,11 @@ MAX_GROUPS = 8
 TOUCHPOINT_WIDTH = 96
 MIN_WIDTH = 720
 CURVE_HEIGHT = 380
+#: Size of the chart's own text (annotations, phase names, values); a chart-level setting, so that
+#: presentation mode can enlarge it.
+TEXT_PX = 12
 #: Characters per line of a touchpoint label (long survey questions wrap into two lines, then "…").
-LABEL_WIDTH = 14
+LABEL_WIDTH = 16
 #: More touchpoints than this: labels are drawn at an angle so that none is dropped at 1280 px.
 UPRIGHT_LABELS = 8
 # Group colours without red, which marks pain points.
@@ -156,7 +159,7 @@ def _worst_label(table: pd.DataFrame, order: list[str], lang: str) -> alt.Chart:
     )]  # fmt: skip
     return (
         alt.Chart(worst[["touchpoint", "mean"]].assign(note=note))
-        .mark_text(color=PAIN_COLOUR, dy=-16, fontWeight="bold", fontSize=13, limit=260)
+        .mark_text(color=PAIN_COLOUR, dy=-18, fontWeight="bold", limit=320)
         .encode(x=_x(order, lang), y=_y(lang), text="note:N")
     )
 
@@ -212,7 +215,7 @@ def journey_curve_chart(
     pain = table[table["pain_point"]]
     annotations = (
         alt.Chart(pain.assign(note=[" · ".join(labels[name]) for name in pain["touchpoint"]]))
-        .mark_text(color=PAIN_COLOUR, dy=18, fontSize=11, limit=180)
+        .mark_text(color=PAIN_COLOUR, dy=20, limit=240)
         .encode(x=_x(order, lang), y=_y(lang), text="note:N")
     )
     layers = [_phase_bands(table, order, lang), intervals, line, points, annotations]
@@ -231,6 +234,7 @@ def journey_curve_chart(
             width=curve_width(len(order)),
             height=CURVE_HEIGHT,
         )
+        .configure_text(fontSize=TEXT_PX)
     )
     return localized(chart, lang)
 
@@ -444,7 +448,7 @@ def driver_ranking_chart(result: JourneyResult, *, lang: str = "en") -> alt.Laye
         ),
         tooltip=tooltip,
     )
-    notes = base.mark_text(align="left", dx=6, fontSize=13, color="#333333").encode(
+    notes = base.mark_text(align="left", dx=6, color="#333333").encode(
         x=x, y=y, text="note:N", tooltip=tooltip
     )
     title = alt.TitleParams(
@@ -458,7 +462,7 @@ def driver_ranking_chart(result: JourneyResult, *, lang: str = "en") -> alt.Laye
     chart = alt.layer(bars, notes).properties(
         title=title, width=RANK_WIDTH, height=max(MIN_RANK_HEIGHT, RANK_STEP * len(order))
     )
-    return localized(chart, lang)
+    return localized(chart.configure_text(fontSize=TEXT_PX), lang)
 
 
 def _padded(values: pd.Series, low: float, high: float) -> list[float]:

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from cxlib.clv import ClvResult
-from cxlib.i18n import format_number, format_percent, t
+from cxlib.i18n import CURRENCY_SYMBOLS, check_currency, format_money, format_number, format_percent, t
 from cxlib.nps import GROUPS
 
 __all__ = [
@@ -289,7 +289,9 @@ def churn_trend_chart(monthly: pd.DataFrame, *, lang: str = "en") -> alt.Chart:
     )
 
 
-def clv_distribution_chart(clv: ClvResult | pd.Series, *, lang: str = "en", bins: int = 30) -> alt.Chart:
+def clv_distribution_chart(
+    clv: ClvResult | pd.Series, *, lang: str = "en", bins: int = 30, currency: str = "EUR"
+) -> alt.Chart:
     """Histogram of CLV per customer, binned in pandas so the chart has at most ``bins`` bars.
 
     Parameters
@@ -299,6 +301,8 @@ def clv_distribution_chart(clv: ClvResult | pd.Series, *, lang: str = "en", bins
     lang : {"en", "de"}
     bins : int, default 30
         Number of equal-width value ranges (1–200).
+    currency : str, default "EUR"
+        ISO code written on the axis and in the tooltips (the values are not converted).
 
     Examples
     --------
@@ -313,6 +317,7 @@ def clv_distribution_chart(clv: ClvResult | pd.Series, *, lang: str = "en", bins
     if isinstance(bins, bool) or not isinstance(bins, int) or not 1 <= bins <= 200:
         raise ValueError(f"bins must be a whole number from 1 to 200, got {bins!r}")
     _check_input(values, (), lang)
+    currency = check_currency(currency)
     finite = values.astype(float)
     finite = finite[np.isfinite(finite)]
     counts, edges = np.histogram(finite, bins=bins) if len(finite) else (np.zeros(0, int), np.zeros(1))
@@ -322,7 +327,8 @@ def clv_distribution_chart(clv: ClvResult | pd.Series, *, lang: str = "en", bins
             "end": edges[1:],
             "count": counts.astype(int),
             "range_text": [
-                f"{format_number(low, lang)} … {format_number(high, lang)}" for low, high in pairwise(edges)
+                " … ".join(format_money(edge, lang, currency=currency) for edge in pair)
+                for pair in pairwise(edges)
             ],
             "count_text": [format_number(value, lang) for value in counts],
         }
@@ -332,15 +338,17 @@ def clv_distribution_chart(clv: ClvResult | pd.Series, *, lang: str = "en", bins
         if len(finite)
         else t("kpi.chart.no_data", lang)
     )
+    symbol = CURRENCY_SYMBOLS.get(currency, currency)
+    money_title = t("charts.money_axis", lang, title=t("kpi.axis.clv", lang), symbol=symbol)
     return (
         alt.Chart(data, title=_title("kpi.chart.clv_distribution.title", lang, subtitle))
         .mark_bar(color=BAR_COLOUR, binSpacing=1)
         .encode(
-            x=alt.X("start:Q", bin="binned", axis=_number_axis(t("kpi.axis.clv", lang), lang)),
+            x=alt.X("start:Q", bin="binned", axis=_number_axis(money_title, lang)),
             x2="end:Q",
             y=alt.Y("count:Q", axis=_number_axis(t("kpi.axis.customers", lang), lang)),
             tooltip=[
-                alt.Tooltip("range_text:N", title=t("kpi.axis.clv", lang)),
+                alt.Tooltip("range_text:N", title=money_title),
                 alt.Tooltip("count_text:N", title=t("kpi.axis.customers", lang)),
             ],
         )

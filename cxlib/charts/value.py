@@ -12,7 +12,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from cxlib.i18n import format_date, format_number, t
+from cxlib.charts.formats import localized
+from cxlib.i18n import CURRENCY_SYMBOLS, check_currency, format_date, format_money, format_number, t
 
 __all__ = ["clv_histogram_chart", "cumulative_check_chart", "frequency_check_chart", "rfm_grid_chart"]
 
@@ -27,7 +28,14 @@ def _check_lang(lang: str) -> None:
         raise ValueError(f'lang must be "en" or "de", got {lang!r}')
 
 
-def rfm_grid_chart(customers: pd.DataFrame, *, value_column: str = "clv", lang: str = "en") -> alt.Chart:
+def _money_title(key: str, lang: str, currency: str) -> str:
+    symbol = CURRENCY_SYMBOLS.get(currency, currency)
+    return t("charts.money_axis", lang, title=t(key, lang), symbol=symbol)
+
+
+def rfm_grid_chart(
+    customers: pd.DataFrame, *, value_column: str = "clv", lang: str = "en", currency: str = "EUR"
+) -> alt.Chart:
     """Recency score × frequency score: one circle per cell, sized by customers, coloured by the mean of
     ``value_column`` (CLV, or revenue when there is no CLV); the tooltip names the segment.
 
@@ -39,6 +47,7 @@ def rfm_grid_chart(customers: pd.DataFrame, *, value_column: str = "clv", lang: 
     2
     """
     _check_lang(lang)
+    currency = check_currency(currency)
     for column in ("r", "f", "segment", value_column):
         if column not in customers.columns:
             raise ValueError(f"the table lacks the column {column!r}")
@@ -47,9 +56,11 @@ def rfm_grid_chart(customers: pd.DataFrame, *, value_column: str = "clv", lang: 
     )
     grouped["segment_name"] = [t(f"value.segment.{segment}", lang) for segment in grouped["segment"]]
     grouped["customers_text"] = [format_number(n, lang) for n in grouped["customers"]]
-    grouped["value_text"] = [format_number(v, lang) for v in grouped["value"]]
-    value_title = t("value.col.clv_mean" if value_column == "clv" else "value.col.revenue", lang)
-    return (
+    grouped["value_text"] = [format_money(v, lang, currency=currency) for v in grouped["value"]]
+    value_title = _money_title(
+        "value.col.clv_mean" if value_column == "clv" else "value.col.revenue", lang, currency
+    )
+    chart = (
         alt.Chart(grouped[["r", "f", "customers", "value", "segment_name", "customers_text", "value_text"]])
         .mark_circle(opacity=0.85, stroke="#333333", strokeWidth=0.5)
         .encode(
@@ -65,11 +76,12 @@ def rfm_grid_chart(customers: pd.DataFrame, *, value_column: str = "clv", lang: 
                 alt.Tooltip("value_text:N", title=value_title),
             ],
         )
-        .properties(title=t("value.chart.rfm_title", lang), height=380)
+        .properties(title=t("value.chart.rfm_title", lang), width=560, height=380)
     )
+    return localized(chart, lang)
 
 
-def clv_histogram_chart(clv: pd.Series, *, lang: str = "en") -> alt.Chart:
+def clv_histogram_chart(clv: pd.Series, *, lang: str = "en", currency: str = "EUR") -> alt.Chart:
     """Customers by expected CLV in at most 40 bins (the top 1 % share the last bin, so that a few very
     large values do not squeeze the rest into one bar).
 
@@ -80,6 +92,7 @@ def clv_histogram_chart(clv: pd.Series, *, lang: str = "en") -> alt.Chart:
     'bar'
     """
     _check_lang(lang)
+    currency = check_currency(currency)
     values = pd.Series(clv, dtype=float).dropna().to_numpy()
     if values.size == 0:
         raise ValueError("no CLV values to draw")
@@ -88,21 +101,27 @@ def clv_histogram_chart(clv: pd.Series, *, lang: str = "en") -> alt.Chart:
     edges = np.linspace(low, top if top > low else low + 1, BINS + 1)
     counts, _ = np.histogram(np.clip(values, low, edges[-1]), bins=edges)
     frame = pd.DataFrame({"start": edges[:-1], "end": edges[1:], "customers": counts})
-    frame["range"] = [f"{format_number(a, lang)} – {format_number(b, lang)}" for a, b in pairwise(edges)]
-    return (
+    frame["range"] = [
+        f"{format_money(a, lang, currency=currency)} – {format_money(b, lang, currency=currency)}"
+        for a, b in pairwise(edges)
+    ]
+    frame["customers_text"] = [format_number(n, lang) for n in frame["customers"]]
+    money_title = _money_title("value.col.clv", lang, currency)
+    chart = (
         alt.Chart(frame)
         .mark_bar(color=BAR_COLOUR)
         .encode(
-            x=alt.X("start:Q", bin="binned", title=t("value.col.clv", lang)),
+            x=alt.X("start:Q", bin="binned", title=money_title),
             x2="end:Q",
             y=alt.Y("customers:Q", title=t("value.col.customers", lang)),
             tooltip=[
-                alt.Tooltip("range:N", title=t("value.col.clv", lang)),
-                alt.Tooltip("customers:Q", title=t("value.col.customers", lang)),
+                alt.Tooltip("range:N", title=money_title),
+                alt.Tooltip("customers_text:N", title=t("value.col.customers", lang)),
             ],
         )
-        .properties(title=t("value.chart.clv_title", lang), height=320)
+        .properties(title=t("value.chart.clv_title", lang), width=640, height=320)
     )
+    return localized(chart, lang)
 
 
 def _series(frame: pd.DataFrame, x: str, lang: str) -> pd.DataFrame:
@@ -131,7 +150,7 @@ def frequency_check_chart(by_frequency: pd.DataFrame, *, lang: str = "en") -> al
     ]
     long = _series(frame.drop(columns="frequency"), "group", lang)
     order = frame["group"].tolist()
-    return (
+    chart = (
         alt.Chart(long)
         .mark_line(point=True, strokeWidth=3)
         .encode(
@@ -144,8 +163,9 @@ def frequency_check_chart(by_frequency: pd.DataFrame, *, lang: str = "en") -> al
                 alt.Tooltip("value_text:N", title=t("value.col.purchases", lang)),
             ],
         )
-        .properties(title=t("value.chart.by_frequency_title", lang), height=320)
+        .properties(title=t("value.chart.by_frequency_title", lang), width=560, height=320)
     )
+    return localized(chart, lang)
 
 
 def cumulative_check_chart(
@@ -179,4 +199,7 @@ def cumulative_check_chart(
         .mark_text(align="left", dx=4, dy=-150, color="#555555")
         .encode(x="date:T", text="label:N")
     )
-    return (lines + rule + text).properties(title=t("value.chart.cumulative_title", lang), height=320)
+    chart = (lines + rule + text).properties(
+        title=t("value.chart.cumulative_title", lang), width=560, height=320
+    )
+    return localized(chart, lang)

