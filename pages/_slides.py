@@ -37,10 +37,50 @@ def show_slide(step: str) -> None:
     SLIDES[step]()
 
 
+#: Joints of long (German) compound words where a tile label may break: "Abwanderungs-quote".
+_JOINTS = ("ungs", "heits", "keits", "ions", "täts", "kunden", "Kunden")
+#: Words longer than this get soft hyphens at their joints (a 1280 px slide tile holds about 16 letters).
+_LONG_WORD = 12
+
+
+def soft_hyphens(text: str) -> str:
+    """Long compound words with soft hyphens at their joints, so a narrow tile breaks them visibly with
+    a hyphen instead of cutting or spilling them ("Kundenbindungsrate" → "Kunden-bindungs-rate").
+
+    Examples
+    --------
+    >>> soft_hyphens("Abwanderungsquote (letzte 12 Monate)").replace("\u00ad", "-")
+    'Abwanderungs-quote (letzte 12 Monate)'
+    >>> soft_hyphens("Kundenbindungsrate").replace("\u00ad", "-")
+    'Kunden-bindungs-rate'
+    >>> soft_hyphens("Churn rate")
+    'Churn rate'
+    """
+    words = []
+    for word in text.split(" "):
+        if len(word) > _LONG_WORD:
+            for joint in _JOINTS:
+                at = word.find(joint)
+                while at >= 0 and at + len(joint) < len(word) - 2:
+                    cut = at + len(joint)
+                    word = f"{word[:cut]}\u00ad{word[cut:]}"
+                    at = word.find(joint, cut + 1)
+        words.append(word)
+    return " ".join(words)
+
+
+def slide_tiles(tiles) -> None:
+    """The KPI tiles of a slide: labels that may break at word joints, no help icons."""
+    for column, tile in zip(st.columns(len(tiles)), tiles, strict=True):
+        column.metric(
+            soft_hyphens(tile.label), tile.value, delta=tile.delta, delta_color=tile.delta_color, border=True
+        )
+
+
 def summary_slide() -> None:
     """Headline tiles and the three most important findings."""
     st.title(state.tr("ui.summary.title"))
-    widgets.kpi_tiles(state.kpi_tiles())
+    slide_tiles(state.kpi_tiles())
     findings = state.findings()[:SLIDE_FINDINGS]
     if findings:
         st.markdown("\n".join(f"- {widgets.plain(finding['text'])}" for finding in findings))
@@ -88,7 +128,8 @@ def journey_slide() -> None:
     if result is None:
         st.info(state.journey_problem() or state.tr("journey.page.no_touchpoints"), icon=":material/info:")
         return
-    widgets.chart(journey_curve_chart(result, lang=state.lang()), "journey_curve", height=SLIDE_CHART_HEIGHT)
+    figure = state.cached_chart(journey_curve_chart, result, lang=state.lang())
+    widgets.chart(figure, "journey_curve", height=SLIDE_CHART_HEIGHT)
     worst = [pain for pain in result.pain_points if pain["reason"] != "below_average"][:1]
     for pain in worst:
         st.markdown(f"**{widgets.plain(pain['touchpoint'])}**: {widgets.plain(pain['text'])}")
@@ -103,12 +144,14 @@ def value_slide() -> None:
         return
     figures = value_figures(section)
     for column, (key, value) in zip(st.columns(len(figures)), figures, strict=True):
-        column.metric(state.tr(key), value, border=True)
+        column.metric(soft_hyphens(state.tr(key)), value, border=True)
     result = state.value_result()
     if result is not None and "clv" in result.customers and result.customers["clv"].notna().any():
         from cxlib.charts.value import clv_histogram_chart
 
-        figure = clv_histogram_chart(result.customers["clv"], lang=state.lang(), currency=state.currency())
+        figure = state.cached_chart(
+            clv_histogram_chart, result.customers["clv"], lang=state.lang(), currency=state.currency()
+        )
         widgets.chart(figure, "clv_distribution", height=VALUE_CHART_HEIGHT)
 
 

@@ -13,6 +13,7 @@ upload never destroys good data.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import threading
 from collections import OrderedDict
@@ -254,6 +255,41 @@ def _derive(compute: Callable[..., T], *inputs: Any, own: bool = False) -> Deriv
     store = _shared_results() if is_demo() and not own else _session_results()
     values = [_unwrap(item) for item in inputs]
     return Derived(key, store.get_or_compute(key, lambda: compute(*values)))
+
+
+# --- chart specs: built once per content of their inputs ---
+
+CHART_RESULTS = 64  # built charts kept (aggregates of a few hundred rows at most)
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def _shared_charts() -> _ResultStore:
+    """Charts of the demo data: the same for every visitor, kept once per process."""
+    return _ResultStore(CHART_RESULTS)
+
+
+@st.cache_resource(max_entries=1, scope="session", show_spinner=False)
+def _session_charts() -> _ResultStore:
+    """Charts of this visitor's own files, dropped with the session."""
+    return _ResultStore(CHART_RESULTS)
+
+
+def _build_chart(builder: str, args: tuple, options: dict):
+    module, _, name = builder.rpartition(":")
+    return getattr(importlib.import_module(module), name)(*args, **options)
+
+
+def cached_chart(builder: Callable[..., T], *args: Any, **options: Any) -> T:
+    """``builder(*args, **options)``, built once per content of its inputs (a rerun rebuilds no chart).
+
+    The key is the builder's import path and the digest of every argument, so any change of data,
+    language, currency or option builds a new chart. Charts are kept apart from the analysis results,
+    so that they never push an analysis out of its store.
+    """
+    path = f"{builder.__module__}:{builder.__qualname__}"
+    key = digest("chart", path, args, options)
+    store = _shared_charts() if is_demo() else _session_charts()
+    return store.get_or_compute(key, lambda: _build_chart(path, args, options))
 
 
 def _unwrap(value: Any) -> Any:

@@ -319,7 +319,7 @@ h1 { font-size: 40px !important; padding: 0 0 0.25rem 0 !important; }
   height: auto !important; }
 [data-testid="stMetricLabel"] { width: 100% !important; max-width: 100% !important; }
 [data-testid="stMetricLabel"] p { font-size: 24px !important; line-height: 1.2 !important;
-  word-break: normal !important; overflow-wrap: normal !important; }
+  word-break: normal !important; overflow-wrap: normal !important; hyphens: manual !important; }
 .stMainBlockContainer [data-testid="stMetricDelta"], .stMainBlockContainer [data-testid="stMetricDelta"] * {
   font-size: 24px !important; line-height: 1.2 !important; white-space: normal !important;
   overflow: visible !important; text-overflow: clip !important; height: auto !important; }

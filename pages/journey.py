@@ -60,7 +60,8 @@ def _journey_section() -> bool:
         st.info(state.journey_problem() or state.tr("journey.page.no_touchpoints"), icon=":material/info:")
         return False
     widgets.chart(
-        journey_curve_chart(
+        state.cached_chart(
+            journey_curve_chart,
             result,
             lang=state.lang(),
             by_group=result.by_group is not None,
@@ -74,7 +75,7 @@ def _journey_section() -> bool:
     st.subheader(state.tr("journey.page.drivers"))
     st.caption(state.tr("journey.page.drivers_help"))
     if has_drivers(result):
-        widgets.chart(driver_ranking_chart(result, lang=state.lang()), "driver_ranking")
+        widgets.chart(state.cached_chart(driver_ranking_chart, result, lang=state.lang()), "driver_ranking")
     else:
         st.info(state.tr("journey.note.no_outcome"), icon=":material/info:")
     st.subheader(state.tr("journey.page.table"))

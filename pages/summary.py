@@ -29,7 +29,7 @@ if model is not None:
 journey = state.journey_result()
 if journey is not None:
     st.subheader(state.tr("nav.journey"))
-    widgets.chart(journey_curve_chart(journey, lang=state.lang()), "summary_journey")
+    widgets.chart(state.cached_chart(journey_curve_chart, journey, lang=state.lang()), "summary_journey")
 
 if not state.is_presenting():
     widgets.report_downloads()

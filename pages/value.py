@@ -185,7 +185,9 @@ value_column = "clv" if "clv" in customers and customers["clv"].notna().any() el
 left, right = st.columns([3, 2])
 with left:
     widgets.chart(
-        rfm_grid_chart(customers, value_column=value_column, lang=language, currency=state.currency()),
+        state.cached_chart(
+            rfm_grid_chart, customers, value_column=value_column, lang=language, currency=state.currency()
+        ),
         "rfm_grid",
     )
 with right:
@@ -196,7 +198,8 @@ with right:
 if "clv" in customers and customers["clv"].notna().any():
     st.subheader(state.tr("value.page.clv_title"))
     widgets.chart(
-        clv_histogram_chart(customers["clv"], lang=language, currency=state.currency()), "clv_distribution"
+        state.cached_chart(clv_histogram_chart, customers["clv"], lang=language, currency=state.currency()),
+        "clv_distribution",
     )
 
 if result.holdout is not None:
@@ -213,10 +216,15 @@ if result.holdout is not None:
     )
     left, right = st.columns(2)
     with left:
-        widgets.chart(frequency_check_chart(check.by_frequency, lang=language), "model_check_by_frequency")
+        widgets.chart(
+            state.cached_chart(frequency_check_chart, check.by_frequency, lang=language),
+            "model_check_by_frequency",
+        )
     with right:
         widgets.chart(
-            cumulative_check_chart(check.cumulative, check.calibration_end, lang=language),
+            state.cached_chart(
+                cumulative_check_chart, check.cumulative, check.calibration_end, lang=language
+            ),
             "model_check_cumulative",
         )
     figures = {**result.bgnbd.params, **result.gamma_gamma.params}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from cxlib.charts.formats import localized
 from cxlib.i18n import format_number, format_percent, t
 from cxlib.voices.core import Theme
 
@@ -83,9 +84,10 @@ def theme_chart(themes: list[Theme], *, lang: str = "en") -> alt.LayerChart:
         ],
     )
     labels = base.mark_text(align="left", dx=12, fontSize=12, color="#222222").encode(text="label:N")
-    return (points + labels).properties(
-        title=_title("voices.chart.themes.title", "voices.chart.themes.subtitle", lang), height=380
+    chart = (points + labels).properties(
+        title=_title("voices.chart.themes.title", "voices.chart.themes.subtitle", lang), width=640, height=380
     )
+    return localized(chart, lang)
 
 
 def difference_chart(rows: list[dict], *, lang: str = "en") -> alt.Chart:
@@ -105,7 +107,7 @@ def difference_chart(rows: list[dict], *, lang: str = "en") -> alt.Chart:
         format_number(100 * value, lang, decimals=1, signed=True) + " pp" for value in frame["difference"]
     ]
     domain = [t("voices.chart.significant", lang), t("voices.chart.not_significant", lang)]
-    return (
+    chart = (
         alt.Chart(frame)
         .mark_bar()
         .encode(
@@ -122,9 +124,11 @@ def difference_chart(rows: list[dict], *, lang: str = "en") -> alt.Chart:
         )
         .properties(
             title=_title("voices.chart.difference.title", "voices.chart.difference.subtitle", lang),
+            width=640,
             height=max(120, 28 * len(frame)),
         )
     )
+    return localized(chart, lang)
 
 
 def monthly_sentiment(comments: pd.DataFrame) -> pd.DataFrame:
@@ -144,7 +148,7 @@ def sentiment_time_chart(monthly: pd.DataFrame, *, lang: str = "en") -> alt.Char
     frame = monthly.assign(
         sentiment_text=[format_number(v, lang, decimals=2, signed=True) for v in monthly["sentiment"]]
     )
-    return (
+    chart = (
         alt.Chart(frame)
         .mark_line(point=True, color="#0B4F8A")
         .encode(
@@ -160,5 +164,8 @@ def sentiment_time_chart(monthly: pd.DataFrame, *, lang: str = "en") -> alt.Char
                 alt.Tooltip("n:Q", title=t("voices.chart.comments", lang)),
             ],
         )
-        .properties(title=_title("voices.chart.time.title", "voices.chart.time.subtitle", lang), height=260)
+        .properties(
+            title=_title("voices.chart.time.title", "voices.chart.time.subtitle", lang), width=640, height=260
+        )
     )
+    return localized(chart, lang)

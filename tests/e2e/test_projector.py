@@ -34,17 +34,19 @@ _MEASURE = """({selector, minimum}) => {
   const block = document.querySelector('.stMainBlockContainer');
   const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
   const texts = [...document.querySelectorAll(selector)].filter(visible).filter((el) => el.innerText.trim());
+  // Text wider than its box is cut (ellipsis, hidden overflow) or spills over a tile's border.
   const cut = [...document.querySelectorAll(
-      '[data-testid="stMetricLabel"] *, [data-testid="stMetricDelta"] *, [data-testid="stMetricValue"] *, ' +
-      '.stMainBlockContainer button *, .stMainBlockContainer h1')]
+      '[data-testid="stMetric"] p, [data-testid="stMetric"] div, .stMainBlockContainer button p, ' +
+      '.stMainBlockContainer h1')]
     .filter(visible)
-    .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
-    .filter((el) => getComputedStyle(el).overflow !== 'visible')
-    .map((el) => el.innerText.trim());
+    .filter((el) => el.innerText.trim())
+    .filter((el) => el.scrollWidth > el.clientWidth + 1)
+    .map((el) => el.innerText.trim().slice(0, 60));
   return {
     scroll: Math.max(main.scrollHeight, document.documentElement.scrollHeight,
                      Math.ceil(block.getBoundingClientRect().bottom + main.scrollTop)),
     viewport: window.innerHeight,
+    bottom: Math.ceil(block.getBoundingClientRect().bottom + main.scrollTop),
     small: texts
       .map((el) => [el.innerText.trim().slice(0, 60), parseFloat(getComputedStyle(el).fontSize)])
       .filter(([, size]) => size < minimum),
@@ -86,7 +88,10 @@ def test_every_step_fits_a_projector_screen(browser, server, tmp_path, lang, loc
         for number, title in enumerate(STEP_TITLES, start=1):
             expect(page.locator("h1").first).to_have_text(t(title, lang))
             measured = _check_step(page, lang, number, tmp_path)
-            print(f"{lang} step {number}: content {measured['scroll']} px of {measured['viewport']} px")
+            print(
+                f"{lang} step {number}: content ends at {measured['bottom']} px, scroll height "
+                f"{measured['scroll']} px, viewport {measured['viewport']} px"
+            )
             if measured["scroll"] > measured["viewport"]:
                 problems.append(f"step {number}: {measured['scroll']} px > {measured['viewport']} px")
             if measured["small"]:
