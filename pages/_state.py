@@ -821,7 +821,19 @@ def kpi_tiles():
     """The Overview tiles for the filtered data, the chosen period and settings, in the UI language
     (computed without words, rendered here; the CLV tile says which CLV)."""
     tiles = _derive(_tiles_of, _comparison_frames(), period_settings()).value
-    return with_clv_source([tile.render(lang()) for tile in tiles])
+    return with_clv_source([_in_currency(facts, facts.render(lang())) for facts in tiles])
+
+
+def _in_currency(facts, tile):
+    """The CLV tile's amount with the chosen currency ("592 €" / "€592"), rendered at the edge."""
+    from dataclasses import replace
+
+    from cxlib.i18n import format_money
+
+    amount = getattr(facts.value, "value", None)
+    if tile.key != "clv" or isinstance(amount, bool) or not isinstance(amount, int | float):
+        return tile
+    return replace(tile, value=format_money(amount, lang(), currency=currency()))
 
 
 # --- journey ---
