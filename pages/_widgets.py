@@ -57,6 +57,7 @@ def _currency_choice() -> None:
         key="currency_choice",
         help=state.tr("charts.currency_help"),
         on_change=_currency_changed,
+        **state.choice_texts(many=False),
     )
 
 
