@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from cxlib.charts.formats import localized
 from cxlib.i18n import CURRENCIES, LANGUAGES, format_money, format_number
 from pages import _state as state
 
@@ -123,6 +124,7 @@ def filter_bar() -> None:
                     options[name],
                     default=[v for v in getattr(current, name) if v in options[name]],
                     key=f"filter_{name}",
+                    **state.choice_texts(),
                 )
             )
             for name in ("regions", "segments", "personas")
@@ -250,7 +252,7 @@ def chart(figure, name: str, *, height: int | None = None) -> None:
     if height is None:
         # Streamlit fits title, axes and plot into the spec's height; large type needs room.
         height = _presentation_height(figure) if state.is_presenting() else "content"
-    st.altair_chart(presentation_chart(figure), width="stretch", height=height)
+    st.altair_chart(presentation_chart(localized(figure, state.lang())), width="stretch", height=height)
     if state.is_presenting():
         return
     formats = {"png": "image/png", "svg": "image/svg+xml"}

@@ -63,7 +63,7 @@ def mapping_editor(table: str, loaded) -> None:
             if role.kind == "touchpoints":
                 default = [c for c in (current.column if current else []) if c in columns]
                 chosen[role.key] = st.multiselect(
-                    label, columns, default=default, key=f"map_{table}_{role.key}"
+                    label, columns, default=default, key=f"map_{table}_{role.key}", **state.choice_texts()
                 )
                 continue
             options = [NOT_MAPPED, *columns]

@@ -12,6 +12,8 @@ import json
 import re
 from collections.abc import Sequence
 
+import altair as alt
+
 __all__ = ["LOCALES", "label_expr", "localized", "wrapped_labels"]
 
 _MONTHS = [
@@ -62,7 +64,14 @@ def localized(chart, lang: str):
     if lang not in ("en", "de"):
         raise ValueError(f'lang must be "en" or "de", got {lang!r}')
     locale = LOCALES.get(lang)
-    return chart if locale is None else chart.configure(locale=locale)
+    if locale is None:
+        return chart
+    # ``chart.configure(locale=…)`` would replace the whole config (axis sizes, view …): set only the locale.
+    copy = chart.copy(deep=False)
+    config = copy.config.copy(deep=True) if copy.config is not alt.Undefined else alt.Config()
+    config.locale = locale
+    copy.config = config
+    return copy
 
 
 def _wrap(name: str, width: int, max_lines: int) -> list[str]:

@@ -107,7 +107,8 @@ def _widget_problems(session) -> list[str]:
     problems = []
     for node in _nodes(session):
         kind = getattr(node, "type", "")
-        if kind in ("multiselect", "selectbox") and not node.proto.placeholder:
+        empty = kind == "multiselect" or (kind == "selectbox" and node.value is None)
+        if empty and not node.proto.placeholder:  # the placeholder shows only while nothing is chosen
             problems.append(f"{kind} {node.proto.label!r}: no German placeholder (Streamlit shows English)")
         if kind == "multiselect" and node.proto.select_all:
             problems.append(f'multiselect {node.proto.label!r}: Streamlit\'s English "Select all"')
