@@ -2275,3 +2275,43 @@ def format_money(
         return f"{sign}{number}\u00a0{symbol}"
     separator = "\u00a0" if len(symbol) > 1 else ""
     return f"{sign}{symbol}{separator}{number}"
+
+
+# --- The people behind a tile (drill-down from the Overview's NPS and churn tiles) ---
+STRINGS["en"].update(
+    {
+        "drill.tiles.title": "Who is behind the figures",
+        "drill.tiles.none": "The data in use has no NPS answers and no lost customers to list.",
+        "drill.tiles.choose": "Show",
+        "drill.tiles.kind.nps": "NPS answers of the tile's period",
+        "drill.tiles.kind.churn_rate": "Customers lost in the churn period",
+        "drill.tiles.help.nps": "{n} answers the NPS tile counted, detractors first (lowest score, newest "
+        "answer), with their comments.",
+        "drill.tiles.help.churn_rate": "{n} customers the churn rate counted as lost, the most recent first.",
+        "drill.tiles.file.nps": "nps_answers.csv",
+        "drill.tiles.file.churn_rate": "lost_customers.csv",
+        "drill.col.group": "Group",
+        "drill.group.detractor": "Detractor",
+        "drill.group.passive": "Passive",
+        "drill.group.promoter": "Promoter",
+    }
+)
+STRINGS["de"].update(
+    {
+        "drill.tiles.title": "Wer hinter den Zahlen steht",
+        "drill.tiles.none": "Die Daten enthalten keine NPS-Antworten und keine abgewanderten Kunden.",
+        "drill.tiles.choose": "Zeigen",
+        "drill.tiles.kind.nps": "NPS-Antworten des Kachel-Zeitraums",
+        "drill.tiles.kind.churn_rate": "Im Abwanderungszeitraum verlorene Kunden",
+        "drill.tiles.help.nps": "{n} Antworten, die die NPS-Kachel zählt, Kritiker zuerst (niedrigste Note, "
+        "neueste Antwort), mit ihren Kommentaren.",
+        "drill.tiles.help.churn_rate": "{n} Kunden, die die Abwanderungsquote als verloren zählt, die "
+        "jüngsten zuerst.",
+        "drill.tiles.file.nps": "nps_antworten.csv",
+        "drill.tiles.file.churn_rate": "verlorene_kunden.csv",
+        "drill.col.group": "Gruppe",
+        "drill.group.detractor": "Kritiker",
+        "drill.group.passive": "Passiv",
+        "drill.group.promoter": "Promotor",
+    }
+)

@@ -19,6 +19,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -1307,3 +1308,30 @@ def _follow_up_maker():
         return None if voices is None else voices.follow_up
 
     return follow_up
+
+
+# --- The people behind a tile (drill-down from the NPS and churn tiles) ---
+
+
+def _people_behind_of(frames, comparisons: dict, kind: str):
+    from cxlib.drilldown import churned_customers, nps_respondents
+
+    customers, survey = frames
+    entry = comparisons.get(kind) or {}
+    window = tuple(date.fromisoformat(day) for day in entry["window"]) if entry.get("window") else None
+    if kind == "nps":
+        return (
+            None
+            if survey is None or "recommend" not in survey.columns
+            else nps_respondents(survey, window=window)
+        )
+    has_churn = customers is not None and {"churn_date", "churned"} & set(customers.columns)
+    return churned_customers(customers, window=window) if has_churn else None
+
+
+def people_behind(kind: str):
+    """The respondents (``kind="nps"``) or lost customers (``"churn_rate"``) the tile counted, in the tile's
+    window and the current filters; None when the data has no such figure."""
+    frames = _comparison_frames()
+    comparisons = _derive(_comparisons_of, frames, period_settings())
+    return _derive(_people_behind_of, frames, comparisons, kind).value

@@ -213,25 +213,82 @@ def _dates_changed(preset_key: str) -> None:
     st.session_state[preset_key] = "custom"
 
 
+_DRILL_HEADERS = {
+    "response_id": "journey.drill.col.respondent",
+    "customer_id": "journey.drill.col.customer",
+    "response_date": "journey.drill.col.date",
+    "rating": "journey.drill.col.rating",
+    "score": "journey.drill.col.score",
+    "comment": "journey.drill.col.comment",
+    "recommend": "role.recommend",
+    "group": "drill.col.group",
+}
+
+
 def drill_table(table):
-    """A drill-down table with headers and numbers in the UI language (dates as the reader writes them)."""
+    """A drill-down table with headers, codes, numbers and dates in the UI language."""
+    import pandas as pd
+
     from cxlib.i18n import format_date
 
     language = state.lang()
     shown = {}
     for column in table.columns:
         values = table[column]
-        if column == "response_date":
+        if pd.api.types.is_datetime64_any_dtype(values) or column == "response_date":
             values = [format_date(value, language) for value in values]
         elif column in ("rating", "score"):
             values = [format_number(value, language, decimals=1) for value in values]
-        key = {"response_id": "respondent", "customer_id": "customer", "response_date": "date"}.get(
-            column, column
-        )
-        shown[state.tr(f"journey.drill.col.{key}")] = list(values)
-    import pandas as pd
-
+        elif column in ("revenue", "clv"):
+            values = [format_number(value, language, decimals=2) for value in values]
+        elif column == "recommend":
+            values = [format_number(value, language) for value in values]
+        elif column == "group":
+            values = [state.tr(f"drill.group.{value}") for value in values]
+        shown[state.tr(_DRILL_HEADERS.get(column, f"role.{column}"))] = list(values)
     return pd.DataFrame(shown)
+
+
+def csv_download(table, *, label: str, file_name: str, key: str) -> None:
+    """A CSV download of a shown table, as the reader's spreadsheet opens it (German: ``;`` and ``,``)."""
+    german = state.lang() == "de"
+    data = table.to_csv(index=False, sep=";" if german else ",", decimal="," if german else ".")
+    st.download_button(
+        label,
+        data=data.encode("utf-8-sig"),
+        file_name=file_name,
+        mime="text/csv",
+        icon=":material/download:",
+        key=key,
+    )
+
+
+@st.fragment
+def people_behind_tiles() -> None:
+    """From the NPS and churn tiles to the people they counted: the respondents of the NPS window
+    (detractors first, with comments) or the customers lost in the churn window."""
+    with st.expander(state.tr("drill.tiles.title"), icon=":material/person_search:"):
+        kinds = [kind for kind in ("nps", "churn_rate") if state.people_behind(kind) is not None]
+        if not kinds:
+            st.caption(state.tr("drill.tiles.none"))
+            return
+        kind = st.radio(
+            state.tr("drill.tiles.choose"),
+            kinds,
+            format_func=state.labeller("drill.tiles.kind."),
+            horizontal=True,
+            key="drill_tile",
+        )
+        table = state.people_behind(kind)
+        st.caption(state.tr(f"drill.tiles.help.{kind}", n=number(len(table))))
+        shown = drill_table(table)
+        st.dataframe(shown, hide_index=True, width="stretch")
+        csv_download(
+            shown,
+            label=state.tr("journey.drill.download"),
+            file_name=state.tr(f"drill.tiles.file.{kind}"),
+            key="drill_tile_download",
+        )
 
 
 def _active_filters(filters) -> None:

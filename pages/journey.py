@@ -103,16 +103,10 @@ def _drill_down() -> None:
     st.caption(state.tr("journey.drill.shown", n=widgets.number(len(table)), total=widgets.number(total)))
     shown = widgets.drill_table(table)
     st.dataframe(shown, hide_index=True, width="stretch")
-    st.download_button(
-        state.tr("journey.drill.download"),
-        data=shown.to_csv(
-            index=False,
-            sep=";" if state.lang() == "de" else ",",
-            decimal="," if state.lang() == "de" else ".",
-        ).encode("utf-8-sig"),
+    widgets.csv_download(
+        shown,
+        label=state.tr("journey.drill.download"),
         file_name=state.tr("journey.drill.file"),
-        mime="text/csv",
-        icon=":material/download:",
         key="drill_download",
     )
 

@@ -10,6 +10,8 @@ state.require_router("overview")
 st.title(state.tr("nav.overview"))
 widgets.filter_bar()
 widgets.kpi_tiles(state.kpi_tiles())
+if not state.is_presenting():
+    widgets.people_behind_tiles()
 
 
 @st.fragment
