@@ -222,7 +222,7 @@ def _formatted(metric: str, value: float, lang: str) -> str:
     if metric in _PERCENT_ROWS:
         return format_percent(value, lang)
     if metric in _SIGNED_ROWS:
-        return format_number(value, lang, signed=True)
+        return format_number(value, lang, signed=round(value) != 0)  # "0", never "+0"
     decimals = 0 if metric in _WHOLE_ROWS or abs(value) >= 100 else 1
     return format_number(value, lang, decimals=decimals)
 

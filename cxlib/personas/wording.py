@@ -109,6 +109,8 @@ def _text(value: Any, lang: str) -> str:
 
 def persona_in(profile: PersonaProfile, lang: str) -> Persona:
     """``profile`` in words in ``lang``: name, description, trait labels and card texts."""
+    if lang not in ("en", "de"):
+        raise ValueError(f'lang must be "en" or "de", got {lang!r}')
     traits = [
         {
             "feature": trait["feature"],

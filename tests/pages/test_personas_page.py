@@ -85,7 +85,9 @@ def test_comparison_table_is_formatted_in_the_ui_language(app, german):
     table = page.dataframe[0].value
     assert "label" not in table.columns and "metric" not in table.columns
     assert table.columns[0] == ("Kennzahl" if german else "Measure")
-    share = table.set_index(table.columns[0]).loc["Anteil an allen Kunden" if german else "Share of customers"]
+    share = table.set_index(table.columns[0]).loc[
+        "Anteil an allen Kunden" if german else "Share of customers"
+    ]
     assert all(re.fullmatch(r"\d+,\d %" if german else r"\d+\.\d%", value) for value in share)
     age = table.set_index(table.columns[0]).loc["Alter" if german else "Age"]
     assert all(re.fullmatch(r"\d+,\d" if german else r"\d+\.\d", value) for value in age)
@@ -125,9 +127,9 @@ def test_drill_down_lists_the_personas_customers_and_comments(app, german):
     drill = "Diese Kunden herunterladen (CSV)" if german else "Download these customers (CSV)"
     assert drill in [button.label for button in _buttons(page)]
     count = len(members)
-    assert (f"{count:,}".replace(",", "." if german else ",") + (" Kunden von" if german else " customers of")) in (
-        texts(page)
-    )
+    assert (
+        f"{count:,}".replace(",", "." if german else ",") + (" Kunden von" if german else " customers of")
+    ) in (texts(page))
 
 
 def test_drill_down_follows_the_filters(app):

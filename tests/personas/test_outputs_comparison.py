@@ -2,7 +2,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cxlib.personas import PersonaModel, assignment_table, persona_comparison
+from cxlib.personas import PersonaModel, assignment_table, comparison_display, persona_comparison, personas_in
 
 
 @pytest.fixture
@@ -18,7 +18,7 @@ def fitted(blobs):
 def test_one_row_per_metric_against_the_whole_base(fitted):
     customers, survey, model = fitted
     table = persona_comparison(model, customers, survey)
-    young, old = (persona.name for persona in model.personas_)
+    young, old = (persona.name for persona in personas_in(model, "en"))
     assert list(table.columns) == ["metric", "label", young, old, "All customers"]
     assert table["metric"].tolist() == ["size", "share", "age", "income", "recommend", "nps", "churn_rate"]
     rows = table.set_index("metric")
@@ -34,8 +34,8 @@ def test_one_row_per_metric_against_the_whole_base(fitted):
 
 def test_labels_follow_the_language(blobs):
     customers = blobs([30, 20], [(25, 20), (60, 70)], spread=2.0)
-    model = PersonaModel(n_bootstrap=0, lang="de").fit(customers)
-    table = persona_comparison(model, customers)
+    model = PersonaModel(n_bootstrap=0).fit(customers)
+    table = persona_comparison(model, customers, lang="de")
     assert table["label"].tolist() == ["Kunden", "Anteil an allen Kunden", "Alter", "Einkommen"]
     assert table.columns[-1] == "Alle Kunden"
 
@@ -43,10 +43,27 @@ def test_labels_follow_the_language(blobs):
 def test_assignment_table_lists_every_customer_with_its_persona(fitted):
     customers, _, model = fitted
     shuffled = customers.sample(frac=1, random_state=3)
-    table = assignment_table(model, shuffled)
+    table = assignment_table(model, shuffled, lang="en")
     assert list(table.columns) == ["customer_id", "persona", "age", "income", "churned"]
     assert table["customer_id"].tolist() == shuffled["customer_id"].tolist()
-    names = np.array([persona.name for persona in model.personas_])
+    names = np.array([persona.name for persona in personas_in(model, "en")])
     expected = names[model.labels_.loc[table["customer_id"]].to_numpy()]
     assert table["persona"].tolist() == expected.tolist()
     pd.testing.assert_series_equal(table["age"], shuffled["age"].reset_index(drop=True))
+
+    german = assignment_table(model, shuffled, lang="de")
+    assert german["persona"].tolist() == [
+        dict(zip(names, [p.name for p in personas_in(model, "de")], strict=True))[name]
+        for name in table["persona"]
+    ]
+
+
+def test_display_formats_every_row_in_the_language(fitted):
+    customers, survey, model = fitted
+    table = persona_comparison(model, customers, survey, lang="de")
+    shown = comparison_display(table, "de").set_index("Kennzahl")
+    assert shown.loc["Kunden"].tolist() == ["60", "40", "100"]
+    assert shown.loc["Anteil an allen Kunden"].tolist() == ["60,0 %", "40,0 %", "100,0 %"]
+    assert shown.loc["Abwanderungsquote"].tolist() == ["10,0 %", "20,0 %", "14,0 %"]
+    assert shown.loc["NPS"].tolist() == ["+100", "0", "+33"]
+    assert "label" not in comparison_display(table, "en").columns
