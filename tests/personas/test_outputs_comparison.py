@@ -2,7 +2,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cxlib.personas import PersonaModel, assignment_table, comparison_display, persona_comparison, personas_in
+from cxlib.personas import (
+    PersonaModel,
+    assignment_table,
+    comparison_display,
+    persona_comparison,
+    persona_members,
+    personas_in,
+)
 
 
 @pytest.fixture
@@ -67,3 +74,41 @@ def test_display_formats_every_row_in_the_language(fitted):
     assert shown.loc["Abwanderungsquote"].tolist() == ["10,0 %", "20,0 %", "14,0 %"]
     assert shown.loc["NPS"].tolist() == ["+100", "0", "+33"]
     assert "label" not in comparison_display(table, "en").columns
+
+
+def test_members_of_a_persona_with_their_latest_comment(fitted):
+    customers, _, model = fitted
+    survey = pd.DataFrame(
+        {
+            "customer_id": ["C00000", "C00000", "C00061", "C00001"],
+            "response_date": pd.to_datetime(["2026-01-01", "2026-03-01", "2026-02-01", "2026-02-01"]),
+            "comment": pd.array(["alt", "neu", "Zu teuer", None], dtype="str"),
+        }
+    )
+    young = persona_members(model, customers, survey, 0, lang="en")
+    assert list(young.columns) == [
+        "Customer ID",
+        "Persona",
+        "Age",
+        "Income",
+        "Churned (yes/no)",
+        "Latest comment",
+        "Date of the comment",
+    ]
+    assert young["Customer ID"].tolist() == sorted(customers["customer_id"][:60])
+    assert young["Persona"].unique().tolist() == [personas_in(model, "en")[0].name]
+    comments = young.set_index("Customer ID")["Latest comment"]
+    assert comments["C00000"] == "neu" and pd.isna(comments["C00001"])
+    old = persona_members(model, customers, survey, 1, lang="de")
+    assert "Letzter Kommentar" in old.columns and "Kundennummer" in old.columns
+    assert old.set_index("Kundennummer").loc["C00061", "Letzter Kommentar"] == "Zu teuer"
+    assert len(old) == 40
+
+
+def test_members_follow_the_customers_given(fitted):
+    customers, _, model = fitted
+    some = customers.iloc[[0, 1, 70]]
+    assert persona_members(model, some, None, 0)["Customer ID"].tolist() == ["C00000", "C00001"]
+    assert persona_members(model, some, None, 1)["Customer ID"].tolist() == ["C00070"]
+    with pytest.raises(ValueError, match="persona"):
+        persona_members(model, some, None, 2)
