@@ -67,7 +67,7 @@ def feature_label(feature: str, lang: str) -> str:
     Examples
     --------
     >>> feature_label("income", "de"), feature_label("spending_score", "en")
-    ('Einkommen', 'Spending score')
+    ('Einkommen', 'spending score')
     """
     key = f"role.{feature}"
     label = t(key, lang)
