@@ -87,7 +87,7 @@ def _controls(model) -> None:
             options,
             default=[f for f in (chosen_features or model.features_) if f in options],
             format_func=lambda feature: feature_label(feature, language),
-            placeholder=state.tr("ui.personas.placeholder"),
+            **state.choice_texts(),
             key="persona_feature_choice",
         )
         applied = st.button(
@@ -111,7 +111,7 @@ def _side_by_side(personas, display: pd.DataFrame) -> None:
         default=indices[:2],
         max_selections=2,
         format_func=lambda index: personas[index].name,
-        placeholder=state.tr("ui.personas.placeholder"),
+        **state.choice_texts(),
         key=f"persona_pair_{len(personas)}",
     )
     if len(chosen) < 2:
