@@ -841,6 +841,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.personas.drill_empty": "No customer of {name} in the current view.",
         "ui.personas.drill_download": "Download these customers (CSV)",
         "ui.personas.comparison_table": "The figures behind the comparison",
+        "ui.personas.yes": "yes",
+        "ui.personas.no": "no",
     },
     "de": {
         # --- errors (reading files) ---
@@ -1691,6 +1693,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.personas.drill_empty": "Kein Kunde von {name} in der aktuellen Ansicht.",
         "ui.personas.drill_download": "Diese Kunden herunterladen (CSV)",
         "ui.personas.comparison_table": "Die Zahlen hinter dem Vergleich",
+        "ui.personas.yes": "ja",
+        "ui.personas.no": "nein",
     },
 }
 

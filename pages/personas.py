@@ -150,6 +150,9 @@ def _shown(table: pd.DataFrame) -> pd.DataFrame:
                 "" if value is None or math.isnan(value) else _number(value, 0 if whole else 1)
                 for value in values
             ]
+        elif pd.api.types.is_bool_dtype(values):
+            words = {True: state.tr("ui.personas.yes"), False: state.tr("ui.personas.no")}
+            shown[column] = [words.get(value, "") for value in values]
         elif pd.api.types.is_datetime64_any_dtype(values):
             shown[column] = [format_date(value, language) if pd.notna(value) else "" for value in values]
     return shown

@@ -123,6 +123,9 @@ def test_drill_down_lists_the_personas_customers_and_comments(app, german):
     customer = "Kundennummer" if german else "Customer ID"
     assert {customer, comment} <= set(members.columns)
     assert members[comment].notna().any()
+    churned = "Abgewandert (ja/nein)" if german else "Churned (yes/no)"
+    if churned in members.columns:  # words in the UI language, never True/False
+        assert set(members[churned]) <= ({"ja", "nein"} if german else {"yes", "no"})
     assert members[customer].is_unique
     drill = "Diese Kunden herunterladen (CSV)" if german else "Download these customers (CSV)"
     assert drill in [button.label for button in _buttons(page)]
