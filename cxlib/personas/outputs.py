@@ -13,6 +13,7 @@ import pandas as pd
 
 from cxlib.churn import reference_date
 from cxlib.i18n import format_number, format_percent, t
+from cxlib.messages import Message
 from cxlib.personas.features import (
     DEFAULT_ROLES,
     SURVEY_DEFAULTS,
@@ -33,6 +34,7 @@ from cxlib.personas.wording import _text as _label_text
 from cxlib.personas.wording import feature_label, persona_names_in, personas_in
 
 __all__ = [
+    "Words",
     "assignment_table",
     "comparison_display",
     "persona_comparison",
@@ -83,7 +85,35 @@ def _json_number(value: float | None, digits: int = 4) -> float | None:
     return round(float(value), digits)
 
 
-def personas_section(model: PersonaModel, *, lang: str = "en") -> dict:
+class Words(Message):
+    """Words already made in each language (``en``, ``de``); :meth:`text` picks the reader's. They let a
+    language-neutral document (``lang=None``) carry persona names and descriptions like any Message.
+
+    Examples
+    --------
+    >>> Words(en="older", de="älter").text("de")
+    'älter'
+    """
+
+    def __init__(self, **texts: str) -> None:
+        super().__init__("persona.words", **texts)
+
+    def text(self, lang: str = "en") -> str:
+        return self.params[lang]
+
+
+def _neutral_section(model: PersonaModel) -> dict:
+    """The section with every word as :class:`Words` (both languages), for ``lang=None``."""
+    english, german = personas_section(model, lang="en"), personas_section(model, lang="de")
+    for en, de in zip(english["personas"], german["personas"], strict=True):
+        en["name"] = Words(en=en["name"], de=de["name"])
+        en["description"] = Words(en=en["description"], de=de["description"])
+        for trait_en, trait_de in zip(en["traits"], de["traits"], strict=True):
+            trait_en["label"] = Words(en=trait_en["label"], de=trait_de["label"])
+    return english
+
+
+def personas_section(model: PersonaModel, *, lang: str | None = "en") -> dict:
     """The CLI's ``personas`` JSON: k, silhouette per k, stability and one object per persona (names,
     descriptions and trait labels in ``lang``).
 
@@ -96,6 +126,8 @@ def personas_section(model: PersonaModel, *, lang: str = "en") -> dict:
 'clv_mean', 'description', 'name', 'nps', 'quote', 'share', 'size', 'traits'])
     """
     check_fitted(model)
+    if lang is None:  # a language-neutral document: words rendered later (cxlib.document_text)
+        return _neutral_section(model)
     _check_lang(lang)
     return {
         "k": int(model.k_),
