@@ -806,7 +806,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "persona.note.excluded": "Left out of the personas: {columns}.",
         # --- personas for managers (issue 16): plain words, side by side, card file, drill-down ---
         "persona.note.excluded_item": "{column} ({kind})",
-        "persona.words": "{en}",
+        "persona.words": "{en} / {de}",  # never shown: Words.text picks one language
         "persona.comparison.measure": "Measure",
         "persona.members.customer_id": "Customer ID",
         "persona.members.comment": "Latest comment",
@@ -1659,7 +1659,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "persona.note.excluded": "Nicht für die Personas verwendet: {columns}.",
         # --- Personas für Führungskräfte (Issue 16): klare Worte, nebeneinander, Steckbrief, Drill-down ---
         "persona.note.excluded_item": "{column} ({kind})",
-        "persona.words": "{de}",
+        "persona.words": "{en} / {de}",  # never shown: Words.text picks one language
         "persona.comparison.measure": "Kennzahl",
         "persona.members.customer_id": "Kundennummer",
         "persona.members.comment": "Letzter Kommentar",
