@@ -446,7 +446,7 @@ def _analyse(clock: Stopwatch, loaded: dict, lang: str) -> dict:
 
     clock.run("kpis", kpis)
     model = (
-        clock.run("personas", lambda: fit_personas(customers, survey, touchpoints, lang=lang))
+        clock.run("personas", lambda: fit_personas(customers, survey, touchpoints))
         if customers is not None
         else clock.skip("personas", "no customers")
     )
@@ -472,13 +472,13 @@ def _persona_charts(model, customers, survey, lang: str) -> dict:
         persona_size_chart,
         silhouette_chart,
     )
-    from cxlib.personas import persona_comparison
+    from cxlib.personas import persona_comparison, persona_map_frame, personas_in
 
-    comparison = persona_comparison(model, customers, survey)
+    comparison = persona_comparison(model, customers, survey, lang=lang)
     return {
         "silhouette": silhouette_chart(model.silhouette_by_k_, model.k_, lang=lang),
-        "persona_map": persona_map_chart(model.embedding_, lang=lang),
-        "persona_sizes": persona_size_chart(model.personas_, lang=lang),
+        "persona_map": persona_map_chart(persona_map_frame(model, lang), lang=lang),
+        "persona_sizes": persona_size_chart(personas_in(model, lang), lang=lang),
         "persona_comparison": persona_comparison_chart(comparison, lang=lang),
     }
 

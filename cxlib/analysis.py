@@ -113,16 +113,16 @@ def fit_personas(
     touchpoints: Sequence[str],
     *,
     settings: AnalysisSettings = AnalysisSettings(),
-    lang: str = "en",
 ):
-    """The persona step: k-means personas of the customers (raises CxError when they cannot be built)."""
+    """The persona step: k-means personas of the customers (raises CxError when they cannot be built).
+
+    The model is language-neutral (words come from :mod:`cxlib.personas.wording` at the edge)."""
     from cxlib.personas import PersonaModel
 
     return PersonaModel(
         n_personas=settings.n_personas,
         features=list(settings.persona_features) if settings.persona_features else None,
         random_state=settings.random_state,
-        lang=lang,
     ).fit(customers, survey, touchpoints=touchpoints)
 
 
@@ -185,7 +185,7 @@ def document_from_results(
     document["kpis"]["comparisons"] = (
         _comparisons(customers, survey, kpi_settings) if comparisons is None else comparisons
     )
-    document["personas"] = None if model is None else personas_section(model)
+    document["personas"] = None if model is None else personas_section(model, lang=lang)
     if journey is not None:  # the outcome lets findings say "driver of recommendation"
         document["journey"] = {**journey_section(journey), "outcome": journey.outcome}
     else:
@@ -221,6 +221,8 @@ def run_analysis(
     problems with the files themselves raise :class:`CxError`. The CLI ``analyze`` and ``report`` both
     run exactly this.
     """
+    from cxlib.personas import persona_labels
+
     tables = _with_transaction_customers(tables)
     customers = tables["customers"].data if "customers" in tables else None
     survey, touchpoints = survey_touchpoints(tables.get("survey"))
@@ -233,7 +235,7 @@ def run_analysis(
             persona_settings = settings
             if not settings.persona_features and (features := buyer_persona_features(tables)):
                 persona_settings = replace(settings, persona_features=features)
-            model = fit_personas(customers, survey, touchpoints, settings=persona_settings, lang=lang)
+            model = fit_personas(customers, survey, touchpoints, settings=persona_settings)
         except CxError as error:  # too few customers or no usable trait: the rest still stands
             notes.append(error.message(lang))
     if survey is None or not touchpoints:
@@ -243,7 +245,7 @@ def run_analysis(
             journey = default_journey(survey, touchpoints, lang=lang, owners=dict(settings.journey_owners))
         except CxError as error:  # e.g. touchpoint columns without a single rating
             notes.append(error.message(lang))
-    voices = voices_step(customers, survey, touchpoints, model)
+    voices = voices_step(customers, survey, touchpoints, model, lang=lang)
     if voices is None and survey is not None:
         notes.append(t("voices.note.no_comment_column", lang))
     document = document_from_results(
@@ -257,7 +259,7 @@ def run_analysis(
         lang=lang,
         tables=tables,
     )
-    persona_of = None if model is None else model.embedding_.set_index("customer_id")["persona"]
+    persona_of = None if model is None else persona_labels(model, lang)
     document["value"] = value_document(
         tables, settings=settings.value, kpis=document["kpis"], persona_of=persona_of, lang=lang
     )
@@ -275,13 +277,17 @@ def voices_step(
     survey: pd.DataFrame | None,
     touchpoints: Sequence[str],
     model: object | None,
+    *,
+    lang: str = "en",
 ):
     """The voices step: themes, tone, outcomes and follow-up list of the comments (None without a
-    comment column). Personas and CLV (when known) mark the follow-up list and the persona themes."""
+    comment column). Personas (named in ``lang``) and CLV (when known) mark the follow-up list and the
+    persona themes."""
+    from cxlib.personas import persona_labels
     from cxlib.voices.follow_up import clv_by_customer
     from cxlib.voices.section import build_voices
 
-    persona_of = None if model is None else model.embedding_.set_index("customer_id")["persona"]
+    persona_of = None if model is None else persona_labels(model, lang)
     return build_voices(
         survey, touchpoints=list(touchpoints), persona_of=persona_of, clv=clv_by_customer(customers, survey)
     )

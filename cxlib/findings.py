@@ -113,6 +113,11 @@ def _number(value) -> float | None:
 # --- reading the document ---------------------------------------------------------------------------
 
 
+def _name(value: Any) -> Any:
+    """A persona's name: a Message (words made per language, a language-neutral document) or text."""
+    return value if isinstance(value, Message) else str(value)
+
+
 def _personas(document: dict) -> list[dict]:
     """The personas as plain rows: name, share (0..1), size, nps, nps_ci, churn, clv_total."""
     section = document.get("personas")
@@ -130,7 +135,7 @@ def _personas(document: dict) -> list[dict]:
         if clv_total is None and _number(clv) is not None and _number(item.get("size")) is not None:
             clv_total = clv * item["size"]
         rows.append({
-            "name": str(item.get("name", "?")),
+            "name": _name(item.get("name", "?")),
             "share": _number(item.get("share")),
             "size": _number(item.get("size")),
             "nps": _number(nps),

@@ -564,16 +564,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "persona.value.share_of": "{value} ({share})",
         "persona.column.persona": "Persona",
         "persona.chart.silhouette.title": "How clearly do k personas separate the customers?",
-        "persona.chart.silhouette.subtitle": "Silhouette score per number of personas (higher is clearer); "
-        "the chosen number is highlighted",
+        "persona.chart.silhouette.subtitle": "How clearly each number of personas separates the customers "
+        "(higher is clearer); the chosen number is highlighted",
         "persona.chart.silhouette.x": "Number of personas (k)",
-        "persona.chart.silhouette.y": "Silhouette score",
+        "persona.chart.silhouette.y": "Clarity of separation",
         "persona.chart.silhouette.chosen": "chosen",
         "persona.chart.silhouette.other": "not chosen",
-        "persona.chart.map.title": "Customers on a map of their traits",
-        "persona.chart.map.subtitle_sample": "Two main components of the scaled traits; a random sample of "
-        "{shown} of {total} customers",
-        "persona.chart.map.subtitle_all": "Two main components of the scaled traits; all {total} customers",
+        "persona.chart.map.title": "Customers who are alike sit together",
+        "persona.chart.map.subtitle_sample": "Each dot is a customer; the closer two dots, the more alike "
+        "the customers; a random sample of {shown} of {total} customers",
+        "persona.chart.map.subtitle_all": "Each dot is a customer; the closer two dots, the more alike the "
+        "customers; all {total} customers",
         "persona.chart.map.x": "Component 1",
         "persona.chart.map.y": "Component 2",
         "persona.chart.size.title": "Size of each persona",
@@ -581,7 +582,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "persona.chart.size.share": "Share",
         "persona.chart.comparison.title": "Personas compared with all customers",
         "persona.chart.comparison.subtitle": "Colour: above (blue) or below (orange) all customers, relative "
-        "to the largest difference in the row; numbers are the persona's values",
+        "to the largest difference in the row (for churn and acquisition cost, where higher is worse, "
+        "above is orange); numbers are the persona's values",
         "persona.chart.comparison.metric": "Metric",
         "persona.chart.comparison.value": "Value",
         "persona.chart.comparison.difference": "Difference to all customers (relative)",
@@ -802,6 +804,46 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.renamed_reserved": "renamed from “{original}” (that header is a name the analysis uses itself)",
         "assumption.title": "Assumptions",
         "persona.note.excluded": "Left out of the personas: {columns}.",
+        # --- personas for managers (issue 16): plain words, side by side, card file, drill-down ---
+        "persona.note.excluded_item": "{column} ({kind})",
+        "persona.words": "{en} / {de}",  # never shown: Words.text picks one language
+        "persona.comparison.measure": "Measure",
+        "persona.members.customer_id": "Customer ID",
+        "persona.members.comment": "Latest comment",
+        "persona.members.comment_date": "Date of the comment",
+        "persona.card_file.size": "{size} customers · {share} of all customers",
+        "persona.card_file.made": "Customer Centricity Dashboard · made on {date}",
+        "persona.card_file.quote": "In their words",
+        "ui.personas.found": "{k} personas found in the data.",
+        "ui.personas.solid": "The personas are **solid**: they come out the same when the customers are "
+        "drawn again.",
+        "ui.personas.shaky": "The personas are **shaky**: with slightly different customers they come out "
+        "differently.",
+        "ui.personas.stability_help": "Stability {stability}: how well refits on resampled customers agree "
+        "with these personas (adjusted Rand index; 1 = identical every time, 0 = no better than chance). "
+        "From {threshold} on we call them solid.",
+        "ui.personas.stability_unknown": "How stable the personas are was not measured.",
+        "ui.personas.shaky_warning": "Treat these personas with care: their stability is {stability}, "
+        "below {threshold}. A persona may split or merge when a few customers change. Try fewer personas "
+        "or other features.",
+        "ui.personas.separation_help": "The chart shows how clearly each number of personas separates the "
+        "customers (silhouette score, from −1 to 1; above 0.25 there is some structure, above 0.5 a clear "
+        "one). The chosen number: {k}, score {score}.",
+        "ui.personas.map_caption": "Customers who are alike sit together: the position of a dot sums up "
+        "all traits used; the axes have no unit of their own.",
+        "ui.personas.side_by_side": "Two personas side by side",
+        "ui.personas.pick_two": "Choose two personas",
+        "ui.personas.pick_two_hint": "Choose two personas to see them side by side.",
+        "ui.personas.card_download": "Card of {name} (PDF)",
+        "ui.personas.drill": "The customers behind a persona",
+        "ui.personas.drill_pick": "Persona",
+        "ui.personas.drill_caption": "{count} customers of {name} in the current view, with their latest "
+        "comment.",
+        "ui.personas.drill_empty": "No customer of {name} in the current view.",
+        "ui.personas.drill_download": "Download these customers (CSV)",
+        "ui.personas.comparison_table": "The figures behind the comparison",
+        "ui.personas.yes": "yes",
+        "ui.personas.no": "no",
     },
     "de": {
         # --- errors (reading files) ---
@@ -1371,16 +1413,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "persona.value.share_of": "{value} ({share})",
         "persona.column.persona": "Persona",
         "persona.chart.silhouette.title": "Wie klar trennen k Personas die Kunden?",
-        "persona.chart.silhouette.subtitle": "Silhouettenwert je Anzahl Personas (höher ist klarer); "
-        "die gewählte Anzahl ist hervorgehoben",
+        "persona.chart.silhouette.subtitle": "Wie klar jede Anzahl Personas die Kunden trennt (höher ist "
+        "klarer); die gewählte Anzahl ist hervorgehoben",
         "persona.chart.silhouette.x": "Anzahl Personas (k)",
-        "persona.chart.silhouette.y": "Silhouettenwert",
+        "persona.chart.silhouette.y": "Klarheit der Trennung",
         "persona.chart.silhouette.chosen": "gewählt",
         "persona.chart.silhouette.other": "nicht gewählt",
-        "persona.chart.map.title": "Kunden auf einer Karte ihrer Merkmale",
-        "persona.chart.map.subtitle_sample": "Zwei Hauptkomponenten der skalierten Merkmale; eine "
-        "Zufallsstichprobe von {shown} der {total} Kunden",
-        "persona.chart.map.subtitle_all": "Zwei Hauptkomponenten der skalierten Merkmale; alle {total} Kunden",
+        "persona.chart.map.title": "Kunden, die sich ähneln, stehen beieinander",
+        "persona.chart.map.subtitle_sample": "Jeder Punkt ist ein Kunde; je näher zwei Punkte, desto ähnlicher "
+        "die Kunden; eine Zufallsstichprobe von {shown} der {total} Kunden",
+        "persona.chart.map.subtitle_all": "Jeder Punkt ist ein Kunde; je näher zwei Punkte, desto ähnlicher "
+        "die Kunden; alle {total} Kunden",
         "persona.chart.map.x": "Komponente 1",
         "persona.chart.map.y": "Komponente 2",
         "persona.chart.size.title": "Größe der Personas",
@@ -1388,7 +1431,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "persona.chart.size.share": "Anteil",
         "persona.chart.comparison.title": "Personas im Vergleich mit allen Kunden",
         "persona.chart.comparison.subtitle": "Farbe: über (blau) oder unter (orange) allen Kunden, relativ "
-        "zum größten Unterschied der Zeile; die Zahlen sind die Werte der Persona",
+        "zum größten Unterschied der Zeile (bei Abwanderung und Akquisitionskosten, wo höher schlechter "
+        "ist, ist darüber orange); die Zahlen sind die Werte der Persona",
         "persona.chart.comparison.metric": "Kennzahl",
         "persona.chart.comparison.value": "Wert",
         "persona.chart.comparison.difference": "Unterschied zu allen Kunden (relativ)",
@@ -1613,6 +1657,46 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.renamed_reserved": "umbenannt aus „{original}“ (diesen Namen verwendet die Analyse selbst)",
         "assumption.title": "Annahmen",
         "persona.note.excluded": "Nicht für die Personas verwendet: {columns}.",
+        # --- Personas für Führungskräfte (Issue 16): klare Worte, nebeneinander, Steckbrief, Drill-down ---
+        "persona.note.excluded_item": "{column} ({kind})",
+        "persona.words": "{en} / {de}",  # never shown: Words.text picks one language
+        "persona.comparison.measure": "Kennzahl",
+        "persona.members.customer_id": "Kundennummer",
+        "persona.members.comment": "Letzter Kommentar",
+        "persona.members.comment_date": "Datum des Kommentars",
+        "persona.card_file.size": "{size} Kunden · {share} aller Kunden",
+        "persona.card_file.made": "Customer Centricity Dashboard · erstellt am {date}",
+        "persona.card_file.quote": "In ihren Worten",
+        "ui.personas.found": "{k} Personas in den Daten gefunden.",
+        "ui.personas.solid": "Die Personas sind **belastbar**: Sie ergeben sich genauso, wenn die Kunden neu "
+        "gezogen werden.",
+        "ui.personas.shaky": "Die Personas sind **wackelig**: Mit etwas anderen Kunden ergeben sie sich "
+        "anders.",
+        "ui.personas.stability_help": "Stabilität {stability}: wie gut Neuberechnungen auf neu gezogenen "
+        "Kunden mit diesen Personas übereinstimmen (bereinigter Rand-Index; 1 = jedes Mal identisch, 0 = "
+        "nicht besser als Zufall). Ab {threshold} nennen wir sie belastbar.",
+        "ui.personas.stability_unknown": "Wie stabil die Personas sind, wurde nicht gemessen.",
+        "ui.personas.shaky_warning": "Diese Personas mit Vorsicht verwenden: Ihre Stabilität ist "
+        "{stability}, unter {threshold}. Eine Persona kann sich teilen oder mit einer anderen verschmelzen, "
+        "wenn sich wenige Kunden ändern. Weniger Personas oder andere Merkmale versuchen.",
+        "ui.personas.separation_help": "Die Grafik zeigt, wie klar jede Anzahl Personas die Kunden trennt "
+        "(Silhouettenwert, von −1 bis 1; über 0,25 gibt es eine gewisse Struktur, über 0,5 eine klare). "
+        "Gewählte Anzahl: {k}, Wert {score}.",
+        "ui.personas.map_caption": "Kunden, die sich ähneln, stehen beieinander: Die Lage eines Punktes "
+        "fasst alle verwendeten Merkmale zusammen; die Achsen haben keine eigene Einheit.",
+        "ui.personas.side_by_side": "Zwei Personas nebeneinander",
+        "ui.personas.pick_two": "Zwei Personas wählen",
+        "ui.personas.pick_two_hint": "Zwei Personas wählen, um sie nebeneinander zu sehen.",
+        "ui.personas.card_download": "Steckbrief von {name} (PDF)",
+        "ui.personas.drill": "Die Kunden hinter einer Persona",
+        "ui.personas.drill_pick": "Persona",
+        "ui.personas.drill_caption": "{count} Kunden von {name} in der aktuellen Ansicht, mit ihrem letzten "
+        "Kommentar.",
+        "ui.personas.drill_empty": "Kein Kunde von {name} in der aktuellen Ansicht.",
+        "ui.personas.drill_download": "Diese Kunden herunterladen (CSV)",
+        "ui.personas.comparison_table": "Die Zahlen hinter dem Vergleich",
+        "ui.personas.yes": "ja",
+        "ui.personas.no": "nein",
     },
 }
 

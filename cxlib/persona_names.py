@@ -4,15 +4,21 @@ German names for the German interface, English names for the English one. The fi
 persona's (majority) gender; a neutral first name is used when the gender is unknown or "diverse".
 Names are drawn deterministically (seeded by the model's seed and the persona's position) and never repeat
 a first or a last name within one set of personas.
+
+The draw is language-neutral: :func:`persona_name_codes` picks positions in the name lists (both
+languages' lists have the same lengths and no repeated name), and a :class:`PersonaName` is rendered in
+a language only when shown, so a language switch needs no refit and gives each persona the name it has
+always had in that language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["FIRST_NAMES", "LAST_NAMES", "MAX_PERSONAS", "persona_names"]
+__all__ = ["FIRST_NAMES", "LAST_NAMES", "MAX_PERSONAS", "PersonaName", "persona_name_codes", "persona_names"]
 
 FIRST_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
     "de": {
@@ -74,12 +80,62 @@ LAST_NAMES: dict[str, tuple[str, ...]] = {
 MAX_PERSONAS = min(len(names["neutral"]) for names in FIRST_NAMES.values())
 
 
+@dataclass(frozen=True, order=True)
+class PersonaName:
+    """A persona's name as positions in the name lists: ``group`` ("female", "male", "neutral"),
+    ``first`` and ``last``; :meth:`text` gives the name in a language.
+
+    Examples
+    --------
+    >>> code = PersonaName("female", 0, 0)
+    >>> code.text("de"), code.text("en")
+    ('Ulrike Meier', 'Emily Smith')
+    """
+
+    group: str
+    first: int
+    last: int
+
+    def text(self, lang: str = "en") -> str:
+        """ "First Last" in ``lang`` ("en" or "de")."""
+        if lang not in FIRST_NAMES:
+            raise ValueError(f'lang must be "en" or "de", got {lang!r}')
+        return f"{FIRST_NAMES[lang][self.group][self.first]} {LAST_NAMES[lang][self.last]}"
+
+
 def _check_genders(genders: Sequence[str | None], lang: str) -> None:
     """ValueError for an unknown language or more personas than distinct names."""
     if lang not in FIRST_NAMES:
         raise ValueError(f'lang must be "en" or "de", got {lang!r}')
     if len(genders) > MAX_PERSONAS:
         raise ValueError(f"at most {MAX_PERSONAS} personas can be named, got {len(genders)}")
+
+
+def persona_name_codes(genders: Sequence[str | None], *, seed: int = 0) -> list[PersonaName]:
+    """A distinct name code for each persona, the first name following its gender (see
+    :func:`persona_names`); the same codes give the same names as before in either language.
+
+    Examples
+    --------
+    >>> codes = persona_name_codes(["female", "male", None], seed=0)
+    >>> [code.text("de") for code in codes] == persona_names(["female", "male", None], lang="de", seed=0)
+    True
+    """
+    _check_genders(genders, "en")
+    used_first: set[tuple[str, int]] = set()
+    used_last: set[int] = set()
+    codes = []
+    for position, gender in enumerate(genders):
+        rng = np.random.default_rng([seed, position])
+        group = gender if gender in ("female", "male") else "neutral"
+        first_pool = [i for i in range(len(FIRST_NAMES["en"][group])) if (group, i) not in used_first]
+        last_pool = [i for i in range(len(LAST_NAMES["en"])) if i not in used_last]
+        first = first_pool[int(rng.integers(len(first_pool)))]
+        last = last_pool[int(rng.integers(len(last_pool)))]
+        used_first.add((group, first))
+        used_last.add(last)
+        codes.append(PersonaName(group, first, last))
+    return codes
 
 
 def persona_names(genders: Sequence[str | None], *, lang: str = "en", seed: int = 0) -> list[str]:
@@ -111,17 +167,4 @@ def persona_names(genders: Sequence[str | None], *, lang: str = "en", seed: int 
     True
     """
     _check_genders(genders, lang)
-    used_first: set[str] = set()
-    used_last: set[str] = set()
-    names = []
-    for position, gender in enumerate(genders):
-        rng = np.random.default_rng([seed, position])
-        group = gender if gender in ("female", "male") else "neutral"
-        first_pool = [name for name in FIRST_NAMES[lang][group] if name not in used_first]
-        last_pool = [name for name in LAST_NAMES[lang] if name not in used_last]
-        first = first_pool[int(rng.integers(len(first_pool)))]
-        last = last_pool[int(rng.integers(len(last_pool)))]
-        used_first.add(first)
-        used_last.add(last)
-        names.append(f"{first} {last}")
-    return names
+    return [code.text(lang) for code in persona_name_codes(genders, seed=seed)]

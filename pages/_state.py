@@ -122,7 +122,25 @@ def lang() -> str:
 
 
 def set_lang(value: str) -> None:
-    st.session_state[LANG] = value if value in LANGUAGES else "en"
+    new = value if value in LANGUAGES else "en"
+    if new != lang():
+        _rename_persona_filters(lang(), new)
+    st.session_state[LANG] = new
+
+
+def _rename_persona_filters(old: str, new: str) -> None:
+    """Persona names are words: a persona filter chosen in one language names the same personas in the
+    other (the model is language-neutral, only the names change)."""
+    from dataclasses import replace
+
+    filters = current_filters()
+    if not filters.personas or (model := persona_model()) is None:
+        return
+    renamed = {profile.name.text(old): profile.name.text(new) for profile in model.personas_}
+    names = tuple(renamed.get(name, name) for name in filters.personas)
+    set_filters(replace(filters, personas=names))
+    if "filter_personas" in st.session_state:
+        st.session_state["filter_personas"] = [renamed.get(n, n) for n in st.session_state["filter_personas"]]
 
 
 def tr(key: str, **params: object) -> str:
@@ -717,21 +735,22 @@ def survey_frame():
     return _survey_and_touchpoints().value
 
 
-def _fit_personas(customers, survey_pair, k: int | None, features: tuple | None, language: str):
+def _fit_personas(customers, survey_pair, k: int | None, features: tuple | None):
     from cxlib.analysis import AnalysisSettings, fit_personas
 
     survey, touchpoints = survey_pair
     settings = AnalysisSettings(n_personas=k, persona_features=features)
-    return fit_personas(customers, survey, touchpoints, settings=settings, lang=language)
+    return fit_personas(customers, survey, touchpoints, settings=settings)
 
 
 def _persona_model() -> Derived | None:
-    """The fitted persona model as a keyed result; raises CxError when it cannot be built."""
+    """The fitted persona model as a keyed result; raises CxError when it cannot be built. The model and
+    its inputs are language-neutral: a language switch refits nothing."""
     if "customers" not in validated_tables():
         return None
     k, features = persona_choice()
     features = features or buyer_persona_features()
-    return _derive(_fit_personas, _customers(), _survey_and_touchpoints(), k, features, lang())
+    return _derive(_fit_personas, _customers(), _survey_and_touchpoints(), k, features)
 
 
 def persona_model():
@@ -742,6 +761,20 @@ def persona_model():
     except CxError:
         return None
     return None if derived is None else derived.value
+
+
+def _personas_in(model, language: str) -> list:
+    from cxlib.personas import personas_in
+
+    return personas_in(model, language)
+
+
+def personas() -> list:
+    """The personas in words in the UI language (:class:`cxlib.personas.Persona`; [] without personas).
+    Only the words depend on the language: a language switch re-renders them and refits nothing."""
+    if persona_model() is None:
+        return []
+    return _derive(_personas_in, _persona_model(), lang()).value
 
 
 def persona_problem() -> str | None:
@@ -755,8 +788,10 @@ def persona_problem() -> str | None:
     return None
 
 
-def _labels_of(model):
-    return None if model is None else model.embedding_.set_index("customer_id")["persona"]
+def _labels_of(model, language: str):
+    from cxlib.personas import persona_labels
+
+    return None if model is None else persona_labels(model, language)
 
 
 def _persona_labels() -> Derived:
@@ -764,7 +799,7 @@ def _persona_labels() -> Derived:
         model = _persona_model()
     except CxError:
         model = None
-    return _derive(_labels_of, model)
+    return _derive(_labels_of, model, lang())
 
 
 def persona_labels():
@@ -1116,7 +1151,9 @@ def report_makers():
     follow_up = _follow_up_maker()
 
     def workbook() -> bytes:
-        assignment = None if model is None else assignment_table(model, tables["customers"].data)
+        assignment = (
+            None if model is None else assignment_table(model, tables["customers"].data, lang=language)
+        )
         return excel_report(document, tables=tables, assignment=assignment, lang=language,
                             follow_up=follow_up(), filters=chips)  # fmt: skip
 

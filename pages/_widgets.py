@@ -477,6 +477,8 @@ def _persona_card(persona, *, compact: bool, value_line: str | None = None) -> N
     if compact:
         return
     for section, items in persona.card.items():
+        if not items:
+            continue  # a section without content is left out, never shown empty
         st.markdown(f"**{plain(state.tr(f'persona.section.{section}'))}**")
         st.markdown("  \n".join(f"{plain(label)}: {plain(value)}" for label, value in items))
 

@@ -1,5 +1,14 @@
-"""Personas page: k-means personas with names, profile cards and quotes, the map and the comparison table."""
+"""Personas page for managers: named personas with cards and quotes, how solid they are in plain words,
+the customer map, a formatted comparison, two personas side by side, a card to download, and the
+customers (and comments) behind each persona.
 
+The persona controls and everything they drive sit in one ``st.fragment``: choosing another number of
+personas reruns this part of the page only.
+"""
+
+import math
+
+import pandas as pd
 import streamlit as st
 
 from cxlib.charts.personas import (
@@ -9,8 +18,20 @@ from cxlib.charts.personas import (
     silhouette_chart,
 )
 from cxlib.export import to_csv_bytes
-from cxlib.i18n import format_number
-from cxlib.personas import assignment_table, candidate_features, persona_comparison
+from cxlib.i18n import format_date, format_number
+from cxlib.personas import (
+    STABILITY_SOLID,
+    assignment_table,
+    candidate_features,
+    comparison_display,
+    persona_comparison,
+    persona_map_frame,
+    persona_members,
+    persona_notes,
+    stability_level,
+)
+from cxlib.personas.card_file import persona_card_pdf
+from cxlib.personas.wording import feature_label
 from pages import _state as state
 from pages import _widgets as widgets
 
@@ -18,73 +39,208 @@ state.require_router("personas")
 
 AUTOMATIC = 0
 
-st.title(state.tr("nav.personas"))
-widgets.filter_bar()
-model = state.persona_model()
-if model is None:
-    st.info(state.persona_problem() or state.tr("note.personas_need_customers"), icon=":material/info:")
-    st.stop()
 
-st.caption(
-    state.tr(
-        "ui.personas.intro", k=model.k_, stability=format_number(model.stability_, state.lang(), decimals=2)
-    )
-)
-if not state.is_presenting():
+def _number(value: float, decimals: int = 0) -> str:
+    return format_number(value, state.lang(), decimals=decimals)
+
+
+def _stability(model) -> None:
+    """ "Solid" or "shaky" in words, the figure in the tooltip, a warning when shaky."""
+    level = stability_level(model.stability_)
+    if level is None:
+        st.caption(state.tr("ui.personas.stability_unknown"))
+        return
+    figures = {"stability": _number(model.stability_, 2), "threshold": _number(STABILITY_SOLID, 1)}
+    st.markdown(state.tr(f"ui.personas.{level}"), help=state.tr("ui.personas.stability_help", **figures))
+    if level == "shaky":
+        st.warning(state.tr("ui.personas.shaky_warning", **figures), icon=":material/warning:")
+
+
+def _apply_choice() -> None:
+    """The chosen number of personas and features, read from the widgets when the button is clicked."""
+    k = st.session_state.get("persona_k_choice", AUTOMATIC)
+    features = st.session_state.get("persona_feature_choice")
+    state.set_persona_choice(k or None, list(features) if features else None)
+
+
+def _controls(model) -> None:
+    """Number of personas and features; applying them (in the button's callback, before the rerun) reruns
+    this fragment only, or the whole page when a persona filter is on (the filter panel names personas)."""
+    language = state.lang()
     with st.expander(state.tr("ui.personas.controls"), icon=":material/tune:"):
         chosen_k, chosen_features = state.persona_choice()
         tables = state.validated_tables()
         survey, _ = state.survey_frame()
         options = candidate_features(tables["customers"].data, survey)
-        automatic = state.tr("ui.personas.k_auto")
-        k = st.select_slider(
+        score = model.silhouette_by_k_.get(model.k_)
+        automatic = state.tr("ui.personas.k_auto")  # bound now: Streamlit may format outside a run
+        st.select_slider(
             state.tr("ui.personas.k"),
             [AUTOMATIC, *range(2, 9)],
             value=chosen_k or AUTOMATIC,
             format_func=lambda v: automatic if v == AUTOMATIC else str(v),
             key="persona_k_choice",
+            help=state.tr("ui.personas.separation_help", k=model.k_, score=_number(score, 2)),
         )
-        features = st.multiselect(
+        st.multiselect(
             state.tr("ui.personas.features"),
             options,
             default=[f for f in (chosen_features or model.features_) if f in options],
+            format_func=lambda feature: feature_label(feature, language),
+            **state.choice_texts(),
             key="persona_feature_choice",
         )
-        if st.button(state.tr("ui.personas.apply"), type="primary"):
-            state.set_persona_choice(k or None, features or None)
-            st.rerun()
-        widgets.chart(
-            silhouette_chart(model.silhouette_by_k_, model.k_, lang=state.lang()), "silhouette_by_k"
+        applied = st.button(
+            state.tr("ui.personas.apply"),
+            type="primary",
+            on_click=_apply_choice,
         )
+        if applied and state.current_filters().personas:
+            st.rerun()  # the whole page: the filter panel offers the new personas
+        widgets.chart(silhouette_chart(model.silhouette_by_k_, model.k_, lang=language), "silhouette_by_k")
 
-widgets.persona_cards(
-    model.personas_, value_lines=state.persona_value_lines(), psychographics=state.persona_psychographics()
-)
-for note in model.notes_:
-    st.caption(widgets.plain(note))
 
-left, right = st.columns([3, 2])
-with left:
-    st.subheader(state.tr("ui.personas.map"))
-    widgets.chart(persona_map_chart(model.embedding_, lang=state.lang()), "persona_map")
-with right:
-    st.subheader(state.tr("ui.personas.sizes"))
-    widgets.chart(persona_size_chart(model.personas_, lang=state.lang()), "persona_sizes")
+def _side_by_side(personas, display: pd.DataFrame) -> None:
+    """Two chosen personas next to each other: words, quote, their figures against all customers, and
+    each card as a PDF."""
+    st.subheader(state.tr("ui.personas.side_by_side"))
+    indices = list(range(len(personas)))
+    chosen = st.multiselect(
+        state.tr("ui.personas.pick_two"),
+        indices,
+        default=indices[:2],
+        max_selections=2,
+        format_func=lambda index: personas[index].name,
+        **state.choice_texts(),
+        key=f"persona_pair_{len(personas)}",
+    )
+    if len(chosen) < 2:
+        st.caption(state.tr("ui.personas.pick_two_hint"))
+        return
+    language = state.lang()
+    for column, index in zip(st.columns(2), chosen, strict=True):
+        persona = personas[index]
+        with column.container(border=True):
+            st.markdown(f"**{widgets.plain(persona.name)}**")
+            st.markdown(widgets.plain(persona.description))
+            if persona.quote:
+                quoted = f"„{persona.quote}“" if language == "de" else f"“{persona.quote}”"
+                st.markdown(f"*{widgets.plain(quoted)}*")
+            st.download_button(
+                state.tr("ui.personas.card_download", name=persona.name),
+                data=lambda persona=persona: persona_card_pdf(persona, lang=language),
+                file_name=f"persona_{index + 1}.pdf",
+                mime="application/pdf",
+                on_click="ignore",
+                icon=":material/picture_as_pdf:",
+                key=f"persona_card_{index}",
+            )
+    names = [personas[index].name for index in chosen]
+    st.dataframe(display[[display.columns[0], *names, display.columns[-1]]], hide_index=True, width="stretch")
 
-st.subheader(state.tr("ui.personas.comparison"))
-tables = state.validated_tables()
-survey, _ = state.survey_frame()
-comparison = persona_comparison(model, tables["customers"].data, survey)
-widgets.chart(persona_comparison_chart(comparison, lang=state.lang()), "persona_comparison")
-st.dataframe(comparison.drop(columns="metric"), hide_index=True, width="stretch")
-if not state.is_presenting():
+
+def _shown(table: pd.DataFrame) -> pd.DataFrame:
+    """The drill-down for the screen: numbers and dates in the UI language (the CSV keeps raw values)."""
+    language, shown = state.lang(), table.copy()
+    for column in shown.columns:
+        values = shown[column]
+        if pd.api.types.is_float_dtype(values):
+            whole = bool(values.dropna().abs().ge(100).all()) or bool((values.dropna() % 1 == 0).all())
+            shown[column] = [
+                "" if value is None or math.isnan(value) else _number(value, 0 if whole else 1)
+                for value in values
+            ]
+        elif pd.api.types.is_bool_dtype(values):
+            words = {True: state.tr("ui.personas.yes"), False: state.tr("ui.personas.no")}
+            shown[column] = [words.get(value, "") for value in values]
+        elif pd.api.types.is_datetime64_any_dtype(values):
+            shown[column] = [format_date(value, language) if pd.notna(value) else "" for value in values]
+    return shown
+
+
+def _drill_down(model, personas) -> None:
+    """The customers of one persona in the current (filtered) view, with their latest comment."""
+    st.subheader(state.tr("ui.personas.drill"))
+    customers, survey = state.filtered_frames()
+    if customers is None:
+        return
+    index = st.selectbox(
+        state.tr("ui.personas.drill_pick"),
+        list(range(len(personas))),
+        format_func=lambda i: personas[i].name,
+        key=f"persona_drill_{len(personas)}",
+    )
+    name, language = personas[index].name, state.lang()
+    table = persona_members(model, customers, survey, index, lang=language)
+    if table.empty:
+        st.info(state.tr("ui.personas.drill_empty", name=name), icon=":material/info:")
+        return
+    st.caption(state.tr("ui.personas.drill_caption", count=_number(len(table)), name=name))
+    st.dataframe(_shown(table), hide_index=True, width="stretch", height=320)
+    st.download_button(
+        state.tr("ui.personas.drill_download"),
+        data=lambda: to_csv_bytes(table, lang=language),
+        file_name=f"persona_{index + 1}_customers.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+        key="persona_drill_download",
+    )
+
+
+@st.fragment
+def personas_view() -> None:
+    model = state.persona_model()
+    if model is None:
+        st.info(state.persona_problem() or state.tr("note.personas_need_customers"), icon=":material/info:")
+        return
+    language, presenting = state.lang(), state.is_presenting()
+    st.markdown(state.tr("ui.personas.found", k=model.k_))
+    _stability(model)
+    if not presenting:
+        _controls(model)
+
+    personas = state.personas()
+    widgets.persona_cards(
+        personas, value_lines=state.persona_value_lines(), psychographics=state.persona_psychographics()
+    )
+    for note in persona_notes(model, language):
+        st.caption(widgets.plain(note))
+
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader(state.tr("ui.personas.map"))
+        widgets.chart(persona_map_chart(persona_map_frame(model, language), lang=language), "persona_map")
+        st.caption(state.tr("ui.personas.map_caption"))
+    with right:
+        st.subheader(state.tr("ui.personas.sizes"))
+        widgets.chart(persona_size_chart(personas, lang=language), "persona_sizes")
+
+    st.subheader(state.tr("ui.personas.comparison"))
+    tables = state.validated_tables()
+    survey, _ = state.survey_frame()
+    comparison = persona_comparison(model, tables["customers"].data, survey, lang=language)
+    widgets.chart(persona_comparison_chart(comparison, lang=language), "persona_comparison")
+    display = comparison_display(comparison, language)
+    if presenting:
+        return
+    with st.expander(state.tr("ui.personas.comparison_table"), icon=":material/table:"):
+        st.dataframe(display, hide_index=True, width="stretch")
+    if len(personas) >= 2:
+        _side_by_side(personas, display)
+    _drill_down(model, personas)
     # Deferred download data runs outside the script thread: bind what it needs now.
-    customers, language = tables["customers"].data, state.lang()
+    customers = tables["customers"].data
     st.download_button(
         state.tr("ui.personas.download"),
-        data=lambda: to_csv_bytes(assignment_table(model, customers), lang=language),
+        data=lambda: to_csv_bytes(assignment_table(model, customers, lang=language), lang=language),
         file_name="customers_with_personas.csv",
         mime="text/csv",
         on_click="ignore",
         icon=":material/download:",
     )
+
+
+st.title(state.tr("nav.personas"))
+widgets.filter_bar()
+personas_view()

@@ -24,7 +24,7 @@ if findings:
 model = state.persona_model()
 if model is not None:
     st.subheader(state.tr("nav.personas"))
-    widgets.persona_cards(model.personas_, compact=True)
+    widgets.persona_cards(state.personas(), compact=True)
 
 journey = state.journey_result()
 if journey is not None:

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from cxlib.i18n import format_number, format_percent, t
-from cxlib.personas import Persona
+from cxlib.personas.wording import Persona
 
 __all__ = [
     "MAX_POINTS",
@@ -112,12 +112,16 @@ def silhouette_chart(silhouette_by_k: Mapping[int, float], chosen_k: int, *, lan
 def persona_map_chart(
     embedding: pd.DataFrame, *, lang: str = "en", max_points: int = MAX_POINTS, seed: int = 0
 ) -> alt.Chart:
-    """Customers as points on the first two principal components, coloured by persona.
+    """Customers as points, coloured by persona: customers who are alike sit together.
+
+    The points are the first two principal components of the scaled traits; the axes carry no titles
+    or labels (a component is no unit a reader can use), the subtitle says how to read the map.
 
     Parameters
     ----------
     embedding : DataFrame
-        ``PersonaModel.embedding_`` (``customer_id``, ``x``, ``y``, ``persona``), all customers.
+        :func:`cxlib.personas.persona_map_frame` (``customer_id``, ``x``, ``y``, ``persona`` name), all
+        customers.
     lang : {"en", "de"}
     max_points : int, default 5000
         At most this many points are drawn: a random sample with ``seed`` (the subtitle says so).
@@ -129,7 +133,10 @@ def persona_map_chart(
     ...                           "persona": ["Kim Meier", "Kim Meier", "Uwe Koch", "Kim Meier"]})
     >>> spec = persona_map_chart(embedding, lang="en", max_points=3).to_dict()
     >>> spec["mark"]["type"], len(spec["datasets"][spec["data"]["name"]]), spec["title"]["subtitle"]
-    ('circle', 3, 'Two main components of the scaled traits; a random sample of 3 of 4 customers')
+    ('circle', 3, 'Each dot is a customer; the closer two dots, the more alike the customers; a random \
+sample of 3 of 4 customers')
+    >>> spec["encoding"]["x"]["title"] is None
+    True
     """
     _check_lang(lang)
     missing = {"customer_id", "x", "y", "persona"} - set(embedding.columns)
@@ -165,8 +172,8 @@ def persona_map_chart(
         alt.Chart(data, title=_title("persona.chart.map.title", lang, subtitle))
         .mark_circle(size=18, opacity=0.6)
         .encode(
-            x=alt.X("x:Q", title=t("persona.chart.map.x", lang), axis=alt.Axis(labels=False, ticks=False)),
-            y=alt.Y("y:Q", title=t("persona.chart.map.y", lang), axis=alt.Axis(labels=False, ticks=False)),
+            x=alt.X("x:Q", title=None, axis=alt.Axis(labels=False, ticks=False, grid=False)),
+            y=alt.Y("y:Q", title=None, axis=alt.Axis(labels=False, ticks=False, grid=False)),
             color=alt.Color(
                 "persona:N",
                 scale=_persona_scale(order),
@@ -232,11 +239,16 @@ def _value_text(metric: str, value: float, lang: str) -> str:
     return format_number(value, lang, decimals=0 if abs(value) >= 100 else 1)
 
 
+#: Metrics where a higher value is worse: coloured as below the base when above it.
+HIGHER_IS_WORSE = frozenset({"churn_rate", "acquisition_cost"})
+
+
 def persona_comparison_chart(comparison: pd.DataFrame, *, lang: str = "en") -> alt.LayerChart:
     """A heatmap of each persona against all customers: one row per metric, one column per persona.
 
     The colour is the persona's difference to the whole base, divided by the largest such difference in
-    the row (so each row spans −1…1); the text is the persona's own value. Size and share are left out
+    the row (so each row spans −1…1), with the sign turned for :data:`HIGHER_IS_WORSE` metrics (high
+    churn is never "good" blue); the text is the persona's own value. Size and share are left out
     (:func:`persona_size_chart` shows them).
 
     Parameters
@@ -265,8 +277,9 @@ def persona_comparison_chart(comparison: pd.DataFrame, *, lang: str = "en") -> a
     for _, row in rows.iterrows():
         differences = np.array([row[name] - row[base] for name in personas], dtype=float)
         largest = np.nanmax(np.abs(differences)) if np.isfinite(differences).any() else 0.0
+        sign = -1.0 if row["metric"] in HIGHER_IS_WORSE else 1.0
         for name, difference in zip(personas, differences, strict=True):
-            relative = difference / largest if largest > 0 and np.isfinite(difference) else 0.0
+            relative = sign * difference / largest if largest > 0 and np.isfinite(difference) else 0.0
             records.append(
                 {
                     "label": row["label"],

@@ -51,7 +51,9 @@ def report_from_files(
     loaded = load_files(files, sheets=sheets, lang=lang, choices=choices)
     analysis = analyze_loaded(loaded, settings=AnalysisSettings(n_personas=n_personas), lang=lang)
     customers = analysis.tables["customers"].data if "customers" in analysis.tables else None
-    assignment = assignment_table(analysis.model, customers) if analysis.model is not None else None
+    assignment = (
+        assignment_table(analysis.model, customers, lang=lang) if analysis.model is not None else None
+    )
     follow_up = None if analysis.voices is None else analysis.voices.follow_up
     return ReportData(analysis.document, analysis.tables, assignment, analysis.journey, follow_up)
 

@@ -10,7 +10,7 @@ from cxlib.charts.personas import (
     persona_size_chart,
     silhouette_chart,
 )
-from cxlib.personas import PersonaModel, persona_comparison
+from cxlib.personas import PersonaModel, persona_comparison, persona_map_frame, personas_in
 
 
 def _rows(spec):
@@ -55,13 +55,17 @@ def test_silhouette_bars_highlight_the_chosen_k(fitted):
 
 def test_map_draws_all_points_when_few_and_colours_by_persona(fitted):
     _, model = fitted
-    spec = persona_map_chart(model.embedding_, lang="en").to_dict()
+    spec = persona_map_chart(persona_map_frame(model, "en"), lang="en").to_dict()
     assert spec["mark"]["type"] == "circle"
     assert len(_rows(spec)) == 300
-    assert spec["title"]["subtitle"] == "Two main components of the scaled traits; all 300 customers"
+    assert spec["title"]["subtitle"] == (
+        "Each dot is a customer; the closer two dots, the more alike the customers; all 300 customers"
+    )
+    assert spec["title"]["text"] == "Customers who are alike sit together"
+    assert spec["encoding"]["x"]["title"] is None and spec["encoding"]["y"]["title"] is None
     colour = spec["encoding"]["color"]
     assert colour["field"] == "persona"
-    assert colour["scale"]["domain"] == [persona.name for persona in model.personas_]
+    assert colour["scale"]["domain"] == [persona.name for persona in personas_in(model, "en")]
     assert colour["scale"]["range"] == list(PERSONA_COLOURS[:3])
 
 
@@ -83,7 +87,8 @@ def test_map_samples_large_tables_with_a_fixed_seed():
     assert rows == _rows(again)
     assert len({row["customer_id"] for row in rows}) == MAX_POINTS
     assert first["title"]["subtitle"] == (
-        "Zwei Hauptkomponenten der skalierten Merkmale; eine Zufallsstichprobe von 5.000 der 12.000 Kunden"
+        "Jeder Punkt ist ein Kunde; je näher zwei Punkte, desto ähnlicher die Kunden; eine "
+        "Zufallsstichprobe von 5.000 der 12.000 Kunden"
     )
     assert persona_map_chart(embedding, lang="de", seed=1).to_dict()["datasets"] != first["datasets"]
     with pytest.raises(ValueError):
@@ -92,12 +97,12 @@ def test_map_samples_large_tables_with_a_fixed_seed():
 
 def test_size_bars_are_sorted_by_size(fitted):
     _, model = fitted
-    spec = persona_size_chart(model.personas_, lang="en").to_dict()
+    spec = persona_size_chart(personas_in(model, "en"), lang="en").to_dict()
     assert spec["mark"]["type"] == "bar"
     rows = _rows(spec)
     assert [row["size"] for row in rows] == [150, 100, 50]
     assert [row["share_text"] for row in rows] == ["50.0%", "33.3%", "16.7%"]
-    assert spec["encoding"]["y"]["sort"] == [persona.name for persona in model.personas_]
+    assert spec["encoding"]["y"]["sort"] == [persona.name for persona in personas_in(model, "en")]
     assert spec["title"]["text"] == "Size of each persona"
 
 
@@ -107,7 +112,7 @@ def test_comparison_heatmap_scales_each_row_to_its_largest_difference(fitted):
     spec = persona_comparison_chart(comparison, lang="en").to_dict()
     assert [layer["mark"]["type"] for layer in spec["layer"]] == ["rect", "text"]
     rows = _rows(spec)
-    names = [persona.name for persona in model.personas_]
+    names = [persona.name for persona in personas_in(model, "en")]
     assert {row["label"] for row in rows} == {"Age", "Income", "Churn rate"}
     assert len(rows) == 3 * 3
     age = {row["persona"]: row for row in rows if row["label"] == "Age"}
@@ -119,10 +124,16 @@ def test_comparison_heatmap_scales_each_row_to_its_largest_difference(fitted):
     assert age[names[2]]["value_text"] == f"{ages[names[2]]:.1f}"
     churn = next(row for row in rows if row["label"] == "Churn rate")
     assert churn["value_text"].endswith("%")
+    # higher churn is worse: a persona above the base is coloured like "below" (never "good" blue)
+    rates = comparison.set_index("metric").loc["churn_rate"]
+    churn_rows = {row["persona"]: row for row in rows if row["label"] == "Churn rate"}
+    for name in names:
+        if rates[name] > rates["All customers"]:
+            assert churn_rows[name]["relative"] < 0
     assert spec["title"]["text"] == "Personas compared with all customers"
 
 
 def test_unknown_language_is_a_programming_error(fitted):
     _, model = fitted
     with pytest.raises(ValueError, match="lang"):
-        persona_size_chart(model.personas_, lang="fr")
+        persona_size_chart(personas_in(model, "en"), lang="fr")

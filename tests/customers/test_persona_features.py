@@ -9,7 +9,7 @@ import pandas as pd
 
 from cxlib.analysis import AnalysisSettings, analyze_tables
 from cxlib.mapping import suggest_mapping
-from cxlib.personas import PersonaModel, default_features
+from cxlib.personas import PersonaModel, default_features, persona_notes, personas_in
 from cxlib.validation import validate_table
 
 N = 120
@@ -57,7 +57,7 @@ def test_meaningless_columns_never_become_persona_features():
     assert excluded["Gewicht"] == "survey_weight"
     assert excluded["RowNumber"] == "row_number"
     assert excluded["Mandant"] == "near_constant"
-    descriptions = " ".join(p.description for p in model.personas_)
+    descriptions = " ".join(p.description for p in personas_in(model, "en"))
     for word in ("zip", "Latitude", "Longitude", "Geburtsjahr", "RowNumber"):
         assert word not in descriptions
 
@@ -107,5 +107,6 @@ def test_income_codes_and_ages_over_110_are_flagged_not_used():
 def test_persona_notes_and_section_name_the_age_assumption():
     table = _validated(_customers())
     model = PersonaModel(n_bootstrap=0, n_personas=2).fit(table.data)
-    assert any(note.startswith("Assumptions: age = this year − birth year") for note in model.notes_)
+    notes = persona_notes(model, "en")
+    assert any(note.startswith("Assumptions: age = this year − birth year") for note in notes)
     assert model.assumptions_[0]["code"] == "age_from_birth_year"

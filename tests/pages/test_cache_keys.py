@@ -48,7 +48,7 @@ def _probe(change: str) -> None:
         "document": state._document().key,
     }
     groups = sorted(state.journey_result().by_group["group"].dropna().unique().tolist())
-    personas = sorted(p.name for p in state.persona_model().personas_)
+    personas = sorted(p.name for p in state.personas())
     st.text(json.dumps({"keys": keys, "groups": groups, "personas": personas}))
 
 
@@ -66,7 +66,8 @@ def baseline() -> dict:
 
 # input changed -> the results that must change with it (all others must keep their key)
 DEPENDS = {
-    "language": {"personas", "journey", "document"},  # journey and document only through the personas
+    # the persona model is language-neutral (no refit); journey and document follow the persona names
+    "language": {"journey", "document"},
     "filters": {"filtered", "tiles", "journey", "document"},
     "kpi_settings": {"tiles", "document"},
     "persona_choice": {"personas", "journey", "document"},

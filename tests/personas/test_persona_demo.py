@@ -10,7 +10,7 @@ from cxlib.churn import churn_rate
 from cxlib.clv import customer_lifetime_value
 from cxlib.demo import TOUCHPOINTS
 from cxlib.nps import net_promoter_score
-from cxlib.personas import PersonaModel, default_features
+from cxlib.personas import PersonaModel, default_features, personas_in
 
 
 def test_default_features_on_the_demo_are_the_planted_traits(demo_small):
@@ -56,15 +56,15 @@ def test_persona_nps_churn_and_clv_are_those_of_its_members(demo_small):
         assert persona.churn_rate == churn.value
         assert persona.clv_mean == customer_lifetime_value(members, retention=churn.retention).mean
     # The planted high earners are the most valuable persona, the occasional buyers the least.
-    by_clv = sorted(model.personas_, key=lambda persona: persona.clv_mean)
+    by_clv = sorted(personas_in(model, "en"), key=lambda persona: persona.clv_mean)
     assert by_clv[0].description.startswith("few orders") or "low spend" in by_clv[0].description
     assert np.isfinite([persona.nps for persona in model.personas_]).all()
 
 
 def test_cards_follow_the_handbook_structure(demo_small):
     customers, survey, _ = demo_small
-    model = PersonaModel(n_bootstrap=0, lang="de").fit(customers, survey)
-    card = model.personas_[0].card
+    model = PersonaModel(n_bootstrap=0).fit(customers, survey)
+    card = personas_in(model, "de")[0].card
     assert list(card) == ["demographics", "socio_economics", "buying_behaviour", "satisfaction"]
     assert [label for label, _ in card["demographics"]] == ["Alter", "Geschlecht", "Region"]
     assert [label for label, _ in card["socio_economics"]] == ["Einkommen"]

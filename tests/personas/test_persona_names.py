@@ -40,3 +40,16 @@ def test_impossible_requests_are_programming_errors():
         persona_names(["female"], lang="fr")
     with pytest.raises(ValueError, match="at most 20"):
         persona_names([None] * 21)
+
+
+def test_name_codes_render_the_same_names_as_before_in_each_language():
+    from cxlib.persona_names import PersonaName, persona_name_codes
+
+    genders = ["female", "male", None, "diverse", "female"]
+    for seed in range(5):
+        codes = persona_name_codes(genders, seed=seed)
+        assert all(isinstance(code, PersonaName) for code in codes)
+        for lang in ("en", "de"):
+            assert [code.text(lang) for code in codes] == persona_names(genders, lang=lang, seed=seed)
+    with pytest.raises(ValueError, match="lang"):
+        codes[0].text("fr")

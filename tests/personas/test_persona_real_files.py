@@ -4,7 +4,14 @@ import fastexcel
 import pandas as pd
 import pytest
 
-from cxlib.personas import PersonaModel, candidate_features, default_features, personas_section
+from cxlib.personas import (
+    PersonaModel,
+    candidate_features,
+    default_features,
+    persona_notes,
+    personas_in,
+    personas_section,
+)
 
 
 def mall(shared_data):
@@ -41,21 +48,21 @@ def ecommerce(shared_data):
 def check_personas(model, n_customers):
     assert 2 <= model.k_ <= 8
     assert sum(persona.size for persona in model.personas_) == n_customers
-    names = [persona.name for persona in model.personas_]
+    names = [persona.name for persona in personas_in(model, "en")]
     assert len(set(names)) == len(names)
-    assert all(persona.description for persona in model.personas_)
+    assert all(persona.description for persona in personas_in(model, "en"))
     assert 0 < model.stability_ <= 1
 
 
 def test_mall_customers(shared_data):
     customers = mall(shared_data)
     assert default_features(customers) == ["age", "income", "Spending Score (1-100)"]
-    model = PersonaModel(lang="de", n_bootstrap=3).fit(customers)
+    model = PersonaModel(n_bootstrap=3).fit(customers)
     check_personas(model, 200)
     assert model.notes_ == []
     # The classic set has five or six income × spending groups.
     assert model.k_ in (5, 6)
-    descriptions = " | ".join(persona.description for persona in model.personas_)
+    descriptions = " | ".join(persona.description for persona in personas_in(model, "de"))
     assert "Spending Score: hoch" in descriptions and "hohes Einkommen" in descriptions
 
 
@@ -65,7 +72,7 @@ def test_ecommerce_churn(shared_data):
     model = PersonaModel(n_bootstrap=2).fit(customers)
     check_personas(model, 5630)
     assert model.features_[:2] == ["orders", "tenure"]
-    assert "“tenure”: 264 missing values were filled with the median." in model.notes_
+    assert "“tenure”: 264 missing values were filled with the median." in persona_notes(model, "en")
     assert all(persona.churn_rate is not None for persona in model.personas_)
     section = personas_section(model)
     assert sum(persona["share"] for persona in section["personas"]) == pytest.approx(1, abs=1e-3)

@@ -14,7 +14,7 @@ import pytest
 from cxlib.analysis import AnalysisSettings, analyze_tables
 from cxlib.customer_columns import persona_exclusion
 from cxlib.intake import load_table
-from cxlib.personas import PersonaModel
+from cxlib.personas import PersonaModel, personas_in
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,6 @@ def test_no_persona_feature_is_an_identifier_code_or_coordinate(loaded, case):
         assert feature != "customer_id"
         assert persona_exclusion(feature, data[feature]) is None, feature
     assert {column: model.excluded_.get(column) for column in case.excluded} == case.excluded
-    words = " ".join(persona.description for persona in model.personas_)
+    words = " ".join(persona.description for persona in personas_in(model, "en"))
     for column in (*case.excluded, "CLIENTNUM", "CustomerID", "customer_id", "Naive_Bayes"):
         assert column not in words

@@ -55,6 +55,14 @@ def test_quote_is_exact_or_null(blobs):
     assert [persona["quote"] for persona in silent["personas"]] == [None, None]
 
 
+def test_section_words_follow_the_language_and_numbers_do_not(blobs):
+    model = fitted(blobs)
+    english, german = personas_section(model, lang="en"), personas_section(model, lang="de")
+    assert [p["size"] for p in english["personas"]] == [p["size"] for p in german["personas"]]
+    assert [p["name"] for p in english["personas"]] != [p["name"] for p in german["personas"]]
+    assert english["personas"][0]["traits"][0]["label"] != german["personas"][0]["traits"][0]["label"]
+
+
 def test_unfitted_model_is_a_programming_error():
     with pytest.raises(ValueError, match="fitted"):
         personas_section(PersonaModel())

@@ -4,7 +4,8 @@ import pytest
 from sklearn.metrics import adjusted_rand_score
 
 from cxlib.errors import CxError
-from cxlib.personas import PersonaModel
+from cxlib.messages import Message
+from cxlib.personas import PersonaModel, persona_map_frame, persona_notes, personas_in, personas_section
 
 THREE = ([120, 90, 60], [(25, 20), (45, 60), (70, 35)])
 
@@ -104,15 +105,16 @@ def test_constant_column_is_dropped_with_a_note(blobs):
     customers["tenure"] = 12.0
     model = PersonaModel(features=["age", "income", "tenure"], n_bootstrap=0).fit(customers)
     assert model.features_ == ["age", "income"]
-    assert model.notes_ == ["“tenure” has the same value for every customer and was left out."]
+    assert model.notes_ == [Message("persona.note.constant", feature="tenure")]  # a code, no words
+    assert persona_notes(model, "en") == ["“tenure” has the same value for every customer and was left out."]
 
 
 def test_empty_column_is_dropped_with_a_note(blobs):
     customers = blobs(*THREE, spread=2.0)
     customers["orders"] = np.nan
-    model = PersonaModel(features=["age", "income", "orders"], n_bootstrap=0, lang="de").fit(customers)
+    model = PersonaModel(features=["age", "income", "orders"], n_bootstrap=0).fit(customers)
     assert model.features_ == ["age", "income"]
-    assert model.notes_ == ["„orders“ enthält keine Werte und wurde weggelassen."]
+    assert persona_notes(model, "de") == ["„orders“ enthält keine Werte und wurde weggelassen."]
 
 
 def test_missing_values_are_imputed_and_counted(blobs):
@@ -121,7 +123,7 @@ def test_missing_values_are_imputed_and_counted(blobs):
     customers["region"] = pd.array(["Nord"] * 200 + [None] * 10 + ["Süd"] * 60, dtype="str")
     model = PersonaModel(features=["age", "income", "region"], n_bootstrap=0).fit(customers)
     assert model.features_ == ["age", "income", "region"]
-    assert model.notes_ == [
+    assert persona_notes(model, "en") == [
         "“income”: 3 missing values were filled with the median.",
         "“region”: 10 missing values were filled with the most common value.",
     ]
@@ -133,7 +135,7 @@ def test_categorical_feature_is_one_hot_and_described(blobs):
     customers["region"] = pd.array(["Nord"] * 100 + ["Süd"] * 100, dtype="str")
     model = PersonaModel(features=["age", "region"], n_personas=2, n_bootstrap=0).fit(customers)
     assert adjusted_rand_score(np.repeat([0, 1], 100), model.labels_) > 0.95
-    traits = {persona.index: persona.traits for persona in model.personas_}
+    traits = {persona.index: persona.traits for persona in personas_in(model, "en")}
     region = {
         index: next(trait for trait in found if trait["feature"] == "region")
         for index, found in traits.items()
@@ -154,7 +156,7 @@ def test_few_distinct_profiles_cap_k_with_a_note():
     model = PersonaModel(n_bootstrap=0).fit(customers)
     assert max(model.silhouette_by_k_) == 3
     assert model.k_ in (2, 3)
-    assert model.notes_ == [
+    assert persona_notes(model, "en") == [
         "The data has only 3 distinct customer profiles, so at most 3 personas were tried."
     ]
 
@@ -164,8 +166,10 @@ def test_embedding_holds_every_customer_with_persona_names(blobs):
     embedding = model.embedding_
     assert list(embedding.columns) == ["customer_id", "x", "y", "persona"]
     assert len(embedding) == len(customers)
-    names = dict(zip(range(3), [persona.name for persona in model.personas_], strict=True))
-    assert embedding["persona"].tolist() == [names[label] for label in model.labels_]
+    assert embedding["persona"].tolist() == model.labels_.tolist()  # language-neutral: the index
+    named = persona_map_frame(model, "en")
+    names = dict(zip(range(3), [persona.name for persona in personas_in(model, "en")], strict=True))
+    assert named["persona"].tolist() == [names[label] for label in model.labels_]
     assert embedding["x"].var() > embedding["y"].var() > 0
 
 
@@ -174,12 +178,11 @@ def test_predict_assigns_new_customers_to_the_nearest_persona(blobs):
     new = pd.DataFrame(
         {"customer_id": ["new-b", "new-a", "new-c"], "age": [45.0, 26.0, 69.0], "income": [61.0, 19.0, 36.0]}
     )
-    names = [persona.name for persona in model.personas_]
     predicted = model.predict(new)
     assert predicted.index.tolist() == ["new-b", "new-a", "new-c"]
-    assert predicted.tolist() == [names[1], names[0], names[2]]
+    assert predicted.tolist() == [1, 0, 2]
     refit = model.predict(customers)
-    assert refit.loc[model.labels_.index].tolist() == [names[label] for label in model.labels_]
+    assert refit.loc[model.labels_.index].tolist() == model.labels_.tolist()
 
 
 def test_predict_before_fit_is_a_programming_error():
@@ -217,7 +220,6 @@ def test_only_constant_features_is_a_user_error():
         {"k_range": (5, 3)},
         {"n_personas": 1},
         {"n_personas": 25},
-        {"lang": "fr"},
         {"sample_size": 5},
         {"n_bootstrap": -1},
         {"features": "age"},
@@ -227,6 +229,16 @@ def test_only_constant_features_is_a_user_error():
 def test_impossible_options_are_programming_errors(options, blobs):
     with pytest.raises(ValueError):
         PersonaModel(**options).fit(blobs(*THREE))
+
+
+def test_the_fit_takes_no_language_and_words_refuse_an_unknown_one(blobs):
+    with pytest.raises(TypeError):
+        PersonaModel(lang="de")
+    model = PersonaModel(n_bootstrap=0).fit(blobs(*THREE))
+    with pytest.raises(ValueError):
+        personas_section(model, lang="fr")
+    with pytest.raises(ValueError):
+        personas_in(model, "fr")
 
 
 def test_duplicate_customer_ids_are_a_programming_error():
@@ -242,7 +254,7 @@ def test_predict_uses_survey_features_from_a_new_survey_or_from_fit(blobs):
     )
     model = PersonaModel(features=["age", "Lieferung"], n_personas=2, n_bootstrap=0)
     model.fit(customers, survey, touchpoints=["Lieferung"])
-    unhappy = next(persona.name for persona in model.personas_ if persona.traits[0]["direction"] == "lower")
+    unhappy = next(persona.index for persona in model.personas_ if persona.traits[0]["direction"] == "lower")
     assert [persona.traits[0]["feature"] for persona in model.personas_] == ["Lieferung", "Lieferung"]
     new = pd.DataFrame({"customer_id": ["x", "y"], "age": [30.0, 30.0], "income": [0.0, 0.0]})
     new_survey = pd.DataFrame({"customer_id": ["x", "y"], "Lieferung": [1.0, 5.0]})

@@ -3,8 +3,9 @@
 import numpy as np
 import pandas as pd
 
-from cxlib.persona_names import FIRST_NAMES, LAST_NAMES
-from cxlib.personas import PersonaModel
+from cxlib.persona_names import FIRST_NAMES, LAST_NAMES, PersonaName
+from cxlib.personas import PersonaModel, personas_in
+from cxlib.personas.wording import STABILITY_SOLID, feature_label, stability_level, trait_label
 
 SIZES, CENTRES = [120, 90, 60], [(25, 20), (45, 60), (70, 35)]
 
@@ -26,8 +27,10 @@ def gendered(blobs):
 def test_names_are_unique_and_follow_the_majority_gender(blobs):
     model = PersonaModel(n_bootstrap=0).fit(gendered(blobs))
     assert [persona.gender for persona in model.personas_] == ["female", "male", None]
-    first = [persona.name.split()[0] for persona in model.personas_]
-    last = [persona.name.split()[1] for persona in model.personas_]
+    assert all(isinstance(persona.name, PersonaName) for persona in model.personas_)  # a code, no words
+    english = personas_in(model, "en")
+    first = [persona.name.split()[0] for persona in english]
+    last = [persona.name.split()[1] for persona in english]
     assert first[0] in FIRST_NAMES["en"]["female"]
     assert first[1] in FIRST_NAMES["en"]["male"]
     assert first[2] in FIRST_NAMES["en"]["neutral"]  # "diverse" is the majority
@@ -36,25 +39,31 @@ def test_names_are_unique_and_follow_the_majority_gender(blobs):
 
 
 def test_german_interface_gives_german_names(blobs):
-    model = PersonaModel(n_bootstrap=0, lang="de").fit(gendered(blobs))
-    first, last = model.personas_[0].name.split()
+    model = PersonaModel(n_bootstrap=0).fit(gendered(blobs))
+    first, last = personas_in(model, "de")[0].name.split()
     assert first in FIRST_NAMES["de"]["female"] and last in LAST_NAMES["de"]
+    # the same model in English: the same positions in the English lists
+    english_first, english_last = personas_in(model, "en")[0].name.split()
+    assert FIRST_NAMES["en"]["female"].index(english_first) == FIRST_NAMES["de"]["female"].index(first)
+    assert LAST_NAMES["en"].index(english_last) == LAST_NAMES["de"].index(last)
 
 
 def test_unknown_gender_gives_a_neutral_name(blobs):
     model = PersonaModel(n_bootstrap=0).fit(blobs(SIZES, CENTRES, spread=2.0))
     assert all(persona.gender is None for persona in model.personas_)
-    assert all(persona.name.split()[0] in FIRST_NAMES["en"]["neutral"] for persona in model.personas_)
+    assert all(
+        persona.name.split()[0] in FIRST_NAMES["en"]["neutral"] for persona in personas_in(model, "en")
+    )
 
 
 def test_description_names_the_traits_that_set_a_persona_apart(blobs):
     customers = blobs(SIZES, CENTRES, spread=2.0)
     model = PersonaModel(n_bootstrap=0).fit(customers)
-    young, middle, old = model.personas_
+    young, middle, old = personas_in(model, "en")
     assert young.description == "low income, younger"
     assert middle.description == "high income"
     assert old.description == "older"
-    german = PersonaModel(n_bootstrap=0, lang="de").fit(customers).personas_
+    german = personas_in(PersonaModel(n_bootstrap=0).fit(customers), "de")
     assert [persona.description for persona in german] == [
         "geringes Einkommen, jünger",
         "hohes Einkommen",
@@ -76,7 +85,7 @@ def test_touchpoint_and_extra_traits_are_worded(blobs):
         {"customer_id": customers["customer_id"], "Lieferung": np.r_[[1.0] * 100, [5.0] * 100]}
     )
     model = PersonaModel(features=["Spending Score", "Lieferung"], n_bootstrap=0).fit(customers, survey)
-    assert sorted(sorted(persona.description.split(", ")) for persona in model.personas_) == [
+    assert sorted(sorted(persona.description.split(", ")) for persona in personas_in(model, "en")) == [
         ["high satisfaction with Lieferung", "high spending score"],
         ["low satisfaction with Lieferung", "low spending score"],
     ]
@@ -129,3 +138,55 @@ def test_no_survey_means_no_quotes(blobs):
     model = PersonaModel(n_bootstrap=0).fit(blobs(SIZES, CENTRES, spread=2.0))
     assert [persona.quote for persona in model.personas_] == [None, None, None]
     assert [persona.nps for persona in model.personas_] == [None, None, None]
+
+
+def test_quotes_are_distinct_across_personas(blobs):
+    """The same words never speak for two personas: a comment already quoted is skipped."""
+    customers = blobs(SIZES, CENTRES, spread=2.0)
+    survey = pd.DataFrame(
+        {
+            "customer_id": ["C00000", "C00001", "C00120", "C00121"],
+            "comment": pd.array(["Alles gut", "Lieferung zu spät", "Alles gut", "Alles gut"], dtype="str"),
+        }
+    )
+    model = PersonaModel(n_bootstrap=0).fit(customers, survey)
+    quotes = [persona.quote for persona in model.personas_]
+    assert quotes[0] in ("Alles gut", "Lieferung zu spät")
+    # persona 1 only has "Alles gut": it is its quote unless persona 0 already quotes those words
+    assert quotes[1] == (None if quotes[0] == "Alles gut" else "Alles gut")
+    known = [quote for quote in quotes if quote is not None]
+    assert len(known) == len(set(known))
+
+
+def test_trait_and_feature_labels_are_made_in_the_language():
+    trait = {"feature": "income", "direction": "higher", "category": None}
+    assert (trait_label(trait, "en"), trait_label(trait, "de")) == ("high income", "hohes Einkommen")
+    region = {"feature": "region", "direction": "higher", "category": "Nord"}
+    assert trait_label(region, "de") == "Region: überwiegend Nord"
+    assert feature_label("age", "de") == "Alter"
+
+
+def test_stability_is_solid_from_the_threshold_on():
+    assert STABILITY_SOLID == 0.6
+    assert [stability_level(value) for value in (0.95, 0.6, 0.59, 0.52, None)] == [
+        "solid",
+        "solid",
+        "shaky",
+        "shaky",
+        None,
+    ]
+
+
+def test_a_language_switch_changes_words_not_numbers(blobs):
+    model = PersonaModel(n_bootstrap=0).fit(gendered(blobs))
+    english, german = personas_in(model, "en"), personas_in(model, "de")
+    for en, de in zip(english, german, strict=True):
+        assert (en.index, en.size, en.share, en.nps, en.quote) == (
+            de.index,
+            de.size,
+            de.share,
+            de.nps,
+            de.quote,
+        )
+        assert [t["value"] for t in en.traits] == [t["value"] for t in de.traits]
+        assert en.name != de.name
