@@ -89,11 +89,10 @@ def summary_slide() -> None:
 def personas_slide() -> None:
     """One short card per persona: name, size and the one-line description."""
     st.title(state.tr("nav.personas"))
-    model = state.persona_model()
-    if model is None:
+    personas = state.personas()
+    if not personas:
         st.info(state.persona_problem() or state.tr("note.personas_need_customers"), icon=":material/info:")
         return
-    personas = model.personas_
     for start in range(0, len(personas), CARDS_PER_ROW):
         row = personas[start : start + CARDS_PER_ROW]
         for column, persona in zip(st.columns(CARDS_PER_ROW), row, strict=False):
