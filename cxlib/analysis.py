@@ -93,8 +93,9 @@ def survey_touchpoints(survey: ValidatedTable | None) -> tuple[pd.DataFrame | No
     return survey.data, list(survey.touchpoints)
 
 
-def _comparisons(customers: pd.DataFrame | None, survey: pd.DataFrame | None, kpi_settings) -> dict:
-    """``kpis.comparisons``: NPS and churn against the period before, over the tiles' windows."""
+def tile_comparisons(customers: pd.DataFrame | None, survey: pd.DataFrame | None, kpi_settings) -> dict:
+    """``kpis.comparisons``: NPS and churn against the comparison period, over the tiles' windows (the
+    period and comparison chosen in ``kpi_settings``)."""
     from cxlib.periods import Period
 
     return period_comparisons(
@@ -183,7 +184,7 @@ def document_from_results(
     document: dict = {} if inputs is None else {"inputs": inputs}
     document["kpis"] = kpi_section(customers, survey, settings=kpi_settings, lang=lang)
     document["kpis"]["comparisons"] = (
-        _comparisons(customers, survey, kpi_settings) if comparisons is None else comparisons
+        tile_comparisons(customers, survey, kpi_settings) if comparisons is None else comparisons
     )
     document["personas"] = None if model is None else personas_section(model, lang=lang)
     if journey is not None:  # the outcome lets findings say "driver of recommendation"

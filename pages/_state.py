@@ -1053,17 +1053,10 @@ def _document_of(tables, frames, model, journey, settings, comparisons) -> dict:
 
 
 def _comparisons_of(frames, settings) -> dict:
-    from cxlib.periods import Period, period_comparisons
+    from cxlib.analysis import tile_comparisons
 
     customers, survey = frames
-    return period_comparisons(
-        customers,
-        survey,
-        as_of=settings.as_of,
-        nps_months=settings.nps_period_months,
-        churn_months=settings.churn_period_months,
-        period=Period(settings.window, settings.comparison),
-    )
+    return tile_comparisons(customers, survey, settings)
 
 
 def _document_frames_of(everything, filtered):
