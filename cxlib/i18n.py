@@ -2399,3 +2399,7 @@ STRINGS["de"].update(
         "drill.group.promoter": "Promotor",
     }
 )
+
+# --- Personas page: the comparison follows the filters ---
+STRINGS["en"]["ui.personas.comparison_filtered"] = "Only the customers and answers in the filtered view."
+STRINGS["de"]["ui.personas.comparison_filtered"] = "Nur die Kunden und Antworten der gefilterten Ansicht."

@@ -1365,3 +1365,16 @@ def people_behind(kind: str):
     frames = _comparison_frames()
     comparisons = _derive(_comparisons_of, frames, period_settings())
     return _derive(_people_behind_of, frames, comparisons, kind).value
+
+
+def _persona_comparison_of(model, frames, language: str):
+    from cxlib.personas import persona_comparison
+
+    customers, survey = frames
+    return persona_comparison(model, customers, survey, lang=language)
+
+
+def persona_comparison_in_view():
+    """Each persona against all customers, over the customers and answers in the current filters (so the
+    comparison agrees with the cards and tiles beside it)."""
+    return _derive(_persona_comparison_of, _persona_model(), _filtered(), lang()).value

@@ -24,7 +24,6 @@ from cxlib.personas import (
     assignment_table,
     candidate_features,
     comparison_display,
-    persona_comparison,
     persona_map_frame,
     persona_members,
     persona_notes,
@@ -218,8 +217,9 @@ def personas_view() -> None:
 
     st.subheader(state.tr("ui.personas.comparison"))
     tables = state.validated_tables()
-    survey, _ = state.survey_frame()
-    comparison = persona_comparison(model, tables["customers"].data, survey, lang=language)
+    comparison = state.persona_comparison_in_view()
+    if state.current_filters().restricts:
+        st.caption(state.tr("ui.personas.comparison_filtered"))
     widgets.chart(persona_comparison_chart(comparison, lang=language), "persona_comparison")
     display = comparison_display(comparison, language)
     if presenting:
