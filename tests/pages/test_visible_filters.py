@@ -45,9 +45,9 @@ def test_a_region_and_persona_filter_is_shown_followed_and_cleared(app):
     )
     personas = open_page(app, "personas")
     assert sum(_card_sizes(personas)) == customers
-    comparison = next(
-        frame.value for frame in personas.dataframe if t("persona.comparison.measure", "en") in frame.value.columns
-    )  # the comparison table counts the filtered customers too (its last column: all of them)
+    # the comparison table counts the filtered customers too (its last column: all of them)
+    measure = t("persona.comparison.measure", "en")
+    comparison = next(frame.value for frame in personas.dataframe if measure in frame.value.columns)
     assert int(comparison.iloc[0, -1].replace(",", "")) == customers
     personas.button[[b.label for b in personas.button].index(t("ui.filters.clear", "en"))].click().run()
     assert not _card_sizes(personas)
