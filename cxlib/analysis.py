@@ -194,6 +194,7 @@ def document_from_results(
     document["notes"] = list(notes)
     if tables is not None:
         document["assumptions"] = assumptions_section(tables)
+    document["currency"] = getattr(kpi_settings, "currency", "EUR")  # of the money figures (not converted)
     document["findings"] = [finding.to_dict() for finding in findings_from_document(document, lang=lang)]
     return document
 

@@ -139,6 +139,7 @@ def _positive_int(text: str) -> int:
 
 def _run_analyze(args: argparse.Namespace) -> dict:
     from cxlib.analysis import AnalysisSettings, analyze_files
+    from cxlib.kpis import KpiSettings
     from cxlib.value.section import ValueSettings
 
     files = {table: getattr(args, table) for table in ("customers", "survey", "transactions")}
@@ -146,7 +147,8 @@ def _run_analyze(args: argparse.Namespace) -> dict:
     if not any(files.values()):
         raise CxError("error.no_input")
     value = ValueSettings(calibration_end=args.calibration_end, horizon_months=args.horizon_months)
-    settings = AnalysisSettings(n_personas=args.k, value=value, journey_owners=_journey_owners(args))
+    kpi = KpiSettings(currency=args.currency)
+    settings = AnalysisSettings(n_personas=args.k, kpi=kpi, value=value, journey_owners=_journey_owners(args))
     return analyze_files(files, sheets=sheets, lang=args.lang, settings=settings, choices=_choices(args))
 
 
@@ -181,7 +183,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         sys.stderr.write(f"Unexpected problem ({type(error).__name__}): {error}\n")
         return EXIT_USER_ERROR
-    document = {**document, "currency": args.currency}  # the money figures' currency (not converted)
     json.dump(document, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
     return 0

@@ -22,7 +22,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from cxlib.messages import Message, Num, Pct, render
+from cxlib.messages import Message, Money, Num, Pct, render
 from cxlib.periods import period_comparisons
 from cxlib.phases import PHASES
 
@@ -423,8 +423,12 @@ def _rule_clv_concentration(document: dict, comparisons: dict) -> Finding | None
     mean, median = _number(clv.get("mean")), _number(clv.get("median"))
     if mean is None or median is None or median <= 0 or mean / median < CLV_SKEW_RATIO:
         return None
+    currency = document.get("currency", "EUR")
     text = Message(
-        "finding.clv_skew", mean=Num(mean), median=Num(median), ratio=Num(mean / median, decimals=1)
+        "finding.clv_skew",
+        mean=Money(mean, currency),
+        median=Money(median, currency),
+        ratio=Num(mean / median, decimals=1),
     )
     return Finding("clv_concentration", text, mean / median, "kpis.clv", 40)
 

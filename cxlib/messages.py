@@ -8,7 +8,8 @@ language switch re-runs no computation.
 Parameter values are rendered by type:
 
 - :class:`Message` → its own text (e.g. ``Message("role.revenue")`` for a role's name);
-- :class:`Num` / :class:`Pct` → a number / a share with the reader's separators;
+- :class:`Num` / :class:`Pct` / :class:`Money` → a number / a share / an amount with its currency, with
+  the reader's separators;
 - ``int`` → a whole number, ``float`` → one decimal (use :class:`Num` to choose);
 - ``date`` / ``datetime`` / ``pandas.Timestamp`` → the reader's date format;
 - ``list`` / ``tuple`` → its items rendered and joined with ", ";
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from cxlib.i18n import format_date, format_number, format_percent, t
+from cxlib.i18n import format_date, format_money, format_number, format_percent, t
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,21 @@ class Pct:
 
     share: float | None
     decimals: int = 1
+
+
+@dataclass(frozen=True)
+class Money:
+    """A money amount rendered in the reader's style with its currency (the data are not converted).
+
+    Examples
+    --------
+    >>> render(Money(1234.4), "de"), render(Money(1234.4, "USD"), "en")
+    ('1.234\xa0€', '$1,234')
+    """
+
+    value: float | int | None
+    currency: str = "EUR"
+    decimals: int = 0
 
 
 class Message:
@@ -130,6 +146,8 @@ def render(value: Any, lang: str = "en") -> str:
         return format_number(value.value, lang, decimals=value.decimals, signed=value.signed)
     if isinstance(value, Pct):
         return format_percent(value.share, lang, decimals=value.decimals)
+    if isinstance(value, Money):
+        return format_money(value.value, lang, currency=value.currency, decimals=value.decimals)
     if isinstance(value, bool) or value is None:
         return str(value)
     if isinstance(value, numbers.Integral):
@@ -169,7 +187,7 @@ def _frozen(value: Any) -> Any:
 def _plain(value: Any) -> Any:
     if isinstance(value, Message):
         return value.to_dict()
-    if isinstance(value, Num):
+    if isinstance(value, Num | Money):
         return value.value
     if isinstance(value, Pct):
         return value.share

@@ -230,8 +230,8 @@ def test_clv_concentration_from_mean_and_median():
     document = {"kpis": {"clv": {"mean": 1234.6, "median": 600.0, "total": 1e6}}}
     finding = _rules(document, lang="de")["clv_concentration"]
     assert finding.text == (
-        "Der Kundenwert ist ungleich verteilt: Der durchschnittliche Kundenertragswert (1.235) ist "
-        "2,1-mal so hoch wie der Median (600)."
+        "Der Kundenwert ist ungleich verteilt: Der durchschnittliche Kundenertragswert (1.235\xa0€) ist "
+        "2,1-mal so hoch wie der Median (600\xa0€)."
     )
 
 
