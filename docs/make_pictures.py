@@ -1,5 +1,5 @@
-"""Make the README's pictures of the reports from the demo files: the PDF's first two pages and the slide
-deck, as PNG files in docs/.
+"""Make the README's pictures of the reports from the demo files: the PDF's first two pages, the slide
+deck and the Excel workbook's first sheets, as PNG files in docs/.
 
     python docs/make_pictures.py [--lang en|de]
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -96,6 +97,46 @@ def draw_slide(slide, *, width_emu: int, height_emu: int, pixels_wide: int = 960
     return image
 
 
+def _shown(cell) -> str:
+    """A cell's value roughly as Excel shows it under the report's number format."""
+    value, pattern = cell.value, cell.number_format or "General"
+    if value is None:
+        return ""
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        places = re.search(r"\.(0+)", pattern)
+        decimals = len(places.group(1)) if places else 0
+        sign = "+" if pattern.startswith("+") else ""
+        percent = "%" in pattern
+        text = f"{value * 100 if percent else value:{sign},.{decimals}f}" + ("%" if percent else "")
+        return text + (" EUR" if "EUR" in pattern else "")
+    if hasattr(value, "strftime"):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
+def draw_sheet(sheet, *, rows: int = 18, columns: int = 5, pixels_wide: int = 960):
+    """One worksheet's top-left cells as a PIL image: a grid with the header row in bold, values as the
+    report's number formats show them (Excel's own rendering needs Excel)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font, bold = ImageFont.truetype(FONT, 13), ImageFont.truetype(BOLD_FONT, 13)
+    grid = [[_shown(cell) for cell in row[:columns]] for row in sheet.iter_rows(max_row=rows)]
+    widths = [max((len(row[c]) if c < len(row) else 0) for row in grid) for c in range(columns)]
+    scale = pixels_wide / max(sum(min(w, 60) + 2 for w in widths), 1)
+    lefts = [sum(min(w, 60) + 2 for w in widths[:c]) * scale for c in range(columns + 1)]
+    image = Image.new("RGB", (pixels_wide, 26 * rows + 40), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text((8, 8), sheet.title, font=bold, fill=(29, 78, 137))
+    for r, row in enumerate(grid):
+        top = 34 + 26 * r
+        for c, text in enumerate(row):
+            draw.rectangle((lefts[c], top, lefts[c + 1], top + 26), outline=(210, 210, 210))
+            room = int((lefts[c + 1] - lefts[c]) / 7.5)
+            shown = text if len(text) <= room else text[: max(room - 1, 1)] + "…"
+            draw.text((lefts[c] + 4, top + 5), shown, font=bold if r == 0 else font, fill=(17, 24, 39))
+    return image
+
+
 def contact_sheet(images, *, columns: int, gap: int = 16):
     """The images in a grid on a light grey background, each with a thin border."""
     from PIL import Image, ImageDraw
@@ -116,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=("en", "de"), default="en")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
+    from openpyxl import load_workbook
     from pptx import Presentation
 
     from cxlib.report import report_from_files, write_reports
@@ -127,10 +169,13 @@ def main(argv: list[str] | None = None) -> int:
         write_reports(data, excel=Path(folder) / "report.xlsx", pdf=pdf, pptx=pptx, lang=args.lang)
         pages = render_pdf_pages(pdf.read_bytes(), pages=2)
         deck = Presentation(str(pptx))
+        workbook = load_workbook(Path(folder) / "report.xlsx")
     contact_sheet(pages, columns=2).save(DOCS / "report-pdf.png", optimize=True)
     size = {"width_emu": deck.slide_width, "height_emu": deck.slide_height}
     slides = [draw_slide(slide, **size) for slide in deck.slides]
     contact_sheet(slides[:6], columns=2).save(DOCS / "report-slides.png", optimize=True)
+    sheets = [draw_sheet(sheet) for sheet in workbook.worksheets[:4]]
+    contact_sheet(sheets, columns=2).save(DOCS / "report-excel.png", optimize=True)
     print(f"wrote {DOCS / 'report-pdf.png'} ({len(pages)} pages) and {DOCS / 'report-slides.png'} "
           f"({min(6, len(slides))} of {len(slides)} slides)")  # fmt: skip
     return 0
