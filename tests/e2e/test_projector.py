@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 
 from cxlib.i18n import t
 from tests.e2e.browse import CHART, ERROR, EXCEPTION, IDLE, wait_until_idle
+from tests.e2e.conftest import publish_screenshot
 
 VIEWPORT = {"width": 1280, "height": 720}
 #: A first visit computes the demo analysis; on a busy machine that takes longer than a click.
@@ -70,7 +71,10 @@ def _check_step(page: Page, lang: str, number: int, tmp_path) -> dict:
     expect(page.locator("h1").first).to_be_visible()
     page.locator(CHART).first.wait_for(state="visible") if page.locator(CHART).count() else None
     page.wait_for_timeout(500)  # charts draw after the script run
-    page.screenshot(path=str(tmp_path / f"projector_{lang}_step{number}.png"))
+    shot = tmp_path / f"projector_{lang}_step{number}.png"
+    page.screenshot(path=str(shot))
+    if (lang, number) == ("en", 1):
+        publish_screenshot(shot, "presentation-mode.png")  # the README's picture, only when asked
     expect(page.locator(EXCEPTION)).to_have_count(0)
     expect(page.locator(ERROR)).to_have_count(0)
     return page.evaluate(_MEASURE, {"selector": BODY_TEXT, "minimum": BODY_PX})
