@@ -113,19 +113,13 @@ def _close_if_departed(session_id: str, session: weakref.ref | None) -> None:
         getattr(getattr(state, "_new_widget_state", None), "widget_metadata", {}).clear()
 
 
-_KEEPER: list[_MemoryKeeper] = []  # the process's keeper, for the release hook (runs outside any script)
-
-
 @st.cache_resource(max_entries=1, show_spinner=False)
 def _memory_keeper() -> _MemoryKeeper:
-    keeper = _MemoryKeeper()
-    _KEEPER[:] = [keeper]
-    return keeper
+    return _MemoryKeeper()
 
 
 def _on_session_end(session_id: str) -> None:
-    if _KEEPER:
-        _KEEPER[0].note_departure(session_id)
+    _memory_keeper().note_departure(session_id)  # the process's one keeper (a resource cache, no global)
 
 
 @st.cache_resource(max_entries=1, scope="session", show_spinner=False, on_release=_on_session_end)

@@ -12,6 +12,7 @@ from tests.e2e.browse import (
     open_tab,
     upload,
     visible_panel,
+    wait_until_idle,
 )
 from tests.e2e.files import customers_xlsx, nps_of, survey_csv
 
@@ -82,6 +83,7 @@ def test_correcting_the_mapping_changes_the_result(page):
 def test_download_the_set_aside_rows(page, output_dir):
     upload_both(page)
     open_tab(page, "customers")
+    wait_until_idle(page)  # a click during a rerun would ask for the download of the run before
     button = visible_panel(page).get_by_role("button", name=t("ui.download_set_aside", "en"))
     with page.expect_download() as info:
         button.click()

@@ -38,7 +38,11 @@ def test_only_sessions_gone_longer_than_the_grace_are_closed_and_each_once():
 
 def test_a_departure_outside_the_servers_event_loop_is_not_recorded():
     keeper = _keeper()
-    keeper.note_departure("session")  # e.g. AppTest, or a shutdown: Streamlit frees those itself
+    # e.g. AppTest, or a shutdown: Streamlit frees those itself. A thread of its own has no running loop
+    # (the test session's main thread may have one: Playwright's browser fixture keeps its loop running).
+    thread = threading.Thread(target=keeper.note_departure, args=("session",))
+    thread.start()
+    thread.join()
     assert keeper._departed == {}
 
 
