@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from cxlib.nps import survey_responses
+from cxlib.nps import nps_group, survey_responses
 
 Window = tuple[date, date]
 
@@ -25,23 +25,6 @@ def _inside(dates: pd.Series, window: Window | None) -> pd.Series:
         return pd.Series(True, index=dates.index)
     days = pd.to_datetime(dates, errors="coerce")
     return (days >= pd.Timestamp(window[0])) & (days <= pd.Timestamp(window[1]))
-
-
-def nps_group(scores: pd.Series) -> pd.Series:
-    """The NPS group code of each 0–10 score: ``"detractor"`` (0–6), ``"passive"`` (7–8), ``"promoter"``
-    (9–10); missing for a missing score.
-
-    Examples
-    --------
-    >>> nps_group(pd.Series([10, 8, 3, None])).tolist()
-    ['promoter', 'passive', 'detractor', nan]
-    """
-    numbers = pd.to_numeric(scores, errors="coerce")
-    groups = pd.Series(float("nan"), index=scores.index, dtype=object)
-    groups[numbers <= 6] = "detractor"
-    groups[(numbers > 6) & (numbers < 9)] = "passive"
-    groups[numbers >= 9] = "promoter"
-    return groups
 
 
 def nps_respondents(survey: pd.DataFrame, *, window: Window | None = None) -> pd.DataFrame:

@@ -266,6 +266,18 @@ def nps_by_month(survey: pd.DataFrame, *, date_column: str = "response_date") ->
     return frame.astype({"month": "datetime64[ns]", "score": float, "low": float, "high": float, "n": int})
 
 
+def nps_group(recommend: pd.Series) -> pd.Series:
+    """The NPS group per 0–10 score: "detractor" (0–6), "passive" (7–8), "promoter" (9–10) or missing.
+
+    >>> nps_group(pd.Series([3, 7, 10, None])).tolist()
+    ['detractor', 'passive', 'promoter', nan]
+    """
+    values = pd.to_numeric(recommend, errors="coerce")
+    conditions = [values <= DETRACTOR_MAX, values < PROMOTER_MIN, values <= 10]
+    group = np.select(conditions, ["detractor", "passive", "promoter"], "")
+    return pd.Series(group, index=recommend.index, dtype=object).where(values.notna(), np.nan)
+
+
 def nps_distribution(scores: ArrayLike) -> pd.DataFrame:
     """How many answers gave each score 0–10, with the NPS group of the score.
 

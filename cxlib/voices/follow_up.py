@@ -12,8 +12,8 @@ import pandas as pd
 
 from cxlib.export import to_excel_bytes
 from cxlib.i18n import t
+from cxlib.nps import nps_group
 from cxlib.voices.core import VoicesResult
-from cxlib.voices.outcomes import nps_group
 
 COLUMNS = (
     "customer_id",

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import fisher_exact
 
+from cxlib.nps import nps_group
 from cxlib.voices.core import VoicesResult
 
 ALPHA = 0.05
@@ -36,17 +37,6 @@ def holm(p_values: list[float]) -> list[float]:
         running = max(running, min(1.0, (len(p_values) - rank) * p_values[index]))
         adjusted[index] = running
     return [round(float(value), 6) for value in adjusted]
-
-
-def nps_group(recommend: pd.Series) -> pd.Series:
-    """The NPS group per 0–10 score: "detractor" (0–6), "passive" (7–8), "promoter" (9–10) or missing.
-
-    >>> nps_group(pd.Series([3, 7, 10, None])).tolist()
-    ['detractor', 'passive', 'promoter', nan]
-    """
-    values = pd.to_numeric(recommend, errors="coerce")
-    group = np.select([values <= 6, values <= 8, values <= 10], ["detractor", "passive", "promoter"], "")
-    return pd.Series(group, index=recommend.index, dtype=object).where(values.notna(), np.nan)
 
 
 def detractor_themes(result: VoicesResult) -> list[dict] | None:

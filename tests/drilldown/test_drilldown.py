@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from cxlib.churn import churn_rate
-from cxlib.drilldown import churned_customers, nps_group, nps_respondents
-from cxlib.nps import net_promoter_score
+from cxlib.drilldown import churned_customers, nps_respondents
+from cxlib.nps import net_promoter_score, nps_group
 
 
 def test_respondents_are_the_answers_the_nps_counted(demo_tables):
