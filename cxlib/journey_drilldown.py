@@ -92,3 +92,17 @@ def lowest_ratings(
         table["comment"] = rows["comment"]
     table = table.sort_values("rating", kind="stable").head(limit).reset_index(drop=True)
     return table, int(rated.sum())
+
+
+def weakest_touchpoint(touchpoints: pd.DataFrame) -> str | None:
+    """The touchpoint with the lowest mean (the drill-down opens on it); None when none is rated.
+
+    Examples
+    --------
+    >>> weakest_touchpoint(pd.DataFrame({"touchpoint": ["Web", "Lieferung"], "mean": [70.0, 41.2]}))
+    'Lieferung'
+    >>> weakest_touchpoint(pd.DataFrame({"touchpoint": ["Web"], "mean": [float("nan")]})) is None
+    True
+    """
+    rated = touchpoints.dropna(subset=["mean"])
+    return None if rated.empty else str(rated.loc[rated["mean"].idxmin(), "touchpoint"])

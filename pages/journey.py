@@ -5,6 +5,7 @@ import streamlit as st
 
 from cxlib.charts.journey import driver_ranking_chart, has_drivers, journey_curve_chart
 from cxlib.journey import journey_table
+from cxlib.journey_drilldown import weakest_touchpoint
 from cxlib.phases import PHASES
 from pages import _state as state
 from pages import _widgets as widgets
@@ -92,9 +93,12 @@ def _drill_down() -> None:
     st.subheader(state.tr("journey.drill.title"))
     st.caption(state.tr("journey.drill.help"))
     names = result.touchpoints["touchpoint"].tolist()
-    lowest = result.touchpoints.sort_values("mean", na_position="last")["touchpoint"].iloc[0]
+    lowest = weakest_touchpoint(result.touchpoints)
     chosen = st.selectbox(
-        state.tr("journey.drill.choose"), names, index=names.index(lowest), key="drill_touchpoint"
+        state.tr("journey.drill.choose"),
+        names,
+        index=names.index(lowest) if lowest in names else 0,
+        key="drill_touchpoint",
     )
     table, total = state.lowest_ratings(chosen)
     if table is None or table.empty:
