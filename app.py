@@ -8,6 +8,7 @@ import streamlit as st
 
 from pages import _slides as slides
 from pages import _state as state
+from pages import _warmup as warmup
 from pages import _widgets as widgets
 
 st.set_page_config(
@@ -34,12 +35,17 @@ PRESENTATION_STEPS = ("summary", "personas", "journey") + (
     ("value",) if "transactions" in state.current_uploads() else ()
 )
 
-navigation = st.navigation(list(PAGES.values()), position="hidden" if state.is_presenting() else "sidebar")
-intended = state.take_intended_page()
-if intended in PAGES and PAGES[intended].url_path != navigation.url_path:
-    st.switch_page(PAGES[intended])
-if state.is_presenting():
-    slides.show(PAGES, PRESENTATION_STEPS, navigation)  # a slide per step instead of the page
-else:
-    widgets.sidebar()
-    navigation.run()
+with warmup.script_run():  # the demo warm-up waits while any visitor's page is being run
+    navigation = st.navigation(
+        list(PAGES.values()), position="hidden" if state.is_presenting() else "sidebar"
+    )
+    intended = state.take_intended_page()
+    if intended in PAGES and PAGES[intended].url_path != navigation.url_path:
+        st.switch_page(PAGES[intended])
+    if state.is_presenting():
+        slides.show(PAGES, PRESENTATION_STEPS, navigation)  # a slide per step instead of the page
+    else:
+        widgets.sidebar()
+        navigation.run()
+if state.is_demo():
+    warmup.warm_up_demo()  # once per process: every page's demo results, computed in the background

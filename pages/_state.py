@@ -12,6 +12,7 @@ upload never destroys good data.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
 import os
@@ -35,6 +36,22 @@ from cxlib.tables import ValidatedTable
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_FILES = {table: ROOT / "sample_data" / f"{table}.xlsx" for table in TABLES}
+
+# The visitor's session state; a background warm-up of the demo data (pages/_warmup.py) runs the same
+# accessors with a private dict of defaults instead, so its results land under the keys a visitor asks for.
+_WARMING = threading.local()
+
+
+def _session() -> Any:
+    """``st.session_state``, or the warm-up thread's own defaults while it computes the demo results."""
+    own = getattr(_WARMING, "state", None)
+    return st.session_state if own is None else own
+
+
+def _warming_stores() -> tuple[_ResultStore, _ResultStore] | None:
+    """The shared (results, charts) stores handed to the warm-up thread, which has no script context."""
+    return getattr(_WARMING, "stores", None)
+
 
 # Session-state keys, all set once in app.py through init_state().
 LANG = "lang"
@@ -77,21 +94,21 @@ def browser_language() -> str:
 
 def init_state() -> None:
     """Session defaults, set once per session from the entry file."""
-    st.session_state.setdefault(LANG, browser_language())
-    st.session_state.setdefault(SOURCE, "demo")
-    st.session_state.setdefault(UPLOADS, {})
-    st.session_state.setdefault(CHOICES, {})
-    st.session_state.setdefault(PROFILE, None)
-    st.session_state.setdefault(REJECTED, {})
-    st.session_state.setdefault(FILTERS, {})
-    st.session_state.setdefault(KPI_SETTINGS, {})
-    st.session_state.setdefault(PERSONA_K, None)
-    st.session_state.setdefault(PERSONA_FEATURES, None)
-    st.session_state.setdefault(PRESENTATION, False)
-    st.session_state.setdefault(JOURNEY_TABLE, {})
-    st.session_state.setdefault(JOURNEY_OPTIONS, {"outcome": "recommend", "by_persona": False})
-    if URL_FILTERS not in st.session_state:  # first run of this session: a shared link's filters
-        st.session_state[URL_FILTERS] = filters_from_url()
+    _session().setdefault(LANG, browser_language())
+    _session().setdefault(SOURCE, "demo")
+    _session().setdefault(UPLOADS, {})
+    _session().setdefault(CHOICES, {})
+    _session().setdefault(PROFILE, None)
+    _session().setdefault(REJECTED, {})
+    _session().setdefault(FILTERS, {})
+    _session().setdefault(KPI_SETTINGS, {})
+    _session().setdefault(PERSONA_K, None)
+    _session().setdefault(PERSONA_FEATURES, None)
+    _session().setdefault(PRESENTATION, False)
+    _session().setdefault(JOURNEY_TABLE, {})
+    _session().setdefault(JOURNEY_OPTIONS, {"outcome": "recommend", "by_persona": False})
+    if URL_FILTERS not in _session():  # first run of this session: a shared link's filters
+        _session()[URL_FILTERS] = filters_from_url()
 
 
 INTENDED_PAGE = "intended_page"  # the page a deep link asked for, while it is routed through app.py
@@ -105,19 +122,19 @@ def require_router(page: str) -> None:
     our defaults yet; switching to app.py runs ``st.navigation``, which turns the legacy mode off for good,
     and app.py then opens the page that was asked for (:func:`take_intended_page`).
     """
-    if LANG not in st.session_state:
-        st.session_state[INTENDED_PAGE] = page
+    if LANG not in _session():
+        _session()[INTENDED_PAGE] = page
         st.switch_page("app.py")
 
 
 def take_intended_page() -> str | None:
     """The page a deep link asked for (once), or None."""
-    return st.session_state.pop(INTENDED_PAGE, None)
+    return _session().pop(INTENDED_PAGE, None)
 
 
 def lang() -> str:
     """The UI language ("en" or "de")."""
-    value = st.session_state.get(LANG, "en")
+    value = _session().get(LANG, "en")
     return value if value in LANGUAGES else "en"
 
 
@@ -125,7 +142,7 @@ def set_lang(value: str) -> None:
     new = value if value in LANGUAGES else "en"
     if new != lang():
         _rename_persona_filters(lang(), new)
-    st.session_state[LANG] = new
+    _session()[LANG] = new
 
 
 def _rename_persona_filters(old: str, new: str) -> None:
@@ -139,8 +156,8 @@ def _rename_persona_filters(old: str, new: str) -> None:
     renamed = {profile.name.text(old): profile.name.text(new) for profile in model.personas_}
     names = tuple(renamed.get(name, name) for name in filters.personas)
     set_filters(replace(filters, personas=names))
-    if "filter_personas" in st.session_state:
-        st.session_state["filter_personas"] = [renamed.get(n, n) for n in st.session_state["filter_personas"]]
+    if "filter_personas" in _session():
+        _session()["filter_personas"] = [renamed.get(n, n) for n in _session()["filter_personas"]]
 
 
 def tr(key: str, **params: object) -> str:
@@ -173,7 +190,7 @@ def labeller(prefix: str):
 
 def is_demo() -> bool:
     """True while the app shows the built-in demo data."""
-    return st.session_state.get(SOURCE, "demo") == "demo"
+    return _session().get(SOURCE, "demo") == "demo"
 
 
 # --- the result stores: shared for the demo data, per session for a visitor's own files ---
@@ -271,7 +288,10 @@ def _derive(compute: Callable[..., T], *inputs: Any, own: bool = False) -> Deriv
     the session's store (a visitor's file checked while the demo is still shown).
     """
     key = digest(compute.__module__, compute.__qualname__, *inputs)
-    store = _shared_results() if is_demo() and not own else _session_results()
+    if (warming := _warming_stores()) is not None:
+        store = warming[0]
+    else:
+        store = _shared_results() if is_demo() and not own else _session_results()
     values = [_unwrap(item) for item in inputs]
     return Derived(key, store.get_or_compute(key, lambda: compute(*values)))
 
@@ -307,7 +327,10 @@ def cached_chart(builder: Callable[..., T], *args: Any, **options: Any) -> T:
     """
     path = f"{builder.__module__}:{builder.__qualname__}"
     key = digest("chart", path, args, options)
-    store = _shared_charts() if is_demo() else _session_charts()
+    if (warming := _warming_stores()) is not None:
+        store = warming[1]
+    else:
+        store = _shared_charts() if is_demo() else _session_charts()
     return store.get_or_compute(key, lambda: _build_chart(path, args, options))
 
 
@@ -322,6 +345,46 @@ def _unwrap(value: Any) -> Any:
     return value
 
 
+def demo_defaults(language: str) -> dict:
+    """A new visitor's session state on the demo data in ``language`` (what :func:`init_state` sets)."""
+    return {
+        LANG: language,
+        SOURCE: "demo",
+        UPLOADS: {},
+        CHOICES: {},
+        PROFILE: None,
+        REJECTED: {},
+        FILTERS: {},
+        KPI_SETTINGS: {},
+        PERSONA_K: None,
+        PERSONA_FEATURES: None,
+        PRESENTATION: False,
+        JOURNEY_TABLE: {},
+        JOURNEY_OPTIONS: {"outcome": "recommend", "by_persona": False},
+        URL_FILTERS: None,
+    }
+
+
+def shared_stores() -> tuple[_ResultStore, _ResultStore]:
+    """The process's shared (results, charts) stores of the demo data (called from a script run)."""
+    return _shared_results(), _shared_charts()
+
+
+class as_demo_visitor:
+    """Within this block the calling thread computes as a new demo visitor in ``language`` would, into
+    ``stores``: the results land under exactly the keys a real visitor asks for."""
+
+    def __init__(self, language: str, stores: tuple[_ResultStore, _ResultStore]) -> None:
+        self._state = demo_defaults(language)
+        self._stores = stores
+
+    def __enter__(self) -> None:
+        _WARMING.state, _WARMING.stores = self._state, self._stores
+
+    def __exit__(self, *exc: object) -> None:
+        _WARMING.state = _WARMING.stores = None
+
+
 def keep_memory_lean() -> None:
     """Called by app.py on every run: allocator, trimming and release of departed visitors (pages/_memory)."""
     from pages._memory import keep_memory_lean as keep
@@ -332,10 +395,19 @@ def keep_memory_lean() -> None:
 # --- reading and validating (cached by content) ---
 
 
-@st.cache_resource(max_entries=3, show_spinner=False)
 def _demo_upload(table: str) -> Upload | None:
     path = DEMO_FILES[table]
-    return Upload.of(path.name, path.read_bytes()) if path.exists() else None
+    if not path.exists():
+        return None
+    stat = path.stat()
+    return _demo_file(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=2 * len(TABLES))
+def _demo_file(path: Path, modified_ns: int, size: int) -> Upload:
+    """A demo file read and hashed once per process and version of the file (a plain cache, not
+    Streamlit's: the demo warm-up asks for it off any script run)."""
+    return Upload.of(path.name, path.read_bytes())
 
 
 def _check_memory(sheets: dict, filename: str) -> None:
@@ -378,14 +450,14 @@ def _linked(prepared: dict[str, LoadedTable]) -> dict[str, LoadedTable]:
 
 
 def _choice(table: str) -> dict:
-    return dict(st.session_state.get(CHOICES, {}).get(table, {}))
+    return dict(_session().get(CHOICES, {}).get(table, {}))
 
 
 def current_uploads() -> dict[str, Upload]:
     """The files behind the tables in use: the demo files or the visitor's own."""
     if is_demo():
         return {table: upload for table in TABLES if (upload := _demo_upload(table)) is not None}
-    return dict(st.session_state.get(UPLOADS, {}))
+    return dict(_session().get(UPLOADS, {}))
 
 
 def _tables() -> Derived[dict[str, LoadedTable]]:
@@ -432,35 +504,35 @@ def accept_upload(table: str, filename: str, content: bytes) -> CxError | None:
         profiled = {}  # the loaded profile does not fit this file: the automatic mapping
     error = _try_prepare(table, upload, profiled)
     if error is not None:
-        st.session_state[REJECTED][table] = (filename, upload.digest, error.key, error.params)
+        _session()[REJECTED][table] = (filename, upload.digest, error.key, error.params)
         return error
-    st.session_state[REJECTED].pop(table, None)
+    _session()[REJECTED].pop(table, None)
     if is_demo():
-        st.session_state[UPLOADS] = {}
-        st.session_state[CHOICES] = {}
-        st.session_state[SOURCE] = "own"
-    st.session_state[UPLOADS][table] = upload
-    st.session_state[CHOICES].pop(table, None)
+        _session()[UPLOADS] = {}
+        _session()[CHOICES] = {}
+        _session()[SOURCE] = "own"
+    _session()[UPLOADS][table] = upload
+    _session()[CHOICES].pop(table, None)
     if profiled:
-        st.session_state[CHOICES][table] = profiled
+        _session()[CHOICES][table] = profiled
     return None
 
 
 def _profile_choice(table: str) -> dict:
     from cxlib.mapping_profile import table_choice
 
-    profile = st.session_state.get(PROFILE)
+    profile = _session().get(PROFILE)
     return table_choice(profile, None, table) if profile else {}
 
 
 def is_profile_in_use(profile: dict) -> bool:
     """True when ``profile`` is the mapping profile already applied (no re-applying on every rerun)."""
-    return profile == st.session_state.get(PROFILE)
+    return profile == _session().get(PROFILE)
 
 
 def apply_profile(profile: dict) -> CxError | None:
     """Use a mapping profile for every table in use now and every table uploaded afterwards."""
-    st.session_state[PROFILE] = profile
+    _session()[PROFILE] = profile
     for table in current_uploads():
         choice = _profile_choice(table)
         if choice:
@@ -485,13 +557,13 @@ def set_column_meaning(table: str, column: str, chosen: dict) -> CxError | None:
 
 def was_rejected(table: str, digest: str) -> bool:
     """True when this exact file was already tried for ``table`` and failed (no retry on rerun)."""
-    rejected = st.session_state.get(REJECTED, {}).get(table)
+    rejected = _session().get(REJECTED, {}).get(table)
     return bool(rejected and rejected[1] == digest)
 
 
 def rejection(table: str) -> str | None:
     """The message for the last failed upload of ``table``, in the UI language."""
-    rejected = st.session_state.get(REJECTED, {}).get(table)
+    rejected = _session().get(REJECTED, {}).get(table)
     return None if rejected is None else CxError(rejected[2], **rejected[3]).message(lang())
 
 
@@ -518,25 +590,25 @@ def set_choice(
     choice = {key: value for key, value in chosen if value}
     error = _try_prepare(table, upload, choice)
     if error is None:
-        st.session_state[CHOICES][table] = choice
+        _session()[CHOICES][table] = choice
     return error
 
 
 def remove_table(table: str) -> None:
     """Stop using the visitor's file for ``table`` (back to demo data when nothing is left)."""
-    st.session_state[UPLOADS].pop(table, None)
-    st.session_state[CHOICES].pop(table, None)
-    if not st.session_state[UPLOADS]:
+    _session()[UPLOADS].pop(table, None)
+    _session()[CHOICES].pop(table, None)
+    if not _session()[UPLOADS]:
         use_demo_data()
 
 
 def use_demo_data() -> None:
     """Back to the built-in demo data; the visitor's files are forgotten."""
-    st.session_state[SOURCE] = "demo"
-    st.session_state[UPLOADS] = {}
-    st.session_state[CHOICES] = {}
-    st.session_state[REJECTED] = {}
-    st.session_state[FILTERS] = {}
+    _session()[SOURCE] = "demo"
+    _session()[UPLOADS] = {}
+    _session()[CHOICES] = {}
+    _session()[REJECTED] = {}
+    _session()[FILTERS] = {}
 
 
 # --- shared filters and settings ---
@@ -557,11 +629,11 @@ def current_filters():
     """The filters shared by all analysis pages (period, region, segment, persona)."""
     from cxlib.filters import Filters
 
-    chosen = st.session_state.get(FILTERS, {}).get(fingerprint())
-    if chosen is None and st.session_state.get(URL_FILTERS) is not None:
-        chosen = st.session_state[URL_FILTERS]  # a link's filters, applied once
-        st.session_state[URL_FILTERS] = None
-        st.session_state[FILTERS] = {fingerprint(): chosen}
+    chosen = _session().get(FILTERS, {}).get(fingerprint())
+    if chosen is None and _session().get(URL_FILTERS) is not None:
+        chosen = _session()[URL_FILTERS]  # a link's filters, applied once
+        _session()[URL_FILTERS] = None
+        _session()[FILTERS] = {fingerprint(): chosen}
     chosen = chosen or Filters()
     if chosen.preset is not None:  # "last quarter" of the data in use
         chosen = chosen.resolved(filter_options().get("date_range"))
@@ -569,7 +641,7 @@ def current_filters():
 
 
 def set_filters(filters) -> None:
-    st.session_state[FILTERS] = {fingerprint(): filters}
+    _session()[FILTERS] = {fingerprint(): filters}
 
 
 def clear_filters() -> None:
@@ -578,7 +650,7 @@ def clear_filters() -> None:
 
     set_filters(Filters())
     for key in FILTER_WIDGETS:
-        st.session_state.pop(key, None)
+        _session().pop(key, None)
 
 
 def filters_from_url():
@@ -658,7 +730,7 @@ def kpi_settings():
     from cxlib.clv import ClvSettings
     from cxlib.kpis import KpiSettings
 
-    chosen = st.session_state.get(KPI_SETTINGS, {})
+    chosen = _session().get(KPI_SETTINGS, {})
     clv = ClvSettings(
         **{
             key: chosen[key]
@@ -672,7 +744,7 @@ def kpi_settings():
 
 
 def set_kpi_settings(**values: object) -> None:
-    st.session_state[KPI_SETTINGS] = {**st.session_state.get(KPI_SETTINGS, {}), **values}
+    _session()[KPI_SETTINGS] = {**_session().get(KPI_SETTINGS, {}), **values}
 
 
 def currency() -> str:
@@ -688,13 +760,13 @@ def set_currency(code: str) -> None:
 
 def persona_choice() -> tuple[int | None, tuple[str, ...] | None]:
     """The number of personas and the features chosen by hand (None = automatic)."""
-    features = st.session_state.get(PERSONA_FEATURES)
-    return st.session_state.get(PERSONA_K), tuple(features) if features else None
+    features = _session().get(PERSONA_FEATURES)
+    return _session().get(PERSONA_K), tuple(features) if features else None
 
 
 def set_persona_choice(k: int | None, features: list[str] | None) -> None:
-    st.session_state[PERSONA_K] = k
-    st.session_state[PERSONA_FEATURES] = features
+    _session()[PERSONA_K] = k
+    _session()[PERSONA_FEATURES] = features
 
 
 # --- derived results (each keyed by all of its inputs) ---
@@ -891,11 +963,11 @@ def journey_editor_table():
     from cxlib.journey_editor import with_owners
     from cxlib.mapping_profile import journey_owners as owners_in
 
-    edited = st.session_state.get(JOURNEY_TABLE, {}).get(fingerprint())
+    edited = _session().get(JOURNEY_TABLE, {}).get(fingerprint())
     if edited is not None:
         return edited
     table = _derive(_default_editor_table, _survey_and_touchpoints()).value
-    owners = owners_in(st.session_state.get(PROFILE))
+    owners = owners_in(_session().get(PROFILE))
     return table if table is None or not owners else with_owners(table, owners)
 
 
@@ -907,15 +979,15 @@ def journey_owners() -> dict[str, str]:
 
 
 def set_journey_editor_table(table) -> None:
-    st.session_state[JOURNEY_TABLE] = {fingerprint(): table}
+    _session()[JOURNEY_TABLE] = {fingerprint(): table}
 
 
 def journey_options() -> dict:
-    return dict(st.session_state.get(JOURNEY_OPTIONS, {}))
+    return dict(_session().get(JOURNEY_OPTIONS, {}))
 
 
 def set_journey_options(**values: object) -> None:
-    st.session_state[JOURNEY_OPTIONS] = {**journey_options(), **values}
+    _session()[JOURNEY_OPTIONS] = {**journey_options(), **values}
 
 
 def _build_journey(frames, table, outcome: str, by_persona: bool, labels):
@@ -937,13 +1009,14 @@ def _build_journey(frames, table, outcome: str, by_persona: bool, labels):
 def _journey() -> Derived:
     """The journey as a keyed result; raises CxError (e.g. a filter leaves no answers)."""
     options = journey_options()
+    by_persona = bool(options.get("by_persona"))
     return _derive(
         _build_journey,
         _filtered(),
         journey_editor_table(),
         options.get("outcome", "recommend"),
-        bool(options.get("by_persona")),
-        _persona_labels(),
+        by_persona,
+        _persona_labels() if by_persona else None,  # persona names are words: only when lines need them
     )
 
 
@@ -996,16 +1069,16 @@ def journey_problem() -> str | None:
 
 
 def start_presenting() -> None:
-    st.session_state[PRESENTATION] = True
+    _session()[PRESENTATION] = True
 
 
 def stop_presenting() -> None:
-    st.session_state[PRESENTATION] = False
+    _session()[PRESENTATION] = False
 
 
 def is_presenting() -> bool:
     """True in presentation mode (controls hidden, large type)."""
-    return bool(st.session_state.get(PRESENTATION, False))
+    return bool(_session().get(PRESENTATION, False))
 
 
 def _charts_of(frames, settings, language: str) -> dict:
@@ -1196,7 +1269,7 @@ def value_settings():
     """The customer value settings: the Value page's choices, discount and margin rate from the KPIs."""
     from cxlib.value.section import ValueSettings
 
-    chosen = st.session_state.get(VALUE_SETTINGS, {})
+    chosen = _session().get(VALUE_SETTINGS, {})
     clv = kpi_settings().clv
     return ValueSettings(
         calibration_end=chosen.get("calibration_end"),
@@ -1208,7 +1281,7 @@ def value_settings():
 
 
 def set_value_settings(**values: object) -> None:
-    st.session_state[VALUE_SETTINGS] = {**st.session_state.get(VALUE_SETTINGS, {}), **values}
+    _session()[VALUE_SETTINGS] = {**_session().get(VALUE_SETTINGS, {}), **values}
 
 
 def _value_of(tables: dict[str, LoadedTable], settings):
@@ -1290,18 +1363,28 @@ def _clv_of(customers, survey):
     return clv_by_customer(customers, survey)
 
 
-def _voices_of(frames, survey_pair, persona_of, clv):
-    from cxlib.voices.section import build_voices
+def _comments_analysed(frames, survey_pair):
+    from cxlib.voices.core import analyze_voices
 
     _, survey = frames
     _, touchpoints = survey_pair
-    return build_voices(survey, touchpoints=list(touchpoints), persona_of=persona_of, clv=clv)
+    if survey is None or "comment" not in survey.columns:
+        return None
+    return analyze_voices(survey, touchpoints=list(touchpoints), random_state=0)
+
+
+def _voices_of(analysed, persona_of, clv):
+    from cxlib.voices.section import voices_of_result
+
+    return None if analysed is None else voices_of_result(analysed, persona_of=persona_of, clv=clv)
 
 
 def _voices() -> Derived:
-    """Voices of the filtered comments; a customer's CLV ignores the filters (it is the customer's value)."""
+    """Voices of the filtered comments; a customer's CLV ignores the filters (it is the customer's value).
+    The comments are analysed without the persona names, so a language switch analyses nothing again."""
     clv = _derive(_clv_of, _customers(), _survey())
-    return _derive(_voices_of, _filtered(), _survey_and_touchpoints(), _persona_labels(), clv)
+    analysed = _derive(_comments_analysed, _filtered(), _survey_and_touchpoints())
+    return _derive(_voices_of, analysed, _persona_labels(), clv)
 
 
 def voices():
@@ -1359,12 +1442,51 @@ def _people_behind_of(frames, comparisons: dict, kind: str):
     return churned_customers(customers, window=window) if has_churn else None
 
 
+#: The tiles that open a list of the people behind them.
+DRILL_KINDS = ("nps", "churn_rate")
+
+
 def people_behind(kind: str):
     """The respondents (``kind="nps"``) or lost customers (``"churn_rate"``) the tile counted, in the tile's
     window and the current filters; None when the data has no such figure."""
     frames = _comparison_frames()
     comparisons = _derive(_comparisons_of, frames, period_settings())
     return _derive(_people_behind_of, frames, comparisons, kind).value
+
+
+def _feature_options_of(customers, survey_pair) -> list[str]:
+    from cxlib.personas import candidate_features
+
+    return candidate_features(customers, survey_pair[0])
+
+
+def persona_feature_options() -> list[str]:
+    """Every column the personas can be built from (the feature choice on the Personas page)."""
+    return _derive(_feature_options_of, _customers(), _survey_and_touchpoints()).value
+
+
+def _map_frame_of(model, language: str):
+    from cxlib.personas import persona_map_frame
+
+    return persona_map_frame(model, language)
+
+
+def persona_map_frame():
+    """The customers on the persona map (two coordinates and the persona name in the UI language)."""
+    return _derive(_map_frame_of, _persona_model(), lang()).value
+
+
+def _members_of(model, frames, persona: int, language: str):
+    from cxlib.personas import persona_members
+
+    customers, survey = frames
+    return persona_members(model, customers, survey, persona, lang=language)
+
+
+def persona_members_in_view(persona: int):
+    """The customers of one persona in the filtered view, with their latest comment (headers in the UI
+    language)."""
+    return _derive(_members_of, _persona_model(), _filtered(), persona, lang()).value
 
 
 def _persona_comparison_of(model, frames, language: str):

@@ -22,10 +22,7 @@ from cxlib.i18n import format_date, format_number
 from cxlib.personas import (
     STABILITY_SOLID,
     assignment_table,
-    candidate_features,
     comparison_display,
-    persona_map_frame,
-    persona_members,
     persona_notes,
     stability_level,
 )
@@ -39,8 +36,8 @@ state.require_router("personas")
 AUTOMATIC = 0
 
 
-def _number(value: float, decimals: int = 0) -> str:
-    return format_number(value, state.lang(), decimals=decimals)
+def _number(value: float, decimals: int = 0, *, language: str | None = None) -> str:
+    return format_number(value, language or state.lang(), decimals=decimals)
 
 
 def _stability(model) -> None:
@@ -68,9 +65,7 @@ def _controls(model) -> None:
     language = state.lang()
     with st.expander(state.tr("ui.personas.controls"), icon=":material/tune:"):
         chosen_k, chosen_features = state.persona_choice()
-        tables = state.validated_tables()
-        survey, _ = state.survey_frame()
-        options = candidate_features(tables["customers"].data, survey)
+        options = state.persona_feature_options()
         score = model.silhouette_by_k_.get(model.k_)
         automatic = state.tr("ui.personas.k_auto")  # bound now: Streamlit may format outside a run
         st.select_slider(
@@ -96,7 +91,8 @@ def _controls(model) -> None:
         )
         if applied and state.current_filters().personas:
             st.rerun()  # the whole page: the filter panel offers the new personas
-        widgets.chart(silhouette_chart(model.silhouette_by_k_, model.k_, lang=language), "silhouette_by_k")
+        silhouette = state.cached_chart(silhouette_chart, model.silhouette_by_k_, model.k_, lang=language)
+        widgets.chart(silhouette, "silhouette_by_k")
 
 
 def _side_by_side(personas, display: pd.DataFrame) -> None:
@@ -146,7 +142,9 @@ def _shown(table: pd.DataFrame) -> pd.DataFrame:
         if pd.api.types.is_float_dtype(values):
             whole = bool(values.dropna().abs().ge(100).all()) or bool((values.dropna() % 1 == 0).all())
             shown[column] = [
-                "" if value is None or math.isnan(value) else _number(value, 0 if whole else 1)
+                ""
+                if value is None or math.isnan(value)
+                else _number(value, 0 if whole else 1, language=language)
                 for value in values
             ]
         elif pd.api.types.is_bool_dtype(values):
@@ -160,7 +158,7 @@ def _shown(table: pd.DataFrame) -> pd.DataFrame:
 def _drill_down(model, personas) -> None:
     """The customers of one persona in the current (filtered) view, with their latest comment."""
     st.subheader(state.tr("ui.personas.drill"))
-    customers, survey = state.filtered_frames()
+    customers, _ = state.filtered_frames()
     if customers is None:
         return
     index = st.selectbox(
@@ -170,7 +168,7 @@ def _drill_down(model, personas) -> None:
         key=f"persona_drill_{len(personas)}",
     )
     name, language = personas[index].name, state.lang()
-    table = persona_members(model, customers, survey, index, lang=language)
+    table = state.persona_members_in_view(index)
     if table.empty:
         st.info(state.tr("ui.personas.drill_empty", name=name), icon=":material/info:")
         return
@@ -209,18 +207,22 @@ def personas_view() -> None:
     left, right = st.columns([3, 2])
     with left:
         st.subheader(state.tr("ui.personas.map"))
-        widgets.chart(persona_map_chart(persona_map_frame(model, language), lang=language), "persona_map")
+        widgets.chart(
+            state.cached_chart(persona_map_chart, state.persona_map_frame(), lang=language), "persona_map"
+        )
         st.caption(state.tr("ui.personas.map_caption"))
     with right:
         st.subheader(state.tr("ui.personas.sizes"))
-        widgets.chart(persona_size_chart(personas, lang=language), "persona_sizes")
+        widgets.chart(state.cached_chart(persona_size_chart, personas, lang=language), "persona_sizes")
 
     st.subheader(state.tr("ui.personas.comparison"))
     tables = state.validated_tables()
     comparison = state.persona_comparison_in_view()
     if state.current_filters().restricts:
         st.caption(state.tr("ui.personas.comparison_filtered"))
-    widgets.chart(persona_comparison_chart(comparison, lang=language), "persona_comparison")
+    widgets.chart(
+        state.cached_chart(persona_comparison_chart, comparison, lang=language), "persona_comparison"
+    )
     display = comparison_display(comparison, language)
     if presenting:
         return

@@ -44,6 +44,17 @@ def build_voices(
     if survey is None or "comment" not in survey.columns:
         return None
     result = analyze_voices(survey, touchpoints=touchpoints, random_state=random_state)
+    return voices_of_result(result, persona_of=persona_of, clv=clv)
+
+
+def voices_of_result(
+    result: VoicesResult, *, persona_of: pd.Series | None = None, clv: pd.Series | None = None
+) -> Voices:
+    """The follow-up list and outcome tables of analysed comments (cheap: no text is analysed again).
+
+    The analysis itself knows nothing of personas, so the persona names (words) can change, with the
+    language, without analysing the comments again.
+    """
     return Voices(
         result=result,
         follow_up=follow_up_list(result, persona_of=persona_of, clv=clv),

@@ -76,9 +76,11 @@ def test_caches_of_uploaded_data_are_session_scoped_and_bounded():
     assert decorators, "expected the caches in pages/_state.py"
     for name, options in decorators.items():
         assert "max_entries" in options and int(options["max_entries"]) <= 16, name
-        # The demo files, the results and charts computed from them and the allocator keeper are the same
-        # for everyone (one per process); every other cache sees uploads and must be the visitor's own.
-        if name not in ("_demo_upload", "_shared_results", "_shared_charts", "_memory_keeper"):
+        # The demo files, the results and charts computed from them, the demo warm-up (its thread and the
+        # count of script runs it waits for) and the allocator keeper are the same for everyone (one per
+        # process); every other cache sees uploads and must be the visitor's own.
+        shared = ("_shared_results", "_shared_charts", "_memory_keeper", "_script_runs", "_warm_up_thread")
+        if name not in shared:
             assert options.get("scope") == "'session'", name
 
 

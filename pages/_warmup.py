@@ -1,0 +1,140 @@
+"""The demo data's results for every page, computed once per server process, in the background.
+
+A fresh server computes what the first visitor's first page needs while that visitor waits. Everything
+the other pages need from the demo data (the persona comparison, voices, customer value, the overview
+charts, the journey page's drill-down, in both languages) is then computed by one background thread, in
+the gaps between visitors' script runs, into the same shared stores and under the same keys a visitor's
+page asks for (``state.as_demo_visitor``). So nobody waits for a page's first computation, and the thread
+never holds the interpreter while a visitor's page is being run.
+
+When it is done, the objects alive at that point (imported modules, the demo results) are moved out of
+the garbage collector's sight with :func:`gc.freeze`: Streamlit collects all generations after every
+script run (``runner.postScriptGC``), and scanning this long-lived heap took 0.1–0.2 s of every rerun.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gc
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+
+import streamlit as st
+
+from cxlib.errors import CxError
+from cxlib.i18n import LANGUAGES
+from pages import _state as state
+
+_LOG = logging.getLogger(__name__)
+# How often the thread looks whether a visitor's script run has ended before it takes its next step.
+POLL_SECONDS = 0.05
+
+
+class _ScriptRuns:
+    """How many visitors' script runs are in progress right now (all sessions of this process)."""
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._lock = threading.Lock()
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[None]:
+        with self._lock:
+            self._count += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._count -= 1
+
+    def wait_until_none(self) -> None:
+        while self._count:
+            time.sleep(POLL_SECONDS)
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def _script_runs() -> _ScriptRuns:
+    return _ScriptRuns()
+
+
+def script_run() -> contextlib.AbstractContextManager[None]:
+    """Wrap a visitor's script run (app.py), so that the warm-up keeps out of its way."""
+    return _script_runs().running()
+
+
+def _steps() -> list[tuple[str, Callable[[], object]]]:
+    """What the pages ask of the demo data on their first view, most visited first."""
+    steps: list[Callable[[], object]] = [
+        state.kpi_tiles,
+        state.findings,
+        state.period_caption,
+        state.personas,
+        state.journey_result,
+        state.filter_options,
+        state.overview_charts,
+        state.persona_sizes_in_view,
+        state.persona_feature_options,
+        state.persona_map_frame,
+        state.persona_comparison_in_view,
+        state.persona_psychographics,
+        state.persona_value_lines,
+        state.value_section,
+        state.voices,
+    ]
+    named = [(step.__name__, step) for step in steps]
+    # The drill-downs a page opens on: the people behind the NPS and the churn tile, the first persona.
+    named += [
+        (f"people_behind({kind})", functools.partial(state.people_behind, kind)) for kind in state.DRILL_KINDS
+    ]
+    named.append(("persona_members_in_view(0)", functools.partial(state.persona_members_in_view, 0)))
+    return named
+
+
+def warm(stores: tuple, runs: _ScriptRuns | None = None) -> int:
+    """Compute every step as a new demo visitor in each language would, into ``stores`` (the shared
+    results and charts), each step only while no visitor's script runs; returns the steps that failed."""
+    failed = 0
+    for language in LANGUAGES:
+        with state.as_demo_visitor(language, stores):
+            for name, step in _steps():
+                if runs is not None:
+                    runs.wait_until_none()
+                try:
+                    step()
+                except CxError:  # a result the demo cannot give is stored as such; nothing to warm
+                    pass
+                except Exception as error:  # the page computes it again and shows the problem there
+                    failed += 1
+                    _LOG.warning("warm-up step %s failed: %s: %s", name, type(error).__name__, error)
+    return failed
+
+
+def _warm_then_freeze(stores: tuple, runs: _ScriptRuns) -> None:
+    started = time.perf_counter()
+    warm(stores, runs)
+    runs.wait_until_none()
+    gc.collect()
+    gc.freeze()  # what lives now lives as long as the process: no full collection scans it again
+    _LOG.info(
+        "demo warm after %.1f s; %d objects frozen", time.perf_counter() - started, gc.get_freeze_count()
+    )
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def _warm_up_thread(_stores: tuple) -> threading.Thread:
+    thread = threading.Thread(
+        target=_warm_then_freeze, args=(_stores, _script_runs()), name="demo-warm-up", daemon=True
+    )
+    thread.start()
+    return thread
+
+
+def warm_up_demo() -> None:
+    """Start the warm-up once per server process (not under AppTest, which has no server runtime)."""
+    from streamlit import runtime
+
+    if runtime.exists():
+        _warm_up_thread(state.shared_stores())

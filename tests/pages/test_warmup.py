@@ -1,0 +1,67 @@
+"""The demo warm-up (pages/_warmup.py): computed off any script run, its results land under the keys a
+new visitor's pages ask for, so that visitor's pages compute nothing (issue 15, instant app)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pages import _state as state
+from pages import _warmup as warmup
+from tests.conftest import open_page
+
+
+class CountingStore(state._ResultStore):
+    """A result store that counts the computations it runs."""
+
+    def __init__(self, max_entries: int) -> None:
+        super().__init__(max_entries)
+        self.computed = 0
+
+    def _run(self, compute):
+        self.computed += 1
+        return super()._run(compute)
+
+
+@pytest.fixture
+def warmed(monkeypatch):
+    """Fresh shared stores, warmed from this (test) thread, which has no script run."""
+    stores = (
+        CountingStore(state.SHARED_RESULTS),
+        CountingStore(state.CHART_RESULTS),
+    )
+    assert warmup.warm(stores) == 0, "a warm-up step failed"
+    monkeypatch.setattr(state, "_shared_results", lambda: stores[0])
+    monkeypatch.setattr(state, "_shared_charts", lambda: stores[1])
+    return stores
+
+
+def test_the_warm_up_fills_the_shared_store(warmed):
+    results, _ = warmed
+    assert results.computed >= len(warmup._steps())
+    assert len(results) == results.computed  # every computation was kept
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_new_visitor_computes_no_result_after_the_warm_up(warmed, language):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    results, _ = warmed
+    before = results.computed
+    visitor = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    visitor.session_state[state.LANG] = language
+    visitor.run()
+    assert not visitor.exception, visitor.exception
+    for page in ("overview", "personas", "value", "voices"):
+        open_page(visitor, page)
+    assert results.computed == before, "a page computed a demo result the warm-up should have made"
+
+
+def test_a_visitor_leaves_the_warm_up_alone():
+    """The warm-up waits while any visitor's script runs, and goes on when none does."""
+    runs = warmup._ScriptRuns()
+    with runs.running():
+        assert runs._count == 1
+    runs.wait_until_none()  # returns at once: nobody runs
+    assert runs._count == 0
