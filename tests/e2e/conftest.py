@@ -41,12 +41,15 @@ STARTUP_SECONDS = 60
 TIMEOUT_MS = 30_000
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test in this folder drives the browser: mark it ``e2e``."""
+    """Every test in this folder drives the browser: mark it ``e2e`` and put it in one xdist group, so
+    the browser tests share one worker (one server, one Chromium) while the other worker runs the rest."""
     here = Path(__file__).parent
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.xdist_group(name="browser"))
 
 
 def _missing_requirement() -> str | None:
