@@ -712,17 +712,39 @@ def persona_sizes_in_view() -> dict | None:
     return _derive(_sizes_in_view, _filtered(), _persona_labels()).value
 
 
-def _filter_options(customers, survey, labels) -> dict:
+def _filter_options(customers, survey) -> dict:
     from cxlib.filters import filter_options as options_of
 
-    options = options_of(customers, survey)
-    options["personas"] = [] if labels is None else sorted(labels.dropna().unique().tolist())
-    return options
+    return options_of(customers, survey)
 
 
 def filter_options() -> dict:
-    """Regions, segments, date range and persona names the filters can offer for the data in use."""
-    return _derive(_filter_options, _customers(), _survey(), _persona_labels()).value
+    """Regions, segments and the date range the filters can offer for the data in use (no personas:
+    offering them needs the persona model, see :func:`persona_filter_options`)."""
+    return _derive(_filter_options, _customers(), _survey()).value
+
+
+def _persona_names_of(labels) -> list[str]:
+    return [] if labels is None else sorted(labels.dropna().unique().tolist())
+
+
+def persona_filter_options() -> list[str]:
+    """The persona names the persona filter can offer ([] without personas)."""
+    return _derive(_persona_names_of, _persona_labels()).value
+
+
+PERSONA_FILTER_PANEL = "persona_filter_panel"  # the filter panel of this run, for the persona filter
+
+
+def defer_persona_filter(panel) -> None:
+    """Remember this run's filter panel: the persona filter is drawn into it after the page (offering
+    persona names needs the persona model, which a page's first tiles do not)."""
+    _session()[PERSONA_FILTER_PANEL] = panel
+
+
+def take_persona_filter_panel():
+    """The filter panel the persona filter goes into this run (once), or None."""
+    return _session().pop(PERSONA_FILTER_PANEL, None)
 
 
 def kpi_settings():

@@ -74,6 +74,7 @@ def _steps() -> list[tuple[str, Callable[[], object]]]:
         state.personas,
         state.journey_result,
         state.filter_options,
+        state.persona_filter_options,
         state.overview_charts,
         state.persona_sizes_in_view,
         state.persona_feature_options,

@@ -105,7 +105,11 @@ def plain(text: object) -> str:
 
 def filter_bar() -> None:
     """The shared filters: the period (presets, dates, comparison) at the top of the page, region, segment
-    and persona in the sidebar; they apply on every page and live in the URL."""
+    and persona in the sidebar; they apply on every page and live in the URL.
+
+    The persona filter is drawn at the end of the page (:func:`persona_filter`): offering persona names
+    needs the persona model, and a page's first tiles should not wait for it. Its value is known now all
+    the same (the widget's state, or the current filters)."""
     from cxlib.filters import Filters
 
     options = state.filter_options()
@@ -114,9 +118,10 @@ def filter_bar() -> None:
         period = (current.start, current.end, current.preset, current.comparison)
     else:
         period = _period_bar(options.get("date_range"), current)
-    with st.sidebar.expander(
+    panel = st.sidebar.expander(
         state.tr("ui.filters"), icon=":material/filter_alt:", expanded=current.selects_customers
-    ):
+    )
+    with panel:
         chosen = {
             name: tuple(
                 st.multiselect(
@@ -127,16 +132,51 @@ def filter_bar() -> None:
                     **state.choice_texts(),
                 )
             )
-            for name in ("regions", "segments", "personas")
+            for name in ("regions", "segments")
             if options.get(name)
         }
+    state.defer_persona_filter(panel)
     start, end, preset, comparison = period
-    wanted = Filters(start=start, end=end, preset=preset, comparison=comparison, **chosen)
+    personas = _chosen_personas(current)
+    wanted = Filters(start=start, end=end, preset=preset, comparison=comparison, personas=personas, **chosen)
     if wanted != current:
         state.set_filters(wanted)
     state.filters_to_url(wanted)
     if wanted.restricts or wanted.comparison != "previous":
         _active_filters(wanted)
+
+
+PERSONA_FILTER_KEY = "filter_personas"
+
+
+def _chosen_personas(current) -> tuple[str, ...]:
+    """The personas filtered on: the persona filter's state (set by the visitor before this run), else
+    the current filters; only names of the current personas (a filter on none of them filters nothing:
+    e.g. a link from before the number of personas changed)."""
+    chosen = st.session_state.get(PERSONA_FILTER_KEY, current.personas)
+    if not chosen:
+        return ()
+    offered = set(state.persona_filter_options())
+    return tuple(name for name in chosen if name in offered)
+
+
+def persona_filter() -> None:
+    """The persona filter, drawn into this run's filter panel (called last by every filtered page)."""
+    panel = state.take_persona_filter_panel()
+    if panel is None:
+        return
+    offered = state.persona_filter_options()
+    if not offered:
+        return
+    current = state.current_filters()
+    with panel:
+        st.multiselect(
+            state.tr("ui.filter.personas"),
+            offered,
+            default=[name for name in current.personas if name in offered],
+            key=PERSONA_FILTER_KEY,
+            **state.choice_texts(),
+        )
 
 
 _PERIOD_CHOICES = ("all", "last_quarter", "last_12_months", "year_to_date", "custom")

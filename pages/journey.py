@@ -140,3 +140,5 @@ if _journey_section() and not state.is_presenting():
             state.set_journey_editor_table(edited)
             st.rerun()
     _drill_down()
+
+widgets.persona_filter()  # last: offering persona names needs the persona model, the tiles do not

@@ -86,3 +86,5 @@ for column, name in zip(
     if name in charts:
         with column:
             widgets.chart(charts[name], name)
+
+widgets.persona_filter()  # last: offering persona names needs the persona model, the tiles do not

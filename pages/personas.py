@@ -246,3 +246,5 @@ def personas_view() -> None:
 st.title(state.tr("nav.personas"))
 widgets.filter_bar()
 personas_view()
+
+widgets.persona_filter()  # last: offering persona names needs the persona model, the tiles do not

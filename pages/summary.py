@@ -33,3 +33,5 @@ if journey is not None:
 
 if not state.is_presenting():
     widgets.report_downloads()
+
+widgets.persona_filter()  # last: offering persona names needs the persona model, the tiles do not

@@ -148,3 +148,5 @@ else:
             icon=":material/download:",
             key="voices_follow_up_download",
         )
+
+widgets.persona_filter()  # last: offering persona names needs the persona model, the tiles do not
