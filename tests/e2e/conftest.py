@@ -151,8 +151,24 @@ def browser(server: str):
     expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        _first_visit(chromium, server)
         yield chromium
         chromium.close()
+
+
+def _first_visit(chromium, base_url: str) -> None:
+    """One visit to the fresh server before the tests, as on any served app: a fresh process imports the
+    analysis libraries and computes the demo's first page, which on a busy machine (the other test
+    worker) can take longer than a test's 30-second waits."""
+    from tests.e2e.browse import IDLE
+
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base_url, timeout=STARTUP_SECONDS * 3000)
+        page.wait_for_selector(IDLE, timeout=STARTUP_SECONDS * 3000)
+    finally:
+        context.close()
 
 
 def new_visitor(browser, base_url: str, *, locale: str = "en-US", path: str = "", settle: bool = True):
