@@ -132,6 +132,32 @@ def _chosen_customers(customers: pd.DataFrame, filters: Filters, persona_of: pd.
     return keep.fillna(False).astype(bool)
 
 
+def member_of(values: pd.Series, allowed: pd.Series) -> pd.Series:
+    """``values.isin(allowed)`` as a bool mask (missing values are not members), through Arrow when both
+    hold text: pandas' own isin makes one Python object per allowed value, which for thousands of customer
+    IDs took longer than the rest of the filtering.
+
+    Examples
+    --------
+    >>> ids = pd.Series(["a", "b", None], dtype="str")
+    >>> member_of(ids, pd.Series(["b", "c"], dtype="str")).tolist()
+    [False, True, False]
+    >>> member_of(pd.Series([1, 2]), pd.Series([2])).tolist()
+    [False, True]
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if values.dtype == allowed.dtype and pd.api.types.is_string_dtype(values.dtype):
+        try:
+            wanted = pa.array(allowed.dropna().unique(), type=pa.large_string())
+            found = pc.is_in(pa.array(values, type=pa.large_string(), from_pandas=True), value_set=wanted)
+            return pd.Series(found.to_numpy(zero_copy_only=False), index=values.index).fillna(False).astype(bool)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
+            pass  # not plain text after all: pandas' way below
+    return values.isin(set(allowed.dropna())).fillna(False).astype(bool)
+
+
 def apply_filters(
     customers: pd.DataFrame | None,
     survey: pd.DataFrame | None,
@@ -184,9 +210,9 @@ def apply_filters(
         keep &= _in_period(survey["response_date"], filters.start, filters.end) if dated else False
     if filters.selects_customers:
         # an answer follows its customer's region/segment/persona; its own date decides the period
-        ids = set(chosen["customer_id"]) if chosen is not None else set()
+        ids = chosen["customer_id"] if chosen is not None else pd.Series([], dtype="object")
         if "customer_id" in survey.columns:
-            keep &= survey["customer_id"].isin(ids).fillna(False).astype(bool)
+            keep &= member_of(survey["customer_id"], ids)
         else:
             keep &= False
     return kept_customers, survey[keep]
