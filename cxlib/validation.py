@@ -23,6 +23,7 @@ from cxlib.mapping import ColumnMapping
 from cxlib.messages import Message
 from cxlib.parsing import (
     clean_text,
+    guess_decimal,
     marked_missing,
     normalize_gender,
     normalize_ids,
@@ -573,10 +574,26 @@ def _extra(values: pd.Series, decimal: str | None) -> pd.Series:
     """Unmapped columns: numbers when every filled cell is a number, dates stay dates, else text."""
     if pd.api.types.is_datetime64_any_dtype(values) or pd.api.types.is_bool_dtype(values):
         return values
+    if not pd.api.types.is_numeric_dtype(values) and _text_in_first_cells(values, decimal):
+        return clean_text(values)  # what the whole column's parse would decide, without parsing it
     numbers, bad, _ = parse_numbers(values, decimal=decimal)
     if not bad.any() and numbers.notna().any():
         return numbers
     return clean_text(values)
+
+
+#: Filled cells of an unmapped text column read as numbers first: one that is no number decides it is text.
+_FIRST_CELLS = 200
+
+
+def _text_in_first_cells(values: pd.Series, decimal: str | None) -> bool:
+    """True when one of the first filled cells is no number, read with the decimal mark
+    :func:`parse_numbers` would use on the whole column (it reads cell by cell, so that cell would
+    be unreadable there too)."""
+    filled = values.dropna()
+    decimal = decimal or guess_decimal(filled.head(500))  # guess_decimal looks at the first 500 filled
+    _, bad, _ = parse_numbers(filled.head(_FIRST_CELLS), decimal=decimal)
+    return bool(bad.any())
 
 
 def _date_rules(data: pd.DataFrame, table: TableName, rules: _Rules, today: date) -> None:
@@ -609,15 +626,26 @@ def _recommend_rule(data: pd.DataFrame, raw: pd.Series, rules: _Rules) -> None:
     data["recommend"] = scores.mask(invalid)
 
 
+def _exact_duplicates(data: pd.DataFrame) -> pd.Series:
+    """``data.duplicated(keep="first")``, compared only among rows that share their customer id (an
+    exact copy shares it too)."""
+    shared_id = data["customer_id"].duplicated(keep=False).to_numpy()
+    exact = np.zeros(len(data), dtype=bool)
+    if shared_id.any():
+        exact[shared_id] = data[shared_id].duplicated(keep="first").to_numpy()
+    return pd.Series(exact, index=data.index)
+
+
 def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> list[tuple[str, pd.Series]]:
     """Rules that take whole rows out of use, in the order they are applied."""
     checks: list[tuple[str, pd.Series]] = []
     if "customer_id" in data and mapping.table in ("customers", "transactions"):
         checks.append(("missing_required", data["customer_id"].isna()))
     if mapping.table == "customers":
-        checks.append(("exact_duplicate", data.duplicated(keep="first")))
+        exact = _exact_duplicates(data)
+        checks.append(("exact_duplicate", exact))
         repeated = data["customer_id"].notna() & data["customer_id"].duplicated(keep="first")
-        checks.append(("duplicate_id", repeated & ~data.duplicated(keep="first")))
+        checks.append(("duplicate_id", repeated & ~exact))
     elif mapping.table == "survey":
         answers = [c for c in ("recommend", "satisfaction", "score", "comment") if c in data]
         answers += list(mapping.matches["touchpoints"].column) if "touchpoints" in mapping.matches else []
