@@ -242,6 +242,12 @@ def default_features(
     """
     check_tables(customers, survey)
     frame = customer_frame(customers, survey_means(survey, touchpoints), latest_date(customers))
+    return default_features_of(frame, customers)
+
+
+def default_features_of(frame: pd.DataFrame, customers: pd.DataFrame) -> list[str]:
+    """:func:`default_features` of the customers' :func:`customer_frame` (survey means joined, ``now``
+    the latest date), for callers that built it already."""
 
     def informative(column: str) -> bool:
         return column in frame.columns and frame[column].nunique(dropna=True) > 1

@@ -50,7 +50,7 @@ from cxlib.personas.features import (
     check_tables,
     customer_dates,
     customer_frame,
-    default_features,
+    default_features_of,
     is_numeric,
     latest_date,
     numeric_step,
@@ -377,11 +377,7 @@ class PersonaModel:
         self._touchpoints = None if touchpoints is None else list(touchpoints)
         self._survey_means = survey_means(survey, touchpoints)
         frame = customer_frame(customers, self._survey_means, self._now)
-        features = (
-            list(self.features)
-            if self.features is not None
-            else default_features(customers, survey, touchpoints=touchpoints)
-        )
+        features = list(self.features) if self.features is not None else default_features_of(frame, customers)
         unknown = [feature for feature in features if feature not in frame.columns or feature in NOT_FEATURES]
         if unknown:
             raise ValueError(f"unknown or unusable features {unknown}; see candidate_features()")
@@ -532,16 +528,25 @@ class PersonaModel:
         if not hasattr(self, "k_"):
             raise ValueError("this PersonaModel is not fitted yet; call fit() first")
         check_tables(customers, survey)
-        means = self._survey_means if survey is None else survey_means(survey, self._touchpoints)
-        frame = customer_frame(customers, means, self._now)
-        missing = [step.feature for step in self._steps if step.feature not in frame.columns]
-        for feature in missing:
-            frame[feature] = np.nan
-        with threadpool_limits(limits=1):
-            labels = self._relabel[self._model.predict(self._transform(frame))]
+        frame = self._customer_frame(customers, survey)
+        labels = self._frame_labels(frame)
         by_id = pd.Series(labels, index=frame["customer_id"].to_numpy())
         ids = customers["customer_id"].astype("str")
         return pd.Series(by_id.loc[ids.to_numpy()].to_numpy(), index=pd.Index(ids, name="customer_id"))
+
+    def _customer_frame(self, customers: pd.DataFrame, survey: pd.DataFrame | None) -> pd.DataFrame:
+        """:func:`customer_frame` of ``customers`` as the model sees them (survey means from ``survey``,
+        else from the survey seen in ``fit``)."""
+        means = self._survey_means if survey is None else survey_means(survey, self._touchpoints)
+        return customer_frame(customers, means, self._now)
+
+    def _frame_labels(self, frame: pd.DataFrame) -> np.ndarray:
+        """Persona index per row of a :meth:`_customer_frame` (features it lacks are imputed)."""
+        missing = [step.feature for step in self._steps if step.feature not in frame.columns]
+        if missing:
+            frame = frame.assign(**dict.fromkeys(missing, np.nan))
+        with threadpool_limits(limits=1):
+            return self._relabel[self._model.predict(self._transform(frame))]
 
     def predict(self, customers: pd.DataFrame, survey: pd.DataFrame | None = None) -> pd.Series:
         """The persona index (0 = largest) of each customer, indexed by ``customer_id`` in the order

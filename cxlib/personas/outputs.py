@@ -17,10 +17,9 @@ from cxlib.messages import Message
 from cxlib.personas.features import (
     DEFAULT_ROLES,
     SURVEY_DEFAULTS,
+    check_tables,
     customer_dates,
-    customer_frame,
     is_numeric,
-    survey_means,
 )
 from cxlib.personas.model import (
     PersonaModel,
@@ -178,13 +177,9 @@ def persona_comparison(
     """
     check_fitted(model)
     _check_lang(lang)
-    assigned = model._assign(customers, survey)
-    frame = customer_frame(
-        customers,
-        model._survey_means if survey is None else survey_means(survey, model._touchpoints),
-        model._now,
-    )
-    labels = assigned.reindex(frame["customer_id"].to_numpy()).to_numpy()
+    check_tables(customers, survey)
+    frame = model._customer_frame(customers, survey)
+    labels = model._frame_labels(frame)
     as_of = reference_date(customer_dates(frame), survey)
     groups = [frame.loc[labels == persona.index] for persona in model.personas_] + [frame]
     answer_labels = _survey_labels(survey, frame, labels)
