@@ -54,6 +54,7 @@ from cxlib.personas.features import (
     is_numeric,
     latest_date,
     numeric_step,
+    positions_in,
     survey_means,
 )
 
@@ -573,7 +574,7 @@ def _survey_labels(survey: pd.DataFrame | None, frame: pd.DataFrame, labels: np.
     """The persona of each survey row's customer (−1 when unknown or unlinked)."""
     if survey is None or "customer_id" not in survey.columns:
         return np.full(0 if survey is None else len(survey), -1)
-    positions = pd.Index(frame["customer_id"]).get_indexer(survey["customer_id"].astype("str"))
+    positions = positions_in(frame["customer_id"], survey["customer_id"].astype("str"))
     return np.where(positions >= 0, labels[positions], -1)
 
 
@@ -581,7 +582,7 @@ def _commenters(survey: pd.DataFrame | None, frame: pd.DataFrame) -> tuple[np.nd
     """Rows of ``frame`` (ascending) whose customer commented, and each row's latest comment."""
     latest = _latest_comments(survey)
     comments = np.full(len(frame), None, dtype=object)
-    positions = pd.Index(frame["customer_id"]).get_indexer(latest.index)
+    positions = positions_in(frame["customer_id"], latest.index)
     known = positions >= 0
     comments[positions[known]] = latest.to_numpy(dtype=object)[known]
     return np.sort(positions[known]), comments
