@@ -14,6 +14,8 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from cxlib.assumptions import assumptions_of
 from cxlib.column_names import safe_names
@@ -656,13 +658,26 @@ def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> lis
     return checks
 
 
-def _link_rules(used: pd.DataFrame, table: TableName, known: Collection[str] | None, rules: _Rules) -> None:
+def _link_rules(
+    used: pd.DataFrame, table: TableName, known: Collection[str] | pd.Series | None, rules: _Rules
+) -> None:
     if known is None or table == "customers" or "customer_id" not in used:
         return
-    # An index lookup: Series.isin on Arrow strings loops in Python (1.5 s vs 0.15 s at 100k rows).
-    known_ids = pd.Index(list(set(known)), dtype="object")
-    unknown = used["customer_id"].notna() & (known_ids.get_indexer(used["customer_id"].astype(object)) < 0)
+    ids = used["customer_id"]
+    unknown = ids.notna() & ~_known_ids(ids, known)
     rules.add("unknown_customer", int(unknown.sum()), set_aside=False)
+
+
+def _known_ids(ids: pd.Series, known: Collection[str] | pd.Series) -> np.ndarray:
+    """True where an ID is one of ``known`` (IDs without gaps)."""
+    if isinstance(known, pd.Series) and all(
+        isinstance(values.array, pd.arrays.ArrowStringArray) for values in (ids, known)
+    ):  # Arrow's hash lookup: several times faster than a Python set of 100k IDs and an index lookup
+        found = pc.is_in(pa.array(ids.array), value_set=pa.array(known.array))
+        return found.fill_null(False).to_numpy(zero_copy_only=False)
+    # An index lookup: Series.isin on Arrow strings loops in Python (1.5 s vs 0.15 s at 100k rows).
+    known_index = pd.Index(list(set(known)), dtype="object")
+    return known_index.get_indexer(ids.astype(object)) >= 0
 
 
 def _with_row_number_ids(
@@ -706,7 +721,7 @@ def link_to_customers(
     """Recount a survey or transaction table's rows of customers that are not in ``customers``
     (``lang`` is ignored: the counts carry language-neutral messages)."""
     rules = _Rules([r for r in table.report.rules if r.rule != "unknown_customer"])
-    _link_rules(table.data, table.table, set(customers.data["customer_id"].dropna()), rules)
+    _link_rules(table.data, table.table, customers.data["customer_id"].dropna(), rules)
     table.report.rules = rules.items
     return table
 
