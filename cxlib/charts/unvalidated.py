@@ -79,8 +79,10 @@ def unvalidated(chart: T) -> T:
     >>> type(fast.properties(width=100)) is type(fast)  # derived charts keep it
     True
     """
-    copy = chart.copy(deep=False)  # type: ignore[attr-defined]
-    target = _CLASSES.get(type(chart))
-    if target is not None:
-        object.__setattr__(copy, "__class__", target)  # altair routes attribute writes into the spec
+    # ``chart.copy(deep=False)`` would run the constructor again, which for a layered chart re-merges the
+    # layers' data and parameters (deep copies of every layer): copy the built state instead. Altair
+    # routes attribute writes into the spec, hence object.__setattr__.
+    copy = object.__new__(_CLASSES.get(type(chart), type(chart)))
+    copy.__dict__.update(chart.__dict__)
+    object.__setattr__(copy, "_kwds", dict(chart._kwds))  # type: ignore[attr-defined]
     return copy
