@@ -126,13 +126,20 @@ def survey_means(survey: pd.DataFrame | None, touchpoints: Sequence[str] | None)
     linked = survey[survey["customer_id"].notna()]
     responses = survey_responses(linked)
     columns = [column for column in SURVEY_DEFAULTS if column in responses.columns]
-    means = responses.groupby("customer_id")[columns].mean() if columns else None
-    if {"touchpoint", "score"} <= set(linked.columns):
-        ratings = linked.pivot_table(
-            index="customer_id", columns="touchpoint", values="score", aggfunc="mean"
-        )
+    long = {"touchpoint", "score"} <= set(linked.columns)
+    rated = [] if long else _touchpoint_columns(linked, touchpoints)
+    if responses is linked and not long and not set(columns) & set(rated):
+        # A wide survey: one grouping for both (the same means column by column, half the work).
+        both = linked.groupby("customer_id")[[*columns, *rated]].mean()
+        means, ratings = (both[columns] if columns else None), both[rated]
     else:
-        ratings = linked.groupby("customer_id")[_touchpoint_columns(linked, touchpoints)].mean()
+        means = responses.groupby("customer_id")[columns].mean() if columns else None
+        if long:
+            ratings = linked.pivot_table(
+                index="customer_id", columns="touchpoint", values="score", aggfunc="mean"
+            )
+        else:
+            ratings = linked.groupby("customer_id")[rated].mean()
     parts = [part for part in (means, ratings) if part is not None and part.shape[1]]
     if not parts:
         return pd.DataFrame(index=pd.Index([], name="customer_id", dtype="str"))
