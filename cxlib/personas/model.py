@@ -430,7 +430,8 @@ class PersonaModel:
     def _describe(
         self, frame: pd.DataFrame, survey: pd.DataFrame | None, X: np.ndarray, labels: np.ndarray
     ) -> list[PersonaProfile]:
-        genders = [_majority_gender(frame.loc[labels == index]) for index in range(self.k_)]
+        groups = [frame.loc[labels == index] for index in range(self.k_)]
+        genders = [_majority_gender(members) for members in groups]
         names = persona_name_codes(genders, seed=self.random_state)
         as_of = reference_date(customer_dates(frame), survey)
         effects = self._effects(X, labels)
@@ -438,8 +439,7 @@ class PersonaModel:
         commenters, comments = _commenters(survey, frame)
         used_quotes: set[str] = set()
         personas = []
-        for index in range(self.k_):
-            members = frame.loc[labels == index]
+        for index, members in enumerate(groups):
             answers = survey[answer_labels == index] if survey is not None else None
             metrics = _persona_metrics(members, answers, as_of)
             quote = self._quote(commenters[labels[commenters] == index], comments, X, index, used_quotes)
