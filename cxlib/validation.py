@@ -56,6 +56,8 @@ class _Rules:
 
 
 def _examples(values: pd.Series, mask: pd.Series, limit: int = 3) -> str:
+    if not mask.any():  # the usual case: no cell to show (and no 100k-row selection to make)
+        return ""
     shown = values[mask].astype(str).drop_duplicates().head(limit)
     return ", ".join(f"“{text[:40]}”" for text in shown)
 
@@ -586,14 +588,18 @@ def _extra(values: pd.Series, decimal: str | None) -> pd.Series:
 
 #: Filled cells of an unmapped text column read as numbers first: one that is no number decides it is text.
 _FIRST_CELLS = 200
+#: :func:`guess_decimal` decides on the first 500 filled cells of a column.
+_GUESS_CELLS = 500
 
 
 def _text_in_first_cells(values: pd.Series, decimal: str | None) -> bool:
     """True when one of the first filled cells is no number, read with the decimal mark
     :func:`parse_numbers` would use on the whole column (it reads cell by cell, so that cell would
     be unreadable there too)."""
-    filled = values.dropna()
-    decimal = decimal or guess_decimal(filled.head(500))  # guess_decimal looks at the first 500 filled
+    filled = values.head(_GUESS_CELLS * 2).dropna()
+    if len(filled) < _GUESS_CELLS:
+        filled = values.dropna()
+    decimal = decimal or guess_decimal(filled.head(_GUESS_CELLS))  # as guess_decimal sees the whole column
     _, bad, _ = parse_numbers(filled.head(_FIRST_CELLS), decimal=decimal)
     return bool(bad.any())
 
