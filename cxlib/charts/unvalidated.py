@@ -84,5 +84,8 @@ def unvalidated(chart: T) -> T:
     # routes attribute writes into the spec, hence object.__setattr__.
     copy = object.__new__(_CLASSES.get(type(chart), type(chart)))
     copy.__dict__.update(chart.__dict__)
-    object.__setattr__(copy, "_kwds", dict(chart._kwds))  # type: ignore[attr-defined]
+    spec: dict[str, Any] = chart._kwds  # type: ignore[attr-defined]
+    # Its own lists (layers, concatenated charts), as the constructor would make: ``+=`` appends in place.
+    kwds = {key: list(value) if isinstance(value, list) else value for key, value in spec.items()}
+    object.__setattr__(copy, "_kwds", kwds)
     return copy

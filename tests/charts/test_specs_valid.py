@@ -100,5 +100,8 @@ def test_unvalidated_charts_skip_only_the_validation():
     assert fast.to_dict()["width"] == "very wide"
     with pytest.raises(alt.utils.schemapi.SchemaValidationError):
         fast.to_dict(validate=True)
-    layered = unvalidated(alt.layer(alt.Chart().mark_bar(), alt.Chart().mark_rule()))
-    assert isinstance(layered, alt.LayerChart) and "layer" in layered.to_dict()
+    original = alt.layer(alt.Chart().mark_bar(), alt.Chart().mark_rule())
+    layered = unvalidated(original)
+    assert isinstance(layered, alt.LayerChart) and layered.to_dict() == original.to_dict()
+    layered += alt.Chart().mark_point()  # the copy has its own layers
+    assert (len(layered.layer), len(original.layer)) == (3, 2)
