@@ -19,10 +19,16 @@ T = TypeVar("T")
 
 
 class _SkipsValidation:
-    """Mixin: ``to_dict()`` does not validate unless asked to."""
+    """Mixin: ``to_dict()`` does not validate unless asked to, and a shallow ``copy()`` (which
+    ``to_dict()`` and ``properties()`` make) copies the built chart instead of constructing it again."""
 
     def to_dict(self, validate: bool = False, **kwargs: Any) -> dict[str, Any]:
         return super().to_dict(validate=validate, **kwargs)  # type: ignore[misc]
+
+    def copy(self, deep: Any = True, ignore: list[str] | None = None) -> Any:
+        if deep is False:
+            return _built_copy(self, type(self))
+        return super().copy(deep=deep, ignore=ignore)  # type: ignore[misc]
 
 
 # Module-level classes (not made on the fly), so that such charts pickle like any other.
@@ -79,13 +85,17 @@ def unvalidated(chart: T) -> T:
     >>> type(fast.properties(width=100)) is type(fast)  # derived charts keep it
     True
     """
-    # ``chart.copy(deep=False)`` would run the constructor again, which for a layered chart re-merges the
-    # layers' data and parameters (deep copies of every layer): copy the built state instead. Altair
-    # routes attribute writes into the spec, hence object.__setattr__.
-    copy = object.__new__(_CLASSES.get(type(chart), type(chart)))
+    return _built_copy(chart, _CLASSES.get(type(chart), type(chart)))
+
+
+def _built_copy(chart: Any, kind: type) -> Any:
+    """A shallow copy of ``chart`` as a ``kind``. ``chart.copy(deep=False)`` would run the constructor
+    again, which for a layered chart re-merges the layers' data and parameters (deep copies of every
+    layer) although the built chart has them merged already; this copies the built state. Altair routes
+    attribute writes into the spec, hence ``object.__setattr__``."""
+    copy = object.__new__(kind)
     copy.__dict__.update(chart.__dict__)
-    spec: dict[str, Any] = chart._kwds  # type: ignore[attr-defined]
     # Its own lists (layers, concatenated charts), as the constructor would make: ``+=`` appends in place.
-    kwds = {key: list(value) if isinstance(value, list) else value for key, value in spec.items()}
+    kwds = {key: list(value) if isinstance(value, list) else value for key, value in chart._kwds.items()}
     object.__setattr__(copy, "_kwds", kwds)
     return copy
