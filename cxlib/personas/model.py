@@ -56,6 +56,7 @@ from cxlib.personas.features import (
     numeric_step,
     positions_in,
     survey_means,
+    without_attrs,
 )
 
 __all__ = ["CLOSE_SCORE", "AssumptionsNote", "PersonaModel", "PersonaProfile"]
@@ -367,7 +368,7 @@ class PersonaModel:
         # One thread: OpenMP's busy-waiting threads slow k-means down 10-20 fold when the cores are shared
         # (several app sessions, or tests running side by side); one thread is fast enough for 100k rows.
         with threadpool_limits(limits=1):
-            return self._fit(customers, survey, touchpoints)
+            return self._fit(customers, without_attrs(survey), touchpoints)
 
     def _fit(
         self, customers: pd.DataFrame, survey: pd.DataFrame | None, touchpoints: Sequence[str] | None

@@ -20,6 +20,7 @@ from cxlib.personas.features import (
     check_tables,
     customer_dates,
     is_numeric,
+    without_attrs,
 )
 from cxlib.personas.model import (
     PersonaModel,
@@ -178,6 +179,7 @@ def persona_comparison(
     check_fitted(model)
     _check_lang(lang)
     check_tables(customers, survey)
+    survey = without_attrs(survey)
     frame = model._customer_frame(customers, survey)
     labels = model._frame_labels(frame)
     as_of = reference_date(customer_dates(frame), survey)
