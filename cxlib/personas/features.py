@@ -149,23 +149,6 @@ def survey_means(survey: pd.DataFrame | None, touchpoints: Sequence[str] | None)
     return joined.astype(float)
 
 
-def without_attrs(frame: pd.DataFrame | None) -> pd.DataFrame | None:
-    """The same table (sharing its data) without ``attrs``, for steps that do not read them: pandas
-    deep-copies a table's attrs into every column and selection taken from it, which for the survey's
-    column meanings costs more than many a selection itself.
-
-    Examples
-    --------
-    >>> survey = pd.DataFrame({"recommend": [9.0]})
-    >>> survey.attrs["column_meanings"] = {"recommend": {"kind": "recommend"}}
-    >>> without_attrs(survey).attrs, survey.attrs["column_meanings"]["recommend"]["kind"]
-    ({}, 'recommend')
-    """
-    if frame is None or not frame.attrs:
-        return frame
-    return pd.DataFrame(frame)
-
-
 def positions_in(keys: pd.Series | pd.Index, values: pd.Series | pd.Index) -> np.ndarray:
     """Position of each of ``values`` in ``keys`` (unique), −1 where absent: what
     ``pd.Index(keys).get_indexer(values)`` gives, hashed by Arrow when both are Arrow strings (customer

@@ -56,8 +56,8 @@ from cxlib.personas.features import (
     numeric_step,
     positions_in,
     survey_means,
-    without_attrs,
 )
+from cxlib.tables import without_attrs
 
 __all__ = ["CLOSE_SCORE", "AssumptionsNote", "PersonaModel", "PersonaProfile"]
 

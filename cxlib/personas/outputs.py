@@ -20,7 +20,6 @@ from cxlib.personas.features import (
     check_tables,
     customer_dates,
     is_numeric,
-    without_attrs,
 )
 from cxlib.personas.model import (
     PersonaModel,
@@ -32,6 +31,7 @@ from cxlib.personas.model import (
 )
 from cxlib.personas.wording import _text as _label_text
 from cxlib.personas.wording import feature_label, persona_names_in, personas_in
+from cxlib.tables import without_attrs
 
 __all__ = [
     "Words",
