@@ -488,6 +488,7 @@ def _charts(clock: Stopwatch, results: dict, lang: str) -> dict[str, int]:
     rows: dict[str, int] = {}
 
     def build():
+        from cxlib.charts.formats import localized
         from cxlib.charts.journey import driver_quadrant_chart, journey_curve_chart
         from cxlib.overview import overview_charts
 
@@ -501,7 +502,8 @@ def _charts(clock: Stopwatch, results: dict, lang: str) -> dict[str, int]:
                 charts.update(_persona_charts(model, customers, survey, lang))
             except ImportError:
                 clock.errors["charts"] = "cxlib.charts.personas not available"
-        rows.update({name: chart_rows(chart) for name, chart in charts.items()})
+        # Serialised as the pages hand them to Streamlit (pages/_widgets.chart: localized, not re-validated).
+        rows.update({name: chart_rows(localized(chart, lang)) for name, chart in charts.items()})
 
     clock.run("charts", build)
     return rows

@@ -49,6 +49,7 @@ from cxlib.i18n import format_number, format_percent, t
 from cxlib.long_format import is_long, long_to_wide
 from cxlib.messages import Message, Num, render, render_all
 from cxlib.phases import PHASES, guess_phases
+from cxlib.tables import without_attrs
 
 #: Scales a rating column can have, tried from the narrowest to the widest range.
 KNOWN_SCALES: tuple[tuple[float, float], ...] = (
@@ -633,6 +634,7 @@ def build_journey(
         answered = survey.reindex(columns=list(spec.touchpoints)).notna().to_numpy().any()
         scales = questionnaire_scales(survey, spec.touchpoints) if answered else {}
         spec = replace(spec, scales=scales or None)
+    survey = without_attrs(survey)  # the scales above were the last use of its attrs (costly to copy)
     notes: list[str] = []
     if group is not None:
         survey = survey.assign(**{_GROUP_COLUMN: group.to_numpy()})

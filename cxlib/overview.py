@@ -20,6 +20,7 @@ from cxlib.churn import churn_rate, monthly_churn, reference_date
 from cxlib.clv import customer_lifetime_value
 from cxlib.kpis import KpiSettings
 from cxlib.nps import nps_by_month, nps_distribution, survey_responses
+from cxlib.tables import without_attrs
 
 
 def overview_charts(
@@ -39,6 +40,7 @@ def overview_charts(
     ['nps_distribution', 'nps_trend']
     """
     settings = settings or KpiSettings()
+    customers, survey = without_attrs(customers), without_attrs(survey)  # not read here; costly to copy
     charts: dict[str, alt.TopLevelMixin] = {}
     if survey is not None and "recommend" in survey and survey["recommend"].notna().any():
         responses = survey_responses(survey)

@@ -194,3 +194,20 @@ def rendered(value: Any, lang: str = "en") -> Any:
     if isinstance(value, list | tuple):
         return type(value)(rendered(item, lang) for item in value)
     return value
+
+
+def without_attrs(frame: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The same table (sharing its data) without ``attrs``, for steps that do not read them: pandas
+    deep-copies a table's attrs into every column and selection taken from it, which for the survey's
+    column meanings costs more than many a selection itself.
+
+    Examples
+    --------
+    >>> survey = pd.DataFrame({"recommend": [9.0]})
+    >>> survey.attrs["column_meanings"] = {"recommend": {"kind": "recommend"}}
+    >>> without_attrs(survey).attrs, survey.attrs["column_meanings"]["recommend"]["kind"]
+    ({}, 'recommend')
+    """
+    if frame is None or not frame.attrs:
+        return frame
+    return pd.DataFrame(frame)

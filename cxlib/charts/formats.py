@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 import altair as alt
 
+from cxlib.charts.unvalidated import unvalidated
+
 __all__ = ["LOCALES", "label_expr", "localized", "wrapped_labels"]
 
 _MONTHS = [
@@ -49,7 +51,10 @@ LOCALES: dict[str, dict] = {
 
 
 def localized(chart, lang: str):
-    """The chart with the reader's number and time locale (English is Vega's default: unchanged).
+    """The chart with the reader's number and time locale (English is Vega's default: no locale set).
+
+    The result serialises without schema validation (:func:`cxlib.charts.unvalidated.unvalidated`): every
+    chart the pages show passes through here, and Streamlit serialises it on each rerun.
 
     Examples
     --------
@@ -64,10 +69,10 @@ def localized(chart, lang: str):
     if lang not in ("en", "de"):
         raise ValueError(f'lang must be "en" or "de", got {lang!r}')
     locale = LOCALES.get(lang)
+    copy = unvalidated(chart)
     if locale is None:
-        return chart
+        return copy
     # ``chart.configure(locale=…)`` would replace the whole config (axis sizes, view …): set only the locale.
-    copy = chart.copy(deep=False)
     config = copy.config.copy(deep=True) if copy.config is not alt.Undefined else alt.Config()
     config.locale = locale
     copy.config = config

@@ -225,16 +225,16 @@ def journey_curve_chart(
         group_layer, shown_note = _group_lines(result, order, lang, group_title)
         layers.insert(3, group_layer)
         subtitle.append(shown_note)
-    # The phase bands and the group lines each have their own colour scale.
-    chart = (
-        alt.layer(*layers)
-        .resolve_scale(color="independent")
-        .properties(
-            title=alt.TitleParams(t("journey.chart.curve_title", lang), subtitle=subtitle),
-            width=curve_width(len(order)),
-            height=CURVE_HEIGHT,
-        )
-        .configure_text(fontSize=TEXT_PX)
+    # The phase bands and the group lines each have their own colour scale. Everything is given to the
+    # layer at once: each chained .resolve_scale() / .properties() / .configure_text() would rebuild the
+    # layered chart (a deep copy of every layer), most of the time this chart takes to build.
+    chart = alt.layer(
+        *layers,
+        resolve=alt.Resolve(scale=alt.ScaleResolveMap(color="independent")),
+        title=alt.TitleParams(t("journey.chart.curve_title", lang), subtitle=subtitle),
+        width=curve_width(len(order)),
+        height=CURVE_HEIGHT,
+        config=alt.Config(text=alt.MarkConfig(fontSize=TEXT_PX)),
     )
     return localized(chart, lang)
 
@@ -361,9 +361,9 @@ def driver_quadrant_chart(result: JourneyResult, *, lang: str = "en") -> alt.Lay
         .encode(x=x, y=y, text="label:N")
         for i, row in enumerate(corners.itertuples())
     ]  # fmt: skip
-    chart = alt.layer(vertical, horizontal, *quadrant_names, points, names).properties(
-        title=title, width=RANK_WIDTH, height=CURVE_HEIGHT
-    )
+    # The properties given at once: a chained .properties() would rebuild (deep-copy) every layer.
+    layers = [vertical, horizontal, *quadrant_names, points, names]
+    chart = alt.layer(*layers, title=title, width=RANK_WIDTH, height=CURVE_HEIGHT)
     return localized(chart, lang)
 
 
@@ -459,10 +459,15 @@ def driver_ranking_chart(result: JourneyResult, *, lang: str = "en") -> alt.Laye
         ],
         anchor="start",
     )
-    chart = alt.layer(bars, notes).properties(
-        title=title, width=RANK_WIDTH, height=max(MIN_RANK_HEIGHT, RANK_STEP * len(order))
+    chart = alt.layer(  # all at once: chained calls would rebuild (deep-copy) every layer each time
+        bars,
+        notes,
+        title=title,
+        width=RANK_WIDTH,
+        height=max(MIN_RANK_HEIGHT, RANK_STEP * len(order)),
+        config=alt.Config(text=alt.MarkConfig(fontSize=TEXT_PX)),
     )
-    return localized(chart.configure_text(fontSize=TEXT_PX), lang)
+    return localized(chart, lang)
 
 
 def _padded(values: pd.Series, low: float, high: float) -> list[float]:

@@ -315,4 +315,5 @@ def persona_comparison_chart(comparison: pd.DataFrame, *, lang: str = "en") -> a
     text = base_chart.mark_text(fontSize=13).encode(text="value_text:N")
     title = _title("persona.chart.comparison.title", lang, t("persona.chart.comparison.subtitle", lang))
     # A fixed step per persona and per metric, so that the values fit in their cells.
-    return alt.layer(cells, text, title=title).properties(width=alt.Step(120), height=alt.Step(26))
+    # (given to the layer at once: a chained .properties() would rebuild, deep-copying, every layer)
+    return alt.layer(cells, text, title=title, width=alt.Step(120), height=alt.Step(26))

@@ -199,7 +199,7 @@ def cumulative_check_chart(
         .mark_text(align="left", dx=4, dy=-150, color="#555555")
         .encode(x="date:T", text="label:N")
     )
-    chart = (lines + rule + text).properties(
-        title=t("value.chart.cumulative_title", lang), width=560, height=320
+    chart = alt.layer(  # at once: chained calls would rebuild (deep-copy) every layer each time
+        lines, rule, text, title=t("value.chart.cumulative_title", lang), width=560, height=320
     )
     return localized(chart, lang)

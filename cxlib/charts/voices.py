@@ -84,8 +84,12 @@ def theme_chart(themes: list[Theme], *, lang: str = "en") -> alt.LayerChart:
         ],
     )
     labels = base.mark_text(align="left", dx=12, fontSize=12, color="#222222").encode(text="label:N")
-    chart = (points + labels).properties(
-        title=_title("voices.chart.themes.title", "voices.chart.themes.subtitle", lang), width=640, height=380
+    chart = alt.layer(  # at once: chained calls would rebuild (deep-copy) every layer each time
+        points,
+        labels,
+        title=_title("voices.chart.themes.title", "voices.chart.themes.subtitle", lang),
+        width=640,
+        height=380,
     )
     return localized(chart, lang)
 

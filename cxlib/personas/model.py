@@ -50,12 +50,14 @@ from cxlib.personas.features import (
     check_tables,
     customer_dates,
     customer_frame,
-    default_features,
+    default_features_of,
     is_numeric,
     latest_date,
     numeric_step,
+    positions_in,
     survey_means,
 )
+from cxlib.tables import without_attrs
 
 __all__ = ["CLOSE_SCORE", "AssumptionsNote", "PersonaModel", "PersonaProfile"]
 
@@ -366,7 +368,7 @@ class PersonaModel:
         # One thread: OpenMP's busy-waiting threads slow k-means down 10-20 fold when the cores are shared
         # (several app sessions, or tests running side by side); one thread is fast enough for 100k rows.
         with threadpool_limits(limits=1):
-            return self._fit(customers, survey, touchpoints)
+            return self._fit(customers, without_attrs(survey), touchpoints)
 
     def _fit(
         self, customers: pd.DataFrame, survey: pd.DataFrame | None, touchpoints: Sequence[str] | None
@@ -377,11 +379,7 @@ class PersonaModel:
         self._touchpoints = None if touchpoints is None else list(touchpoints)
         self._survey_means = survey_means(survey, touchpoints)
         frame = customer_frame(customers, self._survey_means, self._now)
-        features = (
-            list(self.features)
-            if self.features is not None
-            else default_features(customers, survey, touchpoints=touchpoints)
-        )
+        features = list(self.features) if self.features is not None else default_features_of(frame, customers)
         unknown = [feature for feature in features if feature not in frame.columns or feature in NOT_FEATURES]
         if unknown:
             raise ValueError(f"unknown or unusable features {unknown}; see candidate_features()")
@@ -433,7 +431,8 @@ class PersonaModel:
     def _describe(
         self, frame: pd.DataFrame, survey: pd.DataFrame | None, X: np.ndarray, labels: np.ndarray
     ) -> list[PersonaProfile]:
-        genders = [_majority_gender(frame.loc[labels == index]) for index in range(self.k_)]
+        groups = [frame.loc[labels == index] for index in range(self.k_)]
+        genders = [_majority_gender(members) for members in groups]
         names = persona_name_codes(genders, seed=self.random_state)
         as_of = reference_date(customer_dates(frame), survey)
         effects = self._effects(X, labels)
@@ -441,8 +440,7 @@ class PersonaModel:
         commenters, comments = _commenters(survey, frame)
         used_quotes: set[str] = set()
         personas = []
-        for index in range(self.k_):
-            members = frame.loc[labels == index]
+        for index, members in enumerate(groups):
             answers = survey[answer_labels == index] if survey is not None else None
             metrics = _persona_metrics(members, answers, as_of)
             quote = self._quote(commenters[labels[commenters] == index], comments, X, index, used_quotes)
@@ -532,16 +530,25 @@ class PersonaModel:
         if not hasattr(self, "k_"):
             raise ValueError("this PersonaModel is not fitted yet; call fit() first")
         check_tables(customers, survey)
-        means = self._survey_means if survey is None else survey_means(survey, self._touchpoints)
-        frame = customer_frame(customers, means, self._now)
-        missing = [step.feature for step in self._steps if step.feature not in frame.columns]
-        for feature in missing:
-            frame[feature] = np.nan
-        with threadpool_limits(limits=1):
-            labels = self._relabel[self._model.predict(self._transform(frame))]
+        frame = self._customer_frame(customers, survey)
+        labels = self._frame_labels(frame)
         by_id = pd.Series(labels, index=frame["customer_id"].to_numpy())
         ids = customers["customer_id"].astype("str")
         return pd.Series(by_id.loc[ids.to_numpy()].to_numpy(), index=pd.Index(ids, name="customer_id"))
+
+    def _customer_frame(self, customers: pd.DataFrame, survey: pd.DataFrame | None) -> pd.DataFrame:
+        """:func:`customer_frame` of ``customers`` as the model sees them (survey means from ``survey``,
+        else from the survey seen in ``fit``)."""
+        means = self._survey_means if survey is None else survey_means(survey, self._touchpoints)
+        return customer_frame(customers, means, self._now)
+
+    def _frame_labels(self, frame: pd.DataFrame) -> np.ndarray:
+        """Persona index per row of a :meth:`_customer_frame` (features it lacks are imputed)."""
+        missing = [step.feature for step in self._steps if step.feature not in frame.columns]
+        if missing:
+            frame = frame.assign(**dict.fromkeys(missing, np.nan))
+        with threadpool_limits(limits=1):
+            return self._relabel[self._model.predict(self._transform(frame))]
 
     def predict(self, customers: pd.DataFrame, survey: pd.DataFrame | None = None) -> pd.Series:
         """The persona index (0 = largest) of each customer, indexed by ``customer_id`` in the order
@@ -568,7 +575,7 @@ def _survey_labels(survey: pd.DataFrame | None, frame: pd.DataFrame, labels: np.
     """The persona of each survey row's customer (−1 when unknown or unlinked)."""
     if survey is None or "customer_id" not in survey.columns:
         return np.full(0 if survey is None else len(survey), -1)
-    positions = pd.Index(frame["customer_id"]).get_indexer(survey["customer_id"].astype("str"))
+    positions = positions_in(frame["customer_id"], survey["customer_id"].astype("str"))
     return np.where(positions >= 0, labels[positions], -1)
 
 
@@ -576,7 +583,7 @@ def _commenters(survey: pd.DataFrame | None, frame: pd.DataFrame) -> tuple[np.nd
     """Rows of ``frame`` (ascending) whose customer commented, and each row's latest comment."""
     latest = _latest_comments(survey)
     comments = np.full(len(frame), None, dtype=object)
-    positions = pd.Index(frame["customer_id"]).get_indexer(latest.index)
+    positions = positions_in(frame["customer_id"], latest.index)
     known = positions >= 0
     comments[positions[known]] = latest.to_numpy(dtype=object)[known]
     return np.sort(positions[known]), comments

@@ -17,10 +17,9 @@ from cxlib.messages import Message
 from cxlib.personas.features import (
     DEFAULT_ROLES,
     SURVEY_DEFAULTS,
+    check_tables,
     customer_dates,
-    customer_frame,
     is_numeric,
-    survey_means,
 )
 from cxlib.personas.model import (
     PersonaModel,
@@ -32,6 +31,7 @@ from cxlib.personas.model import (
 )
 from cxlib.personas.wording import _text as _label_text
 from cxlib.personas.wording import feature_label, persona_names_in, personas_in
+from cxlib.tables import without_attrs
 
 __all__ = [
     "Words",
@@ -178,13 +178,10 @@ def persona_comparison(
     """
     check_fitted(model)
     _check_lang(lang)
-    assigned = model._assign(customers, survey)
-    frame = customer_frame(
-        customers,
-        model._survey_means if survey is None else survey_means(survey, model._touchpoints),
-        model._now,
-    )
-    labels = assigned.reindex(frame["customer_id"].to_numpy()).to_numpy()
+    check_tables(customers, survey)
+    survey = without_attrs(survey)
+    frame = model._customer_frame(customers, survey)
+    labels = model._frame_labels(frame)
     as_of = reference_date(customer_dates(frame), survey)
     groups = [frame.loc[labels == persona.index] for persona in model.personas_] + [frame]
     answer_labels = _survey_labels(survey, frame, labels)

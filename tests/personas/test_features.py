@@ -100,3 +100,16 @@ def test_few_role_traits_are_filled_up_with_numeric_extras():
         }
     )
     assert default_features(customers) == ["age", "Spending Score (1-100)", "A", "B", "C", "D"]
+
+
+def test_positions_in_matches_the_index_lookup():
+    from cxlib.personas.features import positions_in
+
+    rng = np.random.default_rng(1)
+    keys = pd.Series([f"K{i:04d}" for i in rng.permutation(500)], dtype="str")
+    looked_up = pd.Series([*rng.choice(keys.to_numpy(), 300), "missing", None], dtype="str")
+    expected = pd.Index(keys).get_indexer(looked_up)
+    assert positions_in(keys, looked_up).tolist() == expected.tolist()  # the Arrow path
+    as_objects = looked_up.astype(object)
+    assert positions_in(keys.astype(object), as_objects).tolist() == expected.tolist()  # the fallback
+    assert (expected == -1).sum() == 2

@@ -128,3 +128,34 @@ def test_set_aside_rows_carry_their_row_number_in_the_file():
     result = _validate(sheet, "customers")
     assert result.set_aside[ROW_COLUMN].tolist()[0] == 7
     assert _rules(result)["duplicate_id"] == 1 and _balanced(result)
+
+
+def test_linking_counts_the_same_unknown_customers_on_arrow_and_python_ids():
+    from cxlib.validation import link_to_customers
+
+    customers = _validate(pd.DataFrame({"Kundennummer": ["1", "2", "3"]}), "customers")
+    survey = _validate(
+        pd.DataFrame({"Kundennummer": ["1", "9", None, "3", "9"], "Weiterempfehlung": [9, 8, 7, 6, 5]}),
+        "survey",
+    )
+    assert isinstance(survey.data["customer_id"].array, pd.arrays.ArrowStringArray)  # the Arrow lookup
+    assert _rules(link_to_customers(survey, customers))["unknown_customer"] == 2
+    by_set = _validate(
+        pd.DataFrame({"Kundennummer": ["1", "9", None, "3", "9"], "Weiterempfehlung": [9, 8, 7, 6, 5]}),
+        "survey",
+        known_customers={"1", "2", "3"},
+    )
+    assert _rules(by_set)["unknown_customer"] == 2  # the set lookup while validating agrees
+
+
+def test_unmapped_text_columns_stay_text_and_number_columns_numbers():
+    numbers = [f"{i},5" for i in range(600)]
+    text = [*numbers[:300], "siehe Notiz", *numbers[301:]]  # one word among numbers, past the first cells
+    late = [*numbers[:599], "k.A."]  # a missing marker is no text
+    sheet = pd.DataFrame(
+        {"Kundennummer": [str(i) for i in range(600)], "Punkte": numbers, "Hinweis": text, "Bonus": late}
+    )
+    data = _validate(sheet, "customers").data
+    assert data["Punkte"].dtype == "float64" and data["Punkte"].iloc[1] == 1.5
+    assert data["Hinweis"].iloc[300] == "siehe Notiz" and data["Hinweis"].iloc[1] == "1,5"
+    assert data["Bonus"].dtype == "float64" and pd.isna(data["Bonus"].iloc[599])
