@@ -152,7 +152,8 @@ def member_of(values: pd.Series, allowed: pd.Series) -> pd.Series:
         try:
             wanted = pa.array(allowed.dropna().unique(), type=pa.large_string())
             found = pc.is_in(pa.array(values, type=pa.large_string(), from_pandas=True), value_set=wanted)
-            return pd.Series(found.to_numpy(zero_copy_only=False), index=values.index).fillna(False).astype(bool)
+            mask = pd.Series(found.to_numpy(zero_copy_only=False), index=values.index)
+            return mask.fillna(False).astype(bool)
         except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
             pass  # not plain text after all: pandas' way below
     return values.isin(set(allowed.dropna())).fillna(False).astype(bool)
