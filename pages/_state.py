@@ -1448,24 +1448,35 @@ def _follow_up_maker():
 # --- The people behind a tile (drill-down from the NPS and churn tiles) ---
 
 
+def _can_list_people(frames, kind: str) -> bool:
+    """Whether the data has the figure whose people ``kind`` lists (an NPS item; churn columns)."""
+    customers, survey = frames
+    if kind == "nps":
+        return survey is not None and "recommend" in survey.columns
+    return customers is not None and bool({"churn_date", "churned"} & set(customers.columns))
+
+
 def _people_behind_of(frames, comparisons: dict, kind: str):
     from cxlib.drilldown import churned_customers, nps_respondents
 
+    if not _can_list_people(frames, kind):
+        return None
     customers, survey = frames
     entry = comparisons.get(kind) or {}
     window = tuple(date.fromisoformat(day) for day in entry["window"]) if entry.get("window") else None
     if kind == "nps":
-        return (
-            None
-            if survey is None or "recommend" not in survey.columns
-            else nps_respondents(survey, window=window)
-        )
-    has_churn = customers is not None and {"churn_date", "churned"} & set(customers.columns)
-    return churned_customers(customers, window=window) if has_churn else None
+        return nps_respondents(survey, window=window)
+    return churned_customers(customers, window=window)
 
 
 #: The tiles that open a list of the people behind them.
 DRILL_KINDS = ("nps", "churn_rate")
+
+
+def people_behind_kinds() -> list[str]:
+    """The tiles whose people can be listed for the data in use (no list is built to find out)."""
+    frames = _comparison_frames().value
+    return [kind for kind in DRILL_KINDS if _can_list_people(frames, kind)]
 
 
 def people_behind(kind: str):

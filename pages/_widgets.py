@@ -308,7 +308,7 @@ def people_behind_tiles() -> None:
     """From the NPS and churn tiles to the people they counted: the respondents of the NPS window
     (detractors first, with comments) or the customers lost in the churn window."""
     with st.expander(state.tr("drill.tiles.title"), icon=":material/person_search:"):
-        kinds = [kind for kind in state.DRILL_KINDS if state.people_behind(kind) is not None]
+        kinds = state.people_behind_kinds()
         if not kinds:
             st.caption(state.tr("drill.tiles.none"))
             return
