@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cxlib.charts.formats import localized
 from cxlib.i18n import CURRENCIES, LANGUAGES, format_money, format_number
 from pages import _state as state
 
@@ -349,6 +348,8 @@ def chart(figure, name: str, *, height: int | None = None) -> None:
     if height is None:
         # Streamlit fits title, axes and plot into the spec's height; large type needs room.
         height = _presentation_height(figure) if state.is_presenting() else "content"
+    from cxlib.charts.formats import localized  # here: Altair's import (~0.6 s) need not delay the tiles
+
     st.altair_chart(presentation_chart(localized(figure, state.lang())), width="stretch", height=height)
     if state.is_presenting():
         return

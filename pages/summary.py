@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from cxlib.charts.journey import journey_curve_chart
 from pages import _state as state
 from pages import _widgets as widgets
 
@@ -28,6 +27,8 @@ if model is not None:
 
 journey = state.journey_result()
 if journey is not None:
+    from cxlib.charts.journey import journey_curve_chart  # after the tiles: it imports Altair
+
     st.subheader(state.tr("nav.journey"))
     widgets.chart(state.cached_chart(journey_curve_chart, journey, lang=state.lang()), "summary_journey")
 
