@@ -69,8 +69,10 @@ def expect_tile(page: Page, label: str, value: str) -> None:
 
 
 def open_tab(page: Page, table: str, *, lang: str = "en") -> None:
-    """Show the Data page's tab for ``table``."""
+    """Show the Data page's tab for ``table`` and wait for the run it may start (the tabs are keyed, so
+    the chosen tab is widget state: a click before that run ends may hit an element about to be redrawn)."""
     page.get_by_role("tab", name=t(f"ui.tab.{table}", lang)).click()
+    wait_until_idle(page)
 
 
 def upload(
