@@ -12,6 +12,8 @@ from datetime import date
 
 import pandas as pd
 
+from cxlib.id_lookup import member_of
+
 __all__ = ["Filters", "active_in_period", "apply_filters", "filter_options"]
 
 
@@ -130,33 +132,6 @@ def _chosen_customers(customers: pd.DataFrame, filters: Filters, persona_of: pd.
     if filters.personas:
         keep &= customers["customer_id"].map(persona_of).isin(filters.personas)
     return keep.fillna(False).astype(bool)
-
-
-def member_of(values: pd.Series, allowed: pd.Series) -> pd.Series:
-    """``values.isin(allowed)`` as a bool mask (missing values are not members), through Arrow when both
-    hold text: pandas' own isin makes one Python object per allowed value, which for thousands of customer
-    IDs took longer than the rest of the filtering.
-
-    Examples
-    --------
-    >>> ids = pd.Series(["a", "b", None], dtype="str")
-    >>> member_of(ids, pd.Series(["b", "c"], dtype="str")).tolist()
-    [False, True, False]
-    >>> member_of(pd.Series([1, 2]), pd.Series([2])).tolist()
-    [False, True]
-    """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    if values.dtype == allowed.dtype and pd.api.types.is_string_dtype(values.dtype):
-        try:
-            wanted = pa.array(allowed.dropna().unique(), type=pa.large_string())
-            found = pc.is_in(pa.array(values, type=pa.large_string(), from_pandas=True), value_set=wanted)
-            mask = pd.Series(found.to_numpy(zero_copy_only=False), index=values.index)
-            return mask.fillna(False).astype(bool)
-        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
-            pass  # not plain text after all: pandas' way below
-    return values.isin(set(allowed.dropna())).fillna(False).astype(bool)
 
 
 def apply_filters(

@@ -26,11 +26,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from cxlib.churn import reference_date
 from cxlib.customer_columns import persona_exclusion
+from cxlib.id_lookup import positions_in
 from cxlib.nps import survey_responses
 from cxlib.roles import SURVEY_ROLES
 
@@ -147,28 +146,6 @@ def survey_means(survey: pd.DataFrame | None, touchpoints: Sequence[str] | None)
     joined.columns = [str(column) for column in joined.columns]
     joined.index = joined.index.astype("str")
     return joined.astype(float)
-
-
-def positions_in(keys: pd.Series | pd.Index, values: pd.Series | pd.Index) -> np.ndarray:
-    """Position of each of ``values`` in ``keys`` (unique), −1 where absent: what
-    ``pd.Index(keys).get_indexer(values)`` gives, hashed by Arrow when both are Arrow strings (customer
-    IDs; about four times faster on 100,000 of them).
-
-    Examples
-    --------
-    >>> ids = pd.Series(["b", "a", "c"], dtype="str")
-    >>> positions_in(ids, pd.Series(["a", "x", None, "c"], dtype="str")).tolist()
-    [1, -1, -1, 2]
-    """
-    known, looked_up = _arrow_strings(keys), _arrow_strings(values)
-    if known is None or looked_up is None or known.null_count:
-        return pd.Index(keys).get_indexer(values)
-    return pc.index_in(looked_up, value_set=known).fill_null(-1).to_numpy().astype(np.intp)
-
-
-def _arrow_strings(values: pd.Series | pd.Index) -> pa.ChunkedArray | pa.Array | None:
-    array = values.array
-    return pa.array(array) if isinstance(array, pd.arrays.ArrowStringArray) else None
 
 
 def _tenure_months(customers: pd.DataFrame, now: pd.Timestamp | None) -> pd.Series | None:

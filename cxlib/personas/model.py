@@ -39,6 +39,7 @@ from cxlib.churn import churn_rate, reference_date
 from cxlib.clv import customer_lifetime_value
 from cxlib.customer_columns import persona_exclusions
 from cxlib.errors import CxError
+from cxlib.id_lookup import positions_in
 from cxlib.messages import Message, Num, Pct
 from cxlib.nps import net_promoter_score, survey_responses
 from cxlib.persona_names import MAX_PERSONAS, PersonaName, persona_name_codes
@@ -54,7 +55,6 @@ from cxlib.personas.features import (
     is_numeric,
     latest_date,
     numeric_step,
-    positions_in,
     survey_means,
 )
 from cxlib.tables import without_attrs

@@ -103,7 +103,7 @@ def test_few_role_traits_are_filled_up_with_numeric_extras():
 
 
 def test_positions_in_matches_the_index_lookup():
-    from cxlib.personas.features import positions_in
+    from cxlib.id_lookup import positions_in
 
     rng = np.random.default_rng(1)
     keys = pd.Series([f"K{i:04d}" for i in rng.permutation(500)], dtype="str")
