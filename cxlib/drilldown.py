@@ -20,6 +20,27 @@ _RESPONDENT_COLUMNS = ("response_id", "customer_id", "response_date", "recommend
 _CUSTOMER_COLUMNS = ("customer_id", "name", "region", "signup_date", "churn_date", "revenue", "clv")
 
 
+#: The tiles that can list the people they counted: NPS (its respondents), churn (the lost customers).
+KINDS = ("nps", "churn_rate")
+
+
+def can_list(kind: str, customers: pd.DataFrame | None, survey: pd.DataFrame | None) -> bool:
+    """Whether the tables hold the figure the ``kind`` tile counts: a recommendation score for
+    ``"nps"`` (:func:`nps_respondents`), churn columns for ``"churn_rate"`` (:func:`churned_customers`).
+
+    Examples
+    --------
+    >>> survey = pd.DataFrame({"recommend": [9.0]})
+    >>> can_list("nps", None, survey), can_list("churn_rate", None, survey)
+    (True, False)
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
+    if kind == "nps":
+        return survey is not None and "recommend" in survey.columns
+    return customers is not None and bool({"churn_date", "churned"} & set(customers.columns))
+
+
 def _inside(dates: pd.Series, window: Window | None) -> pd.Series:
     if window is None:
         return pd.Series(True, index=dates.index)

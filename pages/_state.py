@@ -27,6 +27,7 @@ from typing import Any, Generic, TypeVar
 import streamlit as st
 
 from cxlib.digest import digest
+from cxlib.drilldown import KINDS as DRILL_KINDS  # the tiles that open a list of their people
 from cxlib.errors import CxError
 from cxlib.i18n import LANGUAGES, t
 from cxlib.intake import LoadedTable, link_tables, prepare_table
@@ -1448,20 +1449,12 @@ def _follow_up_maker():
 # --- The people behind a tile (drill-down from the NPS and churn tiles) ---
 
 
-def _can_list_people(frames, kind: str) -> bool:
-    """Whether the data has the figure whose people ``kind`` lists (an NPS item; churn columns)."""
-    customers, survey = frames
-    if kind == "nps":
-        return survey is not None and "recommend" in survey.columns
-    return customers is not None and bool({"churn_date", "churned"} & set(customers.columns))
-
-
 def _people_behind_of(frames, comparisons: dict, kind: str):
-    from cxlib.drilldown import churned_customers, nps_respondents
+    from cxlib.drilldown import can_list, churned_customers, nps_respondents
 
-    if not _can_list_people(frames, kind):
-        return None
     customers, survey = frames
+    if not can_list(kind, customers, survey):
+        return None
     entry = comparisons.get(kind) or {}
     window = tuple(date.fromisoformat(day) for day in entry["window"]) if entry.get("window") else None
     if kind == "nps":
@@ -1469,14 +1462,12 @@ def _people_behind_of(frames, comparisons: dict, kind: str):
     return churned_customers(customers, window=window)
 
 
-#: The tiles that open a list of the people behind them.
-DRILL_KINDS = ("nps", "churn_rate")
-
-
 def people_behind_kinds() -> list[str]:
     """The tiles whose people can be listed for the data in use (no list is built to find out)."""
-    frames = _comparison_frames().value
-    return [kind for kind in DRILL_KINDS if _can_list_people(frames, kind)]
+    from cxlib.drilldown import can_list
+
+    customers, survey = _comparison_frames().value
+    return [kind for kind in DRILL_KINDS if can_list(kind, customers, survey)]
 
 
 def people_behind(kind: str):
