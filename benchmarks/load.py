@@ -171,12 +171,13 @@ def rss_mb(pid: int) -> float:
 
 
 @contextlib.contextmanager
-def app_server(log: Path) -> Iterator[tuple[str, int]]:
-    """The real app, headless on loopback; yields (base URL, server pid)."""
+def app_server(log: Path, *, script: str = "app.py") -> Iterator[tuple[str, int]]:
+    """The real app (or another ``script`` under the checkout), headless on loopback; yields (base URL,
+    server pid)."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     command = [
-        *(sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"),
+        *(sys.executable, "-m", "streamlit", "run", script, "--server.headless=true"),
         *(f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"),
     ]
     log.parent.mkdir(parents=True, exist_ok=True)
