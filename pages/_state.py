@@ -12,13 +12,14 @@ upload never destroys good data.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -47,6 +48,41 @@ def _session() -> Any:
     """``st.session_state``, or the warm-up thread's own defaults while it computes the demo results."""
     own = getattr(_WARMING, "state", None)
     return st.session_state if own is None else own
+
+
+# The script (or fragment) run in progress on this thread keeps here what its accessors ask for many
+# times over (the tables in use: some 60-110 times per page), so each run builds their keys once.
+_RUN = threading.local()
+
+
+@contextlib.contextmanager
+def run_memo() -> Iterator[None]:
+    """One script or fragment run: :func:`_once_per_run` results live until it ends (nested: the outer)."""
+    if getattr(_RUN, "memo", None) is not None:
+        yield
+        return
+    _RUN.memo = {}
+    try:
+        yield
+    finally:
+        _RUN.memo = None
+
+
+def _once_per_run(name: str, build: Callable[[], T]) -> T:
+    """``build()``, once per script run on this thread (every time outside a run, e.g. the warm-up)."""
+    memo = getattr(_RUN, "memo", None)
+    if memo is None:
+        return build()
+    if name not in memo:
+        memo[name] = build()
+    return memo[name]
+
+
+def _data_changed() -> None:
+    """The visitor's files or their mapping changed during this run: forget what the run kept."""
+    memo = getattr(_RUN, "memo", None)
+    if memo is not None:
+        memo.clear()
 
 
 def _warming_stores() -> tuple[_ResultStore, _ResultStore] | None:
@@ -462,7 +498,11 @@ def current_uploads() -> dict[str, Upload]:
 
 
 def _tables() -> Derived[dict[str, LoadedTable]]:
-    """Every table in use, read, mapped, validated and linked, as a keyed result."""
+    """Every table in use, read, mapped, validated and linked, as a keyed result (once per run)."""
+    return _once_per_run("tables", _tables_in_use)
+
+
+def _tables_in_use() -> Derived[dict[str, LoadedTable]]:
     prepared = {
         table: _derive(_prepare_upload, upload, table, _choice(table))
         for table, upload in current_uploads().items()
@@ -477,8 +517,14 @@ def loaded_tables() -> dict[str, LoadedTable]:
 
 def validated_tables() -> dict[str, ValidatedTable]:
     """The validated tables in use (no filters applied); with transactions, the buyers stand in for a
-    missing customer table and fill its missing columns (see :func:`with_transaction_customers`)."""
-    return with_transaction_customers({table: item.validated for table, item in loaded_tables().items()})
+    missing customer table and fill its missing columns (``value.customers.with_transaction_customers``)."""
+    return _derive(_validated_of, _tables()).value
+
+
+def _validated_of(tables: dict[str, LoadedTable]) -> dict[str, ValidatedTable]:
+    from cxlib.value.customers import with_transaction_customers as complete
+
+    return complete({table: item.validated for table, item in tables.items()})
 
 
 def fingerprint() -> str:
@@ -516,6 +562,7 @@ def accept_upload(table: str, filename: str, content: bytes) -> CxError | None:
     _session()[CHOICES].pop(table, None)
     if profiled:
         _session()[CHOICES][table] = profiled
+    _data_changed()
     return None
 
 
@@ -592,6 +639,7 @@ def set_choice(
     error = _try_prepare(table, upload, choice)
     if error is None:
         _session()[CHOICES][table] = choice
+        _data_changed()
     return error
 
 
@@ -599,6 +647,7 @@ def remove_table(table: str) -> None:
     """Stop using the visitor's file for ``table`` (back to demo data when nothing is left)."""
     _session()[UPLOADS].pop(table, None)
     _session()[CHOICES].pop(table, None)
+    _data_changed()
     if not _session()[UPLOADS]:
         use_demo_data()
 
@@ -610,6 +659,7 @@ def use_demo_data() -> None:
     _session()[CHOICES] = {}
     _session()[REJECTED] = {}
     _session()[FILTERS] = {}
+    _data_changed()
 
 
 # --- shared filters and settings ---
@@ -1263,22 +1313,6 @@ def report_makers():
 # Results go through _derive like every other: keyed by the digest of all their inputs.
 
 VALUE_SETTINGS = "value_settings"  # calibration_end, horizon_months, inactive_threshold (Value page)
-
-
-def _transaction_customers_of(tables: dict[str, LoadedTable]):
-    from cxlib.value.customers import with_transaction_customers as complete
-
-    return complete({name: item.validated for name, item in tables.items()})["customers"]
-
-
-def with_transaction_customers(tables: dict) -> dict:
-    """``tables`` with the buyers as customers (no customer table) or missing columns filled; nothing
-    is computed when nothing needs filling."""
-    from cxlib.value.customers import needs_transaction_customers
-
-    if not needs_transaction_customers(tables):
-        return tables
-    return {**tables, "customers": _derive(_transaction_customers_of, _tables()).value}
 
 
 def buyer_persona_features() -> tuple[str, ...] | None:

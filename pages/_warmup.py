@@ -3,9 +3,10 @@
 A fresh server computes what the first visitor's first page needs while that visitor waits. Everything
 the other pages need from the demo data (the persona comparison, voices, customer value, the overview
 charts, the journey page's drill-down, in both languages) is then computed by one background thread, in
-the gaps between visitors' script runs, into the same shared stores and under the same keys a visitor's
-page asks for (``state.as_demo_visitor``). So nobody waits for a page's first computation, and the thread
-never holds the interpreter while a visitor's page is being run.
+the quiet gaps between visitors' script runs, into the same shared stores and under the same keys a visitor's
+page asks for (``state.as_demo_visitor``). So nobody waits for a page's first computation. A step starts
+only once no visitor's script or fragment has run for a second (:data:`QUIET_SECONDS`), so a visitor
+who keeps clicking does not share the interpreter with the warm-up.
 
 When it is done, the objects alive at that point (imported modules, the demo results) are moved out of
 the garbage collector's sight with :func:`gc.freeze`: Streamlit collects all generations after every
@@ -21,6 +22,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 import streamlit as st
 
@@ -28,16 +30,25 @@ from cxlib.errors import CxError
 from cxlib.i18n import LANGUAGES
 from pages import _state as state
 
+T = TypeVar("T")
 _LOG = logging.getLogger(__name__)
 # How often the thread looks whether a visitor's script run has ended before it takes its next step.
 POLL_SECONDS = 0.05
+# How long no visitor's script (or fragment) may have run before the thread takes a step: a visitor who
+# clicks again within this gap finds the interpreter free instead of shared with a warm-up step.
+QUIET_SECONDS = 1.0
 
 
 class _ScriptRuns:
-    """How many visitors' script runs are in progress right now (all sessions of this process)."""
+    """How many visitors' script runs are in progress right now (all sessions of this process), and
+    when the last one ended."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self, *, clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep
+    ) -> None:
         self._count = 0
+        self._clock, self._sleep = clock, sleep
+        self._last_end = clock()
         self._lock = threading.Lock()
 
     @contextlib.contextmanager
@@ -49,10 +60,16 @@ class _ScriptRuns:
         finally:
             with self._lock:
                 self._count -= 1
+                self._last_end = self._clock()
 
     def wait_until_none(self) -> None:
         while self._count:
-            time.sleep(POLL_SECONDS)
+            self._sleep(POLL_SECONDS)
+
+    def wait_until_quiet(self, seconds: float = QUIET_SECONDS) -> None:
+        """Return once no run is in progress and none has ended for ``seconds``."""
+        while self._count or self._clock() - self._last_end < seconds:
+            self._sleep(POLL_SECONDS)
 
 
 @st.cache_resource(max_entries=1, show_spinner=False)
@@ -60,9 +77,24 @@ def _script_runs() -> _ScriptRuns:
     return _ScriptRuns()
 
 
-def script_run() -> contextlib.AbstractContextManager[None]:
-    """Wrap a visitor's script run (app.py), so that the warm-up keeps out of its way."""
-    return _script_runs().running()
+@contextlib.contextmanager
+def script_run() -> Iterator[None]:
+    """Wrap a visitor's script run (app.py) or fragment run: the warm-up keeps out of its way, and the
+    run builds the keys of the tables in use once (``state.run_memo``)."""
+    with _script_runs().running(), state.run_memo():
+        yield
+
+
+def fragment(function: Callable[..., T]) -> Callable[..., T]:
+    """``st.fragment`` whose reruns the warm-up waits for like a whole script run (a fragment's rerun
+    does not run app.py)."""
+
+    @functools.wraps(function)
+    def marked(*args, **kwargs) -> T:
+        with script_run():
+            return function(*args, **kwargs)
+
+    return st.fragment(marked)
 
 
 def _steps() -> list[tuple[str, Callable[[], object]]]:
@@ -96,13 +128,14 @@ def _steps() -> list[tuple[str, Callable[[], object]]]:
 
 def warm(stores: tuple, runs: _ScriptRuns | None = None) -> int:
     """Compute every step as a new demo visitor in each language would, into ``stores`` (the shared
-    results and charts), each step only while no visitor's script runs; returns the steps that failed."""
+    results and charts), each step only in a quiet gap between visitors' runs; returns the steps that
+    failed."""
     failed = 0
     for language in LANGUAGES:
         with state.as_demo_visitor(language, stores):
             for name, step in _steps():
                 if runs is not None:
-                    runs.wait_until_none()
+                    runs.wait_until_quiet()
                 try:
                     step()
                 except CxError:  # a result the demo cannot give is stored as such; nothing to warm

@@ -6,6 +6,7 @@ import streamlit as st
 
 from cxlib.i18n import CURRENCIES, LANGUAGES, format_money, format_number
 from pages import _state as state
+from pages import _warmup as warmup
 
 _LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
 
@@ -302,7 +303,7 @@ def csv_download(table, *, label: str, file_name: str, key: str) -> None:
     )
 
 
-@st.fragment
+@warmup.fragment
 def people_behind_tiles() -> None:
     """From the NPS and churn tiles to the people they counted: the respondents of the NPS window
     (detractors first, with comments) or the customers lost in the churn window."""

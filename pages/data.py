@@ -10,6 +10,7 @@ from cxlib.mapping_profile import profile_from_tables, profile_json, read_profil
 from cxlib.roles import ROLES, TABLES
 from cxlib.validation import readable_set_aside
 from pages import _state as state
+from pages import _warmup as warmup
 from pages import _widgets as widgets
 
 state.require_router("data")
@@ -49,7 +50,7 @@ def sheet_choice(table: str, loaded) -> None:
                 st.rerun()
 
 
-@st.fragment
+@warmup.fragment
 def mapping_editor(table: str, loaded) -> None:
     """The mapping and its form: applying it reruns this section, which reruns the page once with the new
     mapping (the page's other tables are not redrawn first with the old one)."""
@@ -91,7 +92,7 @@ def column_meanings(table: str, loaded) -> None:
         _period_form(table, revenue.period)
 
 
-@st.fragment
+@warmup.fragment
 def _period_form(table: str, period: str) -> None:
     """What the revenue column covers (per month, year or lifetime), as the user confirms it."""
     periods = ["month", "year", "lifetime"]
@@ -117,7 +118,7 @@ def scale_choice(table: str, loaded) -> None:
             _scale_form(table, items)
 
 
-@st.fragment
+@warmup.fragment
 def _scale_form(table: str, items: dict) -> None:
     """The item choice reruns only this section, so the scale and direction shown are that item's own
     (a form alone would keep the first item's, and applying them would change the wrong scale)."""

@@ -8,6 +8,7 @@ from cxlib.journey import journey_table
 from cxlib.journey_drilldown import weakest_touchpoint
 from cxlib.phases import PHASES
 from pages import _state as state
+from pages import _warmup as warmup
 from pages import _widgets as widgets
 
 state.require_router("journey")
@@ -51,7 +52,7 @@ def _pain_points(result) -> None:
             st.warning(message, icon=":material/warning:")
 
 
-@st.fragment
+@warmup.fragment
 def _journey_section() -> bool:
     """The options and everything they drive, rerun on their own when an option changes."""
     if not state.is_presenting():
@@ -84,7 +85,7 @@ def _journey_section() -> bool:
     return True
 
 
-@st.fragment
+@warmup.fragment
 def _drill_down() -> None:
     """A touchpoint's lowest ratings in the current selection, with comments and a CSV download."""
     result = state.journey_result()

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from pages import _state as state
+from pages import _warmup as warmup
 from pages import _widgets as widgets
 
 state.require_router("overview")
@@ -14,7 +15,7 @@ if not state.is_presenting():
     widgets.people_behind_tiles()
 
 
-@st.fragment
+@warmup.fragment
 def settings() -> None:
     """The KPI settings: a change reruns only this section, which then reruns the page once with the new
     settings (not once with the old tiles and again with the new)."""

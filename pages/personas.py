@@ -29,6 +29,7 @@ from cxlib.personas import (
 from cxlib.personas.card_file import persona_card_pdf
 from cxlib.personas.wording import feature_label
 from pages import _state as state
+from pages import _warmup as warmup
 from pages import _widgets as widgets
 
 state.require_router("personas")
@@ -185,7 +186,7 @@ def _drill_down(model, personas) -> None:
     )
 
 
-@st.fragment
+@warmup.fragment
 def personas_view() -> None:
     model = state.persona_model()
     if model is None:

@@ -65,3 +65,51 @@ def test_a_visitor_leaves_the_warm_up_alone():
         assert runs._count == 1
     runs.wait_until_none()  # returns at once: nobody runs
     assert runs._count == 0
+
+
+class FakeClock:
+    """A clock that moves only when the code under test sleeps."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+        self.slept = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+        self.slept += seconds
+
+
+def test_the_warm_up_waits_for_a_quiet_gap_after_the_last_run():
+    clock = FakeClock()
+    runs = warmup._ScriptRuns(clock=clock, sleep=clock.sleep)
+    with runs.running():
+        clock.now += 5.0  # a visitor's page runs for five seconds
+    runs.wait_until_quiet(1.0)
+    assert 1.0 <= clock.slept <= 1.0 + 2 * warmup.POLL_SECONDS  # one poll past the gap at most
+
+
+def test_the_warm_up_does_not_wait_when_the_last_run_ended_long_ago():
+    clock = FakeClock()
+    runs = warmup._ScriptRuns(clock=clock, sleep=clock.sleep)
+    with runs.running():
+        pass
+    clock.now += 30.0
+    runs.wait_until_quiet(1.0)
+    assert clock.slept == 0.0
+
+
+def test_a_fragment_rerun_counts_as_a_visitor_run(monkeypatch):
+    clock = FakeClock()
+    runs = warmup._ScriptRuns(clock=clock, sleep=clock.sleep)
+    monkeypatch.setattr(warmup, "_script_runs", lambda: runs)
+    seen = []
+
+    def section() -> None:
+        seen.append(runs._count)
+
+    monkeypatch.setattr(warmup.st, "fragment", lambda function: function)  # no script run here
+    warmup.fragment(section)()
+    assert seen == [1] and runs._count == 0
