@@ -1430,18 +1430,28 @@ def _comments_analysed(frames, survey_pair):
     return analyze_voices(survey, touchpoints=list(touchpoints), random_state=0)
 
 
-def _voices_of(analysed, persona_of, clv):
+def _comment_outcomes_of(analysed):
+    from cxlib.voices.section import comment_outcomes
+
+    return None if analysed is None else comment_outcomes(analysed)
+
+
+def _voices_of(analysed, outcomes, persona_of, clv):
     from cxlib.voices.section import voices_of_result
 
-    return None if analysed is None else voices_of_result(analysed, persona_of=persona_of, clv=clv)
+    if analysed is None:
+        return None
+    return voices_of_result(analysed, persona_of=persona_of, clv=clv, outcomes=outcomes)
 
 
 def _voices() -> Derived:
     """Voices of the filtered comments; a customer's CLV ignores the filters (it is the customer's value).
-    The comments are analysed without the persona names, so a language switch analyses nothing again."""
+    The comments are analysed without the persona names, so a language switch analyses nothing again,
+    and their outcomes (detractors, weakest touchpoints) are kept across persona choices."""
     clv = _derive(_clv_of, _customers(), _survey())
     analysed = _derive(_comments_analysed, _filtered(), _survey_and_touchpoints())
-    return _derive(_voices_of, analysed, _persona_labels(), clv)
+    outcomes = _derive(_comment_outcomes_of, analysed)
+    return _derive(_voices_of, analysed, outcomes, _persona_labels(), clv)
 
 
 def voices():

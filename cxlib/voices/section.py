@@ -47,19 +47,38 @@ def build_voices(
     return voices_of_result(result, persona_of=persona_of, clv=clv)
 
 
+@dataclass(frozen=True)
+class CommentOutcomes:
+    """What the analysed comments say about outcomes, whoever the personas are."""
+
+    detractor_themes: list[dict] | None
+    touchpoint_themes: list[dict]
+
+
+def comment_outcomes(result: VoicesResult) -> CommentOutcomes:
+    """The themes of detractors against promoters, and at the weakest touchpoints (no persona needed)."""
+    return CommentOutcomes(detractor_themes(result), themes_at_weakest_touchpoints(result))
+
+
 def voices_of_result(
-    result: VoicesResult, *, persona_of: pd.Series | None = None, clv: pd.Series | None = None
+    result: VoicesResult,
+    *,
+    persona_of: pd.Series | None = None,
+    clv: pd.Series | None = None,
+    outcomes: CommentOutcomes | None = None,
 ) -> Voices:
     """The follow-up list and outcome tables of analysed comments (cheap: no text is analysed again).
 
     The analysis itself knows nothing of personas, so the persona names (words) can change, with the
-    language, without analysing the comments again.
+    language, without analysing the comments again; ``outcomes`` (from :func:`comment_outcomes`) can be
+    kept across persona choices too.
     """
+    outcomes = comment_outcomes(result) if outcomes is None else outcomes
     return Voices(
         result=result,
         follow_up=follow_up_list(result, persona_of=persona_of, clv=clv),
-        detractor_themes=detractor_themes(result),
-        touchpoint_themes=themes_at_weakest_touchpoints(result),
+        detractor_themes=outcomes.detractor_themes,
+        touchpoint_themes=outcomes.touchpoint_themes,
         persona_themes=themes_per_persona(result, persona_of),
     )
 
