@@ -8,23 +8,9 @@ import pandas as pd
 import pytest
 
 from cxlib.analysis import analyze_tables
-from cxlib.demo import COMMENT_THEMES, generate_demo, planted_comment_theme
+from cxlib.demo import COMMENT_THEMES, planted_comment_theme
 from cxlib.intake import load_table
 from cxlib.voices import analyze_voices
-
-DEMO_ROLES = {
-    "Kommentar": "comment",
-    "Weiterempfehlung": "recommend",
-    "Gesamtzufriedenheit": "satisfaction",
-    "Kundennummer": "customer_id",
-    "Datum": "response_date",
-}
-
-
-@pytest.fixture(scope="module")
-def demo_voices():
-    survey = generate_demo().survey.rename(columns=DEMO_ROLES)
-    return analyze_voices(survey)
 
 
 def test_every_planted_theme_is_the_top_theme_of_its_comments(demo_voices):

@@ -2,25 +2,8 @@
 kept across persona choices and give the same voices as when computed afresh."""
 
 import pandas as pd
-import pytest
 
-from cxlib.demo import generate_demo
-from cxlib.voices import analyze_voices
 from cxlib.voices.section import comment_outcomes, voices_of_result
-
-DEMO_ROLES = {
-    "Kommentar": "comment",
-    "Weiterempfehlung": "recommend",
-    "Gesamtzufriedenheit": "satisfaction",
-    "Kundennummer": "customer_id",
-    "Datum": "response_date",
-}
-
-
-@pytest.fixture(scope="module")
-def analysed():
-    survey = generate_demo().survey.rename(columns=DEMO_ROLES)
-    return analyze_voices(survey)
 
 
 def _personas(analysed, k: int) -> pd.Series:
@@ -28,11 +11,11 @@ def _personas(analysed, k: int) -> pd.Series:
     return pd.Series([f"Persona {i % k}" for i in range(len(ids))], index=ids.to_numpy())
 
 
-def test_kept_outcomes_give_the_same_voices_as_fresh_ones(analysed):
-    personas = _personas(analysed, 3)
-    kept = comment_outcomes(analysed)
-    fresh = voices_of_result(analysed, persona_of=personas)
-    reused = voices_of_result(analysed, persona_of=personas, outcomes=kept)
+def test_kept_outcomes_give_the_same_voices_as_fresh_ones(demo_voices):
+    personas = _personas(demo_voices, 3)
+    kept = comment_outcomes(demo_voices)
+    fresh = voices_of_result(demo_voices, persona_of=personas)
+    reused = voices_of_result(demo_voices, persona_of=personas, outcomes=kept)
     assert fresh.detractor_themes  # the demo has detractors and promoters who comment
     assert reused.detractor_themes == fresh.detractor_themes
     assert reused.touchpoint_themes == fresh.touchpoint_themes
@@ -40,8 +23,8 @@ def test_kept_outcomes_give_the_same_voices_as_fresh_ones(analysed):
     pd.testing.assert_frame_equal(reused.follow_up, fresh.follow_up)
 
 
-def test_outcomes_do_not_change_with_the_personas(analysed):
-    two = voices_of_result(analysed, persona_of=_personas(analysed, 2))
-    four = voices_of_result(analysed, persona_of=_personas(analysed, 4))
-    assert two.detractor_themes == four.detractor_themes == comment_outcomes(analysed).detractor_themes
+def test_outcomes_do_not_change_with_the_personas(demo_voices):
+    two = voices_of_result(demo_voices, persona_of=_personas(demo_voices, 2))
+    four = voices_of_result(demo_voices, persona_of=_personas(demo_voices, 4))
+    assert two.detractor_themes == four.detractor_themes == comment_outcomes(demo_voices).detractor_themes
     assert len(two.persona_themes) == 2 and len(four.persona_themes) == 4
