@@ -18,6 +18,7 @@ import hashlib
 import importlib
 import os
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -330,7 +331,37 @@ def _derive(compute: Callable[..., T], *inputs: Any, own: bool = False) -> Deriv
     else:
         store = _shared_results() if is_demo() and not own else _session_results()
     values = [_unwrap(item) for item in inputs]
-    return Derived(key, store.get_or_compute(key, lambda: compute(*values)))
+    value = store.get_or_compute(key, lambda: compute(*values))
+    _remember_provenance(value, key)
+    return Derived(key, value)
+
+
+# Results handed out by _derive, by identity: a chart drawn from one is keyed by where the result came
+# from, not by hashing its frames again on every rerun. Weak references: an entry lives as long as its
+# result, so an identity is never mistaken for a later object's.
+_PROVENANCE: dict[int, tuple[weakref.ref, str]] = {}
+
+
+def _remember_provenance(value: Any, key: str) -> None:
+    try:
+        reference = weakref.ref(value, functools.partial(_forget_provenance, id(value)))
+    except TypeError:  # None, numbers, tuples, dicts: cheap to digest, or not kept by identity
+        return
+    _PROVENANCE[id(value)] = (reference, key)
+
+
+def _forget_provenance(identity: int, reference: weakref.ref) -> None:
+    entry = _PROVENANCE.get(identity)
+    if entry is not None and entry[0] is reference:
+        _PROVENANCE.pop(identity, None)
+
+
+def _keyed_by_provenance(value: Any) -> Any:
+    """A result from :func:`_derive` as its key (a ``Derived`` handle); anything else as it is."""
+    entry = _PROVENANCE.get(id(value))
+    if entry is not None and entry[0]() is value:
+        return Derived(entry[1], value)
+    return value
 
 
 # --- chart specs: built once per content of their inputs ---
@@ -358,12 +389,13 @@ def _build_chart(builder: str, args: tuple, options: dict):
 def cached_chart(builder: Callable[..., T], *args: Any, **options: Any) -> T:
     """``builder(*args, **options)``, built once per content of its inputs (a rerun rebuilds no chart).
 
-    The key is the builder's import path and the digest of every argument, so any change of data,
-    language, currency or option builds a new chart. Charts are kept apart from the analysis results,
-    so that they never push an analysis out of its store.
+    The key is the builder's import path and the digest of every argument (a result of :func:`_derive`
+    counts by its own key), so any change of data, language, currency or option builds a new chart.
+    Charts are kept apart from the analysis results, so that they never push an analysis out of its
+    store.
     """
     path = f"{builder.__module__}:{builder.__qualname__}"
-    key = digest("chart", path, args, options)
+    key = digest("chart", path, [_keyed_by_provenance(arg) for arg in args], options)
     if (warming := _warming_stores()) is not None:
         store = warming[1]
     else:
@@ -1030,18 +1062,30 @@ def _default_editor_table(survey_pair):
     return editor_table(default_spec(survey, touchpoints), touchpoints)
 
 
-def journey_editor_table():
-    """The phase editor's table for the data in use (the visitor's edits, else the guessed spec with
-    the owners of a loaded mapping profile)."""
+def _with_owners(table, owners: dict):
     from cxlib.journey_editor import with_owners
+
+    return None if table is None else with_owners(table, owners)
+
+
+def _journey_table() -> Derived:
+    """The phase editor's table as a keyed value: the visitor's edit (its content digested once, when
+    it was saved), else the guessed spec with the owners of a loaded mapping profile (keyed by
+    provenance), so a rerun hashes no table."""
     from cxlib.mapping_profile import journey_owners as owners_in
 
     edited = _session().get(JOURNEY_TABLE, {}).get(fingerprint())
     if edited is not None:
         return edited
-    table = _derive(_default_editor_table, _survey_and_touchpoints()).value
+    table = _derive(_default_editor_table, _survey_and_touchpoints())
     owners = owners_in(_session().get(PROFILE))
-    return table if table is None or not owners else with_owners(table, owners)
+    return table if not owners else _derive(_with_owners, table, owners)
+
+
+def journey_editor_table():
+    """The phase editor's table for the data in use (the visitor's edits, else the guessed spec with
+    the owners of a loaded mapping profile)."""
+    return _journey_table().value
 
 
 def journey_owners() -> dict[str, str]:
@@ -1052,7 +1096,7 @@ def journey_owners() -> dict[str, str]:
 
 
 def set_journey_editor_table(table) -> None:
-    _session()[JOURNEY_TABLE] = {fingerprint(): table}
+    _session()[JOURNEY_TABLE] = {fingerprint(): Derived(digest("journey_table", table), table)}
 
 
 def journey_options() -> dict:
@@ -1086,7 +1130,7 @@ def _journey() -> Derived:
     return _derive(
         _build_journey,
         _filtered(),
-        journey_editor_table(),
+        _journey_table(),
         options.get("outcome", "recommend"),
         by_persona,
         _persona_labels() if by_persona else None,  # persona names are words: only when lines need them
@@ -1127,7 +1171,7 @@ def lowest_ratings(touchpoint: str):
         journey = _journey()
     except CxError:
         return None, 0
-    return _derive(_lowest_ratings_of, _filtered(), journey_editor_table(), journey, touchpoint).value
+    return _derive(_lowest_ratings_of, _filtered(), _journey_table(), journey, touchpoint).value
 
 
 def journey_problem() -> str | None:

@@ -3,6 +3,8 @@ change of the visitor's files or mapping during that run is seen at once (never 
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from pages import _state as state
@@ -18,12 +20,15 @@ def demo_visitor():
 
 @pytest.fixture
 def builds(monkeypatch):
-    """Counts how often the tables' key is built."""
+    """Counts how often this test's thread builds the tables' key (a script thread an earlier AppTest
+    left running may build its own meanwhile)."""
     counted = []
     original = state._tables_in_use
+    this_thread = threading.get_ident()
 
     def counting():
-        counted.append(1)
+        if threading.get_ident() == this_thread:
+            counted.append(1)
         return original()
 
     monkeypatch.setattr(state, "_tables_in_use", counting)
