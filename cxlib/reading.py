@@ -555,7 +555,7 @@ class _Table:
 
 def _fastexcel_preview(reader: fastexcel.ExcelReader, index: int) -> _Grid:
     sheet = reader.load_sheet(index, header_row=None, skip_rows=0, n_rows=PREVIEW_ROWS, dtypes="string")
-    columns = [info.absolute_index for info in sheet.available_columns()]
+    columns = [info.absolute_index for info in sheet.selected_columns]  # all: no use_columns given
     frame = sheet.to_pandas()
     rows = []
     for values in frame.itertuples(index=False):  # at most PREVIEW_ROWS rows
@@ -571,7 +571,7 @@ def _read_sheet(reader: fastexcel.ExcelReader, index: int, grid: _Grid) -> _Tabl
     sheet = reader.load_sheet(
         index, header_row=None, skip_rows=header_row + 1, schema_sample_rows=None, whitespace_as_null=True
     )
-    columns = [info.absolute_index for info in sheet.available_columns()]
+    columns = [info.absolute_index for info in sheet.selected_columns]  # all: no use_columns given
     frame = sheet.to_pandas()
     frame.columns = columns
     hidden = sheet.visible != "visible"
