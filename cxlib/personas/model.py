@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
-from sklearn.metrics import adjusted_rand_score, pairwise_distances, silhouette_score
+from sklearn.metrics import pairwise_distances
 from threadpoolctl import threadpool_limits
 
 from cxlib.churn import churn_rate, reference_date
@@ -57,6 +57,7 @@ from cxlib.personas.features import (
     numeric_step,
     survey_means,
 )
+from cxlib.personas.scores import adjusted_rand, silhouette, wide_distances
 from cxlib.tables import without_attrs
 
 __all__ = ["CLOSE_SCORE", "AssumptionsNote", "PersonaModel", "PersonaProfile"]
@@ -299,14 +300,13 @@ class PersonaModel:
         scored = self._silhouette_rows(len(points))
         distances = pairwise_distances(points[scored]).astype(np.float32)
         np.fill_diagonal(distances, 0.0)
+        wide = wide_distances(distances)
         scores, fits = {}, {}
         for k in ks:
             fits[k] = self._kmeans(k).fit(points)
             labels = fits[k].labels_[scored]
             valid = 2 <= len(np.unique(labels)) <= len(scored) - 1
-            scores[k] = (
-                float(silhouette_score(distances, labels, metric="precomputed")) if valid else math.nan
-            )
+            scores[k] = silhouette(distances, labels, wide=wide) if valid else math.nan
         return scores, fits
 
     def _silhouette_rows(self, n: int) -> np.ndarray:
@@ -347,7 +347,7 @@ class PersonaModel:
             rng = np.random.default_rng([self.random_state, repeat])
             rows = rng.integers(0, len(X), size=size)
             refit = self._kmeans(self.k_).fit(X[rows])
-            scores.append(adjusted_rand_score(labels, refit.predict(X)))
+            scores.append(adjusted_rand(labels, refit.predict(X)))
         return float(np.mean(scores))
 
     def fit(
