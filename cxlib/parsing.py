@@ -459,8 +459,12 @@ def normalize_ids(values: pd.Series) -> pd.Series:
     if pd.api.types.is_float_dtype(values):
         whole = values.notna() & (values == values.round())
         values = values.astype(object).where(~whole, values.round().astype("Int64").astype(object))
-    text = values.astype("string").str.strip().str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
+    text = values.astype("string").str.strip()
+    if text.str.contains(".", regex=False).any():  # the regular expressions only where they can match
+        text = text.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
     text = text.mask(text == "", pd.NA)
+    if not text.str.startswith("0").any():
+        return text
     digits = text.str.fullmatch(r"\d+").fillna(False).astype(bool)
     stripped = text[digits].str.lstrip("0").replace("", "0")
     return text.mask(digits, stripped)
