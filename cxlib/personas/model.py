@@ -24,6 +24,7 @@ codes and card values, and :mod:`cxlib.personas.wording` turns them into words a
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ import pandas as pd
 from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
 from sklearn.metrics import pairwise_distances
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from cxlib.churn import churn_rate, reference_date
 from cxlib.clv import customer_lifetime_value
@@ -367,7 +368,7 @@ class PersonaModel:
         check_tables(customers, survey)
         # One thread: OpenMP's busy-waiting threads slow k-means down 10-20 fold when the cores are shared
         # (several app sessions, or tests running side by side); one thread is fast enough for 100k rows.
-        with threadpool_limits(limits=1):
+        with _one_thread():
             return self._fit(customers, without_attrs(survey), touchpoints)
 
     def _fit(
@@ -547,7 +548,7 @@ class PersonaModel:
         missing = [step.feature for step in self._steps if step.feature not in frame.columns]
         if missing:
             frame = frame.assign(**dict.fromkeys(missing, np.nan))
-        with threadpool_limits(limits=1):
+        with _one_thread():
             return self._relabel[self._model.predict(self._transform(frame))]
 
     def predict(self, customers: pd.DataFrame, survey: pd.DataFrame | None = None) -> pd.Series:
@@ -558,6 +559,18 @@ class PersonaModel:
         are imputed like in ``fit``).
         """
         return self._assign(customers, survey).rename("persona")
+
+
+@functools.cache
+def _thread_pools() -> ThreadpoolController:
+    """The BLAS/OpenMP pools of this process, found once (``threadpool_limits()`` scans every loaded
+    library on each call: 7-30 ms)."""
+    return ThreadpoolController()
+
+
+def _one_thread():
+    """A context in which k-means and BLAS use one thread (see :meth:`PersonaModel.fit`)."""
+    return _thread_pools().limit(limits=1)
 
 
 def _majority_gender(members: pd.DataFrame) -> str | None:
