@@ -25,7 +25,10 @@ codes and card values, and :mod:`cxlib.personas.wording` turns them into words a
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -289,26 +292,29 @@ class PersonaModel:
 
         Fitting and scoring on the same sample keeps the search cheap on large tables (k-means on 100k
         rows for seven k with several starts costs seconds; on the sample it costs a fraction of that).
+        Each k's fit and score are kept per sample (:class:`_KSearches`): a refit with another number of
+        personas or another k range on the same features reuses them instead of searching again.
         """
         points = X[sample]
-        distinct = len(np.unique(points, axis=0))
+        search = _K_SEARCHES.get(points, self.random_state)
         low, high = self.k_range
         ks = set(range(low, high + 1)) | ({self.n_personas} if self.n_personas else set())
-        limit = min(distinct, len(points) - 1)
+        limit = min(search.distinct, len(points) - 1)
         if max(ks) > limit:
-            self.notes_.append(Message("persona.note.k_capped", distinct=distinct, k=max(limit, 2)))
+            self.notes_.append(Message("persona.note.k_capped", distinct=search.distinct, k=max(limit, 2)))
         ks = sorted(k for k in ks if k <= limit) or [2]
-        scored = self._silhouette_rows(len(points))
-        distances = pairwise_distances(points[scored]).astype(np.float32)
-        np.fill_diagonal(distances, 0.0)
-        wide = wide_distances(distances)
-        scores, fits = {}, {}
-        for k in ks:
-            fits[k] = self._kmeans(k).fit(points)
-            labels = fits[k].labels_[scored]
-            valid = 2 <= len(np.unique(labels)) <= len(scored) - 1
-            scores[k] = silhouette(distances, labels, wide=wide) if valid else math.nan
-        return scores, fits
+        missing = [k for k in ks if k not in search.results]
+        if missing:
+            scored = self._silhouette_rows(len(points))
+            distances = pairwise_distances(points[scored]).astype(np.float32)
+            np.fill_diagonal(distances, 0.0)
+            wide = wide_distances(distances)
+            for k in missing:
+                fit = self._kmeans(k).fit(points)
+                labels = fit.labels_[scored]
+                valid = 2 <= len(np.unique(labels)) <= len(scored) - 1
+                search.results[k] = (fit, silhouette(distances, labels, wide=wide) if valid else math.nan)
+        return {k: search.results[k][1] for k in ks}, {k: search.results[k][0] for k in ks}
 
     def _silhouette_rows(self, n: int) -> np.ndarray:
         """Rows of the k-search sample whose silhouette is scored (all, up to SILHOUETTE_POINTS)."""
@@ -398,7 +404,7 @@ class PersonaModel:
         self.silhouette_by_k_, fits = self._search_k(X, sample)
         self.k_ = self._choose_k(self.silhouette_by_k_)
         # All customers, started from the sample's centres: the segments the silhouette judged.
-        start = fits[self.k_].cluster_centers_
+        start = fits[self.k_].cluster_centers_.copy()  # the kept search's fit stays as it is
         self._model = KMeans(n_clusters=self.k_, init=start, n_init=1, random_state=self.random_state).fit(X)
         self._relabel = self._order_by_size(self._model.labels_, self._model.cluster_centers_)
         labels = self._relabel[self._model.labels_]
@@ -559,6 +565,61 @@ class PersonaModel:
         are imputed like in ``fit``).
         """
         return self._assign(customers, survey).rename("persona")
+
+
+@dataclass
+class _KSearch:
+    """The k search of one sample: its number of distinct points and each k's (fit, silhouette)."""
+
+    distinct: int
+    results: dict[int, tuple[KMeans, float]] = field(default_factory=dict)
+
+
+class _KSearches:
+    """The k searches of the last few samples, found by the sample's content and seed.
+
+    A search depends only on the sample's points, the seed and this module's constants, so a refit with
+    another ``n_personas`` on the same features gives the same silhouettes and starting centres, only
+    sooner. Bounded (a fit per k is a few kilobytes), safe to share between threads.
+    """
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._searches: OrderedDict[str, _KSearch] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, points: np.ndarray, random_state: int) -> _KSearch:
+        """The search of ``points`` with ``random_state`` (a new one, not yet searched, if unknown)."""
+        key = self._key(points, random_state)
+        with self._lock:
+            search = self._searches.get(key)
+            if search is not None:
+                self._searches.move_to_end(key)
+                return search
+        search = _KSearch(distinct=len(np.unique(points, axis=0)))
+        with self._lock:
+            search = self._searches.setdefault(key, search)
+            self._searches.move_to_end(key)
+            while len(self._searches) > self._size:
+                self._searches.popitem(last=False)
+        return search
+
+    def clear(self) -> None:
+        with self._lock:
+            self._searches.clear()
+
+    @staticmethod
+    def _key(points: np.ndarray, random_state: int) -> str:
+        hasher = hashlib.sha256()
+        settings = (points.shape, str(points.dtype), random_state, N_INIT, SILHOUETTE_POINTS)
+        hasher.update(repr(settings).encode())
+        hasher.update(np.ascontiguousarray(points).tobytes())
+        return hasher.hexdigest()
+
+
+#: Samples whose k search is kept (a visitor trying numbers of personas, a few feature choices).
+K_SEARCHES = 8
+_K_SEARCHES = _KSearches(K_SEARCHES)
 
 
 @functools.cache
