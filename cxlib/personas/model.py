@@ -28,7 +28,7 @@ import functools
 import hashlib
 import math
 import threading
-from collections import OrderedDict
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -292,11 +292,11 @@ class PersonaModel:
 
         Fitting and scoring on the same sample keeps the search cheap on large tables (k-means on 100k
         rows for seven k with several starts costs seconds; on the sample it costs a fraction of that).
-        Each k's fit and score are kept per sample (:class:`_KSearches`): a refit with another number of
-        personas or another k range on the same features reuses them instead of searching again.
+        Each k's fit and score are kept per sample while a model holds them (:class:`_KSearches`): a
+        refit with another number of personas or k range on the same features reuses them.
         """
         points = X[sample]
-        search = _K_SEARCHES.get(points, self.random_state)
+        search = self._k_search = _K_SEARCHES.get(points, self.random_state)  # held: kept while fitted
         low, high = self.k_range
         ks = set(range(low, high + 1)) | ({self.n_personas} if self.n_personas else set())
         limit = min(search.distinct, len(points) - 1)
@@ -576,16 +576,17 @@ class _KSearch:
 
 
 class _KSearches:
-    """The k searches of the last few samples, found by the sample's content and seed.
+    """The k searches of the samples that fitted models still hold, found by content and seed.
 
     A search depends only on the sample's points, the seed and this module's constants, so a refit with
     another ``n_personas`` on the same features gives the same silhouettes and starting centres, only
-    sooner. Bounded (a fit per k is a few kilobytes), safe to share between threads.
+    sooner. Each model holds its search; the search is kept here only as long as some model holds it
+    (a weak reference), so it lives no longer than the results it was found for (a visitor's session
+    cache, say). Safe to share between threads.
     """
 
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._searches: OrderedDict[str, _KSearch] = OrderedDict()
+    def __init__(self) -> None:
+        self._searches: weakref.WeakValueDictionary[str, _KSearch] = weakref.WeakValueDictionary()
         self._lock = threading.Lock()
 
     def get(self, points: np.ndarray, random_state: int) -> _KSearch:
@@ -593,16 +594,14 @@ class _KSearches:
         key = self._key(points, random_state)
         with self._lock:
             search = self._searches.get(key)
-            if search is not None:
-                self._searches.move_to_end(key)
-                return search
+        if search is not None:
+            return search
         search = _KSearch(distinct=len(np.unique(points, axis=0)))
         with self._lock:
-            search = self._searches.setdefault(key, search)
-            self._searches.move_to_end(key)
-            while len(self._searches) > self._size:
-                self._searches.popitem(last=False)
-        return search
+            return self._searches.setdefault(key, search)
+
+    def __len__(self) -> int:
+        return len(self._searches)
 
     def clear(self) -> None:
         with self._lock:
@@ -617,9 +616,7 @@ class _KSearches:
         return hasher.hexdigest()
 
 
-#: Samples whose k search is kept (a visitor trying numbers of personas, a few feature choices).
-K_SEARCHES = 8
-_K_SEARCHES = _KSearches(K_SEARCHES)
+_K_SEARCHES = _KSearches()
 
 
 @functools.cache

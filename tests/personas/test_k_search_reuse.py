@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from sklearn.cluster import KMeans
 
@@ -55,25 +57,27 @@ def test_a_new_number_of_personas_refits_without_searching_again(blobs, counted_
 
 def test_other_features_a_seed_or_a_k_outside_the_range_search_what_they_need(blobs, counted_fits):
     customers = blobs(*THREE, spread=2.0)
-    PersonaModel(n_bootstrap=0, k_range=(2, 4)).fit(customers)
+    kept = [PersonaModel(n_bootstrap=0, k_range=(2, 4)).fit(customers)]
     assert sorted(counted_fits[:3]) == [2, 3, 4]
     del counted_fits[:]
-    wider = PersonaModel(n_bootstrap=0, k_range=(2, 5)).fit(customers)
+    kept.append(PersonaModel(n_bootstrap=0, k_range=(2, 5)).fit(customers))
     assert counted_fits[0] == 5  # only the new k is searched
-    assert sorted(wider.silhouette_by_k_) == [2, 3, 4, 5]
+    assert sorted(kept[-1].silhouette_by_k_) == [2, 3, 4, 5]
     del counted_fits[:]
-    PersonaModel(n_bootstrap=0, k_range=(2, 4), random_state=1).fit(customers)
+    kept.append(PersonaModel(n_bootstrap=0, k_range=(2, 4), random_state=1).fit(customers))
     assert sorted(counted_fits[:3]) == [2, 3, 4]  # another seed: another search
     del counted_fits[:]
-    PersonaModel(n_bootstrap=0, k_range=(2, 4), features=["age"]).fit(customers)
+    kept.append(PersonaModel(n_bootstrap=0, k_range=(2, 4), features=["age"]).fit(customers))
     assert sorted(counted_fits[:3]) == [2, 3, 4]  # other features: other points
 
 
-def test_the_kept_searches_are_bounded(blobs, counted_fits):
+def test_a_search_is_kept_only_while_a_fitted_model_holds_it(blobs, counted_fits):
     customers = blobs(*THREE, spread=2.0)
-    for seed in range(model_module.K_SEARCHES + 2):
-        PersonaModel(n_bootstrap=0, k_range=(2, 2), random_state=seed).fit(customers)
-    assert len(model_module._K_SEARCHES._searches) == model_module.K_SEARCHES
+    model = PersonaModel(n_bootstrap=0, k_range=(2, 3)).fit(customers)
+    assert len(model_module._K_SEARCHES) == 1
+    del model
+    gc.collect()
+    assert len(model_module._K_SEARCHES) == 0  # dropped with the results it was found for
     del counted_fits[:]
-    PersonaModel(n_bootstrap=0, k_range=(2, 2), random_state=0).fit(customers)  # the oldest: dropped
-    assert counted_fits == [2, 2]  # searched again, then fitted on all customers
+    PersonaModel(n_bootstrap=0, k_range=(2, 3)).fit(customers)
+    assert sorted(counted_fits[:2]) == [2, 3]  # searched again
