@@ -47,6 +47,7 @@ import resource
 import socket
 import subprocess
 import sys
+import threading
 import time
 import traceback
 import urllib.error
@@ -309,9 +310,13 @@ class Stopwatch:
         self.profile = profile
         self.profiles: dict[str, list[tuple[str, float, float]]] = {}
 
-    def run(self, name: str, function: Callable[[], Any]) -> Any:
+    def run(
+        self, name: str, function: Callable[[], Any], *, threads_run: tuple[Any, str] | None = None
+    ) -> Any:
+        """Time ``function()``; ``threads_run`` = (module, function name) names what the stage runs in
+        worker threads, so that a profile shows their work, not only the stage's wait for them."""
         if self.profile:
-            function = self._profiled(name, function)
+            function = self._profiled(name, function, threads_run)
         start = time.perf_counter()
         try:
             result = function()
@@ -322,15 +327,19 @@ class Stopwatch:
         self.stages[name] = time.perf_counter() - start
         return result
 
-    def _profiled(self, name: str, function: Callable[[], Any]) -> Callable[[], Any]:
+    def _profiled(
+        self, name: str, function: Callable[[], Any], threads_run: tuple[Any, str] | None
+    ) -> Callable[[], Any]:
         def run() -> Any:
             import cProfile
 
             profiler = cProfile.Profile()
+            in_threads: list = []
             try:
-                return profiler.runcall(function)
+                with _each_call_profiled(threads_run, in_threads):
+                    return profiler.runcall(function)
             finally:
-                self.profiles[name] = top_functions(profiler)
+                self.profiles[name] = top_functions(profiler, *in_threads)
 
         return run
 
@@ -344,17 +353,57 @@ PROFILE_FUNCTIONS = 12
 _PLUMBING = ("<lambda>", "runcall", "<built-in method builtins.exec>")
 
 
-def top_functions(profiler, limit: int = PROFILE_FUNCTIONS) -> list[tuple[str, float, float]]:
-    """The ``limit`` functions with the most cumulative time: (file:line(name), cumulative s, own s)."""
+def top_functions(profiler, *others, limit: int = PROFILE_FUNCTIONS) -> list[tuple[str, float, float]]:
+    """The ``limit`` functions with the most cumulative time: (file:line(name), cumulative s, own s).
+
+    ``others`` are profiles of worker threads (their times add up over the threads); the stage's own
+    wait for them is then left out."""
     import pstats
 
-    stats = pstats.Stats(profiler).stats  # (file, line, name) -> (calls, primitive, own, cumulative, callers)
+    merged = pstats.Stats(profiler)
+    for other in others:
+        merged.add(other)
+    stats = merged.stats  # (file, line, name) -> (calls, primitive, own, cumulative, callers)
+    plumbing = (*_PLUMBING, *(_WAITING if others else ()))
     rows = [
         (f"{Path(file).name}:{line}({name})", cumulative, own)
         for (file, line, name), (_, _, own, cumulative, _) in stats.items()
-        if name not in _PLUMBING
+        if name not in plumbing
     ]
     return sorted(rows, key=lambda row: -row[1])[:limit]
+
+
+#: A stage that waits for worker threads: the waiting frames, left out when the threads are profiled.
+_WAITING = ("<method 'acquire' of '_thread.lock' objects>", "wait", "result")
+
+
+@contextlib.contextmanager
+def _each_call_profiled(target: tuple[Any, str] | None, profiles: list):
+    """While active, each call of ``module.function`` (``target``), in whatever thread, runs under a
+    profiler of its own, collected in ``profiles`` (cProfile sees one thread only)."""
+    if target is None:
+        yield
+        return
+    import cProfile
+
+    module, attribute = target
+    original = getattr(module, attribute)
+    stage_thread = threading.get_ident()
+
+    def profiled(*args: Any, **kwargs: Any) -> Any:
+        if threading.get_ident() == stage_thread:  # the stage's own profiler sees this call already
+            return original(*args, **kwargs)
+        profiler = cProfile.Profile()
+        try:
+            return profiler.runcall(original, *args, **kwargs)
+        finally:
+            profiles.append(profiler)
+
+    setattr(module, attribute, profiled)
+    try:
+        yield
+    finally:
+        setattr(module, attribute, original)
 
 
 def chart_rows(chart) -> int:
@@ -399,6 +448,7 @@ def run_pipeline(
     ``profile``, also ``profiles`` (stage -> its most expensive functions).
     """
     imports = import_modules()
+    from cxlib import reading
     from cxlib.intake import link_tables, prepare_table
     from cxlib.reading import MAX_UPLOAD_BYTES, read_files
 
@@ -406,7 +456,10 @@ def run_pipeline(
     limit = max_bytes or MAX_UPLOAD_BYTES
     contents = {table: path.read_bytes() for table, path in files.items()}  # the app gets bytes from uploads
     sources = {table: _named(contents[table], files[table].name) for table in ("customers", "survey")}
-    sheets = clock.run(READ_STAGE, lambda: read_files(sources, max_bytes=limit)) or {}
+    sheets = clock.run(
+        READ_STAGE, lambda: read_files(sources, max_bytes=limit), threads_run=(reading, "read_file")
+    )
+    sheets = sheets or {}
     loaded = {}
     for table in ("customers", "survey"):
         if table not in sheets:
@@ -813,7 +866,10 @@ def _reference_lines(runs: list[dict]) -> list[str]:
             f"{_read_workers()} at once), as `python -m cxlib analyze|report` reads them"
         )
         for stage, functions in (run.get("profiles") or {}).items():
-            lines.append(f"  profile of {stage!r} ({_cell(run['stages'].get(stage))} s; cumulative/own s):")
+            threads = " summed over its threads" if stage == READ_STAGE else ""
+            lines.append(
+                f"  profile of {stage!r} ({_cell(run['stages'].get(stage))} s; cumulative/own s{threads}):"
+            )
             lines.extend(f"    {cumulative:6.2f} {own:6.2f}  {name}" for name, cumulative, own in functions)
     return lines
 
