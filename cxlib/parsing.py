@@ -480,7 +480,10 @@ def normalize_gender(values: pd.Series) -> pd.Series:
     """
     text = _as_text(values)
     lowered = text.str.lower().str.rstrip(".")
-    mapped = lowered.map(_GENDER)
+    # looked up once per distinct entry (a column has a handful), not once per row
+    codes, entries = pd.factorize(lowered)
+    known = pd.array([_GENDER.get(entry) for entry in entries], dtype="string")
+    mapped = pd.Series(known.take(codes, allow_fill=True), index=lowered.index, name=lowered.name)
     result = mapped.fillna(text).astype("string")
     return result.mask(_missing_text(text) | lowered.isin(_GENDER_UNKNOWN).fillna(False), pd.NA)
 
