@@ -11,7 +11,8 @@ codes and card values, and :mod:`cxlib.personas.wording` turns them into words a
    and is scored by its silhouette there (the full silhouette is quadratic in the number of customers).
    The best k wins; when another k within :data:`CLOSE_SCORE` of it lies in 3–6 (four to five personas
    usually suffice), the best of those is taken instead. ``n_personas`` overrides k. The chosen k is
-   then fitted on all customers, starting from the sample's centres.
+   then fitted on all customers, starting from the sample's centres. A sample's search is kept while a
+   fitted model holds it, so a refit with another ``n_personas`` on the same features searches no k again.
 3. **Stable labels.** Rows are sorted by ``customer_id`` before anything else, so shuffled rows give the
    same result; personas are numbered by size (largest first, ties by centroid). ``stability_`` is the
    mean adjusted Rand index between the fit and refits on bootstrap samples (1 = identical segments).
