@@ -57,6 +57,7 @@ from cxlib.personas.features import (
     customer_dates,
     customer_frame,
     default_features_of,
+    has_two_values,
     is_numeric,
     latest_date,
     numeric_step,
@@ -240,7 +241,7 @@ class PersonaModel:
             if missing == len(values):
                 self.notes_.append(Message("persona.note.empty", feature=feature))
                 continue
-            if values.nunique(dropna=True) < 2:
+            if not has_two_values(values):
                 self.notes_.append(Message("persona.note.constant", feature=feature))
                 continue
             step = numeric_step(feature, values) if is_numeric(values) else category_step(feature, values)
