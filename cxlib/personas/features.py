@@ -145,8 +145,9 @@ def survey_means(survey: pd.DataFrame | None, touchpoints: Sequence[str] | None)
     long = {"touchpoint", "score"} <= set(linked.columns)
     rated = [] if long else _touchpoint_columns(linked, touchpoints)
     if responses is linked and not long and not set(columns) & set(rated):
-        # A wide survey: one grouping for both (the same means column by column, half the work).
-        both = linked.groupby("customer_id")[[*columns, *rated]].mean()
+        # A wide survey: one grouping for both (the same means column by column, half the work), in
+        # the order customers first answer: the means are looked up by ID, sorting them buys nothing.
+        both = linked.groupby("customer_id", sort=False)[[*columns, *rated]].mean()
         means, ratings = (both[columns] if columns else None), both[rated]
     else:
         means = responses.groupby("customer_id")[columns].mean() if columns else None
