@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import pandas as pd
 
 from cxlib.errors import CxError
 from cxlib.findings import findings_from_document
 from cxlib.i18n import t
-from cxlib.intake import LoadedTable, link_tables, load_table
+from cxlib.intake import LoadedTable, link_tables, prepare_table
 from cxlib.periods import period_comparisons
+from cxlib.reading import read_files
 from cxlib.tables import ValidatedTable
 
 
@@ -43,27 +45,31 @@ def load_files(
 ) -> dict[str, LoadedTable]:
     """Load every given file as its table, then link survey/transactions to the customers.
 
+    The files are read side by side (:func:`cxlib.reading.read_files`), then mapped and validated in the
+    order customers, survey, transactions; a file that cannot be read raises its ``CxError`` first.
+
     ``choices`` per table (from :func:`cxlib.mapping_profile.table_choice`): ``sheet_hint``, ``roles``,
     ``corrections`` and ``overrides``; a sheet given in ``sheets`` wins over the profile's hint.
     The tables are language-neutral (``lang`` is ignored, kept for older callers).
     """
     sheets = sheets or {}
-    loaded: dict[str, LoadedTable] = {}
-    for table in ("customers", "survey", "transactions"):
-        path = files.get(table)
-        if path:
-            choice = dict((choices or {}).get(table) or {})
-            loaded[table] = load_table(
-                path,
-                table=table,  # type: ignore[arg-type]
-                sheet=sheets.get(table),
-                sheet_hint=choice.get("sheet_hint"),
-                roles=choice.get("roles"),
-                corrections=choice.get("corrections"),
-                overrides=choice.get("overrides"),
-            )
-    if not loaded:
+    paths = {table: files[table] for table in ("customers", "survey", "transactions") if files.get(table)}
+    if not paths:
         raise CxError("error.no_input")
+    read = read_files(paths)  # side by side: workbook parsing releases the GIL
+    loaded: dict[str, LoadedTable] = {}
+    for table, path in paths.items():
+        choice = dict((choices or {}).get(table) or {})
+        loaded[table] = prepare_table(
+            read[table],
+            table=table,  # type: ignore[arg-type]
+            file=Path(path).name,
+            sheet=sheets.get(table),
+            sheet_hint=choice.get("sheet_hint"),
+            roles=choice.get("roles"),
+            corrections=choice.get("corrections"),
+            overrides=choice.get("overrides"),
+        )
     link_tables(loaded)
     return loaded
 

@@ -459,8 +459,12 @@ def normalize_ids(values: pd.Series) -> pd.Series:
     if pd.api.types.is_float_dtype(values):
         whole = values.notna() & (values == values.round())
         values = values.astype(object).where(~whole, values.round().astype("Int64").astype(object))
-    text = values.astype("string").str.strip().str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
+    text = values.astype("string").str.strip()
+    if text.str.contains(".", regex=False).any():  # the regular expressions only where they can match
+        text = text.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
     text = text.mask(text == "", pd.NA)
+    if not text.str.startswith("0").any():
+        return text
     digits = text.str.fullmatch(r"\d+").fillna(False).astype(bool)
     stripped = text[digits].str.lstrip("0").replace("", "0")
     return text.mask(digits, stripped)
@@ -476,7 +480,10 @@ def normalize_gender(values: pd.Series) -> pd.Series:
     """
     text = _as_text(values)
     lowered = text.str.lower().str.rstrip(".")
-    mapped = lowered.map(_GENDER)
+    # looked up once per distinct entry (a column has a handful), not once per row
+    codes, entries = pd.factorize(lowered)
+    known = pd.array([_GENDER.get(entry) for entry in entries], dtype="string")
+    mapped = pd.Series(known.take(codes, allow_fill=True), index=lowered.index, name=lowered.name)
     result = mapped.fillna(text).astype("string")
     return result.mask(_missing_text(text) | lowered.isin(_GENDER_UNKNOWN).fillna(False), pd.NA)
 

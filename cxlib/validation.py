@@ -633,10 +633,9 @@ def _recommend_rule(data: pd.DataFrame, raw: pd.Series, rules: _Rules) -> None:
     data["recommend"] = scores.mask(invalid)
 
 
-def _exact_duplicates(data: pd.DataFrame) -> pd.Series:
+def _exact_duplicates(data: pd.DataFrame, shared_id: np.ndarray) -> pd.Series:
     """``data.duplicated(keep="first")``, compared only among rows that share their customer id (an
-    exact copy shares it too)."""
-    shared_id = data["customer_id"].duplicated(keep=False).to_numpy()
+    exact copy shares it too; ``shared_id`` marks them: ``duplicated(keep=False)`` of the ids)."""
     exact = np.zeros(len(data), dtype=bool)
     if shared_id.any():
         exact[shared_id] = data[shared_id].duplicated(keep="first").to_numpy()
@@ -649,9 +648,14 @@ def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> lis
     if "customer_id" in data and mapping.table in ("customers", "transactions"):
         checks.append(("missing_required", data["customer_id"].isna()))
     if mapping.table == "customers":
-        exact = _exact_duplicates(data)
+        shared_id = data["customer_id"].duplicated(keep=False).to_numpy()
+        exact = _exact_duplicates(data, shared_id)
         checks.append(("exact_duplicate", exact))
-        repeated = data["customer_id"].notna() & data["customer_id"].duplicated(keep="first")
+        repeated = (
+            data["customer_id"].notna() & data["customer_id"].duplicated(keep="first")
+            if shared_id.any()
+            else pd.Series(False, index=data.index)  # no id twice: no second pass over the ids
+        )
         checks.append(("duplicate_id", repeated & ~exact))
     elif mapping.table == "survey":
         answers = [c for c in ("recommend", "satisfaction", "score", "comment") if c in data]

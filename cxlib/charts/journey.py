@@ -111,7 +111,7 @@ def _phase_bands(table: pd.DataFrame, order: list[str], lang: str) -> alt.LayerC
     labels = (
         alt.Chart(_phase_segments(table, lang))
         .mark_text(align="left", baseline="top", dx=4, dy=4, fontWeight="bold", color="#444444")
-        .encode(x=_x(order, lang, bandPosition=0), y=alt.value(0), text="label:N")
+        .encode(x=_x(order, lang, bandPosition=0), y=alt.YValue(0), text=alt.Text("label:N"))
     )
     return alt.layer(rect, labels)
 
@@ -160,7 +160,7 @@ def _worst_label(table: pd.DataFrame, order: list[str], lang: str) -> alt.Chart:
     return (
         alt.Chart(worst[["touchpoint", "mean"]].assign(note=note))
         .mark_text(color=PAIN_COLOUR, dy=-18, fontWeight="bold", limit=320)
-        .encode(x=_x(order, lang), y=_y(lang), text="note:N")
+        .encode(x=_x(order, lang), y=_y(lang), text=alt.Text("note:N"))
     )
 
 
@@ -200,13 +200,13 @@ def journey_curve_chart(
     order = table["touchpoint"].tolist()
     base = alt.Chart(table)
     intervals = base.mark_rule(strokeWidth=3, opacity=0.45, color=LINE_COLOUR).encode(
-        x=_x(order, lang), y=_y(lang, "ci_low"), y2="ci_high:Q", tooltip=_tooltip(lang)
+        x=_x(order, lang), y=_y(lang, "ci_low"), y2=alt.Y2("ci_high:Q"), tooltip=_tooltip(lang)
     )
     line = base.mark_line(color=LINE_COLOUR, strokeWidth=2.5).encode(x=_x(order, lang), y=_y(lang))
     points = base.mark_point(filled=True, size=110, opacity=1).encode(
         x=_x(order, lang),
         y=_y(lang),
-        color=alt.condition("datum.pain_point", alt.value(PAIN_COLOUR), alt.value(LINE_COLOUR)),
+        color=alt.ColorValue(LINE_COLOUR, condition={"test": "datum.pain_point", "value": PAIN_COLOUR}),
         tooltip=_tooltip(lang),
     )
     labels: dict[str, list[str]] = {}
@@ -216,7 +216,7 @@ def journey_curve_chart(
     annotations = (
         alt.Chart(pain.assign(note=[" · ".join(labels[name]) for name in pain["touchpoint"]]))
         .mark_text(color=PAIN_COLOUR, dy=20, limit=240)
-        .encode(x=_x(order, lang), y=_y(lang), text="note:N")
+        .encode(x=_x(order, lang), y=_y(lang), text=alt.Text("note:N"))
     )
     layers = [_phase_bands(table, order, lang), intervals, line, points, annotations]
     layers.append(_worst_label(table, order, lang))
@@ -309,7 +309,7 @@ def driver_quadrant_chart(result: JourneyResult, *, lang: str = "en") -> alt.Lay
     if drivers.empty:
         message = pd.DataFrame({"text": [t("journey.note.no_outcome", lang)]})
         return alt.layer(
-            alt.Chart(message).mark_text(fontSize=14, color="#666666").encode(text="text:N")
+            alt.Chart(message).mark_text(fontSize=14, color="#666666").encode(text=alt.Text("text:N"))
         ).properties(title=title, height=MIN_RANK_HEIGHT)
     x_domain = _padded(drivers["performance"], 0, 100)
     y_domain = _padded(drivers["importance"], -1, 1)
@@ -341,7 +341,7 @@ def driver_quadrant_chart(result: JourneyResult, *, lang: str = "en") -> alt.Lay
             alt.Tooltip("quadrant_label:N", title=""),
         ],
     )
-    names = base.mark_text(align="left", dx=8, fontSize=11).encode(x=x, y=y, text="touchpoint:N")
+    names = base.mark_text(align="left", dx=8, fontSize=11).encode(x=x, y=y, text=alt.Text("touchpoint:N"))
     medians = pd.DataFrame(
         {"performance": [drivers["performance"].median()], "importance": [drivers["importance"].median()]}
     )
@@ -358,7 +358,7 @@ def driver_quadrant_chart(result: JourneyResult, *, lang: str = "en") -> alt.Lay
         alt.Chart(corners.iloc[[i]])
         .mark_text(align=row.align, baseline=row.baseline, dx=6 if row.align == "left" else -6,
                    dy=6 if row.baseline == "top" else -6, fontStyle="italic", color=QUADRANT_COLOURS[i])
-        .encode(x=x, y=y, text="label:N")
+        .encode(x=x, y=y, text=alt.Text("label:N"))
         for i, row in enumerate(corners.itertuples())
     ]  # fmt: skip
     # The properties given at once: a chained .properties() would rebuild (deep-copy) every layer.
@@ -449,7 +449,7 @@ def driver_ranking_chart(result: JourneyResult, *, lang: str = "en") -> alt.Laye
         tooltip=tooltip,
     )
     notes = base.mark_text(align="left", dx=6, color="#333333").encode(
-        x=x, y=y, text="note:N", tooltip=tooltip
+        x=x, y=y, text=alt.Text("note:N"), tooltip=tooltip
     )
     title = alt.TitleParams(
         t("journey.chart.drivers_title", lang),

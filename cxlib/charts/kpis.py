@@ -182,7 +182,7 @@ def nps_trend_chart(by_month: pd.DataFrame, *, lang: str = "en") -> alt.LayerCha
     band = base.mark_area(color=BAND_COLOUR, opacity=0.35).encode(
         x=x,
         y=alt.Y("low:Q", title=t("kpi.axis.nps", lang), scale=y_scale, axis=_number_axis(None, lang)),
-        y2="high:Q",
+        y2=alt.Y2("high:Q"),
         tooltip=tooltip,
     )
     line = base.mark_line(
@@ -234,7 +234,7 @@ def _nps_references(data: pd.DataFrame, n: pd.Series, scale: alt.Scale, lang: st
         label = alt.Chart(mean).mark_text(align="left", dx=4, dy=-8, color=LINE_COLOUR, x=0)
         references += [
             rule.encode(y=alt.Y("value:Q", scale=scale)),
-            label.encode(y=alt.Y("value:Q", scale=scale), text="text:N"),
+            label.encode(y=alt.Y("value:Q", scale=scale), text=alt.Text("text:N")),
         ]
     return references
 
@@ -345,7 +345,7 @@ def clv_distribution_chart(
         .mark_bar(color=BAR_COLOUR, binSpacing=1)
         .encode(
             x=alt.X("start:Q", bin="binned", axis=_number_axis(money_title, lang)),
-            x2="end:Q",
+            x2=alt.X2("end:Q"),
             y=alt.Y("count:Q", axis=_number_axis(t("kpi.axis.customers", lang), lang)),
             tooltip=[
                 alt.Tooltip("range_text:N", title=money_title),

@@ -312,7 +312,7 @@ def persona_comparison_chart(comparison: pd.DataFrame, *, lang: str = "en") -> a
             alt.Tooltip("base_text:N", title=str(base)),
         ],
     )
-    text = base_chart.mark_text(fontSize=13).encode(text="value_text:N")
+    text = base_chart.mark_text(fontSize=13).encode(text=alt.Text("value_text:N"))
     title = _title("persona.chart.comparison.title", lang, t("persona.chart.comparison.subtitle", lang))
     # A fixed step per persona and per metric, so that the values fit in their cells.
     # (given to the layer at once: a chained .properties() would rebuild, deep-copying, every layer)

@@ -5,6 +5,11 @@ chart is shown: for the charts we build ourselves that is a fixed cost per chart
 on every page rerun, for specs that never change shape. :func:`unvalidated` gives the same chart with
 ``to_dict(validate=False)`` as its default; ``to_dict(validate=True)`` still validates, and
 ``tests/charts/test_specs_valid.py`` validates every chart the pages show once.
+
+Altair's "debug mode" also checks every schema object (channel, mark, scale, axis …) against the JSON
+schema as it is constructed: a few hundred checks, about 0.1 s of building the pages' charts. Importing
+this module switches that off for the process (``alt.utils.schemapi.disable_debug_mode()``); the specs
+are the same, and a chart serialised with ``to_dict()`` (Altair's default) is still validated whole.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ import altair as alt
 __all__ = ["unvalidated"]
 
 T = TypeVar("T")
+
+alt.utils.schemapi.disable_debug_mode()  # see the module docstring
 
 
 class _SkipsValidation:

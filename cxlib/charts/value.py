@@ -112,7 +112,7 @@ def clv_histogram_chart(clv: pd.Series, *, lang: str = "en", currency: str = "EU
         .mark_bar(color=BAR_COLOUR)
         .encode(
             x=alt.X("start:Q", bin="binned", title=money_title),
-            x2="end:Q",
+            x2=alt.X2("end:Q"),
             y=alt.Y("customers:Q", title=t("value.col.customers", lang)),
             tooltip=[
                 alt.Tooltip("range:N", title=money_title),
@@ -193,11 +193,11 @@ def cumulative_check_chart(
         )
     )
     split = pd.DataFrame({"date": [pd.Timestamp(calibration_end)], "label": [t("value.chart.split", lang)]})
-    rule = alt.Chart(split).mark_rule(color="#555555", strokeDash=[6, 4]).encode(x="date:T")
+    rule = alt.Chart(split).mark_rule(color="#555555", strokeDash=[6, 4]).encode(x=alt.X("date:T"))
     text = (
         alt.Chart(split)
         .mark_text(align="left", dx=4, dy=-150, color="#555555")
-        .encode(x="date:T", text="label:N")
+        .encode(x=alt.X("date:T"), text=alt.Text("label:N"))
     )
     chart = alt.layer(  # at once: chained calls would rebuild (deep-copy) every layer each time
         lines, rule, text, title=t("value.chart.cumulative_title", lang), width=560, height=320

@@ -83,7 +83,9 @@ def theme_chart(themes: list[Theme], *, lang: str = "en") -> alt.LayerChart:
             alt.Tooltip("sentiment_text:N", title=t("voices.chart.sentiment", lang)),
         ],
     )
-    labels = base.mark_text(align="left", dx=12, fontSize=12, color="#222222").encode(text="label:N")
+    labels = base.mark_text(align="left", dx=12, fontSize=12, color="#222222").encode(
+        text=alt.Text("label:N")
+    )
     chart = alt.layer(  # at once: chained calls would rebuild (deep-copy) every layer each time
         points,
         labels,

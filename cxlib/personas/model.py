@@ -11,7 +11,8 @@ codes and card values, and :mod:`cxlib.personas.wording` turns them into words a
    and is scored by its silhouette there (the full silhouette is quadratic in the number of customers).
    The best k wins; when another k within :data:`CLOSE_SCORE` of it lies in 3–6 (four to five personas
    usually suffice), the best of those is taken instead. ``n_personas`` overrides k. The chosen k is
-   then fitted on all customers, starting from the sample's centres.
+   then fitted on all customers, starting from the sample's centres. A sample's search is kept while a
+   fitted model holds it, so a refit with another ``n_personas`` on the same features searches no k again.
 3. **Stable labels.** Rows are sorted by ``customer_id`` before anything else, so shuffled rows give the
    same result; personas are numbered by size (largest first, ties by centroid). ``stability_`` is the
    mean adjusted Rand index between the fit and refits on bootstrap samples (1 = identical segments).
@@ -24,7 +25,11 @@ codes and card values, and :mod:`cxlib.personas.wording` turns them into words a
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import math
+import threading
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -32,8 +37,8 @@ import numpy as np
 import pandas as pd
 from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
-from sklearn.metrics import adjusted_rand_score, pairwise_distances, silhouette_score
-from threadpoolctl import threadpool_limits
+from sklearn.metrics import pairwise_distances
+from threadpoolctl import ThreadpoolController
 
 from cxlib.churn import churn_rate, reference_date
 from cxlib.clv import customer_lifetime_value
@@ -52,11 +57,13 @@ from cxlib.personas.features import (
     customer_dates,
     customer_frame,
     default_features_of,
+    has_two_values,
     is_numeric,
     latest_date,
     numeric_step,
     survey_means,
 )
+from cxlib.personas.scores import adjusted_rand, silhouette, wide_distances
 from cxlib.tables import without_attrs
 
 __all__ = ["CLOSE_SCORE", "AssumptionsNote", "PersonaModel", "PersonaProfile"]
@@ -234,7 +241,7 @@ class PersonaModel:
             if missing == len(values):
                 self.notes_.append(Message("persona.note.empty", feature=feature))
                 continue
-            if values.nunique(dropna=True) < 2:
+            if not has_two_values(values):
                 self.notes_.append(Message("persona.note.constant", feature=feature))
                 continue
             step = numeric_step(feature, values) if is_numeric(values) else category_step(feature, values)
@@ -287,27 +294,29 @@ class PersonaModel:
 
         Fitting and scoring on the same sample keeps the search cheap on large tables (k-means on 100k
         rows for seven k with several starts costs seconds; on the sample it costs a fraction of that).
+        Each k's fit and score are kept per sample while a model holds them (:class:`_KSearches`): a
+        refit with another number of personas or k range on the same features reuses them.
         """
         points = X[sample]
-        distinct = len(np.unique(points, axis=0))
+        search = self._k_search = _K_SEARCHES.get(points, self.random_state)  # held: kept while fitted
         low, high = self.k_range
         ks = set(range(low, high + 1)) | ({self.n_personas} if self.n_personas else set())
-        limit = min(distinct, len(points) - 1)
+        limit = min(search.distinct, len(points) - 1)
         if max(ks) > limit:
-            self.notes_.append(Message("persona.note.k_capped", distinct=distinct, k=max(limit, 2)))
+            self.notes_.append(Message("persona.note.k_capped", distinct=search.distinct, k=max(limit, 2)))
         ks = sorted(k for k in ks if k <= limit) or [2]
-        scored = self._silhouette_rows(len(points))
-        distances = pairwise_distances(points[scored]).astype(np.float32)
-        np.fill_diagonal(distances, 0.0)
-        scores, fits = {}, {}
-        for k in ks:
-            fits[k] = self._kmeans(k).fit(points)
-            labels = fits[k].labels_[scored]
-            valid = 2 <= len(np.unique(labels)) <= len(scored) - 1
-            scores[k] = (
-                float(silhouette_score(distances, labels, metric="precomputed")) if valid else math.nan
-            )
-        return scores, fits
+        missing = [k for k in ks if k not in search.results]
+        if missing:
+            scored = self._silhouette_rows(len(points))
+            distances = pairwise_distances(points[scored]).astype(np.float32)
+            np.fill_diagonal(distances, 0.0)
+            wide = wide_distances(distances)
+            for k in missing:
+                fit = self._kmeans(k).fit(points)
+                labels = fit.labels_[scored]
+                valid = 2 <= len(np.unique(labels)) <= len(scored) - 1
+                search.results[k] = (fit, silhouette(distances, labels, wide=wide) if valid else math.nan)
+        return {k: search.results[k][1] for k in ks}, {k: search.results[k][0] for k in ks}
 
     def _silhouette_rows(self, n: int) -> np.ndarray:
         """Rows of the k-search sample whose silhouette is scored (all, up to SILHOUETTE_POINTS)."""
@@ -347,7 +356,7 @@ class PersonaModel:
             rng = np.random.default_rng([self.random_state, repeat])
             rows = rng.integers(0, len(X), size=size)
             refit = self._kmeans(self.k_).fit(X[rows])
-            scores.append(adjusted_rand_score(labels, refit.predict(X)))
+            scores.append(adjusted_rand(labels, refit.predict(X)))
         return float(np.mean(scores))
 
     def fit(
@@ -367,7 +376,7 @@ class PersonaModel:
         check_tables(customers, survey)
         # One thread: OpenMP's busy-waiting threads slow k-means down 10-20 fold when the cores are shared
         # (several app sessions, or tests running side by side); one thread is fast enough for 100k rows.
-        with threadpool_limits(limits=1):
+        with _one_thread():
             return self._fit(customers, without_attrs(survey), touchpoints)
 
     def _fit(
@@ -397,7 +406,7 @@ class PersonaModel:
         self.silhouette_by_k_, fits = self._search_k(X, sample)
         self.k_ = self._choose_k(self.silhouette_by_k_)
         # All customers, started from the sample's centres: the segments the silhouette judged.
-        start = fits[self.k_].cluster_centers_
+        start = fits[self.k_].cluster_centers_.copy()  # the kept search's fit stays as it is
         self._model = KMeans(n_clusters=self.k_, init=start, n_init=1, random_state=self.random_state).fit(X)
         self._relabel = self._order_by_size(self._model.labels_, self._model.cluster_centers_)
         labels = self._relabel[self._model.labels_]
@@ -547,7 +556,7 @@ class PersonaModel:
         missing = [step.feature for step in self._steps if step.feature not in frame.columns]
         if missing:
             frame = frame.assign(**dict.fromkeys(missing, np.nan))
-        with threadpool_limits(limits=1):
+        with _one_thread():
             return self._relabel[self._model.predict(self._transform(frame))]
 
     def predict(self, customers: pd.DataFrame, survey: pd.DataFrame | None = None) -> pd.Series:
@@ -558,6 +567,70 @@ class PersonaModel:
         are imputed like in ``fit``).
         """
         return self._assign(customers, survey).rename("persona")
+
+
+@dataclass
+class _KSearch:
+    """The k search of one sample: its number of distinct points and each k's (fit, silhouette)."""
+
+    distinct: int
+    results: dict[int, tuple[KMeans, float]] = field(default_factory=dict)
+
+
+class _KSearches:
+    """The k searches of the samples that fitted models still hold, found by content and seed.
+
+    A search depends only on the sample's points, the seed and this module's constants, so a refit with
+    another ``n_personas`` on the same features gives the same silhouettes and starting centres, only
+    sooner. Each model holds its search; the search is kept here only as long as some model holds it
+    (a weak reference), so it lives no longer than the results it was found for (a visitor's session
+    cache, say). Safe to share between threads.
+    """
+
+    def __init__(self) -> None:
+        self._searches: weakref.WeakValueDictionary[str, _KSearch] = weakref.WeakValueDictionary()
+        self._lock = threading.Lock()
+
+    def get(self, points: np.ndarray, random_state: int) -> _KSearch:
+        """The search of ``points`` with ``random_state`` (a new one, not yet searched, if unknown)."""
+        key = self._key(points, random_state)
+        with self._lock:
+            search = self._searches.get(key)
+        if search is not None:
+            return search
+        search = _KSearch(distinct=len(np.unique(points, axis=0)))
+        with self._lock:
+            return self._searches.setdefault(key, search)
+
+    def __len__(self) -> int:
+        return len(self._searches)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._searches.clear()
+
+    @staticmethod
+    def _key(points: np.ndarray, random_state: int) -> str:
+        hasher = hashlib.sha256()
+        settings = (points.shape, str(points.dtype), random_state, N_INIT, SILHOUETTE_POINTS)
+        hasher.update(repr(settings).encode())
+        hasher.update(np.ascontiguousarray(points).tobytes())
+        return hasher.hexdigest()
+
+
+_K_SEARCHES = _KSearches()
+
+
+@functools.cache
+def _thread_pools() -> ThreadpoolController:
+    """The BLAS/OpenMP pools of this process, found once (``threadpool_limits()`` scans every loaded
+    library on each call: 7-30 ms)."""
+    return ThreadpoolController()
+
+
+def _one_thread():
+    """A context in which k-means and BLAS use one thread (see :meth:`PersonaModel.fit`)."""
+    return _thread_pools().limit(limits=1)
 
 
 def _majority_gender(members: pd.DataFrame) -> str | None:

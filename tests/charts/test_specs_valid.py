@@ -105,3 +105,19 @@ def test_unvalidated_charts_skip_only_the_validation():
     assert isinstance(layered, alt.LayerChart) and layered.to_dict() == original.to_dict()
     layered += alt.Chart().mark_point()  # the copy has its own layers
     assert (len(layered.layer), len(original.layer)) == (3, 2)
+
+
+def test_charts_are_the_same_without_altairs_check_at_construction(results):
+    """Importing the charts switches off Altair's per-object check as charts are built (debug mode): the
+    specs are exactly those built with it, and they still pass validation whole."""
+    assert alt.utils.schemapi.DEBUG_MODE is False
+    for lang in ("en", "de"):
+        with alt.utils.schemapi.debug_mode(True):
+            checked = {name: localized(c, lang).to_dict() for name, c in _charts(results, lang).items()}
+        built = {name: localized(c, lang).to_dict() for name, c in _charts(results, lang).items()}
+        assert built == checked
+
+
+def test_an_invalid_chart_still_fails_when_it_is_serialised():
+    with pytest.raises(alt.utils.schemapi.SchemaValidationError):
+        alt.Chart().mark_bar(size="large").to_dict()  # not checked when built, refused when serialised
