@@ -336,32 +336,48 @@ def _derive(compute: Callable[..., T], *inputs: Any, own: bool = False) -> Deriv
     return Derived(key, value)
 
 
-# Results handed out by _derive, by identity: a chart drawn from one is keyed by where the result came
-# from, not by hashing its frames again on every rerun. Weak references: an entry lives as long as its
-# result, so an identity is never mistaken for a later object's.
-_PROVENANCE: dict[int, tuple[weakref.ref, str]] = {}
+class _Provenance:
+    """Results handed out by :func:`_derive`, by identity: a chart drawn from one is keyed by where the
+    result came from, not by hashing its frames again on every rerun. Weak references: an entry lives
+    as long as its result, so an identity is never mistaken for a later object's. Thread-safe."""
+
+    def __init__(self) -> None:
+        self._keys: dict[int, tuple[weakref.ref, str]] = {}
+        self._lock = threading.RLock()  # a collection inside remember() may call _forget on this thread
+
+    def remember(self, value: Any, key: str) -> None:
+        try:
+            reference = weakref.ref(value, functools.partial(self._forget, id(value)))
+        except TypeError:  # None, numbers, tuples, dicts: cheap to digest, or not kept by identity
+            return
+        with self._lock:
+            self._keys[id(value)] = (reference, key)
+
+    def _forget(self, identity: int, reference: weakref.ref) -> None:
+        with self._lock:
+            if self._keys.get(identity, (None,))[0] is reference:
+                del self._keys[identity]
+
+    def key_of(self, value: Any) -> str | None:
+        """The key ``value`` was handed out under, or None when it is no result of :func:`_derive`."""
+        entry = self._keys.get(id(value))
+        return entry[1] if entry is not None and entry[0]() is value else None
+
+    def __contains__(self, identity: int) -> bool:
+        return identity in self._keys
+
+
+_PROVENANCE = _Provenance()
 
 
 def _remember_provenance(value: Any, key: str) -> None:
-    try:
-        reference = weakref.ref(value, functools.partial(_forget_provenance, id(value)))
-    except TypeError:  # None, numbers, tuples, dicts: cheap to digest, or not kept by identity
-        return
-    _PROVENANCE[id(value)] = (reference, key)
-
-
-def _forget_provenance(identity: int, reference: weakref.ref) -> None:
-    entry = _PROVENANCE.get(identity)
-    if entry is not None and entry[0] is reference:
-        _PROVENANCE.pop(identity, None)
+    _PROVENANCE.remember(value, key)
 
 
 def _keyed_by_provenance(value: Any) -> Any:
     """A result from :func:`_derive` as its key (a ``Derived`` handle); anything else as it is."""
-    entry = _PROVENANCE.get(id(value))
-    if entry is not None and entry[0]() is value:
-        return Derived(entry[1], value)
-    return value
+    key = _PROVENANCE.key_of(value)
+    return value if key is None else Derived(key, value)
 
 
 # --- chart specs: built once per content of their inputs ---
