@@ -237,7 +237,7 @@ T = TypeVar("T")
 # A 100,000-row export takes 20–60 MB once read; 300 MB per file keeps a visitor well inside a 1 GB
 # container. Operators of a larger server can raise it (CX_UPLOAD_BUDGET_MB).
 UPLOAD_BUDGET_MB = int(os.environ.get("CX_UPLOAD_BUDGET_MB", "300"))
-SHARED_RESULTS = 48  # entries of demo results kept per server process (filters x settings x choices)
+SHARED_RESULTS = 64  # entries of demo results kept per server process (the warm-up alone makes ~50)
 SESSION_RESULTS = 16  # entries of a visitor's own results kept per session
 
 
@@ -1617,14 +1617,22 @@ def persona_members_in_view(persona: int):
     return _derive(_members_of, _persona_model(), _filtered(), persona, lang()).value
 
 
-def _persona_comparison_of(model, frames, language: str):
+def _persona_comparison_of(model, frames):
     from cxlib.personas import persona_comparison
 
     customers, survey = frames
-    return persona_comparison(model, customers, survey, lang=language)
+    return persona_comparison(model, customers, survey)
+
+
+def _comparison_in(table, model, frames, language: str):
+    from cxlib.personas import comparison_in_language
+
+    return comparison_in_language(table, model, frames[0], lang=language)
 
 
 def persona_comparison_in_view():
     """Each persona against all customers, over the customers and answers in the current filters (so the
-    comparison agrees with the cards and tiles beside it)."""
-    return _derive(_persona_comparison_of, _persona_model(), _filtered(), lang()).value
+    comparison agrees with the cards and tiles beside it); computed once, labelled per language."""
+    model, frames = _persona_model(), _filtered()
+    numbers = _derive(_persona_comparison_of, model, frames)
+    return _derive(_comparison_in, numbers, model, frames, lang()).value

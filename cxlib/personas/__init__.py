@@ -21,6 +21,7 @@ from cxlib.personas.model import CLOSE_SCORE, PersonaModel, PersonaProfile
 from cxlib.personas.outputs import (
     assignment_table,
     comparison_display,
+    comparison_in_language,
     persona_comparison,
     persona_labels,
     persona_map_frame,
@@ -48,6 +49,7 @@ __all__ = [
     "assignment_table",
     "candidate_features",
     "comparison_display",
+    "comparison_in_language",
     "default_features",
     "persona_comparison",
     "persona_labels",

@@ -37,6 +37,7 @@ __all__ = [
     "Words",
     "assignment_table",
     "comparison_display",
+    "comparison_in_language",
     "persona_comparison",
     "persona_labels",
     "persona_map_frame",
@@ -196,24 +197,61 @@ def persona_comparison(
         if column in frame.columns and is_numeric(frame[column])
     ]
     rows = [
-        ("size", t("persona.metric.size", lang), [float(len(group)) for group in groups]),
-        ("share", t("persona.metric.share", lang), [len(group) / len(frame) for group in groups]),
+        ("size", [float(len(group)) for group in groups]),
+        ("share", [len(group) / len(frame) for group in groups]),
     ]
     for column in numeric:
-        label = _label_text(metric_label(column, tenure_derived="tenure" not in customers.columns), lang)
-        rows.append((column, label, [float(group[column].mean()) for group in groups]))
+        rows.append((column, [float(group[column].mean()) for group in groups]))
     metrics = [
         _persona_metrics(group, group_answers, as_of)
         for group, group_answers in zip(groups, answers, strict=True)
     ]
     for key in ("nps", "churn_rate", "clv_mean"):
-        rows.append((key, t(f"persona.metric.{key}", lang), [metric[key] for metric in metrics]))
-    names = [*persona_names_in(model, lang), t("persona.whole_base", lang)]
+        rows.append((key, [metric[key] for metric in metrics]))
+    tenure_derived = "tenure" not in customers.columns
+    labels = [_comparison_label(key, lang, tenure_derived=tenure_derived) for key, _ in rows]
+    names = _comparison_names(model, lang)
     table = pd.DataFrame(
-        [[key, label, *values] for key, label, values in rows], columns=["metric", "label", *names]
+        [[key, label, *values] for (key, values), label in zip(rows, labels, strict=True)],
+        columns=["metric", "label", *names],
     )
     table[names] = table[names].astype(float)
     return table[table[names].notna().any(axis=1)].reset_index(drop=True)
+
+
+def _comparison_label(key: str, lang: str, *, tenure_derived: bool) -> str:
+    if key in ("size", "share", "nps", "churn_rate", "clv_mean"):
+        return t(f"persona.metric.{key}", lang)
+    return _label_text(metric_label(key, tenure_derived=tenure_derived), lang)
+
+
+def _comparison_names(model: PersonaModel, lang: str) -> list[str]:
+    return [*persona_names_in(model, lang), t("persona.whole_base", lang)]
+
+
+def comparison_in_language(
+    table: pd.DataFrame, model: PersonaModel, customers: pd.DataFrame, *, lang: str
+) -> pd.DataFrame:
+    """A :func:`persona_comparison` table of ``model`` and ``customers`` (made in any language) with its
+    labels and persona names in ``lang``: the same numbers, so a language switch computes no comparison
+    again.
+
+    Examples
+    --------
+    >>> customers = pd.DataFrame({"customer_id": list("abcdef"), "age": [20.0, 21, 22, 60, 61, 62]})
+    >>> model = PersonaModel(n_bootstrap=0, k_range=(2, 2)).fit(customers)
+    >>> english = persona_comparison(model, customers)
+    >>> german = comparison_in_language(english, model, customers, lang="de")
+    >>> german.equals(persona_comparison(model, customers, lang="de"))
+    True
+    """
+    check_fitted(model)
+    _check_lang(lang)
+    tenure_derived = "tenure" not in customers.columns
+    translated = table.copy()
+    translated["label"] = [_comparison_label(k, lang, tenure_derived=tenure_derived) for k in table["metric"]]
+    translated.columns = ["metric", "label", *_comparison_names(model, lang)]
+    return translated
 
 
 def assignment_table(model: PersonaModel, customers: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:

@@ -112,3 +112,26 @@ def test_members_follow_the_customers_given(fitted):
     assert persona_members(model, some, None, 1)["Customer ID"].tolist() == ["C00070"]
     with pytest.raises(ValueError, match="persona"):
         persona_members(model, some, None, 2)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_comparison_relabelled_is_the_comparison_made_in_that_language(demo_small, language):
+    """A language switch relabels the kept numbers instead of comparing again: same table either way."""
+    from cxlib.personas import comparison_in_language
+
+    customers, survey = demo_small[:2]
+    model = PersonaModel(n_bootstrap=0).fit(customers, survey)
+    other = "de" if language == "en" else "en"
+    made_elsewhere = persona_comparison(model, customers, survey, lang=other)
+    relabelled = comparison_in_language(made_elsewhere, model, customers, lang=language)
+    pd.testing.assert_frame_equal(relabelled, persona_comparison(model, customers, survey, lang=language))
+    assert relabelled is not made_elsewhere and list(made_elsewhere.columns) != list(relabelled.columns)
+
+
+def test_a_derived_tenure_is_labelled_as_such_after_relabelling(blobs):
+    from cxlib.personas import comparison_in_language
+
+    customers = blobs([30, 30], [(25, 20), (60, 70)], columns=("age", "tenure"))
+    model = PersonaModel(n_bootstrap=0).fit(customers)
+    relabelled = comparison_in_language(persona_comparison(model, customers), model, customers, lang="de")
+    pd.testing.assert_frame_equal(relabelled, persona_comparison(model, customers, lang="de"))
