@@ -44,7 +44,7 @@ for path in (ROOT, ROOT / "benchmarks"):
 
 from load import CHROMIUM, CHROMIUM_ARGS, METRIC, app_server  # noqa: E402
 
-from cxlib.i18n import t  # noqa: E402
+from cxlib.i18n import LANGUAGE_NAMES, t  # noqa: E402
 
 IDLE = '[data-testid="stApp"][data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]'
 TIMEOUT_MS = 180_000
@@ -149,9 +149,10 @@ def _interactions(page, seconds: dict[str, float | None]) -> None:
     apply = page.get_by_role("button", name=t("ui.personas.apply", "en"))
     seconds["new number of personas"] = _timed(page, lambda: apply.click(), lambda: None)
     german_nav = _nav(page, "personas", "de")
+    german = page.locator('[data-testid="stSidebar"] label').filter(has_text=LANGUAGE_NAMES["de"]).first
     seconds["language switch"] = _timed(
         page,
-        lambda: page.locator('[data-testid="stSidebar"] label').filter(has_text="Deutsch").first.click(),
+        lambda: german.click(),
         lambda: german_nav.wait_for(state="visible", timeout=TIMEOUT_MS),
     )
 

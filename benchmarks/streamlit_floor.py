@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from cxlib.i18n import LANGUAGES, t  # noqa: E402
+from cxlib.i18n import LANGUAGE_NAMES, LANGUAGES, t  # noqa: E402
 
 REGIONS = ["Nord", "Süd", "West", "Ost"]
 
@@ -59,7 +59,7 @@ def _sidebar() -> None:
         index=LANGUAGES[::-1].index("en"),
         key="floor_lang",
         horizontal=True,
-        format_func=lambda code: {"en": "English", "de": "Deutsch"}[code],
+        format_func=LANGUAGE_NAMES.get,
     )
     with st.sidebar.expander(t("ui.filters", language)):
         chosen = st.multiselect(t("ui.filter.regions", language), REGIONS, key="floor_regions")

@@ -13,6 +13,8 @@ from datetime import date, datetime
 from typing import Any
 
 LANGUAGES = ("en", "de")
+#: Each language by its own name, as the language switch offers it.
+LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cxlib.i18n import CURRENCIES, LANGUAGES, format_money, format_number
+from cxlib.i18n import CURRENCIES, LANGUAGE_NAMES, LANGUAGES, format_money, format_number
 from pages import _state as state
 from pages import _warmup as warmup
-
-_LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
 
 
 def sidebar() -> None:
@@ -19,7 +17,7 @@ def sidebar() -> None:
             LANGUAGES[::-1],
             index=LANGUAGES[::-1].index(state.lang()),
             horizontal=True,
-            format_func=_LANGUAGE_NAMES.get,
+            format_func=LANGUAGE_NAMES.get,
             key="language_choice",
             on_change=_language_changed,
         )

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cxlib.i18n import t
+from cxlib.i18n import LANGUAGE_NAMES, LANGUAGES, t
 
 ROOT = Path(__file__).resolve().parents[2]
 FLOOR = ROOT / "benchmarks" / "streamlit_floor.py"
@@ -38,6 +38,7 @@ def test_the_floor_app_carries_the_apps_labels(language):
     assert len(floor.metric) == 5
     assert [expander.label for expander in floor.expander] == [t("ui.filters", language)]
     assert floor.multiselect[0].label == t("ui.filter.regions", language)
+    assert floor.radio[0].options == [LANGUAGE_NAMES[code] for code in LANGUAGES[::-1]]  # as the app offers
 
 
 def test_the_floor_app_draws_a_chosen_region_as_a_filter_chip():
