@@ -47,7 +47,7 @@ def test_the_cached_chart_is_the_one_the_builder_makes(app, counted_curve):
 
 
 @pytest.fixture
-def charting_visitor(monkeypatch):
+def charting_visitor(monkeypatch, demo_visitor):
     """A demo visitor's session with fresh stores, outside any script run; counts hashed frames."""
     import cxlib.digest
 
@@ -59,9 +59,7 @@ def charting_visitor(monkeypatch):
         original(hasher, frame)
 
     monkeypatch.setattr(cxlib.digest, "_feed_frame", counting)
-    stores = (state._ResultStore(state.SHARED_RESULTS), state._ResultStore(state.CHART_RESULTS))
-    with state.as_demo_visitor("en", stores):
-        yield hashed
+    return hashed
 
 
 def test_a_chart_of_a_derived_result_is_keyed_by_its_provenance_not_its_frames(charting_visitor):

@@ -11,14 +11,6 @@ from pages import _state as state
 
 
 @pytest.fixture
-def demo_visitor():
-    """A fresh demo visitor's session (the warm-up's private dict) with its own stores."""
-    stores = (state._ResultStore(state.SHARED_RESULTS), state._ResultStore(state.CHART_RESULTS))
-    with state.as_demo_visitor("en", stores):
-        yield
-
-
-@pytest.fixture
 def builds(monkeypatch):
     """Counts how often this test's thread builds the tables' key (a script thread an earlier AppTest
     left running may build its own meanwhile)."""
