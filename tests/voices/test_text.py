@@ -75,3 +75,25 @@ def test_lexicons_ship_with_their_licences_and_provenance():
 def test_a_language_other_than_de_or_en_is_a_programming_error():
     with pytest.raises(ValueError, match="lang must be 'de' or 'en'"):
         text_score("bonjour", "fr")
+
+
+def test_the_stream_dictionary_gives_the_lemmas_of_the_full_one():
+    """normalize.LOW_MEMORY: simplemma's stream backend answers as its in-memory dict does, on the demo
+    comments' words as nouns and as written, and on words it does not know."""
+    import simplemma
+
+    from cxlib.demo import generate_demo
+    from cxlib.voices.normalize import LOW_MEMORY
+
+    assert LOW_MEMORY
+    comments = generate_demo().survey["Kommentar"].dropna().astype(str)
+    seen = [*sorted({word for text in comments for word in words(text)}), "lieferzeitenxyz", "qwertz"]
+    assert len(seen) > 100
+    for word in seen:
+        for written in (word, word.capitalize()):
+            for lang in ("de", "en"):
+                full = simplemma.lemmatize(written, lang=lang)
+                assert simplemma.lemmatize(written, lang=lang, low_memory=True) == full, written
+                assert simplemma.is_known(written, lang=lang, low_memory=True) == simplemma.is_known(
+                    written, lang=lang
+                ), written
