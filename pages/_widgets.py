@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 import streamlit as st
 
 from cxlib.i18n import CURRENCIES, LANGUAGE_NAMES, LANGUAGES, format_money, format_number
@@ -301,11 +304,27 @@ def csv_download(table, *, label: str, file_name: str, key: str) -> None:
     )
 
 
+@contextlib.contextmanager
+def expander_built_when_open(label: str, *, key: str, icon: str | None = None) -> Iterator[bool]:
+    """An expander whose content is built only while it is open: the ``with`` gives whether it is.
+
+    Opening or closing it reruns the script (or the fragment it sits in). A closed expander's content
+    would otherwise be sent and drawn on every rerun, hidden: tables, charts and inputs that cost the
+    browser a tenth of a second or more each on every click elsewhere on the page.
+    """
+    panel = st.expander(label, icon=icon, key=key, on_change="rerun")
+    with panel:
+        yield bool(panel.open)
+
+
 @warmup.fragment
 def people_behind_tiles() -> None:
     """From the NPS and churn tiles to the people they counted: the respondents of the NPS window
     (detractors first, with comments) or the customers lost in the churn window."""
-    with st.expander(state.tr("drill.tiles.title"), icon=":material/person_search:"):
+    title, icon = state.tr("drill.tiles.title"), ":material/person_search:"
+    with expander_built_when_open(title, key="drill_tile_open", icon=icon) as opened:
+        if not opened:
+            return
         kinds = state.people_behind_kinds()
         if not kinds:
             st.caption(state.tr("drill.tiles.none"))

@@ -116,30 +116,38 @@ def _drill_down() -> None:
     )
 
 
+def _phase_editor() -> None:
+    """The touchpoints' names, phases, order, codes and owners as an editable table; applied on the
+    button (a rerun with the edited table)."""
+    st.caption(state.tr("journey.page.editor_help"))
+    edited = st.data_editor(
+        state.journey_editor_table(),
+        hide_index=True,
+        width="stretch",
+        disabled=["touchpoint"],
+        key="journey_editor",
+        column_config={
+            "touchpoint": st.column_config.TextColumn(state.tr("journey.editor.touchpoint")),
+            "name": st.column_config.TextColumn(state.tr("journey.editor.name")),
+            "phase": st.column_config.SelectboxColumn(
+                state.tr("journey.editor.phase"), options=list(PHASES), required=True
+            ),
+            "order": st.column_config.NumberColumn(state.tr("journey.editor.order"), min_value=1, step=1),
+            "include": st.column_config.CheckboxColumn(state.tr("journey.editor.include")),
+            "na_code": st.column_config.NumberColumn(state.tr("journey.editor.na_code")),
+            "owner": st.column_config.TextColumn(state.tr("journey.editor.owner")),
+        },
+    )
+    if st.button(state.tr("journey.editor.apply"), type="primary"):
+        state.set_journey_editor_table(edited)
+        st.rerun()
+
+
 if _journey_section() and not state.is_presenting():
-    with st.expander(state.tr("journey.page.editor"), icon=":material/edit:"):
-        st.caption(state.tr("journey.page.editor_help"))
-        edited = st.data_editor(
-            state.journey_editor_table(),
-            hide_index=True,
-            width="stretch",
-            disabled=["touchpoint"],
-            key="journey_editor",
-            column_config={
-                "touchpoint": st.column_config.TextColumn(state.tr("journey.editor.touchpoint")),
-                "name": st.column_config.TextColumn(state.tr("journey.editor.name")),
-                "phase": st.column_config.SelectboxColumn(
-                    state.tr("journey.editor.phase"), options=list(PHASES), required=True
-                ),
-                "order": st.column_config.NumberColumn(state.tr("journey.editor.order"), min_value=1, step=1),
-                "include": st.column_config.CheckboxColumn(state.tr("journey.editor.include")),
-                "na_code": st.column_config.NumberColumn(state.tr("journey.editor.na_code")),
-                "owner": st.column_config.TextColumn(state.tr("journey.editor.owner")),
-            },
-        )
-        if st.button(state.tr("journey.editor.apply"), type="primary"):
-            state.set_journey_editor_table(edited)
-            st.rerun()
+    title, icon = state.tr("journey.page.editor"), ":material/edit:"
+    with widgets.expander_built_when_open(title, key="journey_editor_open", icon=icon) as opened:
+        if opened:
+            _phase_editor()
     _drill_down()
 
 widgets.persona_filter()  # last: offering persona names needs the persona model, the tiles do not

@@ -19,7 +19,10 @@ if not state.is_presenting():
 def settings() -> None:
     """The KPI settings: a change reruns only this section, which then reruns the page once with the new
     settings (not once with the old tiles and again with the new)."""
-    with st.expander(state.tr("ui.settings.title"), icon=":material/tune:"):
+    title, icon = state.tr("ui.settings.title"), ":material/tune:"
+    with widgets.expander_built_when_open(title, key="kpi_settings_open", icon=icon) as opened:
+        if not opened:
+            return
         chosen = state.kpi_settings()
         left, middle, right = st.columns(3)
         discount = left.number_input(

@@ -64,7 +64,10 @@ def _controls(model) -> None:
     """Number of personas and features; applying them (in the button's callback, before the rerun) reruns
     this fragment only, or the whole page when a persona filter is on (the filter panel names personas)."""
     language = state.lang()
-    with st.expander(state.tr("ui.personas.controls"), icon=":material/tune:"):
+    title, icon = state.tr("ui.personas.controls"), ":material/tune:"
+    with widgets.expander_built_when_open(title, key="persona_controls_open", icon=icon) as opened:
+        if not opened:
+            return
         chosen_k, chosen_features = state.persona_choice()
         options = state.persona_feature_options()
         score = model.silhouette_by_k_.get(model.k_)
@@ -227,8 +230,10 @@ def personas_view() -> None:
     display = comparison_display(comparison, language)
     if presenting:
         return
-    with st.expander(state.tr("ui.personas.comparison_table"), icon=":material/table:"):
-        st.dataframe(display, hide_index=True, width="stretch")
+    title, icon = state.tr("ui.personas.comparison_table"), ":material/table:"
+    with widgets.expander_built_when_open(title, key="persona_table_open", icon=icon) as opened:
+        if opened:
+            st.dataframe(display, hide_index=True, width="stretch")
     if len(personas) >= 2:
         _side_by_side(personas, display)
     _drill_down(model, personas)

@@ -116,8 +116,11 @@ def _tiles() -> None:
 
 
 def _settings() -> None:
-    chosen = state.value_settings()
-    with st.expander(state.tr("value.page.settings"), icon=":material/tune:"):
+    title, icon = state.tr("value.page.settings"), ":material/tune:"
+    with widgets.expander_built_when_open(title, key="value_settings_open", icon=icon) as opened:
+        if not opened:
+            return
+        chosen = state.value_settings()
         left, middle, right = st.columns(3)
         first, last = pd.Timestamp(result.days.first_day).date(), result.observation_end.date()
         current = result.calibration_end.date() if result.calibration_end is not None else None

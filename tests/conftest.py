@@ -65,8 +65,11 @@ def charts(session) -> list:
     return found
 
 
-def open_page(session, page: str):
-    """Switch an AppTest session to ``pages/<page>.py``, run it, and insist it raised nothing."""
+def open_page(session, page: str, *, panels: tuple[str, ...] = ()):
+    """Switch an AppTest session to ``pages/<page>.py`` with the expanders keyed ``panels`` open (their
+    content is built only while open), run it, and insist it raised nothing."""
+    for key in panels:
+        session.session_state[key] = True
     session.switch_page(f"pages/{page}.py").run()
     assert not session.exception, session.exception
     return session

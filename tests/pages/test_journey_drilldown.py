@@ -39,7 +39,7 @@ def test_the_drill_down_follows_the_filters(app):
 
 def test_owners_of_a_loaded_profile_name_the_pain_point_and_the_finding(app):
     app.session_state["mapping_profile"] = {"tables": {}, "journey": {"owners": {"Lieferung": "Logistik"}}}
-    page = open_page(app, "journey")
+    page = open_page(app, "journey", panels=("journey_editor_open",))
     assert any(w.value.startswith("**Lieferung — Logistik**") for w in page.warning), [
         w.value for w in page.warning
     ]

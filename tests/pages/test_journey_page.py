@@ -22,6 +22,8 @@ def test_one_line_per_persona(app):
 def test_phase_editor_shows_every_touchpoint_with_its_guessed_phase(app):
     page = open_page(app, "journey")
     assert "Edit touchpoints and phases" in [e.label for e in page.expander]
+    assert not any("include" in frame.value.columns for frame in page.dataframe)  # closed: not built
+    page = open_page(app, "journey", panels=("journey_editor_open",))
     editor = page.dataframe[1].value.set_index("touchpoint")
     assert len(editor) == 10 and editor["include"].all()
     assert editor.loc["Werbung", "phase"] == "activation"

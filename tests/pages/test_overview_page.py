@@ -30,6 +30,8 @@ def test_numbers_equal_the_cli(app, demo_document):
 
 def test_discount_rate_setting_changes_clv(app):
     page = open_page(app, "overview")
+    assert not page.number_input  # the settings' expander is closed: its inputs are not built
+    page = open_page(app, "overview", panels=("kpi_settings_open",))
     before = page.metric[4].value
     page.number_input(key="set_discount").set_value(25.0).run()
     assert not page.exception

@@ -10,6 +10,8 @@ import pytest
 
 from tests.conftest import charts, open_page, texts
 
+# The expanders whose content the tests read: the number of personas and the comparison table.
+PANELS = ("persona_controls_open", "persona_table_open")
 JARGON = ("Component 1", "Component 2", "Komponente 1", "Silhouette score", "Silhouettenwert", "resamples")
 
 
@@ -27,7 +29,7 @@ def _buttons(page):
 
 
 def test_planted_personas_with_names_and_quotes(app):
-    page = open_page(app, "personas")
+    page = open_page(app, "personas", panels=PANELS)
     shown = texts(page)
     assert "4 personas found in the data" in shown
     quotes = [m.value for m in page.markdown if m.value.startswith("> ")]
@@ -37,7 +39,7 @@ def test_planted_personas_with_names_and_quotes(app):
 
 
 def test_choosing_k_recomputes(app):
-    page = open_page(app, "personas")
+    page = open_page(app, "personas", panels=PANELS)
     page.select_slider(key="persona_k_choice").set_value(3)
     next(button for button in page.button if button.label == "Recompute personas").click().run()
     assert not page.exception, page.exception
@@ -45,7 +47,7 @@ def test_choosing_k_recomputes(app):
 
 
 def test_persona_filter_on_other_pages(app):
-    page = open_page(app, "personas")
+    page = open_page(app, "personas", panels=PANELS)
     names = [
         s.value
         for s in page.subheader
@@ -66,7 +68,7 @@ def test_persona_filter_on_other_pages(app):
 
 @pytest.mark.parametrize("german", [False, True], ids=["en", "de"])
 def test_plain_words_for_managers(app, german):
-    page = open_page(_german(app) if german else app, "personas")
+    page = open_page(_german(app) if german else app, "personas", panels=PANELS)
     shown = texts(page)
     solid = "belastbar" if german else "solid"
     assert solid in shown  # the demo's planted personas are stable
@@ -81,7 +83,7 @@ def test_plain_words_for_managers(app, german):
 
 @pytest.mark.parametrize("german", [False, True], ids=["en", "de"])
 def test_comparison_table_is_formatted_in_the_ui_language(app, german):
-    page = open_page(_german(app) if german else app, "personas")
+    page = open_page(_german(app) if german else app, "personas", panels=PANELS)
     table = page.dataframe[0].value
     assert "label" not in table.columns and "metric" not in table.columns
     assert table.columns[0] == ("Kennzahl" if german else "Measure")
@@ -94,7 +96,7 @@ def test_comparison_table_is_formatted_in_the_ui_language(app, german):
 
 
 def test_two_personas_side_by_side_with_card_downloads(app):
-    page = open_page(app, "personas")
+    page = open_page(app, "personas", panels=PANELS)
     pair = page.multiselect(key="persona_pair_4")
     assert len(pair.value) == 2
     side = page.dataframe[1].value
@@ -108,7 +110,7 @@ def test_two_personas_side_by_side_with_card_downloads(app):
 
 
 def test_no_empty_card_section(app):
-    page = open_page(app, "personas")
+    page = open_page(app, "personas", panels=PANELS)
     shown = [m.value for m in page.markdown]
     for position, value in enumerate(shown[:-1]):
         if value in ("**Socio\\-economics**", "**Demographics**", "**Buying behaviour**"):
@@ -117,7 +119,7 @@ def test_no_empty_card_section(app):
 
 @pytest.mark.parametrize("german", [False, True], ids=["en", "de"])
 def test_drill_down_lists_the_personas_customers_and_comments(app, german):
-    page = open_page(_german(app) if german else app, "personas")
+    page = open_page(_german(app) if german else app, "personas", panels=PANELS)
     members = page.dataframe[2].value
     comment = "Letzter Kommentar" if german else "Latest comment"
     customer = "Kundennummer" if german else "Customer ID"
@@ -136,7 +138,7 @@ def test_drill_down_lists_the_personas_customers_and_comments(app, german):
 
 
 def test_drill_down_follows_the_filters(app):
-    page = open_page(app, "personas")
+    page = open_page(app, "personas", panels=PANELS)
     everyone = len(page.dataframe[2].value)
     regions = page.multiselect(key="filter_regions")
     regions.set_value(regions.options[:1]).run()
@@ -156,9 +158,9 @@ def test_language_switch_refits_nothing(app, monkeypatch):
         return original(*args, **kwargs)
 
     monkeypatch.setattr(cxlib.analysis, "fit_personas", counting)
-    page = open_page(app, "personas")
+    page = open_page(app, "personas", panels=PANELS)
     before = len(calls)
-    open_page(_german(page), "personas")
+    open_page(_german(page), "personas", panels=PANELS)
     assert "4 Personas in den Daten gefunden" in texts(page)
     assert len(calls) == before  # the words changed, the model did not
     page.select_slider(key="persona_k_choice").set_value(5)
@@ -168,11 +170,11 @@ def test_language_switch_refits_nothing(app, monkeypatch):
 
 
 def test_persona_filter_survives_a_language_switch(app):
-    page = open_page(app, "personas")
+    page = open_page(app, "personas", panels=PANELS)
     chosen = page.multiselect(key="filter_personas")
     chosen.set_value(chosen.options[:1]).run()
     english = texts(page)
-    open_page(_german(page), "personas")
+    open_page(_german(page), "personas", panels=PANELS)
     german_filter = page.multiselect(key="filter_personas")
     assert len(german_filter.value) == 1
     assert german_filter.value[0] in german_filter.options

@@ -18,7 +18,8 @@ def _drill_caption(page, kind: str, lang: str) -> str:
 
 
 def test_nps_answers_behind_the_tile_match_its_count(app):
-    page = open_page(app, "overview")
+    assert not open_page(app, "overview").dataframe  # closed: the list is not built
+    page = open_page(app, "overview", panels=("drill_tile_open",))
     tile = next(m for m in page.metric if m.label.startswith("NPS"))
     answers = re.search(r": ([\d,]+) answers", tile.help).group(1)
     assert _count(_drill_caption(page, "nps", "en")) == int(answers.replace(",", ""))
@@ -29,7 +30,7 @@ def test_nps_answers_behind_the_tile_match_its_count(app):
 
 def test_lost_customers_in_german(app):
     app.session_state["lang"] = "de"
-    page = open_page(app, "overview")
+    page = open_page(app, "overview", panels=("drill_tile_open",))
     page.radio(key="drill_tile").set_value("churn_rate").run()
     assert not page.exception
     table = page.dataframe[0].value

@@ -42,7 +42,7 @@ def test_value_page_in_presentation_mode(app):
 
 
 def test_horizon_setting_changes_the_clv(app):
-    page = open_page(app, "value")
+    page = open_page(app, "value", panels=("value_settings_open",))
     before = page.metric[3].value
     page.number_input(key="value_horizon").set_value(36).run()
     assert not page.exception, page.exception
