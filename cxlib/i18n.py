@@ -371,6 +371,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.group_row": "Row {group_row} ({groups}) groups the columns below it; row {header_row} "
         "is used as the header.",
         "reading.note.empty_columns": "{columns} completely empty column(s) were left out.",
+        "reading.note.header_rows": "Row(s) {rows} below the header (question texts, option labels or export "
+        "codes, as survey tools export them) belong to the column names of row {header_row}; they are not "
+        "answers.",
         # --- reading helper (issue 12): formats, header-less files, transactions lines ---
         "reading.note.no_header": "The first row holds data, not column names (its values have the same "
         "types as the rows below); the columns were named Column 1, Column 2, …",
@@ -1211,6 +1214,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.group_row": "Zeile {group_row} ({groups}) fasst die Spalten darunter zusammen; "
         "Zeile {header_row} dient als Überschrift.",
         "reading.note.empty_columns": "{columns} vollständig leere Spalte(n) wurden weggelassen.",
+        "reading.note.header_rows": "Zeile(n) {rows} unter der Überschrift (Fragetexte, Antwortoptionen oder "
+        "Exportcodes, wie Umfragewerkzeuge sie ausgeben) gehören zu den Spaltennamen aus Zeile {header_row}; "
+        "sie sind keine Antworten.",
         # --- reading helper (issue 12): formats, header-less files, transactions lines ---
         "reading.note.no_header": "Die erste Zeile enthält Daten, keine Spaltennamen (ihre Werte haben die "
         "Typen der Zeilen darunter); die Spalten heißen Column 1, Column 2, …",
