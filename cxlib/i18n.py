@@ -1753,6 +1753,13 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.not_in_battery": "a single coded question outside the rating batteries",
         "evidence.row_numbers_as_ids": "no ID column: row numbers used as response IDs",
         "evidence.recommend_not_nps": "recommendation on {low}–{high}, not 0–10: no NPS",
+        "evidence.code_after_gap": "{codes} stands apart from the answers up to {high} and is read as "
+        "“don't know / no answer”",
+        "evidence.value_labels": "the header lists answer codes ({labels}): coded answers, not a rating",
+        "evidence.reversed_scale": "{best} is the best answer and {worst} the worst (“{word}”): turned around "
+        "so that a higher score means better",
+        "survey.note.reversed_scale": "Answers where 1 is the best (school grades, “1 = very good”) were turned "
+        "around so that a higher score means better, as in the other questions: {columns}.",
     },
     "de": {
         "rule.nonanswer_codes": "{rows} Antworten in {items} Fragen sind Codes für „keine Antwort“ ({codes}: "
@@ -1798,6 +1805,14 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.not_in_battery": "eine einzelne codierte Frage außerhalb der Bewertungsblöcke",
         "evidence.row_numbers_as_ids": "keine ID-Spalte: Zeilennummern als Antwort-ID",
         "evidence.recommend_not_nps": "Weiterempfehlung auf {low}–{high}, nicht 0–10: kein NPS",
+        "evidence.code_after_gap": "{codes} liegt abseits der Antworten bis {high} und gilt als "
+        "„weiß nicht / keine Angabe“",
+        "evidence.value_labels": "die Überschrift nennt Antwortcodes ({labels}): codierte Angaben, keine "
+        "Bewertung",
+        "evidence.reversed_scale": "{best} ist die beste und {worst} die schlechteste Antwort („{word}“): "
+        "umgedreht, damit ein höherer Wert besser ist",
+        "survey.note.reversed_scale": "Antworten, bei denen 1 das Beste ist (Schulnoten, „1 = sehr gut“), "
+        "wurden umgedreht, damit wie bei den anderen Fragen ein höherer Wert besser ist: {columns}.",
     },
 }
 for _lang, _texts in _SURVEY_STRINGS.items():

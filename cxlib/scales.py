@@ -41,6 +41,7 @@ __all__ = [
     "ItemProfile",
     "Questionnaire",
     "evidence_text",
+    "header_anchors",
     "likert_points",
     "nps_groups",
     "profile_column",
@@ -184,6 +185,11 @@ _NOT_RATING_WORDS = (
     "credit", "balance", "products", "device", "address", "coupon", "cashback", "distance", "tier",
     "segment", "strata", "stratum", "peak", "index", "id", "nr", "code", "flag", "education", "bildung",
     "children", "kinder", "household", "haushalt", "married", "marital", "familienstand", "dependents",
+    # survey metadata: time taken, fieldwork wave, interviewer, page reached, weights, ranks, status
+    "duration", "dauer", "seconds", "sekunden", "sek", "sec", "minutes", "minuten", "min", "wave", "welle",
+    "interviewer", "lastpage", "quarter", "quartal", "weekday", "wochentag", "wgt", "weighting",
+    "gewichtung", "factor", "faktor", "rank", "ranking", "rang", "rangplatz", "platz", "version", "mode",
+    "modus", "panel", "quota", "serial", "case", "lfdn",
 )  # fmt: skip
 # Long not-a-rating words that may also stand inside a glued or compound header ("Q5TIMESFLOWN",
 # "Haushaltseinkommen"); the others count only as whole words ("Statement 3" is no "state").
@@ -191,7 +197,7 @@ _INNER_NOT_RATING = frozenset(
     {"times", "number", "count", "anzahl", "income", "einkommen", "gender", "geschlecht", "weight", "gewicht",
      "language", "sprache", "tenure", "credit", "balance", "products", "device", "address", "coupon",
      "cashback", "distance", "stunden", "household", "haushalt", "marital", "education", "children",
-     "dependents", "strata"}
+     "dependents", "strata", "gewichtung", "wochentag", "weekday", "lastpage", "interviewer", "rangplatz"}
 )  # fmt: skip
 
 
@@ -460,6 +466,11 @@ def resolve_scale(
         evidence.append(Evidence("code_above_scale", {"codes": [c for c in codes if c > 10]}))
     if not values:
         return None, tuple(sorted(codes)), evidence
+    gap = _codes_after_gap(values)
+    if gap:
+        codes += gap
+        values = values[: -len(gap)]
+        evidence.append(Evidence("code_after_gap", {"codes": gap, "high": values[-1]}))
     low, high = values[0], values[-1]
     if high >= 8:
         scale = (0, 10) if low == 0 else (1, 10)
@@ -480,6 +491,26 @@ def resolve_scale(
             evidence.append(Evidence("integer_range", {"low": scale[0], "high": scale[1]}))
             return scale, tuple(sorted(codes)), evidence
     return None, tuple(sorted(codes)), evidence
+
+
+def _codes_after_gap(values: list[int]) -> list[int]:
+    """Top answers (8, 9, 10) that stand apart from a short scale, two or more unused points above it: a
+    "don't know" 9 after 1–5 answers, never a point of a 1–10 scale that nobody rated 6, 7 or 8.
+
+    Examples
+    --------
+    >>> _codes_after_gap([1, 2, 3, 4, 5, 9]), _codes_after_gap([1, 2, 3, 4, 8, 9])
+    ([9], [8, 9])
+    >>> _codes_after_gap([1, 5, 9])  # too few answers below to call it a scale
+    []
+    >>> _codes_after_gap([0, 1, 2, 3, 4, 5, 6, 7, 9, 10])
+    []
+    """
+    for cut in range(len(values) - 1, 0, -1):
+        rest, top = values[:cut], values[cut:]
+        if top[0] - rest[-1] >= 3 and len(rest) >= 3 and rest[-1] <= 7 and top[0] >= 8:
+            return top
+    return []
 
 
 def _top_is_code(counts: dict[int, int], items: Sequence[dict[int, int]], top: int) -> bool:
@@ -720,6 +751,18 @@ def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: st
         meaning.excluded_from = ("touchpoints",)
         meaning.evidence.append(Evidence("not_a_rating_word", {"word": not_rating}))
         return meaning
+    anchors = header_anchors(profile.column)
+    if len(anchors) >= 3 and sum(_anchor_point(label) is not None for _, label in anchors) < len(anchors) / 2:
+        meaning.kind = "coded"  # "Kanal (1=online, 2=Telefon, 3=Filiale)": the header lists answer codes
+        meaning.excluded_from = ("touchpoints",)
+        meaning.evidence.append(
+            Evidence("value_labels", {"labels": ", ".join(label for _, label in anchors)})
+        )
+        return meaning
+    reversed_by = _best_is_lowest(words, anchors, meaning.scale)
+    if reversed_by is not None:
+        low, high = meaning.scale  # type: ignore[misc]
+        meaning.evidence.append(Evidence("reversed_scale", {"best": low, "worst": high, "word": reversed_by}))
     outcome = _outcome_word(profile.column, words)
     if outcome:
         meaning.kind = "outcome"
@@ -734,6 +777,61 @@ def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: st
     else:
         meaning.direction = "higher_better"
     return meaning
+
+
+_ANCHOR = re.compile(r"(?<![\w.,])(\d{1,2})\s*(?:=|:|-|–|\()\s*([^\d=:;,()/]+)")
+_ANCHOR_END = re.compile(r"\s+(?:bis|to|through|und|and|-|–)\s*$", re.IGNORECASE)
+#: Anchor words that are not answer words but still say which end is good.
+_ANCHOR_WORDS = {
+    words_of(word): point
+    for point, words in (
+        (1, ("worst", "the worst", "schlechteste", "am schlechtesten", "ungenuegend", "mangelhaft",
+             "completely dissatisfied", "not at all satisfied", "ueberhaupt nicht zufrieden")),
+        (2, ("ausreichend",)),
+        (5, ("best", "the best", "beste", "am besten", "completely satisfied", "voll und ganz zufrieden",
+             "vollkommen zufrieden")),
+    )
+    for word in words
+}  # fmt: skip
+_GRADE_WORDS = ("schulnote", "schulnoten", "notenskala", "nach schulnoten", "school grade", "school grades")
+
+
+def header_anchors(header: object) -> list[tuple[int, str]]:
+    """The scale points a header labels (``"(1 = sehr gut, 6 = ungenügend)"``), in header order.
+
+    Examples
+    --------
+    >>> header_anchors("Beratung (1 = sehr gut bis 6 = ungenügend)")
+    [(1, 'sehr gut'), (6, 'ungenügend')]
+    >>> header_anchors("Kanal (1=online, 2=Telefon, 3=Filiale)"), header_anchors("Q2_1 Website (0-10)")
+    ([(1, 'online'), (2, 'Telefon'), (3, 'Filiale')], [])
+    """
+    found = []
+    for number, label in _ANCHOR.findall(str(header)):
+        label = _ANCHOR_END.sub("", label.strip()).strip(" -–.")
+        if label and any(ch.isalpha() for ch in label):
+            found.append((int(number), label))
+    return found
+
+
+def _anchor_point(label: str) -> int | None:
+    words = words_of(label)
+    return LIKERT_WORDS.get(words, _ANCHOR_WORDS.get(words))
+
+
+def _best_is_lowest(words: str, anchors: list[tuple[int, str]], scale: tuple[int, int] | None) -> str | None:
+    """Why the lowest number is the best answer (school grades, "1 = sehr gut … 6 = ungenügend"), or None."""
+    if scale is None or scale[0] > 1:
+        return None
+    rated = sorted(
+        (number, point) for number, label in anchors if (point := _anchor_point(label)) is not None
+    )
+    if len(rated) >= 2 and rated[0][1] > rated[-1][1]:
+        return next(label for number, label in anchors if number == rated[0][0])
+    grade = has_term(words, _GRADE_WORDS)
+    if grade or (scale == (1, 6) and has_term(words, ("note", "noten"), inner=False)):
+        return grade or "note"
+    return None
 
 
 _SATISFACTION_WITH = ("satisfaction with", "satisfied with", "zufriedenheit mit", "zufrieden mit")

@@ -144,3 +144,34 @@ def test_words_inside_other_words_do_not_mislead(rng):
         "Lief die Lieferung problemlos?",
     ]
     assert loaded.validated.columns["Lief die Lieferung problemlos?"].direction == "higher_better"
+
+
+def test_fieldwork_columns_and_listed_codes_are_not_touchpoints(rng):
+    """Before: a duration in minutes, a weight, the wave, the interviewer, the quarter, the weekday, ranks
+    and a channel question with its codes in the header ("1=online, 2=Telefon") became touchpoints."""
+    frame = pd.DataFrame(
+        {
+            "Nr": range(N),
+            "Website": ratings(rng, N, 1, 5, centre=4.0),
+            "Lieferung": ratings(rng, N, 1, 5, centre=3.0),
+            "Kundenservice": ratings(rng, N, 1, 5, centre=3.5),
+            "Dauer (Min.)": rng.integers(1, 11, N),
+            "wgt": rng.integers(1, 5, N),
+            "Welle": rng.integers(1, 5, N),
+            "Interviewer": rng.integers(1, 10, N),
+            "Quartal": rng.integers(1, 5, N),
+            "Wochentag": rng.integers(1, 8, N),
+            "Rang Preis": rng.integers(1, 6, N),
+            "Kanal (1=online, 2=Telefon, 3=Filiale, 4=App)": rng.integers(1, 5, N),
+        }
+    )
+    loaded, document = analyze_survey(frame)
+    assert loaded.mapping.as_dict()["touchpoints"] == ["Website", "Lieferung", "Kundenservice"]
+    assert [tp["touchpoint"] for tp in document["journey"]["touchpoints"]] == [
+        "Website",
+        "Lieferung",
+        "Kundenservice",
+    ]
+    channel = loaded.validated.columns["Kanal (1=online, 2=Telefon, 3=Filiale, 4=App)"]
+    assert channel.kind == "coded"
+    assert channel.evidence[-1].code == "value_labels"
