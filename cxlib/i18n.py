@@ -1756,6 +1756,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.code_after_gap": "{codes} stands apart from the answers up to {high} and is read as "
         "“don't know / no answer”",
         "evidence.value_labels": "the header lists answer codes ({labels}): coded answers, not a rating",
+        "evidence.touchpoint_satisfaction": "header word “{word}” with a touchpoint: satisfaction with that "
+        "touchpoint, not overall satisfaction",
         "evidence.reversed_scale": "{best} is the best answer and {worst} the worst (“{word}”): turned around "
         "so that a higher score means better",
         "survey.note.reversed_scale": "Answers where 1 is the best (school grades, “1 = very good”) were turned "
@@ -1809,6 +1811,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "„weiß nicht / keine Angabe“",
         "evidence.value_labels": "die Überschrift nennt Antwortcodes ({labels}): codierte Angaben, keine "
         "Bewertung",
+        "evidence.touchpoint_satisfaction": "Wort „{word}“ mit einem Touchpoint: Zufriedenheit mit diesem "
+        "Touchpoint, nicht die Gesamtzufriedenheit",
         "evidence.reversed_scale": "{best} ist die beste und {worst} die schlechteste Antwort („{word}“): "
         "umgedreht, damit ein höherer Wert besser ist",
         "survey.note.reversed_scale": "Antworten, bei denen 1 das Beste ist (Schulnoten, „1 = sehr gut“), "

@@ -769,6 +769,9 @@ def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: st
         meaning.excluded_from = ("touchpoints",)
         meaning.evidence.append(Evidence("outcome_word", {"word": outcome}))
         return meaning
+    satisfaction = has_term(words, ("satisfaction", "zufriedenheit", "csat"))
+    if satisfaction:  # "Zufriedenheit mit der Beratung": satisfaction with a touchpoint, not overall
+        meaning.evidence.append(Evidence("touchpoint_satisfaction", {"word": satisfaction}))
     worse = has_term(words, _HIGHER_WORSE_WORDS)
     if worse and not has_term(words, _HIGHER_BETTER_WORDS):
         meaning.direction = "higher_worse"

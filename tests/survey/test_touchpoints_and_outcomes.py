@@ -175,3 +175,18 @@ def test_fieldwork_columns_and_listed_codes_are_not_touchpoints(rng):
     channel = loaded.validated.columns["Kanal (1=online, 2=Telefon, 3=Filiale, 4=App)"]
     assert channel.kind == "coded"
     assert channel.evidence[-1].code == "value_labels"
+
+
+def test_without_an_overall_item_satisfaction_with_a_touchpoint_stays_a_touchpoint(rng):
+    """Before: "Zufriedenheit mit der Beratung", the first of three such items, was taken as the overall
+    satisfaction (the KPI and the journey's outcome) and left the journey."""
+    items = {
+        f"Zufriedenheit mit der {tp}": ratings(rng, N, 1, 5, centre=c)
+        for tp, c in (("Beratung", 4.2), ("Lieferung", 3.0), ("Rechnung", 3.5))
+    }
+    loaded, document = analyze_survey(pd.DataFrame({"Nr": range(N), **items}))
+    mapping = loaded.mapping.as_dict()
+    assert "satisfaction" not in mapping
+    assert mapping["touchpoints"] == list(items)
+    means = {tp["touchpoint"]: tp["native_mean"] for tp in document["journey"]["touchpoints"]}
+    assert means == {name: round(values.mean(), 3) for name, values in items.items()}
