@@ -1756,6 +1756,7 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.code_after_gap": "{codes} stands apart from the answers up to {high} and is read as "
         "“don't know / no answer”",
         "evidence.value_labels": "the header lists answer codes ({labels}): coded answers, not a rating",
+        "evidence.labelled_numbers": "answers written as numbers with labels ({example}) read as the numbers",
         "evidence.touchpoint_satisfaction": "header word “{word}” with a touchpoint: satisfaction with that "
         "touchpoint, not overall satisfaction",
         "evidence.reversed_scale": "{best} is the best answer and {worst} the worst (“{word}”): turned around "
@@ -1811,6 +1812,7 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "„weiß nicht / keine Angabe“",
         "evidence.value_labels": "die Überschrift nennt Antwortcodes ({labels}): codierte Angaben, keine "
         "Bewertung",
+        "evidence.labelled_numbers": "Antworten als Zahl mit Beschriftung ({example}) als Zahl gelesen",
         "evidence.touchpoint_satisfaction": "Wort „{word}“ mit einem Touchpoint: Zufriedenheit mit diesem "
         "Touchpoint, nicht die Gesamtzufriedenheit",
         "evidence.reversed_scale": "{best} ist die beste und {worst} die schlechteste Antwort („{word}“): "

@@ -42,6 +42,7 @@ __all__ = [
     "Questionnaire",
     "evidence_text",
     "header_anchors",
+    "labelled_numbers",
     "likert_points",
     "nps_groups",
     "profile_column",
@@ -240,7 +241,8 @@ class ItemProfile:
 
     ``counts`` holds the whole-number answers (value -> count) of a rating candidate; ``codes_found``
     the non-answer words and their counts; ``likert`` the Likert words read as points; ``groups`` the
-    NPS group words.
+    NPS group words; ``labels`` the words of answers written as a number with a label
+    ("10 - Extremely likely", "1 = sehr gut"), by number.
     """
 
     column: str
@@ -250,6 +252,7 @@ class ItemProfile:
     counts: dict[int, int] = field(default_factory=dict)
     codes_found: dict[str, int] = field(default_factory=dict)
     likert: dict[str, int] = field(default_factory=dict)
+    labels: dict[int, str] = field(default_factory=dict)
     groups: dict[str, int] = field(default_factory=dict)
     yes_no: bool = False
     bipolar: bool = False
@@ -345,6 +348,29 @@ def _value_counts(column: pd.Series) -> dict:
     return Counter(column.to_numpy(dtype=object, na_value=None))
 
 
+#: An answer written as a scale point with its label: "10 - Extremely likely", "0 = gar nicht", "1 (gut)".
+_LABELLED_NUMBER = re.compile(r"^\s*(-?\d{1,2})\s*(?:-|–|=|:|\.|\)|\()\s*([^\d\s].*?)\)?\s*$")
+
+
+def labelled_numbers(values: pd.Series) -> pd.Series:
+    """Answers written as a number with its label read as the number (as text, typed later with the
+    other cells); other cells unchanged.
+
+    Examples
+    --------
+    >>> labelled_numbers(pd.Series(["10 - Extremely likely", "7", "0 = not at all", None, "n/a"])).tolist()
+    ['10', '7', '0', nan, 'n/a']
+    """
+
+    def number(cell: object) -> object:
+        match = _LABELLED_NUMBER.match(cell) if isinstance(cell, str) else None
+        if match is None or words_of(match.group(2)) in NONANSWER_WORDS:
+            return cell
+        return match.group(1)
+
+    return values.astype(object).map(number, na_action="ignore")
+
+
 def _is_number(text: str) -> bool:
     try:
         float(text.replace(",", "."))
@@ -367,6 +393,10 @@ def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
             number = float(str(cell).replace(",", "."))
         except ValueError:
             number = None
+        labelled = _LABELLED_NUMBER.match(str(cell)) if number is None else None
+        if labelled and words_of(labelled.group(2)) not in NONANSWER_WORDS:
+            number = float(labelled.group(1))
+            profile.labels.setdefault(int(number), labelled.group(2).strip())
         if number is not None and np.isfinite(number):
             if number == round(number):
                 numbers[int(number)] += count
@@ -729,7 +759,11 @@ def _long_scale_of(profile: ItemProfile) -> tuple[int, int] | None:
 
 
 def _with_codes(meaning: ColumnMeaning, profile: ItemProfile) -> ColumnMeaning:
-    """Add the non-answer words found in the column to its codes and count."""
+    """Add the non-answer words found in the column to its codes and count (and say when answers were
+    written as numbers with labels)."""
+    if profile.labels:
+        example = ", ".join(f"{number} = {label}" for number, label in sorted(profile.labels.items())[:2])
+        meaning.evidence.append(Evidence("labelled_numbers", {"example": example}))
     if profile.codes_found:
         meaning.missing_codes = (*meaning.missing_codes, *profile.codes_found)
         meaning.missing_count += sum(profile.codes_found.values())
@@ -751,7 +785,7 @@ def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: st
         meaning.excluded_from = ("touchpoints",)
         meaning.evidence.append(Evidence("not_a_rating_word", {"word": not_rating}))
         return meaning
-    anchors = header_anchors(profile.column)
+    anchors = header_anchors(profile.column) + sorted(profile.labels.items())
     if len(anchors) >= 3 and sum(_anchor_point(label) is not None for _, label in anchors) < len(anchors) / 2:
         meaning.kind = "coded"  # "Kanal (1=online, 2=Telefon, 3=Filiale)": the header lists answer codes
         meaning.excluded_from = ("touchpoints",)

@@ -199,7 +199,14 @@ def _survey_answers(
     stays under its own header, so no NPS is computed from it.
     """
     from cxlib.mapping import mark_role
-    from cxlib.scales import NPS_SCALES, likert_points, nps_groups, read_questionnaire, words_of
+    from cxlib.scales import (
+        NPS_SCALES,
+        labelled_numbers,
+        likert_points,
+        nps_groups,
+        read_questionnaire,
+        words_of,
+    )
 
     found = dict(mapping.meanings)  # from the mapping (guessed, or confirmed by the user in a profile)
     if any(str(column) not in found for column in source.columns):
@@ -249,6 +256,8 @@ def _survey_answers(
         meaning.missing_count = 0  # recounted on every row: here the words, after typing the numbers
         if any(e.code == "likert_words" for e in meaning.evidence):
             source[column], _ = likert_points(source[column])
+        if any(e.code == "labelled_numbers" for e in meaning.evidence):
+            source[column] = labelled_numbers(source[column])
         words = {code for code in meaning.missing_codes if isinstance(code, str)}
         if words:
             cells = source[column].astype("string").str.strip()

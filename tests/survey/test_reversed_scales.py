@@ -67,3 +67,16 @@ def test_the_evidence_is_worded_in_both_languages():
     params = {"best": 1, "worst": 6, "word": "schulnote"}
     assert "turned around" in t("evidence.reversed_scale", "en", **params)
     assert "umgedreht" in t("evidence.reversed_scale", "de", **params)
+
+
+def test_grades_written_with_their_labels_are_turned_around(rng):
+    words = {1: "sehr gut", 2: "gut", 3: "befriedigend", 4: "ausreichend", 5: "mangelhaft", 6: "ungenügend"}
+    grades = {tp: ratings(rng, N, 1, 6, centre=c) for tp, c in (("Beratung", 2.0), ("Lieferung", 3.5))}
+    written = {tp: [f"{g} ({words[g]})" for g in values] for tp, values in grades.items()}
+    frame = pd.DataFrame({"Nr": range(N), **written})
+    loaded, document = analyze_survey(frame)
+    journey = _journey(document)
+    for tp, values in grades.items():
+        assert journey[tp]["native_mean"] == pytest.approx(round(7 - values.mean(), 3))
+        codes = [e.code for e in loaded.validated.columns[tp].evidence]
+        assert "labelled_numbers" in codes and "reversed_scale" in codes
