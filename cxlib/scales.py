@@ -260,6 +260,7 @@ class ItemProfile:
     integer: bool = False
     mean_length: float = 0.0
     unique_share: float = 0.0
+    wordy_share: float = 1.0
     other: int = 0
 
     @property
@@ -284,7 +285,8 @@ class ItemProfile:
     @property
     def is_free_text(self) -> bool:
         """Long, mostly unique text."""
-        return not self.numeric and self.mean_length >= 15 and self.unique_share >= 0.5 and self.n >= 1
+        long_unique = self.mean_length >= 15 and self.unique_share >= 0.5 and self.n >= 1
+        return not self.numeric and long_unique and self.wordy_share >= 0.5
 
 
 def profile_column(values: pd.Series, header: object, *, sample: int | None = SAMPLE_ROWS) -> ItemProfile:
@@ -330,6 +332,7 @@ def profile_column(values: pd.Series, header: object, *, sample: int | None = SA
         profile.mean_length = sum(len(text) * count for text, count in cells.items()) / profile.n
         profile.unique_share = profile.distinct / profile.n
         head = list(cells)[:300]
+        profile.wordy_share = sum(bool(_TWO_WORDS.search(text)) for text in head) / len(head)
         profile.numeric = sum(_is_number(text) for text in head) > 0.95 * len(head)
         profile.other = profile.n
         return profile
@@ -369,6 +372,10 @@ def labelled_numbers(values: pd.Series) -> pd.Series:
         return match.group(1)
 
     return values.astype(object).map(number, na_action="ignore")
+
+
+#: Two words of letters apart: what free text has and an e-mail address, an ID code or a date has not.
+_TWO_WORDS = re.compile(r"[^\W\d_]{2,}[^\w@]*\s[^\w@]*[^\W\d_]{2,}")
 
 
 def _is_number(text: str) -> bool:
@@ -427,6 +434,7 @@ def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
     profile.integer = profile.numeric and fractional == 0
     profile.mean_length = lengths / max(profile.n, 1)
     profile.unique_share = profile.distinct / max(profile.n, 1)
+    profile.wordy_share = sum(bool(_TWO_WORDS.search(str(c))) for c in counts) / max(len(counts), 1)
     profile.yes_no = yes_no > 0 and yes_no + sum(profile.codes_found.values()) == profile.n
     profile.bipolar = middle > 0 and bipolar + middle >= 0.5 * profile.n
 
