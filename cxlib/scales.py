@@ -785,6 +785,8 @@ def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: st
     if recommend:
         meaning.evidence.append(Evidence("header_word", {"word": recommend}))
         meaning.kind = "nps_score" if meaning.scale in NPS_SCALES else "recommend_rating"
+        if meaning.scale == (1, 10):  # no 0 answered or offered: read as the NPS question all the same
+            meaning.evidence.append(Evidence("nps_from_1_to_10", {}))
         meaning.excluded_from = ("touchpoints",)
         return meaning
     not_rating = _not_rating_word(words)

@@ -139,3 +139,16 @@ def test_recommend_answers_written_as_numbers_with_labels(rng, labels, separator
     assert document["kpis"]["nps"]["score"] == pytest.approx(expected)
     assert document["kpis"]["nps"]["n"] == 200
     assert "labelled_numbers" in [e.code for e in loaded.validated.columns["recommend"].evidence]
+
+
+def test_a_1_to_10_recommend_question_gives_the_nps_and_says_so(rng):
+    """Before: the NPS of a 1–10 question was shown as if asked on 0–10, without a word."""
+    scores = ratings(rng, 200, 1, 10, centre=7.0)
+    loaded, document = analyze_survey(_survey(rng, "Weiterempfehlung (1-10)", scores))
+    expected = 100 * ((scores >= 9).sum() - (scores <= 6).sum()) / scores.size
+    assert document["kpis"]["nps"]["score"] == pytest.approx(expected)
+    assert {"table": "survey", "code": "nps_from_1_to_10", "column": "recommend", "params": {}} in (
+        document["assumptions"]
+    )
+    tile = next(tile for tile in kpi_tiles(None, loaded.validated.data, lang="de") if tile.key == "nps")
+    assert "Annahmen: Weiterempfehlung von 1 bis 10 (keine 0)" in tile.help
