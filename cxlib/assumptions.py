@@ -26,6 +26,7 @@ ASSUMPTION_CODES = frozenset(
         "age_from_birth_date",
         "id_near_unique",
         "spend_header",
+        "nps_from_1_to_10",
     }
 )
 

@@ -371,6 +371,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.group_row": "Row {group_row} ({groups}) groups the columns below it; row {header_row} "
         "is used as the header.",
         "reading.note.empty_columns": "{columns} completely empty column(s) were left out.",
+        "reading.note.header_rows": "Row(s) {rows} below the header (question texts, option labels or export "
+        "codes, as survey tools export them) belong to the column names of row {header_row}; they are not "
+        "answers.",
         # --- reading helper (issue 12): formats, header-less files, transactions lines ---
         "reading.note.no_header": "The first row holds data, not column names (its values have the same "
         "types as the rows below); the columns were named Column 1, Column 2, …",
@@ -1211,6 +1214,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.group_row": "Zeile {group_row} ({groups}) fasst die Spalten darunter zusammen; "
         "Zeile {header_row} dient als Überschrift.",
         "reading.note.empty_columns": "{columns} vollständig leere Spalte(n) wurden weggelassen.",
+        "reading.note.header_rows": "Zeile(n) {rows} unter der Überschrift (Fragetexte, Antwortoptionen oder "
+        "Exportcodes, wie Umfragewerkzeuge sie ausgeben) gehören zu den Spaltennamen aus Zeile {header_row}; "
+        "sie sind keine Antworten.",
         # --- reading helper (issue 12): formats, header-less files, transactions lines ---
         "reading.note.no_header": "Die erste Zeile enthält Daten, keine Spaltennamen (ihre Werte haben die "
         "Typen der Zeilen darunter); die Spalten heißen Column 1, Column 2, …",
@@ -1747,6 +1753,18 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.not_in_battery": "a single coded question outside the rating batteries",
         "evidence.row_numbers_as_ids": "no ID column: row numbers used as response IDs",
         "evidence.recommend_not_nps": "recommendation on {low}–{high}, not 0–10: no NPS",
+        "evidence.code_after_gap": "{codes} stands apart from the answers up to {high} and is read as "
+        "“don't know / no answer”",
+        "evidence.value_labels": "the header lists answer codes ({labels}): coded answers, not a rating",
+        "evidence.labelled_numbers": "answers written as numbers with labels ({example}) read as the numbers",
+        "evidence.nps_from_1_to_10": "recommendation answers from 1 to 10 (no 0): read as the 0–10 NPS "
+        "question (promoters 9–10, detractors 1–6)",
+        "evidence.touchpoint_satisfaction": "header word “{word}” with a touchpoint: satisfaction with that "
+        "touchpoint, not overall satisfaction",
+        "evidence.reversed_scale": "{best} is the best answer and {worst} the worst (“{word}”): turned around "
+        "so that a higher score means better",
+        "survey.note.reversed_scale": "Answers where 1 is the best (school grades, “1 = very good”) were turned "
+        "around so that a higher score means better, as in the other questions: {columns}.",
     },
     "de": {
         "rule.nonanswer_codes": "{rows} Antworten in {items} Fragen sind Codes für „keine Antwort“ ({codes}: "
@@ -1792,6 +1810,19 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.not_in_battery": "eine einzelne codierte Frage außerhalb der Bewertungsblöcke",
         "evidence.row_numbers_as_ids": "keine ID-Spalte: Zeilennummern als Antwort-ID",
         "evidence.recommend_not_nps": "Weiterempfehlung auf {low}–{high}, nicht 0–10: kein NPS",
+        "evidence.code_after_gap": "{codes} liegt abseits der Antworten bis {high} und gilt als "
+        "„weiß nicht / keine Angabe“",
+        "evidence.value_labels": "die Überschrift nennt Antwortcodes ({labels}): codierte Angaben, keine "
+        "Bewertung",
+        "evidence.labelled_numbers": "Antworten als Zahl mit Beschriftung ({example}) als Zahl gelesen",
+        "evidence.nps_from_1_to_10": "Weiterempfehlung von 1 bis 10 (keine 0): als NPS-Frage von 0–10 "
+        "gelesen (Promotoren 9–10, Kritiker 1–6)",
+        "evidence.touchpoint_satisfaction": "Wort „{word}“ mit einem Touchpoint: Zufriedenheit mit diesem "
+        "Touchpoint, nicht die Gesamtzufriedenheit",
+        "evidence.reversed_scale": "{best} ist die beste und {worst} die schlechteste Antwort („{word}“): "
+        "umgedreht, damit ein höherer Wert besser ist",
+        "survey.note.reversed_scale": "Antworten, bei denen 1 das Beste ist (Schulnoten, „1 = sehr gut“), "
+        "wurden umgedreht, damit wie bei den anderen Fragen ein höherer Wert besser ist: {columns}.",
     },
 }
 for _lang, _texts in _SURVEY_STRINGS.items():

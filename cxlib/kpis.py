@@ -285,6 +285,7 @@ def _nps_tile(survey: pd.DataFrame | None, kpis: _Kpis, settings: KpiSettings) -
         if kpis.nps is None:
             return _unavailable("nps", label, _note(kpis, kpis.nps_note))
         help_text = (Message("kpi.help.nps"), _nps_facts(kpis.nps, Message("kpi.period.all")))
+        help_text += _nps_assumptions(survey)
         return TileFacts("nps", label, Num(kpis.nps.score), None, "normal", help_text, False)
     found = nps_comparison(
         survey, as_of=kpis.as_of, months=settings.nps_period_months, period=_period(settings)
@@ -312,9 +313,17 @@ def _nps_tile(survey: pd.DataFrame | None, kpis: _Kpis, settings: KpiSettings) -
                 p=_p_text(comparison.p_value),
             )
         )
+    help_text += _nps_assumptions(survey)
     return TileFacts(
         "nps", label, Num(current.score), delta, "normal", tuple(help_text), comparison.significant
     )
+
+
+def _nps_assumptions(survey: pd.DataFrame | None) -> tuple[Message, ...]:
+    """What the NPS rests on beyond its answers (a 1–10 question read as 0–10), as a help line."""
+    assumptions = survey.attrs.get("assumptions") if survey is not None else None
+    note = _assumption_note(assumptions, column="recommend")
+    return (note,) if note is not None else ()
 
 
 def _churn_help(churn: ChurnResult) -> Message:
@@ -393,11 +402,11 @@ class _AssumptionNote(Message):
         return f"{t('assumption.title', lang)}: {'; '.join(words)}." if words else ""
 
 
-def _assumption_note(assumptions: list[dict] | None) -> Message | None:
+def _assumption_note(assumptions: list[dict] | None, *, column: str = "revenue") -> Message | None:
     entries = tuple(
         (entry["code"], tuple(sorted((entry.get("params") or {}).items())))
         for entry in assumptions or []
-        if entry.get("column") == "revenue"
+        if entry.get("column") == column
     )
     return _AssumptionNote(entries) if entries else None
 

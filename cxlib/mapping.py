@@ -249,6 +249,8 @@ def _survey_role_fits(role_key: str, questionnaire: Questionnaire, column: str) 
             "recommend_flag", "recommend_rating", "flag", "free_text", "bipolar", "category",
         )  # fmt: skip
     if role_key == "satisfaction":
+        if any(e.code == "touchpoint_satisfaction" for e in meaning.evidence):
+            return False  # "Zufriedenheit mit der Beratung" names a touchpoint, not the overall judgement
         return meaning.kind not in ("free_text", "flag", "recommend_flag", "nps_group", "bipolar", "category")
     if role_key == "comment":
         enough = profile.n >= 20  # a few answers cannot show a multiple-choice question

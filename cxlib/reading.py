@@ -936,7 +936,6 @@ def _find_header(grid: _Grid) -> tuple[int, dict[int, Any] | None, list[str], li
 
     candidates = [i for i in range(len(rows)) if filled[i] and is_header(i)]
     notes: list[_Note] = []
-    group_row = None
     if not candidates or _looks_like_data(rows, candidates[0]):
         # No header: the data starts at the first row as wide as the table (note lines above it stay titles)
         first = candidates[0] if candidates else next(i for i in range(len(rows)) if filled[i] >= width / 2)
@@ -946,18 +945,136 @@ def _find_header(grid: _Grid) -> tuple[int, dict[int, Any] | None, list[str], li
         ]
         return first - 1, None, titles, notes
     header_row = candidates[0]
+    top = header_row
     below = header_row + 1
-    if below < len(rows) and below <= last_filled and is_header(below) and _is_group_row(rows, header_row):
-        group = ", ".join(str(value).strip() for value in rows[header_row].values())
-        params = {"group_row": header_row + 1, "groups": group, "header_row": below + 1}
-        notes.append(("reading.note.group_row", params))
-        group_row, header_row = header_row, below
-    titles = [
-        " ".join(str(value).strip() for value in rows[i].values())
-        for i in range(header_row)
-        if filled[i] and i != group_row
+    header = rows[header_row]
+    above = rows[header_row - 1] if header_row else {}
+    if above and any(map(_is_generic_label, header.values())) and all(map(_is_text, above.values())):
+        # the questions above a row of "Response" and option labels (SurveyMonkey), sparser than it
+        notes.append(("reading.note.header_rows", {"rows": str(header_row + 1), "header_row": header_row}))
+        header, top = _merged_names(above, header), header_row - 1
+    elif below < len(rows) and below <= last_filled and is_header(below) and _is_group_row(rows, header_row):
+        if any(_is_generic_label(value) for value in rows[below].values()):
+            # a survey tool's second header row ("Response" under each question): one header of two rows
+            notes.append(("reading.note.header_rows", {"rows": str(below + 1), "header_row": header_row + 1}))
+            header, header_row = _merged_names(header, rows[below]), below
+        else:
+            group = ", ".join(str(value).strip() for value in rows[header_row].values())
+            params = {"group_row": header_row + 1, "groups": group, "header_row": below + 1}
+            notes.append(("reading.note.group_row", params))
+            header_row = below
+            header = rows[header_row]
+    titles = [" ".join(str(value).strip() for value in rows[i].values()) for i in range(top) if filled[i]]
+    more = _continuation_rows(rows, header_row)
+    if more:
+        labels = [rows[i] for i in more if not _is_import_row(rows[i])]
+        header = _merged_names(header, labels[0]) if labels else header
+        rows_text = ", ".join(str(i + 1) for i in more)
+        notes.append(("reading.note.header_rows", {"rows": rows_text, "header_row": header_row + 1}))
+        header_row = more[-1]
+    return header_row, header, titles, notes
+
+
+#: Cells of a survey tool's second header row that name no option ("Response" under a single question).
+_GENERIC_LABELS = frozenset(
+    {"response", "responses", "open-ended response", "open ended response", "answer", "antwort",
+     "antworten", "offene antwort", "freitext-antwort"}
+)  # fmt: skip
+#: Cells of a data row that say "no answer"; a header row has none of them.
+_NO_ANSWER_CELLS = frozenset(
+    {"n/a", "na", "n.a.", "-", "--", "?", ".", "k.a.", "k. a.", "keine angabe", "weiß nicht", "weiss nicht",
+     "unbekannt", "unknown", "none", "null", "nan", "missing", "blank", "don't know", "dont know", "-99"}
+)  # fmt: skip
+_CODE_HEADER = re.compile(r"^[A-Za-z]{1,4}\d[\w.]*$")
+
+
+def _is_generic_label(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().lower() in _GENERIC_LABELS
+
+
+def _is_import_row(row: dict[int, Any]) -> bool:
+    """A row of export metadata, one JSON object per column (Qualtrics' ``{"ImportId":"QID1"}`` row)."""
+    cells = [str(value).strip() for value in row.values()]
+    return bool(cells) and sum(c.startswith("{") and c.endswith("}") for c in cells) >= 0.8 * len(cells)
+
+
+def _continuation_rows(rows: list[dict[int, Any]], header_row: int) -> list[int]:
+    """Rows right below the header that still belong to it (at most two), as survey tools export them.
+
+    A row continues the header when it is a row of export metadata (one JSON object per column), or when
+    all its cells are words, including a generic "Response" (SurveyMonkey) or words in at least two and
+    half of the columns whose values below are numbers or dates (question texts under question codes,
+    Qualtrics). Words that say "no answer" ("n/a", "weiß nicht"), or a word that recurs in the rows
+    below, are data, never a header.
+    """
+    found: list[int] = []
+    for i in range(header_row + 1, min(header_row + 3, len(rows))):
+        row = rows[i]
+        if not row:
+            break
+        if _is_import_row(row):
+            found.append(i)
+            continue
+        if found or not _is_label_row(rows, i):  # question texts come first, the metadata row last
+            break
+        found.append(i)
+    return found
+
+
+def _is_label_row(rows: list[dict[int, Any]], i: int, *, below: int = 20) -> bool:
+    row = rows[i]
+    if not all(_is_text(value) for value in row.values()):
+        return False
+    if any(str(value).strip().lower() in _NO_ANSWER_CELLS for value in row.values()):
+        return False
+    if any(_is_generic_label(value) for value in row.values()):
+        return True
+    lower = [r for r in rows[i + 1 : i + 1 + below] if r and not _is_import_row(r)]
+    if not lower:
+        return False
+    columns = {col for r in lower for col in r}
+    typed = [
+        col
+        for col in columns
+        if sum(1 for r in lower if col in r and not _is_text(r[col])) >= max(1, 0.8 * len(lower))
     ]
-    return header_row, rows[header_row], titles, notes
+    labelled = [col for col in typed if col in row]  # words where the answers are numbers or dates
+    recurs = any(str(r.get(col, "")).strip() == str(row[col]).strip() for col in labelled for r in lower)
+    return len(labelled) >= max(2, len(typed) / 2) and not recurs
+
+
+def _merged_names(header: dict[int, Any], labels: dict[int, Any]) -> dict[int, Any]:
+    """One name per column from a header row and the label row below it.
+
+    A generic label ("Response") or one with the header's own words adds nothing; a label under an empty
+    header cell is an option of the question to its left ("How satisfied …? - Delivery"); a label under
+    a question code is its question text ("Q1 How likely …"); other labels are joined with " - ".
+    """
+    names: dict[int, Any] = {}
+    question = None
+    for col in sorted(set(header) | set(labels)):
+        top, sub = header.get(col), labels.get(col)
+        top_text = _header_text(top)
+        sub_text = _header_text(sub)
+        if top_text:
+            question = top_text
+        if not sub_text or _is_generic_label(sub_text) or _same_words(top_text, sub_text):
+            names[col] = top_text or (question if sub_text else "")
+        elif not top_text:
+            names[col] = f"{question} - {sub_text}" if question else sub_text
+        elif _CODE_HEADER.match(top_text):
+            names[col] = f"{top_text} {sub_text}"
+        else:
+            names[col] = f"{top_text} - {sub_text}"
+    return {col: name for col, name in names.items() if name}
+
+
+def _same_words(a: str, b: str) -> bool:
+    def words(text: str) -> str:
+        text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text).lower()
+        return " ".join(re.findall(r"[^\W_]+", text))
+
+    return words(a) == words(b)
 
 
 def _looks_like_data(rows: list[dict[int, Any]], i: int, *, below: int = 20) -> bool:

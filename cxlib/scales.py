@@ -41,6 +41,8 @@ __all__ = [
     "ItemProfile",
     "Questionnaire",
     "evidence_text",
+    "header_anchors",
+    "labelled_numbers",
     "likert_points",
     "nps_groups",
     "profile_column",
@@ -184,6 +186,11 @@ _NOT_RATING_WORDS = (
     "credit", "balance", "products", "device", "address", "coupon", "cashback", "distance", "tier",
     "segment", "strata", "stratum", "peak", "index", "id", "nr", "code", "flag", "education", "bildung",
     "children", "kinder", "household", "haushalt", "married", "marital", "familienstand", "dependents",
+    # survey metadata: time taken, fieldwork wave, interviewer, page reached, weights, ranks, status
+    "duration", "dauer", "seconds", "sekunden", "sek", "sec", "minutes", "minuten", "min", "wave", "welle",
+    "interviewer", "lastpage", "quarter", "quartal", "weekday", "wochentag", "wgt", "weighting",
+    "gewichtung", "factor", "faktor", "rank", "ranking", "rang", "rangplatz", "platz", "version", "mode",
+    "modus", "panel", "quota", "serial", "case", "lfdn",
 )  # fmt: skip
 # Long not-a-rating words that may also stand inside a glued or compound header ("Q5TIMESFLOWN",
 # "Haushaltseinkommen"); the others count only as whole words ("Statement 3" is no "state").
@@ -191,7 +198,7 @@ _INNER_NOT_RATING = frozenset(
     {"times", "number", "count", "anzahl", "income", "einkommen", "gender", "geschlecht", "weight", "gewicht",
      "language", "sprache", "tenure", "credit", "balance", "products", "device", "address", "coupon",
      "cashback", "distance", "stunden", "household", "haushalt", "marital", "education", "children",
-     "dependents", "strata"}
+     "dependents", "strata", "gewichtung", "wochentag", "weekday", "lastpage", "interviewer", "rangplatz"}
 )  # fmt: skip
 
 
@@ -234,7 +241,8 @@ class ItemProfile:
 
     ``counts`` holds the whole-number answers (value -> count) of a rating candidate; ``codes_found``
     the non-answer words and their counts; ``likert`` the Likert words read as points; ``groups`` the
-    NPS group words.
+    NPS group words; ``labels`` the words of answers written as a number with a label
+    ("10 - Extremely likely", "1 = sehr gut"), by number.
     """
 
     column: str
@@ -244,6 +252,7 @@ class ItemProfile:
     counts: dict[int, int] = field(default_factory=dict)
     codes_found: dict[str, int] = field(default_factory=dict)
     likert: dict[str, int] = field(default_factory=dict)
+    labels: dict[int, str] = field(default_factory=dict)
     groups: dict[str, int] = field(default_factory=dict)
     yes_no: bool = False
     bipolar: bool = False
@@ -251,6 +260,7 @@ class ItemProfile:
     integer: bool = False
     mean_length: float = 0.0
     unique_share: float = 0.0
+    wordy_share: float = 1.0
     other: int = 0
 
     @property
@@ -275,7 +285,8 @@ class ItemProfile:
     @property
     def is_free_text(self) -> bool:
         """Long, mostly unique text."""
-        return not self.numeric and self.mean_length >= 15 and self.unique_share >= 0.5 and self.n >= 1
+        long_unique = self.mean_length >= 15 and self.unique_share >= 0.5 and self.n >= 1
+        return not self.numeric and long_unique and self.wordy_share >= 0.5
 
 
 def profile_column(values: pd.Series, header: object, *, sample: int | None = SAMPLE_ROWS) -> ItemProfile:
@@ -321,6 +332,7 @@ def profile_column(values: pd.Series, header: object, *, sample: int | None = SA
         profile.mean_length = sum(len(text) * count for text, count in cells.items()) / profile.n
         profile.unique_share = profile.distinct / profile.n
         head = list(cells)[:300]
+        profile.wordy_share = sum(bool(_TWO_WORDS.search(text)) for text in head) / len(head)
         profile.numeric = sum(_is_number(text) for text in head) > 0.95 * len(head)
         profile.other = profile.n
         return profile
@@ -337,6 +349,33 @@ def _value_counts(column: pd.Series) -> dict:
         counted = pc.value_counts(chunks)
         return dict(zip(counted.field(0).to_pylist(), counted.field(1).to_pylist(), strict=True))
     return Counter(column.to_numpy(dtype=object, na_value=None))
+
+
+#: An answer written as a scale point with its label: "10 - Extremely likely", "0 = gar nicht", "1 (gut)".
+_LABELLED_NUMBER = re.compile(r"^\s*(-?\d{1,2})\s*(?:-|–|=|:|\.|\)|\()\s*([^\d\s].*?)\)?\s*$")
+
+
+def labelled_numbers(values: pd.Series) -> pd.Series:
+    """Answers written as a number with its label read as the number (as text, typed later with the
+    other cells); other cells unchanged.
+
+    Examples
+    --------
+    >>> labelled_numbers(pd.Series(["10 - Extremely likely", "7", "0 = not at all", None, "n/a"])).tolist()
+    ['10', '7', '0', nan, 'n/a']
+    """
+
+    def number(cell: object) -> object:
+        match = _LABELLED_NUMBER.match(cell) if isinstance(cell, str) else None
+        if match is None or words_of(match.group(2)) in NONANSWER_WORDS:
+            return cell
+        return match.group(1)
+
+    return values.astype(object).map(number, na_action="ignore")
+
+
+#: Two words of letters apart: what free text has and an e-mail address, an ID code or a date has not.
+_TWO_WORDS = re.compile(r"[^\W\d_]{2,}[^\w@]*\s[^\w@]*[^\W\d_]{2,}")
 
 
 def _is_number(text: str) -> bool:
@@ -361,6 +400,10 @@ def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
             number = float(str(cell).replace(",", "."))
         except ValueError:
             number = None
+        labelled = _LABELLED_NUMBER.match(str(cell)) if number is None else None
+        if labelled and words_of(labelled.group(2)) not in NONANSWER_WORDS:
+            number = float(labelled.group(1))
+            profile.labels.setdefault(int(number), labelled.group(2).strip())
         if number is not None and np.isfinite(number):
             if number == round(number):
                 numbers[int(number)] += count
@@ -391,6 +434,7 @@ def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
     profile.integer = profile.numeric and fractional == 0
     profile.mean_length = lengths / max(profile.n, 1)
     profile.unique_share = profile.distinct / max(profile.n, 1)
+    profile.wordy_share = sum(bool(_TWO_WORDS.search(str(c))) for c in counts) / max(len(counts), 1)
     profile.yes_no = yes_no > 0 and yes_no + sum(profile.codes_found.values()) == profile.n
     profile.bipolar = middle > 0 and bipolar + middle >= 0.5 * profile.n
 
@@ -460,6 +504,11 @@ def resolve_scale(
         evidence.append(Evidence("code_above_scale", {"codes": [c for c in codes if c > 10]}))
     if not values:
         return None, tuple(sorted(codes)), evidence
+    gap = _codes_after_gap(values)
+    if gap:
+        codes += gap
+        values = values[: -len(gap)]
+        evidence.append(Evidence("code_after_gap", {"codes": gap, "high": values[-1]}))
     low, high = values[0], values[-1]
     if high >= 8:
         scale = (0, 10) if low == 0 else (1, 10)
@@ -480,6 +529,26 @@ def resolve_scale(
             evidence.append(Evidence("integer_range", {"low": scale[0], "high": scale[1]}))
             return scale, tuple(sorted(codes)), evidence
     return None, tuple(sorted(codes)), evidence
+
+
+def _codes_after_gap(values: list[int]) -> list[int]:
+    """Top answers (8, 9, 10) that stand apart from a short scale, two or more unused points above it: a
+    "don't know" 9 after 1–5 answers, never a point of a 1–10 scale that nobody rated 6, 7 or 8.
+
+    Examples
+    --------
+    >>> _codes_after_gap([1, 2, 3, 4, 5, 9]), _codes_after_gap([1, 2, 3, 4, 8, 9])
+    ([9], [8, 9])
+    >>> _codes_after_gap([1, 5, 9])  # too few answers below to call it a scale
+    []
+    >>> _codes_after_gap([0, 1, 2, 3, 4, 5, 6, 7, 9, 10])
+    []
+    """
+    for cut in range(len(values) - 1, 0, -1):
+        rest, top = values[:cut], values[cut:]
+        if top[0] - rest[-1] >= 3 and len(rest) >= 3 and rest[-1] <= 7 and top[0] >= 8:
+            return top
+    return []
 
 
 def _top_is_code(counts: dict[int, int], items: Sequence[dict[int, int]], top: int) -> bool:
@@ -698,7 +767,11 @@ def _long_scale_of(profile: ItemProfile) -> tuple[int, int] | None:
 
 
 def _with_codes(meaning: ColumnMeaning, profile: ItemProfile) -> ColumnMeaning:
-    """Add the non-answer words found in the column to its codes and count."""
+    """Add the non-answer words found in the column to its codes and count (and say when answers were
+    written as numbers with labels)."""
+    if profile.labels:
+        example = ", ".join(f"{number} = {label}" for number, label in sorted(profile.labels.items())[:2])
+        meaning.evidence.append(Evidence("labelled_numbers", {"example": example}))
     if profile.codes_found:
         meaning.missing_codes = (*meaning.missing_codes, *profile.codes_found)
         meaning.missing_count += sum(profile.codes_found.values())
@@ -712,6 +785,8 @@ def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: st
     if recommend:
         meaning.evidence.append(Evidence("header_word", {"word": recommend}))
         meaning.kind = "nps_score" if meaning.scale in NPS_SCALES else "recommend_rating"
+        if meaning.scale == (1, 10):  # no 0 answered or offered: read as the NPS question all the same
+            meaning.evidence.append(Evidence("nps_from_1_to_10", {}))
         meaning.excluded_from = ("touchpoints",)
         return meaning
     not_rating = _not_rating_word(words)
@@ -720,12 +795,27 @@ def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: st
         meaning.excluded_from = ("touchpoints",)
         meaning.evidence.append(Evidence("not_a_rating_word", {"word": not_rating}))
         return meaning
+    anchors = header_anchors(profile.column) + sorted(profile.labels.items())
+    if len(anchors) >= 3 and sum(_anchor_point(label) is not None for _, label in anchors) < len(anchors) / 2:
+        meaning.kind = "coded"  # "Kanal (1=online, 2=Telefon, 3=Filiale)": the header lists answer codes
+        meaning.excluded_from = ("touchpoints",)
+        meaning.evidence.append(
+            Evidence("value_labels", {"labels": ", ".join(label for _, label in anchors)})
+        )
+        return meaning
+    reversed_by = _best_is_lowest(words, anchors, meaning.scale)
+    if reversed_by is not None:
+        low, high = meaning.scale  # type: ignore[misc]
+        meaning.evidence.append(Evidence("reversed_scale", {"best": low, "worst": high, "word": reversed_by}))
     outcome = _outcome_word(profile.column, words)
     if outcome:
         meaning.kind = "outcome"
         meaning.excluded_from = ("touchpoints",)
         meaning.evidence.append(Evidence("outcome_word", {"word": outcome}))
         return meaning
+    satisfaction = has_term(words, ("satisfaction", "zufriedenheit", "csat"))
+    if satisfaction:  # "Zufriedenheit mit der Beratung": satisfaction with a touchpoint, not overall
+        meaning.evidence.append(Evidence("touchpoint_satisfaction", {"word": satisfaction}))
     worse = has_term(words, _HIGHER_WORSE_WORDS)
     if worse and not has_term(words, _HIGHER_BETTER_WORDS):
         meaning.direction = "higher_worse"
@@ -734,6 +824,61 @@ def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: st
     else:
         meaning.direction = "higher_better"
     return meaning
+
+
+_ANCHOR = re.compile(r"(?<![\w.,])(\d{1,2})\s*(?:=|:|-|–|\()\s*([^\d=:;,()/]+)")
+_ANCHOR_END = re.compile(r"\s+(?:bis|to|through|und|and|-|–)\s*$", re.IGNORECASE)
+#: Anchor words that are not answer words but still say which end is good.
+_ANCHOR_WORDS = {
+    words_of(word): point
+    for point, words in (
+        (1, ("worst", "the worst", "schlechteste", "am schlechtesten", "ungenuegend", "mangelhaft",
+             "completely dissatisfied", "not at all satisfied", "ueberhaupt nicht zufrieden")),
+        (2, ("ausreichend",)),
+        (5, ("best", "the best", "beste", "am besten", "completely satisfied", "voll und ganz zufrieden",
+             "vollkommen zufrieden")),
+    )
+    for word in words
+}  # fmt: skip
+_GRADE_WORDS = ("schulnote", "schulnoten", "notenskala", "nach schulnoten", "school grade", "school grades")
+
+
+def header_anchors(header: object) -> list[tuple[int, str]]:
+    """The scale points a header labels (``"(1 = sehr gut, 6 = ungenügend)"``), in header order.
+
+    Examples
+    --------
+    >>> header_anchors("Beratung (1 = sehr gut bis 6 = ungenügend)")
+    [(1, 'sehr gut'), (6, 'ungenügend')]
+    >>> header_anchors("Kanal (1=online, 2=Telefon, 3=Filiale)"), header_anchors("Q2_1 Website (0-10)")
+    ([(1, 'online'), (2, 'Telefon'), (3, 'Filiale')], [])
+    """
+    found = []
+    for number, label in _ANCHOR.findall(str(header)):
+        label = _ANCHOR_END.sub("", label.strip()).strip(" -–.")
+        if label and any(ch.isalpha() for ch in label):
+            found.append((int(number), label))
+    return found
+
+
+def _anchor_point(label: str) -> int | None:
+    words = words_of(label)
+    return LIKERT_WORDS.get(words, _ANCHOR_WORDS.get(words))
+
+
+def _best_is_lowest(words: str, anchors: list[tuple[int, str]], scale: tuple[int, int] | None) -> str | None:
+    """Why the lowest number is the best answer (school grades, "1 = sehr gut … 6 = ungenügend"), or None."""
+    if scale is None or scale[0] > 1:
+        return None
+    rated = sorted(
+        (number, point) for number, label in anchors if (point := _anchor_point(label)) is not None
+    )
+    if len(rated) >= 2 and rated[0][1] > rated[-1][1]:
+        return next(label for number, label in anchors if number == rated[0][0])
+    grade = has_term(words, _GRADE_WORDS)
+    if grade or (scale == (1, 6) and has_term(words, ("note", "noten"), inner=False)):
+        return grade or "note"
+    return None
 
 
 _SATISFACTION_WITH = ("satisfaction with", "satisfied with", "zufriedenheit mit", "zufrieden mit")

@@ -199,7 +199,14 @@ def _survey_answers(
     stays under its own header, so no NPS is computed from it.
     """
     from cxlib.mapping import mark_role
-    from cxlib.scales import NPS_SCALES, likert_points, nps_groups, read_questionnaire, words_of
+    from cxlib.scales import (
+        NPS_SCALES,
+        labelled_numbers,
+        likert_points,
+        nps_groups,
+        read_questionnaire,
+        words_of,
+    )
 
     found = dict(mapping.meanings)  # from the mapping (guessed, or confirmed by the user in a profile)
     if any(str(column) not in found for column in source.columns):
@@ -239,7 +246,8 @@ def _survey_answers(
             )
     worse = [c for c, m in meanings.items() if m.kind == "rating" and m.direction == "higher_worse"]
     bipolar = [c for c, m in meanings.items() if m.kind == "bipolar"]
-    for key, columns in (("higher_worse", worse), ("bipolar", bipolar)):
+    turned = [c for c, m in meanings.items() if _turned_around(m)]
+    for key, columns in (("higher_worse", worse), ("bipolar", bipolar), ("reversed_scale", turned)):
         if columns:
             notes.append(Message(f"survey.note.{key}", columns=", ".join(columns)))
     for column, meaning in meanings.items():
@@ -248,6 +256,8 @@ def _survey_answers(
         meaning.missing_count = 0  # recounted on every row: here the words, after typing the numbers
         if any(e.code == "likert_words" for e in meaning.evidence):
             source[column], _ = likert_points(source[column])
+        if any(e.code == "labelled_numbers" for e in meaning.evidence):
+            source[column] = labelled_numbers(source[column])
         words = {code for code in meaning.missing_codes if isinstance(code, str)}
         if words:
             cells = source[column].astype("string").str.strip()
@@ -337,6 +347,9 @@ def _survey_codes(
         is_code = numbers.isin(codes) if codes else pd.Series(False, index=data.index)
         if pd.api.types.is_numeric_dtype(numbers) and codes:
             data[name] = numbers.mask(is_code)
+        if _turned_around(meaning) and pd.api.types.is_numeric_dtype(data[name]):
+            low, high = meaning.scale  # 1 = best: turned around so that higher means better, as elsewhere
+            data[name] = low + high - data[name]
         meaning.missing_count += int(is_code.sum())
         if meaning.missing_count:
             cells += meaning.missing_count
@@ -344,6 +357,18 @@ def _survey_codes(
             examples += [str(code) for code in meaning.missing_codes if str(code) not in examples]
     rules.add("nonanswer_codes", cells, set_aside=False, items=items, codes=", ".join(examples[:5]))
     return keyed
+
+
+def _turned_around(meaning: ColumnMeaning) -> bool:
+    """A rating whose lowest number is the best answer (school grades), unless the user set its direction."""
+    codes = {e.code for e in meaning.evidence}
+    return (
+        meaning.kind in _RATING_KINDS
+        and meaning.scale is not None
+        and "reversed_scale" in codes
+        and "user_direction" not in codes
+        and "likert_words" not in codes
+    )
 
 
 def _merge_meanings(meanings: dict[str, ColumnMeaning], learnt: dict[str, ColumnMeaning]) -> None:

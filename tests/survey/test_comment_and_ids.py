@@ -61,3 +61,22 @@ def test_a_survey_without_an_id_uses_row_numbers(rng):
     )
     assert document["kpis"]["nps"]["n"] == N
     assert [tp["touchpoint"] for tp in document["journey"]["touchpoints"]] == ["Website", "Lieferung"]
+
+
+def test_addresses_codes_and_timestamps_are_not_the_comment(rng):
+    """Before: a Google Forms "Email address" column (long, unique text) was taken as the comment, so the
+    voices analysed e-mail addresses; Qualtrics-like ``R_…`` codes were free text."""
+    frame = pd.DataFrame(
+        {
+            "Timestamp": [f"2024/03/{1 + i % 28:02d} 10:{i % 60:02d}:11 AM GMT+1" for i in range(N)],
+            "Email address": [f"customer{i}@example.com" for i in range(N)],
+            "Code": [f"R_{rng.integers(10**11, 10**12):x}" for _ in range(N)],
+            "How likely are you to recommend us?": rng.integers(0, 11, N),
+            "Anything else?": _texts(rng, "else"),
+        }
+    )
+    loaded, document = analyze_survey(frame)
+    assert loaded.mapping.as_dict()["comment"] == "Anything else?"
+    columns = loaded.validated.columns
+    assert [columns[c].kind for c in ("Email address", "Code")] == ["category"] * 2
+    assert document["voices"]["comments"]["count"] == frame["Anything else?"].notna().sum()

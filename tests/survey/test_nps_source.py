@@ -10,6 +10,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from cxlib.analysis import analyze_tables
+from cxlib.intake import load_table
 from cxlib.kpis import kpi_tiles
 from tests.survey.conftest import analyze_survey, ratings
 
@@ -114,3 +116,39 @@ def test_a_few_answers_within_a_short_scale_stay_no_nps(rng):
     frame = _survey(rng, "Weiterempfehlung", [5] * 10 + [4] * 6 + [2] * 4)
     _, document = analyze_survey(frame)
     assert document["kpis"]["nps"] is None
+
+
+@pytest.mark.parametrize(
+    ("labels", "separator"),
+    [
+        ({0: "0 - Not at all likely", 10: "10 - Extremely likely"}, ","),
+        ({0: "0 = überhaupt nicht wahrscheinlich", 10: "10 = äußerst wahrscheinlich"}, ";"),
+        ({v: f"{v} ({'sehr' if v > 5 else 'wenig'} wahrscheinlich)" for v in range(11)}, ";"),
+    ],
+)
+def test_recommend_answers_written_as_numbers_with_labels(rng, labels, separator):
+    """Before: "10 - Extremely likely" made the question text, so there was no NPS at all (and a first fix
+    that typed the number as 10.0 lost every 10 in a German ';' file: NPS -26 instead of -5)."""
+    scores = ratings(rng, 200, 0, 10, centre=6.5)
+    frame = _survey(rng, "Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?", scores)
+    frame[frame.columns[1]] = [labels.get(v, str(v)) for v in scores]
+    text = frame.to_csv(index=False, sep=separator).encode("cp1252" if separator == ";" else "utf-8")
+    loaded = load_table(text, table="survey", filename="umfrage.csv")
+    document = analyze_tables({"survey": loaded.validated})
+    expected = 100 * ((scores >= 9).sum() - (scores <= 6).sum()) / scores.size
+    assert document["kpis"]["nps"]["score"] == pytest.approx(expected)
+    assert document["kpis"]["nps"]["n"] == 200
+    assert "labelled_numbers" in [e.code for e in loaded.validated.columns["recommend"].evidence]
+
+
+def test_a_1_to_10_recommend_question_gives_the_nps_and_says_so(rng):
+    """Before: the NPS of a 1–10 question was shown as if asked on 0–10, without a word."""
+    scores = ratings(rng, 200, 1, 10, centre=7.0)
+    loaded, document = analyze_survey(_survey(rng, "Weiterempfehlung (1-10)", scores))
+    expected = 100 * ((scores >= 9).sum() - (scores <= 6).sum()) / scores.size
+    assert document["kpis"]["nps"]["score"] == pytest.approx(expected)
+    assert {"table": "survey", "code": "nps_from_1_to_10", "column": "recommend", "params": {}} in (
+        document["assumptions"]
+    )
+    tile = next(tile for tile in kpi_tiles(None, loaded.validated.data, lang="de") if tile.key == "nps")
+    assert "Annahmen: Weiterempfehlung von 1 bis 10 (keine 0)" in tile.help

@@ -138,3 +138,21 @@ def test_questionnaire_families_by_stem_and_answer_set():
     scales = {column: meaning.scale for column, meaning in questionnaire.meanings.items()}
     assert scales["Q7A"] == scales["Q7B"]
     assert scales["o_booking"] == scales["o_meal"] == scales["o_crew"] == (1, 4)
+
+
+@pytest.mark.parametrize("code", [8, 9])
+def test_a_dont_know_code_apart_from_a_short_scale_is_no_scale_point(rng, code):
+    """Before: 1–5 answers with 9 = "don't know" were read as a 1–10 scale (mean 3.3 on 1–10, 25/100)."""
+    frame = pd.DataFrame({"Nr": range(N), "Beratung": ratings(rng, N, 1, 5, centre=3.0)})
+    values = frame["Beratung"].to_numpy().copy()
+    values[:40] = code
+    frame["Beratung"] = values
+    frame["Website"] = ratings(rng, N, 1, 10, centre=6)  # a 1–10 item next to it keeps its scale
+    loaded, document = analyze_survey(frame)
+    meaning = loaded.validated.columns["Beratung"]
+    assert (meaning.scale, meaning.missing_codes, meaning.missing_count) == ((1, 5), (code,), 40)
+    assert "code_after_gap" in [e.code for e in meaning.evidence]
+    touchpoints = {tp["touchpoint"]: tp for tp in document["journey"]["touchpoints"]}
+    assert touchpoints["Beratung"]["native_mean"] == pytest.approx(round(values[40:].mean(), 3))
+    assert touchpoints["Beratung"]["n"] == N - 40
+    assert touchpoints["Website"]["scale"] == [1, 10]

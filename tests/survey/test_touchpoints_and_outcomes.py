@@ -144,3 +144,49 @@ def test_words_inside_other_words_do_not_mislead(rng):
         "Lief die Lieferung problemlos?",
     ]
     assert loaded.validated.columns["Lief die Lieferung problemlos?"].direction == "higher_better"
+
+
+def test_fieldwork_columns_and_listed_codes_are_not_touchpoints(rng):
+    """Before: a duration in minutes, a weight, the wave, the interviewer, the quarter, the weekday, ranks
+    and a channel question with its codes in the header ("1=online, 2=Telefon") became touchpoints."""
+    frame = pd.DataFrame(
+        {
+            "Nr": range(N),
+            "Website": ratings(rng, N, 1, 5, centre=4.0),
+            "Lieferung": ratings(rng, N, 1, 5, centre=3.0),
+            "Kundenservice": ratings(rng, N, 1, 5, centre=3.5),
+            "Dauer (Min.)": rng.integers(1, 11, N),
+            "wgt": rng.integers(1, 5, N),
+            "Welle": rng.integers(1, 5, N),
+            "Interviewer": rng.integers(1, 10, N),
+            "Quartal": rng.integers(1, 5, N),
+            "Wochentag": rng.integers(1, 8, N),
+            "Rang Preis": rng.integers(1, 6, N),
+            "Kanal (1=online, 2=Telefon, 3=Filiale, 4=App)": rng.integers(1, 5, N),
+        }
+    )
+    loaded, document = analyze_survey(frame)
+    assert loaded.mapping.as_dict()["touchpoints"] == ["Website", "Lieferung", "Kundenservice"]
+    assert [tp["touchpoint"] for tp in document["journey"]["touchpoints"]] == [
+        "Website",
+        "Lieferung",
+        "Kundenservice",
+    ]
+    channel = loaded.validated.columns["Kanal (1=online, 2=Telefon, 3=Filiale, 4=App)"]
+    assert channel.kind == "coded"
+    assert channel.evidence[-1].code == "value_labels"
+
+
+def test_without_an_overall_item_satisfaction_with_a_touchpoint_stays_a_touchpoint(rng):
+    """Before: "Zufriedenheit mit der Beratung", the first of three such items, was taken as the overall
+    satisfaction (the KPI and the journey's outcome) and left the journey."""
+    items = {
+        f"Zufriedenheit mit der {tp}": ratings(rng, N, 1, 5, centre=c)
+        for tp, c in (("Beratung", 4.2), ("Lieferung", 3.0), ("Rechnung", 3.5))
+    }
+    loaded, document = analyze_survey(pd.DataFrame({"Nr": range(N), **items}))
+    mapping = loaded.mapping.as_dict()
+    assert "satisfaction" not in mapping
+    assert mapping["touchpoints"] == list(items)
+    means = {tp["touchpoint"]: tp["native_mean"] for tp in document["journey"]["touchpoints"]}
+    assert means == {name: round(values.mean(), 3) for name, values in items.items()}
