@@ -264,7 +264,14 @@ class _ResultStore:
         self._max_entries = max_entries
         self._entries: OrderedDict[str, tuple[bool, Any]] = OrderedDict()
         self._pending: dict[str, threading.Event] = {}
+        self._waiters = 0
         self._lock = threading.Lock()
+
+    @property
+    def waiters(self) -> int:
+        """Threads waiting right now for a computation another thread runs (the demo warm-up does not
+        stand aside for a visitor who waits for what it computes)."""
+        return self._waiters
 
     def get_or_compute(self, key: str, compute: Callable[[], Any]) -> Any:
         while True:
@@ -276,7 +283,12 @@ class _ResultStore:
                 if waiting is None:
                     self._pending[key] = threading.Event()
                     break
-            waiting.wait()  # another visitor computes this key; then take theirs (or retry if it failed)
+                self._waiters += 1
+            try:
+                waiting.wait()  # another visitor computes this key; then take theirs (or retry if it failed)
+            finally:
+                with self._lock:
+                    self._waiters -= 1
         try:
             entry = self._run(compute)
             with self._lock:

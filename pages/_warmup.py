@@ -6,7 +6,9 @@ charts, the journey page's drill-down, in both languages) is then computed by on
 the quiet gaps between visitors' script runs, into the same shared stores and under the same keys a visitor's
 page asks for (``state.as_demo_visitor``). So nobody waits for a page's first computation. A step starts
 only once no visitor's script or fragment has run for a second (:data:`QUIET_SECONDS`), so a visitor
-who keeps clicking does not share the interpreter with the warm-up.
+who keeps clicking does not share the interpreter with the warm-up. A visitor who clicks while a step
+is under way does not share it either: the step stands aside at its next call into ``cxlib`` until that
+visitor's run has ended (:meth:`_ScriptRuns.making_way`).
 
 When it is done, the objects alive at that point (imported modules, the demo results) are moved out of
 the garbage collector's sight with :func:`gc.freeze`: Streamlit collects all generations after every
@@ -19,15 +21,20 @@ import contextlib
 import functools
 import gc
 import logging
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from typing import TypeVar
+from types import FrameType
+from typing import Any, TypeVar
 
 import streamlit as st
 
+import cxlib
 from cxlib.errors import CxError
 from cxlib.i18n import LANGUAGES
+from cxlib.voices.normalize import load_dictionaries
 from pages import _state as state
 
 T = TypeVar("T")
@@ -37,6 +44,12 @@ POLL_SECONDS = 0.05
 # How long no visitor's script (or fragment) may have run before the thread takes a step: a visitor who
 # clicks again within this gap finds the interpreter free instead of shared with a warm-up step.
 QUIET_SECONDS = 1.0
+# At most this long a step stands aside for one visitor's run: the step may hold something that run
+# waits for (a lock, a module being imported), and then the wait ends here instead of never.
+MAKE_WAY_SECONDS = 1.0
+MAKE_WAY_POLL_SECONDS = 0.005
+_CXLIB = os.path.dirname(cxlib.__file__) + os.sep
+_IMPORT_MACHINERY = "<frozen importlib"
 
 
 class _ScriptRuns:
@@ -47,6 +60,8 @@ class _ScriptRuns:
         self, *, clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep
     ) -> None:
         self._count = 0
+        self._started = 0  # runs started so far: numbers the run in progress
+        self._made_way_for = 0  # the run a step stood aside for as long as it may
         self._clock, self._sleep = clock, sleep
         self._last_end = clock()
         self._lock = threading.Lock()
@@ -55,6 +70,7 @@ class _ScriptRuns:
     def running(self) -> Iterator[None]:
         with self._lock:
             self._count += 1
+            self._started += 1
         try:
             yield
         finally:
@@ -70,6 +86,48 @@ class _ScriptRuns:
         """Return once no run is in progress and none has ended for ``seconds``."""
         while self._count or self._clock() - self._last_end < seconds:
             self._sleep(POLL_SECONDS)
+
+    def make_way(self, *, needed: Callable[[], bool]) -> None:
+        """Wait while a visitor's run is in progress, at most :data:`MAKE_WAY_SECONDS` per run, and not
+        while ``needed()``: a visitor waits for what this thread computes."""
+        run = self._started
+        if not self._count or self._made_way_for == run:
+            return
+        deadline = self._clock() + MAKE_WAY_SECONDS
+        while self._count and not needed():
+            if self._clock() >= deadline:
+                self._made_way_for = run  # it may be waiting for this thread: go on beside it
+                return
+            self._sleep(MAKE_WAY_POLL_SECONDS)
+
+    @contextlib.contextmanager
+    def making_way(self, *, needed: Callable[[], bool]) -> Iterator[None]:
+        """Inside, the calling thread stands aside (:meth:`make_way`) whenever it calls a ``cxlib``
+        function while a visitor's run is in progress, except while it imports a module (the visitor's
+        run may import the same one).
+
+        A trace function sees every call of this thread only; a step then takes up to half as long
+        again, in the background. Two threads that share the interpreter each run at half speed, so
+        without this a visitor's click that lands in a step would wait up to twice as long.
+        """
+
+        def trace(frame: FrameType, event: str, arg: Any) -> None:
+            if self._count and frame.f_code.co_filename.startswith(_CXLIB) and not _importing(frame):
+                self.make_way(needed=needed)
+
+        sys.settrace(trace)
+        try:
+            yield
+        finally:
+            sys.settrace(None)
+
+
+def _importing(frame: FrameType | None) -> bool:
+    while frame is not None:
+        if frame.f_code.co_filename.startswith(_IMPORT_MACHINERY):
+            return True
+        frame = frame.f_back
+    return False
 
 
 @st.cache_resource(max_entries=1, show_spinner=False)
@@ -128,26 +186,42 @@ def _steps() -> list[tuple[str, Callable[[], object]]]:
 
 def warm(stores: tuple, runs: _ScriptRuns | None = None) -> int:
     """Compute every step as a new demo visitor in each language would, into ``stores`` (the shared
-    results and charts), each step only in a quiet gap between visitors' runs; returns the steps that
-    failed."""
+    results and charts), each step only in a quiet gap between visitors' runs and standing aside for a
+    run that starts during it; returns the steps that failed."""
     failed = 0
-    for language in LANGUAGES:
-        with state.as_demo_visitor(language, stores):
-            for name, step in _steps():
-                if runs is not None:
-                    runs.wait_until_quiet()
-                try:
-                    step()
-                except CxError:  # a result the demo cannot give is stored as such; nothing to warm
-                    pass
-                except Exception as error:  # the page computes it again and shows the problem there
-                    failed += 1
-                    _LOG.warning("warm-up step %s failed: %s: %s", name, type(error).__name__, error)
+    making_way = contextlib.nullcontext() if runs is None else runs.making_way(needed=_needed(stores))
+    with making_way:
+        for language in LANGUAGES:
+            failed += _warm_language(language, stores, runs)
+    return failed
+
+
+def _needed(stores: tuple) -> Callable[[], bool]:
+    return lambda: any(store.waiters for store in stores)
+
+
+def _warm_language(language: str, stores: tuple, runs: _ScriptRuns | None) -> int:
+    failed = 0
+    with state.as_demo_visitor(language, stores):
+        for name, step in _steps():
+            if runs is not None:
+                runs.wait_until_quiet()
+            try:
+                step()
+            except CxError:  # a result the demo cannot give is stored as such; nothing to warm
+                pass
+            except Exception as error:  # the page computes it again and shows the problem there
+                failed += 1
+                _LOG.warning("warm-up step %s failed: %s: %s", name, type(error).__name__, error)
     return failed
 
 
 def _warm_then_freeze(stores: tuple, runs: _ScriptRuns) -> None:
     started = time.perf_counter()
+    runs.wait_until_none()
+    # First, while the first visitor's browser draws the page: the lemmatiser's dictionaries (0.4 s of
+    # simplemma's own loop, in which no call into cxlib lets the warm-up stand aside).
+    load_dictionaries()
     warm(stores, runs)
     runs.wait_until_none()
     gc.collect()

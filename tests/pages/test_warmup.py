@@ -3,6 +3,9 @@ new visitor's pages ask for, so that visitor's pages compute nothing (issue 15, 
 
 from __future__ import annotations
 
+import sys
+import threading
+
 import pytest
 
 from pages import _state as state
@@ -29,7 +32,9 @@ def warmed(monkeypatch):
         CountingStore(state.SHARED_RESULTS),
         CountingStore(state.CHART_RESULTS),
     )
-    assert warmup.warm(stores) == 0, "a warm-up step failed"
+    clock = FakeClock()  # no visitor runs: the quiet gaps pass at once, standing aside never happens
+    runs = warmup._ScriptRuns(clock=clock, sleep=clock.sleep)
+    assert warmup.warm(stores, runs) == 0, "a warm-up step failed"
     monkeypatch.setattr(state, "_shared_results", lambda: stores[0])
     monkeypatch.setattr(state, "_shared_charts", lambda: stores[1])
     return stores
@@ -113,3 +118,81 @@ def test_a_fragment_rerun_counts_as_a_visitor_run(monkeypatch):
     monkeypatch.setattr(warmup.st, "fragment", lambda function: function)  # no script run here
     warmup.fragment(section)()
     assert seen == [1] and runs._count == 0
+
+
+def test_a_step_stands_aside_at_its_next_call_into_cxlib_while_a_visitor_runs():
+    from cxlib.i18n import t
+
+    runs = warmup._ScriptRuns(clock=lambda: 0.0)  # a clock that stands still: no time limit runs out
+    entered, done = threading.Event(), threading.Event()
+
+    def step() -> None:
+        with runs.making_way(needed=lambda: False):
+            entered.set()
+            t("nav.summary", "en")  # a call into cxlib
+            done.set()
+
+    with runs.running():
+        worker = threading.Thread(target=step, daemon=True)
+        worker.start()
+        assert entered.wait(30)
+        assert not done.wait(0.3), "the step went on during the visitor's run"
+    worker.join(30)
+    assert done.is_set(), "the step did not go on after the visitor's run"
+
+
+def test_a_step_goes_on_when_a_visitor_waits_for_what_it_computes():
+    runs = warmup._ScriptRuns(clock=lambda: 0.0)
+    with runs.running():
+        runs.make_way(needed=lambda: True)  # returns at once; would hang on a standing-still clock
+
+
+def test_a_step_stands_aside_for_one_run_at_most_make_way_seconds():
+    clock = FakeClock()
+    runs = warmup._ScriptRuns(clock=clock, sleep=clock.sleep)
+    with runs.running():
+        runs.make_way(needed=lambda: False)
+        assert warmup.MAKE_WAY_SECONDS <= clock.slept <= warmup.MAKE_WAY_SECONDS + 0.01
+        runs.make_way(needed=lambda: False)  # the same run: once is enough, it may wait for the step
+        assert clock.slept <= warmup.MAKE_WAY_SECONDS + 0.01
+        with runs.running():  # another visitor's run starts: stand aside again
+            runs.make_way(needed=lambda: False)
+        assert clock.slept >= 2 * warmup.MAKE_WAY_SECONDS
+
+
+def test_no_standing_aside_while_a_module_is_imported(tmp_path, monkeypatch):
+    """A visitor's run may import the same module, and would wait for the import's lock."""
+    assert not warmup._importing(sys._getframe())
+    (tmp_path / "cx_probe_module.py").write_text(
+        "import sys\nfrom pages._warmup import _importing\nSEEN = _importing(sys._getframe())\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "cx_probe_module", raising=False)
+    import cx_probe_module
+
+    assert cx_probe_module.SEEN
+
+
+def test_the_store_counts_who_waits_for_another_threads_computation():
+    store = state._ResultStore(4)
+    started, release = threading.Event(), threading.Event()
+
+    def slow() -> str:
+        started.set()
+        release.wait(30)
+        return "done"
+
+    computing = threading.Thread(target=store.get_or_compute, args=("key", slow), daemon=True)
+    computing.start()
+    assert started.wait(30)
+    waiting = threading.Thread(target=store.get_or_compute, args=("key", slow), daemon=True)
+    waiting.start()
+    for _ in range(600):
+        if store.waiters == 1:
+            break
+        threading.Event().wait(0.05)
+    assert store.waiters == 1
+    release.set()
+    computing.join(30)
+    waiting.join(30)
+    assert store.waiters == 0
