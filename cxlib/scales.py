@@ -189,8 +189,8 @@ _NOT_RATING_WORDS = (
     # survey metadata: time taken, fieldwork wave, interviewer, page reached, weights, ranks, status
     "duration", "dauer", "seconds", "sekunden", "sek", "sec", "minutes", "minuten", "min", "wave", "welle",
     "interviewer", "lastpage", "quarter", "quartal", "weekday", "wochentag", "wgt", "weighting",
-    "gewichtung", "factor", "faktor", "rank", "ranking", "rang", "rangplatz", "platz", "version", "mode",
-    "modus", "panel", "quota", "serial", "case", "lfdn",
+    "gewichtung", "factor", "faktor", "rank", "ranking", "rang", "rangplatz", "platz", "version", "modus",
+    "panel", "quota", "serial", "lfdn",
 )  # fmt: skip
 # Long not-a-rating words that may also stand inside a glued or compound header ("Q5TIMESFLOWN",
 # "Haushaltseinkommen"); the others count only as whole words ("Statement 3" is no "state").

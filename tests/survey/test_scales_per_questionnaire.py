@@ -156,3 +156,13 @@ def test_a_dont_know_code_apart_from_a_short_scale_is_no_scale_point(rng, code):
     assert touchpoints["Beratung"]["native_mean"] == pytest.approx(round(values[40:].mean(), 3))
     assert touchpoints["Beratung"]["n"] == N - 40
     assert touchpoints["Website"]["scale"] == [1, 10]
+
+
+@pytest.mark.parametrize("header", ["Case resolution", "Auswahl Mode", "Mode"])
+def test_touchpoints_named_like_survey_metadata_stay_touchpoints(rng, header):
+    """A support case and fashion ("Mode") are rated touchpoints, unlike a survey's mode or case number."""
+    frame = pd.DataFrame({"Nr": range(N), header: ratings(rng, N, 1, 5, centre=3.5)})
+    frame["Website"] = ratings(rng, N, 1, 5, centre=4.0)
+    _, document = analyze_survey(frame)
+    touchpoints = {tp["touchpoint"]: tp for tp in document["journey"]["touchpoints"]}
+    assert touchpoints[header]["native_mean"] == pytest.approx(round(frame[header].mean(), 3))
