@@ -223,7 +223,7 @@ def _warm_then_freeze(stores: tuple, runs: _ScriptRuns) -> None:
     # simplemma's own loop, in which no call into cxlib lets the warm-up stand aside).
     load_dictionaries()
     warm(stores, runs)
-    runs.wait_until_none()
+    runs.wait_until_quiet()  # a full collection holds the interpreter for about 0.2 s: not mid-click
     gc.collect()
     gc.freeze()  # what lives now lives as long as the process: no full collection scans it again
     _LOG.info(
