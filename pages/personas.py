@@ -159,9 +159,16 @@ def _shown(table: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
-def _drill_down(model, personas) -> None:
-    """The customers of one persona in the current (filtered) view, with their latest comment."""
-    st.subheader(state.tr("ui.personas.drill"))
+def _drill_down(personas) -> None:
+    """The customers of one persona in the current (filtered) view, with their latest comment: a table
+    built only while its expander is open."""
+    title, icon = state.tr("ui.personas.drill"), ":material/person_search:"
+    with widgets.expander_built_when_open(title, key="persona_members_open", icon=icon) as opened:
+        if opened:
+            _members(personas)
+
+
+def _members(personas) -> None:
     customers, _ = state.filtered_frames()
     if customers is None:
         return
@@ -236,7 +243,7 @@ def personas_view() -> None:
             st.dataframe(display, hide_index=True, width="stretch")
     if len(personas) >= 2:
         _side_by_side(personas, display)
-    _drill_down(model, personas)
+    _drill_down(personas)
     # Deferred download data runs outside the script thread: bind what it needs now.
     customers = tables["customers"].data
     st.download_button(

@@ -10,8 +10,8 @@ import pytest
 
 from tests.conftest import charts, open_page, texts
 
-# The expanders whose content the tests read: the number of personas and the comparison table.
-PANELS = ("persona_controls_open", "persona_table_open")
+# The expanders whose content the tests read: the number of personas, the comparison table, the members.
+PANELS = ("persona_controls_open", "persona_table_open", "persona_members_open")
 JARGON = ("Component 1", "Component 2", "Komponente 1", "Silhouette score", "Silhouettenwert", "resamples")
 
 
