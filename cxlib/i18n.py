@@ -405,6 +405,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.yyyymmdd_integers": "8-digit numbers that are valid dates (YYYYMMDD), e.g. {example}",
         "evidence.repeated_ids": "whole numbers repeated across rows ({distinct} distinct in {rows} rows)",
         "evidence.money_decimals": "the last numeric column, non-negative amounts with cents (e.g. {example})",
+        "evidence.date_yyyymmdd": "whole numbers read as dates YYYYMMDD",
+        "evidence.date_excel_serial": "numbers read as Excel date serials (days since 1899-12-30)",
+        "evidence.date_unix_s": "numbers read as Unix time in seconds (UTC)",
+        "evidence.date_unix_ms": "numbers read as Unix time in milliseconds (UTC)",
         "evidence.amount_source": "amount of each line: {source}",
         # --- findings and exports (report) ---
         "finding.persona_lowest_nps": "Persona {name} ({share} of customers) has the lowest NPS ({nps}).",
@@ -1252,6 +1256,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.repeated_ids": "ganze Zahlen, die sich über Zeilen wiederholen ({distinct} verschiedene in "
         "{rows} Zeilen)",
         "evidence.money_decimals": "die letzte Zahlenspalte, nicht negative Beträge mit Cent (z. B. {example})",
+        "evidence.date_yyyymmdd": "ganze Zahlen als Datum JJJJMMTT gelesen",
+        "evidence.date_excel_serial": "Zahlen als Excel-Datumswerte gelesen (Tage seit 30.12.1899)",
+        "evidence.date_unix_s": "Zahlen als Unix-Zeit in Sekunden gelesen (UTC)",
+        "evidence.date_unix_ms": "Zahlen als Unix-Zeit in Millisekunden gelesen (UTC)",
         "evidence.amount_source": "Betrag je Zeile: {source}",
         # --- findings and exports (report) ---
         "finding.persona_lowest_nps": "Persona {name} ({share} der Kunden) hat den niedrigsten NPS ({nps}).",

@@ -464,7 +464,7 @@ def _note_date_reading(dates: pd.Series, key: str, label: Message, rules: _Rules
     order = dates.attrs.get("date_order") or {}
     source = dates.attrs.get("date_source")
     meaning = rules.meanings.setdefault(key, ColumnMeaning(column=key, kind="date", role=key))
-    if source in ("yyyymmdd", "excel_serial") and not meaning.evidence:
+    if source in ("yyyymmdd", "excel_serial", "unix_s", "unix_ms") and not meaning.evidence:
         meaning.evidence.append(Evidence(f"date_{source}"))
     if order.get("order"):
         order_text = Message(f"date.order.{order['order']}")
