@@ -228,6 +228,10 @@ def suggest_mapping(frame: pd.DataFrame, table: TableName) -> ColumnMapping:
     if table == "transactions":
         _add_transaction_roles_by_values(frame, mapping, used)
     mapping.unmapped = [column for column in frame.columns if column not in used]
+    if table == "transactions":  # a customer id that repeats, the purchase date, "#1001" order numbers
+        from cxlib.transaction_columns import refine_transaction_mapping
+
+        refine_transaction_mapping(frame, mapping)
     if table == "customers":  # roles must fit their values: near-unique ID, spend that is spend
         from cxlib.customer_columns import refine_customer_mapping
 

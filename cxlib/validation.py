@@ -34,6 +34,7 @@ from cxlib.parsing import (
 )
 from cxlib.roles import ROLES, TableName, role
 from cxlib.tables import ColumnMeaning, Evidence, RuleCount, ValidatedTable, ValidationReport
+from cxlib.transaction_columns import CANCELLED, UNPAID, amount_in_cents, cancel_mark_columns, refund_column
 
 REASON_COLUMN = "reason"
 ROW_COLUMN = "row"
@@ -120,8 +121,9 @@ def validate_table(
         source = _with_row_number_ids(source, frame, mapping, rules)
     renames = safe_names(source.columns)
     data = _typed_columns(source, mapping, rules, today=today or date.today(), renames=renames)
+    refunded_in_full = None
     if table == "transactions":
-        _resolve_amount(data, mapping, rules)
+        refunded_in_full = _resolve_amount(data, mapping, rules, source, renames)
     if table == "survey":
         meanings = _survey_codes(data, mapping, meanings, rules, renames)
         _row_number_ids(data, frame, meanings, notes)
@@ -135,7 +137,8 @@ def validate_table(
         rules.add(rule, int(newly.sum()), set_aside=True, role=_role_label(table, "customer_id"))
         reasons[newly] = rule
         keep &= ~mask
-    for rule, mask, params in _set_aside_lines(data, source, mapping) if table == "transactions" else []:
+    lines = _set_aside_lines(data, source, mapping, refunded_in_full) if table == "transactions" else []
+    for rule, mask, params in lines:
         newly = mask & keep
         rules.add(rule, int(newly.sum()), set_aside=True, **params)
         reasons[newly] = rule
@@ -513,15 +516,39 @@ def _mapping_meanings(mapping: ColumnMapping, rules: _Rules) -> dict[str, Column
 
 # --- transactions: the amount of a line, and lines that are no purchase -------------------------------
 
-_CANCELLED = re.compile(
-    r"^(?:cancel|storn|return|retour|refund|void|zurückgesendet|zurueckgesendet|rückgabe|rücksendung|erstatt)",
-    re.IGNORECASE,
-)
 _CANCELLED_INVOICE = re.compile(r"^[Cc]\d+$")
 
 
-def _resolve_amount(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> None:
-    """A line's amount: its line total; else quantity × unit price; else the unit price with a note."""
+def _resolve_amount(
+    data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules, source: pd.DataFrame, renames: Mapping
+) -> pd.Series | None:
+    """A line's amount: its line total; else quantity × unit price; else the unit price with a note.
+    Then in currency units (cents divided by 100) and net of a refunded part given in its own column.
+
+    Returns the lines refunded in full by that column (no purchase), or None."""
+    _amount_of_line(data, mapping, rules)
+    if "amount" not in data:
+        return None
+    meaning = rules.meanings["amount"]
+    header = mapping.matches["amount"].column if "amount" in mapping.matches else "amount"
+    cents = amount_in_cents(header, data["amount"], source)
+    if cents is not None:
+        data["amount"] = data["amount"] / 100
+        meaning.evidence.append(cents)
+        rules.add("amount_in_cents", int(data["amount"].notna().sum()), set_aside=False, column=str(header))
+    refund = refund_column(mapping.unmapped)
+    refunded = data.get(renames.get(refund, refund)) if refund is not None else None
+    if refunded is not None and pd.api.types.is_numeric_dtype(refunded) and (refunded.fillna(0) != 0).any():
+        refunded = refunded.abs() / (100 if cents is not None else 1)
+        partly = data["amount"].notna() & (refunded > 0)
+        data["amount"] = data["amount"] - refunded.where(partly, 0.0)
+        meaning.evidence.append(Evidence("amount_net_of_refunds", {"header": str(refund)}))
+        rules.add("refund_subtracted", int(partly.sum()), set_aside=False, column=str(refund))
+        return (partly & (data["amount"] <= 0)).astype(bool)
+    return None
+
+
+def _amount_of_line(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> None:
     matches = mapping.matches
     if "amount" in data:
         source = "line_total"
@@ -551,15 +578,29 @@ def _resolve_amount(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -
 
 
 def _set_aside_lines(
-    data: pd.DataFrame, source: pd.DataFrame, mapping: ColumnMapping
+    data: pd.DataFrame,
+    source: pd.DataFrame,
+    mapping: ColumnMapping,
+    refunded_in_full: pd.Series | None = None,
 ) -> list[tuple[str, pd.Series, dict]]:
-    """Cancelled or returned lines (status word, "C" invoice, negative quantity or amount): no purchase."""
+    """Lines that are no purchase: cancelled or returned (status word, a cancel mark such as ``Storno`` =
+    X, "C" invoice, negative quantity or amount, refunded in full), or not paid (failed, pending).
+
+    A status written only on an order's first line (shop exports) holds for all lines of the order."""
     checks: list[tuple[str, pd.Series, dict]] = []
-    if "status" in data:
+    marks = cancel_mark_columns(source, [*mapping.unmapped, *_status_header(mapping)])
+    if "status" in data and mapping.matches["status"].column not in marks:
         status = data["status"].astype("string")
-        cancelled = status.str.contains(_CANCELLED, na=False).astype(bool)
-        raw = source[mapping.matches["status"].column]
-        checks.append(("cancelled_status", cancelled, {"examples": _examples(raw, cancelled)}))
+        if "order_id" in data and status.isna().any():  # shop exports write it on an order's first line
+            status = status.fillna(status.groupby(data["order_id"]).transform("first"))
+        cancelled = status.str.contains(CANCELLED, na=False).astype(bool)
+        unpaid = status.str.contains(UNPAID, na=False).astype(bool) & ~cancelled
+        checks.append(("cancelled_status", cancelled, {"examples": _examples(status, cancelled)}))
+        checks.append(("unpaid_status", unpaid, {"examples": _examples(status, unpaid)}))
+    for column, marked in marks.items():
+        checks.append(("cancelled_mark", marked, {"column": str(column)}))
+    if refunded_in_full is not None:
+        checks.append(("refunded_in_full", refunded_in_full, {}))
     if "order_id" in data:
         ids = data["order_id"].astype("string").str.strip()
         numeric_share = ids.str.fullmatch(r"\d+").fillna(False).mean() if ids.notna().any() else 0.0
@@ -571,6 +612,10 @@ def _set_aside_lines(
     if "amount" in data:
         checks.append(("negative_amount", (data["amount"] < 0).fillna(False), {}))
     return checks
+
+
+def _status_header(mapping: ColumnMapping) -> list:
+    return [mapping.matches["status"].column] if "status" in mapping.matches else []
 
 
 def _extra(values: pd.Series, decimal: str | None) -> pd.Series:
