@@ -26,6 +26,9 @@ ASSUMPTION_CODES = frozenset(
         "age_from_birth_date",
         "id_near_unique",
         "spend_header",
+        "revenue_latest_year",
+        "churn_status_words",
+        "churn_date_header",
     }
 )
 

@@ -48,6 +48,7 @@ def customer_columns_rules(
 ) -> dict[str, ColumnMeaning]:
     """Apply the meaning-based checks to ``data`` in place and return the column meanings."""
     notes = list(mapping.customer_evidence)
+    _churn_from_status_words(source, mapping, data, notes)
     derived = None
     if "age" not in data.columns:
         unmapped = source[[c for c in mapping.unmapped if c in source.columns]]
@@ -74,6 +75,23 @@ def customer_columns_rules(
     if "revenue" in data.columns:
         _revenue_per_year(mapping, data, meanings, overrides or {})
     return meanings
+
+
+def _churn_from_status_words(
+    source: pd.DataFrame, mapping: ColumnMapping, data: pd.DataFrame, notes: list[tuple[str, Evidence]]
+) -> None:
+    """A churned flag read from a status column's words as its evidence says (a dormant "inaktiv" beside
+    "gekündigt" is still a customer), not by the general yes/no reading."""
+    for column, evidence in notes:
+        if evidence.code != "churn_status_words" or "churned" not in data.columns:
+            continue
+        words = {
+            **dict.fromkeys(evidence.params["churned"], True),
+            **dict.fromkeys(evidence.params["active"], False),
+        }
+        text = source[column].astype("string").str.strip()
+        churned = text.map(words).astype("boolean")
+        data["churned"] = churned.where(text.isin(list(words)), data["churned"]).to_numpy()
 
 
 def _revenue_per_year(

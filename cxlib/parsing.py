@@ -92,6 +92,17 @@ _TRUE = frozenset(
         "churned customer",
         "former customer",
         "ehemaliger kunde",
+        "ehemalig",
+        "former",
+        "cancelled",
+        "canceled",
+        "terminated",
+        "closed",
+        "ended",
+        "beendet",
+        "expired",
+        "abgelaufen",
+        "abgemeldet",
     }
 )
 _FALSE = frozenset(
@@ -113,6 +124,16 @@ _FALSE = frozenset(
         "bestandskunde",
         "geblieben",
         "bestehend",
+        "trialing",
+        "trial",
+        "in trial",
+        "past due",
+        "past_due",
+        "paying",
+        "laufend",
+        "new",
+        "neu",
+        "neukunde",
     }
 )
 
