@@ -29,6 +29,9 @@ ASSUMPTION_CODES = frozenset(
         "revenue_latest_year",
         "churn_status_words",
         "churn_date_header",
+        "period_year_to_date",
+        "revenue_full_period",
+        "tenure_from_signup",
     }
 )
 

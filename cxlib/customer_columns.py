@@ -131,8 +131,22 @@ _YEAR_PATTERNS = (
     "jahres",
     "pro jahr",
     "arr",
+    "vorjahr",
+    "last year",
+    "prior year",
+    "previous year",
 )
 _LIFETIME_PATTERNS = ("total", "gesamt", "lifetime", "cumulative", "kumuliert", "ltv", "all time")
+#: The year so far ("Umsatz lfd. Jahr", "Revenue YTD"): less than a year's revenue until December.
+_YEAR_TO_DATE_PATTERNS = (
+    "ytd",
+    "year to date",
+    "lfd jahr",
+    "laufendes jahr",
+    "lfd gj",
+    "bisher",
+    "kumuliert lfd",
+)
 _POSTAL = frozenset({"zip", "zipcode", "postal", "postcode", "plz", "postleitzahl"})
 _COORDINATE = frozenset({"lat", "latitude", "lon", "long", "longitude", "lng", "breitengrad", "laengengrad"})
 _PHONE = frozenset({"phone", "telephone", "telefon", "tel", "mobile", "handy", "fax", "mobil"})
@@ -157,6 +171,11 @@ _PERSONAL = frozenset(
 )
 _WEIGHT = frozenset({"weight", "gewicht", "wgt", "gewichtung", "weighting"})
 _MODEL_WORDS = frozenset({"classifier", "prediction", "predicted", "probability", "propensity", "proba"})
+#: Model outputs written as one German compound or next to a churn word ("Kündigungswahrscheinlichkeit",
+#: "Abwanderungsrisiko", "churn_score"): a score that already knows the answer, never a trait.
+_MODEL_STEMS = ("wahrscheinlichkeit", "prognose", "vorhersage", "probability", "propensity", "prediction")
+_RISK_WORDS = ("score", "risk", "risiko")
+_ADDRESS_PARTS = frozenset({"hausnummer", "housenumber", "streetnumber", "hnr", "hausnr", "adresszusatz"})
 #: Company-size columns of a CRM: with them, "Annual Revenue" is the customer company's own turnover.
 _HEADCOUNT = ("employees", "number of employees", "mitarbeiter", "mitarbeiterzahl", "anzahl mitarbeiter",
               "beschaeftigte", "beschäftigte", "headcount", "company size", "firmengroesse", "firmengröße",
@@ -269,7 +288,11 @@ def money_period(header: object, siblings: Iterable[object] = ()) -> tuple[str, 
     ('year', 'period_sibling_12_months')
     >>> money_period("Umsatz")
     ('year', 'period_default_year')
+    >>> money_period("Umsatz lfd. Jahr")
+    ('year', 'period_year_to_date')
     """
+    if _has(header, _YEAR_TO_DATE_PATTERNS):
+        return "year", "period_year_to_date"
     if _has(header, _MONTH_PATTERNS) and not _has(header, _YEAR_PATTERNS):
         return "month", "period_header_month"
     if _has(header, _YEAR_PATTERNS):
@@ -347,7 +370,9 @@ def latest_year_column(header: object, columns: Iterable[object]) -> tuple[objec
 
 
 def _spend_rank(header: object) -> int:
-    period = money_period(header)[0]
+    period, code = money_period(header)
+    if code == "period_year_to_date":
+        return 3  # a full year, a month or a lifetime say more than a year begun
     return {"year": 0, "month": 1, "lifetime": 2}[period]
 
 
@@ -418,6 +443,7 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
             notes.append((column, Evidence("spend_header", {})))
             used.add(column)
     if "revenue" in mapping.matches:
+        notes += _full_year_revenue(frame, mapping, used)
         notes += _latest_year_revenue(frame, mapping, used)
     if "churn_date" not in mapping.matches:
         notes += _churn_date_by_values(frame, mapping, used)
@@ -425,6 +451,28 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
         notes += _churn_status_by_values(frame, mapping, used)
     mapping.unmapped = [column for column in frame.columns if column not in used]
     return notes
+
+
+def _full_year_revenue(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> list[tuple[str, Evidence]]:
+    """Revenue of a whole period rather than of the year so far ("Umsatz Vorjahr" over "Umsatz lfd. Jahr")."""
+    match = mapping.matches["revenue"]
+    if money_period(match.column)[1] != "period_year_to_date":
+        return []
+    others = [
+        column
+        for column in frame.columns
+        if column not in used
+        and _has(column, _SPEND_PATTERNS)
+        and _spend_rank(column) < 3
+        and spend_problem(column, frame[column], list(frame.columns)) is None
+    ]
+    if not others:
+        return []
+    column = min(others, key=lambda c: (_spend_rank(c), list(frame.columns).index(c)))
+    used.discard(match.column)
+    used.add(column)
+    mapping.matches["revenue"] = ColumnMatch("revenue", column, match.confidence, "values")
+    return [(column, Evidence("revenue_full_period", {"header": str(column), "partial": str(match.column)}))]
 
 
 def _latest_year_revenue(
@@ -591,9 +639,9 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
         return "phone_number"
     squashed = normalize_header(header).replace(" ", "")
     counts = words & {"number", "num", "count", "anzahl", "no"}
-    if (words & _PERSONAL and not counts) or squashed in _PERSONAL_HEADERS:
+    if (words & _PERSONAL and not counts) or squashed in _PERSONAL_HEADERS or squashed in _ADDRESS_PARTS:
         return "personal_data"
-    if words & _MODEL_WORDS or len(str(header)) > MODEL_SCORE_HEADER_LENGTH:
+    if words & _MODEL_WORDS or len(str(header)) > MODEL_SCORE_HEADER_LENGTH or _leaked_score(squashed):
         return "model_score"
     if words & _WEIGHT:
         return "survey_weight"
@@ -621,6 +669,14 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
     if text.str.len().mean() > FREE_TEXT_LENGTH:
         return "free_text"
     return None
+
+
+def _leaked_score(squashed: str) -> bool:
+    """A churn model's output by its header ("Kündigungswahrscheinlichkeit", "churn_score", "Churn Risk")."""
+    if any(stem in squashed for stem in _MODEL_STEMS):
+        return True
+    churn = any(stem in squashed for stem in (*_CHURN_STEMS[:6], "abwanderung", "attrition"))
+    return churn and any(word in squashed for word in _RISK_WORDS)
 
 
 def persona_exclusions(frame: pd.DataFrame, columns: Iterable[str]) -> dict[str, str]:

@@ -160,3 +160,57 @@ def test_helpers_on_headers():
     )
     assert latest_year_column("Umsatz 2024", ["Umsatz 2024", "Kosten 2025"]) is None
     assert not company_revenue("Umsatz", pd.Series([1234.5]), ["Kundennummer"])
+
+
+def test_leaked_scores_and_address_parts_never_describe_personas():
+    from cxlib.customer_columns import persona_exclusion
+
+    values = pd.Series(np.linspace(0, 1, 50))
+    for header in ("Kündigungswahrscheinlichkeit", "churn_score", "Abwanderungsrisiko", "Churn Risk"):
+        assert persona_exclusion(header, values) == "model_score", header
+    assert persona_exclusion("Hausnummer", pd.Series(range(1, 51))) == "personal_data"
+    assert persona_exclusion("House Number", pd.Series(range(1, 51))) == "personal_data"
+    assert persona_exclusion("Haushaltsgröße", pd.Series([1, 2, 3, 4] * 10)) is None
+
+
+def test_revenue_of_a_whole_year_is_preferred_to_the_year_so_far(tmp_path):
+    rng = np.random.default_rng(9)
+    frame = pd.DataFrame(
+        {
+            "Kundennummer": [str(i) for i in range(N)],
+            "Umsatz lfd. Jahr": rng.gamma(2, 300, N).round(2),
+            "Umsatz Vorjahr": rng.gamma(2, 700, N).round(2),
+        }
+    )
+    path = tmp_path / "umsatz.xlsx"
+    frame.to_excel(path, index=False)
+    table = load(path)
+    assert table.report.mapping["revenue"] == "Umsatz Vorjahr"
+    assert table.data["revenue"].tolist() == frame["Umsatz Vorjahr"].tolist()
+    alone = frame.drop(columns="Umsatz Vorjahr")
+    alone.to_excel(path, index=False)
+    codes = [e.code for e in load(path).columns["revenue"].evidence]
+    assert "period_year_to_date" in codes  # used, but said to be the year so far
+
+
+def test_a_lifetime_total_is_divided_by_the_years_since_signup(tmp_path):
+    frame = pd.DataFrame(
+        {
+            "Customer No.": ["1", "2", "3"],
+            "Customer Since": ["2020-01-01", "2022-01-01", "2023-01-01"],
+            "Cancellation Date": ["2022-01-01", "", ""],
+            "Lifetime Revenue": ["2,000.00 USD", "3,000.00 USD", "600.00 USD"],
+        }
+    )
+    path = tmp_path / "ltv.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    # to the cancellation, else to the latest date in the table (2023-01-01); at least one month
+    days = np.array([731, 365, 0])
+    years = np.maximum(days / 365.25, 1 / 12)
+    # before: the lifetime totals were used as yearly revenue (2,000, 3,000, 600)
+    assert table.data["revenue"].tolist() == pytest.approx(
+        (np.array([2000.0, 3000.0, 600.0]) / years).tolist()
+    )
+    codes = [e.code for e in table.columns["revenue"].evidence]
+    assert codes[-2:] == ["tenure_from_signup", "revenue_lifetime_per_tenure"]
