@@ -410,6 +410,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.yyyymmdd_integers": "8-digit numbers that are valid dates (YYYYMMDD), e.g. {example}",
         "evidence.repeated_ids": "whole numbers repeated across rows ({distinct} distinct in {rows} rows)",
         "evidence.money_decimals": "the last numeric column, non-negative amounts with cents (e.g. {example})",
+        "evidence.from_transactions": "taken from the transaction table",
         "evidence.customer_header_repeats": "“{header}” names the customer and repeats across lines",
         "evidence.email_as_customer_id": "“{header}” holds e-mail addresses that repeat across lines: the customer",
         "evidence.unique_per_line": "a different value on {share:.0%} of the lines: it identifies lines or orders, not customers",
@@ -1281,6 +1282,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.repeated_ids": "ganze Zahlen, die sich über Zeilen wiederholen ({distinct} verschiedene in "
         "{rows} Zeilen)",
         "evidence.money_decimals": "die letzte Zahlenspalte, nicht negative Beträge mit Cent (z. B. {example})",
+        "evidence.from_transactions": "aus der Transaktionstabelle übernommen",
         "evidence.customer_header_repeats": "„{header}“ nennt den Kunden und wiederholt sich über Zeilen",
         "evidence.email_as_customer_id": "„{header}“ enthält E-Mail-Adressen, die sich über Zeilen wiederholen: der Kunde",
         "evidence.unique_per_line": "ein anderer Wert in {share:.0%} der Zeilen: kennzeichnet Zeilen oder Bestellungen, nicht Kunden",
