@@ -394,6 +394,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "e.g. {examples}) and were set aside.",
         "rule.negative_quantity": "{rows} lines have a negative quantity (a return) and were set aside.",
         "rule.negative_amount": "{rows} lines have a negative amount (a refund or return) and were set aside.",
+        "rule.guest_customer": "{rows} lines belong to no real customer (a guest or anonymous id) and were set aside.",
         "rule.unpaid_status": "{rows} lines are payments that failed or are not paid (yet) (status {examples}) and were set aside.",
         "rule.cancelled_mark": "{rows} lines are marked as cancelled or refunded in “{column}” and were set aside.",
         "rule.refunded_in_full": "{rows} lines were refunded in full and were set aside.",
@@ -423,6 +424,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.date_excel_serial": "numbers read as Excel date serials (days since 1899-12-30)",
         "evidence.date_unix_s": "numbers read as Unix time in seconds (UTC)",
         "evidence.date_unix_ms": "numbers read as Unix time in milliseconds (UTC)",
+        "evidence.date_year_only": "whole years read as 1 January of that year",
         "evidence.amount_source": "amount of each line: {source}",
         # --- findings and exports (report) ---
         "finding.persona_lowest_nps": "Persona {name} ({share} of customers) has the lowest NPS ({nps}).",
@@ -1265,6 +1267,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zurückgestellt.",
         "rule.negative_amount": "{rows} Zeilen haben einen negativen Betrag (eine Erstattung oder "
         "Rücksendung) und wurden zurückgestellt.",
+        "rule.guest_customer": "{rows} Zeilen gehören zu keinem echten Kunden (eine Gast- oder anonyme Kennung) und wurden beiseitegelegt.",
         "rule.unpaid_status": "{rows} Zeilen sind fehlgeschlagene oder (noch) nicht bezahlte Zahlungen (Status {examples}) und wurden beiseitegelegt.",
         "rule.cancelled_mark": "{rows} Zeilen sind in „{column}“ als storniert oder erstattet markiert und wurden beiseitegelegt.",
         "rule.refunded_in_full": "{rows} Zeilen wurden voll erstattet und wurden beiseitegelegt.",
@@ -1295,6 +1298,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.date_excel_serial": "Zahlen als Excel-Datumswerte gelesen (Tage seit 30.12.1899)",
         "evidence.date_unix_s": "Zahlen als Unix-Zeit in Sekunden gelesen (UTC)",
         "evidence.date_unix_ms": "Zahlen als Unix-Zeit in Millisekunden gelesen (UTC)",
+        "evidence.date_year_only": "ganze Jahreszahlen als 1. Januar des Jahres gelesen",
         "evidence.amount_source": "Betrag je Zeile: {source}",
         # --- findings and exports (report) ---
         "finding.persona_lowest_nps": "Persona {name} ({share} der Kunden) hat den niedrigsten NPS ({nps}).",

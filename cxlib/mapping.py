@@ -153,7 +153,7 @@ def _values_fit(values: pd.Series, role: Role) -> float:
         dates, bad = parse_dates(sample)
         share = 1 - bad.mean()
         numeric = pd.api.types.is_numeric_dtype(sample) and not pd.api.types.is_datetime64_any_dtype(sample)
-        if numeric and dates.attrs.get("date_source") not in ("yyyymmdd", "unix_s", "unix_ms"):
+        if numeric and dates.attrs.get("date_source") not in ("yyyymmdd", "unix_s", "unix_ms", "year_only"):
             share *= 0.5  # plain numbers are rarely dates, even if they could be Excel serials
     elif role.kind == "flag":
         _, bad = parse_flags(sample)

@@ -292,6 +292,8 @@ _ZONE_SUFFIX = r"\s*(?:GMT|UTC)\s*(?:[+-]\d{1,2}(?::?\d{2})?)?$"
 _OFFSET_AFTER_TIME = r"(\d:\d\d(?::\d\d)?)(?:[.,]\d+)?\s*(?:Z|[+-]\d{2}:?\d{2})?$"
 #: Unix timestamps (API exports such as Stripe's ``created``): seconds or milliseconds, 2000-01-01..2099.
 _UNIX_SECONDS = (946_684_800, 4_102_444_800)
+#: Whole numbers read as years ("Kunde seit: 2019"), not as Excel serials of 1905.
+_YEAR_RANGE = (1900, 2100)
 _DAY_MONTH = r"^(\d{1,2})[/-](\d{1,2})[/-]\d{2,4}(?:\s|$)"
 #: Whole numbers read as YYYYMMDD dates (e.g. 19970101) rather than Excel serials.
 _YYYYMMDD_RANGE = (1900_01_01, 2199_12_31)
@@ -356,7 +358,8 @@ def parse_dates(values: pd.Series, *, ambiguous_day_first: bool = True) -> tuple
     zone is dropped, the time kept as written), YYYYMMDD numbers or text (19970101), Excel serial
     numbers and real dates. How the column was read is in ``dates.attrs``: ``date_order``
     (:meth:`DateOrder.to_dict`) and ``date_source`` (``"dates"``, ``"text"``, ``"yyyymmdd"``,
-    ``"excel_serial"``, ``"unix_s"``, ``"unix_ms"``). Unix timestamps (seconds or milliseconds of the
+    ``"excel_serial"``, ``"unix_s"``, ``"unix_ms"``, ``"year_only"``: whole years 1900–2100 are
+    1 January of the year, not Excel serials of 1905). Unix timestamps (seconds or milliseconds of the
     years 2000–2099, as API exports write them) are read as UTC; an ISO offset after a time
     ("2024-03-01 10:12:44 +0100", "…T10:12:44.123Z") is dropped and the local time kept as written.
 
@@ -409,6 +412,10 @@ def _numeric_dates(serial: pd.Series) -> tuple[pd.Series, pd.Series]:
         text = serial.astype("Int64").astype("string")
         dates = pd.to_datetime(text, format="%Y%m%d", errors="coerce").astype("datetime64[ns]")
         return _with_source(dates, "yyyymmdd"), (serial.notna() & dates.isna())
+    if len(filled) and bool(((filled == filled.round()) & filled.between(*_YEAR_RANGE)).all()):
+        text = serial.astype("Int64").astype("string")  # "Kunde seit 2019": 1 January of that year
+        dates = pd.to_datetime(text, format="%Y", errors="coerce").astype("datetime64[ns]")
+        return _with_source(dates, "year_only"), (serial.notna() & dates.isna())
     for unit, factor in (("s", 1), ("ms", 1000)):
         low, high = (bound * factor for bound in _UNIX_SECONDS)
         if len(filled) and bool(filled.between(low, high).all()):
@@ -450,10 +457,10 @@ def _distinct_text_dates(values: pd.Series, *, ambiguous_day_first: bool) -> tup
     if eight_digits.any() and eight_digits.sum() == todo.sum():  # the whole column is YYYYMMDD text
         dates, bad = _numeric_dates(pd.to_numeric(text.where(eight_digits), errors="coerce"))
         return dates, bad.astype(bool)
-    unix = todo & text.str.fullmatch(r"\d{10}(?:\d{3})?(?:\.\d+)?").fillna(False).astype(bool)
-    if unix.any() and unix.sum() == todo.sum():  # the whole column is Unix time as text
+    unix = todo & text.str.fullmatch(r"\d{4}|\d{10}(?:\d{3})?(?:\.\d+)?").fillna(False).astype(bool)
+    if unix.any() and unix.sum() == todo.sum():  # the whole column is years or Unix time as text
         dates, bad = _numeric_dates(pd.to_numeric(text.where(unix), errors="coerce"))
-        if dates.attrs["date_source"].startswith("unix"):
+        if dates.attrs["date_source"].startswith("unix") or dates.attrs["date_source"] == "year_only":
             return dates, bad.astype(bool)
     order = date_order(text[todo], ambiguous_day_first=ambiguous_day_first)
     formats = (*_DATE_FORMATS, *_day_month_formats(order))

@@ -35,6 +35,7 @@ __all__ = [
     "UNPAID",
     "amount_in_cents",
     "cancel_mark_columns",
+    "guest_lines",
     "refine_transaction_mapping",
     "refund_column",
 ]
@@ -244,6 +245,46 @@ def refine_transaction_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> N
     if "order_id" not in mapping.matches:
         _find_order_numbers(frame, mapping, used)
     mapping.unmapped = [column for column in frame.columns if column not in used]
+
+
+# ----- lines without a real customer --------------------------------------------------------------
+
+#: Customer ids that name nobody: guest checkouts and anonymous sales.
+_GUEST_WORDS = frozenset({"guest", "gast", "anonymous", "anonym", "walk-in", "walkin", "laufkunde", "cash",
+                          "barverkauf", "unknown", "unbekannt", "no customer", "kein kunde"})  # fmt: skip
+_GUEST_NUMBERS = frozenset({"0", "-1", "00", "000", "0000"})
+#: A numeric placeholder ("0") counts as a guest id only when it is the most frequent id, holds this
+#: share of the lines and at least :data:`GUEST_FACTOR` times the lines of a typical customer (a real
+#: customer "0" of ids counted from zero does not).
+GUEST_SHARE = 0.05
+GUEST_FACTOR = 3
+
+
+def guest_lines(ids: pd.Series) -> pd.Series:
+    """True where a line's customer id is a placeholder for "no customer" (a guest checkout): a guest word,
+    or a "0" / "-1" that holds far more lines than any real customer.
+
+    Examples
+    --------
+    >>> ids = pd.Series(["0"] * 40 + [str(i) for i in range(1, 61)] + ["Gast"])
+    >>> int(guest_lines(ids).sum())
+    41
+    >>> int(guest_lines(pd.Series([str(i) for i in range(50)])).sum())  # "0" is a customer like any other
+    0
+    """
+    text = ids.astype("string").str.strip()
+    lowered = text.str.lower()
+    guest = lowered.isin(list(_GUEST_WORDS)).fillna(False).astype(bool)
+    counts = text.value_counts()
+    if counts.empty:
+        return guest
+    typical = float(counts.median())
+    for value in set(counts.index) & _GUEST_NUMBERS:
+        lines = int(counts[value])
+        most = lines == int(counts.iloc[0])
+        if most and lines >= GUEST_SHARE * len(text) and lines >= GUEST_FACTOR * typical:
+            guest |= (text == value).fillna(False).astype(bool)
+    return guest
 
 
 # ----- columns that change what a line is worth ---------------------------------------------------

@@ -34,7 +34,14 @@ from cxlib.parsing import (
 )
 from cxlib.roles import ROLES, TableName, role
 from cxlib.tables import ColumnMeaning, Evidence, RuleCount, ValidatedTable, ValidationReport
-from cxlib.transaction_columns import CANCELLED, UNPAID, amount_in_cents, cancel_mark_columns, refund_column
+from cxlib.transaction_columns import (
+    CANCELLED,
+    UNPAID,
+    amount_in_cents,
+    cancel_mark_columns,
+    guest_lines,
+    refund_column,
+)
 
 REASON_COLUMN = "reason"
 ROW_COLUMN = "row"
@@ -467,7 +474,7 @@ def _note_date_reading(dates: pd.Series, key: str, label: Message, rules: _Rules
     order = dates.attrs.get("date_order") or {}
     source = dates.attrs.get("date_source")
     meaning = rules.meanings.setdefault(key, ColumnMeaning(column=key, kind="date", role=key))
-    if source in ("yyyymmdd", "excel_serial", "unix_s", "unix_ms") and not meaning.evidence:
+    if source in ("yyyymmdd", "excel_serial", "unix_s", "unix_ms", "year_only") and not meaning.evidence:
         meaning.evidence.append(Evidence(f"date_{source}"))
     if order.get("order"):
         order_text = Message(f"date.order.{order['order']}")
@@ -692,6 +699,8 @@ def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> lis
     checks: list[tuple[str, pd.Series]] = []
     if "customer_id" in data and mapping.table in ("customers", "transactions"):
         checks.append(("missing_required", data["customer_id"].isna()))
+    if "customer_id" in data and mapping.table == "transactions":
+        checks.append(("guest_customer", guest_lines(data["customer_id"])))
     if mapping.table == "customers":
         shared_id = data["customer_id"].duplicated(keep=False).to_numpy()
         exact = _exact_duplicates(data, shared_id)

@@ -107,3 +107,12 @@ def test_unix_seconds_and_milliseconds_as_numbers_or_text():
 def test_small_numbers_stay_excel_serials():
     dates, _ = parse_dates(pd.Series([45000, 45001]))
     assert dates.attrs["date_source"] == "excel_serial" and iso(dates)[0] == "2023-03-15 00:00"
+
+
+def test_whole_years_are_years_not_excel_serials_of_1905():
+    # "Kunde seit: 2019" used to become 1905-07-11 (Excel serial 2019)
+    numbers, _ = parse_dates(pd.Series([2019, 2023, None]))
+    text, _ = parse_dates(pd.Series(["2019", "2023"]))
+    assert iso(numbers) == ["2019-01-01 00:00", "2023-01-01 00:00", None]
+    assert iso(text) == ["2019-01-01 00:00", "2023-01-01 00:00"]
+    assert numbers.attrs["date_source"] == text.attrs["date_source"] == "year_only"

@@ -225,3 +225,24 @@ def test_refund_amounts_and_cancel_marks_are_told_from_each_other():
 def test_cents_only_with_evidence(header, amounts, frame, expected):
     found = amount_in_cents(header, pd.Series(amounts), frame)
     assert (found.code if found else None) == expected
+
+
+def test_guest_checkouts_are_no_customer(tmp_path):
+    # a shop writes customer id 0 for every guest order: before, one "customer" with a third of all orders
+    frame = orders()
+    guest = frame.index % 3 == 0
+    export = pd.DataFrame(
+        {
+            "Order Number": frame["order"],
+            "Order Status": "Completed",
+            "Order Date": frame["time"].dt.strftime("%Y-%m-%d %H:%M"),
+            "Customer User ID": (frame["customer"] + 1).where(~guest, 0),
+            "Order Total Amount": frame["total"],
+        }
+    )
+    path = tmp_path / "woo.csv"
+    export.to_csv(path, index=False)
+    customers, purchases, revenue, table = figures(path)
+    kept = frame[~guest].assign(status="paid")
+    assert (customers, purchases, revenue) == truth(kept, net=False)  # no refund column in this export
+    assert rules(table) == {"guest_customer": int(guest.sum())}
