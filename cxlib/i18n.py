@@ -394,6 +394,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "e.g. {examples}) and were set aside.",
         "rule.negative_quantity": "{rows} lines have a negative quantity (a return) and were set aside.",
         "rule.negative_amount": "{rows} lines have a negative amount (a refund or return) and were set aside.",
+        "rule.order_total_repeated": "{rows} lines repeat their order's total in “{column}”: the total is counted once per order.",
         "rule.guest_customer": "{rows} lines belong to no real customer (a guest or anonymous id) and were set aside.",
         "rule.unpaid_status": "{rows} lines are payments that failed or are not paid (yet) (status {examples}) and were set aside.",
         "rule.cancelled_mark": "{rows} lines are marked as cancelled or refunded in “{column}” and were set aside.",
@@ -411,6 +412,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.yyyymmdd_integers": "8-digit numbers that are valid dates (YYYYMMDD), e.g. {example}",
         "evidence.repeated_ids": "whole numbers repeated across rows ({distinct} distinct in {rows} rows)",
         "evidence.money_decimals": "the last numeric column, non-negative amounts with cents (e.g. {example})",
+        "evidence.order_total_repeated": "“{header}” is the order's total, written on each of its lines: counted once per order",
         "evidence.from_transactions": "taken from the transaction table",
         "evidence.customer_header_repeats": "“{header}” names the customer and repeats across lines",
         "evidence.email_as_customer_id": "“{header}” holds e-mail addresses that repeat across lines: the customer",
@@ -1267,6 +1269,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zurückgestellt.",
         "rule.negative_amount": "{rows} Zeilen haben einen negativen Betrag (eine Erstattung oder "
         "Rücksendung) und wurden zurückgestellt.",
+        "rule.order_total_repeated": "{rows} Zeilen wiederholen die Summe ihrer Bestellung in „{column}“: die Summe zählt einmal je Bestellung.",
         "rule.guest_customer": "{rows} Zeilen gehören zu keinem echten Kunden (eine Gast- oder anonyme Kennung) und wurden beiseitegelegt.",
         "rule.unpaid_status": "{rows} Zeilen sind fehlgeschlagene oder (noch) nicht bezahlte Zahlungen (Status {examples}) und wurden beiseitegelegt.",
         "rule.cancelled_mark": "{rows} Zeilen sind in „{column}“ als storniert oder erstattet markiert und wurden beiseitegelegt.",
@@ -1285,6 +1288,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.repeated_ids": "ganze Zahlen, die sich über Zeilen wiederholen ({distinct} verschiedene in "
         "{rows} Zeilen)",
         "evidence.money_decimals": "die letzte Zahlenspalte, nicht negative Beträge mit Cent (z. B. {example})",
+        "evidence.order_total_repeated": "„{header}“ ist die Bestellsumme, auf jeder ihrer Zeilen wiederholt: einmal je Bestellung gezählt",
         "evidence.from_transactions": "aus der Transaktionstabelle übernommen",
         "evidence.customer_header_repeats": "„{header}“ nennt den Kunden und wiederholt sich über Zeilen",
         "evidence.email_as_customer_id": "„{header}“ enthält E-Mail-Adressen, die sich über Zeilen wiederholen: der Kunde",

@@ -38,6 +38,7 @@ __all__ = [
     "guest_lines",
     "refine_transaction_mapping",
     "refund_column",
+    "repeated_order_total",
 ]
 
 #: Status words of a line that is no purchase because it was cancelled, returned or refunded in full.
@@ -245,6 +246,60 @@ def refine_transaction_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> N
     if "order_id" not in mapping.matches:
         _find_order_numbers(frame, mapping, used)
     mapping.unmapped = [column for column in frame.columns if column not in used]
+
+
+# ----- an order's total written on each of its lines -----------------------------------------------
+
+#: Share of the orders with several amounts whose amounts are all equal, for an order-level total.
+REPEATED_TOTAL_SHARE = 0.9
+MIN_MULTI_LINE_ORDERS = 5
+_ORDER_TOTAL_WORDS = ("order total", "order amount", "order value", "bestellwert", "bestellsumme",
+                      "auftragswert", "rechnungsbetrag", "belegsumme", "invoice total")  # fmt: skip
+
+
+def repeated_order_total(
+    amounts: pd.Series, orders: pd.Series, header: object, lines_differ: pd.Series | None = None
+) -> pd.Series | None:
+    """True on the lines that repeat their order's total (all but the first line of each such order), or
+    None when the amount is a line's own.
+
+    An amount is the order's total when nearly every order with several amounts has one value on all its
+    lines, and the header says so ("Order Total Amount", "Bestellwert") or the lines differ in another
+    column (``lines_differ``, e.g. quantity or item): adding it up per line would count the order as often
+    as it has lines.
+
+    Examples
+    --------
+    >>> orders = pd.Series(["1", "1", "2", "2", "2", "3"] * 2)
+    >>> amounts = pd.Series([50.0, 50.0, 80.0, 80.0, 80.0, 9.0] * 2)
+    >>> repeated_order_total(amounts, orders + pd.Series(["a"] * 6 + ["b"] * 6), "Order Total").tolist()
+    [False, True, False, True, True, False, False, True, False, True, True, False]
+    """
+    known = amounts.notna() & orders.notna()
+    if not known.any():
+        return None
+    grouped = amounts[known].groupby(orders[known])
+    sizes = grouped.size()
+    multi = sizes[sizes > 1].index
+    if len(multi) < MIN_MULTI_LINE_ORDERS and len(multi) < 0.2 * len(sizes):
+        return None
+    constant = grouped.nunique().loc[multi] == 1
+    if not len(multi) or constant.mean() < REPEATED_TOTAL_SHARE:
+        return None
+    differ = lines_differ is not None and bool(
+        lines_differ.groupby(orders).nunique().loc[multi].gt(1).mean() >= 0.5
+    )
+    if not (differ or _has_words(header, _ORDER_TOTAL_WORDS)):
+        return None
+    repeated = known & orders.isin(constant[constant].index) & orders.duplicated(keep="first")
+    return repeated.fillna(False).astype(bool)
+
+
+def _has_words(header: object, phrases: Iterable[str]) -> bool:
+    text = f" {normalize_header(header)} "
+    return any(
+        f" {phrase} " in text or phrase.replace(" ", "") in text.replace(" ", "") for phrase in phrases
+    )
 
 
 # ----- lines without a real customer --------------------------------------------------------------

@@ -41,6 +41,7 @@ from cxlib.transaction_columns import (
     cancel_mark_columns,
     guest_lines,
     refund_column,
+    repeated_order_total,
 )
 
 REASON_COLUMN = "reason"
@@ -538,6 +539,13 @@ def _resolve_amount(
         return None
     meaning = rules.meanings["amount"]
     header = mapping.matches["amount"].column if "amount" in mapping.matches else "amount"
+    if "order_id" in data and "amount" in mapping.matches:
+        differ = next((data[key] for key in ("quantity", "unit_price") if key in data), None)
+        repeated = repeated_order_total(data["amount"], data["order_id"], header, differ)
+        if repeated is not None and repeated.any():
+            data["amount"] = data["amount"].mask(repeated)
+            meaning.evidence.append(Evidence("order_total_repeated", {"header": str(header)}))
+            rules.add("order_total_repeated", int(repeated.sum()), set_aside=False, column=str(header))
     cents = amount_in_cents(header, data["amount"], source)
     if cents is not None:
         data["amount"] = data["amount"] / 100

@@ -246,3 +246,46 @@ def test_guest_checkouts_are_no_customer(tmp_path):
     kept = frame[~guest].assign(status="paid")
     assert (customers, purchases, revenue) == truth(kept, net=False)  # no refund column in this export
     assert rules(table) == {"guest_customer": int(guest.sum())}
+
+
+def test_an_order_total_repeated_on_each_line_item_counts_once(tmp_path):
+    # a line-item export writes the order's total on every line: before, revenue was summed per line
+    frame = orders()
+    rows = [
+        {
+            "Order Number": order.order,
+            "Order Status": "Completed",
+            "Order Date": order.time.strftime("%Y-%m-%d %H:%M"),
+            "Customer User ID": order.customer + 1,
+            "Quantity": quantity,
+            "Item Cost": price,
+            "Order Total Amount": order.total,
+        }
+        for order in frame.itertuples()
+        for quantity, price in order.lines
+    ]
+    path = tmp_path / "woo_line_items.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    customers, purchases, revenue, table = figures(path)
+    assert (customers, purchases, revenue) == truth(frame.assign(status="paid"), net=False)
+    assert rules(table) == {"order_total_repeated": 30}  # the second line of each of the 30 orders
+
+
+def test_line_amounts_that_differ_are_each_lines_own(tmp_path):
+    frame = orders()
+    rows = [
+        {
+            "Invoice": order.order,
+            "Customer ID": order.customer,
+            "Date": order.time.strftime("%Y-%m-%d"),
+            "Quantity": quantity,
+            "Line Total": quantity * price,
+        }
+        for order in frame.itertuples()
+        for quantity, price in order.lines
+    ]
+    path = tmp_path / "lines.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    customers, purchases, revenue, table = figures(path)
+    assert (customers, purchases, revenue) == truth(frame.assign(status="paid"), net=False)
+    assert "order_total_repeated" not in rules(table)
