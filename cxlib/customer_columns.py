@@ -775,6 +775,9 @@ def customer_meanings(
             period, code = money_period(match.column, source.columns)
             evidence.append(Evidence(code, {"header": str(match.column)}))
         meanings[role_key] = ColumnMeaning(role_key, kind, role=role_key, period=period, evidence=evidence)
+    if "churned" in data.columns and "churned" not in meanings and "churn_date" in meanings:
+        derived = Evidence("churned_from_churn_date", {"header": str(mapping.matches["churn_date"].column)})
+        meanings["churned"] = ColumnMeaning("churned", "flag", role="churned", evidence=[derived])
     for column in data.columns:
         if column in meanings:
             continue

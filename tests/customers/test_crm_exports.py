@@ -71,6 +71,7 @@ def test_german_erp_master_latest_year_churn_date_and_no_date_as_number(tmp_path
         e.code for e in table.columns["churn_date"].evidence
     }
     assert {"revenue_latest_year", "churn_date_header"} <= codes
+    assert table.columns["churned"].kind == "flag"  # derived from the dates (was listed as a trait)
 
 
 def test_monthly_fee_as_text_euros_is_revenue_per_month(tmp_path):
