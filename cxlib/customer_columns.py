@@ -584,6 +584,51 @@ def _churn_status_by_values(
     return []
 
 
+#: Words of a CRM's lifecycle stage or account type for people who have not bought (yet).
+_PROSPECT_WORDS = frozenset(
+    {"lead", "leads", "prospect", "prospects", "subscriber", "marketingqualifiedlead", "salesqualifiedlead",
+     "mql", "sql", "opportunity", "interessent", "interessenten", "suspect", "potential", "potenzieller",
+     "potentieller"}
+)  # fmt: skip
+_CUSTOMER_WORDS = frozenset(
+    {"customer", "customers", "kunde", "kunden", "bestandskunde", "evangelist", "client"}
+)
+MAX_STAGE_VALUES = 30
+
+
+def _value_words(value: str) -> set[str]:
+    return set(re.sub(r"[^a-zäöüß]+", " ", value.lower()).split())
+
+
+def prospect_rows(frame: pd.DataFrame, columns: Iterable[object]) -> tuple[object, pd.Series] | None:
+    """Rows that are leads or prospects, not customers, by a lifecycle or type column that has both
+    ("Lead", "Subscriber", "Prospect" beside "Customer", "Customer - Direct"): (column, mask), or None.
+
+    Examples
+    --------
+    >>> crm = pd.DataFrame({"Lifecycle Stage": ["lead", "customer", "subscriber", "evangelist", "other"]})
+    >>> column, mask = prospect_rows(crm, crm.columns)
+    >>> column, mask.tolist()
+    ('Lifecycle Stage', [True, False, True, False, False])
+    >>> prospect_rows(pd.DataFrame({"Plan": ["Basic", "Pro"]}), ["Plan"]) is None
+    True
+    """
+    for column in columns:
+        values = frame[column]
+        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+            continue
+        text = values.astype("string").str.strip()
+        distinct = text.dropna().unique()
+        if not len(distinct) or len(distinct) > MAX_STAGE_VALUES:
+            continue
+        words = {value: _value_words(str(value)) for value in distinct}
+        prospects = {v for v, w in words.items() if w & _PROSPECT_WORDS and not w & _CUSTOMER_WORDS}
+        customers = {v for v, w in words.items() if w & _CUSTOMER_WORDS}
+        if prospects and customers:
+            return column, text.isin(list(prospects)).fillna(False).astype(bool)
+    return None
+
+
 def readable_header(header: object, *, lang: str = "en") -> str:
     """A header as words for a sentence: units in brackets dropped, camelCase and underscores split
     (lower-cased in English; German nouns keep their capitals).

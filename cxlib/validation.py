@@ -17,6 +17,7 @@ import pandas as pd
 
 from cxlib.assumptions import assumptions_of
 from cxlib.column_names import safe_names
+from cxlib.customer_columns import prospect_rows
 from cxlib.customer_rules import customer_columns_rules
 from cxlib.errors import CxError, render_exact
 from cxlib.id_lookup import member_of
@@ -140,9 +141,10 @@ def validate_table(
     keep = pd.Series(True, index=source.index)
     reasons = pd.Series("", index=source.index, dtype=object)
     _check_required(source, mapping, table)
-    for rule, mask in _row_rules(data, mapping, rules):
+    for rule, mask, *extra in _row_rules(data, mapping, rules):
         newly = mask & keep
-        rules.add(rule, int(newly.sum()), set_aside=True, role=_role_label(table, "customer_id"))
+        params = {"role": _role_label(table, "customer_id"), **(extra[0] if extra else {})}
+        rules.add(rule, int(newly.sum()), set_aside=True, **params)
         reasons[newly] = rule
         keep &= ~mask
     lines = _set_aside_lines(data, source, mapping, refunded_in_full) if table == "transactions" else []
@@ -702,14 +704,19 @@ def _exact_duplicates(data: pd.DataFrame, shared_id: np.ndarray) -> pd.Series:
     return pd.Series(exact, index=data.index)
 
 
-def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> list[tuple[str, pd.Series]]:
-    """Rules that take whole rows out of use, in the order they are applied."""
-    checks: list[tuple[str, pd.Series]] = []
+def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> list[tuple]:
+    """Rules that take whole rows out of use, in the order they are applied: (rule, mask[, params])."""
+    checks: list[tuple] = []
     if "customer_id" in data and mapping.table in ("customers", "transactions"):
         checks.append(("missing_required", data["customer_id"].isna()))
     if "customer_id" in data and mapping.table == "transactions":
         checks.append(("guest_customer", guest_lines(data["customer_id"])))
     if mapping.table == "customers":
+        stage = prospect_rows(data, [c for c in data.columns if c not in ("customer_id", "churned")])
+        if stage is not None:
+            column, mask = stage
+            examples = _examples(data[column], mask)
+            checks.append(("not_a_customer", mask, {"column": str(column), "examples": examples}))
         shared_id = data["customer_id"].duplicated(keep=False).to_numpy()
         exact = _exact_duplicates(data, shared_id)
         checks.append(("exact_duplicate", exact))

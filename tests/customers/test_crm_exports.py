@@ -215,3 +215,32 @@ def test_a_lifetime_total_is_divided_by_the_years_since_signup(tmp_path):
     )
     codes = [e.code for e in table.columns["revenue"].evidence]
     assert codes[-2:] == ["tenure_from_signup", "revenue_lifetime_per_tenure"]
+
+
+@pytest.mark.parametrize(
+    ("column", "values", "prospects"),
+    [
+        ("Lifecycle Stage", ["subscriber", "lead", "marketingqualifiedlead", "customer", "evangelist"], 3),
+        ("Type", ["Prospect", "Customer - Direct", "Customer - Channel", "Former Customer"], 1),
+        ("Kundenstatus", ["Interessent", "Bestandskunde", "Bestandskunde", "Neukunde"], 1),
+    ],
+)
+def test_leads_and_prospects_are_no_customers(tmp_path, column, values, prospects):
+    # a CRM export holds every contact: before, all of them were counted as customers
+    frame = pd.DataFrame(
+        {"Record ID": [str(i) for i in range(N)], column: [values[i % len(values)] for i in range(N)]}
+    )
+    path = tmp_path / "crm.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    expected = sum(i % len(values) < prospects for i in range(N))
+    assert (table.report.rows_used, table.report.rows_set_aside) == (N - expected, expected)
+    (rule,) = [r for r in table.report.rules if r.rule == "not_a_customer"]
+    assert rule.rows == expected and column in rule.message
+
+
+def test_a_plan_or_region_is_no_lifecycle():
+    from cxlib.customer_columns import prospect_rows
+
+    frame = pd.DataFrame({"Plan": ["Basic", "Pro"] * 10, "Region": ["Nord", "Süd"] * 10})
+    assert prospect_rows(frame, frame.columns) is None
