@@ -266,7 +266,7 @@ def parse_numbers(values: pd.Series, *, decimal: str | None = None) -> tuple[pd.
     cleaned = cleaned.str.replace("−", "-", regex=False)
     grammar = _NUMBER_GRAMMAR["," if decimal == "," else "."]
     well_formed = _is_number_text(cleaned, grammar)  # one pass over the usual cells
-    odd = cleaned.notna() & ~well_formed
+    odd = ~empty & ~well_formed  # an empty or "n/a" cell is missing, not odd
     if odd.any():  # accounting forms and a lone decimal mark of the other kind, only where they occur
         repaired = _repaired_numbers(cleaned[odd], decimal)
         cleaned = cleaned.mask(odd, repaired)
