@@ -27,6 +27,12 @@ ASSUMPTION_CODES = frozenset(
         "id_near_unique",
         "spend_header",
         "nps_from_1_to_10",
+        "revenue_latest_year",
+        "churn_status_words",
+        "churn_date_header",
+        "period_year_to_date",
+        "revenue_full_period",
+        "tenure_from_signup",
     }
 )
 

@@ -104,8 +104,20 @@ _SPEND_PATTERNS = (
     "ausgaben",
     "amount",
     "betrag",
+    "mrr",
+    "arr",
+    "beitrag",
+    "fee",
+    "fees",
+    "gebuehr",
+    "gebühr",
+    "subscription",
+    "abopreis",
+    "praemie",
+    "prämie",
+    "premium",
 )
-_MONTH_PATTERNS = ("monthly", "month", "monatlich", "monat", "p m", "per month", "mtl", "mrr")
+_MONTH_PATTERNS = ("monthly", "month", "monatlich", "monat", "monats", "p m", "per month", "mtl", "mrr")
 _YEAR_PATTERNS = (
     "12 mon",
     "12 month",
@@ -119,8 +131,22 @@ _YEAR_PATTERNS = (
     "jahres",
     "pro jahr",
     "arr",
+    "vorjahr",
+    "last year",
+    "prior year",
+    "previous year",
 )
 _LIFETIME_PATTERNS = ("total", "gesamt", "lifetime", "cumulative", "kumuliert", "ltv", "all time")
+#: The year so far ("Umsatz lfd. Jahr", "Revenue YTD"): less than a year's revenue until December.
+_YEAR_TO_DATE_PATTERNS = (
+    "ytd",
+    "year to date",
+    "lfd jahr",
+    "laufendes jahr",
+    "lfd gj",
+    "bisher",
+    "kumuliert lfd",
+)
 _POSTAL = frozenset({"zip", "zipcode", "postal", "postcode", "plz", "postleitzahl"})
 _COORDINATE = frozenset({"lat", "latitude", "lon", "long", "longitude", "lng", "breitengrad", "laengengrad"})
 _PHONE = frozenset({"phone", "telephone", "telefon", "tel", "mobile", "handy", "fax", "mobil"})
@@ -145,6 +171,33 @@ _PERSONAL = frozenset(
 )
 _WEIGHT = frozenset({"weight", "gewicht", "wgt", "gewichtung", "weighting"})
 _MODEL_WORDS = frozenset({"classifier", "prediction", "predicted", "probability", "propensity", "proba"})
+#: Model outputs written as one German compound or next to a churn word ("Kündigungswahrscheinlichkeit",
+#: "Abwanderungsrisiko", "churn_score"): a score that already knows the answer, never a trait.
+_MODEL_STEMS = ("wahrscheinlichkeit", "prognose", "vorhersage", "probability", "propensity", "prediction")
+_RISK_WORDS = ("score", "risk", "risiko")
+_ADDRESS_PARTS = frozenset({"hausnummer", "housenumber", "streetnumber", "hnr", "hausnr", "adresszusatz"})
+#: Company-size columns of a CRM: with them, "Annual Revenue" is the customer company's own turnover.
+_HEADCOUNT = ("employees", "number of employees", "mitarbeiter", "mitarbeiterzahl", "anzahl mitarbeiter",
+              "beschaeftigte", "beschäftigte", "headcount", "company size", "firmengroesse", "firmengröße",
+              "unternehmensgroesse", "unternehmensgröße")  # fmt: skip
+_COMPANY = frozenset({"company", "firma", "firmen", "unternehmen", "organization", "organisation", "account"})
+_ROUND_MONEY = 1000
+#: A calendar or fiscal year in a header: "Umsatz 2024", "Revenue FY23", "Umsatz GJ 2023".
+_YEAR_IN_HEADER = re.compile(r"(?<![0-9])(?:fy|gj|wj)?\s?'?((?:19|20)\d{2}|\d{2})(?![0-9])", re.IGNORECASE)
+#: Header words of the day a customer left: "Gekündigt am", "Kündigung zum", "Cancelled at", "Churn date".
+_CHURN_STEMS = ("kuendig", "kündig", "gekuendigt", "gekündigt", "cancel", "churn", "austritt",
+                "ausgetreten", "abgewandert", "abwander", "terminat", "exit", "abgang", "verloren", "lost",
+                "closed")  # fmt: skip
+_CHURN_DAY_WORDS = ("am", "zum", "seit", "at", "on", "date", "datum", "day", "tag", "per", "bis", "since")
+_UNTIL = ("kunde bis", "customer until", "member until", "end date", "ended at", "enddatum", "vertragsende")
+#: Flag words that only say "yes" (not what happened): a status needs words that say churned or active.
+_PLAIN_YES_NO = frozenset({"1", "1.0", "0", "0.0", "yes", "y", "no", "n", "true", "false", "wahr", "falsch",
+                           "ja", "j", "nein", "x"})  # fmt: skip
+_STATUS_HEADERS = ("status", "state", "zustand", "kundenstatus", "type", "typ", "stage", "lifecycle",
+                   "vertragsstatus", "account status", "customer status")  # fmt: skip
+_DORMANT = frozenset({"inactive", "inaktiv"})
+MAX_STATUS_WORDS = 20
+STATUS_SHARE = 0.8
 _BIRTH_YEAR = ("birth year", "year of birth", "yob", "geburtsjahr", "jahrgang", "birthyear")
 _BIRTH_DATE = ("dob", "date of birth", "birth date", "birthdate", "birthday", "geburtsdatum", "geburtstag")
 
@@ -187,8 +240,11 @@ def _id_header(header: object) -> bool:
 # ----- roles that must fit their values -----------------------------------------------------------
 
 
-def spend_problem(header: object, values: pd.Series) -> str | None:
+def spend_problem(header: object, values: pd.Series, siblings: Iterable[object] = ()) -> str | None:
     """Why a column cannot be ``revenue`` (an evidence code), or None when it can.
+
+    ``siblings`` are the file's other headers: with a company-size column beside it, "Annual Revenue"
+    is the customer company's own turnover (a CRM field), not what the customer spends with us.
 
     Examples
     --------
@@ -200,10 +256,14 @@ def spend_problem(header: object, values: pd.Series) -> str | None:
     'negative_money'
     >>> spend_problem("MonthlyCharges", pd.Series([29.85, 56.95])) is None
     True
+    >>> spend_problem("Annual Revenue", pd.Series([1e6, 5e6]), ["Number of Employees"])
+    'company_revenue'
     """
     if _words(header) & _NOT_SPEND_WORDS:
         return "not_spend_header"
     numbers = _numbers(values).dropna()
+    if company_revenue(header, numbers, siblings):
+        return "company_revenue"
     if numbers.empty:
         return "not_numeric"
     if len(numbers) >= MIN_ROWS_TO_JUDGE and numbers.nunique() < 2:
@@ -228,7 +288,11 @@ def money_period(header: object, siblings: Iterable[object] = ()) -> tuple[str, 
     ('year', 'period_sibling_12_months')
     >>> money_period("Umsatz")
     ('year', 'period_default_year')
+    >>> money_period("Umsatz lfd. Jahr")
+    ('year', 'period_year_to_date')
     """
+    if _has(header, _YEAR_TO_DATE_PATTERNS):
+        return "year", "period_year_to_date"
     if _has(header, _MONTH_PATTERNS) and not _has(header, _YEAR_PATTERNS):
         return "month", "period_header_month"
     if _has(header, _YEAR_PATTERNS):
@@ -240,8 +304,75 @@ def money_period(header: object, siblings: Iterable[object] = ()) -> tuple[str, 
     return "year", "period_default_year"
 
 
+def company_revenue(header: object, numbers: pd.Series, siblings: Iterable[object] = ()) -> bool:
+    """True when a revenue column is the customer company's turnover (a firmographic), not spend with us:
+    the header names the company's revenue, or a company-size column stands beside an "annual revenue"
+    or beside revenue in round thousands.
+
+    Examples
+    --------
+    >>> company_revenue("Company Revenue", pd.Series([2.5e6]))
+    True
+    >>> company_revenue("Umsatz", pd.Series([5e6, 1e7]), ["Mitarbeiter"])
+    True
+    >>> company_revenue("Umsatz", pd.Series([1234.5, 88.1]), ["Mitarbeiter"])
+    False
+    """
+    words = _words(header)
+    money = _has(header, ("revenue", "umsatz", "turnover", "sales"))
+    if not money:
+        return False
+    if words & _COMPANY:
+        return True
+    if not any(_has(other, _HEADCOUNT) for other in siblings if other != header):
+        return False
+    known = numbers.dropna()
+    round_thousands = len(known) > 0 and bool((known % _ROUND_MONEY == 0).mean() >= 0.9)
+    return "annual" in words or round_thousands
+
+
+def header_year(header: object) -> int | None:
+    """The calendar or fiscal year a header names ("Umsatz 2024" -> 2024, "Revenue FY23" -> 2023).
+
+    Examples
+    --------
+    >>> header_year("Umsatz 2023"), header_year("Revenue FY24"), header_year("Umsatz p.a.")
+    (2023, 2024, None)
+    """
+    text = str(header)
+    four = re.search(r"(?<![0-9])((?:19|20)\d{2})(?![0-9])", text)
+    if four:
+        return int(four.group(1))
+    fiscal = re.search(r"(?:fy|gj|wj)\s?'?(\d{2})(?![0-9])", text, re.IGNORECASE)
+    return 2000 + int(fiscal.group(1)) if fiscal else None
+
+
+def _without_year(header: object) -> str:
+    return normalize_header(_YEAR_IN_HEADER.sub(" ", str(header)))
+
+
+def latest_year_column(header: object, columns: Iterable[object]) -> tuple[object, list[int]] | None:
+    """Of several columns that differ only by the year they name ("Umsatz 2023", "Umsatz 2024"), the
+    latest, and the years found; None when ``header`` names no year or has no such siblings.
+
+    Examples
+    --------
+    >>> latest_year_column("Umsatz 2023", ["Kundennummer", "Umsatz 2023", "Umsatz 2024"])
+    ('Umsatz 2024', [2023, 2024])
+    """
+    if header_year(header) is None:
+        return None
+    stem = _without_year(header)
+    years = {header_year(c): c for c in columns if header_year(c) is not None and _without_year(c) == stem}
+    if len(years) < 2:
+        return None
+    return years[max(years)], sorted(years)
+
+
 def _spend_rank(header: object) -> int:
-    period = money_period(header)[0]
+    period, code = money_period(header)
+    if code == "period_year_to_date":
+        return 3  # a full year, a month or a lifetime say more than a year begun
     return {"year": 0, "month": 1, "lifetime": 2}[period]
 
 
@@ -291,10 +422,11 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
                 used.add(column)
                 break
     match = mapping.matches.get("revenue")
+    siblings = list(frame.columns)
     if match is not None:
-        problem = spend_problem(match.column, frame[match.column])
+        problem = spend_problem(match.column, frame[match.column], siblings)
         if problem:
-            notes.append((match.column, Evidence(problem, {"role": "revenue"})))
+            notes.append((match.column, Evidence(problem, {"role": "revenue", "header": str(match.column)})))
             del mapping.matches["revenue"]
             used.discard(match.column)
     if "revenue" not in mapping.matches:
@@ -303,15 +435,198 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
             for column in frame.columns
             if column not in used
             and _has(column, _SPEND_PATTERNS)
-            and spend_problem(column, frame[column]) is None
+            and spend_problem(column, frame[column], siblings) is None
         ]
         if candidates:
             column = min(candidates, key=lambda c: (_spend_rank(c), list(frame.columns).index(c)))
             mapping.matches["revenue"] = ColumnMatch("revenue", column, 0.75, "values")
             notes.append((column, Evidence("spend_header", {})))
             used.add(column)
+    if "revenue" in mapping.matches:
+        notes += _full_year_revenue(frame, mapping, used)
+        notes += _latest_year_revenue(frame, mapping, used)
+    if "churn_date" not in mapping.matches:
+        notes += _churn_date_by_values(frame, mapping, used)
+    if "churn_date" not in mapping.matches and "churned" not in mapping.matches:
+        notes += _churn_status_by_values(frame, mapping, used)
     mapping.unmapped = [column for column in frame.columns if column not in used]
     return notes
+
+
+def _full_year_revenue(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> list[tuple[str, Evidence]]:
+    """Revenue of a whole period rather than of the year so far ("Umsatz Vorjahr" over "Umsatz lfd. Jahr")."""
+    match = mapping.matches["revenue"]
+    if money_period(match.column)[1] != "period_year_to_date":
+        return []
+    others = [
+        column
+        for column in frame.columns
+        if column not in used
+        and _has(column, _SPEND_PATTERNS)
+        and _spend_rank(column) < 3
+        and spend_problem(column, frame[column], list(frame.columns)) is None
+    ]
+    if not others:
+        return []
+    column = min(others, key=lambda c: (_spend_rank(c), list(frame.columns).index(c)))
+    used.discard(match.column)
+    used.add(column)
+    mapping.matches["revenue"] = ColumnMatch("revenue", column, match.confidence, "values")
+    return [(column, Evidence("revenue_full_period", {"header": str(column), "partial": str(match.column)}))]
+
+
+def _latest_year_revenue(
+    frame: pd.DataFrame, mapping: ColumnMapping, used: set
+) -> list[tuple[str, Evidence]]:
+    """Revenue from the latest of several yearly columns ("Umsatz 2023", "Umsatz 2024"), said so."""
+    match = mapping.matches["revenue"]
+    found = latest_year_column(match.column, frame.columns)
+    if found is None:
+        return []
+    column, years = found
+    if spend_problem(column, frame[column], list(frame.columns)) is not None:
+        return []
+    if column != match.column:
+        used.discard(match.column)
+        used.add(column)
+        mapping.matches["revenue"] = ColumnMatch("revenue", column, match.confidence, "values")
+    params = {"header": str(column), "years": [str(year) for year in years]}
+    return [(column, Evidence("revenue_latest_year", params))]
+
+
+def _churn_header(header: object) -> bool:
+    text = normalize_header(header)
+    words = set(text.split())
+    stem = any(word.startswith(_CHURN_STEMS) for word in words) or any(p in text for p in _CHURN_STEMS[:4])
+    return (stem and (len(words) == 1 or bool(words & set(_CHURN_DAY_WORDS)) or "datum" in text)) or any(
+        p in text for p in _UNTIL
+    )
+
+
+def _churn_date_by_values(
+    frame: pd.DataFrame, mapping: ColumnMapping, used: set
+) -> list[tuple[str, Evidence]]:
+    """The day a customer left, from a header that says so ("Gekündigt am", "Cancelled at", "Kunde bis")
+    and values that are dates (blank for customers who stay)."""
+    for column in frame.columns:
+        if column in used or not _churn_header(column):
+            continue
+        sample = frame[column].head(VALUE_SAMPLE)
+        filled = sample[sample.notna() & (sample.astype("string").str.strip() != "").fillna(False)]
+        plain_numbers = pd.api.types.is_numeric_dtype(filled) and not pd.api.types.is_datetime64_any_dtype(
+            filled
+        )
+        if filled.empty or plain_numbers:
+            continue
+        dates, bad = parse_dates(filled)
+        if dates.notna().any() and bad.mean() <= 0.05:
+            mapping.matches["churn_date"] = ColumnMatch("churn_date", column, 0.75, "values")
+            used.add(column)
+            return [(column, Evidence("churn_date_header", {"header": str(column)}))]
+    return []
+
+
+def status_churn_words(values: pd.Series) -> dict[str, bool] | None:
+    """How the words of a status column read as churned (True) or not (False), or None when the column
+    is no churn status: it needs a word that says churned and one that says active, and most cells known.
+
+    A dormant word ("inaktiv") counts as churned unless the column also has a cancellation word: then
+    the system tells dormant customers from those who left, and dormant ones are still customers.
+
+    Examples
+    --------
+    >>> status_churn_words(pd.Series(["aktiv", "gekündigt", "aktiv", "inaktiv"]))
+    {'aktiv': False, 'gekündigt': True, 'inaktiv': False}
+    >>> status_churn_words(pd.Series(["Active", "Inactive"]))
+    {'Active': False, 'Inactive': True}
+    >>> status_churn_words(pd.Series(["0", "1", "1"])) is None
+    True
+    """
+    from cxlib.parsing import parse_flags
+
+    text = values.dropna().astype(str).str.strip()
+    text = text[text != ""]
+    words = text.unique()
+    if text.empty or len(words) > MAX_STATUS_WORDS:
+        return None
+    flags, _ = parse_flags(pd.Series(words))
+    lowered = [word.lower() for word in words]
+    read = {word: bool(flag) for word, flag in zip(words, flags, strict=True) if pd.notna(flag)}
+    meaningful = {w for w, low in zip(words, lowered, strict=True) if w in read and low not in _PLAIN_YES_NO}
+    churned = {w for w in meaningful if read[w]}
+    active = {w for w in meaningful if not read[w]}
+    if not churned or not active or text.isin(list(read)).mean() < STATUS_SHARE:
+        return None
+    if any(w.lower() not in _DORMANT for w in churned):
+        read.update({w: False for w in churned if w.lower() in _DORMANT})
+    return {word: read[word] for word in words if word in read}
+
+
+def _churn_status_by_values(
+    frame: pd.DataFrame, mapping: ColumnMapping, used: set
+) -> list[tuple[str, Evidence]]:
+    """A churned flag from a status column's words ("aktiv" / "gekündigt", "Active" / "Cancelled")."""
+    columns = [c for c in frame.columns if c not in used]
+    columns.sort(key=lambda c: not _has(c, _STATUS_HEADERS))
+    for column in columns:
+        values = frame[column].head(VALUE_SAMPLE)
+        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+            continue
+        words = status_churn_words(values)
+        if words is None:
+            continue
+        mapping.matches["churned"] = ColumnMatch("churned", column, 0.75, "values")
+        used.add(column)
+        churned = [word for word, flag in words.items() if flag]
+        active = [word for word, flag in words.items() if not flag]
+        params = {"header": str(column), "churned": churned, "active": active}
+        return [(column, Evidence("churn_status_words", params))]
+    return []
+
+
+#: Words of a CRM's lifecycle stage or account type for people who have not bought (yet).
+_PROSPECT_WORDS = frozenset(
+    {"lead", "leads", "prospect", "prospects", "subscriber", "marketingqualifiedlead", "salesqualifiedlead",
+     "mql", "sql", "opportunity", "interessent", "interessenten", "suspect", "potential", "potenzieller",
+     "potentieller"}
+)  # fmt: skip
+_CUSTOMER_WORDS = frozenset(
+    {"customer", "customers", "kunde", "kunden", "bestandskunde", "evangelist", "client"}
+)
+MAX_STAGE_VALUES = 30
+
+
+def _value_words(value: str) -> set[str]:
+    return set(re.sub(r"[^a-zäöüß]+", " ", value.lower()).split())
+
+
+def prospect_rows(frame: pd.DataFrame, columns: Iterable[object]) -> tuple[object, pd.Series] | None:
+    """Rows that are leads or prospects, not customers, by a lifecycle or type column that has both
+    ("Lead", "Subscriber", "Prospect" beside "Customer", "Customer - Direct"): (column, mask), or None.
+
+    Examples
+    --------
+    >>> crm = pd.DataFrame({"Lifecycle Stage": ["lead", "customer", "subscriber", "evangelist", "other"]})
+    >>> column, mask = prospect_rows(crm, crm.columns)
+    >>> column, mask.tolist()
+    ('Lifecycle Stage', [True, False, True, False, False])
+    >>> prospect_rows(pd.DataFrame({"Plan": ["Basic", "Pro"]}), ["Plan"]) is None
+    True
+    """
+    for column in columns:
+        values = frame[column]
+        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+            continue
+        text = values.astype("string").str.strip()
+        distinct = text.dropna().unique()
+        if not len(distinct) or len(distinct) > MAX_STAGE_VALUES:
+            continue
+        words = {value: _value_words(str(value)) for value in distinct}
+        prospects = {v for v, w in words.items() if w & _PROSPECT_WORDS and not w & _CUSTOMER_WORDS}
+        customers = {v for v, w in words.items() if w & _CUSTOMER_WORDS}
+        if prospects and customers:
+            return column, text.isin(list(prospects)).fillna(False).astype(bool)
+    return None
 
 
 def readable_header(header: object, *, lang: str = "en") -> str:
@@ -369,9 +684,9 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
         return "phone_number"
     squashed = normalize_header(header).replace(" ", "")
     counts = words & {"number", "num", "count", "anzahl", "no"}
-    if (words & _PERSONAL and not counts) or squashed in _PERSONAL_HEADERS:
+    if (words & _PERSONAL and not counts) or squashed in _PERSONAL_HEADERS or squashed in _ADDRESS_PARTS:
         return "personal_data"
-    if words & _MODEL_WORDS or len(str(header)) > MODEL_SCORE_HEADER_LENGTH:
+    if words & _MODEL_WORDS or len(str(header)) > MODEL_SCORE_HEADER_LENGTH or _leaked_score(squashed):
         return "model_score"
     if words & _WEIGHT:
         return "survey_weight"
@@ -399,6 +714,14 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
     if text.str.len().mean() > FREE_TEXT_LENGTH:
         return "free_text"
     return None
+
+
+def _leaked_score(squashed: str) -> bool:
+    """A churn model's output by its header ("Kündigungswahrscheinlichkeit", "churn_score", "Churn Risk")."""
+    if any(stem in squashed for stem in _MODEL_STEMS):
+        return True
+    churn = any(stem in squashed for stem in (*_CHURN_STEMS[:6], "abwanderung", "attrition"))
+    return churn and any(word in squashed for word in _RISK_WORDS)
 
 
 def persona_exclusions(frame: pd.DataFrame, columns: Iterable[str]) -> dict[str, str]:
@@ -497,6 +820,9 @@ def customer_meanings(
             period, code = money_period(match.column, source.columns)
             evidence.append(Evidence(code, {"header": str(match.column)}))
         meanings[role_key] = ColumnMeaning(role_key, kind, role=role_key, period=period, evidence=evidence)
+    if "churned" in data.columns and "churned" not in meanings and "churn_date" in meanings:
+        derived = Evidence("churned_from_churn_date", {"header": str(mapping.matches["churn_date"].column)})
+        meanings["churned"] = ColumnMeaning("churned", "flag", role="churned", evidence=[derived])
     for column in data.columns:
         if column in meanings:
             continue

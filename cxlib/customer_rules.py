@@ -20,6 +20,7 @@ from cxlib.messages import Message
 from cxlib.tables import ColumnMeaning, Evidence
 
 PERIODS = ("month", "year", "lifetime")
+DAYS_PER_MONTH = 365.25 / 12
 _YEAR_WORDS = ("year", "years", "jahre", "jahr", "yrs")
 
 
@@ -38,6 +39,28 @@ def tenure_months(data: pd.DataFrame, header: object | None) -> tuple[pd.Series 
     return data["tenure"].astype(float), "tenure_months_assumed"
 
 
+def tenure_from_signup(data: pd.DataFrame) -> tuple[pd.Series | None, str | None]:
+    """Months from the signup date to the churn date, or to the latest date in the table for customers
+    who stay (so a lifetime total can be turned into a yearly figure), and the evidence code.
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"signup_date": pd.to_datetime(["2022-01-01", "2023-01-01"]),
+    ...                      "churn_date": pd.to_datetime(["2023-01-01", None])})
+    >>> months, code = tenure_from_signup(data)
+    >>> months.round(1).tolist(), code
+    ([12.0, 0.0], 'tenure_from_signup')
+    """
+    from cxlib.churn import reference_date
+
+    if "signup_date" not in data.columns or data["signup_date"].notna().sum() == 0:
+        return None, None
+    latest = pd.Timestamp(reference_date(data))
+    end = data["churn_date"].fillna(latest) if "churn_date" in data.columns else latest
+    days = (pd.to_datetime(end) - data["signup_date"]).dt.days.astype(float)
+    return (days / DAYS_PER_MONTH).clip(lower=0), "tenure_from_signup"
+
+
 def customer_columns_rules(
     source: pd.DataFrame,
     mapping: ColumnMapping,
@@ -48,6 +71,7 @@ def customer_columns_rules(
 ) -> dict[str, ColumnMeaning]:
     """Apply the meaning-based checks to ``data`` in place and return the column meanings."""
     notes = list(mapping.customer_evidence)
+    _churn_from_status_words(source, mapping, data, notes)
     derived = None
     if "age" not in data.columns:
         unmapped = source[[c for c in mapping.unmapped if c in source.columns]]
@@ -76,6 +100,23 @@ def customer_columns_rules(
     return meanings
 
 
+def _churn_from_status_words(
+    source: pd.DataFrame, mapping: ColumnMapping, data: pd.DataFrame, notes: list[tuple[str, Evidence]]
+) -> None:
+    """A churned flag read from a status column's words as its evidence says (a dormant "inaktiv" beside
+    "gekündigt" is still a customer), not by the general yes/no reading."""
+    for column, evidence in notes:
+        if evidence.code != "churn_status_words" or "churned" not in data.columns:
+            continue
+        words = {
+            **dict.fromkeys(evidence.params["churned"], True),
+            **dict.fromkeys(evidence.params["active"], False),
+        }
+        text = source[column].astype("string").str.strip()
+        churned = text.map(words).astype("boolean")
+        data["churned"] = churned.where(text.isin(list(words)), data["churned"]).to_numpy()
+
+
 def _revenue_per_year(
     mapping: ColumnMapping, data: pd.DataFrame, meanings: dict[str, ColumnMeaning], overrides: Mapping
 ) -> None:
@@ -90,6 +131,12 @@ def _revenue_per_year(
     period = meaning.period or money_period(mapping.matches["revenue"].column)[0]
     tenure_header = mapping.matches["tenure"].column if "tenure" in mapping.matches else None
     months, tenure_code = tenure_months(data, tenure_header)
+    if months is None and period == "lifetime":
+        months, tenure_code = tenure_from_signup(data)
+        if months is not None:
+            meaning.evidence.append(
+                Evidence("tenure_from_signup", {"header": str(mapping.matches["signup_date"].column)})
+            )
     yearly, code = yearly_revenue(data["revenue"], period=period, tenure_months=months)
     data["revenue"] = yearly
     params = {"period": period}

@@ -131,6 +131,8 @@ def _name_score(header: str, role: Role) -> tuple[float, str]:
         qualified = (set(folded.split()) - set(name.split())) & _QUALIFIERS
         if len(name) >= 4 and f" {name} " in words and not qualified:
             best = max(best, (0.7 + 0.2 * min(len(name) / max(len(folded), 1), 1.0), "synonym"))
+        if _opposite(folded, name):  # "Last Order Date" is no misspelt "first order date"
+            continue
         matcher = difflib.SequenceMatcher(None, folded, name)
         # the quick ratios are upper bounds of ratio(): wide sheets skip most of the expensive matching
         if matcher.real_quick_ratio() < needed or matcher.quick_ratio() < needed:
@@ -139,6 +141,22 @@ def _name_score(header: str, role: Role) -> tuple[float, str]:
         if ratio >= needed:
             best = max(best, (0.9 * ratio, "fuzzy"))
     return best
+
+
+#: Words whose swap turns a header into its opposite, however similar the spelling.
+_OPPOSITES = (
+    ("first", "last"),
+    ("erste", "letzte"),
+    ("erster", "letzter"),
+    ("start", "end"),
+    ("beginn", "ende"),
+)
+
+
+def _opposite(header: str, name: str) -> bool:
+    """True when one of the two names says first/start where the other says last/end."""
+    ours, theirs = set(header.split()), set(name.split())
+    return any((a in ours and b in theirs) or (b in ours and a in theirs) for a, b in _OPPOSITES)
 
 
 def _values_fit(values: pd.Series, role: Role) -> float:
@@ -153,7 +171,7 @@ def _values_fit(values: pd.Series, role: Role) -> float:
         dates, bad = parse_dates(sample)
         share = 1 - bad.mean()
         numeric = pd.api.types.is_numeric_dtype(sample) and not pd.api.types.is_datetime64_any_dtype(sample)
-        if numeric and dates.attrs.get("date_source") != "yyyymmdd":
+        if numeric and dates.attrs.get("date_source") not in ("yyyymmdd", "unix_s", "unix_ms", "year_only"):
             share *= 0.5  # plain numbers are rarely dates, even if they could be Excel serials
     elif role.kind == "flag":
         _, bad = parse_flags(sample)
@@ -228,6 +246,10 @@ def suggest_mapping(frame: pd.DataFrame, table: TableName) -> ColumnMapping:
     if table == "transactions":
         _add_transaction_roles_by_values(frame, mapping, used)
     mapping.unmapped = [column for column in frame.columns if column not in used]
+    if table == "transactions":  # a customer id that repeats, the purchase date, "#1001" order numbers
+        from cxlib.transaction_columns import refine_transaction_mapping
+
+        refine_transaction_mapping(frame, mapping)
     if table == "customers":  # roles must fit their values: near-unique ID, spend that is spend
         from cxlib.customer_columns import refine_customer_mapping
 

@@ -17,6 +17,7 @@ import pandas as pd
 
 from cxlib.assumptions import assumptions_of
 from cxlib.column_names import safe_names
+from cxlib.customer_columns import prospect_rows
 from cxlib.customer_rules import customer_columns_rules
 from cxlib.errors import CxError, render_exact
 from cxlib.id_lookup import member_of
@@ -34,6 +35,15 @@ from cxlib.parsing import (
 )
 from cxlib.roles import ROLES, TableName, role
 from cxlib.tables import ColumnMeaning, Evidence, RuleCount, ValidatedTable, ValidationReport
+from cxlib.transaction_columns import (
+    CANCELLED,
+    UNPAID,
+    amount_in_cents,
+    cancel_mark_columns,
+    guest_lines,
+    refund_column,
+    repeated_order_total,
+)
 
 REASON_COLUMN = "reason"
 ROW_COLUMN = "row"
@@ -120,8 +130,9 @@ def validate_table(
         source = _with_row_number_ids(source, frame, mapping, rules)
     renames = safe_names(source.columns)
     data = _typed_columns(source, mapping, rules, today=today or date.today(), renames=renames)
+    refunded_in_full = None
     if table == "transactions":
-        _resolve_amount(data, mapping, rules)
+        refunded_in_full = _resolve_amount(data, mapping, rules, source, renames)
     if table == "survey":
         meanings = _survey_codes(data, mapping, meanings, rules, renames)
         _row_number_ids(data, frame, meanings, notes)
@@ -130,12 +141,14 @@ def validate_table(
     keep = pd.Series(True, index=source.index)
     reasons = pd.Series("", index=source.index, dtype=object)
     _check_required(source, mapping, table)
-    for rule, mask in _row_rules(data, mapping, rules):
+    for rule, mask, *extra in _row_rules(data, mapping, rules):
         newly = mask & keep
-        rules.add(rule, int(newly.sum()), set_aside=True, role=_role_label(table, "customer_id"))
+        params = {"role": _role_label(table, "customer_id"), **(extra[0] if extra else {})}
+        rules.add(rule, int(newly.sum()), set_aside=True, **params)
         reasons[newly] = rule
         keep &= ~mask
-    for rule, mask, params in _set_aside_lines(data, source, mapping) if table == "transactions" else []:
+    lines = _set_aside_lines(data, source, mapping, refunded_in_full) if table == "transactions" else []
+    for rule, mask, params in lines:
         newly = mask & keep
         rules.add(rule, int(newly.sum()), set_aside=True, **params)
         reasons[newly] = rule
@@ -489,7 +502,7 @@ def _note_date_reading(dates: pd.Series, key: str, label: Message, rules: _Rules
     order = dates.attrs.get("date_order") or {}
     source = dates.attrs.get("date_source")
     meaning = rules.meanings.setdefault(key, ColumnMeaning(column=key, kind="date", role=key))
-    if source in ("yyyymmdd", "excel_serial") and not meaning.evidence:
+    if source in ("yyyymmdd", "excel_serial", "unix_s", "unix_ms", "year_only") and not meaning.evidence:
         meaning.evidence.append(Evidence(f"date_{source}"))
     if order.get("order"):
         order_text = Message(f"date.order.{order['order']}")
@@ -538,15 +551,46 @@ def _mapping_meanings(mapping: ColumnMapping, rules: _Rules) -> dict[str, Column
 
 # --- transactions: the amount of a line, and lines that are no purchase -------------------------------
 
-_CANCELLED = re.compile(
-    r"^(?:cancel|storn|return|retour|refund|void|zurückgesendet|zurueckgesendet|rückgabe|rücksendung|erstatt)",
-    re.IGNORECASE,
-)
 _CANCELLED_INVOICE = re.compile(r"^[Cc]\d+$")
 
 
-def _resolve_amount(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> None:
-    """A line's amount: its line total; else quantity × unit price; else the unit price with a note."""
+def _resolve_amount(
+    data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules, source: pd.DataFrame, renames: Mapping
+) -> pd.Series | None:
+    """A line's amount: its line total; else quantity × unit price; else the unit price with a note.
+    Then in currency units (cents divided by 100) and net of a refunded part given in its own column.
+
+    Returns the lines refunded in full by that column (no purchase), or None."""
+    _amount_of_line(data, mapping, rules)
+    if "amount" not in data:
+        return None
+    meaning = rules.meanings["amount"]
+    header = mapping.matches["amount"].column if "amount" in mapping.matches else "amount"
+    if "order_id" in data and "amount" in mapping.matches:
+        differ = next((data[key] for key in ("quantity", "unit_price") if key in data), None)
+        repeated = repeated_order_total(data["amount"], data["order_id"], header, differ)
+        if repeated is not None and repeated.any():
+            data["amount"] = data["amount"].mask(repeated)
+            meaning.evidence.append(Evidence("order_total_repeated", {"header": str(header)}))
+            rules.add("order_total_repeated", int(repeated.sum()), set_aside=False, column=str(header))
+    cents = amount_in_cents(header, data["amount"], source)
+    if cents is not None:
+        data["amount"] = data["amount"] / 100
+        meaning.evidence.append(cents)
+        rules.add("amount_in_cents", int(data["amount"].notna().sum()), set_aside=False, column=str(header))
+    refund = refund_column(mapping.unmapped)
+    refunded = data.get(renames.get(refund, refund)) if refund is not None else None
+    if refunded is not None and pd.api.types.is_numeric_dtype(refunded) and (refunded.fillna(0) != 0).any():
+        refunded = refunded.abs() / (100 if cents is not None else 1)
+        partly = data["amount"].notna() & (refunded > 0)
+        data["amount"] = data["amount"] - refunded.where(partly, 0.0)
+        meaning.evidence.append(Evidence("amount_net_of_refunds", {"header": str(refund)}))
+        rules.add("refund_subtracted", int(partly.sum()), set_aside=False, column=str(refund))
+        return (partly & (data["amount"] <= 0)).astype(bool)
+    return None
+
+
+def _amount_of_line(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> None:
     matches = mapping.matches
     if "amount" in data:
         source = "line_total"
@@ -576,15 +620,29 @@ def _resolve_amount(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -
 
 
 def _set_aside_lines(
-    data: pd.DataFrame, source: pd.DataFrame, mapping: ColumnMapping
+    data: pd.DataFrame,
+    source: pd.DataFrame,
+    mapping: ColumnMapping,
+    refunded_in_full: pd.Series | None = None,
 ) -> list[tuple[str, pd.Series, dict]]:
-    """Cancelled or returned lines (status word, "C" invoice, negative quantity or amount): no purchase."""
+    """Lines that are no purchase: cancelled or returned (status word, a cancel mark such as ``Storno`` =
+    X, "C" invoice, negative quantity or amount, refunded in full), or not paid (failed, pending).
+
+    A status written only on an order's first line (shop exports) holds for all lines of the order."""
     checks: list[tuple[str, pd.Series, dict]] = []
-    if "status" in data:
+    marks = cancel_mark_columns(source, [*mapping.unmapped, *_status_header(mapping)])
+    if "status" in data and mapping.matches["status"].column not in marks:
         status = data["status"].astype("string")
-        cancelled = status.str.contains(_CANCELLED, na=False).astype(bool)
-        raw = source[mapping.matches["status"].column]
-        checks.append(("cancelled_status", cancelled, {"examples": _examples(raw, cancelled)}))
+        if "order_id" in data and status.isna().any():  # shop exports write it on an order's first line
+            status = status.fillna(status.groupby(data["order_id"]).transform("first"))
+        cancelled = status.str.contains(CANCELLED, na=False).astype(bool)
+        unpaid = status.str.contains(UNPAID, na=False).astype(bool) & ~cancelled
+        checks.append(("cancelled_status", cancelled, {"examples": _examples(status, cancelled)}))
+        checks.append(("unpaid_status", unpaid, {"examples": _examples(status, unpaid)}))
+    for column, marked in marks.items():
+        checks.append(("cancelled_mark", marked, {"column": str(column)}))
+    if refunded_in_full is not None:
+        checks.append(("refunded_in_full", refunded_in_full, {}))
     if "order_id" in data:
         ids = data["order_id"].astype("string").str.strip()
         numeric_share = ids.str.fullmatch(r"\d+").fillna(False).mean() if ids.notna().any() else 0.0
@@ -596,6 +654,10 @@ def _set_aside_lines(
     if "amount" in data:
         checks.append(("negative_amount", (data["amount"] < 0).fillna(False), {}))
     return checks
+
+
+def _status_header(mapping: ColumnMapping) -> list:
+    return [mapping.matches["status"].column] if "status" in mapping.matches else []
 
 
 def _extra(values: pd.Series, decimal: str | None) -> pd.Series:
@@ -667,12 +729,19 @@ def _exact_duplicates(data: pd.DataFrame, shared_id: np.ndarray) -> pd.Series:
     return pd.Series(exact, index=data.index)
 
 
-def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> list[tuple[str, pd.Series]]:
-    """Rules that take whole rows out of use, in the order they are applied."""
-    checks: list[tuple[str, pd.Series]] = []
+def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> list[tuple]:
+    """Rules that take whole rows out of use, in the order they are applied: (rule, mask[, params])."""
+    checks: list[tuple] = []
     if "customer_id" in data and mapping.table in ("customers", "transactions"):
         checks.append(("missing_required", data["customer_id"].isna()))
+    if "customer_id" in data and mapping.table == "transactions":
+        checks.append(("guest_customer", guest_lines(data["customer_id"])))
     if mapping.table == "customers":
+        stage = prospect_rows(data, [c for c in data.columns if c not in ("customer_id", "churned")])
+        if stage is not None:
+            column, mask = stage
+            examples = _examples(data[column], mask)
+            checks.append(("not_a_customer", mask, {"column": str(column), "examples": examples}))
         shared_id = data["customer_id"].duplicated(keep=False).to_numpy()
         exact = _exact_duplicates(data, shared_id)
         checks.append(("exact_duplicate", exact))

@@ -1,8 +1,10 @@
 """The customer table from the transaction log: the buyers when there is no customer table, and the
 columns a customer table lacks (orders, revenue, signup date), filled from the purchases.
 
-Filled values cover the whole purchase log (not a 12-month window); customers without a purchase in the
-log stay empty (the log may cover only some of them). Tenure is not filled as a column: it follows from
+Filled values cover the whole purchase log (not a 12-month window); revenue, like every revenue of a
+customer table, is a yearly figure: the customer's total in the log divided by the years from the first
+purchase to the end of the log (at least one month), said so in its evidence. Customers without a purchase
+in the log stay empty (the log may cover only some of them). Tenure is not filled as a column: it follows from
 the signup date (filled by the first purchase when missing). The buyers table (no customer table) has a
 tenure column (months since the first purchase), so that personas of buyers use it. The table's report
 says which columns were filled, so every figure built on them says where it came from.
@@ -15,6 +17,8 @@ from dataclasses import replace
 
 import pandas as pd
 
+from cxlib.assumptions import assumptions_of
+from cxlib.clv import yearly_revenue
 from cxlib.messages import Message
 from cxlib.tables import ColumnMeaning, Evidence, ValidatedTable, ValidationReport
 from cxlib.value.purchases import customer_days, summarize_purchases
@@ -117,6 +121,13 @@ def _filled(customers: ValidatedTable, transactions: ValidatedTable) -> Validate
     ids = data["customer_id"].astype(str)
     for column in missing:
         data[column] = ids.map(buyers[column]).to_numpy()
+    if (
+        "revenue" in missing
+    ):  # a yearly figure, as every revenue of a customer table: the log's total per year
+        tenure = pd.Series(ids.map(buyers["tenure"]).to_numpy(dtype=float), index=data.index)
+        data["revenue"] = yearly_revenue(
+            data["revenue"].astype(float), period="lifetime", tenure_months=tenure
+        )[0]
     if not any(data[column].notna().any() for column in missing):
         return customers
     labels = [Message(f"role.{column}") for column in missing]
@@ -129,6 +140,16 @@ def _filled(customers: ValidatedTable, transactions: ValidatedTable) -> Validate
         columns[column] = ColumnMeaning(
             column, "count", role=column, evidence=[Evidence("from_transactions")]
         )
+    if "revenue" in missing:
+        evidence = Evidence("revenue_lifetime_per_tenure", {"period": "lifetime", "tenure": "first_purchase"})
+        columns["revenue"] = ColumnMeaning(
+            "revenue",
+            "money",
+            role="revenue",
+            period="lifetime",
+            evidence=[Evidence("from_transactions"), evidence],
+        )
+    data.attrs["assumptions"] = assumptions_of(columns)
     return replace(customers, data=data, report=report, columns=columns)
 
 

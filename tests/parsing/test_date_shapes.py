@@ -76,3 +76,43 @@ def test_missing_codes_in_a_date_column_are_empty_not_unreadable():
 
 def test_date_order_of_a_column_without_day_month_values():
     assert date_order(pd.Series(["2024-01-01"])).order is None
+
+
+def test_shop_timestamps_with_an_offset_keep_the_local_day():
+    # Shopify "Created at", Stripe/ISO exports: these were all unreadable, so a shop log had no dates
+    cells = [
+        "2024-03-01 23:12:44 +0100",
+        "2024-03-02T10:12:44.123+01:00",
+        "2024-03-03T08:00:00Z",
+        "2024-03-04 09:30:00 -0500",
+    ]
+    dates, bad = parse_dates(pd.Series(cells))
+    assert iso(dates) == ["2024-03-01 23:12", "2024-03-02 10:12", "2024-03-03 08:00", "2024-03-04 09:30"]
+    assert not bad.any()
+
+
+def test_a_date_alone_is_not_cut_by_the_offset_rule():
+    dates, bad = parse_dates(pd.Series(["2024-03-01", "2024-12-31"]))
+    assert iso(dates) == ["2024-03-01 00:00", "2024-12-31 00:00"] and not bad.any()
+
+
+def test_unix_seconds_and_milliseconds_as_numbers_or_text():
+    seconds, bad_s = parse_dates(pd.Series([1709287964, 1709374364]))
+    millis, bad_ms = parse_dates(pd.Series(["1709287964000", "1709374364000"]))
+    assert iso(seconds) == iso(millis) == ["2024-03-01 10:12", "2024-03-02 10:12"]
+    assert seconds.attrs["date_source"] == "unix_s" and millis.attrs["date_source"] == "unix_ms"
+    assert not bad_s.any() and not bad_ms.any()
+
+
+def test_small_numbers_stay_excel_serials():
+    dates, _ = parse_dates(pd.Series([45000, 45001]))
+    assert dates.attrs["date_source"] == "excel_serial" and iso(dates)[0] == "2023-03-15 00:00"
+
+
+def test_whole_years_are_years_not_excel_serials_of_1905():
+    # "Kunde seit: 2019" used to become 1905-07-11 (Excel serial 2019)
+    numbers, _ = parse_dates(pd.Series([2019, 2023, None]))
+    text, _ = parse_dates(pd.Series(["2019", "2023"]))
+    assert iso(numbers) == ["2019-01-01 00:00", "2023-01-01 00:00", None]
+    assert iso(text) == ["2019-01-01 00:00", "2023-01-01 00:00"]
+    assert numbers.attrs["date_source"] == text.attrs["date_source"] == "year_only"

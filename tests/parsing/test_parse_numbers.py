@@ -1,4 +1,5 @@
 import pandas as pd
+import pytest
 
 from cxlib.parsing import parse_numbers
 
@@ -28,3 +29,56 @@ def test_numeric_columns_pass_through_and_infinities_become_missing():
     numbers, bad, _ = parse_numbers(pd.Series([1, 2.5, float("inf")]))
     assert numbers.iloc[:2].tolist() == [1.0, 2.5] and pd.isna(numbers.iloc[2])
     assert not bad.any()
+
+
+def test_a_german_date_is_no_number():
+    # "15.11.2024" with decimal comma used to become 15,112,024 (dots dropped as thousands separators)
+    numbers, bad, _ = parse_numbers(pd.Series(["15.11.2024", "1.234,56", "01.02.2023"]), decimal=",")
+    assert numbers.iloc[1] == 1234.56
+    assert bad.tolist() == [True, False, True] and numbers[[0, 2]].isna().all()
+
+
+def test_a_lone_decimal_mark_of_the_other_kind_is_read_as_a_decimal_mark():
+    # in a column written with decimal points, "2,5" used to become 25; with commas, "1.5" became 15
+    english, bad_en, _ = parse_numbers(pd.Series(["1.5", "2,5", "3.25"]), decimal=".")
+    german, bad_de, _ = parse_numbers(pd.Series(["1,5", "7.5", "3,25"]), decimal=",")
+    assert english.tolist() == [1.5, 2.5, 3.25] and not bad_en.any()
+    assert german.tolist() == [1.5, 7.5, 3.25] and not bad_de.any()
+
+
+def test_a_mark_that_could_group_thousands_follows_the_column():
+    german, _, _ = parse_numbers(pd.Series(["1.500", "2,5"]), decimal=",")
+    english, _, _ = parse_numbers(pd.Series(["1,500", "2.5"]), decimal=".")
+    assert german.tolist() == [1500.0, 2.5] and english.tolist() == [1500.0, 2.5]
+
+
+def test_thousands_groups_must_have_three_digits():
+    numbers, bad, _ = parse_numbers(pd.Series(["1,234.50", "12,34.5", "1,234,567"]), decimal=".")
+    assert numbers.iloc[0] == 1234.5 and numbers.iloc[2] == 1234567.0
+    assert bad.tolist() == [False, True, False]
+
+
+@pytest.mark.parametrize(
+    ("cells", "decimal", "expected"),
+    [
+        (["1.234,56-", "99,00-", "5,00"], ",", [-1234.56, -99.0, 5.0]),  # SAP credit: trailing minus
+        (["(1,234.56)", "(7)", "3.5"], ".", [-1234.56, -7.0, 3.5]),  # accounting parentheses
+        (["12,-", "5,50"], ",", [12.0, 5.5]),  # a whole price written "12,-"
+    ],
+)
+def test_accounting_forms(cells, decimal, expected):
+    numbers, bad, _ = parse_numbers(pd.Series(cells), decimal=decimal)
+    assert numbers.tolist() == expected and not bad.any()
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"), [("€ 1.234,56", 1234.56), ("CHF 1'234.50", 1234.5), ("1,234.56 USD", 1234.56)]
+)
+def test_currency_strings_of_three_countries(cell, expected):
+    numbers, bad, _ = parse_numbers(pd.Series([cell, cell]))
+    assert numbers.tolist() == [expected, expected] and not bad.any()
+
+
+def test_excel_exponents_still_read():
+    numbers, bad, _ = parse_numbers(pd.Series(["1.5E+05", "2e-3", ".5"]), decimal=".")
+    assert numbers.tolist() == [150000.0, 0.002, 0.5] and not bad.any()

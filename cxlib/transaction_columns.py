@@ -1,0 +1,423 @@
+"""What the columns of a purchase log mean, read from values where headers mislead, with the evidence kept.
+
+Shop, payment and ERP exports name things their own way: a payment export's ``id`` is the payment and its
+``Customer ID`` the customer; a shop export identifies customers by ``Email`` and orders by ``Name``
+("#1001"), writes the date as ``Created at``; an ERP writes ``Belegdatum`` and marks cancelled documents
+with an ``X`` under ``Storno``; a payment export keeps the refunded part of a payment in its own column.
+This module
+
+* checks that the customer id repeats across lines (a column unique per line is the line, payment or
+  order, not the customer) and finds the customer by header or by e-mail values
+  (:func:`refine_transaction_mapping`);
+* finds the purchase date by a date word in the header and date values, and order numbers written
+  "#1001";
+* names the columns that change what a line is worth: a refunded amount (:func:`refund_column`),
+  cancel or refund marks (:func:`cancel_mark_columns`), amounts in cents (:func:`amount_in_cents`);
+* tells status words that cancel a purchase from those that say it was never paid (:data:`CANCELLED`,
+  :data:`UNPAID`).
+
+Everything returns language-neutral evidence codes; words come from the string table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+
+from cxlib.mapping import ColumnMapping, normalize_header
+from cxlib.parsing import parse_dates, parse_flags
+from cxlib.tables import ColumnMatch, Evidence
+
+__all__ = [
+    "CANCELLED",
+    "UNPAID",
+    "amount_in_cents",
+    "cancel_mark_columns",
+    "guest_lines",
+    "refine_transaction_mapping",
+    "refund_column",
+    "repeated_order_total",
+]
+
+#: Status words of a line that is no purchase because it was cancelled, returned or refunded in full.
+CANCELLED = re.compile(
+    r"^(?:cancel|storn|return|retour|refund|void|zurückgesendet|zurueckgesendet|rückgabe|rücksendung|erstatt)",
+    re.IGNORECASE,
+)
+#: Status words of a payment that failed or has not been paid (yet): no purchase either.
+UNPAID = re.compile(
+    r"^(?:fail|declin|expire|abandon|pending|unpaid|not paid|awaiting|on[ _-]?hold|requires[ _]|incomplete"
+    r"|fehlgeschlagen|abgelehnt|abgebrochen|ausstehend|unbezahlt|nicht bezahlt|zahlung ausstehend)",
+    re.IGNORECASE,
+)
+#: Rows sampled to judge a column by its values.
+SAMPLE = 5000
+#: A column unique on this share of its filled lines identifies lines, not customers.
+UNIQUE_PER_LINE = 0.95
+MIN_LINES = 20
+EMAIL_SHARE = 0.9
+DATE_SHARE = 0.9
+
+_EMAIL = r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}"
+_CUSTOMER_WORDS = frozenset(
+    {"customer", "customers", "kunde", "kunden", "client", "member", "user", "buyer", "käufer", "kaeufer",
+     "shopper", "debitor", "contact", "account", "email", "mail"}
+)  # fmt: skip
+_CUSTOMER_PREFIXES = ("customer", "kunde", "kunden", "client", "debitor", "buyer", "member")
+_DATE_WORDS = frozenset(
+    {"date", "datum", "created", "time", "timestamp", "zeit", "zeitpunkt", "at", "am", "on", "day", "tag",
+     "ordered", "paid", "bestellt", "gebucht"}
+)  # fmt: skip
+_DATE_SUFFIXES = ("datum", "date", "zeit", "time", "timestamp")
+#: Headers of the date the purchase happened, preferred over other dates of a line (paid, shipped …).
+_PURCHASE_DATE_WORDS = ("created", "order", "bestell", "beleg", "invoice", "rechnung", "transaction", "kauf",
+                        "purchase", "buchung")  # fmt: skip
+_LATER_DATE_WORDS = ("updated", "modified", "geändert", "geaendert", "shipped", "versand", "fulfilled",
+                     "refunded", "cancelled", "canceled", "storniert", "due", "fällig")  # fmt: skip
+_CANCEL_WORDS = frozenset(
+    {"storno", "storniert", "stornierung", "cancelled", "canceled", "cancel", "refunded", "void", "voided",
+     "returned", "retoure", "retourniert", "zurückgesendet", "erstattet", "gutschrift"}
+)  # fmt: skip
+_REFUND_WORDS = frozenset(
+    {"refund", "refunded", "refunds", "erstattet", "erstattung", "erstattungen", "rückerstattung",
+     "rueckerstattung", "gutschrift", "gutschriften"}
+)  # fmt: skip
+_AMOUNT_WORDS = frozenset({"amount", "betrag", "total", "sum", "summe", "value", "wert", "umsatz"})
+_CENTS_WORDS = frozenset({"cents", "cent", "pence", "rappen", "minor"})
+#: Object ids of payment APIs ("ch_3Mx…", "cus_9s6…", "pi_…"): their amounts are in the smallest unit.
+_API_ID = r"[a-z]{2,5}_[A-Za-z0-9]{6,}"
+_CURRENCY_CODE = r"[A-Za-z]{3}"
+
+
+def _words(header: object) -> set[str]:
+    return set(normalize_header(header).split())
+
+
+def _squashed(header: object) -> str:
+    return normalize_header(header).replace(" ", "")
+
+
+def _filled_text(values: pd.Series) -> pd.Series:
+    text = values.head(SAMPLE).dropna().astype(str).str.strip()
+    return text[text != ""]
+
+
+def _share_matching(values: pd.Series, pattern: str) -> float:
+    text = _filled_text(values)
+    return float(text.str.fullmatch(pattern).mean()) if len(text) else 0.0
+
+
+def _distinct_share(values: pd.Series) -> float:
+    text = _filled_text(values)
+    return float(text.nunique() / len(text)) if len(text) else 1.0
+
+
+def is_email_column(values: pd.Series) -> bool:
+    """True when nearly all filled cells are e-mail addresses.
+
+    Examples
+    --------
+    >>> is_email_column(pd.Series(["a@b.de", "c@d.com", None]))
+    True
+    """
+    return _share_matching(values, _EMAIL) >= EMAIL_SHARE
+
+
+def _customer_header(header: object) -> bool:
+    words, squashed = _words(header), _squashed(header)
+    return bool(words & _CUSTOMER_WORDS) or squashed.startswith(_CUSTOMER_PREFIXES)
+
+
+def _assign(mapping: ColumnMapping, role_key: str, column: object, evidence: Evidence, used: set) -> None:
+    mapping.matches[role_key] = ColumnMatch(role_key, column, 0.75, "values")
+    mapping.evidence[role_key] = [evidence]
+    used.add(column)
+
+
+def _customer_candidates(frame: pd.DataFrame, used: set) -> list[tuple[object, Evidence]]:
+    """Columns that name the customer and repeat across lines: customer headers first, then e-mails."""
+    found = []
+    for column in frame.columns:
+        if column in used:
+            continue
+        values = frame[column]
+        repeats = _distinct_share(values) < UNIQUE_PER_LINE
+        if not repeats or _filled_text(values).empty:
+            continue
+        if _customer_header(column) and not is_email_column(values):
+            found.append((0, column, Evidence("customer_header_repeats", {"header": str(column)})))
+        elif is_email_column(values):
+            found.append((1, column, Evidence("email_as_customer_id", {"header": str(column)})))
+    return [(column, evidence) for _, column, evidence in sorted(found, key=lambda item: item[0])]
+
+
+def _check_customer_id(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
+    """A customer id unique on every line is the line's own id: a repeating customer column replaces it."""
+    match = mapping.matches.get("customer_id")
+    if match is not None:
+        values = frame[match.column]
+        if len(_filled_text(values)) < MIN_LINES or _distinct_share(values) < UNIQUE_PER_LINE:
+            return
+    candidates = _customer_candidates(frame, used)
+    if not candidates:
+        return
+    column, evidence = candidates[0]
+    if match is not None:
+        used.discard(match.column)
+        del mapping.matches["customer_id"]
+        share = round(_distinct_share(frame[match.column]), 3)
+        evidence = Evidence(evidence.code, {**evidence.params, "replaced": str(match.column), "share": share})
+        if "order_id" not in mapping.matches:
+            _assign(mapping, "order_id", match.column, Evidence("unique_per_line", {"share": share}), used)
+    _assign(mapping, "customer_id", column, evidence, used)
+
+
+def _date_header(header: object) -> bool:
+    return bool(_words(header) & _DATE_WORDS) or _squashed(header).endswith(_DATE_SUFFIXES)
+
+
+def _date_preference(header: object) -> int:
+    text = normalize_header(header)
+    if any(word in text for word in _LATER_DATE_WORDS):
+        return 2
+    return 0 if any(word in text for word in _PURCHASE_DATE_WORDS) else 1
+
+
+def _find_date(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
+    """The purchase date where no header synonym named it: a date word in the header and date values."""
+    found = []
+    for position, column in enumerate(frame.columns):
+        if column in used or not _date_header(column):
+            continue
+        sample = frame[column].head(SAMPLE)
+        filled = sample.notna() & (sample.astype("string").str.strip() != "").fillna(False)
+        if not filled.any():
+            continue
+        dates, bad = parse_dates(sample[filled])
+        numeric = pd.api.types.is_numeric_dtype(sample) and not pd.api.types.is_datetime64_any_dtype(sample)
+        if numeric and dates.attrs.get("date_source") not in ("yyyymmdd", "unix_s", "unix_ms"):
+            continue
+        share = float(1 - bad.mean())
+        if share >= DATE_SHARE:
+            found.append((_date_preference(column), -float(filled.mean()), position, column))
+    if found:
+        column = min(found)[3]
+        _assign(mapping, "date", column, Evidence("date_header_values", {"header": str(column)}), used)
+
+
+def _find_order_numbers(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
+    """Order numbers written "#1001" (shop exports), where no header named the order."""
+    for column in frame.columns:
+        if column in used:
+            continue
+        if _share_matching(frame[column], r"#\s?\d+") >= UNIQUE_PER_LINE:
+            example = str(_filled_text(frame[column]).iloc[0])
+            _assign(mapping, "order_id", column, Evidence("hash_order_numbers", {"example": example}), used)
+            return
+
+
+def refine_transaction_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> None:
+    """Check the customer id against its values and find the customer, date and order the headers missed.
+
+    Changes ``mapping`` in place; the evidence of each role chosen here is in ``mapping.evidence``.
+
+    Examples
+    --------
+    A payment export: ``id`` is the payment (unique on every line), ``Customer ID`` the customer.
+
+    >>> from cxlib.mapping import suggest_mapping
+    >>> log = pd.DataFrame({"id": [f"ch_{i}" for i in range(30)],
+    ...                     "Created (UTC)": ["2024-03-01 10:00:00"] * 30,
+    ...                     "Amount": ["10.00"] * 30, "Customer ID": [f"cus_{i % 7}" for i in range(30)]})
+    >>> mapping = suggest_mapping(log, "transactions")
+    >>> mapping.matches["customer_id"].column, mapping.matches["order_id"].column
+    ('Customer ID', 'id')
+    >>> [e.code for e in mapping.evidence["customer_id"]]
+    ['customer_header_repeats']
+    """
+    used = {
+        c for m in mapping.matches.values() for c in (m.column if isinstance(m.column, list) else [m.column])
+    }
+    _check_customer_id(frame, mapping, used)
+    if "date" not in mapping.matches:
+        _find_date(frame, mapping, used)
+    if "order_id" not in mapping.matches:
+        _find_order_numbers(frame, mapping, used)
+    mapping.unmapped = [column for column in frame.columns if column not in used]
+
+
+# ----- an order's total written on each of its lines -----------------------------------------------
+
+#: Share of the orders with several amounts whose amounts are all equal, for an order-level total.
+REPEATED_TOTAL_SHARE = 0.9
+MIN_MULTI_LINE_ORDERS = 5
+_ORDER_TOTAL_WORDS = ("order total", "order amount", "order value", "bestellwert", "bestellsumme",
+                      "auftragswert", "rechnungsbetrag", "belegsumme", "invoice total")  # fmt: skip
+
+
+def repeated_order_total(
+    amounts: pd.Series, orders: pd.Series, header: object, lines_differ: pd.Series | None = None
+) -> pd.Series | None:
+    """True on the lines that repeat their order's total (all but the first line of each such order), or
+    None when the amount is a line's own.
+
+    An amount is the order's total when nearly every order with several amounts has one value on all its
+    lines, and the header says so ("Order Total Amount", "Bestellwert") or the lines differ in another
+    column (``lines_differ``, e.g. quantity or item): adding it up per line would count the order as often
+    as it has lines.
+
+    Examples
+    --------
+    >>> orders = pd.Series(["1", "1", "2", "2", "2", "3"] * 2)
+    >>> amounts = pd.Series([50.0, 50.0, 80.0, 80.0, 80.0, 9.0] * 2)
+    >>> repeated_order_total(amounts, orders + pd.Series(["a"] * 6 + ["b"] * 6), "Order Total").tolist()
+    [False, True, False, True, True, False, False, True, False, True, True, False]
+    """
+    known = amounts.notna() & orders.notna()
+    if not known.any():
+        return None
+    grouped = amounts[known].groupby(orders[known])
+    sizes = grouped.size()
+    multi = sizes[sizes > 1].index
+    if len(multi) < MIN_MULTI_LINE_ORDERS and len(multi) < 0.2 * len(sizes):
+        return None
+    constant = grouped.nunique().loc[multi] == 1
+    if not len(multi) or constant.mean() < REPEATED_TOTAL_SHARE:
+        return None
+    differ = lines_differ is not None and bool(
+        lines_differ.groupby(orders).nunique().loc[multi].gt(1).mean() >= 0.5
+    )
+    if not (differ or _has_words(header, _ORDER_TOTAL_WORDS)):
+        return None
+    repeated = known & orders.isin(constant[constant].index) & orders.duplicated(keep="first")
+    return repeated.fillna(False).astype(bool)
+
+
+def _has_words(header: object, phrases: Iterable[str]) -> bool:
+    text = f" {normalize_header(header)} "
+    return any(
+        f" {phrase} " in text or phrase.replace(" ", "") in text.replace(" ", "") for phrase in phrases
+    )
+
+
+# ----- lines without a real customer --------------------------------------------------------------
+
+#: Customer ids that name nobody: guest checkouts and anonymous sales.
+_GUEST_WORDS = frozenset({"guest", "gast", "anonymous", "anonym", "walk-in", "walkin", "laufkunde", "cash",
+                          "barverkauf", "unknown", "unbekannt", "no customer", "kein kunde"})  # fmt: skip
+_GUEST_NUMBERS = frozenset({"0", "-1", "00", "000", "0000"})
+#: A numeric placeholder ("0") counts as a guest id only when it is the most frequent id, holds this
+#: share of the lines and at least :data:`GUEST_FACTOR` times the lines of a typical customer (a real
+#: customer "0" of ids counted from zero does not).
+GUEST_SHARE = 0.05
+GUEST_FACTOR = 3
+
+
+def guest_lines(ids: pd.Series) -> pd.Series:
+    """True where a line's customer id is a placeholder for "no customer" (a guest checkout): a guest word,
+    or a "0" / "-1" that holds far more lines than any real customer.
+
+    Examples
+    --------
+    >>> ids = pd.Series(["0"] * 40 + [str(i) for i in range(1, 61)] + ["Gast"])
+    >>> int(guest_lines(ids).sum())
+    41
+    >>> int(guest_lines(pd.Series([str(i) for i in range(50)])).sum())  # "0" is a customer like any other
+    0
+    """
+    text = ids.astype("string").str.strip()
+    lowered = text.str.lower()
+    guest = lowered.isin(list(_GUEST_WORDS)).fillna(False).astype(bool)
+    counts = text.value_counts()
+    if counts.empty:
+        return guest
+    typical = float(counts.median())
+    for value in set(counts.index) & _GUEST_NUMBERS:
+        lines = int(counts[value])
+        most = lines == int(counts.iloc[0])
+        if most and lines >= GUEST_SHARE * len(text) and lines >= GUEST_FACTOR * typical:
+            guest |= (text == value).fillna(False).astype(bool)
+    return guest
+
+
+# ----- columns that change what a line is worth ---------------------------------------------------
+
+
+def refund_column(headers: Iterable[object]) -> object | None:
+    """The column holding the refunded part of a line's amount ("Refunded Amount", "Amount Refunded",
+    "Erstattungsbetrag"), or None.
+
+    Examples
+    --------
+    >>> refund_column(["Total", "Refunded Amount", "Financial Status"])
+    'Refunded Amount'
+    >>> refund_column(["Total", "refunded"]) is None  # a yes/no mark, not an amount
+    True
+    """
+    for header in headers:
+        words, squashed = _words(header), _squashed(header)
+        refund = words & _REFUND_WORDS or squashed.startswith(("erstattung", "rückerstattung", "gutschrift"))
+        amount = words & _AMOUNT_WORDS or squashed.endswith(("betrag", "summe", "wert"))
+        if refund and amount:
+            return header
+    return None
+
+
+def cancel_mark_columns(frame: pd.DataFrame, headers: Iterable[object]) -> dict[object, pd.Series]:
+    """Yes/no columns that mark a line cancelled or refunded (``Storno`` = X, ``refunded`` = True):
+    header -> True where the line is no purchase. Columns with other values are not marks.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"Storno": ["", "X", None], "Betrag": ["1", "2", "3"]})
+    >>> {column: marks.tolist() for column, marks in cancel_mark_columns(log, log.columns).items()}
+    {'Storno': [False, True, False]}
+    """
+    found = {}
+    for header in headers:
+        words = _words(header)
+        if not words & _CANCEL_WORDS or words & _AMOUNT_WORDS or header not in frame.columns:
+            continue
+        values = frame[header]
+        if pd.api.types.is_bool_dtype(values):
+            flags, bad = values.astype("boolean"), pd.Series(False, index=values.index)
+        else:
+            flags, bad = parse_flags(values)
+        if flags.notna().any() and not bad.any():
+            found[header] = flags.fillna(False).astype(bool)
+    return found
+
+
+def amount_in_cents(header: object, amounts: pd.Series, frame: pd.DataFrame) -> Evidence | None:
+    """Evidence that a line's amounts are in cents (the smallest currency unit), or None.
+
+    The header says so ("amount_cents", "Betrag in Cent"), or the file is a payment API export: whole
+    amounts written without a decimal mark, a three-letter currency on every line and API object ids
+    ("ch_…", "cus_…").
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"id": ["ch_3Mx81kL", "ch_3Mx81kM"], "currency": ["eur", "eur"]})
+    >>> amount_in_cents("amount", pd.Series([1999.0, 500.0]), log).code
+    'amount_minor_units_api'
+    >>> amount_in_cents("amount_in_cents", pd.Series([1999.0]), log).code
+    'amount_cents_header'
+    >>> amount_in_cents("Betrag", pd.Series([19.99]), log) is None
+    True
+    """
+    if _words(header) & _CENTS_WORDS:
+        return Evidence("amount_cents_header", {"header": str(header)})
+    known = amounts.dropna()
+    if known.empty or not (known == known.round()).all():
+        return None
+    written = frame[header] if header in frame.columns else pd.Series(dtype=float)
+    text = not pd.api.types.is_numeric_dtype(written)
+    if text and _filled_text(written).str.contains(r"\d[.,]\d", regex=True).any():  # "55.00": currency units
+        return None
+    currency = [c for c in frame.columns if _words(c) & {"currency", "währung", "waehrung", "ccy"}]
+    api_ids = [c for c in frame.columns if _share_matching(frame[c], _API_ID) >= UNIQUE_PER_LINE]
+    if currency and api_ids and _share_matching(frame[currency[0]], _CURRENCY_CODE) >= UNIQUE_PER_LINE:
+        return Evidence("amount_minor_units_api", {"header": str(header), "ids": str(api_ids[0])})
+    return None
