@@ -28,6 +28,7 @@ ASSUMPTION_CODES = frozenset(
         "spend_header",
         "nps_from_1_to_10",
         "revenue_latest_year",
+        "revenue_last_full_year",
         "churn_status_words",
         "churn_date_header",
         "period_year_to_date",

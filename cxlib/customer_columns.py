@@ -182,6 +182,8 @@ _HEADCOUNT = ("employees", "number of employees", "mitarbeiter", "mitarbeiterzah
               "unternehmensgroesse", "unternehmensgröße")  # fmt: skip
 _COMPANY = frozenset({"company", "firma", "firmen", "unternehmen", "organization", "organisation", "account"})
 _ROUND_MONEY = 1000
+#: A latest yearly total below this share of the year before is a year still running, not a full year.
+RUNNING_YEAR_SHARE = 0.75
 #: A calendar or fiscal year in a header: "Umsatz 2024", "Revenue FY23", "Umsatz GJ 2023".
 _YEAR_IN_HEADER = re.compile(r"(?<![0-9])(?:fy|gj|wj)?\s?'?((?:19|20)\d{2}|\d{2})(?![0-9])", re.IGNORECASE)
 #: Header words of the day a customer left: "Gekündigt am", "Kündigung zum", "Cancelled at", "Churn date".
@@ -360,13 +362,41 @@ def latest_year_column(header: object, columns: Iterable[object]) -> tuple[objec
     >>> latest_year_column("Umsatz 2023", ["Kundennummer", "Umsatz 2023", "Umsatz 2024"])
     ('Umsatz 2024', [2023, 2024])
     """
-    if header_year(header) is None:
-        return None
-    stem = _without_year(header)
-    years = {header_year(c): c for c in columns if header_year(c) is not None and _without_year(c) == stem}
+    years = year_columns(header, columns)
     if len(years) < 2:
         return None
     return years[max(years)], sorted(years)
+
+
+def year_columns(header: object, columns: Iterable[object]) -> dict[int, object]:
+    """The columns that differ from ``header`` only by the year they name, by year (empty when
+    ``header`` names no year).
+
+    Examples
+    --------
+    >>> year_columns("Umsatz 2023", ["Kundennummer", "Umsatz 2023", "Umsatz 2024"])
+    {2023: 'Umsatz 2023', 2024: 'Umsatz 2024'}
+    """
+    if header_year(header) is None:
+        return {}
+    stem = _without_year(header)
+    return {header_year(c): c for c in columns if header_year(c) is not None and _without_year(c) == stem}
+
+
+def running_year(totals: dict[int, float]) -> int | None:
+    """The latest year when its total is below :data:`RUNNING_YEAR_SHARE` of the year before: a year
+    still running when the file was exported ("Umsatz 2025" in June 2025), not a full year; else None.
+
+    Examples
+    --------
+    >>> running_year({2023: 900.0, 2024: 1000.0, 2025: 480.0}), running_year({2024: 1000.0, 2025: 950.0})
+    (2025, None)
+    """
+    years = sorted(totals)
+    if len(years) < 2:
+        return None
+    latest, before = totals[years[-1]], totals[years[-2]]
+    return years[-1] if before > 0 and latest < RUNNING_YEAR_SHARE * before else None
 
 
 def _spend_rank(header: object) -> int:
@@ -478,12 +508,15 @@ def _full_year_revenue(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -
 def _latest_year_revenue(
     frame: pd.DataFrame, mapping: ColumnMapping, used: set
 ) -> list[tuple[str, Evidence]]:
-    """Revenue from the latest of several yearly columns ("Umsatz 2023", "Umsatz 2024"), said so."""
+    """Revenue from the latest full year of several yearly columns ("Umsatz 2023", "Umsatz 2024"), said
+    so; a latest year that is still running (:func:`running_year`) gives way to the year before."""
     match = mapping.matches["revenue"]
-    found = latest_year_column(match.column, frame.columns)
-    if found is None:
+    by_year = year_columns(match.column, frame.columns)
+    if len(by_year) < 2:
         return []
-    column, years = found
+    years = sorted(by_year)
+    running = running_year({year: float(_numbers(frame[by_year[year]]).sum()) for year in years[-2:]})
+    column = by_year[years[-2] if running is not None else years[-1]]
     if spend_problem(column, frame[column], list(frame.columns)) is not None:
         return []
     if column != match.column:
@@ -491,6 +524,9 @@ def _latest_year_revenue(
         used.add(column)
         mapping.matches["revenue"] = ColumnMatch("revenue", column, match.confidence, "values")
     params = {"header": str(column), "years": [str(year) for year in years]}
+    if running is not None:
+        params["running"] = str(by_year[running])
+        return [(column, Evidence("revenue_last_full_year", params))]
     return [(column, Evidence("revenue_latest_year", params))]
 
 

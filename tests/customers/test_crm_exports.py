@@ -10,7 +10,7 @@ import pytest
 
 from cxlib.analysis import AnalysisSettings, analyze_tables
 from cxlib.churn import churn_rate
-from cxlib.customer_columns import company_revenue, latest_year_column, status_churn_words
+from cxlib.customer_columns import company_revenue, latest_year_column, running_year, status_churn_words
 from cxlib.intake import load_table
 
 N = 120
@@ -244,3 +244,30 @@ def test_a_plan_or_region_is_no_lifecycle():
 
     frame = pd.DataFrame({"Plan": ["Basic", "Pro"] * 10, "Region": ["Nord", "Süd"] * 10})
     assert prospect_rows(frame, frame.columns) is None
+
+
+def test_a_latest_year_still_running_gives_way_to_the_last_full_year(tmp_path):
+    """ "Umsatz 2025" in a mid-2025 export holds half a year: the full year 2024 is the yearly revenue."""
+    base = customer_base()
+    running = (base["sales_2024"] * 0.45).round(2)
+    frame = pd.DataFrame(
+        {
+            "Kundennummer": [f"K{10000 + i}" for i in range(N)],
+            "Umsatz 2023": base["sales_2023"].map(german),
+            "Umsatz 2024": base["sales_2024"].map(german),
+            "Umsatz 2025": running.map(german),
+        }
+    )
+    path = tmp_path / "kunden.csv"
+    frame.to_csv(path, sep=";", index=False)
+    table = load(path)
+    assert table.report.mapping["revenue"] == "Umsatz 2024"  # before: "Umsatz 2025", half a year
+    assert table.data["revenue"].round(2).tolist() == base["sales_2024"].tolist()
+    evidence = {e.code: e.params for e in table.columns["revenue"].evidence}
+    assert evidence["revenue_last_full_year"]["running"] == "Umsatz 2025"
+
+
+def test_running_year_helper():
+    assert running_year({2024: 1000.0, 2025: 740.0}) == 2025
+    assert running_year({2024: 1000.0, 2025: 760.0}) is None  # a bad year is still a full year
+    assert running_year({2025: 10.0}) is None
