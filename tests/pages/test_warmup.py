@@ -196,3 +196,16 @@ def test_the_store_counts_who_waits_for_another_threads_computation():
     computing.join(30)
     waiting.join(30)
     assert store.waiters == 0
+
+
+def test_the_heap_is_frozen_before_the_warm_up_and_again_after_it(monkeypatch):
+    """Streamlit collects all generations after every script run: frozen first, the visitors' runs
+    during the warm-up do not scan the first visitor's heap again."""
+    calls = []
+    monkeypatch.setattr(warmup.gc, "freeze", lambda: calls.append("freeze"))
+    monkeypatch.setattr(warmup.gc, "collect", lambda: calls.append("collect"))
+    monkeypatch.setattr(warmup, "load_dictionaries", lambda: calls.append("dictionaries"))
+    monkeypatch.setattr(warmup, "warm", lambda stores, runs: calls.append("warm"))
+    clock = FakeClock()
+    warmup._warm_then_freeze((), warmup._ScriptRuns(clock=clock, sleep=clock.sleep))
+    assert calls == ["collect", "freeze", "dictionaries", "warm", "collect", "freeze"]
