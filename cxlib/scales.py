@@ -29,6 +29,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -288,14 +289,26 @@ class LikertScale:
         return next((i + 1 for i, words in enumerate(self.levels) if word in words), None)
 
 
+@cache
 def _spelled(template: str, strength: str) -> str:
     return words_of(template.format(a=strength))
 
 
+def _pole_words(strength: str, templates: tuple, extra: dict, end: str | None) -> frozenset[str]:
+    """The words of one pole at one strength class; the class ``end`` also takes the plain words
+    ("trifft nicht zu", not "moderately" or "ziemlich")."""
+    found = {_spelled(t, a) for t in templates for a in _STRENGTH[strength]}
+    found |= {_spelled(w, "") for w in extra.get(strength, ())}
+    if strength == end:
+        found |= {_spelled(t, "") for t in templates} | {_spelled(w, "") for w in extra.get("B", ())}
+    return frozenset(found)
+
+
 def _bipolar_scales() -> list[LikertScale]:
     """Every bipolar scale: each dimension's poles on a ladder of one to three strength classes, with and
-    without a middle answer. A ladder of only the strongest and weak words ("trifft voll zu, trifft eher
-    zu, trifft eher nicht zu, trifft nicht zu") also takes the plain words at its ends."""
+    without a middle answer. A ladder of one strong class and at most the weak words ("trifft voll zu,
+    trifft eher zu, trifft eher nicht zu, trifft nicht zu"; "sehr wichtig, eher wichtig, teils/teils,
+    eher unwichtig, unwichtig") also takes the plain words at its ends."""
     from itertools import combinations
 
     found = []
@@ -304,18 +317,9 @@ def _bipolar_scales() -> list[LikertScale]:
         middle_level = generic_middle | {words_of(w) for w in middle}
         for size in (1, 2, 3):
             for ladder in combinations("SVBW", size):  # strongest first
-                plain_ends = ladder[0] == "S" and not {"V", "B"} & set(ladder)
-
-                def words(c: str, templates: tuple, side: dict, plain_ends: bool = plain_ends) -> frozenset:
-                    found = {_spelled(t, a) for t in templates for a in _STRENGTH[c]}
-                    found |= {words_of(w) for w in side.get(c, ())}
-                    if c == "S" and plain_ends:  # the plain words, not "moderately" or "ziemlich"
-                        found |= {_spelled(t, "") for t in templates}
-                        found |= {words_of(w) for w in side.get("B", ())}
-                    return frozenset(found)
-
-                neg = [words(c, negative, extra) for c in ladder]
-                pos = [words(c, positive, {}) for c in reversed(ladder)]
+                end = ladder[0] if ladder in (("S",), ("V",), ("S", "W"), ("V", "W")) else None
+                neg = [_pole_words(c, negative, extra, end) for c in ladder]
+                pos = [_pole_words(c, positive, {}, end) for c in reversed(ladder)]
                 name = f"{dimension}.{number}.{''.join(ladder)}"
                 found.append(LikertScale(f"{name}.mid", dimension, (*neg, middle_level, *pos), True, True))
                 found.append(LikertScale(name, dimension, (*neg, *pos), False, True))
@@ -336,11 +340,19 @@ def _known_scales() -> tuple[LikertScale, ...]:
 #: Every known answer scale, and the scales each normalised word belongs to.
 LIKERT_SCALES: tuple[LikertScale, ...] = _known_scales()
 _SCALE_BY_KEY = {scale.key: scale for scale in LIKERT_SCALES}
-_SCALES_OF_WORD: dict[str, frozenset[int]] = {}
-for _index, _scale in enumerate(LIKERT_SCALES):
-    for _level in _scale.levels:
-        for _word in _level:
-            _SCALES_OF_WORD[_word] = _SCALES_OF_WORD.get(_word, frozenset()) | {_index}
+
+
+def _scales_of_words(scales: Sequence[LikertScale]) -> dict[str, frozenset[int]]:
+    """Normalised word -> the positions of the scales that have it."""
+    found: dict[str, set[int]] = {}
+    for index, scale in enumerate(scales):
+        for level in scale.levels:
+            for word in level:
+                found.setdefault(word, set()).add(index)
+    return {word: frozenset(indices) for word, indices in found.items()}
+
+
+_SCALES_OF_WORD = _scales_of_words(LIKERT_SCALES)
 #: Every answer word of a known scale.
 LIKERT_WORDS = frozenset(_SCALES_OF_WORD)
 
@@ -348,9 +360,10 @@ LIKERT_WORDS = frozenset(_SCALES_OF_WORD)
 def likert_scale(words: Iterable[str]) -> tuple[LikertScale | None, LikertScale | None]:
     """The answer scale of a question from the (normalised) answer words given: the smallest known scale
     that has each of them on a point of its own, two points or more, so that a 7-point question nobody
-    answered with its lowest word is still read on 1–7. Also a rival: another scale of that size that
-    would give some of the words other points (then the choice, the first and more common one, is an
-    assumption).
+    answered with its lowest word is still read on 1–7. Among scales of that size, one whose best answer
+    was given comes first (customers' ratings lean to the top: an unused answer is rather the worst than
+    the best), then the more common one. Also a rival: another scale of that size that would give some
+    of the words other points (then the choice is an assumption).
 
     Examples
     --------
@@ -365,7 +378,7 @@ def likert_scale(words: Iterable[str]) -> tuple[LikertScale | None, LikertScale 
     (5, 4)
     >>> scale, rival = likert_scale(["poor", "fair", "good", "very good"])
     >>> (scale.points, scale.point("poor")), (rival.points, rival.point("poor"))
-    ((5, 1), (5, 2))
+    ((5, 2), (5, 1))
     >>> likert_scale(["agree", "good"]), likert_scale(["neutral", "neither"])
     ((None, None), (None, None))
     """
@@ -377,7 +390,9 @@ def likert_scale(words: Iterable[str]) -> tuple[LikertScale | None, LikertScale 
     ranked = [scale for scale in ranked if _distinct_points(scale, needed) >= 2]
     if not ranked:
         return None, None
-    chosen = ranked[0]
+    smallest = [scale for scale in ranked if scale.points == ranked[0].points]
+    chosen = next((scale for scale in smallest if scale.levels[-1] & needed), smallest[0])
+    ranked = [chosen, *(scale for scale in ranked if scale is not chosen)]
     for other in ranked[1:]:
         if other.points != chosen.points:
             break
@@ -654,6 +669,7 @@ def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
     lengths = 0.0
     yes_no = 0
     bipolar = middle = 0
+    spelled: dict[str, int] = {}
     for cell, count in counts.items():
         count = int(count)
         lengths += len(str(cell)) * count
@@ -677,7 +693,8 @@ def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
             profile.groups[word] = profile.groups.get(word, 0) + count
         elif word in LIKERT_WORDS:
             profile.likert[word] = profile.likert.get(word, 0) + count
-            profile.spellings.setdefault(word, str(cell).strip())
+            if count > spelled.get(word, 0):  # the spelling most answers have
+                profile.spellings[word], spelled[word] = str(cell).strip(), count
         elif is_nonanswer(raw):
             profile.codes_found[word or raw] = profile.codes_found.get(word or raw, 0) + count
         elif word in _YES_NO:
@@ -1047,6 +1064,9 @@ def _meaning(profile: ItemProfile, family: Family | None, *, pooled: int = 0) ->
             meaning.kind = "coded"
             meaning.evidence.append(Evidence("too_few_points", {"points": len(valid)}))
             return meaning
+        labelled = _ordinal_labels(profile)  # "1 - Never" … "5 - Always": how often, not how satisfied
+        if labelled is not None:
+            return _ordinal(meaning, labelled)
         return _classify_rating(meaning, profile, recommend)
     if family is not None and family.answers < MIN_ANSWERS_FOR_SPREAD:  # too few answers to tell
         meaning = ColumnMeaning(profile.column, "rating", evidence=[Evidence("few_answers", {})])
@@ -1101,6 +1121,14 @@ def _likert_meaning(profile: ItemProfile, recommend: str | None, pooled: int) ->
     if scale.dimension == "likelihood" and meaning.kind == "rating":
         return _ordinal(meaning, scale)
     return meaning
+
+
+def _ordinal_labels(profile: ItemProfile) -> LikertScale | None:
+    """The frequency or importance scale whose words label the numbers of a column (answers "1 - Never",
+    or a header "(1 = nie, 5 = immer)"), or None."""
+    labels = [label for _, label in header_anchors(profile.column) + sorted(profile.labels.items())]
+    scale, _ = likert_scale({words_of(label) for label in labels}) if len(labels) >= 2 else (None, None)
+    return scale if scale is not None and scale.dimension in ("importance", "frequency") else None
 
 
 def _likert_params(profile: ItemProfile, scale: LikertScale) -> dict:

@@ -195,9 +195,9 @@ def _survey_answers(
     """Read survey answers the way the questionnaire means them, before the columns are typed.
 
     NPS group words become scores, Likert words points of their scale, non-answer words empty cells
-    (counted); a
-    "recommend" column that is not on 0–10 (a 0/1 flag, a 1–5 item) leaves the ``recommend`` role and
-    stays under its own header, so no NPS is computed from it.
+    (counted); a "recommend" column that is not on 0–10 (a 0/1 flag, a 1–5 item) leaves the ``recommend``
+    role and stays under its own header, so no NPS is computed from it. Ordered answers that are no
+    satisfaction (how often, how important) are named in a note.
     """
     from cxlib.mapping import mark_role
     from cxlib.scales import (
