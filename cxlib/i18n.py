@@ -792,6 +792,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "kind.flag": "yes/no",
         "kind.number": "number",
         "kind.category": "category",
+        "kind.ordinal": "ordered answers",
         "evidence.method_exact": "header “{header}” is the field's name",
         "evidence.method_synonym": "header “{header}” is a known name for the field",
         "evidence.method_fuzzy": "header “{header}” is spelt like the field's name",
@@ -1680,6 +1681,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "kind.flag": "ja/nein",
         "kind.number": "Zahl",
         "kind.category": "Kategorie",
+        "kind.ordinal": "geordnete Antworten",
         "evidence.method_exact": "Überschrift „{header}“ ist der Name des Feldes",
         "evidence.method_synonym": "Überschrift „{header}“ ist ein bekannter Name des Feldes",
         "evidence.method_fuzzy": "Überschrift „{header}“ ist ähnlich geschrieben wie das Feld",
@@ -1800,7 +1802,21 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.code_above_scale": "{codes} above the scale is read as “blank”",
         "evidence.far_codes": "{codes} read as “don't know / refused”",
         "evidence.nonanswer_words": "non-answer words excluded: {words}",
-        "evidence.likert_words": "agreement or frequency words read as points 1–5",
+        "evidence.likert_words": "answers on a {scale} read as points {low}–{high} ({words})",
+        "evidence.likert_no_midpoint": "no middle answer (“neither … nor”) was given: read as a scale without "
+        "one ({points} points)",
+        "evidence.likert_assumed": "the answers also fit another {points}-point scale ({other}); the more "
+        "common one was assumed",
+        "evidence.ordinal_words": "a {scale} says how often, how important or how likely, not how satisfied: "
+        "ordered points, not in the journey",
+        "likert.scale.satisfaction": "satisfaction scale",
+        "likert.scale.agreement": "agreement scale",
+        "likert.scale.quality": "quality scale",
+        "likert.scale.likelihood": "likelihood scale",
+        "likert.scale.importance": "importance scale",
+        "likert.scale.frequency": "frequency scale",
+        "survey.note.ordinal": "Read as ordered points but left out of the journey, because they ask how "
+        "often, how important or how likely, not how satisfied: {columns}.",
         "evidence.nps_group_words": "NPS groups as words (promoters {promoter}, passives {passive}, "
         "detractors {detractor})",
         "evidence.binary_values": "only the answers 0 and 1",
@@ -1857,7 +1873,21 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.code_above_scale": "{codes} oberhalb der Skala gilt als „leer“",
         "evidence.far_codes": "{codes} gilt als „weiß nicht / keine Angabe“",
         "evidence.nonanswer_words": "Wörter für „keine Antwort“ ausgeschlossen: {words}",
-        "evidence.likert_words": "Zustimmungs- oder Häufigkeitswörter als Punkte 1–5 gelesen",
+        "evidence.likert_words": "Antworten einer {scale} als Punkte {low}–{high} gelesen ({words})",
+        "evidence.likert_no_midpoint": "keine mittlere Antwort („weder … noch“) gegeben: als Skala ohne Mitte "
+        "gelesen ({points} Punkte)",
+        "evidence.likert_assumed": "die Antworten passen auch zu einer anderen Skala mit {points} Punkten "
+        "({other}); die gebräuchlichere wurde angenommen",
+        "evidence.ordinal_words": "eine {scale} sagt, wie oft, wie wichtig oder wie wahrscheinlich, nicht wie "
+        "zufrieden: geordnete Punkte, nicht in der Customer Journey",
+        "likert.scale.satisfaction": "Zufriedenheitsskala",
+        "likert.scale.agreement": "Zustimmungsskala",
+        "likert.scale.quality": "Qualitätsskala",
+        "likert.scale.likelihood": "Wahrscheinlichkeitsskala",
+        "likert.scale.importance": "Wichtigkeitsskala",
+        "likert.scale.frequency": "Häufigkeitsskala",
+        "survey.note.ordinal": "Als geordnete Punkte gelesen, aber nicht in der Customer Journey, weil sie "
+        "fragen, wie oft, wie wichtig oder wie wahrscheinlich, nicht wie zufrieden: {columns}.",
         "evidence.nps_group_words": "NPS-Gruppen als Wörter (Promotoren {promoter}, Passive {passive}, "
         "Detraktoren {detractor})",
         "evidence.binary_values": "nur die Antworten 0 und 1",

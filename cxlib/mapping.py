@@ -265,7 +265,7 @@ def _survey_role_fits(role_key: str, questionnaire: Questionnaire, column: str) 
         if meaning.kind in ("nps_score", "nps_group"):
             return True
         if profile.n < 10:  # too few answers to tell the scale
-            return meaning.kind not in ("free_text", "bipolar")
+            return meaning.kind not in ("free_text", "bipolar", "ordinal")
         wrong_scale = meaning.scale is not None and meaning.scale not in NPS_SCALES
         return not wrong_scale and meaning.kind not in (
             "recommend_flag", "recommend_rating", "flag", "free_text", "bipolar", "category",
@@ -273,7 +273,9 @@ def _survey_role_fits(role_key: str, questionnaire: Questionnaire, column: str) 
     if role_key == "satisfaction":
         if any(e.code == "touchpoint_satisfaction" for e in meaning.evidence):
             return False  # "Zufriedenheit mit der Beratung" names a touchpoint, not the overall judgement
-        return meaning.kind not in ("free_text", "flag", "recommend_flag", "nps_group", "bipolar", "category")
+        return meaning.kind not in (
+            "free_text", "flag", "recommend_flag", "nps_group", "bipolar", "category", "ordinal"
+        )  # fmt: skip
     if role_key == "comment":
         enough = profile.n >= 20  # a few answers cannot show a multiple-choice question
         multiple_choice = enough and profile.distinct <= 12 and profile.mean_length < 20

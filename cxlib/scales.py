@@ -29,11 +29,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 import pandas as pd
 
 from cxlib.column_view import evidence_text  # re-exported: the one way evidence is put in words
+from cxlib.messages import Message
 from cxlib.tables import ColumnMeaning, Evidence
 
 __all__ = [
@@ -42,8 +44,10 @@ __all__ = [
     "Questionnaire",
     "evidence_text",
     "header_anchors",
+    "is_nonanswer",
     "labelled_numbers",
     "likert_points",
+    "likert_scale",
     "nps_groups",
     "profile_column",
     "read_questionnaire",
@@ -112,39 +116,306 @@ NONANSWER_WORDS = frozenset(
     for w in (
         "blank", "n/a", "na", "n.a.", "not applicable", "not rated", "no answer", "none", "never used",
         "did not use", "didn't use", "not used", "don't know", "dont know", "do not know", "unknown",
-        "refused", "prefer not to say", "no opinion", "weiß nicht", "weiss nicht", "keine angabe", "k.a.",
-        "ka", "nicht zutreffend", "trifft nicht zu", "nicht genutzt", "nicht bewertet", "keine meinung",
-        "unbekannt", "-", "?",
+        "refused", "prefer not to say", "prefer not to answer", "no opinion", "can't say", "cannot say",
+        "can't judge", "cannot judge", "unable to judge", "does not apply", "not relevant", "no experience",
+        "weiß nicht", "weiss nicht", "keine angabe", "k.a.", "ka", "nicht zutreffend", "trifft nicht zu",
+        "entfällt", "nicht genutzt", "nicht bewertet", "keine meinung", "unbekannt", "kann ich nicht sagen",
+        "kann ich nicht beurteilen", "nicht beurteilbar", "keine erfahrung", "nicht relevant", "-", "?",
     )
 )  # fmt: skip
+_ALTERNATIVES = re.compile(r"\s*(?:/|\||;|\bor\b|\boder\b)\s*")
 
-#: Likert words -> point on a 1–5 scale (agreement, frequency, satisfaction, quality; EN and DE).
-LIKERT_WORDS: dict[str, int] = {
-    words_of(word): point
-    for point, words in (
-        (1, ("strongly disagree", "completely disagree", "totally disagree", "never", "very dissatisfied",
-             "very unsatisfied", "extremely dissatisfied", "very poor", "very bad", "terrible",
-             "stimme gar nicht zu", "stimme ueberhaupt nicht zu", "stimme überhaupt nicht zu",
-             "trifft gar nicht zu", "trifft überhaupt nicht zu", "nie", "niemals", "sehr unzufrieden",
-             "sehr schlecht", "ungenügend", "mangelhaft")),
-        (2, ("disagree", "somewhat disagree", "rather disagree", "rarely", "seldom", "dissatisfied",
-             "unsatisfied", "somewhat dissatisfied", "poor", "bad", "stimme nicht zu", "stimme eher nicht zu",
-             "trifft eher nicht zu", "trifft nicht zu ", "selten", "unzufrieden", "eher unzufrieden",
-             "schlecht")),
-        (3, ("neither agree nor disagree", "neutral", "undecided", "sometimes", "occasionally",
-             "neither satisfied nor dissatisfied", "fair", "average", "ok", "okay", "teils teils",
-             "teils/teils", "weder noch", "manchmal", "gelegentlich", "weder zufrieden noch unzufrieden",
-             "mittel", "befriedigend", "mittelmäßig", "mittelmaessig")),
-        (4, ("agree", "somewhat agree", "rather agree", "often", "usually", "frequently", "satisfied",
-             "somewhat satisfied", "good", "stimme zu", "stimme eher zu", "trifft eher zu", "oft", "häufig",
-             "meistens", "zufrieden", "eher zufrieden", "gut")),
-        (5, ("strongly agree", "completely agree", "totally agree", "always", "very satisfied",
-             "extremely satisfied", "very good", "excellent", "stimme voll zu", "stimme voll und ganz zu",
-             "stimme völlig zu", "trifft voll zu", "trifft voll und ganz zu", "immer", "sehr zufrieden",
-             "sehr gut", "ausgezeichnet", "hervorragend")),
-    )
-    for word in words
+
+def is_nonanswer(text: object) -> bool:
+    """Whether an answer says "no answer" (blank, don't know, not applicable), also as a pair of such
+    words ("Don't know / N/A", "weiß nicht oder keine Angabe").
+
+    Examples
+    --------
+    >>> is_nonanswer("Weiß nicht / keine Angabe"), is_nonanswer("N/A"), is_nonanswer("Teils/teils")
+    (True, True, False)
+    """
+    raw = str(text).strip().lower()
+    if words_of(raw) in NONANSWER_WORDS or raw in NONANSWER_WORDS:
+        return True
+    parts = [part for part in _ALTERNATIVES.split(raw) if part.strip()]
+    return len(parts) > 1 and all(words_of(part) in NONANSWER_WORDS for part in parts)
+
+
+# --- Likert answer words: the scales they come from -------------------------------------------------------
+#
+# Answer words are read as points of a known answer scale, worst answer = 1, never one word at a time:
+# "Somewhat agree" is 4 of 5 on Qualtrics' 5-point agreement scale and 5 of 7 on the 7-point one. Bipolar
+# scales (dissatisfied … satisfied, disagree … agree, unlikely … likely, unimportant … important) are
+# built from their poles and a ladder of strength words (extremely/strongly > very > plain/moderately >
+# somewhat/slightly; DE äußerst/voll und ganz > sehr > ziemlich > eher/etwas), with and without a middle
+# answer, so that every published 4- to 7-point variant is one of them; unipolar ("not at all … extremely
+# satisfied", Rohrmann's "gar nicht … sehr") and the ordered lists of quality, school grades and frequency
+# are written out. Sources of the anchors: Qualtrics' and SurveyMonkey's answer presets, Vagias (2006)
+# "Likert-type scale response anchors", Artino et al. (2014, Med Teach 36:463) for uni- and bipolar
+# anchors, Rohrmann (1978) for German intensity words, the German school grades (sehr gut … ungenügend).
+
+#: What the answers of a scale are about. Satisfaction, agreement and quality rate an experience (a
+#: touchpoint can be rated on them); the others are ordered, read as points, but say something else.
+RATED_DIMENSIONS = ("satisfaction", "agreement", "quality")
+ORDINAL_DIMENSIONS = ("likelihood", "importance", "frequency")
+
+#: Strength words of bipolar scales, by class: strongest (S), very (V), plain or moderate (B), weak (W).
+_STRENGTH = {
+    "S": ("extremely", "completely", "totally", "absolutely", "fully", "entirely", "strongly", "perfectly",
+          "äußerst", "völlig", "vollkommen", "voll und ganz", "voll", "absolut", "höchst", "überaus",
+          "extrem"),
+    "V": ("very", "sehr"),
+    "B": ("", "moderately", "mostly", "quite", "fairly", "generally", "ziemlich", "überwiegend",
+          "weitgehend"),
+    "W": ("somewhat", "slightly", "a little", "a bit", "mildly", "rather", "partly", "partially", "eher",
+          "etwas", "leicht"),
 }  # fmt: skip
+#: Middle answers every bipolar scale may have.
+_MIDDLE = ("neutral", "neither", "neither nor", "undecided", "weder noch", "teils teils", "mittel",
+           "unentschieden")  # fmt: skip
+#: Bipolar scales: dimension, positive and negative templates ({a} = a strength word), negative words
+#: without a template by class, and middle answers.
+_BIPOLAR = (
+    ("satisfaction", ("{a} satisfied",), ("{a} dissatisfied", "{a} unsatisfied"),
+     {"S": ("not at all satisfied", "not satisfied at all"), "B": ("not satisfied",)},
+     ("neither satisfied nor dissatisfied", "neither satisfied nor unsatisfied",
+      "neither dissatisfied nor satisfied")),
+    ("satisfaction", ("{a} zufrieden",), ("{a} unzufrieden",),
+     {"S": ("überhaupt nicht zufrieden", "gar nicht zufrieden", "ganz und gar nicht zufrieden"),
+      "B": ("nicht zufrieden",), "W": ("eher nicht zufrieden",)},
+     ("weder zufrieden noch unzufrieden", "teils zufrieden teils unzufrieden")),
+    ("agreement", ("{a} agree", "agree {a}"), ("{a} disagree", "disagree {a}"), {},
+     ("neither agree nor disagree", "neither agree or disagree", "neither disagree nor agree")),
+    ("agreement", ("stimme {a} zu", "trifft {a} zu"),
+     ("stimme {a} nicht zu", "trifft {a} nicht zu", "lehne {a} ab"),
+     {"S": ("stimme überhaupt nicht zu", "stimme gar nicht zu", "stimme ganz und gar nicht zu",
+            "trifft überhaupt nicht zu", "trifft gar nicht zu", "trifft ganz und gar nicht zu")},
+     ("stimme teilweise zu", "trifft teilweise zu", "trifft teils teils zu",
+      "weder zustimmung noch ablehnung")),
+    ("likelihood", ("{a} likely",), ("{a} unlikely",),
+     {"S": ("not at all likely", "not likely at all"), "B": ("not likely",)},
+     ("neither likely nor unlikely", "neither unlikely nor likely")),
+    ("likelihood", ("{a} wahrscheinlich",), ("{a} unwahrscheinlich",),
+     {"S": ("überhaupt nicht wahrscheinlich", "gar nicht wahrscheinlich"), "B": ("nicht wahrscheinlich",),
+      "W": ("eher nicht wahrscheinlich",)},
+     ("weder wahrscheinlich noch unwahrscheinlich",)),
+    ("importance", ("{a} important",), ("{a} unimportant",),
+     {"S": ("not at all important", "not important at all"), "B": ("not important",)},
+     ("neither important nor unimportant",)),
+    ("importance", ("{a} wichtig",), ("{a} unwichtig",),
+     {"S": ("überhaupt nicht wichtig", "gar nicht wichtig"), "B": ("nicht wichtig",),
+      "W": ("eher nicht wichtig", "weniger wichtig")},
+     ("weder wichtig noch unwichtig",)),
+)  # fmt: skip
+#: Unipolar scales (none … extreme), five points: dimension, template, strength words per point.
+_UNIPOLAR_EN = (("not at all", "not"), ("slightly", "a little", "somewhat"), ("moderately", "fairly"),
+                ("very", "quite"), ("extremely", "completely", "absolutely"))  # fmt: skip
+_UNIPOLAR_DE = (("gar nicht", "überhaupt nicht", "nicht"), ("wenig", "kaum", "etwas"),
+                ("mittelmäßig", "teils teils", "teilweise", "einigermaßen"), ("ziemlich", "überwiegend"),
+                ("sehr", "völlig", "äußerst", "außerordentlich", "voll und ganz"))  # fmt: skip
+_UNIPOLAR = (
+    ("satisfaction", "{a} satisfied", _UNIPOLAR_EN), ("importance", "{a} important", _UNIPOLAR_EN),
+    ("likelihood", "{a} likely", _UNIPOLAR_EN), ("satisfaction", "{a} zufrieden", _UNIPOLAR_DE),
+    ("importance", "{a} wichtig", _UNIPOLAR_DE), ("likelihood", "{a} wahrscheinlich", _UNIPOLAR_DE),
+    ("agreement", "trifft {a} zu", _UNIPOLAR_DE), ("agreement", "stimme {a} zu", _UNIPOLAR_DE),
+)  # fmt: skip
+# Ordered lists, worst first, most common first among lists of one length.
+_VERY_POOR = ("very poor", "terrible", "very bad", "awful", "extremely poor")
+_POOR = ("poor", "bad")
+_FAIR = ("fair", "average", "ok", "okay", "acceptable", "neutral", "neither good nor bad")
+_EXCELLENT = ("excellent", "outstanding", "exceptional")
+_SCHLECHT = ("schlecht",)
+_MITTEL = ("mittelmäßig", "mittel", "teils teils", "weder gut noch schlecht", "durchschnittlich", "neutral")
+_AUSGEZEICHNET = ("ausgezeichnet", "hervorragend", "exzellent")
+_LISTS = (
+    ("quality", (_POOR, _FAIR, ("good",), ("very good",), _EXCELLENT)),
+    ("quality", (_VERY_POOR, _POOR, _FAIR, ("good",), ("very good",))),
+    ("quality", (_VERY_POOR, _POOR, _FAIR, ("good",), _EXCELLENT)),
+    ("quality", (_VERY_POOR, _POOR, _FAIR, ("good",), ("very good",), _EXCELLENT)),
+    ("quality", (_POOR, _FAIR, ("good",), _EXCELLENT)),
+    ("quality", (_VERY_POOR, _POOR, ("good",), ("very good",))),
+    ("quality", (("far below average", "well below average"), ("below average",), ("average",),
+                 ("above average",), ("far above average", "well above average"))),
+    ("quality", (("ungenügend", "sehr mangelhaft"), ("mangelhaft",), ("ausreichend",), ("befriedigend",),
+                 ("gut",), ("sehr gut",))),
+    ("quality", (("sehr schlecht",), _SCHLECHT, _MITTEL, ("gut",), ("sehr gut",))),
+    ("quality", (_SCHLECHT, ("weniger gut",), ("gut",), ("sehr gut",), _AUSGEZEICHNET)),
+    ("quality", (_SCHLECHT, _MITTEL, ("gut",), ("sehr gut",), _AUSGEZEICHNET)),
+    ("quality", (("sehr schlecht",), _SCHLECHT, ("gut",), ("sehr gut",))),
+    ("frequency", (("never",), ("rarely", "seldom"), ("sometimes", "occasionally"),
+                   ("often", "frequently", "usually", "most of the time"), ("always",))),
+    ("frequency", (("never",), ("sometimes",), ("usually",), ("always",))),
+    ("frequency", (("never",), ("almost never", "hardly ever"), ("sometimes",), ("almost always",),
+                   ("always",))),
+    ("frequency", (("never",), ("rarely", "seldom"), ("sometimes", "occasionally"), ("often", "frequently"),
+                   ("very often", "very frequently"), ("always",))),
+    ("frequency", (("nie", "niemals"), ("selten",), ("manchmal", "gelegentlich"),
+                   ("oft", "häufig", "meistens"), ("immer",))),
+    ("frequency", (("nie", "niemals"), ("fast nie", "kaum"), ("manchmal",), ("fast immer",), ("immer",))),
+    ("frequency", (("nie", "niemals"), ("selten",), ("manchmal", "gelegentlich"), ("oft", "häufig"),
+                   ("sehr oft", "sehr häufig"), ("immer",))),
+    ("importance", (("unimportant", "not important"), ("of little importance", "low importance"),
+                    ("moderately important",), ("important",), ("very important",))),
+    ("likelihood", (("definitely will not", "definitely would not", "definitely not"),
+                    ("probably will not", "probably would not", "probably not"),
+                    ("might or might not", "may or may not", "maybe", "not sure"),
+                    ("probably will", "probably would", "probably"),
+                    ("definitely will", "definitely would", "definitely"))),
+    ("likelihood", (("bestimmt nicht", "sicher nicht", "auf keinen fall"), ("wahrscheinlich nicht",),
+                    ("vielleicht",), ("wahrscheinlich",), ("bestimmt", "ganz sicher", "auf jeden fall"))),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LikertScale:
+    """One answer scale written as words: its dimension, the words of each point (worst first), whether
+    it has a middle answer and whether it runs from one pole to its opposite. ``key`` names it (kept in
+    the evidence, so validation reads the same scale the questionnaire chose)."""
+
+    key: str
+    dimension: str
+    levels: tuple[frozenset[str], ...]
+    midpoint: bool
+    bipolar: bool = False
+
+    @property
+    def points(self) -> int:
+        """The number of answer points (the scale runs 1 … points)."""
+        return len(self.levels)
+
+    def point(self, word: str) -> int | None:
+        """The point (1 = worst) of a normalised answer word, None when the scale has no such word."""
+        return next((i + 1 for i, words in enumerate(self.levels) if word in words), None)
+
+
+@cache
+def _spelled(template: str, strength: str) -> str:
+    return words_of(template.format(a=strength))
+
+
+def _pole_words(strength: str, templates: tuple, extra: dict, end: str | None) -> frozenset[str]:
+    """The words of one pole at one strength class; the class ``end`` also takes the plain words
+    ("trifft nicht zu", not "moderately" or "ziemlich")."""
+    found = {_spelled(t, a) for t in templates for a in _STRENGTH[strength]}
+    found |= {_spelled(w, "") for w in extra.get(strength, ())}
+    if strength == end:
+        found |= {_spelled(t, "") for t in templates} | {_spelled(w, "") for w in extra.get("B", ())}
+    return frozenset(found)
+
+
+def _bipolar_scales() -> list[LikertScale]:
+    """Every bipolar scale: each dimension's poles on a ladder of one to three strength classes, with and
+    without a middle answer. A ladder of one strong class and at most the weak words ("trifft voll zu,
+    trifft eher zu, trifft eher nicht zu, trifft nicht zu"; "sehr wichtig, eher wichtig, teils/teils,
+    eher unwichtig, unwichtig") also takes the plain words at its ends."""
+    from itertools import combinations
+
+    found = []
+    generic_middle = frozenset(words_of(w) for w in _MIDDLE)
+    for number, (dimension, positive, negative, extra, middle) in enumerate(_BIPOLAR):
+        middle_level = generic_middle | {words_of(w) for w in middle}
+        for size in (1, 2, 3):
+            for ladder in combinations("SVBW", size):  # strongest first
+                end = ladder[0] if ladder in (("S",), ("V",), ("S", "W"), ("V", "W")) else None
+                neg = [_pole_words(c, negative, extra, end) for c in ladder]
+                pos = [_pole_words(c, positive, {}, end) for c in reversed(ladder)]
+                name = f"{dimension}.{number}.{''.join(ladder)}"
+                found.append(LikertScale(f"{name}.mid", dimension, (*neg, middle_level, *pos), True, True))
+                found.append(LikertScale(name, dimension, (*neg, *pos), False, True))
+    return found
+
+
+def _known_scales() -> tuple[LikertScale, ...]:
+    scales = _bipolar_scales()
+    for number, (dimension, template, ladder) in enumerate(_UNIPOLAR):
+        levels = tuple(frozenset(_spelled(template, a) for a in words) for words in ladder)
+        scales.append(LikertScale(f"{dimension}.unipolar.{number}", dimension, levels, True))
+    for number, (dimension, lists) in enumerate(_LISTS):
+        levels = tuple(frozenset(words_of(w) for w in words) for words in lists)
+        scales.append(LikertScale(f"{dimension}.list.{number}", dimension, levels, len(levels) % 2 == 1))
+    return tuple(scales)
+
+
+#: Every known answer scale, and the scales each normalised word belongs to.
+LIKERT_SCALES: tuple[LikertScale, ...] = _known_scales()
+_SCALE_BY_KEY = {scale.key: scale for scale in LIKERT_SCALES}
+
+
+def _scales_of_words(scales: Sequence[LikertScale]) -> dict[str, frozenset[int]]:
+    """Normalised word -> the positions of the scales that have it."""
+    found: dict[str, set[int]] = {}
+    for index, scale in enumerate(scales):
+        for level in scale.levels:
+            for word in level:
+                found.setdefault(word, set()).add(index)
+    return {word: frozenset(indices) for word, indices in found.items()}
+
+
+_SCALES_OF_WORD = _scales_of_words(LIKERT_SCALES)
+#: Every answer word of a known scale.
+LIKERT_WORDS = frozenset(_SCALES_OF_WORD)
+
+
+def likert_scale(words: Iterable[str]) -> tuple[LikertScale | None, LikertScale | None]:
+    """The answer scale of a question from the (normalised) answer words given: the smallest known scale
+    that has each of them on a point of its own, two points or more, so that a 7-point question nobody
+    answered with its lowest word is still read on 1–7. Among scales of that size, one whose best answer
+    was given comes first (customers' ratings lean to the top: an unused answer is rather the worst than
+    the best), then the more common one. Also a rival: another scale of that size that would give some
+    of the words other points (then the choice is an assumption).
+
+    Examples
+    --------
+    >>> words = ["moderately satisfied", "slightly dissatisfied", "extremely satisfied"]
+    >>> scale, rival = likert_scale([*words, "neither satisfied nor dissatisfied"])
+    >>> scale.points, scale.point("slightly dissatisfied"), rival
+    (7, 3, None)
+    >>> likert_scale(words)[0].points  # no middle answer given: a forced choice without one
+    6
+    >>> scale, rival = likert_scale(["somewhat agree", "strongly agree", "neither agree nor disagree"])
+    >>> scale.points, scale.point("somewhat agree")
+    (5, 4)
+    >>> scale, rival = likert_scale(["poor", "fair", "good", "very good"])
+    >>> (scale.points, scale.point("poor")), (rival.points, rival.point("poor"))
+    ((5, 2), (5, 1))
+    >>> likert_scale(["agree", "good"]), likert_scale(["neutral", "neither"])
+    ((None, None), (None, None))
+    """
+    needed = set(words)
+    if not needed or not needed <= LIKERT_WORDS:
+        return None, None
+    shared = frozenset.intersection(*(_SCALES_OF_WORD[word] for word in needed))
+    ranked = [LIKERT_SCALES[i] for i in sorted(shared, key=lambda i: (LIKERT_SCALES[i].points, i))]
+    ranked = [scale for scale in ranked if _distinct_points(scale, needed) >= 2]
+    if not ranked:
+        return None, None
+    smallest = [scale for scale in ranked if scale.points == ranked[0].points]
+    chosen = next((scale for scale in smallest if scale.levels[-1] & needed), smallest[0])
+    ranked = [chosen, *(scale for scale in ranked if scale is not chosen)]
+    for other in ranked[1:]:
+        if other.points != chosen.points:
+            break
+        if any(other.point(word) != chosen.point(word) for word in needed):
+            return chosen, other
+    return chosen, None
+
+
+def _distinct_points(scale: LikertScale, words: set[str]) -> int:
+    """How many points the words fall on; 0 when two of them share a point (each answer offered is its
+    own point: "strongly agree" and "agree" are never one)."""
+    points = {scale.point(word) for word in words}
+    return len(points) if len(points) == len(words) else 0
+
+
+def _goodness(word: str) -> float | None:
+    """Where a normalised answer word stands on the smallest scale that has it, 0 (worst) to 1 (best)."""
+    indices = _SCALES_OF_WORD.get(word)
+    if not indices:
+        return None
+    scale = LIKERT_SCALES[min(indices, key=lambda i: (LIKERT_SCALES[i].points, i))]
+    return (scale.point(word) - 1) / (scale.points - 1)  # type: ignore[operator]
+
 
 #: NPS group words -> group.
 NPS_GROUP_WORDS: dict[str, str] = {
@@ -240,7 +511,9 @@ class ItemProfile:
     """What the values and header of one column look like.
 
     ``counts`` holds the whole-number answers (value -> count) of a rating candidate; ``codes_found``
-    the non-answer words and their counts; ``likert`` the Likert words read as points; ``groups`` the
+    the non-answer words and their counts; ``likert`` the Likert words (normalised, with their counts,
+    ``spellings`` as written) and ``likert_scale`` the answer scale they come from (``likert_rival``:
+    another scale of that size that reads them otherwise, see :func:`likert_scale`); ``groups`` the
     NPS group words; ``labels`` the words of answers written as a number with a label
     ("10 - Extremely likely", "1 = sehr gut"), by number.
     """
@@ -252,6 +525,9 @@ class ItemProfile:
     counts: dict[int, int] = field(default_factory=dict)
     codes_found: dict[str, int] = field(default_factory=dict)
     likert: dict[str, int] = field(default_factory=dict)
+    spellings: dict[str, str] = field(default_factory=dict)
+    likert_scale: LikertScale | None = None
+    likert_rival: LikertScale | None = None
     labels: dict[int, str] = field(default_factory=dict)
     groups: dict[str, int] = field(default_factory=dict)
     yes_no: bool = False
@@ -367,7 +643,7 @@ def labelled_numbers(values: pd.Series) -> pd.Series:
 
     def number(cell: object) -> object:
         match = _LABELLED_NUMBER.match(cell) if isinstance(cell, str) else None
-        if match is None or words_of(match.group(2)) in NONANSWER_WORDS:
+        if match is None or is_nonanswer(match.group(2)):
             return cell
         return match.group(1)
 
@@ -393,6 +669,7 @@ def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
     lengths = 0.0
     yes_no = 0
     bipolar = middle = 0
+    spelled: dict[str, int] = {}
     for cell, count in counts.items():
         count = int(count)
         lengths += len(str(cell)) * count
@@ -401,7 +678,7 @@ def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
         except ValueError:
             number = None
         labelled = _LABELLED_NUMBER.match(str(cell)) if number is None else None
-        if labelled and words_of(labelled.group(2)) not in NONANSWER_WORDS:
+        if labelled and not is_nonanswer(labelled.group(2)):
             number = float(labelled.group(1))
             profile.labels.setdefault(int(number), labelled.group(2).strip())
         if number is not None and np.isfinite(number):
@@ -415,8 +692,10 @@ def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
         if word in NPS_GROUP_WORDS and word != "neutral":
             profile.groups[word] = profile.groups.get(word, 0) + count
         elif word in LIKERT_WORDS:
-            profile.likert[word] = count
-        elif word in NONANSWER_WORDS or raw in NONANSWER_WORDS:
+            profile.likert[word] = profile.likert.get(word, 0) + count
+            if count > spelled.get(word, 0):  # the spelling most answers have
+                profile.spellings[word], spelled[word] = str(cell).strip(), count
+        elif is_nonanswer(raw):
             profile.codes_found[word or raw] = profile.codes_found.get(word or raw, 0) + count
         elif word in _YES_NO:
             yes_no += count
@@ -428,6 +707,7 @@ def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
             profile.other += count
     if "neutral" in profile.likert and profile.groups:  # "neutral" next to promoter words is a passive
         profile.groups["neutral"] = profile.likert.pop("neutral")
+    _read_likert_scale(profile)
     profile.counts = dict(sorted(numbers.items()))
     profile.other += fractional
     profile.numeric = bool(numbers) and profile.other == 0 and not profile.likert and not profile.groups
@@ -437,6 +717,28 @@ def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
     profile.wordy_share = sum(bool(_TWO_WORDS.search(str(c))) for c in counts) / max(len(counts), 1)
     profile.yes_no = yes_no > 0 and yes_no + sum(profile.codes_found.values()) == profile.n
     profile.bipolar = middle > 0 and bipolar + middle >= 0.5 * profile.n
+
+
+def _read_likert_scale(profile: ItemProfile) -> None:
+    """The answer scale of the column's Likert words. Words that can also mean "not applicable" ("trifft
+    nicht zu" next to satisfaction words) are non-answers when the scale is found without them; words
+    that fit no one scale together (mixed scales, a lone word) are other answers, not points."""
+    if not profile.likert:
+        return
+    scale, rival = likert_scale(profile.likert)
+    if scale is None:
+        codes = {word: count for word, count in profile.likert.items() if is_nonanswer(word)}
+        rest = [word for word in profile.likert if word not in codes]
+        scale, rival = likert_scale(rest) if codes else (None, None)
+        if scale is not None:
+            for word, count in codes.items():
+                profile.codes_found[word] = profile.codes_found.get(word, 0) + count
+                del profile.likert[word]
+    if scale is None:
+        profile.other += sum(profile.likert.values())
+        profile.likert, profile.spellings = {}, {}
+        return
+    profile.likert_scale, profile.likert_rival = scale, rival
 
 
 # --- families and scales --------------------------------------------------------------------------------
@@ -679,13 +981,49 @@ def read_questionnaire(frame: pd.DataFrame, *, sample: int | None = SAMPLE_ROWS)
         family = Family(members, scale, codes, evidence, sum(pooled.values()))
         families.append(family)
         family_of.update(dict.fromkeys(members, family))
-    meanings = {column: _meaning(profile, family_of.get(column)) for column, profile in profiles.items()}
+    pooled = _pool_likert_scales(profiles)
+    meanings = {
+        column: _meaning(profile, family_of.get(column), pooled=pooled.get(column, 0))
+        for column, profile in profiles.items()
+    }
     _mark_batteries(meanings, families)
     return Questionnaire(meanings, families, profiles)
 
 
-def _meaning(profile: ItemProfile, family: Family | None) -> ColumnMeaning:
-    """The kind, scale, codes and direction of one column."""
+def _question_key(header: str) -> str | None:
+    """What ties the items of one question together: the stem (``Q2_1`` -> ``q2``), or the question text
+    before " - " of a survey tool's battery header ("How satisfied are you … - Website")."""
+    stem = _stem(header)
+    if stem:
+        return "stem:" + stem
+    question, dash, item = header.rpartition(" - ")
+    return "text:" + words_of(question) if dash and words_of(question) and words_of(item) else None
+
+
+def _pool_likert_scales(profiles: dict[str, ItemProfile]) -> dict[str, int]:
+    """Items of one question answered in words are read on one scale, that of their pooled words (an
+    item nobody rated "Extremely satisfied" is on its battery's 1–7 all the same). Returns the number of
+    items pooled, per column."""
+    questions: dict[str, list[str]] = {}
+    for column, profile in profiles.items():
+        key = _question_key(column) if profile.likert_scale is not None and not profile.counts else None
+        if key:
+            questions.setdefault(key, []).append(column)
+    pooled: dict[str, int] = {}
+    for members in questions.values():
+        words = {word for column in members for word in profiles[column].likert}
+        scale, rival = likert_scale(words) if len(members) > 1 else (None, None)
+        if scale is None:
+            continue
+        for column in members:
+            profiles[column].likert_scale, profiles[column].likert_rival = scale, rival
+            pooled[column] = len(members)
+    return pooled
+
+
+def _meaning(profile: ItemProfile, family: Family | None, *, pooled: int = 0) -> ColumnMeaning:
+    """The kind, scale, codes and direction of one column (``pooled``: items whose answer words were read
+    together, see :func:`_pool_likert_scales`)."""
     words = profile.words
     recommend = has_term(words, _RECOMMEND_WORDS)
     if profile.groups and sum(profile.groups.values()) >= 0.8 * (
@@ -711,11 +1049,8 @@ def _meaning(profile: ItemProfile, family: Family | None) -> ColumnMeaning:
             profile.column, "bipolar", direction="bipolar", excluded_from=("touchpoints",),
             evidence=[Evidence("bipolar_words", {})],
         )  # fmt: skip
-    if profile.likert and not profile.counts and profile.is_candidate:
-        meaning = ColumnMeaning(
-            profile.column, "rating", scale=(1, 5), evidence=[Evidence("likert_words", {})]
-        )
-        return _classify_rating(_with_codes(meaning, profile), profile, recommend)
+    if profile.likert_scale is not None and not profile.counts and profile.is_candidate:
+        return _likert_meaning(profile, recommend, pooled)
     if family is not None and family.scale is not None:
         meaning = ColumnMeaning(
             profile.column, "rating", scale=family.scale, missing_codes=family.codes,
@@ -729,6 +1064,9 @@ def _meaning(profile: ItemProfile, family: Family | None) -> ColumnMeaning:
             meaning.kind = "coded"
             meaning.evidence.append(Evidence("too_few_points", {"points": len(valid)}))
             return meaning
+        labelled = _ordinal_labels(profile)  # "1 - Never" … "5 - Always": how often, not how satisfied
+        if labelled is not None:
+            return _ordinal(meaning, labelled)
         return _classify_rating(meaning, profile, recommend)
     if family is not None and family.answers < MIN_ANSWERS_FOR_SPREAD:  # too few answers to tell
         meaning = ColumnMeaning(profile.column, "rating", evidence=[Evidence("few_answers", {})])
@@ -755,6 +1093,64 @@ def _meaning(profile: ItemProfile, family: Family | None) -> ColumnMeaning:
     if profile.numeric:
         return ColumnMeaning(profile.column, "number")
     return ColumnMeaning(profile.column, "category")
+
+
+def _likert_meaning(profile: ItemProfile, recommend: str | None, pooled: int) -> ColumnMeaning:
+    """A question answered in words of a known scale: a rating on 1 … points (satisfaction, agreement,
+    quality), or ordered answers that are no judgement of a touchpoint (how often, how important; how
+    likely, unless it is the recommend question or an outcome such as buying again)."""
+    scale = profile.likert_scale
+    assert scale is not None
+    evidence = [Evidence("likert_words", _likert_params(profile, scale))]
+    if pooled > 1:
+        evidence.insert(0, Evidence("shared_scale", {"items": pooled}))
+    if scale.bipolar and not scale.midpoint:
+        evidence.append(Evidence("likert_no_midpoint", {"points": scale.points}))
+    if profile.likert_rival is not None:
+        other = _likert_params(profile, profile.likert_rival)["words"]
+        evidence.append(Evidence("likert_assumed", {"points": profile.likert_rival.points, "other": other}))
+    if scale.points < 3:  # "agree / disagree": two answers are a yes or no, not a rating scale
+        evidence.append(Evidence("too_few_points", {"points": scale.points}))
+        return _with_codes(ColumnMeaning(profile.column, "coded", evidence=evidence), profile)
+    meaning = _with_codes(
+        ColumnMeaning(profile.column, "rating", scale=(1, scale.points), evidence=evidence), profile
+    )
+    if scale.dimension in ("importance", "frequency"):
+        return _ordinal(meaning, scale)
+    meaning = _classify_rating(meaning, profile, recommend)
+    if scale.dimension == "likelihood" and meaning.kind == "rating":
+        return _ordinal(meaning, scale)
+    return meaning
+
+
+def _ordinal_labels(profile: ItemProfile) -> LikertScale | None:
+    """The frequency or importance scale whose words label the numbers of a column (answers "1 - Never",
+    or a header "(1 = nie, 5 = immer)"), or None."""
+    labels = [label for _, label in header_anchors(profile.column) + sorted(profile.labels.items())]
+    scale, _ = likert_scale({words_of(label) for label in labels}) if len(labels) >= 2 else (None, None)
+    return scale if scale is not None and scale.dimension in ("importance", "frequency") else None
+
+
+def _likert_params(profile: ItemProfile, scale: LikertScale) -> dict:
+    """The evidence parameters of answer words read on ``scale``: its kind, range, the words as written
+    with their points, and its key (read by validation)."""
+    points = sorted((scale.point(word) or 0, profile.spellings.get(word, word)) for word in profile.likert)
+    return {
+        "scale": Message(f"likert.scale.{scale.dimension}"),
+        "low": 1,
+        "high": scale.points,
+        "words": ", ".join(f"{point} = {text}" for point, text in points),
+        "key": scale.key,
+    }
+
+
+def _ordinal(meaning: ColumnMeaning, scale: LikertScale) -> ColumnMeaning:
+    """Ordered answers read as points but left out of the journey: they say how often, how important or
+    how likely, not how satisfied."""
+    meaning.kind, meaning.direction = "ordinal", None
+    meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "touchpoints")))
+    meaning.evidence.append(Evidence("ordinal_words", {"scale": Message(f"likert.scale.{scale.dimension}")}))
+    return meaning
 
 
 def _long_scale_of(profile: ItemProfile) -> tuple[int, int] | None:
@@ -803,7 +1199,8 @@ def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: st
             Evidence("value_labels", {"labels": ", ".join(label for _, label in anchors)})
         )
         return meaning
-    reversed_by = _best_is_lowest(words, anchors, meaning.scale)
+    in_words = any(e.code == "likert_words" for e in meaning.evidence)  # words carry their own direction
+    reversed_by = None if in_words else _best_is_lowest(words, anchors, meaning.scale)
     if reversed_by is not None:
         low, high = meaning.scale  # type: ignore[misc]
         meaning.evidence.append(Evidence("reversed_scale", {"best": low, "worst": high, "word": reversed_by}))
@@ -861,9 +1258,10 @@ def header_anchors(header: object) -> list[tuple[int, str]]:
     return found
 
 
-def _anchor_point(label: str) -> int | None:
+def _anchor_point(label: str) -> float | None:
     words = words_of(label)
-    return LIKERT_WORDS.get(words, _ANCHOR_WORDS.get(words))
+    goodness = _goodness(words)
+    return _ANCHOR_WORDS.get(words) if goodness is None else 1 + 4 * goodness
 
 
 def _best_is_lowest(words: str, anchors: list[tuple[int, str]], scale: tuple[int, int] | None) -> str | None:
@@ -938,20 +1336,39 @@ def _ratings_in(family: Family, meanings: dict[str, ColumnMeaning]) -> int:
 # --- reading answers --------------------------------------------------------------------------------------
 
 
-def likert_points(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Likert words read as points 1–5; other cells unchanged. Returns the values and a mask of the cells
-    that were words.
+def likert_points(values: pd.Series, *, scale: str | None = None) -> tuple[pd.Series, pd.Series]:
+    """Answer words read as points of their scale (1 = worst); other cells unchanged. Returns the values and
+    a mask of the cells that were words.
+
+    Parameters
+    ----------
+    values : Series
+        The answers of one question.
+    scale : str, optional
+        The key of the :class:`LikertScale` to read them on (as the questionnaire chose it, see the
+        ``likert_words`` evidence); by default the scale of the words in ``values`` (:func:`likert_scale`).
 
     Examples
     --------
-    >>> points, was_word = likert_points(pd.Series(["Stimme voll zu", "nie", "3", None]))
+    >>> answers = ["Stimme voll und ganz zu", "stimme eher nicht zu", "3", None]
+    >>> points, was_word = likert_points(pd.Series(answers))
     >>> points.tolist(), was_word.tolist()
-    ([5.0, 1.0, '3', None], [True, True, False, False])
+    ([4.0, 2.0, '3', None], [True, True, False, False])
+    >>> answers = ["Moderately satisfied", "EXTREMELY DISSATISFIED", " Neither satisfied nor dissatisfied ",
+    ...            "slightly satisfied."]
+    >>> likert_points(pd.Series(answers))[0].tolist()
+    [6.0, 1.0, 4.0, 5.0]
     """
-    text = values.astype("string")
-    mapped = text.map(lambda cell: LIKERT_WORDS.get(words_of(cell)) if isinstance(cell, str) else None)
-    was_word = mapped.notna().fillna(False).astype(bool)
-    result = values.astype(object).where(~was_word, mapped.astype(object))
+    cells = {cell: words_of(cell) for cell in pd.unique(values.dropna()) if isinstance(cell, str)}
+    if scale is None:
+        chosen, _ = likert_scale({word for word in cells.values() if word in LIKERT_WORDS})
+    elif scale in _SCALE_BY_KEY:
+        chosen = _SCALE_BY_KEY[scale]
+    else:
+        raise ValueError(f"unknown answer scale {scale!r}")
+    points = {cell: float(point) for cell, word in cells.items() if chosen and (point := chosen.point(word))}
+    was_word = values.map(lambda cell: cell in points if isinstance(cell, str) else False).astype(bool)
+    result = values.astype(object).where(~was_word, values.map(points).astype(object))
     return result.where(values.notna(), None), was_word
 
 
@@ -970,6 +1387,6 @@ def nps_groups(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     groups = words.map(lambda w: NPS_GROUP_WORDS.get(w) if isinstance(w, str) else None)
     scores = groups.map(lambda g: GROUP_SCORES.get(g) if isinstance(g, str) else None).astype("float64")
     filled = text.notna() & (text != "")
-    nonanswer = words.isin(list(NONANSWER_WORDS)).fillna(False).astype(bool)
+    nonanswer = text.map(is_nonanswer, na_action="ignore").fillna(False).astype(bool)
     bad = (filled & scores.isna() & ~nonanswer).fillna(False).astype(bool)
     return scores, bad

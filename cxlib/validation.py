@@ -195,7 +195,7 @@ def validate_table(
 
 # --- survey answers: scales, non-answer codes, NPS source ------------------------------------------------
 
-_RATING_KINDS = ("rating", "outcome", "nps_score", "recommend_rating")
+_RATING_KINDS = ("rating", "outcome", "nps_score", "recommend_rating", "ordinal")
 
 
 def _survey_answers(
@@ -207,9 +207,10 @@ def _survey_answers(
 ) -> tuple[pd.DataFrame, ColumnMapping, dict[str, ColumnMeaning]]:
     """Read survey answers the way the questionnaire means them, before the columns are typed.
 
-    NPS group words become scores, Likert words points, non-answer words empty cells (counted); a
-    "recommend" column that is not on 0–10 (a 0/1 flag, a 1–5 item) leaves the ``recommend`` role and
-    stays under its own header, so no NPS is computed from it.
+    NPS group words become scores, Likert words points of their scale, non-answer words empty cells
+    (counted); a "recommend" column that is not on 0–10 (a 0/1 flag, a 1–5 item) leaves the ``recommend``
+    role and stays under its own header, so no NPS is computed from it. Ordered answers that are no
+    satisfaction (how often, how important) are named in a note.
     """
     from cxlib.mapping import mark_role
     from cxlib.scales import (
@@ -260,15 +261,19 @@ def _survey_answers(
     worse = [c for c, m in meanings.items() if m.kind == "rating" and m.direction == "higher_worse"]
     bipolar = [c for c, m in meanings.items() if m.kind == "bipolar"]
     turned = [c for c, m in meanings.items() if _turned_around(m)]
-    for key, columns in (("higher_worse", worse), ("bipolar", bipolar), ("reversed_scale", turned)):
+    ordinal = [c for c, m in meanings.items() if m.kind == "ordinal"]
+    for key, columns in (
+        ("higher_worse", worse), ("bipolar", bipolar), ("reversed_scale", turned), ("ordinal", ordinal)
+    ):  # fmt: skip
         if columns:
             notes.append(Message(f"survey.note.{key}", columns=", ".join(columns)))
     for column, meaning in meanings.items():
         if meaning.kind not in _RATING_KINDS or column not in source.columns:
             continue
         meaning.missing_count = 0  # recounted on every row: here the words, after typing the numbers
-        if any(e.code == "likert_words" for e in meaning.evidence):
-            source[column], _ = likert_points(source[column])
+        likert = next((e for e in meaning.evidence if e.code == "likert_words"), None)
+        if likert is not None:
+            source[column], _ = likert_points(source[column], scale=likert.params.get("key"))
         if any(e.code == "labelled_numbers" for e in meaning.evidence):
             source[column] = labelled_numbers(source[column])
         words = {code for code in meaning.missing_codes if isinstance(code, str)}
