@@ -48,6 +48,9 @@ QUIET_SECONDS = 1.0
 # waits for (a lock, a module being imported), and then the wait ends here instead of never.
 MAKE_WAY_SECONDS = 1.0
 MAKE_WAY_POLL_SECONDS = 0.005
+# How long the warm-up waits for Streamlit's collection after the first visitor's run before it
+# collects itself (it comes within milliseconds of the run's end).
+FULL_COLLECTION_SECONDS = 2.0
 _CXLIB = os.path.dirname(cxlib.__file__) + os.sep
 _IMPORT_MACHINERY = "<frozen importlib"
 
@@ -223,7 +226,7 @@ def _warm_then_freeze(stores: tuple, runs: _ScriptRuns) -> None:
     # first results) out of the collector's sight, so that the visitors' runs until the end of the
     # warm-up do not each scan it again (0.2–0.3 s per run); then the lemmatiser's dictionaries (0.4 s of
     # simplemma's own loop, in which no call into cxlib lets the warm-up stand aside).
-    _collect_and_freeze()
+    _freeze_after_full_collection()
     load_dictionaries()
     warm(stores, runs)
     runs.wait_until_quiet()  # a full collection holds the interpreter for about 0.2 s: not mid-click
@@ -236,6 +239,26 @@ def _warm_then_freeze(stores: tuple, runs: _ScriptRuns) -> None:
 def _collect_and_freeze() -> None:
     gc.collect()
     gc.freeze()  # what lives now lives as long as the process: no full collection scans it again
+
+
+def _freeze_after_full_collection(timeout: float = FULL_COLLECTION_SECONDS) -> None:
+    """Freeze the heap right after the next full collection: the one Streamlit runs after the first
+    visitor's script (``runner.postScriptGC``). The heap is clean then, so freezing needs no collection
+    of its own, which would hold the interpreter for another 0.2 s while the first page's last messages
+    and the next visitor's files wait to be sent. Without a full collection within ``timeout``, collect."""
+    collected = threading.Event()
+
+    def after(phase: str, info: dict) -> None:
+        if phase == "stop" and info.get("generation") == 2:
+            collected.set()
+
+    gc.callbacks.append(after)
+    try:
+        if not collected.wait(timeout):
+            gc.collect()
+    finally:
+        gc.callbacks.remove(after)
+    gc.freeze()
 
 
 @st.cache_resource(max_entries=1, show_spinner=False)

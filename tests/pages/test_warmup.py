@@ -204,8 +204,29 @@ def test_the_heap_is_frozen_before_the_warm_up_and_again_after_it(monkeypatch):
     calls = []
     monkeypatch.setattr(warmup.gc, "freeze", lambda: calls.append("freeze"))
     monkeypatch.setattr(warmup.gc, "collect", lambda: calls.append("collect"))
+    monkeypatch.setattr(warmup, "_freeze_after_full_collection", lambda: calls.append("first freeze"))
     monkeypatch.setattr(warmup, "load_dictionaries", lambda: calls.append("dictionaries"))
     monkeypatch.setattr(warmup, "warm", lambda stores, runs: calls.append("warm"))
     clock = FakeClock()
     warmup._warm_then_freeze((), warmup._ScriptRuns(clock=clock, sleep=clock.sleep))
-    assert calls == ["collect", "freeze", "dictionaries", "warm", "collect", "freeze"]
+    assert calls == ["first freeze", "dictionaries", "warm", "collect", "freeze"]
+
+
+def test_the_first_freeze_follows_streamlits_own_full_collection(monkeypatch):
+    """No collection of its own when a full one (Streamlit's, after the first run) comes in time."""
+    frozen = []
+    monkeypatch.setattr(warmup.gc, "freeze", lambda: frozen.append(len(warmup.gc.callbacks)))
+    before = list(warmup.gc.callbacks)
+    streamlit_gc = threading.Timer(0.2, warmup.gc.collect, args=(2,))
+    streamlit_gc.start()
+    warmup._freeze_after_full_collection(timeout=60)
+    streamlit_gc.join()
+    assert frozen == [len(before)] and warmup.gc.callbacks == before  # frozen once, callback removed
+
+
+def test_the_first_freeze_collects_itself_without_a_full_collection(monkeypatch):
+    calls = []
+    monkeypatch.setattr(warmup.gc, "freeze", lambda: calls.append("freeze"))
+    monkeypatch.setattr(warmup.gc, "collect", lambda: calls.append("collect"))
+    warmup._freeze_after_full_collection(timeout=0.01)
+    assert calls == ["collect", "freeze"]
