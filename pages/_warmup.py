@@ -34,7 +34,6 @@ import streamlit as st
 import cxlib
 from cxlib.errors import CxError
 from cxlib.i18n import LANGUAGES
-from cxlib.voices.normalize import load_dictionaries
 from pages import _state as state
 
 T = TypeVar("T")
@@ -227,13 +226,20 @@ def _warm_then_freeze(stores: tuple, runs: _ScriptRuns) -> None:
     # warm-up do not each scan it again (0.2–0.3 s per run); then the lemmatiser's dictionaries (0.4 s of
     # simplemma's own loop, in which no call into cxlib lets the warm-up stand aside).
     _freeze_after_full_collection()
-    load_dictionaries()
+    _load_dictionaries()
     warm(stores, runs)
     runs.wait_until_quiet()  # a full collection holds the interpreter for about 0.2 s: not mid-click
     _collect_and_freeze()
     _LOG.info(
         "demo warm after %.1f s; %d objects frozen", time.perf_counter() - started, gc.get_freeze_count()
     )
+
+
+def _load_dictionaries() -> None:
+    # Imported here: cxlib.voices imports scikit-learn (0.8 s), which the first tiles do not need.
+    from cxlib.voices.normalize import load_dictionaries
+
+    load_dictionaries()
 
 
 def _collect_and_freeze() -> None:

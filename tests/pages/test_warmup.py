@@ -205,7 +205,7 @@ def test_the_heap_is_frozen_before_the_warm_up_and_again_after_it(monkeypatch):
     monkeypatch.setattr(warmup.gc, "freeze", lambda: calls.append("freeze"))
     monkeypatch.setattr(warmup.gc, "collect", lambda: calls.append("collect"))
     monkeypatch.setattr(warmup, "_freeze_after_full_collection", lambda: calls.append("first freeze"))
-    monkeypatch.setattr(warmup, "load_dictionaries", lambda: calls.append("dictionaries"))
+    monkeypatch.setattr(warmup, "_load_dictionaries", lambda: calls.append("dictionaries"))
     monkeypatch.setattr(warmup, "warm", lambda stores, runs: calls.append("warm"))
     clock = FakeClock()
     warmup._warm_then_freeze((), warmup._ScriptRuns(clock=clock, sleep=clock.sleep))
@@ -230,3 +230,14 @@ def test_the_first_freeze_collects_itself_without_a_full_collection(monkeypatch)
     monkeypatch.setattr(warmup.gc, "collect", lambda: calls.append("collect"))
     warmup._freeze_after_full_collection(timeout=0.01)
     assert calls == ["collect", "freeze"]
+
+
+def test_the_warm_up_module_does_not_import_the_comment_analysis():
+    """cxlib.voices imports scikit-learn (0.8 s): a new server's first tiles must not wait for it."""
+    import subprocess
+
+    from tests.conftest import ROOT
+
+    code = "import sys, pages._warmup; print('cxlib.voices' in sys.modules, 'sklearn' in sys.modules)"
+    found = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert found.stdout.split() == ["False", "False"]
