@@ -59,6 +59,13 @@ def rules(table) -> dict[str, int]:
     return {rule.rule: rule.rows for rule in table.report.rules}
 
 
+def _line_items(frame: pd.DataFrame, path, row) -> object:
+    """The orders written one line per item (``row(order, quantity, price)`` gives a line) to ``path``."""
+    rows = [row(order, quantity, price) for order in frame.itertuples() for quantity, price in order.lines]
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
 def test_shopify_orders_one_row_per_line_item(tmp_path):
     # e-mail as the customer, "#1001" order names, status and total on the first line only, an offset
     # after the time, a refunded amount column: before, no customer id was found (and no date read)
@@ -251,8 +258,10 @@ def test_guest_checkouts_are_no_customer(tmp_path):
 def test_an_order_total_repeated_on_each_line_item_counts_once(tmp_path):
     # a line-item export writes the order's total on every line: before, revenue was summed per line
     frame = orders()
-    rows = [
-        {
+    path = _line_items(
+        frame,
+        tmp_path / "woo_line_items.csv",
+        lambda order, quantity, price: {
             "Order Number": order.order,
             "Order Status": "Completed",
             "Order Date": order.time.strftime("%Y-%m-%d %H:%M"),
@@ -260,12 +269,8 @@ def test_an_order_total_repeated_on_each_line_item_counts_once(tmp_path):
             "Quantity": quantity,
             "Item Cost": price,
             "Order Total Amount": order.total,
-        }
-        for order in frame.itertuples()
-        for quantity, price in order.lines
-    ]
-    path = tmp_path / "woo_line_items.csv"
-    pd.DataFrame(rows).to_csv(path, index=False)
+        },
+    )
     customers, purchases, revenue, table = figures(path)
     assert (customers, purchases, revenue) == truth(frame.assign(status="paid"), net=False)
     assert rules(table) == {"order_total_repeated": 30}  # the second line of each of the 30 orders
@@ -273,19 +278,17 @@ def test_an_order_total_repeated_on_each_line_item_counts_once(tmp_path):
 
 def test_line_amounts_that_differ_are_each_lines_own(tmp_path):
     frame = orders()
-    rows = [
-        {
+    path = _line_items(
+        frame,
+        tmp_path / "lines.csv",
+        lambda order, quantity, price: {
             "Invoice": order.order,
             "Customer ID": order.customer,
             "Date": order.time.strftime("%Y-%m-%d"),
             "Quantity": quantity,
             "Line Total": quantity * price,
-        }
-        for order in frame.itertuples()
-        for quantity, price in order.lines
-    ]
-    path = tmp_path / "lines.csv"
-    pd.DataFrame(rows).to_csv(path, index=False)
+        },
+    )
     customers, purchases, revenue, table = figures(path)
     assert (customers, purchases, revenue) == truth(frame.assign(status="paid"), net=False)
     assert "order_total_repeated" not in rules(table)
