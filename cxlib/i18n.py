@@ -1781,6 +1781,11 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "not applicable, never used) and are not counted as ratings.",
         "survey.note.row_numbers_as_ids": "The survey has no response or customer ID: its row numbers are "
         "used as response IDs. NPS and journey work; answers cannot be linked to customers.",
+        "survey.note.response_numbers": "“{column}” counts 1, 2, 3 … down the rows: it numbers the responses "
+        "and is read as the response ID, not as a customer number (answers are not linked to customers by "
+        "it). If it does hold customer numbers, map it as the customer ID on the Data page.",
+        "evidence.response_numbers": "counts up by one from {first} down the rows under a plain “ID” header: "
+        "the form's response numbers",
         "survey.note.recommend_flag": "“{column}” is a yes/no answer (0/1), not a 0–10 recommendation "
         "score: it is shown as the share who would recommend, not as NPS.",
         "survey.note.recommend_rating": "“{column}” is on a {low}–{high} scale, not 0–10: its mean is shown "
@@ -1852,6 +1857,11 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "survey.note.row_numbers_as_ids": "Die Umfrage hat keine Antwort- oder Kunden-ID: Ihre Zeilennummern "
         "dienen als Antwort-ID. NPS und Customer Journey funktionieren; die Antworten lassen sich keinen "
         "Kunden zuordnen.",
+        "survey.note.response_numbers": "„{column}“ zählt die Zeilen hinunter 1, 2, 3 …: Die Spalte nummeriert "
+        "die Antworten und gilt als Antwort-ID, nicht als Kundennummer (die Antworten werden darüber keinen "
+        "Kunden zugeordnet). Enthält sie doch Kundennummern, ordnen Sie sie auf der Seite Daten als Kunden-ID zu.",
+        "evidence.response_numbers": "zählt unter einer schlichten Überschrift „ID“ ab {first} zeilenweise um "
+        "eins hoch: die Antwortnummern des Formulars",
         "survey.note.recommend_flag": "„{column}“ ist eine Ja/Nein-Antwort (0/1), kein Weiterempfehlungswert "
         "von 0–10: Gezeigt wird der Anteil, der weiterempfehlen würde, kein NPS.",
         "survey.note.recommend_rating": "„{column}“ liegt auf einer Skala von {low}–{high}, nicht 0–10: "

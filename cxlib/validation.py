@@ -233,6 +233,8 @@ def _survey_answers(
             for column in match.column if isinstance(match.column, list) else [match.column]:
                 mark_role(meanings[str(column)], role_key)
     mapping = _apply_user_meanings(meanings, mapping, overrides)
+    if mapping.meanings:  # guessed from the file, not set by hand
+        mapping = _response_numbers_as_response_ids(source, mapping, meanings, notes)
     source = source.copy(deep=False)
     source.attrs = {key: value for key, value in source.attrs.items() if key == "decimal"}
     if "recommend" in mapping.matches:
@@ -412,6 +414,56 @@ def _row_number_ids(
         "response_id", "row_number", role="response_id", evidence=[Evidence("row_numbers_as_ids", {})]
     )
     notes.append(Message("survey.note.row_numbers_as_ids"))
+
+
+#: Headers that name no kind of ID: a form tool's response counter ("ID" in Microsoft Forms).
+_GENERIC_ID_HEADERS = frozenset({"id", "nr", "no", "nummer", "number", "lfd nr", "lfdnr", "row", "zeile"})
+_MIN_COUNTED_ROWS = 10
+
+
+def _response_numbers_as_response_ids(
+    source: pd.DataFrame, mapping: ColumnMapping, meanings: dict[str, ColumnMeaning], notes: list
+) -> ColumnMapping:
+    """A survey's plain "ID" that counts 1, 2, 3 … down the rows numbers the responses (Microsoft Forms,
+    a spreadsheet's row counter): it is the response ID, never a customer number. Taken as a customer
+    ID, it would join each answer to whichever customer has the same number.
+
+    >>> from cxlib.mapping import ColumnMatch
+    >>> sheet = pd.DataFrame({"ID": range(1, 13), "NPS": [9] * 12})
+    >>> mapping = ColumnMapping("survey", {"customer_id": ColumnMatch("customer_id", "ID", 0.8, "synonym")},
+    ...                         meanings={"ID": ColumnMeaning("ID", "identifier")})
+    >>> meanings = {"ID": ColumnMeaning("ID", "identifier")}
+    >>> _response_numbers_as_response_ids(sheet, mapping, meanings, []).as_dict()
+    {'response_id': 'ID'}
+    """
+    from cxlib.mapping import ColumnMatch, normalize_header
+
+    match = mapping.matches.get("customer_id")
+    if (
+        match is None
+        or not isinstance(match.column, str)
+        or normalize_header(match.column) not in _GENERIC_ID_HEADERS
+    ):
+        return mapping
+    numbers = pd.to_numeric(source[match.column], errors="coerce")
+    if (
+        numbers.notna().sum() < _MIN_COUNTED_ROWS
+        or numbers.isna().any()
+        or not (numbers.diff().iloc[1:] == 1).all()
+    ):
+        return mapping
+    matches = {key: value for key, value in mapping.matches.items() if key != "customer_id"}
+    unmapped = list(mapping.unmapped)
+    if "response_id" in matches:
+        unmapped.append(match.column)
+    else:
+        matches["response_id"] = ColumnMatch("response_id", match.column, match.confidence, "values")
+    meaning = meanings.get(match.column)
+    if meaning is not None:
+        meaning.role = None if "response_id" in mapping.matches else "response_id"
+        meaning.evidence.append(Evidence("response_numbers", {"first": int(numbers.iloc[0])}))
+    notes.append(Message("survey.note.response_numbers", column=str(match.column)))
+    return replace(mapping, matches=matches, unmapped=unmapped)
 
 
 def _role_label(table: TableName, key: str) -> Message:

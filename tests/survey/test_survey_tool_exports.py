@@ -91,3 +91,52 @@ def test_surveymonkey_csv_with_a_response_row(rng):
     )
     assert loaded.validated.report.rows_used == n
     assert np.array_equal(loaded.validated.data["recommend"].to_numpy(), recommend.astype(float))
+
+
+def _microsoft_forms(n: int, *, id_header: str = "ID", ids=None) -> pd.DataFrame:
+    rng = np.random.default_rng(7)
+    start = pd.date_range("2025-01-06 09:00", periods=n, freq="D")
+    return pd.DataFrame(
+        {
+            id_header: range(1, n + 1) if ids is None else ids,
+            "Start time": start.strftime("%m/%d/%y %H:%M:%S"),
+            "Completion time": (start + pd.Timedelta(minutes=4)).strftime("%m/%d/%y %H:%M:%S"),
+            "Email": ["anonymous"] * n,
+            "How likely are you to recommend us to a friend?": rng.integers(0, 11, n),
+            "Website": ratings(rng, n, 1, 5, centre=3.5),
+        }
+    )
+
+
+def test_a_microsoft_forms_response_number_is_no_customer_id():
+    """Before: Forms' "ID" (1, 2, 3 … down the rows) was the customer ID, so each answer was joined to
+    whichever customer has that number; now it is the response ID, said in a note, and the completion
+    time (not the start) is the response date."""
+    frame = _microsoft_forms(120)
+    survey = load_table(frame.to_csv(index=False).encode(), table="survey", filename="forms.csv").validated
+    assert survey.report.mapping["response_id"] == "ID" and "customer_id" not in survey.report.mapping
+    assert survey.report.mapping["response_date"] == "Completion time"
+    assert "response_numbers" in [e.code for e in survey.columns["response_id"].evidence]
+    customers = pd.DataFrame({"Kundennummer": range(1, 301), "Alter": [30 + i % 40 for i in range(300)]})
+    linked = analyze_tables(
+        {
+            "survey": survey,
+            "customers": load_table(
+                customers.to_csv(index=False).encode(), table="customers", filename="kunden.csv"
+            ).validated,
+        }
+    )
+    recommend = frame["How likely are you to recommend us to a friend?"]
+    assert linked["kpis"]["nps"]["score"] == pytest.approx(_nps(recommend))
+    # before: customers 1-120 got the answers of responses 1-120, and each persona an NPS from them
+    assert all(persona["nps"] is None for persona in linked["personas"]["personas"])
+
+
+@pytest.mark.parametrize(
+    ("id_header", "ids"),
+    [("Kundennummer", None), ("ID", [7, 3, 12, 40] * 30)],  # a named customer number; ids not in row order
+)
+def test_customer_numbers_stay_customer_ids(id_header, ids):
+    frame = _microsoft_forms(120, id_header=id_header, ids=ids)
+    survey = load_table(frame.to_csv(index=False).encode(), table="survey", filename="forms.csv").validated
+    assert survey.report.mapping["customer_id"] == id_header
