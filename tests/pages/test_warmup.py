@@ -142,9 +142,11 @@ def test_a_step_stands_aside_at_its_next_call_into_cxlib_while_a_visitor_runs():
 
 
 def test_a_step_goes_on_when_a_visitor_waits_for_what_it_computes():
-    runs = warmup._ScriptRuns(clock=lambda: 0.0)
+    clock = FakeClock()
+    runs = warmup._ScriptRuns(clock=clock, sleep=clock.sleep)
     with runs.running():
-        runs.make_way(needed=lambda: True)  # returns at once; would hang on a standing-still clock
+        runs.make_way(needed=lambda: True)
+    assert clock.slept == 0.0  # not a moment aside: the visitor waits for this step
 
 
 def test_a_step_stands_aside_for_one_run_at_most_make_way_seconds():
