@@ -42,6 +42,7 @@ __all__ = [
     "Family",
     "ItemProfile",
     "Questionnaire",
+    "end_label_points",
     "evidence_text",
     "header_anchors",
     "is_nonanswer",
@@ -515,7 +516,8 @@ class ItemProfile:
     ``spellings`` as written) and ``likert_scale`` the answer scale they come from (``likert_rival``:
     another scale of that size that reads them otherwise, see :func:`likert_scale`); ``groups`` the
     NPS group words; ``labels`` the words of answers written as a number with a label
-    ("10 - Extremely likely", "1 = sehr gut"), by number.
+    ("10 - Extremely likely", "1 = sehr gut"), by number; ``end_labels`` the pole words that stand for
+    the ends of a numbered scale ("Very dissatisfied", 2, 3, 4, "Very satisfied"): normalised word -> point.
     """
 
     column: str
@@ -529,6 +531,7 @@ class ItemProfile:
     likert_scale: LikertScale | None = None
     likert_rival: LikertScale | None = None
     labels: dict[int, str] = field(default_factory=dict)
+    end_labels: dict[str, int] = field(default_factory=dict)
     groups: dict[str, int] = field(default_factory=dict)
     yes_no: bool = False
     bipolar: bool = False
@@ -707,6 +710,7 @@ def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
             profile.other += count
     if "neutral" in profile.likert and profile.groups:  # "neutral" next to promoter words is a passive
         profile.groups["neutral"] = profile.likert.pop("neutral")
+    _read_end_labels(profile, numbers)
     _read_likert_scale(profile)
     profile.counts = dict(sorted(numbers.items()))
     profile.other += fractional
@@ -717,6 +721,33 @@ def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
     profile.wordy_share = sum(bool(_TWO_WORDS.search(str(c))) for c in counts) / max(len(counts), 1)
     profile.yes_no = yes_no > 0 and yes_no + sum(profile.codes_found.values()) == profile.n
     profile.bipolar = middle > 0 and bipolar + middle >= 0.5 * profile.n
+
+
+def _read_end_labels(profile: ItemProfile, numbers: Counter[int]) -> None:
+    """Pole words beside whole numbers are the scale's ends, as survey tools export a scale labelled only
+    at its ends: "Very dissatisfied", 2, 3, 4, "Very satisfied" is 1–5, "Not at all likely", 1 … 9,
+    "Extremely likely" is 0–10. The worst word is the point below the lowest number, the best word the
+    point above the highest; the words' counts move to those numbers. Nothing changes unless every word
+    is the worst or best answer of its scale and lies beyond the numbers on its own side."""
+    answers = [value for value in numbers if value not in FAR_CODES]
+    if not answers or not 1 <= len(profile.likert) <= 2 or profile.groups:
+        return
+    low, high = min(answers), max(answers)
+    points: dict[str, int] = {}
+    for word in profile.likert:
+        goodness = _goodness(word)
+        if goodness == 0.0 and low >= 1:
+            points[word] = low - 1
+        elif goodness == 1.0 and high <= 10:
+            points[word] = high + 1
+        else:
+            return
+    if len(set(points.values())) != len(points):
+        return
+    for word, point in points.items():
+        numbers[point] += profile.likert.pop(word)
+        profile.labels.setdefault(point, profile.spellings.pop(word, word))
+    profile.end_labels = points
 
 
 def _read_likert_scale(profile: ItemProfile) -> None:
@@ -1165,7 +1196,11 @@ def _long_scale_of(profile: ItemProfile) -> tuple[int, int] | None:
 def _with_codes(meaning: ColumnMeaning, profile: ItemProfile) -> ColumnMeaning:
     """Add the non-answer words found in the column to its codes and count (and say when answers were
     written as numbers with labels)."""
-    if profile.labels:
+    if profile.end_labels:
+        labels = ", ".join(f"{number} = {label}" for number, label in sorted(profile.labels.items()))
+        points = dict(profile.end_labels)
+        meaning.evidence.append(Evidence("end_labels", {"labels": labels, "points": points}))
+    elif profile.labels:
         example = ", ".join(f"{number} = {label}" for number, label in sorted(profile.labels.items())[:2])
         meaning.evidence.append(Evidence("labelled_numbers", {"example": example}))
     if profile.codes_found:
@@ -1370,6 +1405,23 @@ def likert_points(values: pd.Series, *, scale: str | None = None) -> tuple[pd.Se
     was_word = values.map(lambda cell: cell in points if isinstance(cell, str) else False).astype(bool)
     result = values.astype(object).where(~was_word, values.map(points).astype(object))
     return result.where(values.notna(), None), was_word
+
+
+def end_label_points(values: pd.Series, points: dict[str, int]) -> pd.Series:
+    """The pole words of a scale labelled only at its ends read as their points (``points``: normalised
+    word -> point, see the ``end_labels`` evidence); other cells unchanged.
+
+    Examples
+    --------
+    >>> answers = pd.Series(["Very dissatisfied", "3", "very satisfied ", None])
+    >>> end_label_points(answers, {"very dissatisfied": 1, "very satisfied": 5}).tolist()
+    [1, '3', 5, nan]
+    """
+
+    def point(cell: object) -> object:
+        return points.get(words_of(cell), cell) if isinstance(cell, str) else cell
+
+    return values.astype(object).map(point, na_action="ignore")
 
 
 def nps_groups(values: pd.Series) -> tuple[pd.Series, pd.Series]:

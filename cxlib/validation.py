@@ -215,6 +215,7 @@ def _survey_answers(
     from cxlib.mapping import mark_role
     from cxlib.scales import (
         NPS_SCALES,
+        end_label_points,
         labelled_numbers,
         likert_points,
         nps_groups,
@@ -278,6 +279,9 @@ def _survey_answers(
             source[column], _ = likert_points(source[column], scale=likert.params.get("key"))
         if any(e.code == "labelled_numbers" for e in meaning.evidence):
             source[column] = labelled_numbers(source[column])
+        ends = next((e for e in meaning.evidence if e.code == "end_labels"), None)
+        if ends is not None:
+            source[column] = end_label_points(source[column], ends.params["points"])
         words = {code for code in meaning.missing_codes if isinstance(code, str)}
         if words:
             cells = source[column].astype("string").str.strip()
