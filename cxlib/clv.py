@@ -215,6 +215,8 @@ def customer_lifetime_value(
     ('margin', 'acquisition_cost')
     >>> customer_lifetime_value(pd.DataFrame({"revenue": [10.0]}), retention=0.8).note
     'kpi.note.clv_no_margin'
+    >>> customer_lifetime_value(pd.DataFrame({"age": [40]}), retention=0.8).note
+    'kpi.note.clv_no_money'
     """
     rates = _check_inputs(customers, retention, settings)
     d = settings.discount_rate
@@ -235,7 +237,9 @@ def customer_lifetime_value(
     }
     if margin is None:
         empty = pd.Series(np.nan, index=customers.index, name="clv")
-        return ClvResult(empty, None, None, None, None, assumptions, "kpi.note.clv_no_margin")
+        has_revenue = "revenue" in customers.columns and customers["revenue"].notna().any()
+        note = "kpi.note.clv_no_margin" if has_revenue else "kpi.note.clv_no_money"
+        return ClvResult(empty, None, None, None, None, assumptions, note)
     per_customer = (margin * rates / (1 + d - rates) - cost).rename("clv")
     mean, median, total = _summary(per_customer)
     horizon_value = None

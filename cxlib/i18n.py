@@ -296,6 +296,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "(very high turnover); the churn rate is shown as 100%.",
         "kpi.note.clv_no_margin": "The CLV needs a margin: the data has no margin column. Set a margin rate "
         "(share of revenue) to estimate it from revenue.",
+        "kpi.note.clv_no_money": "The CLV needs money per customer: the data has neither a margin nor a "
+        "revenue column. Map one on the Data page (or load a purchase log for the Customer value page).",
         "kpi.note.clv_no_values": "No customer has both a margin and a retention value: the CLV cannot be "
         "computed.",
         "kpi.note.clv_no_acquisition_cost": "The data has no acquisition cost and none was set: the CLV "
@@ -1171,6 +1173,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.note.clv_no_margin": "Der Kundenertragswert braucht eine Marge: Die Daten haben keine "
         "Margenspalte. Legen Sie eine Margenquote (Anteil am Umsatz) fest, um sie aus dem Umsatz zu "
         "schätzen.",
+        "kpi.note.clv_no_money": "Der Kundenertragswert braucht Geldbeträge pro Kunde: Die Daten haben weder "
+        "eine Margen- noch eine Umsatzspalte. Ordnen Sie eine auf der Seite Daten zu (oder laden Sie ein "
+        "Kaufprotokoll für die Seite Kundenwert).",
         "kpi.note.clv_no_values": "Kein Kunde hat sowohl eine Marge als auch eine Kundenbindungsrate: Der "
         "Kundenertragswert lässt sich nicht berechnen.",
         "kpi.note.clv_no_acquisition_cost": "Die Daten enthalten keine Akquisitionskosten und es wurden "

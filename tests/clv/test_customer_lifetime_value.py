@@ -86,6 +86,14 @@ def test_no_margin_and_no_rate_gives_none_and_a_note():
     assert result.to_dict()["mean"] is None
 
 
+def test_no_money_at_all_says_so_rather_than_asking_for_a_margin_rate():
+    # an e-commerce churn table with tenure and orders but no revenue: a margin rate would not help
+    customers = pd.DataFrame({"revenue": [None, None], "orders": [3, 5]})
+    result = customer_lifetime_value(customers, retention=0.8, settings=ClvSettings(margin_rate=0.3))
+    assert result.mean is None
+    assert result.note == "kpi.note.clv_no_money"
+
+
 def test_to_dict_shape():
     result = customer_lifetime_value(pd.DataFrame({"margin": [60.0]}), retention=0.5)
     assert set(result.to_dict()) == {"mean", "median", "total", "assumptions"}

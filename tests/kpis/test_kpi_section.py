@@ -82,9 +82,14 @@ def test_missing_margin_and_flag_only_churn():
         "The survey has no recommendation question (0–10): the NPS cannot be computed.",
         "There are no churn dates, so the churn rate is the share of customers marked as churned (not a rate "
         "per 12 months).",
-        "The CLV needs a margin: the data has no margin column. Set a margin rate (share of revenue) to "
-        "estimate it from revenue.",
+        "The CLV needs money per customer: the data has neither a margin nor a revenue column. Map one on "
+        "the Data page (or load a purchase log for the Customer value page).",
     ]
+    with_revenue = table.assign(revenue=[10.0, 20.0, 30.0, 40.0])
+    assert kpi_section(with_revenue, None)["notes"][-1] == (
+        "The CLV needs a margin: the data has no margin column. Set a margin rate (share of revenue) to "
+        "estimate it from revenue."
+    )
 
 
 def test_programmer_errors():
