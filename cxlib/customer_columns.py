@@ -41,6 +41,8 @@ ROW_NUMBER_COLUMN = "__row_number__"
 VALUE_SAMPLE = 20_000
 #: Fewer filled values than this are too few to call a column constant or not unique.
 MIN_ROWS_TO_JUDGE = 10
+#: Counts are whole numbers: more values with decimals than this share, and a column is an amount.
+MAX_FRACTIONAL_COUNTS = 0.05
 
 _ID_WORDS = frozenset({"id", "nr", "no", "num", "number", "nummer", "key", "code", "clientnum", "custid"})
 _NOT_SPEND_WORDS = frozenset(
@@ -451,6 +453,7 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
                 )
                 used.add(column)
                 break
+    notes += _orders_that_are_counts(frame, mapping, used)
     match = mapping.matches.get("revenue")
     siblings = list(frame.columns)
     if match is not None:
@@ -481,6 +484,26 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
         notes += _churn_status_by_values(frame, mapping, used)
     mapping.unmapped = [column for column in frame.columns if column not in used]
     return notes
+
+
+def _orders_that_are_counts(
+    frame: pd.DataFrame, mapping: ColumnMapping, used: set
+) -> list[tuple[str, Evidence]]:
+    """Unmap an ``orders`` column whose values are amounts: "PURCHASES" in a card issuer's export is the
+    money spent (1,234.56), not how many orders; counted as orders it would put customers in personas by
+    spend read as frequency and feed the CLV's order count."""
+    match = mapping.matches.get("orders")
+    if match is None:
+        return []
+    numbers = _numbers(frame[match.column]).dropna()
+    if len(numbers) < MIN_ROWS_TO_JUDGE:
+        return []
+    fractional = float((numbers != numbers.round()).mean())
+    if fractional <= MAX_FRACTIONAL_COUNTS:
+        return []
+    del mapping.matches["orders"]
+    used.discard(match.column)
+    return [(match.column, Evidence("orders_not_counts", {"share": round(fractional, 3)}))]
 
 
 def _full_year_revenue(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> list[tuple[str, Evidence]]:

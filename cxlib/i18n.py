@@ -805,6 +805,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.id_near_unique": "{share:.0%} of the values are distinct and the header names a number",
         "evidence.not_spend_header": "the header names a balance, limit, salary, loan or ratio: not spend",
         "evidence.not_numeric": "not numbers",
+        "evidence.orders_not_counts": "{share:.0%} of the values have decimals (amounts, not counts): not "
+        "the number of orders",
         "evidence.constant": "the same value in every row",
         "evidence.negative_money": "many negative amounts: not spend",
         "evidence.spend_header": "the header names spend or charges and the amounts are non-negative",
@@ -1697,6 +1699,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.id_near_unique": "{share:.0%} der Werte sind verschieden und die Überschrift nennt eine Nummer",
         "evidence.not_spend_header": "die Überschrift nennt einen Saldo, ein Limit, ein Gehalt, einen Kredit oder eine Quote: kein Umsatz",
         "evidence.not_numeric": "keine Zahlen",
+        "evidence.orders_not_counts": "{share:.0%} der Werte haben Nachkommastellen (Beträge, keine "
+        "Anzahlen): nicht die Zahl der Bestellungen",
         "evidence.constant": "in jeder Zeile derselbe Wert",
         "evidence.negative_money": "viele negative Beträge: kein Umsatz",
         "evidence.spend_header": "die Überschrift nennt Umsatz oder Gebühren und die Beträge sind nicht negativ",
