@@ -126,6 +126,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.reading": "Reading and checking the file …",
         "ui.upload_rejected": "This file was not loaded: {message} The data loaded before is still in use.",
         "ui.no_table": "No {table} table loaded yet.",
+        "ui.derived_table": "No survey was uploaded: these answers are columns of the {table} table (see "
+        "the notes below). A survey you upload here is used instead.",
         "ui.file": "File",
         "ui.sheet": "Sheet",
         "ui.mapping.title": "How the columns were understood",
@@ -998,6 +1000,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.reading": "Datei wird gelesen und geprüft …",
         "ui.upload_rejected": "Diese Datei wurde nicht geladen: {message} Die zuvor geladenen Daten bleiben in Gebrauch.",
         "ui.no_table": "Noch keine Tabelle {table} geladen.",
+        "ui.derived_table": "Keine Umfrage hochgeladen: Diese Antworten sind Spalten der Tabelle {table} "
+        "(siehe Hinweise unten). Eine Umfrage, die Sie hier hochladen, wird stattdessen verwendet.",
         "ui.file": "Datei",
         "ui.sheet": "Tabellenblatt",
         "ui.mapping.title": "So wurden die Spalten verstanden",
@@ -1831,6 +1835,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "likert.scale.frequency": "frequency scale",
         "survey.note.ordinal": "Read as ordered points but left out of the journey, because they ask how "
         "often, how important or how likely, not how satisfied: {columns}.",
+        "survey.note.answers_in_customer_table": "No survey was loaded: the answers are the customer "
+        "table's own columns {columns} ({file}), one per customer. Upload a survey to use it instead.",
         "evidence.nps_group_words": "NPS groups as words (promoters {promoter}, passives {passive}, "
         "detractors {detractor})",
         "evidence.binary_values": "only the answers 0 and 1",
@@ -1909,6 +1915,9 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "likert.scale.frequency": "Häufigkeitsskala",
         "survey.note.ordinal": "Als geordnete Punkte gelesen, aber nicht in der Customer Journey, weil sie "
         "fragen, wie oft, wie wichtig oder wie wahrscheinlich, nicht wie zufrieden: {columns}.",
+        "survey.note.answers_in_customer_table": "Keine Umfrage geladen: Die Antworten sind die Spalten "
+        "{columns} der Kundentabelle ({file}), eine pro Kunde. Laden Sie eine Umfrage hoch, um diese zu "
+        "verwenden.",
         "evidence.nps_group_words": "NPS-Gruppen als Wörter (Promotoren {promoter}, Passive {passive}, "
         "Detraktoren {detractor})",
         "evidence.binary_values": "nur die Antworten 0 und 1",

@@ -33,6 +33,8 @@ class LoadedTable:
     raw: pd.DataFrame
     mapping: ColumnMapping
     validated: ValidatedTable
+    #: The table this one was made from (a survey from the customer table's answer columns), or None.
+    derived_from: TableName | None = None
 
 
 def prepare_table(
@@ -109,11 +111,16 @@ def load_table(
 
 
 def link_tables(tables: dict[str, LoadedTable], *, lang: str | None = None) -> None:
-    """Count survey and transaction rows whose customer is not in the customer table (in place;
-    ``lang`` is ignored)."""
+    """Complete and link the tables in place (``lang`` is ignored): without a survey, the customer table's
+    own answer columns (NPS, satisfaction) are the survey (:mod:`cxlib.customer_answers`); then survey
+    and transaction rows whose customer is not in the customer table are counted."""
+    from cxlib.customer_answers import survey_from_customers
+
     customers = tables.get("customers")
     if customers is None:
         return
+    if "survey" not in tables and (survey := survey_from_customers(customers)) is not None:
+        tables["survey"] = survey
     for name in ("survey", "transactions"):
         if name in tables:
             link_to_customers(tables[name].validated, customers.validated)

@@ -47,11 +47,15 @@ def profile_from_tables(loaded: Mapping[str, object], *, owners: Mapping[str, st
 
     Roles come from the mapping in use; ``columns`` keeps, per column, the money period, scale and
     direction the analysis used (changed by the user or inferred and thereby confirmed by saving).
+    A table made from another one (the survey from the customer table's answer columns) is not a file
+    of its own and is left out.
     """
     from cxlib.customer_columns import ROW_NUMBER_COLUMN
 
     tables = {}
     for name, item in loaded.items():
+        if getattr(item, "derived_from", None):
+            continue
         roles = {
             role: column
             for role, column in item.mapping.as_dict().items()  # type: ignore[attr-defined]

@@ -85,7 +85,7 @@ def column_meanings(table: str, loaded) -> None:
     overview = column_overview(loaded.validated, lang=state.lang())
     if not overview.empty:
         st.dataframe(overview, hide_index=True, width="stretch")
-    if table == "survey":
+    if table == "survey" and not loaded.derived_from:
         scale_choice(table, loaded)
     revenue = loaded.validated.columns.get("revenue")
     if revenue is not None and revenue.period is not None:
@@ -218,9 +218,13 @@ def table_section(table: str) -> None:
     st.markdown(
         f"**{state.tr('ui.file')}:** {widgets.plain(loaded.file)} · {widgets.rows_caption(len(loaded.raw))}"
     )
-    sheet_choice(table, loaded)
     st.subheader(state.tr("ui.mapping.title"))
-    mapping_editor(table, loaded)
+    if loaded.derived_from:  # made from another table: corrected there, or replaced by an upload
+        st.info(state.tr("ui.derived_table", table=state.tr(f"table.{loaded.derived_from}")))
+        st.dataframe(mapping_overview(loaded, lang=state.lang()), hide_index=True, width="stretch")
+    else:
+        sheet_choice(table, loaded)
+        mapping_editor(table, loaded)
     st.subheader(state.tr("ui.columns.title"))
     column_meanings(table, loaded)
     st.subheader(state.tr("ui.report.title"))

@@ -110,9 +110,13 @@ def test_every_shared_file_loads_with_a_sensible_mapping(capsys, option, file, e
     code, out, err = _analyze(capsys, option, str(SHARED / file))
     assert code == 0, err
     document = json.loads(out)
-    (table,) = document["inputs"].values()
+    table = document["inputs"][option.removeprefix("--")]
     assert {role: table["mapping"][role] for role in expected} == expected
     assert table["rows_read"] == table["rows_used"] + table["rows_set_aside"]
     if file == "ecommerce_churn.xlsx":
         assert table["sheet"] == "E Comm"
         assert document["kpis"]["churn_rate"]["definition"] == "share_churned"
+        # its 1–5 SatisfactionScore is the survey (no survey given): every customer's answer, no NPS
+        answers = document["inputs"]["survey"]
+        assert answers["mapping"]["satisfaction"] == "SatisfactionScore"
+        assert answers["rows_used"] == 5630 and document["kpis"]["nps"] is None

@@ -61,3 +61,16 @@ def test_customers_alone_say_that_no_survey_is_loaded(app):
     journey = open_page(app, "journey")
     assert t("journey.page.no_survey", "en") in texts(journey)
     assert t("journey.page.no_touchpoints", "en") not in texts(journey)
+
+
+def test_customers_alone_with_an_nps_column_show_its_nps_and_say_where_it_comes_from(app):
+    scores = [(i * 7) % 11 for i in range(40)]
+    frame = pd.DataFrame(
+        {"Kunden-ID": [f"K{i:03d}" for i in range(40)], "Alter": [20 + i for i in range(40)], "NPS": scores}
+    )
+    data = _upload(app, "customers", "kunden.xlsx", _xlsx(frame))
+    assert t("ui.derived_table", "en", table=t("table.customers", "en")) in [i.value for i in data.info]
+    page = open_page(app, "overview")
+    assert page.metric[0].value == "40"
+    expected = 100 * (sum(s >= 9 for s in scores) - sum(s <= 6 for s in scores)) / len(scores)
+    assert page.metric[1].value == f"{expected:+.0f}".replace("-", "\u2212")  # the minus sign as shown
