@@ -783,6 +783,24 @@ def _leaked_score(squashed: str) -> bool:
     return churn and any(word in squashed for word in _RISK_WORDS)
 
 
+def is_weight_column(header: object, values: pd.Series) -> bool:
+    """A survey weight: a weight word in the header and positive numbers around 1 that vary.
+
+    Examples
+    --------
+    >>> is_weight_column("WEIGHT", pd.Series([0.67, 1.06, 1.49, 0.21]))
+    True
+    >>> is_weight_column("Gewicht (kg)", pd.Series([72.0, 80.5, 64.0]))
+    False
+    """
+    if not _words(header) & _WEIGHT:
+        return False
+    numbers = _numbers(values).dropna()
+    if numbers.empty or (numbers <= 0).any() or numbers.nunique() < 2:
+        return False
+    return 0.2 <= float(numbers.mean()) <= 5.0
+
+
 def persona_exclusions(frame: pd.DataFrame, columns: Iterable[str]) -> dict[str, str]:
     """Column -> evidence code for the given columns of ``frame`` that must not describe personas."""
     found = {}

@@ -1835,6 +1835,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "likert.scale.frequency": "frequency scale",
         "survey.note.ordinal": "Read as ordered points but left out of the journey, because they ask how "
         "often, how important or how likely, not how satisfied: {columns}.",
+        "survey.note.unweighted": "The survey carries weights ({columns}); the figures count every answer "
+        "once (unweighted), so a published weighted NPS may differ.",
         "survey.note.answers_in_customer_table": "No survey was loaded: the answers are the customer "
         "table's own columns {columns} ({file}), one per customer. Upload a survey to use it instead.",
         "evidence.nps_group_words": "NPS groups as words (promoters {promoter}, passives {passive}, "
@@ -1915,6 +1917,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "likert.scale.frequency": "Häufigkeitsskala",
         "survey.note.ordinal": "Als geordnete Punkte gelesen, aber nicht in der Customer Journey, weil sie "
         "fragen, wie oft, wie wichtig oder wie wahrscheinlich, nicht wie zufrieden: {columns}.",
+        "survey.note.unweighted": "Die Umfrage enthält Gewichte ({columns}); die Kennzahlen zählen jede "
+        "Antwort einmal (ungewichtet), ein veröffentlichter gewichteter NPS kann daher abweichen.",
         "survey.note.answers_in_customer_table": "Keine Umfrage geladen: Die Antworten sind die Spalten "
         "{columns} der Kundentabelle ({file}), eine pro Kunde. Laden Sie eine Umfrage hoch, um diese zu "
         "verwenden.",

@@ -136,6 +136,7 @@ def validate_table(
     if table == "survey":
         meanings = _survey_codes(data, mapping, meanings, rules, renames)
         _row_number_ids(data, frame, meanings, notes)
+        _unweighted_note(source, notes)
     if table == "customers":
         meanings = customer_columns_rules(source, mapping, data, rules, today or date.today(), overrides)
     keep = pd.Series(True, index=source.index)
@@ -405,6 +406,16 @@ def _merge_meanings(meanings: dict[str, ColumnMeaning], learnt: dict[str, Column
         known.evidence.extend(e for e in meaning.evidence if e not in known.evidence)
         if known.kind in ("category", "number"):
             known.kind = meaning.kind
+
+
+def _unweighted_note(source: pd.DataFrame, notes: list[Message]) -> None:
+    """Say that figures count every answer once when the survey carries weights (SFO's "WEIGHT", a
+    panel's "Gewichtung"): a published, weighted NPS may differ from the one shown."""
+    from cxlib.customer_columns import is_weight_column
+
+    weights = [str(column) for column in source.columns if is_weight_column(column, source[column])]
+    if weights:
+        notes.append(Message("survey.note.unweighted", columns=", ".join(weights)))
 
 
 def _row_number_ids(

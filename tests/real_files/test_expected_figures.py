@@ -83,6 +83,9 @@ EXPECTED: tuple[Row, ...] = (
                                        "WEIGHT", "LANG", "DAY", "Q5TIMESFLOWN"),
         "inputs.survey.mapping.comment": "Q15A",
         "inputs.survey.columns.satisfaction.kind": "outcome",
+        "inputs.survey.mapping.response_id": "RESPNUM",   # the respondent number, not row numbers
+        "inputs.survey.notes": Check("says the figures are unweighted (WEIGHT)",
+                                     lambda notes: any("WEIGHT" in note for note in notes)),
     }, why="coded survey: 0 = blank and 6 = never used on 1–5, 11 = blank on 0–10, BLANK in Q7ALL"),
     Row("skytrax_lounge_reviews.csv", "survey", {
         "journey.lowest": "catering_rating",
