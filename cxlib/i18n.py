@@ -1835,6 +1835,10 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "likert.scale.frequency": "frequency scale",
         "survey.note.ordinal": "Read as ordered points but left out of the journey, because they ask how "
         "often, how important or how likely, not how satisfied: {columns}.",
+        "link.note.ids_respelled": "{matched} of {total} customer IDs here are written differently from "
+        "the customer table (e.g. {example}) and were matched {how}.",
+        "link.how.canonical": "ignoring case, spaces and separators",
+        "link.how.digits": "by their digits (letters and leading zeros ignored)",
         "survey.note.unweighted": "The survey carries weights ({columns}); the figures count every answer "
         "once (unweighted), so a published weighted NPS may differ.",
         "survey.note.answers_in_customer_table": "No survey was loaded: the answers are the customer "
@@ -1917,6 +1921,10 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "likert.scale.frequency": "Häufigkeitsskala",
         "survey.note.ordinal": "Als geordnete Punkte gelesen, aber nicht in der Customer Journey, weil sie "
         "fragen, wie oft, wie wichtig oder wie wahrscheinlich, nicht wie zufrieden: {columns}.",
+        "link.note.ids_respelled": "{matched} von {total} Kunden-IDs sind hier anders geschrieben als in "
+        "der Kundentabelle (z. B. {example}) und wurden zugeordnet, {how}.",
+        "link.how.canonical": "ohne Groß-/Kleinschreibung, Leerzeichen und Trennzeichen zu beachten",
+        "link.how.digits": "nach ihren Ziffern (Buchstaben und führende Nullen nicht beachtet)",
         "survey.note.unweighted": "Die Umfrage enthält Gewichte ({columns}); die Kennzahlen zählen jede "
         "Antwort einmal (ungewichtet), ein veröffentlichter gewichteter NPS kann daher abweichen.",
         "survey.note.answers_in_customer_table": "Keine Umfrage geladen: Die Antworten sind die Spalten "

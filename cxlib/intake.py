@@ -123,7 +123,32 @@ def link_tables(tables: dict[str, LoadedTable], *, lang: str | None = None) -> N
         tables["survey"] = survey
     for name in ("survey", "transactions"):
         if name in tables:
+            _respell_customer_ids(tables[name], customers)
             link_to_customers(tables[name].validated, customers.validated)
+
+
+def _respell_customer_ids(item: LoadedTable, customers: LoadedTable) -> None:
+    """Customer IDs written otherwise than in the customer table (``K-00012`` for ``00012``) take its
+    spelling, with a note (:mod:`cxlib.id_matching`). New objects replace the table's data and notes, so
+    a cached copy of the unlinked table is never changed."""
+    from cxlib.id_matching import respelled_ids
+    from cxlib.messages import Message
+
+    data = item.validated.data
+    if "customer_id" not in data or "customer_id" not in customers.validated.data:
+        return
+    found = respelled_ids(data["customer_id"], customers.validated.data["customer_id"])
+    if found is None:
+        return
+    item.validated.data = data.assign(customer_id=found.ids.astype(data["customer_id"].dtype))
+    note = Message(
+        "link.note.ids_respelled",
+        matched=found.matched,
+        total=found.total,
+        example=found.example,
+        how=Message(f"link.how.{found.method}"),
+    )
+    item.validated.report.notes = [*item.validated.report.notes, note]
 
 
 def mapping_overview(loaded: LoadedTable, *, lang: str = "en") -> pd.DataFrame:
