@@ -9,8 +9,13 @@ This module
 * checks that the customer id repeats across lines (a column unique per line is the line, payment or
   order, not the customer) and finds the customer by header or by e-mail values
   (:func:`refine_transaction_mapping`);
-* finds the purchase date by a date word in the header and date values, and order numbers written
-  "#1001";
+* replaces a customer id issued anew with every order (Olist's ``customer_id``) by the column that
+  names the person (``customer_unique_id``);
+* finds the purchase date by a date word in the header and date values, preferring it over dates of
+  later steps (approval, shipping, delivery), and order numbers written "#1001";
+* takes the line's own amount: never a freight, tax, discount or profit column, the net amount where
+  the log has net and gross ("Netto"/"Brutto"), said in the evidence;
+* reads a document type ("Belegart": Rechnung/Gutschrift) as the status, so credit notes are no purchase;
 * names the columns that change what a line is worth: a refunded amount (:func:`refund_column`),
   cancel or refund marks (:func:`cancel_mark_columns`), amounts in cents (:func:`amount_in_cents`);
 * tells status words that cancel a purchase from those that say it was never paid (:data:`CANCELLED`,
@@ -27,7 +32,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from cxlib.mapping import ColumnMapping, normalize_header
-from cxlib.parsing import parse_dates, parse_flags
+from cxlib.parsing import parse_dates, parse_flags, parse_numbers
 from cxlib.tables import ColumnMatch, Evidence
 
 __all__ = [
@@ -43,7 +48,8 @@ __all__ = [
 
 #: Status words of a line that is no purchase because it was cancelled, returned or refunded in full.
 CANCELLED = re.compile(
-    r"^(?:cancel|storn|return|retour|refund|void|zurückgesendet|zurueckgesendet|rückgabe|rücksendung|erstatt)",
+    r"^(?:cancel|storn|return|retour|refund|void|zurückgesendet|zurueckgesendet|rückgabe|rücksendung|erstatt"
+    r"|unavailable|nicht verfügbar|nicht lieferbar|credit[ _-]?(?:note|memo)|gutschrift|rechnungskorrektur)",
     re.IGNORECASE,
 )
 #: Status words of a payment that failed or has not been paid (yet): no purchase either.
@@ -74,8 +80,10 @@ _DATE_SUFFIXES = ("datum", "date", "zeit", "time", "timestamp")
 #: Headers of the date the purchase happened, preferred over other dates of a line (paid, shipped …).
 _PURCHASE_DATE_WORDS = ("created", "order", "bestell", "beleg", "invoice", "rechnung", "transaction", "kauf",
                         "purchase", "buchung")  # fmt: skip
-_LATER_DATE_WORDS = ("updated", "modified", "geändert", "geaendert", "shipped", "versand", "fulfilled",
-                     "refunded", "cancelled", "canceled", "storniert", "due", "fällig")  # fmt: skip
+_LATER_DATE_WORDS = ("updated", "modified", "geändert", "geaendert", "ship", "versand", "fulfilled",
+                     "refunded", "cancelled", "canceled", "storniert", "due", "fällig", "deliver", "liefer",
+                     "estimated", "approved", "carrier", "limit", "zustell", "erwartet", "freigabe",
+                     "genehmigt")  # fmt: skip
 _CANCEL_WORDS = frozenset(
     {"storno", "storniert", "stornierung", "cancelled", "canceled", "cancel", "refunded", "void", "voided",
      "returned", "retoure", "retourniert", "zurückgesendet", "erstattet", "gutschrift"}
@@ -174,6 +182,118 @@ def _check_customer_id(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -
     _assign(mapping, "customer_id", column, evidence, used)
 
 
+def _per_order(ids: pd.Series, orders: pd.Series) -> bool:
+    """True when no id appears with two orders though the log has many orders: the id names the order
+    (Olist's ``customer_id`` is issued anew with every order), not the person."""
+    known = ids.notna() & orders.notna()
+    if known.sum() < MIN_LINES or orders[known].nunique() < MIN_LINES:
+        return False
+    return bool(orders[known].groupby(ids[known]).nunique().max() == 1)
+
+
+def _person_column(frame: pd.DataFrame, ids: pd.Series, orders: pd.Series, used: set) -> object | None:
+    """A customer column (not a name) whose values hold several of the per-order ids and come back in
+    several orders: the person behind them (Olist's ``customer_unique_id``)."""
+    for column, _ in _customer_candidates(frame, used):
+        if _words(column) & {"name", "nachname", "vorname", "firma", "company"}:
+            continue
+        values = frame[column]
+        known = values.notna() & ids.notna()
+        nested = values[known].groupby(ids[known]).nunique().max() == 1
+        if nested and values[known].nunique() < ids[known].nunique() and not _per_order(values, orders):
+            return column
+    return None
+
+
+def _check_customer_per_order(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
+    """A customer id issued per order gives way to a customer column that names the person."""
+    match, order = mapping.matches.get("customer_id"), mapping.matches.get("order_id")
+    if match is None or order is None:
+        return
+    ids, orders = frame[match.column], frame[order.column]
+    if not _per_order(ids, orders):
+        return
+    column = _person_column(frame, ids, orders, used)
+    if column is None:
+        return
+    used.discard(match.column)
+    evidence = Evidence("customer_id_per_order", {"header": str(column), "replaced": str(match.column)})
+    _assign(mapping, "customer_id", column, evidence, used)
+
+
+#: Header words of a part of a line's value that is not what the customer bought for: freight, tax,
+#: discount, fee, cost or profit ("freight_value", "Tax Amount", "Rabattbetrag", "Profit").
+_COMPONENT_WORDS = ("freight", "shipping", "versand", "fracht", "porto", "tax", "vat", "mwst", "ust",
+                    "steuer", "discount", "rabatt", "skonto", "fee", "gebühr", "gebuehr", "profit", "gewinn",
+                    "margin", "marge", "cost", "kosten", "einkauf", "deposit", "pfand", "tip", "trinkgeld",
+                    "commission", "provision", "weight", "gewicht")  # fmt: skip
+_NET_WORDS, _GROSS_WORDS = ("net", "netto", "nett"), ("gross", "brutto")
+_UNIT_WORDS = frozenset({"price", "preis", "unit", "einzelpreis", "stückpreis", "each"})
+
+
+def _component_header(header: object) -> bool:
+    words, squashed = _words(header), _squashed(header)
+    return bool(words & set(_COMPONENT_WORDS)) or squashed.startswith(_COMPONENT_WORDS)
+
+
+def _tax_basis(header: object) -> str | None:
+    """ "net" or "gross" when the header names a net (without VAT) or gross amount, else None."""
+    words, squashed = _words(header), _squashed(header)
+    if _component_header(header) and not words & {"excl", "exkl", "ohne", "incl", "inkl"}:
+        return None
+    if words & _UNIT_WORDS or "preis" in squashed:
+        return None  # a net price is the unit price, not the line's amount
+    if words & set(_NET_WORDS) or squashed.startswith("netto") or words & {"excl", "exkl", "ohne"}:
+        return "net"
+    if words & set(_GROSS_WORDS) or squashed.startswith("brutto") or words & {"incl", "inkl"}:
+        return "gross"
+    return None
+
+
+def _numeric(values: pd.Series) -> bool:
+    sample = values.head(SAMPLE).dropna()
+    if sample.empty:
+        return False
+    numbers, bad, _ = parse_numbers(sample)
+    return bool(numbers.notna().any()) and float(bad.mean()) <= 0.05
+
+
+def _check_amount(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
+    """The line's amount is what the customer paid for the goods, net of VAT where the log has both.
+
+    A freight, tax, discount, fee or profit column matched by an amount word ("freight_value") is no
+    amount; of a net and a gross column ("Netto"/"Brutto", "Net Amount"/"Gross Amount") the net one is
+    the amount, said in its evidence."""
+    match = mapping.matches.get("amount")
+    if match is not None and _component_header(match.column) and _tax_basis(match.column) is None:
+        used.discard(match.column)
+        del mapping.matches["amount"]
+        # kept under the role even when no amount is found: the Data page says why the column was not used
+        mapping.evidence["amount"] = [Evidence("amount_is_a_component", {"header": str(match.column)})]
+        match = None
+    bases: dict[str, list] = {"net": [], "gross": []}
+    for column in frame.columns:
+        basis = _tax_basis(column)
+        free = column not in used or (match is not None and column == match.column)
+        if basis and free and _numeric(frame[column]):
+            bases[basis].append(column)
+    current = _tax_basis(match.column) if match is not None else None
+    if match is not None and current is None:
+        return
+    if bases["net"]:
+        column, code = bases["net"][0], "amount_net_of_vat"
+        other = {"gross": str(bases["gross"][0])} if bases["gross"] else {}
+    elif bases["gross"]:
+        column, code, other = bases["gross"][0], "amount_gross_with_vat", {}
+    else:
+        return
+    if match is not None and match.column != column:
+        used.discard(match.column)
+    rejected = mapping.evidence.get("amount", []) if match is None else []
+    _assign(mapping, "amount", column, Evidence(code, {"header": str(column), **other}), used)
+    mapping.evidence["amount"][:0] = rejected
+
+
 def _date_header(header: object) -> bool:
     return bool(_words(header) & _DATE_WORDS) or _squashed(header).endswith(_DATE_SUFFIXES)
 
@@ -186,10 +306,18 @@ def _date_preference(header: object) -> int:
 
 
 def _find_date(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
-    """The purchase date where no header synonym named it: a date word in the header and date values."""
+    """The purchase date where no header synonym named it: a date word in the header and date values.
+
+    A date matched only by a word of its header ("order_delivered_carrier_date", "shipping_limit_date")
+    that names a later step of the order gives way to a purchase date found here
+    ("order_purchase_timestamp"): the purchase happened on that one."""
+    current = mapping.matches.get("date")
+    if current is not None and (current.confidence >= 1.0 or _date_preference(current.column) < 2):
+        return
     found = []
     for position, column in enumerate(frame.columns):
-        if column in used or not _date_header(column):
+        taken = column in used and (current is None or column != current.column)
+        if taken or not _date_header(column):
             continue
         sample = frame[column].head(SAMPLE)
         filled = sample.notna() & (sample.astype("string").str.strip() != "").fillna(False)
@@ -202,9 +330,42 @@ def _find_date(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
         share = float(1 - bad.mean())
         if share >= DATE_SHARE:
             found.append((_date_preference(column), -float(filled.mean()), position, column))
-    if found:
-        column = min(found)[3]
-        _assign(mapping, "date", column, Evidence("date_header_values", {"header": str(column)}), used)
+    if not found or (current is not None and min(found)[0] >= 2):
+        return
+    column = min(found)[3]
+    evidence = Evidence("date_header_values", {"header": str(column)})
+    if current is not None and column != current.column:
+        used.discard(current.column)
+        replaced = {"header": str(column), "replaced": str(current.column)}
+        evidence = Evidence("purchase_date_not_later_step", replaced)
+    _assign(mapping, "date", column, evidence, used)
+
+
+#: Headers of a document's type (invoice, credit note): ERP and accounting exports.
+_DOCUMENT_TYPE_WORDS = frozenset({"belegart", "dokumentart", "belegtyp", "vorgangsart", "buchungsart",
+                                  "rechnungsart", "doctype", "documenttype", "invoicetype", "transactiontype",
+                                  "type", "typ", "art", "kind"})  # fmt: skip
+MAX_DOCUMENT_TYPES = 12
+
+
+def _find_document_type(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
+    """A document type column ("Belegart": Rechnung / Gutschrift) as the status, where none was named:
+    a credit note written with a positive amount is no purchase, however its amount is signed."""
+    for column in frame.columns:
+        squashed = _squashed(column)
+        named = _words(column) & _DOCUMENT_TYPE_WORDS or squashed in _DOCUMENT_TYPE_WORDS
+        if column in used or not (named or squashed.endswith(("art", "typ", "type"))):
+            continue
+        text = _filled_text(frame[column])
+        kinds = text.drop_duplicates()
+        if not 2 <= len(kinds) <= MAX_DOCUMENT_TYPES:
+            continue
+        credit = kinds[kinds.str.contains(CANCELLED, na=False)]
+        if len(credit) and len(credit) < len(kinds):
+            examples = {"header": str(column), "examples": ", ".join(credit)}
+            evidence = Evidence("document_type_credit", examples)
+            _assign(mapping, "status", column, evidence, used)
+            return
 
 
 def _find_order_numbers(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
@@ -241,10 +402,13 @@ def refine_transaction_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> N
         c for m in mapping.matches.values() for c in (m.column if isinstance(m.column, list) else [m.column])
     }
     _check_customer_id(frame, mapping, used)
-    if "date" not in mapping.matches:
-        _find_date(frame, mapping, used)
+    _check_customer_per_order(frame, mapping, used)
+    _check_amount(frame, mapping, used)
+    _find_date(frame, mapping, used)
     if "order_id" not in mapping.matches:
         _find_order_numbers(frame, mapping, used)
+    if "status" not in mapping.matches:
+        _find_document_type(frame, mapping, used)
     mapping.unmapped = [column for column in frame.columns if column not in used]
 
 
