@@ -405,6 +405,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.refunded_in_full": "{rows} lines were refunded in full and were set aside.",
         "rule.refund_subtracted": "{rows} amounts are taken net of the refunded part in “{column}”.",
         "rule.amount_in_cents": "{rows} amounts in “{column}” are in cents and were divided by 100.",
+        "rule.mixed_currencies": "{rows} amounts are not in {main} but in another currency of “{column}” ({others}); "
+        "without exchange rates they were added as written, so revenue, RFM money and CLV mix currencies.",
         "role.order_id": "Order / invoice number",
         "role.quantity": "Quantity",
         "role.unit_price": "Unit price",
@@ -424,6 +426,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.date_header_values": "“{header}” names a date and its values are dates",
         "evidence.document_type_credit": "“{header}” is the document type; its credit notes and cancellations ({examples}) are no purchase",
         "evidence.amount_is_a_component": "“{header}” is a part of the price (freight, tax, discount, fee, cost or profit), not what the customer bought for: not used as the amount",
+        "evidence.amount_mixed_currencies": "“{header}” holds several currencies (mostly {main}): amounts added without exchange rates",
         "evidence.amount_net_of_vat": "“{header}” is the net amount (without VAT); revenue, RFM and CLV are net",
         "evidence.amount_gross_with_vat": "“{header}” is the gross amount (with VAT); revenue, RFM and CLV include VAT",
         "evidence.customer_id_per_order": "“{replaced}” has a new value with every order (no value comes back in a second order): it names the order; “{header}” names the person and is the customer",
@@ -713,6 +716,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "model was fitted.",
         "value.note.too_few_repeat_buyers": "Only {n} customers bought again before the split (at least "
         "{minimum} are needed): no purchase model; the CLV shown uses the simple formula.",
+        "value.note.no_repeat_buyers": "None of the {n} customers bought twice. If the customer column "
+        "is issued anew with every order (as some shop exports do), it names the orders, not the people: "
+        "assign the column that identifies the person as the customer ID.",
         "value.note.no_amounts": "The transaction table has no amounts: no spend model and no CLV from the "
         "purchase log.",
         "value.note.fit_failed": "The purchase model could not be fitted reliably on this data: no model "
@@ -1293,6 +1299,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.refunded_in_full": "{rows} Zeilen wurden voll erstattet und wurden beiseitegelegt.",
         "rule.refund_subtracted": "{rows} Beträge sind abzüglich des erstatteten Teils in „{column}“ gerechnet.",
         "rule.amount_in_cents": "{rows} Beträge in „{column}“ sind in Cent angegeben und wurden durch 100 geteilt.",
+        "rule.mixed_currencies": "{rows} Beträge sind nicht in {main}, sondern in einer anderen Währung aus „{column}“ "
+        "({others}); ohne Wechselkurse wurden sie wie angegeben addiert, Umsatz, RFM-Wert und Kundenwert mischen also Währungen.",
         "role.order_id": "Bestell-/Rechnungsnummer",
         "role.quantity": "Menge",
         "role.unit_price": "Stückpreis",
@@ -1313,6 +1321,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.date_header_values": "„{header}“ nennt ein Datum, und seine Werte sind Daten",
         "evidence.document_type_credit": "„{header}“ ist die Belegart; ihre Gutschriften und Stornos ({examples}) sind kein Kauf",
         "evidence.amount_is_a_component": "„{header}“ ist ein Teil des Preises (Fracht, Steuer, Rabatt, Gebühr, Kosten oder Gewinn), nicht der Kaufbetrag: nicht als Betrag verwendet",
+        "evidence.amount_mixed_currencies": "„{header}“ enthält mehrere Währungen (meist {main}): Beträge ohne Wechselkurse addiert",
         "evidence.amount_net_of_vat": "„{header}“ ist der Nettobetrag (ohne MwSt.); Umsatz, RFM und Kundenwert sind netto",
         "evidence.amount_gross_with_vat": "„{header}“ ist der Bruttobetrag (mit MwSt.); Umsatz, RFM und Kundenwert enthalten die MwSt.",
         "evidence.customer_id_per_order": "„{replaced}“ hat bei jeder Bestellung einen neuen Wert (kein Wert kommt in einer zweiten Bestellung wieder): er kennzeichnet die Bestellung; „{header}“ kennzeichnet die Person und ist der Kunde",
@@ -1607,6 +1616,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "Kaufhistorie; es wurde kein Modell angepasst.",
         "value.note.too_few_repeat_buyers": "Nur {n} Kunden haben vor dem Stichtag wieder gekauft (nötig sind "
         "mindestens {minimum}): kein Kaufmodell; der gezeigte Kundenertragswert nutzt die einfache Formel.",
+        "value.note.no_repeat_buyers": "Keiner der {n} Kunden hat zweimal gekauft. Wenn die Kundenspalte "
+        "bei jeder Bestellung neu vergeben wird (wie in manchen Shop-Exporten), kennzeichnet sie Bestellungen, "
+        "nicht Personen: Ordnen Sie die Spalte, die die Person kennzeichnet, als Kunden-ID zu.",
         "value.note.no_amounts": "Die Transaktionstabelle hat keine Beträge: kein Ausgabenmodell und kein "
         "Kundenertragswert aus der Kaufhistorie.",
         "value.note.fit_failed": "Das Kaufmodell ließ sich auf diesen Daten nicht verlässlich anpassen: keine "

@@ -41,6 +41,7 @@ __all__ = [
     "amount_in_cents",
     "cancel_mark_columns",
     "guest_lines",
+    "mixed_currencies",
     "refine_transaction_mapping",
     "refund_column",
     "repeated_order_total",
@@ -584,4 +585,31 @@ def amount_in_cents(header: object, amounts: pd.Series, frame: pd.DataFrame) -> 
     api_ids = [c for c in frame.columns if _share_matching(frame[c], _API_ID) >= UNIQUE_PER_LINE]
     if currency and api_ids and _share_matching(frame[currency[0]], _CURRENCY_CODE) >= UNIQUE_PER_LINE:
         return Evidence("amount_minor_units_api", {"header": str(header), "ids": str(api_ids[0])})
+    return None
+
+
+_CURRENCY_WORDS = frozenset({"currency", "währung", "waehrung", "ccy", "curr", "devise", "currencycode"})
+_CURRENCY_VALUE = r"[A-Za-z]{3}|[€$£¥₣₹]|CHF|Fr\.?"
+
+
+def mixed_currencies(frame: pd.DataFrame, headers: Iterable[object]) -> tuple[object, str, dict] | None:
+    """(column, the most frequent currency, lines per other currency) when a currency column holds
+    several currencies, else None: amounts in EUR, USD and GBP added up are no revenue in any of them.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"Currency": ["EUR", "EUR", "usd", "GBP", None]})
+    >>> mixed_currencies(log, log.columns)
+    ('Currency', 'EUR', {'USD': 1, 'GBP': 1})
+    """
+    for header in headers:
+        if header not in frame.columns or not (_words(header) & _CURRENCY_WORDS):
+            continue
+        text = frame[header].dropna().astype(str).str.strip()
+        text = text[text != ""]
+        if text.empty or _share_matching(text, _CURRENCY_VALUE) < UNIQUE_PER_LINE:
+            continue
+        counts = text.str.upper().value_counts()
+        if len(counts) > 1:
+            return header, str(counts.index[0]), {str(k): int(v) for k, v in counts.iloc[1:].items()}
     return None

@@ -227,3 +227,20 @@ def test_superstore_sales_is_the_amount_not_profit_or_discount(tmp_path):
     expected = pandas_summary(log, "Customer ID", "Order Date", "Sales", date_format="%m/%d/%Y")
     pd.testing.assert_frame_equal(summary, expected, check_dtype=False, check_index_type=False)
     assert table.report.mapping["amount"] == "Sales" and table.report.rows_set_aside == 0
+
+
+def test_amounts_in_several_currencies_are_said_to_be_mixed(tmp_path):
+    # before: EUR, USD and GBP amounts were added without a word; now a rule counts the lines not in
+    # the main currency, and the amount's evidence (an assumption in the JSON) says so
+    documents = erp_documents()
+    currency = np.where(np.arange(len(documents)) % 5 == 0, "USD", "EUR")
+    currency[np.arange(len(documents)) % 25 == 1] = "GBP"
+    export = documents.rename(columns={"Netto": "Net Amount"}).assign(Currency=currency)
+    path = tmp_path / "invoices.csv"
+    export.drop(columns=["Belegart", "MwSt", "Brutto"]).to_csv(path, index=False)
+    summary, table = app_summary(path)
+    rule = next(rule for rule in table.report.rules if rule.rule == "mixed_currencies")
+    assert rule.rows == 60 + 12
+    assert "not in EUR" in rule.text("en") and "(USD 60, GBP 12)" in rule.text("de")
+    assert "amount_mixed_currencies" in evidence_codes(table, "amount")
+    assert round(summary["revenue"].sum(), 2) == round(documents["Netto"].sum(), 2)  # added as written
