@@ -741,6 +741,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "note.value_needs_transactions": "No transaction table: customer value (RFM, CLV from purchases) "
         "cannot be computed.",
         "note.value_no_purchases": "The transaction table holds no usable purchase: no customer value.",
+        "note.value_no_date": "The transaction table has no purchase date (order numbers or days between "
+        "orders give no calendar dates): no RFM, purchase model or CLV. Assign the date column on the Data page.",
         "persona.value": "Expected CLV {clv} · P(active) {p_alive}",
         "kpi.clv_source.customer_table": "Shows the CLV from the customer table (simple formula).",
         "kpi.clv_source.value_page": "The CLV from the purchase model (transaction table) is on the Customer value "
@@ -1642,6 +1644,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "note.value_needs_transactions": "Keine Transaktionstabelle: Der Kundenwert (RFM, CLV aus Käufen) kann "
         "nicht berechnet werden.",
         "note.value_no_purchases": "Die Transaktionstabelle enthält keinen verwertbaren Kauf: kein Kundenwert.",
+        "note.value_no_date": "Die Transaktionstabelle hat kein Kaufdatum (Bestellnummern oder Tage zwischen "
+        "Bestellungen ergeben keine Kalenderdaten): kein RFM, kein Kaufmodell, kein Kundenwert. Ordnen Sie die "
+        "Datumsspalte auf der Seite Daten zu.",
         "persona.value": "Erwarteter Kundenertragswert {clv} · P(aktiv) {p_alive}",
         "kpi.clv_source.customer_table": "Zeigt den Kundenertragswert aus der Kundentabelle (einfache Formel).",
         "kpi.clv_source.value_page": "Der Kundenertragswert aus dem Kaufmodell (Transaktionstabelle) steht auf "
