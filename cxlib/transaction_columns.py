@@ -91,8 +91,15 @@ _CANCEL_WORDS = frozenset(
 )  # fmt: skip
 _REFUND_WORDS = frozenset(
     {"refund", "refunded", "refunds", "erstattet", "erstattung", "erstattungen", "rückerstattung",
-     "rueckerstattung", "gutschrift", "gutschriften"}
+     "rueckerstattung", "gutschrift", "gutschriften", "return", "returned", "returns", "retoure", "retouren",
+     "rücksendung", "rücksendungen", "rückgabe"}
 )  # fmt: skip
+#: A plural noun alone names an amount of refunds or returns (a sales report's "Returns" column); a
+#: participle alone ("Returned", "refunded") is a yes/no mark (:func:`cancel_mark_columns`).
+_REFUND_TOTALS = frozenset(
+    {"refunds", "returns", "retouren", "erstattungen", "gutschriften", "rücksendungen"}
+)
+_REFUND_PREFIXES = ("erstattung", "rückerstattung", "gutschrift", "retoure", "rücksendung", "rückgabe")
 _AMOUNT_WORDS = frozenset({"amount", "betrag", "total", "sum", "summe", "value", "wert", "umsatz"})
 _CENTS_WORDS = frozenset({"cents", "cent", "pence", "rappen", "minor"})
 #: Object ids of payment APIs ("ch_3Mx…", "cus_9s6…", "pi_…"): their amounts are in the smallest unit.
@@ -511,8 +518,8 @@ def guest_lines(ids: pd.Series) -> pd.Series:
 
 
 def refund_column(headers: Iterable[object]) -> object | None:
-    """The column holding the refunded part of a line's amount ("Refunded Amount", "Amount Refunded",
-    "Erstattungsbetrag"), or None.
+    """The column holding the refunded or returned part of a line's amount ("Refunded Amount", "Amount
+    Refunded", "Erstattungsbetrag", "Retourenwert", a sales report's "Returns"), or None.
 
     Examples
     --------
@@ -520,12 +527,14 @@ def refund_column(headers: Iterable[object]) -> object | None:
     'Refunded Amount'
     >>> refund_column(["Total", "refunded"]) is None  # a yes/no mark, not an amount
     True
+    >>> refund_column(["Sales", "Returned", "Retourenwert"]), refund_column(["Gross sales", "Returns"])
+    ('Retourenwert', 'Returns')
     """
     for header in headers:
         words, squashed = _words(header), _squashed(header)
-        refund = words & _REFUND_WORDS or squashed.startswith(("erstattung", "rückerstattung", "gutschrift"))
+        refund = words & _REFUND_WORDS or squashed.startswith(_REFUND_PREFIXES)
         amount = words & _AMOUNT_WORDS or squashed.endswith(("betrag", "summe", "wert"))
-        if refund and amount:
+        if (refund and amount) or words in ({word} for word in _REFUND_TOTALS):
             return header
     return None
 

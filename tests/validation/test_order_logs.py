@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from cxlib.intake import load_table
 from cxlib.value.purchases import customer_days, summarize_purchases
@@ -197,9 +198,9 @@ def test_net_amount_is_the_amount_where_gross_comes_first(tmp_path):
     assert (evidence.code, evidence.params["gross"]) == ("amount_net_of_vat", "Gross Amount")
 
 
-def test_superstore_sales_is_the_amount_not_profit_or_discount(tmp_path):
-    # already right, kept: several lines per order, month-first dates, negative profit next to sales
-    rng = np.random.default_rng(9)
+def superstore(seed: int = 9) -> pd.DataFrame:
+    """Sample-Superstore-shaped lines: 150 orders of 35 customers, several lines per order."""
+    rng = np.random.default_rng(seed)
     rows = []
     for order in range(150):
         day = pd.Timestamp("2015-01-05") + pd.Timedelta(days=int(rng.integers(0, 1400)))
@@ -220,7 +221,12 @@ def test_superstore_sales_is_the_amount_not_profit_or_discount(tmp_path):
                     "Profit": round(sales * float(rng.uniform(-0.5, 0.4)), 4),
                 }
             )
-    log = pd.DataFrame(rows)
+    return pd.DataFrame(rows)
+
+
+def test_superstore_sales_is_the_amount_not_profit_or_discount(tmp_path):
+    # already right, kept: several lines per order, month-first dates, negative profit next to sales
+    log = superstore()
     path = tmp_path / "Sample - Superstore.csv"
     log.to_csv(path, index=False)
     summary, table = app_summary(path)
@@ -244,3 +250,21 @@ def test_amounts_in_several_currencies_are_said_to_be_mixed(tmp_path):
     assert "not in EUR" in rule.text("en") and "(USD 60, GBP 12)" in rule.text("de")
     assert "amount_mixed_currencies" in evidence_codes(table, "amount")
     assert round(summary["revenue"].sum(), 2) == round(documents["Netto"].sum(), 2)  # added as written
+
+
+@pytest.mark.parametrize(("header", "sign"), [("Retourenwert", 1), ("Returns", -1), ("Return Amount", 1)])
+def test_a_column_of_returned_value_is_taken_off_the_sales(tmp_path, header, sign):
+    # before: a returns column without "refund" in its header was ignored, and returned goods counted as
+    # sales (here 26 orders' lines: revenue too high by their whole value)
+    log = superstore()
+    returned = log["Order ID"].isin(log["Order ID"].drop_duplicates().iloc[::6])
+    log[header] = np.where(returned, sign * log["Sales"], 0.0)
+    path = tmp_path / "superstore_returns.csv"
+    log.to_csv(path, index=False)
+    summary, table = app_summary(path)
+    expected = pandas_summary(log[~returned], "Customer ID", "Order Date", "Sales", date_format="%m/%d/%Y")
+    pd.testing.assert_frame_equal(summary, expected, check_dtype=False, check_index_type=False)
+    assert {rule.rule: rule.rows for rule in table.report.rules} == {
+        "refund_subtracted": int(returned.sum()),
+        "refunded_in_full": int(returned.sum()),
+    }
