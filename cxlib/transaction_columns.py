@@ -517,7 +517,7 @@ def guest_lines(ids: pd.Series) -> pd.Series:
 # ----- columns that change what a line is worth ---------------------------------------------------
 
 
-def refund_column(headers: Iterable[object]) -> object | None:
+def refund_column(headers: Iterable[object], amount_header: object = None) -> object | None:
     """The column holding the refunded or returned part of a line's amount ("Refunded Amount", "Amount
     Refunded", "Erstattungsbetrag", "Retourenwert", a sales report's "Returns"), or None.
 
@@ -529,12 +529,16 @@ def refund_column(headers: Iterable[object]) -> object | None:
     True
     >>> refund_column(["Sales", "Returned", "Retourenwert"]), refund_column(["Gross sales", "Returns"])
     ('Retourenwert', 'Returns')
+    >>> refund_column(["Returns"], amount_header="Net sales") is None
+    True
     """
     for header in headers:
         words, squashed = _words(header), _squashed(header)
         refund = words & _REFUND_WORDS or squashed.startswith(_REFUND_PREFIXES)
         amount = words & _AMOUNT_WORDS or squashed.endswith(("betrag", "summe", "wert"))
-        if (refund and amount) or words in ({word} for word in _REFUND_TOTALS):
+        # a sales report's "Net sales" is already net of its "Returns": they are not taken off twice
+        total = words in ({word} for word in _REFUND_TOTALS) and _tax_basis(amount_header) != "net"
+        if (refund and amount) or total:
             return header
     return None
 

@@ -637,7 +637,7 @@ def _resolve_amount(
         meaning.evidence.append(cents)
         rules.add("amount_in_cents", int(data["amount"].notna().sum()), set_aside=False, column=str(header))
     _note_mixed_currencies(data, mapping, rules, source)
-    refund = refund_column(mapping.unmapped)
+    refund = refund_column(mapping.unmapped, header)
     refunded = data.get(renames.get(refund, refund)) if refund is not None else None
     if refunded is not None and pd.api.types.is_numeric_dtype(refunded) and (refunded.fillna(0) != 0).any():
         refunded = refunded.abs() / (100 if cents is not None else 1)

@@ -268,3 +268,25 @@ def test_a_column_of_returned_value_is_taken_off_the_sales(tmp_path, header, sig
         "refund_subtracted": int(returned.sum()),
         "refunded_in_full": int(returned.sum()),
     }
+
+
+def test_net_sales_of_a_sales_report_are_not_reduced_by_its_returns_again(tmp_path):
+    # a sales report by order: "Net sales" = gross sales - discounts - returns; its "Returns" column is
+    # already in the net figure and must not be taken off a second time
+    log = superstore()
+    returns = np.where(log.index % 9 == 0, -0.25 * log["Sales"], 0.0).round(2)
+    report = pd.DataFrame(
+        {
+            "Order": log["Order ID"],
+            "Day": log["Order Date"],
+            "Customer ID": log["Customer ID"],
+            "Gross sales": log["Sales"],
+            "Returns": returns,
+            "Net sales": (log["Sales"] + returns).round(4),
+        }
+    )
+    path = tmp_path / "sales_by_order.csv"
+    report.to_csv(path, index=False)
+    summary, table = app_summary(path)
+    assert table.report.mapping["amount"] == "Net sales" and table.report.rules == []
+    assert round(summary["revenue"].sum(), 2) == round(report["Net sales"].sum(), 2)
