@@ -470,6 +470,12 @@ TRANSACTION_ROLES: tuple[Role, ...] = (
             "belegnummer",
             "beleg nr",
             "transaktions id",
+            "bestell id",
+            "auftrags id",
+            "auftrags nr",
+            "beleg id",
+            "rechnungs id",
+            "vorgangsnummer",
         ),
     ),
     Role(

@@ -290,3 +290,18 @@ def test_net_sales_of_a_sales_report_are_not_reduced_by_its_returns_again(tmp_pa
     summary, table = app_summary(path)
     assert table.report.mapping["amount"] == "Net sales" and table.report.rules == []
     assert round(summary["revenue"].sum(), 2) == round(report["Net sales"].sum(), 2)
+
+
+def test_german_superstore_export_names_its_orders(tmp_path):
+    # "Bestell-ID" was no order number (only "Bestellnummer" was): no order-level checks could run
+    log = superstore().rename(
+        columns={"Order ID": "Bestell-ID", "Order Date": "Bestelldatum", "Customer ID": "Kunden-ID",
+                 "Sales": "Umsatz", "Quantity": "Menge", "Discount": "Rabatt", "Profit": "Gewinn"}
+    )  # fmt: skip
+    log["Bestelldatum"] = pd.to_datetime(log["Bestelldatum"], format="%m/%d/%Y").dt.strftime("%d.%m.%Y")
+    path = tmp_path / "superstore_de.csv"
+    log.to_csv(path, sep=";", decimal=",", index=False)
+    summary, table = app_summary(path)
+    assert table.report.mapping["order_id"] == "Bestell-ID" and table.report.mapping["amount"] == "Umsatz"
+    expected = pandas_summary(log, "Kunden-ID", "Bestelldatum", "Umsatz", date_format="%d.%m.%Y")
+    pd.testing.assert_frame_equal(summary, expected, check_dtype=False, check_index_type=False)
