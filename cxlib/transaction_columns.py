@@ -152,6 +152,23 @@ def _assign(mapping: ColumnMapping, role_key: str, column: object, evidence: Evi
     used.add(column)
 
 
+#: Words of customer columns that describe the customer (name, group, place), never identify them.
+_NOT_A_PERSON_KEY = frozenset(
+    {"name", "nachname", "vorname", "firma", "company", "group", "gruppe", "segment", "type", "typ", "art",
+     "class", "klasse", "category", "kategorie", "state", "city", "zip", "postal", "plz", "ort", "stadt",
+     "land", "country", "region", "bundesland", "prefix", "status", "level", "tier", "since"}
+)  # fmt: skip
+
+
+def _describes_customer(header: object) -> bool:
+    """True for a customer column that describes rather than identifies ("Kundengruppe", "customer_state")."""
+    words, squashed = _words(header), _squashed(header)
+    if squashed.endswith(("username", "benutzername", "loginname", "accountname")):
+        return False  # a login identifies the person
+    describing = ("gruppe", "group", "segment", "typ", "type", "art", "klasse", "kategorie", "name", "land")
+    return bool(words & _NOT_A_PERSON_KEY) or squashed.endswith(describing)
+
+
 def _customer_candidates(frame: pd.DataFrame, used: set) -> list[tuple[object, Evidence]]:
     """Columns that name the customer and repeat across lines: customer headers first, then e-mails."""
     found = []
@@ -162,7 +179,7 @@ def _customer_candidates(frame: pd.DataFrame, used: set) -> list[tuple[object, E
         repeats = _distinct_share(values) < UNIQUE_PER_LINE
         if not repeats or _filled_text(values).empty:
             continue
-        if _customer_header(column) and not is_email_column(values):
+        if _customer_header(column) and not is_email_column(values) and not _describes_customer(column):
             found.append((0, column, Evidence("customer_header_repeats", {"header": str(column)})))
         elif is_email_column(values):
             found.append((1, column, Evidence("email_as_customer_id", {"header": str(column)})))
@@ -199,16 +216,20 @@ def _per_order(ids: pd.Series, orders: pd.Series) -> bool:
     return bool(orders[known].groupby(ids[known]).nunique().max() == 1)
 
 
+#: A person key has at least this many distinct values per distinct per-order id: most buyers buy once.
+PERSON_KEY_SHARE = 0.5
+
+
 def _person_column(frame: pd.DataFrame, ids: pd.Series, orders: pd.Series, used: set) -> object | None:
-    """A customer column (not a name) whose values hold several of the per-order ids and come back in
-    several orders: the person behind them (Olist's ``customer_unique_id``)."""
+    """A customer column whose values each hold one or more of the per-order ids, come back in several
+    orders and are nearly as many as the ids: the person behind them (Olist's ``customer_unique_id``), not
+    a group, place or name of the customer."""
     for column, _ in _customer_candidates(frame, used):
-        if _words(column) & {"name", "nachname", "vorname", "firma", "company"}:
-            continue
         values = frame[column]
         known = values.notna() & ids.notna()
+        people, order_ids = values[known].nunique(), ids[known].nunique()
         nested = values[known].groupby(ids[known]).nunique().max() == 1
-        if nested and values[known].nunique() < ids[known].nunique() and not _per_order(values, orders):
+        if nested and PERSON_KEY_SHARE * order_ids <= people < order_ids and not _per_order(values, orders):
             return column
     return None
 

@@ -305,3 +305,38 @@ def test_german_superstore_export_names_its_orders(tmp_path):
     assert table.report.mapping["order_id"] == "Bestell-ID" and table.report.mapping["amount"] == "Umsatz"
     expected = pandas_summary(log, "Kunden-ID", "Bestelldatum", "Umsatz", date_format="%d.%m.%Y")
     pd.testing.assert_frame_equal(summary, expected, check_dtype=False, check_index_type=False)
+
+
+def test_a_customer_group_is_never_the_customer_of_one_time_buyers(tmp_path):
+    # 80 one-time buyers: "Customer ID" is unique on every line, as a line id would be. Before, the
+    # repeating "Kundengruppe" replaced it: 3 "customers" with 80 purchases between them
+    rng = np.random.default_rng(2)
+    log = pd.DataFrame(
+        {
+            "Kundengruppe": rng.choice(["Privat", "Gewerbe", "Händler"], 80),
+            "Order ID": [f"A-{7000 + i}" for i in range(80)],
+            "Customer ID": [f"K{300 + i}" for i in range(80)],
+            "Order Date": pd.date_range("2024-01-01", periods=80, freq="3D").strftime("%Y-%m-%d"),
+            "Amount": rng.uniform(10, 90, 80).round(2),
+        }
+    )
+    path = tmp_path / "one_time_buyers.csv"
+    log.to_csv(path, index=False)
+    summary, table = app_summary(path)
+    assert table.report.mapping["customer_id"] == "Customer ID"
+    assert len(summary) == 80 and summary["purchases"].eq(1).all()
+
+
+def test_olist_places_of_the_customer_are_not_the_person(tmp_path):
+    # zip prefix, city and state come before customer_unique_id: each holds several per-order ids too,
+    # but describes where a customer lives, not who they are
+    orders = olist_orders().assign(customer_city="sao paulo", payment_value=50.0)
+    columns = ["customer_zip_code_prefix", "customer_city", "customer_state", "customer_unique_id"]
+    rest = ["order_status", "order_purchase_timestamp", "payment_value"]
+    log = orders[["order_id", "customer_id", *columns, *rest]]
+    path = tmp_path / "olist.csv"
+    log.to_csv(path, index=False)
+    summary, table = app_summary(path)
+    assert table.report.mapping["customer_id"] == "customer_unique_id"
+    expected = pandas_summary(_bought(log), "customer_unique_id", "order_purchase_timestamp", "payment_value")
+    pd.testing.assert_frame_equal(summary, expected, check_dtype=False, check_index_type=False)
