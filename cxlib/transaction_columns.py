@@ -254,7 +254,7 @@ def _check_customer_per_order(frame: pd.DataFrame, mapping: ColumnMapping, used:
 #: discount, fee, cost or profit ("freight_value", "Tax Amount", "Rabattbetrag", "Profit").
 _COMPONENT_WORDS = ("freight", "shipping", "versand", "fracht", "porto", "tax", "vat", "mwst", "ust",
                     "steuer", "discount", "rabatt", "skonto", "fee", "gebühr", "gebuehr", "profit", "gewinn",
-                    "margin", "marge", "cost", "kosten", "einkauf", "deposit", "pfand", "tip", "trinkgeld",
+                    "margin", "marge", "cost", "kosten", "deposit", "pfand", "tip", "trinkgeld",
                     "commission", "provision", "weight", "gewicht")  # fmt: skip
 _NET_WORDS, _GROSS_WORDS = ("net", "netto", "nett"), ("gross", "brutto")
 _UNIT_WORDS = frozenset({"price", "preis", "unit", "einzelpreis", "stückpreis", "each"})
