@@ -400,7 +400,13 @@ SURVEY_ROLES: tuple[Role, ...] = (
 )
 
 TRANSACTION_ROLES: tuple[Role, ...] = (
-    Role("customer_id", "id", CUSTOMER_ROLES[0].synonyms, required=True),
+    # ERP sales documents name the customer by their role in the sale (SAP: Auftraggeber = sold-to party)
+    Role(
+        "customer_id",
+        "id",
+        (*CUSTOMER_ROLES[0].synonyms, "auftraggeber", "sold to party", "sold to", "debitor", "debitornummer"),
+        required=True,
+    ),
     Role(
         "date",
         "date",
@@ -445,6 +451,12 @@ TRANSACTION_ROLES: tuple[Role, ...] = (
             "umsatz",
             "bestellwert",
             "wert",
+            "rechnungsbetrag",
+            "rechnungssumme",
+            "belegbetrag",
+            "auftragswert",
+            "invoice amount",
+            "line amount",
         ),
     ),
     # A line's amount is the line total; without one it is quantity x unit price (cxlib.validation).
@@ -476,6 +488,8 @@ TRANSACTION_ROLES: tuple[Role, ...] = (
             "beleg id",
             "rechnungs id",
             "vorgangsnummer",
+            "verkaufsbeleg",
+            "kundenauftrag",
         ),
     ),
     Role(

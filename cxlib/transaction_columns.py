@@ -623,21 +623,36 @@ def amount_in_cents(header: object, amounts: pd.Series, frame: pd.DataFrame) -> 
 
 
 _CURRENCY_WORDS = frozenset({"currency", "währung", "waehrung", "ccy", "curr", "devise", "currencycode"})
+_CODES = frozenset({"eur", "usd", "gbp", "chf", "jpy", "cny", "sek", "nok", "dkk", "pln", "czk", "huf", "cad",
+                    "aud", "brl", "inr"})  # fmt: skip
 _CURRENCY_VALUE = r"[A-Za-z]{3}|[€$£¥₣₹]|CHF|Fr\.?"
 
 
-def mixed_currencies(frame: pd.DataFrame, headers: Iterable[object]) -> tuple[object, str, dict] | None:
+def _currency_header(header: object) -> bool:
+    ends = ("währung", "waehrung", "currency")
+    return bool(_words(header) & _CURRENCY_WORDS) or _squashed(header).endswith(ends)
+
+
+def mixed_currencies(
+    frame: pd.DataFrame, headers: Iterable[object], amount_header: object = None
+) -> tuple[object, str, dict] | None:
     """(column, the most frequent currency, lines per other currency) when a currency column holds
     several currencies, else None: amounts in EUR, USD and GBP added up are no revenue in any of them.
+    An amount whose header names its currency ("Betrag in Hauswährung", "Amount (EUR)") is converted
+    already: None.
 
     Examples
     --------
     >>> log = pd.DataFrame({"Currency": ["EUR", "EUR", "usd", "GBP", None]})
     >>> mixed_currencies(log, log.columns)
     ('Currency', 'EUR', {'USD': 1, 'GBP': 1})
+    >>> mixed_currencies(log, log.columns, amount_header="Amount in local currency") is None
+    True
     """
+    if amount_header is not None and (_currency_header(amount_header) or _words(amount_header) & _CODES):
+        return None
     for header in headers:
-        if header not in frame.columns or not (_words(header) & _CURRENCY_WORDS):
+        if header not in frame.columns or not _currency_header(header):
             continue
         text = frame[header].dropna().astype(str).str.strip()
         text = text[text != ""]

@@ -653,7 +653,8 @@ def _note_mixed_currencies(
     data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules, source: pd.DataFrame
 ) -> None:
     """Say so when the amounts are in several currencies: they are added as written (no rates known)."""
-    mixed = mixed_currencies(source[data["amount"].notna()], mapping.unmapped)
+    header = mapping.matches["amount"].column if "amount" in mapping.matches else None
+    mixed = mixed_currencies(source[data["amount"].notna()], mapping.unmapped, header)
     if mixed is None:
         return
     column, main, others = mixed

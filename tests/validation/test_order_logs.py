@@ -340,3 +340,45 @@ def test_olist_places_of_the_customer_are_not_the_person(tmp_path):
     assert table.report.mapping["customer_id"] == "customer_unique_id"
     expected = pandas_summary(_bought(log), "customer_unique_id", "order_purchase_timestamp", "payment_value")
     pd.testing.assert_frame_equal(summary, expected, check_dtype=False, check_index_type=False)
+
+
+def sap_lines(amount_header: str) -> pd.DataFrame:
+    """SAP sales document lines (VBAK/VBAP-style headers): 3 positions per document, two currencies."""
+    rng = np.random.default_rng(3)
+    documents = np.repeat(np.arange(60), 3)
+    days = pd.Timestamp("2024-01-02") + pd.to_timedelta(documents * 4, "D")
+    return pd.DataFrame(
+        {
+            "Verkaufsbeleg": (9000000 + documents).astype(str),
+            "Position": np.tile([10, 20, 30], 60),
+            "Auftraggeber": (100000 + documents % 13).astype(str),
+            "Belegdatum": days.strftime("%d.%m.%Y"),
+            "Auftragsmenge": rng.integers(1, 5, 180),
+            amount_header: rng.uniform(20, 500, 180).round(2),
+            "Belegwährung": np.where(documents % 4 == 0, "USD", "EUR"),
+        }
+    )
+
+
+def test_sap_sales_lines_sold_to_party_invoice_amount_and_document_currency(tmp_path):
+    # before: "Auftraggeber" (SAP's sold-to party) was no customer (file refused: no customer id),
+    # "Rechnungsbetrag" no amount, and the document currency unnoticed
+    log = sap_lines("Rechnungsbetrag")
+    path = tmp_path / "vbap.csv"
+    log.to_csv(path, sep=";", decimal=",", index=False)
+    summary, table = app_summary(path)
+    mapping = table.report.mapping
+    assert (mapping["customer_id"], mapping["order_id"], mapping["amount"]) == (
+        "Auftraggeber", "Verkaufsbeleg", "Rechnungsbetrag"
+    )  # fmt: skip
+    expected = pandas_summary(log, "Auftraggeber", "Belegdatum", "Rechnungsbetrag", date_format="%d.%m.%Y")
+    pd.testing.assert_frame_equal(summary, expected, check_dtype=False, check_index_type=False)
+    assert {rule.rule: rule.rows for rule in table.report.rules} == {"mixed_currencies": 45}
+
+
+def test_an_amount_in_the_house_currency_is_not_mixed(tmp_path):
+    # "Betrag in Hauswährung" is converted already: the document currency next to it is no warning
+    path = tmp_path / "vbap.csv"
+    sap_lines("Betrag in Hauswährung").to_csv(path, sep=";", decimal=",", index=False)
+    _, table = app_summary(path)
+    assert table.report.mapping["amount"] == "Betrag in Hauswährung" and table.report.rules == []
