@@ -152,25 +152,32 @@ def _assign(mapping: ColumnMapping, role_key: str, column: object, evidence: Evi
     used.add(column)
 
 
-#: Words of customer columns that describe the customer (name, group, place), never identify them.
-_NOT_A_PERSON_KEY = frozenset(
-    {"name", "nachname", "vorname", "firma", "company", "group", "gruppe", "segment", "type", "typ", "art",
-     "class", "klasse", "category", "kategorie", "state", "city", "zip", "postal", "plz", "ort", "stadt",
-     "land", "country", "region", "bundesland", "prefix", "status", "level", "tier", "since"}
+#: Words of customer columns that describe the customer (group, place, status), never identify them.
+_DESCRIBING_WORDS = frozenset(
+    {"group", "gruppe", "segment", "type", "typ", "art", "class", "klasse", "category", "kategorie", "state",
+     "city", "zip", "postal", "plz", "ort", "stadt", "land", "country", "region", "bundesland", "prefix",
+     "status", "level", "tier", "since"}
 )  # fmt: skip
+_NAME_WORDS = frozenset({"name", "nachname", "vorname", "firma", "company"})
+_LOGINS = ("username", "benutzername", "loginname", "accountname")
 
 
-def _describes_customer(header: object) -> bool:
-    """True for a customer column that describes rather than identifies ("Kundengruppe", "customer_state")."""
+def _customer_kind(header: object) -> str:
+    """ "describes" ("Kundengruppe", "customer_state"), "name" ("Customer Name", "Firma") or "id"."""
     words, squashed = _words(header), _squashed(header)
-    if squashed.endswith(("username", "benutzername", "loginname", "accountname")):
-        return False  # a login identifies the person
-    describing = ("gruppe", "group", "segment", "typ", "type", "art", "klasse", "kategorie", "name", "land")
-    return bool(words & _NOT_A_PERSON_KEY) or squashed.endswith(describing)
+    describing = ("gruppe", "group", "segment", "typ", "type", "art", "klasse", "kategorie", "land")
+    if words & _DESCRIBING_WORDS or squashed.endswith(describing):
+        return "describes"
+    if not squashed.endswith(_LOGINS) and (words & _NAME_WORDS or squashed.endswith("name")):
+        return "name"  # a login identifies the person; a name only where nothing else does
+    return "id"
 
 
-def _customer_candidates(frame: pd.DataFrame, used: set) -> list[tuple[object, Evidence]]:
-    """Columns that name the customer and repeat across lines: customer headers first, then e-mails."""
+def _customer_candidates(
+    frame: pd.DataFrame, used: set, *, names: bool = True
+) -> list[tuple[object, Evidence]]:
+    """Columns that name the customer and repeat across lines: customer id headers first, then e-mails,
+    then (with ``names``) customer names. A column describing the customer (group, place) never is one."""
     found = []
     for column in frame.columns:
         if column in used:
@@ -179,10 +186,12 @@ def _customer_candidates(frame: pd.DataFrame, used: set) -> list[tuple[object, E
         repeats = _distinct_share(values) < UNIQUE_PER_LINE
         if not repeats or _filled_text(values).empty:
             continue
-        if _customer_header(column) and not is_email_column(values) and not _describes_customer(column):
-            found.append((0, column, Evidence("customer_header_repeats", {"header": str(column)})))
-        elif is_email_column(values):
+        kind = _customer_kind(column) if _customer_header(column) else None
+        if is_email_column(values):
             found.append((1, column, Evidence("email_as_customer_id", {"header": str(column)})))
+        elif kind == "id" or (kind == "name" and names):
+            rank = 0 if kind == "id" else 2
+            found.append((rank, column, Evidence("customer_header_repeats", {"header": str(column)})))
     return [(column, evidence) for _, column, evidence in sorted(found, key=lambda item: item[0])]
 
 
@@ -193,7 +202,7 @@ def _check_customer_id(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -
         values = frame[match.column]
         if len(_filled_text(values)) < MIN_LINES or _distinct_share(values) < UNIQUE_PER_LINE:
             return
-    candidates = _customer_candidates(frame, used)
+    candidates = _customer_candidates(frame, used, names=match is None)
     if not candidates:
         return
     column, evidence = candidates[0]
@@ -224,7 +233,7 @@ def _person_column(frame: pd.DataFrame, ids: pd.Series, orders: pd.Series, used:
     """A customer column whose values each hold one or more of the per-order ids, come back in several
     orders and are nearly as many as the ids: the person behind them (Olist's ``customer_unique_id``), not
     a group, place or name of the customer."""
-    for column, _ in _customer_candidates(frame, used):
+    for column, _ in _customer_candidates(frame, used, names=False):
         values = frame[column]
         known = values.notna() & ids.notna()
         people, order_ids = values[known].nunique(), ids[known].nunique()

@@ -382,3 +382,14 @@ def test_an_amount_in_the_house_currency_is_not_mixed(tmp_path):
     sap_lines("Betrag in Hauswährung").to_csv(path, sep=";", decimal=",", index=False)
     _, table = app_summary(path)
     assert table.report.mapping["amount"] == "Betrag in Hauswährung" and table.report.rules == []
+
+
+def test_a_customer_name_is_the_customer_only_where_no_id_is_given(tmp_path):
+    # a Superstore-shaped export without "Customer ID": the name is the customer (as before); a
+    # segment next to it never is
+    log = superstore().drop(columns="Customer ID")
+    log.insert(4, "Customer Name", [f"Kundin {i % 23}" for i in range(len(log))])
+    path = tmp_path / "superstore_names.csv"
+    log.to_csv(path, index=False)
+    summary, table = app_summary(path)
+    assert table.report.mapping["customer_id"] == "Customer Name" and len(summary) == 23
