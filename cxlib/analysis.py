@@ -365,6 +365,8 @@ def buyer_persona_features(
 def _value_missing_note(tables: Mapping[str, ValidatedTable]) -> str:
     if "transactions" not in tables:
         return "note.value_needs_transactions"
+    if "date" not in tables["transactions"].data:  # e.g. Instacart: order numbers and days between orders
+        return "note.value_no_date"
     return "note.value_no_purchases"
 
 

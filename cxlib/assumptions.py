@@ -34,6 +34,10 @@ ASSUMPTION_CODES = frozenset(
         "period_year_to_date",
         "revenue_full_period",
         "tenure_from_signup",
+        "amount_net_of_vat",
+        "amount_gross_with_vat",
+        "amount_mixed_currencies",
+        "customer_id_per_order",
     }
 )
 

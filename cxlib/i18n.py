@@ -409,6 +409,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.refunded_in_full": "{rows} lines were refunded in full and were set aside.",
         "rule.refund_subtracted": "{rows} amounts are taken net of the refunded part in “{column}”.",
         "rule.amount_in_cents": "{rows} amounts in “{column}” are in cents and were divided by 100.",
+        "rule.mixed_currencies": "{rows} amounts are not in {main} but in another currency of “{column}” ({others}); "
+        "without exchange rates they were added as written, so revenue, RFM money and CLV mix currencies.",
         "role.order_id": "Order / invoice number",
         "role.quantity": "Quantity",
         "role.unit_price": "Unit price",
@@ -426,6 +428,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.email_as_customer_id": "“{header}” holds e-mail addresses that repeat across lines: the customer",
         "evidence.unique_per_line": "a different value on {share:.0%} of the lines: it identifies lines or orders, not customers",
         "evidence.date_header_values": "“{header}” names a date and its values are dates",
+        "evidence.document_type_credit": "“{header}” is the document type; its credit notes and cancellations ({examples}) are no purchase",
+        "evidence.amount_is_a_component": "“{header}” is a part of the price (freight, tax, discount, fee, cost or profit), not what the customer bought for: not used as the amount",
+        "evidence.amount_mixed_currencies": "“{header}” holds several currencies (mostly {main}): amounts added without exchange rates",
+        "evidence.amount_net_of_vat": "“{header}” is the net amount (without VAT, or after discounts and returns as the export defines net); revenue, RFM and CLV are net",
+        "evidence.amount_gross_with_vat": "“{header}” is the gross amount (with VAT); revenue, RFM and CLV include VAT",
+        "evidence.customer_id_per_order": "“{replaced}” has a new value with every order (no value comes back in a second order): it names the order; “{header}” names the person and is the customer",
+        "evidence.purchase_date_not_later_step": "“{header}” is the date of the purchase; “{replaced}” names a later step of the order (approval, shipping, delivery) and is not used",
         "evidence.hash_order_numbers": "order numbers written like “{example}”",
         "evidence.amount_cents_header": "“{header}” names cents: divided by 100",
         "evidence.amount_minor_units_api": "whole amounts with a currency per line and payment-system ids (“{ids}”): cents, divided by 100",
@@ -711,6 +720,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "model was fitted.",
         "value.note.too_few_repeat_buyers": "Only {n} customers bought again before the split (at least "
         "{minimum} are needed): no purchase model; the CLV shown uses the simple formula.",
+        "value.note.no_repeat_buyers": "None of the {n} customers bought twice. If the customer column "
+        "is issued anew with every order (as some shop exports do), it names the orders, not the people: "
+        "assign the column that identifies the person as the customer ID.",
         "value.note.no_amounts": "The transaction table has no amounts: no spend model and no CLV from the "
         "purchase log.",
         "value.note.fit_failed": "The purchase model could not be fitted reliably on this data: no model "
@@ -733,6 +745,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "note.value_needs_transactions": "No transaction table: customer value (RFM, CLV from purchases) "
         "cannot be computed.",
         "note.value_no_purchases": "The transaction table holds no usable purchase: no customer value.",
+        "note.value_no_date": "The transaction table has no purchase date (order numbers or days between "
+        "orders give no calendar dates): no RFM, purchase model or CLV. Assign the date column on the Data page.",
         "persona.value": "Expected CLV {clv} · P(active) {p_alive}",
         "kpi.clv_source.customer_table": "Shows the CLV from the customer table (simple formula).",
         "kpi.clv_source.value_page": "The CLV from the purchase model (transaction table) is on the Customer value "
@@ -1298,6 +1312,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.refunded_in_full": "{rows} Zeilen wurden voll erstattet und wurden beiseitegelegt.",
         "rule.refund_subtracted": "{rows} Beträge sind abzüglich des erstatteten Teils in „{column}“ gerechnet.",
         "rule.amount_in_cents": "{rows} Beträge in „{column}“ sind in Cent angegeben und wurden durch 100 geteilt.",
+        "rule.mixed_currencies": "{rows} Beträge sind nicht in {main}, sondern in einer anderen Währung aus „{column}“ "
+        "({others}); ohne Wechselkurse wurden sie wie angegeben addiert, Umsatz, RFM-Wert und Kundenwert mischen also Währungen.",
         "role.order_id": "Bestell-/Rechnungsnummer",
         "role.quantity": "Menge",
         "role.unit_price": "Stückpreis",
@@ -1316,6 +1332,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.email_as_customer_id": "„{header}“ enthält E-Mail-Adressen, die sich über Zeilen wiederholen: der Kunde",
         "evidence.unique_per_line": "ein anderer Wert in {share:.0%} der Zeilen: kennzeichnet Zeilen oder Bestellungen, nicht Kunden",
         "evidence.date_header_values": "„{header}“ nennt ein Datum, und seine Werte sind Daten",
+        "evidence.document_type_credit": "„{header}“ ist die Belegart; ihre Gutschriften und Stornos ({examples}) sind kein Kauf",
+        "evidence.amount_is_a_component": "„{header}“ ist ein Teil des Preises (Fracht, Steuer, Rabatt, Gebühr, Kosten oder Gewinn), nicht der Kaufbetrag: nicht als Betrag verwendet",
+        "evidence.amount_mixed_currencies": "„{header}“ enthält mehrere Währungen (meist {main}): Beträge ohne Wechselkurse addiert",
+        "evidence.amount_net_of_vat": "„{header}“ ist der Nettobetrag (ohne MwSt. oder nach Rabatten und Retouren, wie der Export netto festlegt); Umsatz, RFM und Kundenwert sind netto",
+        "evidence.amount_gross_with_vat": "„{header}“ ist der Bruttobetrag (mit MwSt.); Umsatz, RFM und Kundenwert enthalten die MwSt.",
+        "evidence.customer_id_per_order": "„{replaced}“ hat bei jeder Bestellung einen neuen Wert (kein Wert kommt in einer zweiten Bestellung wieder): er kennzeichnet die Bestellung; „{header}“ kennzeichnet die Person und ist der Kunde",
+        "evidence.purchase_date_not_later_step": "„{header}“ ist das Kaufdatum; „{replaced}“ nennt einen späteren Schritt der Bestellung (Freigabe, Versand, Lieferung) und wird nicht verwendet",
         "evidence.hash_order_numbers": "Bestellnummern wie „{example}“",
         "evidence.amount_cents_header": "„{header}“ nennt Cent: durch 100 geteilt",
         "evidence.amount_minor_units_api": "ganze Beträge mit Währung je Zeile und Kennungen eines Zahlungssystems („{ids}“): Cent, durch 100 geteilt",
@@ -1606,6 +1629,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "Kaufhistorie; es wurde kein Modell angepasst.",
         "value.note.too_few_repeat_buyers": "Nur {n} Kunden haben vor dem Stichtag wieder gekauft (nötig sind "
         "mindestens {minimum}): kein Kaufmodell; der gezeigte Kundenertragswert nutzt die einfache Formel.",
+        "value.note.no_repeat_buyers": "Keiner der {n} Kunden hat zweimal gekauft. Wenn die Kundenspalte "
+        "bei jeder Bestellung neu vergeben wird (wie in manchen Shop-Exporten), kennzeichnet sie Bestellungen, "
+        "nicht Personen: Ordnen Sie die Spalte, die die Person kennzeichnet, als Kunden-ID zu.",
         "value.note.no_amounts": "Die Transaktionstabelle hat keine Beträge: kein Ausgabenmodell und kein "
         "Kundenertragswert aus der Kaufhistorie.",
         "value.note.fit_failed": "Das Kaufmodell ließ sich auf diesen Daten nicht verlässlich anpassen: keine "
@@ -1629,6 +1655,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "note.value_needs_transactions": "Keine Transaktionstabelle: Der Kundenwert (RFM, CLV aus Käufen) kann "
         "nicht berechnet werden.",
         "note.value_no_purchases": "Die Transaktionstabelle enthält keinen verwertbaren Kauf: kein Kundenwert.",
+        "note.value_no_date": "Die Transaktionstabelle hat kein Kaufdatum (Bestellnummern oder Tage zwischen "
+        "Bestellungen ergeben keine Kalenderdaten): kein RFM, kein Kaufmodell, kein Kundenwert. Ordnen Sie die "
+        "Datumsspalte auf der Seite Daten zu.",
         "persona.value": "Erwarteter Kundenertragswert {clv} · P(aktiv) {p_alive}",
         "kpi.clv_source.customer_table": "Zeigt den Kundenertragswert aus der Kundentabelle (einfache Formel).",
         "kpi.clv_source.value_page": "Der Kundenertragswert aus dem Kaufmodell (Transaktionstabelle) steht auf "

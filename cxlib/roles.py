@@ -424,7 +424,13 @@ SURVEY_ROLES: tuple[Role, ...] = (
 )
 
 TRANSACTION_ROLES: tuple[Role, ...] = (
-    Role("customer_id", "id", CUSTOMER_ROLES[0].synonyms, required=True),
+    # ERP sales documents name the customer by their role in the sale (SAP: Auftraggeber = sold-to party)
+    Role(
+        "customer_id",
+        "id",
+        (*CUSTOMER_ROLES[0].synonyms, "auftraggeber", "sold to party", "sold to", "debitor", "debitornummer"),
+        required=True,
+    ),
     Role(
         "date",
         "date",
@@ -469,6 +475,12 @@ TRANSACTION_ROLES: tuple[Role, ...] = (
             "umsatz",
             "bestellwert",
             "wert",
+            "rechnungsbetrag",
+            "rechnungssumme",
+            "belegbetrag",
+            "auftragswert",
+            "invoice amount",
+            "line amount",
         ),
     ),
     # A line's amount is the line total; without one it is quantity x unit price (cxlib.validation).
@@ -494,6 +506,14 @@ TRANSACTION_ROLES: tuple[Role, ...] = (
             "belegnummer",
             "beleg nr",
             "transaktions id",
+            "bestell id",
+            "auftrags id",
+            "auftrags nr",
+            "beleg id",
+            "rechnungs id",
+            "vorgangsnummer",
+            "verkaufsbeleg",
+            "kundenauftrag",
         ),
     ),
     Role(

@@ -9,8 +9,13 @@ This module
 * checks that the customer id repeats across lines (a column unique per line is the line, payment or
   order, not the customer) and finds the customer by header or by e-mail values
   (:func:`refine_transaction_mapping`);
-* finds the purchase date by a date word in the header and date values, and order numbers written
-  "#1001";
+* replaces a customer id issued anew with every order (Olist's ``customer_id``) by the column that
+  names the person (``customer_unique_id``);
+* finds the purchase date by a date word in the header and date values, preferring it over dates of
+  later steps (approval, shipping, delivery), and order numbers written "#1001";
+* takes the line's own amount: never a freight, tax, discount or profit column, the net amount where
+  the log has net and gross ("Netto"/"Brutto"), said in the evidence;
+* reads a document type ("Belegart": Rechnung/Gutschrift) as the status, so credit notes are no purchase;
 * names the columns that change what a line is worth: a refunded amount (:func:`refund_column`),
   cancel or refund marks (:func:`cancel_mark_columns`), amounts in cents (:func:`amount_in_cents`);
 * tells status words that cancel a purchase from those that say it was never paid (:data:`CANCELLED`,
@@ -27,7 +32,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from cxlib.mapping import ColumnMapping, normalize_header
-from cxlib.parsing import parse_dates, parse_flags
+from cxlib.parsing import parse_dates, parse_flags, parse_numbers
 from cxlib.tables import ColumnMatch, Evidence
 
 __all__ = [
@@ -36,6 +41,7 @@ __all__ = [
     "amount_in_cents",
     "cancel_mark_columns",
     "guest_lines",
+    "mixed_currencies",
     "refine_transaction_mapping",
     "refund_column",
     "repeated_order_total",
@@ -43,7 +49,8 @@ __all__ = [
 
 #: Status words of a line that is no purchase because it was cancelled, returned or refunded in full.
 CANCELLED = re.compile(
-    r"^(?:cancel|storn|return|retour|refund|void|zurückgesendet|zurueckgesendet|rückgabe|rücksendung|erstatt)",
+    r"^(?:cancel|storn|return|retour|refund|void|zurückgesendet|zurueckgesendet|rückgabe|rücksendung|erstatt"
+    r"|unavailable|nicht verfügbar|nicht lieferbar|credit[ _-]?(?:note|memo)|gutschrift|rechnungskorrektur)",
     re.IGNORECASE,
 )
 #: Status words of a payment that failed or has not been paid (yet): no purchase either.
@@ -74,16 +81,25 @@ _DATE_SUFFIXES = ("datum", "date", "zeit", "time", "timestamp")
 #: Headers of the date the purchase happened, preferred over other dates of a line (paid, shipped …).
 _PURCHASE_DATE_WORDS = ("created", "order", "bestell", "beleg", "invoice", "rechnung", "transaction", "kauf",
                         "purchase", "buchung")  # fmt: skip
-_LATER_DATE_WORDS = ("updated", "modified", "geändert", "geaendert", "shipped", "versand", "fulfilled",
-                     "refunded", "cancelled", "canceled", "storniert", "due", "fällig")  # fmt: skip
+_LATER_DATE_WORDS = ("updated", "modified", "geändert", "geaendert", "ship", "versand", "fulfilled",
+                     "refunded", "cancelled", "canceled", "storniert", "due", "fällig", "deliver", "liefer",
+                     "estimated", "approved", "carrier", "limit", "zustell", "erwartet", "freigabe",
+                     "genehmigt")  # fmt: skip
 _CANCEL_WORDS = frozenset(
     {"storno", "storniert", "stornierung", "cancelled", "canceled", "cancel", "refunded", "void", "voided",
      "returned", "retoure", "retourniert", "zurückgesendet", "erstattet", "gutschrift"}
 )  # fmt: skip
 _REFUND_WORDS = frozenset(
     {"refund", "refunded", "refunds", "erstattet", "erstattung", "erstattungen", "rückerstattung",
-     "rueckerstattung", "gutschrift", "gutschriften"}
+     "rueckerstattung", "gutschrift", "gutschriften", "return", "returned", "returns", "retoure", "retouren",
+     "rücksendung", "rücksendungen", "rückgabe"}
 )  # fmt: skip
+#: A plural noun alone names an amount of refunds or returns (a sales report's "Returns" column); a
+#: participle alone ("Returned", "refunded") is a yes/no mark (:func:`cancel_mark_columns`).
+_REFUND_TOTALS = frozenset(
+    {"refunds", "returns", "retouren", "erstattungen", "gutschriften", "rücksendungen"}
+)
+_REFUND_PREFIXES = ("erstattung", "rückerstattung", "gutschrift", "retoure", "rücksendung", "rückgabe")
 _AMOUNT_WORDS = frozenset({"amount", "betrag", "total", "sum", "summe", "value", "wert", "umsatz"})
 _CENTS_WORDS = frozenset({"cents", "cent", "pence", "rappen", "minor"})
 #: Object ids of payment APIs ("ch_3Mx…", "cus_9s6…", "pi_…"): their amounts are in the smallest unit.
@@ -136,8 +152,32 @@ def _assign(mapping: ColumnMapping, role_key: str, column: object, evidence: Evi
     used.add(column)
 
 
-def _customer_candidates(frame: pd.DataFrame, used: set) -> list[tuple[object, Evidence]]:
-    """Columns that name the customer and repeat across lines: customer headers first, then e-mails."""
+#: Words of customer columns that describe the customer (group, place, status), never identify them.
+_DESCRIBING_WORDS = frozenset(
+    {"group", "gruppe", "segment", "type", "typ", "art", "class", "klasse", "category", "kategorie", "state",
+     "city", "zip", "postal", "plz", "ort", "stadt", "land", "country", "region", "bundesland", "prefix",
+     "status", "level", "tier", "since"}
+)  # fmt: skip
+_NAME_WORDS = frozenset({"name", "nachname", "vorname", "firma", "company"})
+_LOGINS = ("username", "benutzername", "loginname", "accountname")
+
+
+def _customer_kind(header: object) -> str:
+    """ "describes" ("Kundengruppe", "customer_state"), "name" ("Customer Name", "Firma") or "id"."""
+    words, squashed = _words(header), _squashed(header)
+    describing = ("gruppe", "group", "segment", "typ", "type", "art", "klasse", "kategorie", "land")
+    if words & _DESCRIBING_WORDS or squashed.endswith(describing):
+        return "describes"
+    if not squashed.endswith(_LOGINS) and (words & _NAME_WORDS or squashed.endswith("name")):
+        return "name"  # a login identifies the person; a name only where nothing else does
+    return "id"
+
+
+def _customer_candidates(
+    frame: pd.DataFrame, used: set, *, names: bool = True
+) -> list[tuple[object, Evidence]]:
+    """Columns that name the customer and repeat across lines: customer id headers first, then e-mails,
+    then (with ``names``) customer names. A column describing the customer (group, place) never is one."""
     found = []
     for column in frame.columns:
         if column in used:
@@ -146,10 +186,12 @@ def _customer_candidates(frame: pd.DataFrame, used: set) -> list[tuple[object, E
         repeats = _distinct_share(values) < UNIQUE_PER_LINE
         if not repeats or _filled_text(values).empty:
             continue
-        if _customer_header(column) and not is_email_column(values):
-            found.append((0, column, Evidence("customer_header_repeats", {"header": str(column)})))
-        elif is_email_column(values):
+        kind = _customer_kind(column) if _customer_header(column) else None
+        if is_email_column(values):
             found.append((1, column, Evidence("email_as_customer_id", {"header": str(column)})))
+        elif kind == "id" or (kind == "name" and names):
+            rank = 0 if kind == "id" else 2
+            found.append((rank, column, Evidence("customer_header_repeats", {"header": str(column)})))
     return [(column, evidence) for _, column, evidence in sorted(found, key=lambda item: item[0])]
 
 
@@ -160,7 +202,7 @@ def _check_customer_id(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -
         values = frame[match.column]
         if len(_filled_text(values)) < MIN_LINES or _distinct_share(values) < UNIQUE_PER_LINE:
             return
-    candidates = _customer_candidates(frame, used)
+    candidates = _customer_candidates(frame, used, names=match is None)
     if not candidates:
         return
     column, evidence = candidates[0]
@@ -172,6 +214,122 @@ def _check_customer_id(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -
         if "order_id" not in mapping.matches:
             _assign(mapping, "order_id", match.column, Evidence("unique_per_line", {"share": share}), used)
     _assign(mapping, "customer_id", column, evidence, used)
+
+
+def _per_order(ids: pd.Series, orders: pd.Series) -> bool:
+    """True when no id appears with two orders though the log has many orders: the id names the order
+    (Olist's ``customer_id`` is issued anew with every order), not the person."""
+    known = ids.notna() & orders.notna()
+    if known.sum() < MIN_LINES or orders[known].nunique() < MIN_LINES:
+        return False
+    return bool(orders[known].groupby(ids[known]).nunique().max() == 1)
+
+
+#: A person key has at least this many distinct values per distinct per-order id: most buyers buy once.
+PERSON_KEY_SHARE = 0.5
+
+
+def _person_column(frame: pd.DataFrame, ids: pd.Series, orders: pd.Series, used: set) -> object | None:
+    """A customer column whose values each hold one or more of the per-order ids, come back in several
+    orders and are nearly as many as the ids: the person behind them (Olist's ``customer_unique_id``), not
+    a group, place or name of the customer."""
+    for column, _ in _customer_candidates(frame, used, names=False):
+        values = frame[column]
+        known = values.notna() & ids.notna()
+        people, order_ids = values[known].nunique(), ids[known].nunique()
+        nested = values[known].groupby(ids[known]).nunique().max() == 1
+        if nested and PERSON_KEY_SHARE * order_ids <= people < order_ids and not _per_order(values, orders):
+            return column
+    return None
+
+
+def _check_customer_per_order(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
+    """A customer id issued per order gives way to a customer column that names the person."""
+    match, order = mapping.matches.get("customer_id"), mapping.matches.get("order_id")
+    if match is None or order is None:
+        return
+    ids, orders = frame[match.column], frame[order.column]
+    if not _per_order(ids, orders):
+        return
+    column = _person_column(frame, ids, orders, used)
+    if column is None:
+        return
+    used.discard(match.column)
+    evidence = Evidence("customer_id_per_order", {"header": str(column), "replaced": str(match.column)})
+    _assign(mapping, "customer_id", column, evidence, used)
+
+
+#: Header words of a part of a line's value that is not what the customer bought for: freight, tax,
+#: discount, fee, cost or profit ("freight_value", "Tax Amount", "Rabattbetrag", "Profit").
+_COMPONENT_WORDS = ("freight", "shipping", "versand", "fracht", "porto", "tax", "vat", "mwst", "ust",
+                    "steuer", "discount", "rabatt", "skonto", "fee", "gebühr", "gebuehr", "profit", "gewinn",
+                    "margin", "marge", "cost", "kosten", "deposit", "pfand", "tip", "trinkgeld",
+                    "commission", "provision", "weight", "gewicht")  # fmt: skip
+_NET_WORDS, _GROSS_WORDS = ("net", "netto", "nett"), ("gross", "brutto")
+_UNIT_WORDS = frozenset({"price", "preis", "unit", "einzelpreis", "stückpreis", "each"})
+
+
+def _component_header(header: object) -> bool:
+    words, squashed = _words(header), _squashed(header)
+    return bool(words & set(_COMPONENT_WORDS)) or squashed.startswith(_COMPONENT_WORDS)
+
+
+def _tax_basis(header: object) -> str | None:
+    """ "net" or "gross" when the header names a net (without VAT) or gross amount, else None."""
+    words, squashed = _words(header), _squashed(header)
+    if _component_header(header) and not words & {"excl", "exkl", "ohne", "incl", "inkl"}:
+        return None
+    if words & _UNIT_WORDS or "preis" in squashed:
+        return None  # a net price is the unit price, not the line's amount
+    if words & set(_NET_WORDS) or squashed.startswith("netto") or words & {"excl", "exkl", "ohne"}:
+        return "net"
+    if words & set(_GROSS_WORDS) or squashed.startswith("brutto") or words & {"incl", "inkl"}:
+        return "gross"
+    return None
+
+
+def _numeric(values: pd.Series) -> bool:
+    sample = values.head(SAMPLE).dropna()
+    if sample.empty:
+        return False
+    numbers, bad, _ = parse_numbers(sample)
+    return bool(numbers.notna().any()) and float(bad.mean()) <= 0.05
+
+
+def _check_amount(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
+    """The line's amount is what the customer paid for the goods, net of VAT where the log has both.
+
+    A freight, tax, discount, fee or profit column matched by an amount word ("freight_value") is no
+    amount; of a net and a gross column ("Netto"/"Brutto", "Net Amount"/"Gross Amount") the net one is
+    the amount, said in its evidence."""
+    match = mapping.matches.get("amount")
+    if match is not None and _component_header(match.column) and _tax_basis(match.column) is None:
+        used.discard(match.column)
+        del mapping.matches["amount"]
+        # kept under the role even when no amount is found: the Data page says why the column was not used
+        mapping.evidence["amount"] = [Evidence("amount_is_a_component", {"header": str(match.column)})]
+        match = None
+    bases: dict[str, list] = {"net": [], "gross": []}
+    for column in frame.columns:
+        basis = _tax_basis(column)
+        free = column not in used or (match is not None and column == match.column)
+        if basis and free and _numeric(frame[column]):
+            bases[basis].append(column)
+    current = _tax_basis(match.column) if match is not None else None
+    if match is not None and current is None:
+        return
+    if bases["net"]:
+        column, code = bases["net"][0], "amount_net_of_vat"
+        other = {"gross": str(bases["gross"][0])} if bases["gross"] else {}
+    elif bases["gross"]:
+        column, code, other = bases["gross"][0], "amount_gross_with_vat", {}
+    else:
+        return
+    if match is not None and match.column != column:
+        used.discard(match.column)
+    rejected = mapping.evidence.get("amount", []) if match is None else []
+    _assign(mapping, "amount", column, Evidence(code, {"header": str(column), **other}), used)
+    mapping.evidence["amount"][:0] = rejected
 
 
 def _date_header(header: object) -> bool:
@@ -186,10 +344,18 @@ def _date_preference(header: object) -> int:
 
 
 def _find_date(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
-    """The purchase date where no header synonym named it: a date word in the header and date values."""
+    """The purchase date where no header synonym named it: a date word in the header and date values.
+
+    A date matched only by a word of its header ("order_delivered_carrier_date", "shipping_limit_date")
+    that names a later step of the order gives way to a purchase date found here
+    ("order_purchase_timestamp"): the purchase happened on that one."""
+    current = mapping.matches.get("date")
+    if current is not None and (current.confidence >= 1.0 or _date_preference(current.column) < 2):
+        return
     found = []
     for position, column in enumerate(frame.columns):
-        if column in used or not _date_header(column):
+        taken = column in used and (current is None or column != current.column)
+        if taken or not _date_header(column):
             continue
         sample = frame[column].head(SAMPLE)
         filled = sample.notna() & (sample.astype("string").str.strip() != "").fillna(False)
@@ -202,9 +368,42 @@ def _find_date(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
         share = float(1 - bad.mean())
         if share >= DATE_SHARE:
             found.append((_date_preference(column), -float(filled.mean()), position, column))
-    if found:
-        column = min(found)[3]
-        _assign(mapping, "date", column, Evidence("date_header_values", {"header": str(column)}), used)
+    if not found or (current is not None and min(found)[0] >= 2):
+        return
+    column = min(found)[3]
+    evidence = Evidence("date_header_values", {"header": str(column)})
+    if current is not None and column != current.column:
+        used.discard(current.column)
+        replaced = {"header": str(column), "replaced": str(current.column)}
+        evidence = Evidence("purchase_date_not_later_step", replaced)
+    _assign(mapping, "date", column, evidence, used)
+
+
+#: Headers of a document's type (invoice, credit note): ERP and accounting exports.
+_DOCUMENT_TYPE_WORDS = frozenset({"belegart", "dokumentart", "belegtyp", "vorgangsart", "buchungsart",
+                                  "rechnungsart", "doctype", "documenttype", "invoicetype", "transactiontype",
+                                  "type", "typ", "art", "kind"})  # fmt: skip
+MAX_DOCUMENT_TYPES = 12
+
+
+def _find_document_type(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
+    """A document type column ("Belegart": Rechnung / Gutschrift) as the status, where none was named:
+    a credit note written with a positive amount is no purchase, however its amount is signed."""
+    for column in frame.columns:
+        squashed = _squashed(column)
+        named = _words(column) & _DOCUMENT_TYPE_WORDS or squashed in _DOCUMENT_TYPE_WORDS
+        if column in used or not (named or squashed.endswith(("art", "typ", "type"))):
+            continue
+        text = _filled_text(frame[column])
+        kinds = text.drop_duplicates()
+        if not 2 <= len(kinds) <= MAX_DOCUMENT_TYPES:
+            continue
+        credit = kinds[kinds.str.contains(CANCELLED, na=False)]
+        if len(credit) and len(credit) < len(kinds):
+            examples = {"header": str(column), "examples": ", ".join(credit)}
+            evidence = Evidence("document_type_credit", examples)
+            _assign(mapping, "status", column, evidence, used)
+            return
 
 
 def _find_order_numbers(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
@@ -241,10 +440,13 @@ def refine_transaction_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> N
         c for m in mapping.matches.values() for c in (m.column if isinstance(m.column, list) else [m.column])
     }
     _check_customer_id(frame, mapping, used)
-    if "date" not in mapping.matches:
-        _find_date(frame, mapping, used)
+    _check_customer_per_order(frame, mapping, used)
+    _check_amount(frame, mapping, used)
+    _find_date(frame, mapping, used)
     if "order_id" not in mapping.matches:
         _find_order_numbers(frame, mapping, used)
+    if "status" not in mapping.matches:
+        _find_document_type(frame, mapping, used)
     mapping.unmapped = [column for column in frame.columns if column not in used]
 
 
@@ -345,9 +547,9 @@ def guest_lines(ids: pd.Series) -> pd.Series:
 # ----- columns that change what a line is worth ---------------------------------------------------
 
 
-def refund_column(headers: Iterable[object]) -> object | None:
-    """The column holding the refunded part of a line's amount ("Refunded Amount", "Amount Refunded",
-    "Erstattungsbetrag"), or None.
+def refund_column(headers: Iterable[object], amount_header: object = None) -> object | None:
+    """The column holding the refunded or returned part of a line's amount ("Refunded Amount", "Amount
+    Refunded", "Erstattungsbetrag", "Retourenwert", a sales report's "Returns"), or None.
 
     Examples
     --------
@@ -355,12 +557,18 @@ def refund_column(headers: Iterable[object]) -> object | None:
     'Refunded Amount'
     >>> refund_column(["Total", "refunded"]) is None  # a yes/no mark, not an amount
     True
+    >>> refund_column(["Sales", "Returned", "Retourenwert"]), refund_column(["Gross sales", "Returns"])
+    ('Retourenwert', 'Returns')
+    >>> refund_column(["Returns"], amount_header="Net sales") is None
+    True
     """
     for header in headers:
         words, squashed = _words(header), _squashed(header)
-        refund = words & _REFUND_WORDS or squashed.startswith(("erstattung", "rückerstattung", "gutschrift"))
+        refund = words & _REFUND_WORDS or squashed.startswith(_REFUND_PREFIXES)
         amount = words & _AMOUNT_WORDS or squashed.endswith(("betrag", "summe", "wert"))
-        if refund and amount:
+        # a sales report's "Net sales" is already net of its "Returns": they are not taken off twice
+        total = words in ({word} for word in _REFUND_TOTALS) and _tax_basis(amount_header) != "net"
+        if (refund and amount) or total:
             return header
     return None
 
@@ -420,4 +628,46 @@ def amount_in_cents(header: object, amounts: pd.Series, frame: pd.DataFrame) -> 
     api_ids = [c for c in frame.columns if _share_matching(frame[c], _API_ID) >= UNIQUE_PER_LINE]
     if currency and api_ids and _share_matching(frame[currency[0]], _CURRENCY_CODE) >= UNIQUE_PER_LINE:
         return Evidence("amount_minor_units_api", {"header": str(header), "ids": str(api_ids[0])})
+    return None
+
+
+_CURRENCY_WORDS = frozenset({"currency", "währung", "waehrung", "ccy", "curr", "devise", "currencycode"})
+_CODES = frozenset({"eur", "usd", "gbp", "chf", "jpy", "cny", "sek", "nok", "dkk", "pln", "czk", "huf", "cad",
+                    "aud", "brl", "inr"})  # fmt: skip
+_CURRENCY_VALUE = r"[A-Za-z]{3}|[€$£¥₣₹]|CHF|Fr\.?"
+
+
+def _currency_header(header: object) -> bool:
+    ends = ("währung", "waehrung", "currency")
+    return bool(_words(header) & _CURRENCY_WORDS) or _squashed(header).endswith(ends)
+
+
+def mixed_currencies(
+    frame: pd.DataFrame, headers: Iterable[object], amount_header: object = None
+) -> tuple[object, str, dict] | None:
+    """(column, the most frequent currency, lines per other currency) when a currency column holds
+    several currencies, else None: amounts in EUR, USD and GBP added up are no revenue in any of them.
+    An amount whose header names its currency ("Betrag in Hauswährung", "Amount (EUR)") is converted
+    already: None.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"Currency": ["EUR", "EUR", "usd", "GBP", None]})
+    >>> mixed_currencies(log, log.columns)
+    ('Currency', 'EUR', {'USD': 1, 'GBP': 1})
+    >>> mixed_currencies(log, log.columns, amount_header="Amount in local currency") is None
+    True
+    """
+    if amount_header is not None and (_currency_header(amount_header) or _words(amount_header) & _CODES):
+        return None
+    for header in headers:
+        if header not in frame.columns or not _currency_header(header):
+            continue
+        text = frame[header].dropna().astype(str).str.strip()
+        text = text[text != ""]
+        if text.empty or _share_matching(text, _CURRENCY_VALUE) < UNIQUE_PER_LINE:
+            continue
+        counts = text.str.upper().value_counts()
+        if len(counts) > 1:
+            return header, str(counts.index[0]), {str(k): int(v) for k, v in counts.iloc[1:].items()}
     return None

@@ -41,6 +41,7 @@ from cxlib.transaction_columns import (
     amount_in_cents,
     cancel_mark_columns,
     guest_lines,
+    mixed_currencies,
     refund_column,
     repeated_order_total,
 )
@@ -650,7 +651,8 @@ def _resolve_amount(
         data["amount"] = data["amount"] / 100
         meaning.evidence.append(cents)
         rules.add("amount_in_cents", int(data["amount"].notna().sum()), set_aside=False, column=str(header))
-    refund = refund_column(mapping.unmapped)
+    _note_mixed_currencies(data, mapping, rules, source)
+    refund = refund_column(mapping.unmapped, header)
     refunded = data.get(renames.get(refund, refund)) if refund is not None else None
     if refunded is not None and pd.api.types.is_numeric_dtype(refunded) and (refunded.fillna(0) != 0).any():
         refunded = refunded.abs() / (100 if cents is not None else 1)
@@ -660,6 +662,22 @@ def _resolve_amount(
         rules.add("refund_subtracted", int(partly.sum()), set_aside=False, column=str(refund))
         return (partly & (data["amount"] <= 0)).astype(bool)
     return None
+
+
+def _note_mixed_currencies(
+    data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules, source: pd.DataFrame
+) -> None:
+    """Say so when the amounts are in several currencies: they are added as written (no rates known)."""
+    header = mapping.matches["amount"].column if "amount" in mapping.matches else None
+    mixed = mixed_currencies(source[data["amount"].notna()], mapping.unmapped, header)
+    if mixed is None:
+        return
+    column, main, others = mixed
+    listed = ", ".join(f"{code} {lines}" for code, lines in others.items())
+    lines = sum(others.values())
+    rules.add("mixed_currencies", lines, set_aside=False, column=str(column), main=main, others=listed)
+    evidence = Evidence("amount_mixed_currencies", {"header": str(column), "main": main})
+    rules.meanings["amount"].evidence.append(evidence)
 
 
 def _amount_of_line(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> None:

@@ -29,6 +29,8 @@ __all__ = ["MODEL_NAME", "ValueResult", "ValueSettings", "analyze_value", "value
 
 MODEL_NAME = "BG/NBD + Gamma-Gamma"
 SIMPLE_FORMULA = "m·r/(1+d−r)"
+#: With this many buyers and not one who bought twice, the customer column likely names orders, not people.
+MIN_CUSTOMERS_FOR_KEY_CHECK = 20
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,9 @@ def _simple_clv(
 ) -> tuple[dict | None, pd.Series | None, str | None]:
     """The simple CLV per buyer: last 12 months' revenue · r / (1 + d − r); needs two years of log."""
     end = days.last_day
-    if end is None or not days.has_amounts or (end - days.first_day).astype(np.int64) < 730 - 1:
+    if not days.has_amounts:  # the cause to name: two years of a log without amounts give no CLV either
+        return None, None, "value.note.no_amounts"
+    if end is None or (end - days.first_day).astype(np.int64) < 730 - 1:
         return None, None, "value.note.simple_needs_two_years"
     last_year = days.day > end - 365
     previous_year = (days.day > end - 730) & ~last_year
@@ -162,6 +166,8 @@ def analyze_value(
     if days.set_aside:
         for reason, rows in days.set_aside.items():
             notes.append((f"value.note.set_aside.{reason}", {"rows": rows}))
+    if len(customers) >= MIN_CUSTOMERS_FOR_KEY_CHECK and not (customers["frequency"] > 0).any():
+        notes.append(("value.note.no_repeat_buyers", {"n": len(customers)}))
     chosen = settings.calibration_end is None
     calibration_end = (
         default_calibration_end(days.first_day, days.last_day)
@@ -188,7 +194,7 @@ def analyze_value(
         _fit_and_value(result, days, customers, settings)
     if not result.has_model:
         section, clv, note = _simple_clv(days, customers, settings)
-        if note:
+        if note and (note, {}) not in notes:
             notes.append((note, {}))
         if clv is not None:
             result.customers["clv"] = clv

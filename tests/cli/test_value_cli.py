@@ -2,6 +2,7 @@
 
 import json
 
+import pandas as pd
 import pytest
 
 from cxlib.cli import main
@@ -85,3 +86,20 @@ def test_bad_value_options_are_one_line_and_exit_code_2(option, capsys):
         main(["analyze", "--transactions", "x.csv", *option])
     assert stop.value.code == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_an_order_log_without_dates_says_the_date_is_missing(tmp_path, capsys):
+    # Instacart's orders table: order_number and days_since_prior_order, no calendar date. Before, the
+    # note was "holds no usable purchase", which hid the cause
+    rows = [
+        {"order_id": 100 * user + number, "user_id": user, "eval_set": "prior", "order_number": number,
+         "order_dow": number % 7, "days_since_prior_order": "" if number == 1 else 7.0}
+        for user in range(1, 31)
+        for number in range(1, 6)
+    ]  # fmt: skip
+    path = tmp_path / "orders.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    document = _analyze(capsys, "--transactions", str(path))
+    assert document["value"] is None
+    assert document["inputs"]["transactions"]["mapping"] == {"order_id": "order_id", "customer_id": "user_id"}
+    assert any(note.startswith("The transaction table has no purchase date") for note in document["notes"])

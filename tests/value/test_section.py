@@ -112,3 +112,33 @@ def test_settings_are_checked():
         ValueSettings(horizon_months=0).check()
     with pytest.raises(ValueError, match="inactive_threshold"):
         ValueSettings(inactive_threshold=1.0).check()
+
+
+def _three_year_log(*, repeat: bool) -> pd.DataFrame:
+    """60 customers over three years (2022-2024), without amounts; each buys 3 times or once."""
+    rng = np.random.default_rng(12)
+    rows = [
+        {"customer_id": f"k{customer}", "date": pd.Timestamp("2022-01-03") + pd.Timedelta(days=int(day))}
+        for customer in range(60)
+        for day in rng.integers(0, 1090, 3 if repeat else 1)
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_a_long_log_without_amounts_names_the_missing_amounts_not_its_length():
+    # before: "The simple CLV needs two years of purchases" on three years of purchases; the cause is
+    # that the log has no amounts, and the note says that (once)
+    section = value_section(analyze_value(_three_year_log(repeat=True)))
+    assert section["clv"] is None and section["revenue"] is None
+    assert not any("two years" in note for note in section["notes"])
+    assert sum("has no amounts" in note for note in section["notes"]) == 1
+
+
+def test_no_customer_bought_twice_says_the_ids_may_name_orders():
+    # a customer id issued per order (Olist's customer_id): 60 customers, 0 repeat buyers; before the
+    # only note was "Only 0 customers bought again", with no hint at the cause
+    section = value_section(analyze_value(_three_year_log(repeat=False)), lang="de")
+    assert section["customers"] == 60 and section["repeat_buyers"] == 0
+    assert any(note.startswith("Keiner der 60 Kunden hat zweimal gekauft") for note in section["notes"])
+    several = value_section(analyze_value(_three_year_log(repeat=True)))
+    assert not any("bought twice" in note for note in several["notes"])
