@@ -86,6 +86,16 @@ _NOT_SPEND_WORDS = frozenset(
         "rate",
         "stunden",
         "anzahl",
+        # "Policy_Sales_Channel", "Sales Rep", "Umsatz Region": a spend word that qualifies a code or a
+        # who/where, not an amount
+        "channel",
+        "kanal",
+        "code",
+        "rep",
+        "agent",
+        "territory",
+        "team",
+        "stage",
     }
 )
 _SPEND_PATTERNS = (
@@ -175,6 +185,20 @@ _MODEL_WORDS = frozenset({"classifier", "prediction", "predicted", "probability"
 #: "Abwanderungsrisiko", "churn_score"): a score that already knows the answer, never a trait.
 _MODEL_STEMS = ("wahrscheinlichkeit", "prognose", "vorhersage", "probability", "propensity", "prediction")
 _RISK_WORDS = ("score", "risk", "risiko")
+#: A customer value computed elsewhere (IBM Telco's "CLTV", a CRM's "Kundenwert"): the answer of another
+#: model, never a trait and never spend.
+_PRECOMPUTED_VALUE = frozenset({"cltv", "clv", "ltv", "kundenwert", "kundenertragswert", "customervalue"})
+_PRECOMPUTED_PATTERNS = ("lifetime value", "customer value", "customer lifetime")
+#: Scores a customer-success or sales tool computes to predict churn or buying ("health_score" of a SaaS
+#: export, "Lead Score"): the answer of another model, never a trait.
+_TOOL_SCORES = ("healthscore", "leadscore", "riskscore", "risikoscore", "engagementscore")
+#: Header words of a code written as a number ("Policy_Sales_Channel" 26/124/152, "Tarif-Kennzeichen"):
+#: its mean says nothing.
+_CODE_WORDS = frozenset({"code", "channel", "kanal", "kennzeichen", "kz", "schluessel", "schlüssel"})
+#: A number that is this constant a multiple of revenue (MRR beside ARR) is revenue again.
+SAME_RATIO = 1e-6
+#: A phone number has at least this many digits ("PhoneService" Yes/No is a service, not a number).
+_PHONE_DIGITS = 6
 _ADDRESS_PARTS = frozenset({"hausnummer", "housenumber", "streetnumber", "hnr", "hausnr", "adresszusatz"})
 #: Company-size columns of a CRM: with them, "Annual Revenue" is the customer company's own turnover.
 _HEADCOUNT = ("employees", "number of employees", "mitarbeiter", "mitarbeiterzahl", "anzahl mitarbeiter",
@@ -200,7 +224,16 @@ _STATUS_HEADERS = ("status", "state", "zustand", "kundenstatus", "type", "typ", 
 _DORMANT = frozenset({"inactive", "inaktiv"})
 MAX_STATUS_WORDS = 20
 STATUS_SHARE = 0.8
-_BIRTH_YEAR = ("birth year", "year of birth", "yob", "geburtsjahr", "jahrgang", "birthyear")
+_BIRTH_YEAR = (
+    "birth year",
+    "year of birth",
+    "year birth",
+    "birth yr",
+    "yob",
+    "geburtsjahr",
+    "jahrgang",
+    "birthyear",
+)
 _BIRTH_DATE = ("dob", "date of birth", "birth date", "birthdate", "birthday", "geburtsdatum", "geburtstag")
 
 
@@ -630,6 +663,10 @@ _CUSTOMER_WORDS = frozenset(
     {"customer", "customers", "kunde", "kunden", "bestandskunde", "evangelist", "client"}
 )
 MAX_STAGE_VALUES = 30
+#: A column whose values tell churned from staying customers for this share of rows restates the outcome.
+OUTCOME_AGREEMENT = 0.99
+#: Fewer rows than this with a known churn flag are too few to call a column the churn outcome.
+MIN_OUTCOME_ROWS = 50
 
 
 def _value_words(value: str) -> set[str]:
@@ -716,14 +753,21 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
         return "coordinate"
     if words & _POSTAL or "postal code" in normalize_header(header):
         return "postal_code"
-    if words & _PHONE:
+    if words & _PHONE and _phone_like(values):
         return "phone_number"
     squashed = normalize_header(header).replace(" ", "")
     counts = words & {"number", "num", "count", "anzahl", "no"}
     if (words & _PERSONAL and not counts) or squashed in _PERSONAL_HEADERS or squashed in _ADDRESS_PARTS:
         return "personal_data"
-    if words & _MODEL_WORDS or len(str(header)) > MODEL_SCORE_HEADER_LENGTH or _leaked_score(squashed):
+    if (
+        words & _MODEL_WORDS
+        or len(str(header)) > MODEL_SCORE_HEADER_LENGTH
+        or _leaked_score(squashed)
+        or any(score in squashed for score in _TOOL_SCORES)
+    ):
         return "model_score"
+    if words & _PRECOMPUTED_VALUE or squashed in _PRECOMPUTED_VALUE or _has(header, _PRECOMPUTED_PATTERNS):
+        return "precomputed_value"
     if words & _WEIGHT:
         return "survey_weight"
     if _has(header, _BIRTH_YEAR):
@@ -741,6 +785,8 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
             return "row_number"
         if len(known) > 20 and known.is_unique and _id_header(header):
             return "identifier"
+        if words & _CODE_WORDS and not counts:
+            return "numeric_code"
         return None
     if pd.api.types.is_datetime64_any_dtype(known):
         return None
@@ -752,6 +798,16 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
     return None
 
 
+def _phone_like(values: pd.Series) -> bool:
+    """Whether a column under a phone header holds numbers to dial (most filled values have six digits or
+    more), rather than a service's Yes/No ("PhoneService", "Phone Service": "No phone service")."""
+    known = values.head(VALUE_SAMPLE).dropna()
+    if known.empty:
+        return True  # the header alone decides an empty column
+    digits = known.astype(str).str.count(r"[0-9]")
+    return bool((digits >= _PHONE_DIGITS).mean() >= 0.5)
+
+
 def _leaked_score(squashed: str) -> bool:
     """A churn model's output by its header ("Kündigungswahrscheinlichkeit", "churn_score", "Churn Risk")."""
     if any(stem in squashed for stem in _MODEL_STEMS):
@@ -760,11 +816,65 @@ def _leaked_score(squashed: str) -> bool:
     return churn and any(word in squashed for word in _RISK_WORDS)
 
 
+def churn_outcome(values: pd.Series, churned: pd.Series) -> bool:
+    """Whether a column restates who churned: each of its values (a missing cell is a value too) belongs
+    to churned or to staying customers only, as with a second churn column ("Churn Value" 1/0 beside
+    "Churn Label"), a churn reason filled only for those who left, or a status "aktiv"/"gekündigt" beside
+    the cancellation date. Such a column is the outcome, not a trait: personas built on it sort
+    customers by the answer.
+
+    Examples
+    --------
+    >>> churned = pd.Series([True, False] * 30)
+    >>> churn_outcome(pd.Series(["Moved", None] * 30), churned)
+    True
+    >>> churn_outcome(pd.Series(["Two year", "Month-to-month", "Month-to-month"] * 20), churned)
+    False
+    """
+    flag = churned.head(VALUE_SAMPLE)
+    known = flag.notna().to_numpy()
+    flag = flag[known].astype(bool)
+    if len(flag) < MIN_OUTCOME_ROWS or flag.all() or not flag.any():
+        return False
+    codes, labels = pd.factorize(values.head(VALUE_SAMPLE)[known], use_na_sentinel=False)
+    if not 2 <= len(labels) <= MAX_STAGE_VALUES:
+        return False
+    share = flag.groupby(codes).agg(["mean", "size"])
+    agreeing = (np.maximum(share["mean"], 1 - share["mean"]) * share["size"]).sum()
+    return bool(agreeing / len(flag) >= OUTCOME_AGREEMENT)
+
+
+def same_as_revenue(values: pd.Series, revenue: pd.Series) -> bool:
+    """Whether a numeric column is the revenue in another unit: a constant multiple of it in every row
+    where both are positive ("mrr" beside "arr", "Monthly Fee" beside "Annual Fee"). Used twice it would
+    weigh spend double in the personas.
+
+    Examples
+    --------
+    >>> arr = pd.Series([120.0, 240.0, 0.0, 600.0] * 5)
+    >>> same_as_revenue(arr / 12, arr), same_as_revenue(pd.Series([3.0, 1.0, 2.0, 9.0] * 5), arr)
+    (True, False)
+    """
+    if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+        return False
+    both = pd.DataFrame({"x": values.head(VALUE_SAMPLE), "r": revenue.head(VALUE_SAMPLE)}).astype(float)
+    both = both[(both["x"] > 0) & (both["r"] > 0)]
+    if len(both) < MIN_ROWS_TO_JUDGE or both["r"].nunique() < 2:
+        return False
+    ratio = both["x"] / both["r"]
+    return bool((ratio.max() - ratio.min()) <= SAME_RATIO * ratio.abs().max())
+
+
 def persona_exclusions(frame: pd.DataFrame, columns: Iterable[str]) -> dict[str, str]:
-    """Column -> evidence code for the given columns of ``frame`` that must not describe personas."""
+    """Column -> evidence code for the given columns of ``frame`` that must not describe personas
+    (:func:`persona_exclusion`, and :func:`churn_outcome` against the table's ``churned`` flag)."""
     found = {}
     for column in columns:
         code = persona_exclusion(column, frame[column])
+        if code is None and column != "churned" and "churned" in frame.columns:
+            code = "churn_outcome" if churn_outcome(frame[column], frame["churned"]) else None
+        if code is None and column != "revenue" and "revenue" in frame.columns:
+            code = "revenue_duplicate" if same_as_revenue(frame[column], frame["revenue"]) else None
         if code:
             found[column] = code
     return found
@@ -859,10 +969,10 @@ def customer_meanings(
     if "churned" in data.columns and "churned" not in meanings and "churn_date" in meanings:
         derived = Evidence("churned_from_churn_date", {"header": str(mapping.matches["churn_date"].column)})
         meanings["churned"] = ColumnMeaning("churned", "flag", role="churned", evidence=[derived])
-    for column in data.columns:
-        if column in meanings:
-            continue
-        code = persona_exclusion(column, data[column])
+    outside = [column for column in data.columns if column not in meanings]
+    excluded = persona_exclusions(data, outside)
+    for column in outside:
+        code = excluded.get(column)
         kind = code or "feature"
         evidence = [Evidence(code, {})] if code else []
         evidence += by_source.get(column, [])

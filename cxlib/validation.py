@@ -188,7 +188,12 @@ def validate_table(
         used.attrs["column_meanings"] = {name: meaning.to_dict() for name, meaning in meanings.items()}
     validated = ValidatedTable(table, used, set_aside, report, touchpoints, columns=meanings)
     _merge_meanings(validated.columns, _mapping_meanings(mapping, rules))
-    validated.columns.update(renamed_meanings(renames, mapping))
+    for name, renamed in renamed_meanings(renames, mapping).items():
+        known = validated.columns.get(name)
+        if known is not None and known.excluded_from:  # keep why it is left out ("status" = the outcome)
+            known.evidence = [*renamed.evidence, *known.evidence]
+        else:
+            validated.columns[name] = renamed
     used.attrs["assumptions"] = assumptions_of(validated.columns)
     return validated
 
