@@ -702,6 +702,27 @@ def prospect_rows(frame: pd.DataFrame, columns: Iterable[object]) -> tuple[objec
     return None
 
 
+#: What a spreadsheet writes in the first column of a totals row ("Total", "Summe", Excel's pivot
+#: "Gesamtergebnis"/"Grand Total").
+_TOTAL_LABELS = frozenset(
+    {"total", "totals", "grand total", "sum", "summe", "summen", "gesamt", "gesamtsumme", "insgesamt",
+     "gesamtergebnis", "ergebnis", "subtotal", "sub total", "zwischensumme", "σ", "sum total"}
+)  # fmt: skip
+
+
+def total_rows(ids: pd.Series) -> pd.Series:
+    """Rows whose customer ID is a totals label ("Total", "Summe:", "Gesamtergebnis"): a sum row a
+    spreadsheet added below the customers, never a customer (its revenue is everyone's revenue).
+
+    Examples
+    --------
+    >>> total_rows(pd.Series(["7590-VHVEG", "Total", "Summe:", None, "K-17"])).tolist()
+    [False, True, True, False, False]
+    """
+    text = ids.astype("string").str.strip().str.lower().str.rstrip(":. ")
+    return text.isin(_TOTAL_LABELS).fillna(False).astype(bool)
+
+
 def readable_header(header: object, *, lang: str = "en") -> str:
     """A header as words for a sentence: units in brackets dropped, camelCase and underscores split
     (lower-cased in English; German nouns keep their capitals).

@@ -397,6 +397,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "e.g. {examples}) and were set aside.",
         "rule.negative_quantity": "{rows} lines have a negative quantity (a return) and were set aside.",
         "rule.negative_amount": "{rows} lines have a negative amount (a refund or return) and were set aside.",
+        "rule.total_row": "{rows} rows are totals ({examples}), not customers, and were set aside.",
         "rule.not_a_customer": "{rows} rows are leads or prospects in “{column}” ({examples}), not customers, and were set aside.",
         "rule.order_total_repeated": "{rows} lines repeat their order's total in “{column}”: the total is counted once per order.",
         "rule.guest_customer": "{rows} lines belong to no real customer (a guest or anonymous id) and were set aside.",
@@ -1287,6 +1288,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zurückgestellt.",
         "rule.negative_amount": "{rows} Zeilen haben einen negativen Betrag (eine Erstattung oder "
         "Rücksendung) und wurden zurückgestellt.",
+        "rule.total_row": "{rows} Zeilen sind Summenzeilen ({examples}), keine Kunden, und wurden beiseitegelegt.",
         "rule.not_a_customer": "{rows} Zeilen sind Leads oder Interessenten in „{column}“ ({examples}), keine Kunden, und wurden beiseitegelegt.",
         "rule.order_total_repeated": "{rows} Zeilen wiederholen die Summe ihrer Bestellung in „{column}“: die Summe zählt einmal je Bestellung.",
         "rule.guest_customer": "{rows} Zeilen gehören zu keinem echten Kunden (eine Gast- oder anonyme Kennung) und wurden beiseitegelegt.",

@@ -242,3 +242,21 @@ def test_german_crm_status_beside_the_cancellation_date_is_the_outcome(tmp_path)
     assert table.columns["Status"].kind == "churn_outcome"  # before: a trait ("aktiv"/"gekündigt")
     assert table.data["revenue"].mean() == pytest.approx(beitrag.mean() * 12)
     assert table.data["churned"].sum() == ende.notna().sum()
+
+
+@pytest.mark.parametrize(
+    ("label", "suffix"), [("Total", ".csv"), ("Summe:", ".xlsx"), ("Gesamtergebnis", ".xlsx")]
+)
+def test_a_totals_row_below_the_customers_is_set_aside(tmp_path, label, suffix):
+    frame = telco(np.random.default_rng(8)).astype(str)
+    totals = {column: "" for column in frame.columns}
+    totals |= {"customerID": label, "MonthlyCharges": f"{frame['MonthlyCharges'].astype(float).sum():.2f}"}
+    path = tmp_path / f"export{suffix}"
+    exported = pd.concat([frame, pd.DataFrame([totals])], ignore_index=True)
+    exported.to_csv(path, index=False) if suffix == ".csv" else exported.to_excel(path, index=False)
+    loaded = load_table(str(path), table="customers")
+    table = loaded.validated
+    # before: 301 customers, and the sum row's charges doubled the mean revenue
+    assert len(table.data) == N and table.report.rows_set_aside == 1
+    assert [rule.rule for rule in table.report.rules if rule.set_aside] == ["total_row"]
+    assert table.data["revenue"].mean() == pytest.approx(frame["MonthlyCharges"].astype(float).mean() * 12)
