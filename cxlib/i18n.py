@@ -337,6 +337,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "({margin_source}), r = retention {retention}, d = discount rate {discount}, AC = acquisition cost "
         "({cost_source}). Average over {n} customers; median {median}, total {total}.",
         "kpi.help.clv_horizon": "Over {years} years only: average {value}.",
+        "kpi.help.clv_retention_share": "The data has no churn dates: r = 1 − the share of customers "
+        "marked as churned, whatever period that share covers, is used as if it were one year's retention.",
         "kpi.source.margin": "margin column",
         "kpi.source.revenue_x_margin_rate": "revenue × margin rate {rate}",
         "kpi.source.acquisition_cost": "acquisition cost column",
@@ -1222,6 +1224,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "Marge ({margin_source}), r = Kundenbindungsrate {retention}, d = Diskontierungssatz {discount}, AC "
         "= Akquisitionskosten ({cost_source}). Durchschnitt über {n} Kunden; Median {median}, Summe {total}.",
         "kpi.help.clv_horizon": "Nur über {years} Jahre: Durchschnitt {value}.",
+        "kpi.help.clv_retention_share": "Die Daten haben keine Kündigungsdaten: r = 1 − Anteil der als "
+        "abgewandert markierten Kunden, über welchen Zeitraum auch immer, wird wie die Kundenbindung eines "
+        "Jahres verwendet.",
         "kpi.source.margin": "Spalte Marge",
         "kpi.source.revenue_x_margin_rate": "Umsatz × Margenquote {rate}",
         "kpi.source.acquisition_cost": "Spalte Akquisitionskosten",

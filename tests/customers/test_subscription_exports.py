@@ -14,7 +14,10 @@ import pytest
 
 from cxlib.analysis import AnalysisSettings, analyze_tables
 from cxlib.churn import churn_rate
+from cxlib.clv import ClvSettings
 from cxlib.intake import load_table
+from cxlib.kpis import KpiSettings, kpi_section, tiles_of
+from cxlib.messages import Message
 from cxlib.personas.features import default_features
 
 N = 300
@@ -260,3 +263,22 @@ def test_a_totals_row_below_the_customers_is_set_aside(tmp_path, label, suffix):
     assert len(table.data) == N and table.report.rows_set_aside == 1
     assert [rule.rule for rule in table.report.rules if rule.set_aside] == ["total_row"]
     assert table.data["revenue"].mean() == pytest.approx(frame["MonthlyCharges"].astype(float).mean() * 12)
+
+
+def test_telco_clv_from_a_churned_share_says_the_share_is_used_as_a_year(tmp_path):
+    frame = telco(np.random.default_rng(9))
+    path = tmp_path / "telco.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    settings = KpiSettings(clv=ClvSettings(margin_rate=0.3))
+    section = kpi_section(table.data, None, settings=settings)
+    retention = 1 - (frame["Churn"] == "Yes").mean()
+    margin = frame["MonthlyCharges"] * 12 * 0.3
+    expected = (margin * retention / (1.1 - retention)).mean()
+    assert section["clv"]["mean"] == pytest.approx(expected)
+    # before: the share (of an unknown period) became the yearly retention without a word
+    assert section["clv"]["assumptions"]["retention_definition"] == "share_churned"
+    (tile,) = [tile for tile in tiles_of(table.data, None, settings=settings) if tile.key == "clv"]
+    assert Message("kpi.help.clv_retention_share") in tile.help
+    assert "as if it were one year's retention" in tile.render("en").help
+    assert "wie die Kundenbindung eines Jahres" in tile.render("de").help
