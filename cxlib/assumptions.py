@@ -18,6 +18,7 @@ __all__ = ["ASSUMPTION_CODES", "assumptions_of"]
 ASSUMPTION_CODES = frozenset(
     {
         "revenue_month_x12",
+        "revenue_per_payment_x_frequency",
         "revenue_lifetime_per_tenure",
         "revenue_lifetime_as_year",
         "period_default_year",

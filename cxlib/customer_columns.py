@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from cxlib.mapping import ColumnMapping, normalize_header
-from cxlib.parsing import parse_dates, parse_numbers
+from cxlib.parsing import marked_missing, parse_dates, parse_numbers
 from cxlib.roles import role
 from cxlib.tables import ColumnMatch, ColumnMeaning, Evidence
 
@@ -337,6 +337,50 @@ def money_period(header: object, siblings: Iterable[object] = ()) -> tuple[str, 
             return "year", "period_sibling_12_months"
         return "lifetime", "period_header_lifetime"
     return "year", "period_default_year"
+
+
+#: Headers of how often a customer pays ("Zahlungsweise", "billing_period"): beside an amount whose header
+#: names no period, the amount is per payment and the period differs from row to row.
+_FREQUENCY_HEADERS = ("zahlungsweise", "zahlweise", "zahlungsintervall", "zahlungsrhythmus", "zahlungsturnus",
+                      "zahlungsperiode", "abrechnungsintervall", "abrechnungszeitraum", "billing period",
+                      "billing cycle", "billing frequency", "billing interval", "payment frequency",
+                      "payment interval", "payment period", "payment cycle")  # fmt: skip
+_MONTHLY = ("monthly", "month", "monatlich", "monat", "mtl", "per month", "pro monat", "mo")
+_QUARTERLY = ("quarterly", "quarter", "vierteljaehrlich", "vierteljährlich", "quartalsweise", "quartal")
+_HALF_YEARLY = ("semiannual", "semi annual", "half yearly", "halbjaehrlich", "halbjährlich", "halbjahr")
+_YEARLY = ("annual", "annually", "yearly", "year", "per year", "jaehrlich", "jährlich", "jahr", "p a")
+_WEEKLY = ("weekly", "woechentlich", "wöchentlich")
+_PAYMENTS_PER_YEAR = {
+    **dict.fromkeys(_MONTHLY, 12),
+    **dict.fromkeys(_QUARTERLY, 4),
+    **dict.fromkeys(_HALF_YEARLY, 2),
+    **dict.fromkeys(_YEARLY, 1),
+    **dict.fromkeys(_WEEKLY, 52),
+}
+
+
+def payments_per_year(frame: pd.DataFrame, columns: Iterable[object]) -> tuple[object, pd.Series] | None:
+    """A payment-frequency column among ``columns`` and its payments per year per row (NaN where the word
+    is unknown), or None when there is none or most of its words are unknown.
+
+    Examples
+    --------
+    >>> sheet = pd.DataFrame({"Zahlungsweise": ["monatlich", "jährlich", "vierteljährlich", None]})
+    >>> column, per_year = payments_per_year(sheet, sheet.columns)
+    >>> column, per_year.tolist()
+    ('Zahlungsweise', [12.0, 1.0, 4.0, nan])
+    """
+    for column in columns:
+        if not _has(column, _FREQUENCY_HEADERS):
+            continue
+        text = frame[column].astype("string").str.strip()
+        text = text.mask(marked_missing(text) | (text == ""))  # "k.A.", "n/a": no answer, not a word
+        words = {value: _PAYMENTS_PER_YEAR.get(normalize_header(value)) for value in text.dropna().unique()}
+        known = text.map(words)
+        filled = text.notna()
+        if filled.any() and known[filled].notna().mean() >= STATUS_SHARE:
+            return column, known.astype(float)
+    return None
 
 
 def company_revenue(header: object, numbers: pd.Series, siblings: Iterable[object] = ()) -> bool:
@@ -985,7 +1029,11 @@ def customer_meanings(
         period = None
         if role_key == "revenue":
             period, code = money_period(match.column, source.columns)
-            evidence.append(Evidence(code, {"header": str(match.column)}))
+            params = {"header": str(match.column)}
+            frequency = payments_per_year(source, mapping.unmapped) if code == "period_default_year" else None
+            if frequency is not None:  # "Beitrag" beside "Zahlungsweise": an amount per payment
+                code, params = "period_payment_frequency", {**params, "frequency": str(frequency[0])}
+            evidence.append(Evidence(code, params))
         meanings[role_key] = ColumnMeaning(role_key, kind, role=role_key, period=period, evidence=evidence)
     if "churned" in data.columns and "churned" not in meanings and "churn_date" in meanings:
         derived = Evidence("churned_from_churn_date", {"header": str(mapping.matches["churn_date"].column)})

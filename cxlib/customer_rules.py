@@ -14,7 +14,13 @@ from datetime import date
 import pandas as pd
 
 from cxlib.clv import yearly_revenue
-from cxlib.customer_columns import customer_meanings, derived_age, implausible, money_period
+from cxlib.customer_columns import (
+    customer_meanings,
+    derived_age,
+    implausible,
+    money_period,
+    payments_per_year,
+)
 from cxlib.mapping import ColumnMapping, normalize_header
 from cxlib.messages import Message
 from cxlib.tables import ColumnMeaning, Evidence
@@ -96,7 +102,7 @@ def customer_columns_rules(
     if derived is not None:
         meanings["age"] = ColumnMeaning("age", "age", role="age", evidence=[derived])
     if "revenue" in data.columns:
-        _revenue_per_year(mapping, data, meanings, overrides or {})
+        _revenue_per_year(source, mapping, data, meanings, overrides or {})
     return meanings
 
 
@@ -117,8 +123,20 @@ def _churn_from_status_words(
         data["churned"] = churned.where(text.isin(list(words)), data["churned"]).to_numpy()
 
 
+def _payment_frequency(source: pd.DataFrame, meaning: ColumnMeaning) -> tuple[str, pd.Series] | None:
+    """The payment-frequency column the revenue's evidence names and its payments per year per row."""
+    for evidence in meaning.evidence:
+        if evidence.code == "period_payment_frequency":
+            return evidence.params["frequency"], payments_per_year(source, [evidence.params["frequency"]])[1]
+    return None
+
+
 def _revenue_per_year(
-    mapping: ColumnMapping, data: pd.DataFrame, meanings: dict[str, ColumnMeaning], overrides: Mapping
+    source: pd.DataFrame,
+    mapping: ColumnMapping,
+    data: pd.DataFrame,
+    meanings: dict[str, ColumnMeaning],
+    overrides: Mapping,
 ) -> None:
     meaning = meanings["revenue"]
     chosen = (overrides.get("revenue") or {}).get("period")
@@ -138,6 +156,15 @@ def _revenue_per_year(
                 Evidence("tenure_from_signup", {"header": str(mapping.matches["signup_date"].column)})
             )
     yearly, code = yearly_revenue(data["revenue"], period=period, tenure_months=months)
+    frequency = _payment_frequency(source, meaning) if chosen is None else None
+    if frequency is not None:
+        column, per_year = frequency
+        yearly = data["revenue"].astype(float) * per_year.to_numpy()
+        code = "per_payment_x_frequency"
+        params = {"frequency": column, "unknown": int((data["revenue"].notna() & yearly.isna()).sum())}
+        data["revenue"] = yearly
+        meaning.evidence.append(Evidence(f"revenue_{code}", params))
+        return
     data["revenue"] = yearly
     params = {"period": period}
     if code == "lifetime_per_tenure" and tenure_code:

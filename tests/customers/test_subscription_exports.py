@@ -282,3 +282,48 @@ def test_telco_clv_from_a_churned_share_says_the_share_is_used_as_a_year(tmp_pat
     assert Message("kpi.help.clv_retention_share") in tile.help
     assert "as if it were one year's retention" in tile.render("en").help
     assert "wie die Kundenbindung eines Jahres" in tile.render("de").help
+
+
+def test_an_amount_per_payment_beside_the_payment_frequency_becomes_a_year(tmp_path):
+    rng = np.random.default_rng(10)
+    frequency = rng.choice(["monatlich", "vierteljährlich", "halbjährlich", "jährlich", "k.A."], N)
+    payments = {"monatlich": 12, "vierteljährlich": 4, "halbjährlich": 2, "jährlich": 1}
+    per_year = pd.Series(frequency).map(payments)
+    beitrag = rng.uniform(10, 400, N).round(2)
+    frame = pd.DataFrame(
+        {
+            "Versicherungsnehmer-Nr.": [f"VN{700000 + i}" for i in range(N)],
+            "Tarif": rng.choice(["Kompakt", "Komfort", "Premium"], N),
+            "Beitrag": [f"{b:.2f}".replace(".", ",") for b in beitrag],
+            "Zahlweise": frequency,
+            "Vertragsbeginn": days_after("2015-01-01", rng.integers(0, 3000, N)).strftime("%d.%m.%Y"),
+        }
+    )
+    path = tmp_path / "bestand.csv"
+    frame.to_csv(path, sep=";", index=False)
+    table = load(path)
+    assert table.report.mapping["revenue"] == "Beitrag"
+    expected = beitrag * per_year  # "k.A." (no answer): unknown, left empty
+    # before: every "Beitrag" was taken as per year (monthly payers at 1/12 of their revenue)
+    assert table.data["revenue"].tolist() == pytest.approx(expected.tolist(), nan_ok=True)
+    codes = [e.code for e in table.columns["revenue"].evidence]
+    assert "period_payment_frequency" in codes and "revenue_per_payment_x_frequency" in codes
+    assumption = [a for a in table.data.attrs["assumptions"] if a["column"] == "revenue"][-1]
+    assert assumption["code"] == "revenue_per_payment_x_frequency"
+    # no frequency ("k.A."): the amount's period is unknown, so it is left empty and counted
+    unknown = assumption["params"]["unknown"]
+    assert unknown == (frequency == "k.A.").sum() == table.data["revenue"].isna().sum()
+
+
+def test_a_monthly_fee_beside_a_billing_period_keeps_its_header_period(tmp_path):
+    rng = np.random.default_rng(11)
+    fee = rng.uniform(5, 90, N).round(2)
+    frame = pd.DataFrame(
+        {"customer_id": [f"c{i}" for i in range(N)], "monthly_fee": fee,
+         "billing_period": rng.choice(["monthly", "annual"], N)}
+    )  # fmt: skip
+    path = tmp_path / "subscriptions.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    assert table.columns["revenue"].period == "month"
+    assert table.data["revenue"].tolist() == pytest.approx((fee * 12).tolist())
