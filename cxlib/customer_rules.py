@@ -27,7 +27,9 @@ from cxlib.tables import ColumnMeaning, Evidence
 
 PERIODS = ("month", "year", "lifetime")
 DAYS_PER_MONTH = 365.25 / 12
-_YEAR_WORDS = ("year", "years", "jahre", "jahr", "yrs")
+_YEAR_WORDS = ("year", "years", "jahre", "jahr", "jahren", "yrs")
+_WEEK_WORDS = ("week", "weeks", "woche", "wochen", "wks")
+_DAY_WORDS = ("day", "days", "tag", "tage", "tagen")
 
 
 def _examples(values: pd.Series, mask: pd.Series) -> str:
@@ -36,12 +38,16 @@ def _examples(values: pd.Series, mask: pd.Series) -> str:
 
 
 def tenure_months(data: pd.DataFrame, header: object | None) -> tuple[pd.Series | None, str | None]:
-    """Tenure in months (a header naming years means years) and the evidence code."""
+    """Tenure in months (a header naming years, weeks or days counts in those) and the evidence code."""
     if "tenure" not in data.columns or header is None:
         return None, None
     words = set(normalize_header(header).split())
     if words & set(_YEAR_WORDS):
         return data["tenure"].astype(float) * 12, "tenure_years"
+    if words & set(_WEEK_WORDS):  # "Tenure (weeks)": 52 weeks make 12 months
+        return data["tenure"].astype(float) * 12 / 52, "tenure_weeks"
+    if words & set(_DAY_WORDS):  # a tenure in days, mapped by hand ("tenure_days", "Kundendauer (Tage)")
+        return data["tenure"].astype(float) / DAYS_PER_MONTH, "tenure_days"
     return data["tenure"].astype(float), "tenure_months_assumed"
 
 

@@ -327,3 +327,20 @@ def test_a_monthly_fee_beside_a_billing_period_keeps_its_header_period(tmp_path)
     table = load(path)
     assert table.columns["revenue"].period == "month"
     assert table.data["revenue"].tolist() == pytest.approx((fee * 12).tolist())
+
+
+@pytest.mark.parametrize(
+    ("header", "months_per_unit"), [("Tenure (weeks)", 12 / 52), ("Kundendauer in Jahren", 12.0)]
+)
+def test_a_lifetime_total_is_divided_by_the_tenure_in_its_own_unit(tmp_path, header, months_per_unit):
+    rng = np.random.default_rng(12)
+    tenure = rng.integers(1, 40, N)
+    total = rng.uniform(100, 5000, N).round(2)
+    frame = pd.DataFrame({"customer_id": [f"c{i}" for i in range(N)], "total_spend": total, header: tenure})
+    path = tmp_path / "members.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    assert table.report.mapping["tenure"] == header and table.columns["revenue"].period == "lifetime"
+    years = np.maximum(tenure * months_per_unit, 1) / 12
+    # before: both were read as months (revenue per year 4.3x too low / 12x too high)
+    assert table.data["revenue"].tolist() == pytest.approx((total / years).tolist())
