@@ -26,6 +26,7 @@ ASSUMPTION_CODES = frozenset(
         "age_from_birth_year",
         "age_from_birth_date",
         "id_near_unique",
+        "id_names_customer",
         "spend_header",
         "nps_from_1_to_10",
         "revenue_latest_year",

@@ -344,7 +344,8 @@ def money_period(header: object, siblings: Iterable[object] = ()) -> tuple[str, 
 _FREQUENCY_HEADERS = ("zahlungsweise", "zahlweise", "zahlungsintervall", "zahlungsrhythmus", "zahlungsturnus",
                       "zahlungsperiode", "abrechnungsintervall", "abrechnungszeitraum", "billing period",
                       "billing cycle", "billing frequency", "billing interval", "payment frequency",
-                      "payment interval", "payment period", "payment cycle")  # fmt: skip
+                      "payment interval", "payment period", "payment cycle", "interval", "billing",
+                      "abrechnung", "turnus")  # fmt: skip
 _MONTHLY = ("monthly", "month", "monatlich", "monat", "mtl", "per month", "pro monat", "mo")
 _QUARTERLY = ("quarterly", "quarter", "vierteljaehrlich", "vierteljährlich", "quartalsweise", "quartal")
 _HALF_YEARLY = ("semiannual", "semi annual", "half yearly", "halbjaehrlich", "halbjährlich", "halbjahr")
@@ -516,6 +517,7 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
         )
         del mapping.matches["customer_id"]
         used.discard(match.column)
+    notes += _named_customer_id(frame, mapping, used)
     if "customer_id" not in mapping.matches:
         for column in frame.columns:
             if column in used or not _id_header(column):
@@ -558,6 +560,34 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
         notes += _churn_status_by_values(frame, mapping, used)
     mapping.unmapped = [column for column in frame.columns if column not in used]
     return notes
+
+
+#: Headers that name an identifier without saying whose: beside "Customer ID" they number something else
+#: (Stripe's subscription "id", a CRM's record "ID").
+_BARE_ID = frozenset({"id", "nr", "no", "number", "nummer", "key", "record id", "row id", "objekt id"})
+_WHOSE_ID = frozenset({"customer", "kunde", "kunden", "client", "cust", "member", "mitglied", "kundennummer",
+                       "kundennr", "customerid", "clientid", "kundenid"})  # fmt: skip
+
+
+def _named_customer_id(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> list[tuple[str, Evidence]]:
+    """The customer's own number rather than a bare "id" of the rows (a subscription, a record), when a
+    near-unique column names the customer ("id" beside "Customer ID" in a Stripe subscriptions export)."""
+    match = mapping.matches.get("customer_id")
+    if match is None or normalize_header(match.column) not in _BARE_ID:
+        return []
+    for column in frame.columns:
+        words = _words(column) | {normalize_header(column).replace(" ", "")}
+        if column in used or not (_id_header(column) or words & {"kundennummer", "kundennr"}):
+            continue
+        if not words & _WHOSE_ID or frame[column].notna().mean() < NEAR_UNIQUE:
+            continue
+        if distinct_share(frame[column]) >= NEAR_UNIQUE:
+            used.discard(match.column)
+            used.add(column)
+            mapping.matches["customer_id"] = ColumnMatch("customer_id", column, match.confidence, "values")
+            params = {"header": str(column), "other": str(match.column)}
+            return [(column, Evidence("id_names_customer", params))]
+    return []
 
 
 def _full_year_revenue(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> list[tuple[str, Evidence]]:

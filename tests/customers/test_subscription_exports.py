@@ -344,3 +344,34 @@ def test_a_lifetime_total_is_divided_by_the_tenure_in_its_own_unit(tmp_path, hea
     years = np.maximum(tenure * months_per_unit, 1) / 12
     # before: both were read as months (revenue per year 4.3x too low / 12x too high)
     assert table.data["revenue"].tolist() == pytest.approx((total / years).tolist())
+
+
+def test_stripe_subscriptions_customer_id_and_amount_per_interval(tmp_path):
+    rng = np.random.default_rng(13)
+    created = days_after("2022-06-01", rng.integers(0, 900, N))
+    interval = rng.choice(["month", "year"], N, p=[0.7, 0.3])
+    amount = np.where(interval == "year", 10, 1) * rng.choice([19.0, 49.0, 99.0], N)
+    status = rng.choice(["active", "canceled", "trialing"], N, p=[0.7, 0.2, 0.1])
+    canceled = pd.Series(created + pd.to_timedelta(rng.integers(20, 500, N), "D")).where(status == "canceled")
+    frame = pd.DataFrame(
+        {
+            "id": [f"sub_{i:014d}" for i in rng.permutation(N)],
+            "Customer ID": [f"cus_{i:014d}" for i in rng.permutation(N)],
+            "Customer Email": [f"user{i}@example.com" for i in range(N)],
+            "Quantity": rng.integers(1, 6, N),
+            "Interval": interval,
+            "Amount": amount,
+            "Status": status,
+            "Start Date (UTC)": created.strftime("%Y-%m-%d %H:%M"),
+            "Canceled At (UTC)": canceled.dt.strftime("%Y-%m-%d %H:%M").fillna(""),
+        }
+    )
+    path = tmp_path / "subscriptions.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    # before: the subscription "id" was the customer ID, and each plan amount a year's revenue (mean 215)
+    assert table.report.mapping["customer_id"] == "Customer ID"
+    assert table.data["customer_id"].tolist() == frame["Customer ID"].tolist()
+    yearly = amount * np.where(interval == "month", 12, 1)
+    assert table.data["revenue"].tolist() == pytest.approx(yearly.tolist())
+    assert table.data["churned"].sum() == canceled.notna().sum()
