@@ -554,6 +554,8 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
     if "revenue" in mapping.matches:
         notes += _full_year_revenue(frame, mapping, used)
         notes += _latest_year_revenue(frame, mapping, used)
+    if "signup_date" not in mapping.matches:
+        notes += _signup_date_by_values(frame, mapping, used)
     if "churn_date" not in mapping.matches:
         notes += _churn_date_by_values(frame, mapping, used)
     if "churn_date" not in mapping.matches and "churned" not in mapping.matches:
@@ -644,6 +646,52 @@ def _churn_header(header: object) -> bool:
     return (stem and (len(words) == 1 or bool(words & set(_CHURN_DAY_WORDS)) or "datum" in text)) or any(
         p in text for p in _UNTIL
     )
+
+
+#: Header words of the day a relationship began, beside a date word: "Dt_Customer", "Enrollment Date",
+#: "Aktivierungsdatum", "Subscription Start", "Vertragsdatum".
+_START_STEMS = ("customer", "kunde", "client", "member", "enrol", "activat", "aktivier", "onboard",
+                "subscri", "abo", "vertrag", "contract", "abschluss", "join", "beitritt", "policy",
+                "police")  # fmt: skip
+_DATE_WORDS = frozenset({"dt", "date", "datum", "since", "seit", "start", "begin", "beginn", "started"})
+#: Words of other days in a customer's life ("Last Customer Contact Date", "Vertragsende", "Geburtsdatum").
+_OTHER_DAY_STEMS = ("last", "letzt", "next", "naechst", "nächst", "end", "renew", "verlaeng", "verläng",
+                    "birth", "geburt", "contact", "kontakt", "update", "modif", "aender", "änder", "expir",
+                    "ablauf", "due", "faellig", "fällig", "trial", "test")  # fmt: skip
+
+
+def _signup_header(header: object) -> bool:
+    """A header that names the day the customer relationship began, by its words (see _START_STEMS)."""
+    text = normalize_header(header)
+    words = text.split()
+    squashed = text.replace(" ", "")
+    dated = bool(set(words) & _DATE_WORDS) or squashed.endswith(("datum", "date"))
+    started = any(word.startswith(_START_STEMS) for word in words) or squashed.startswith(_START_STEMS)
+    other = any(stem in squashed for stem in _OTHER_DAY_STEMS) or _churn_header(header)
+    return dated and started and not other
+
+
+def _signup_date_by_values(
+    frame: pd.DataFrame, mapping: ColumnMapping, used: set
+) -> list[tuple[str, Evidence]]:
+    """The day a customer joined, from a header that says so in other words than the role's names
+    ("Dt_Customer", "Enrollment Date", "Aktivierungsdatum") and values that are dates."""
+    for column in frame.columns:
+        if column in used or not _signup_header(column):
+            continue
+        sample = frame[column].head(VALUE_SAMPLE)
+        filled = sample[sample.notna() & (sample.astype("string").str.strip() != "").fillna(False)]
+        plain_numbers = pd.api.types.is_numeric_dtype(filled) and not pd.api.types.is_datetime64_any_dtype(
+            filled
+        )
+        if filled.empty or plain_numbers:
+            continue
+        dates, bad = parse_dates(filled)
+        if dates.notna().any() and bad.mean() <= 0.05:
+            mapping.matches["signup_date"] = ColumnMatch("signup_date", column, 0.75, "values")
+            used.add(column)
+            return [(column, Evidence("signup_date_header", {"header": str(column)}))]
+    return []
 
 
 def _churn_date_by_values(

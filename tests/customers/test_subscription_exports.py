@@ -375,3 +375,27 @@ def test_stripe_subscriptions_customer_id_and_amount_per_interval(tmp_path):
     yearly = amount * np.where(interval == "month", 12, 1)
     assert table.data["revenue"].tolist() == pytest.approx(yearly.tolist())
     assert table.data["churned"].sum() == canceled.notna().sum()
+
+
+@pytest.mark.parametrize(
+    ("header", "written"),
+    [("Dt_Customer", "%d-%m-%Y"), ("Aktivierungsdatum", "%d.%m.%Y"), ("Enrollment Date", "%m/%d/%Y")],
+)
+def test_the_day_a_customer_joined_is_found_by_header_words(tmp_path, header, written):
+    rng = np.random.default_rng(14)
+    joined = days_after("2012-07-30", rng.integers(0, 700, N))
+    frame = pd.DataFrame(
+        {
+            "ID": rng.permutation(11200)[:N],
+            header: joined.strftime(written),
+            "Last Customer Contact Date": days_after("2014-07-01", rng.integers(0, 90, N)).strftime(written),
+            "Recency": rng.integers(0, 100, N),
+        }
+    )
+    path = tmp_path / "customers.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    # before: no signup date (the column was text; no tenure, no data period)
+    assert table.report.mapping["signup_date"] == header
+    assert table.data["signup_date"].tolist() == list(joined)
+    assert "churn_date" not in table.report.mapping  # the last contact is no start and no end
