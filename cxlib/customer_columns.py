@@ -845,6 +845,36 @@ def total_rows(ids: pd.Series) -> pd.Series:
     return text.isin(_TOTAL_LABELS).fillna(False).astype(bool)
 
 
+#: Status words of a trial that has not paid yet ("Trialing" in Stripe, "Testphase", "Probeabo").
+_TRIAL_WORDS = frozenset({"trial", "trialing", "trialling", "testphase", "probeabo", "probezeit",
+                          "probemonat", "testabo", "testzugang", "free trial", "in trial"})  # fmt: skip
+
+
+def trial_rows(frame: pd.DataFrame, columns: Iterable[object]) -> tuple[object, pd.Series] | None:
+    """Rows a status column marks as a trial ("Trial", "Trialing", "Testphase"): (column, mask) of the
+    first status-like column with such words, or None. They count as customers; the caller says so.
+
+    Examples
+    --------
+    >>> sheet = pd.DataFrame({"status": ["active", "trialing", "canceled", "Trial"]})
+    >>> column, mask = trial_rows(sheet, sheet.columns)
+    >>> column, mask.tolist()
+    ('status', [False, True, False, True])
+    """
+    for column in columns:
+        values = frame[column]
+        if not _has(column, _STATUS_HEADERS) or pd.api.types.is_numeric_dtype(values):
+            continue
+        text = values.astype("string").str.strip().str.lower()
+        distinct = text.dropna().unique()
+        if not 0 < len(distinct) <= MAX_STAGE_VALUES:
+            continue
+        trials = [value for value in distinct if normalize_header(value) in _TRIAL_WORDS]
+        if trials:
+            return column, text.isin(trials).fillna(False).astype(bool)
+    return None
+
+
 def readable_header(header: object, *, lang: str = "en") -> str:
     """A header as words for a sentence: units in brackets dropped, camelCase and underscores split
     (lower-cased in English; German nouns keep their capitals).

@@ -20,6 +20,7 @@ from cxlib.customer_columns import (
     implausible,
     money_period,
     payments_per_year,
+    trial_rows,
 )
 from cxlib.mapping import ColumnMapping, normalize_header
 from cxlib.messages import Message
@@ -35,6 +36,11 @@ _DAY_WORDS = ("day", "days", "tag", "tage", "tagen")
 def _examples(values: pd.Series, mask: pd.Series) -> str:
     shown = values[mask].drop_duplicates().head(3)
     return ", ".join(f"“{value:g}”" for value in shown)
+
+
+def _text_examples(values: pd.Series, mask: pd.Series) -> str:
+    shown = values[mask].astype(str).drop_duplicates().head(3)
+    return ", ".join(f"“{value}”" for value in shown)
 
 
 def tenure_months(data: pd.DataFrame, header: object | None) -> tuple[pd.Series | None, str | None]:
@@ -104,6 +110,11 @@ def customer_columns_rules(
                     examples=_examples(data[key], mask),
                 )
                 data[key] = data[key].mask(mask)
+    trials = trial_rows(source, source.columns)
+    if trials is not None:  # kept as customers (a trial is a signed-up account), but said
+        column, mask = trials
+        rules.add("trial_customers", int(mask.sum()), set_aside=False, column=str(column),
+                  examples=_text_examples(source[column], mask))  # fmt: skip
     meanings = customer_meanings(source, mapping, data, notes)
     if derived is not None:
         meanings["age"] = ColumnMeaning("age", "age", role="age", evidence=[derived])

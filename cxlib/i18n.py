@@ -739,6 +739,7 @@ STRINGS: dict[str, dict[str, str]] = {
         # --- customers: column understanding, money period, mapping profiles ---
         "rule.no_id_row_numbers": "The customer table has no ID column: its {rows} rows are numbered by their row in the file. Survey answers and transactions cannot be linked to these customers.",
         "rule.implausible_value": "{rows} values in “{role}” cannot be real (e.g. {examples}); they were left empty.",
+        "rule.trial_customers": "{rows} rows are trials in “{column}” ({examples}): they are counted as customers (customer count, churn rate, CLV); remove them from the export if trials are not customers for you.",
         "ui.method.row_number": "row numbers",
         "ui.columns.title": "How each column was understood",
         "ui.col.kind": "Kind",
@@ -1644,6 +1645,7 @@ STRINGS: dict[str, dict[str, str]] = {
         # --- customers: column understanding, money period, mapping profiles ---
         "rule.no_id_row_numbers": "Die Kundentabelle hat keine ID-Spalte: Ihre {rows} Zeilen werden nach ihrer Zeilennummer in der Datei nummeriert. Umfrageantworten und Transaktionen lassen sich diesen Kunden nicht zuordnen.",
         "rule.implausible_value": "{rows} Werte in „{role}“ können nicht stimmen (z. B. {examples}); sie wurden leer gelassen.",
+        "rule.trial_customers": "{rows} Zeilen sind Testphasen in „{column}“ ({examples}): sie zählen als Kunden (Kundenzahl, Abwanderungsquote, CLV); entfernen Sie sie aus dem Export, wenn Testkunden für Sie keine Kunden sind.",
         "ui.method.row_number": "Zeilennummern",
         "ui.columns.title": "Wie jede Spalte verstanden wurde",
         "ui.col.kind": "Art",

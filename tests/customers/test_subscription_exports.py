@@ -399,3 +399,24 @@ def test_the_day_a_customer_joined_is_found_by_header_words(tmp_path, header, wr
     assert table.report.mapping["signup_date"] == header
     assert table.data["signup_date"].tolist() == list(joined)
     assert "churn_date" not in table.report.mapping  # the last contact is no start and no end
+
+
+def test_trial_accounts_are_counted_as_customers_and_said_so(tmp_path):
+    rng = np.random.default_rng(15)
+    status = rng.choice(["Active", "Trial", "Cancelled", "Past due"], N, p=[0.6, 0.15, 0.2, 0.05])
+    frame = pd.DataFrame(
+        {
+            "account_id": [f"acc_{i:05d}" for i in range(N)],
+            "plan": rng.choice(["Starter", "Growth"], N),
+            "mrr": np.where(status == "Trial", 0.0, rng.choice([15.0, 39.0, 79.0], N)),
+            "status": status,
+        }
+    )
+    path = tmp_path / "accounts.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    (rule,) = [rule for rule in table.report.rules if rule.rule == "trial_customers"]
+    # before: the 0-MRR trials were customers without a word
+    assert rule.rows == (status == "Trial").sum() and not rule.set_aside
+    assert len(table.data) == N
+    assert table.data["churned"].sum() == (status == "Cancelled").sum()
