@@ -518,6 +518,7 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
         del mapping.matches["customer_id"]
         used.discard(match.column)
     notes += _named_customer_id(frame, mapping, used)
+    notes += _usage_is_no_orders(mapping, used)
     if "customer_id" not in mapping.matches:
         for column in frame.columns:
             if column in used or not _id_header(column):
@@ -590,6 +591,23 @@ def _named_customer_id(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -
             params = {"header": str(column), "other": str(match.column)}
             return [(column, Evidence("id_names_customer", params))]
     return []
+
+
+#: What a subscriber does, not buys: "Usage Frequency", "Login Frequency", "Support Calls", "Nutzung".
+_USAGE_WORDS = frozenset({"usage", "use", "uses", "used", "nutzung", "login", "logins", "session", "sessions",
+                          "visit", "visits", "besuche", "call", "calls", "anrufe", "contact", "contacts",
+                          "kontakte", "streaming", "watch", "views"})  # fmt: skip
+
+
+def _usage_is_no_orders(mapping: ColumnMapping, used: set) -> list[tuple[str, Evidence]]:
+    """A usage count of a subscription ("Usage Frequency") matched to ``orders`` by "frequency": it counts
+    uses, not purchases, and stays a trait under its own name."""
+    match = mapping.matches.get("orders")
+    if match is None or isinstance(match.column, list) or not _words(match.column) & _USAGE_WORDS:
+        return []
+    del mapping.matches["orders"]
+    used.discard(match.column)
+    return [(match.column, Evidence("usage_not_orders", {"header": str(match.column)}))]
 
 
 def _full_year_revenue(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> list[tuple[str, Evidence]]:

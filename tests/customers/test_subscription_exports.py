@@ -420,3 +420,27 @@ def test_trial_accounts_are_counted_as_customers_and_said_so(tmp_path):
     assert rule.rows == (status == "Trial").sum() and not rule.set_aside
     assert len(table.data) == N
     assert table.data["churned"].sum() == (status == "Cancelled").sum()
+
+
+def test_a_usage_frequency_is_a_trait_not_orders(tmp_path):
+    rng = np.random.default_rng(16)
+    tenure = rng.integers(1, 61, N)
+    frame = pd.DataFrame(
+        {
+            "CustomerID": np.arange(2, N + 2).astype(float),
+            "Age": rng.integers(18, 66, N),
+            "Tenure": tenure,
+            "Usage Frequency": rng.integers(1, 31, N),
+            "Support Calls": rng.integers(0, 11, N),
+            "Subscription Type": rng.choice(["Basic", "Standard", "Premium"], N),
+            "Total Spend": rng.uniform(100, 1000, N).round(),
+            "Churn": rng.choice([0.0, 1.0], N),
+        }
+    )
+    path = tmp_path / "customer_churn_dataset-testing-master.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    assert "orders" not in table.report.mapping  # before: "Usage Frequency" was the number of orders
+    assert table.columns["Usage Frequency"].kind == "feature"
+    assert table.data["revenue"].tolist() == pytest.approx((frame["Total Spend"] / (tenure / 12)).tolist())
+    assert table.data["churned"].mean() == pytest.approx(frame["Churn"].mean())
