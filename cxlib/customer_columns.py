@@ -360,23 +360,32 @@ _PAYMENTS_PER_YEAR = {
 }
 
 
+#: Payments a year as German insurers code the "Zahlweise" (1 yearly, 2 half-yearly, 4 quarterly, 12 monthly).
+_PAYMENT_COUNTS = frozenset({"1", "2", "4", "12"})
+
+
 def payments_per_year(frame: pd.DataFrame, columns: Iterable[object]) -> tuple[object, pd.Series] | None:
     """A payment-frequency column among ``columns`` and its payments per year per row (NaN where the word
-    is unknown), or None when there is none or most of its words are unknown.
+    is unknown), or None when there is none or most of its words are unknown. German insurers write the
+    frequency as the number of payments a year (Zahlweise 1, 2, 4, 12): such a number is taken as it is.
 
     Examples
     --------
-    >>> sheet = pd.DataFrame({"Zahlungsweise": ["monatlich", "jährlich", "vierteljährlich", None]})
+    >>> sheet = pd.DataFrame({"Zahlungsweise": ["monatlich", "jährlich", "vierteljährlich", None],
+    ...                       "Zahlweise": [12, 1, 4, 2]})
     >>> column, per_year = payments_per_year(sheet, sheet.columns)
     >>> column, per_year.tolist()
     ('Zahlungsweise', [12.0, 1.0, 4.0, nan])
+    >>> payments_per_year(sheet, ["Zahlweise"])[1].tolist()
+    [12.0, 1.0, 4.0, 2.0]
     """
     for column in columns:
-        if not _has(column, _FREQUENCY_HEADERS):
-            continue
+        if not _has(column, _FREQUENCY_HEADERS) or _words(column) & {"count", "anzahl"}:
+            continue  # Stripe's "Interval Count" (every 1, 3 … intervals) is no payments-per-year figure
         text = frame[column].astype("string").str.strip()
         text = text.mask(marked_missing(text) | (text == ""))  # "k.A.", "n/a": no answer, not a word
         words = {value: _PAYMENTS_PER_YEAR.get(normalize_header(value)) for value in text.dropna().unique()}
+        words |= {value: float(value) for value in words if value.removesuffix(".0") in _PAYMENT_COUNTS}
         known = text.map(words)
         filled = text.notna()
         if filled.any() and known[filled].notna().mean() >= STATUS_SHARE:

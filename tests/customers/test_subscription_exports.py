@@ -359,6 +359,7 @@ def test_stripe_subscriptions_customer_id_and_amount_per_interval(tmp_path):
             "Customer ID": [f"cus_{i:014d}" for i in rng.permutation(N)],
             "Customer Email": [f"user{i}@example.com" for i in range(N)],
             "Quantity": rng.integers(1, 6, N),
+            "Interval Count": 1,
             "Interval": interval,
             "Amount": amount,
             "Status": status,
@@ -444,3 +445,23 @@ def test_a_usage_frequency_is_a_trait_not_orders(tmp_path):
     assert table.columns["Usage Frequency"].kind == "feature"
     assert table.data["revenue"].tolist() == pytest.approx((frame["Total Spend"] / (tenure / 12)).tolist())
     assert table.data["churned"].mean() == pytest.approx(frame["Churn"].mean())
+
+
+def test_german_insurers_numeric_zahlweise_is_payments_per_year(tmp_path):
+    rng = np.random.default_rng(17)
+    zahlweise = rng.choice([1, 2, 4, 12], N)
+    beitrag = rng.uniform(10, 300, N).round(2)
+    frame = pd.DataFrame(
+        {
+            "VSNR": [f"{4711000 + i}" for i in range(N)],
+            "Zahlbeitrag": [f"{b:.2f}".replace(".", ",") for b in beitrag],
+            "Zahlweise": zahlweise,
+            "Sparte": rng.choice(["KFZ", "Hausrat", "Haftpflicht"], N),
+        }
+    )
+    path = tmp_path / "bestand.csv"
+    frame.to_csv(path, sep=";", index=False)
+    table = load(path)
+    assert table.report.mapping["revenue"] == "Zahlbeitrag"
+    # before: each payment was taken as a year's premium (mean 152.27 instead of 653.36)
+    assert table.data["revenue"].tolist() == pytest.approx((beitrag * zahlweise).tolist())
