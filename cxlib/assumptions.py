@@ -18,6 +18,7 @@ __all__ = ["ASSUMPTION_CODES", "assumptions_of"]
 ASSUMPTION_CODES = frozenset(
     {
         "revenue_month_x12",
+        "revenue_per_payment_x_frequency",
         "revenue_lifetime_per_tenure",
         "revenue_lifetime_as_year",
         "period_default_year",
@@ -25,12 +26,14 @@ ASSUMPTION_CODES = frozenset(
         "age_from_birth_year",
         "age_from_birth_date",
         "id_near_unique",
+        "id_names_customer",
         "spend_header",
         "nps_from_1_to_10",
         "revenue_latest_year",
         "revenue_last_full_year",
         "churn_status_words",
         "churn_date_header",
+        "signup_date_header",
         "period_year_to_date",
         "revenue_full_period",
         "tenure_from_signup",

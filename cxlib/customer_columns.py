@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from cxlib.mapping import ColumnMapping, normalize_header
-from cxlib.parsing import parse_dates, parse_numbers
+from cxlib.parsing import marked_missing, parse_dates, parse_numbers
 from cxlib.roles import role
 from cxlib.tables import ColumnMatch, ColumnMeaning, Evidence
 
@@ -88,6 +88,16 @@ _NOT_SPEND_WORDS = frozenset(
         "rate",
         "stunden",
         "anzahl",
+        # "Policy_Sales_Channel", "Sales Rep", "Umsatz Region": a spend word that qualifies a code or a
+        # who/where, not an amount
+        "channel",
+        "kanal",
+        "code",
+        "rep",
+        "agent",
+        "territory",
+        "team",
+        "stage",
     }
 )
 _SPEND_PATTERNS = (
@@ -177,6 +187,20 @@ _MODEL_WORDS = frozenset({"classifier", "prediction", "predicted", "probability"
 #: "Abwanderungsrisiko", "churn_score"): a score that already knows the answer, never a trait.
 _MODEL_STEMS = ("wahrscheinlichkeit", "prognose", "vorhersage", "probability", "propensity", "prediction")
 _RISK_WORDS = ("score", "risk", "risiko")
+#: A customer value computed elsewhere (IBM Telco's "CLTV", a CRM's "Kundenwert"): the answer of another
+#: model, never a trait and never spend.
+_PRECOMPUTED_VALUE = frozenset({"cltv", "clv", "ltv", "kundenwert", "kundenertragswert", "customervalue"})
+_PRECOMPUTED_PATTERNS = ("lifetime value", "customer value", "customer lifetime")
+#: Scores a customer-success or sales tool computes to predict churn or buying ("health_score" of a SaaS
+#: export, "Lead Score"): the answer of another model, never a trait.
+_TOOL_SCORES = ("healthscore", "leadscore", "riskscore", "risikoscore", "engagementscore")
+#: Header words of a code written as a number ("Policy_Sales_Channel" 26/124/152, "Tarif-Kennzeichen"):
+#: its mean says nothing.
+_CODE_WORDS = frozenset({"code", "channel", "kanal", "kennzeichen", "kz", "schluessel", "schlüssel"})
+#: A number that is this constant a multiple of revenue (MRR beside ARR) is revenue again.
+SAME_RATIO = 1e-6
+#: A phone number has at least this many digits ("PhoneService" Yes/No is a service, not a number).
+_PHONE_DIGITS = 6
 _ADDRESS_PARTS = frozenset({"hausnummer", "housenumber", "streetnumber", "hnr", "hausnr", "adresszusatz"})
 #: Company-size columns of a CRM: with them, "Annual Revenue" is the customer company's own turnover.
 _HEADCOUNT = ("employees", "number of employees", "mitarbeiter", "mitarbeiterzahl", "anzahl mitarbeiter",
@@ -202,7 +226,16 @@ _STATUS_HEADERS = ("status", "state", "zustand", "kundenstatus", "type", "typ", 
 _DORMANT = frozenset({"inactive", "inaktiv"})
 MAX_STATUS_WORDS = 20
 STATUS_SHARE = 0.8
-_BIRTH_YEAR = ("birth year", "year of birth", "yob", "geburtsjahr", "jahrgang", "birthyear")
+_BIRTH_YEAR = (
+    "birth year",
+    "year of birth",
+    "year birth",
+    "birth yr",
+    "yob",
+    "geburtsjahr",
+    "jahrgang",
+    "birthyear",
+)
 _BIRTH_DATE = ("dob", "date of birth", "birth date", "birthdate", "birthday", "geburtsdatum", "geburtstag")
 
 
@@ -306,6 +339,60 @@ def money_period(header: object, siblings: Iterable[object] = ()) -> tuple[str, 
             return "year", "period_sibling_12_months"
         return "lifetime", "period_header_lifetime"
     return "year", "period_default_year"
+
+
+#: Headers of how often a customer pays ("Zahlungsweise", "billing_period"): beside an amount whose header
+#: names no period, the amount is per payment and the period differs from row to row.
+_FREQUENCY_HEADERS = ("zahlungsweise", "zahlweise", "zahlungsintervall", "zahlungsrhythmus", "zahlungsturnus",
+                      "zahlungsperiode", "abrechnungsintervall", "abrechnungszeitraum", "billing period",
+                      "billing cycle", "billing frequency", "billing interval", "payment frequency",
+                      "payment interval", "payment period", "payment cycle", "interval", "billing",
+                      "abrechnung", "turnus")  # fmt: skip
+_MONTHLY = ("monthly", "month", "monatlich", "monat", "mtl", "per month", "pro monat", "mo")
+_QUARTERLY = ("quarterly", "quarter", "vierteljaehrlich", "vierteljährlich", "quartalsweise", "quartal")
+_HALF_YEARLY = ("semiannual", "semi annual", "half yearly", "halbjaehrlich", "halbjährlich", "halbjahr")
+_YEARLY = ("annual", "annually", "yearly", "year", "per year", "jaehrlich", "jährlich", "jahr", "p a")
+_WEEKLY = ("weekly", "woechentlich", "wöchentlich")
+_PAYMENTS_PER_YEAR = {
+    **dict.fromkeys(_MONTHLY, 12),
+    **dict.fromkeys(_QUARTERLY, 4),
+    **dict.fromkeys(_HALF_YEARLY, 2),
+    **dict.fromkeys(_YEARLY, 1),
+    **dict.fromkeys(_WEEKLY, 52),
+}
+
+
+#: Payments a year as German insurers code the "Zahlweise" (1 yearly, 2 half-yearly, 4 quarterly, 12 monthly).
+_PAYMENT_COUNTS = frozenset({"1", "2", "4", "12"})
+
+
+def payments_per_year(frame: pd.DataFrame, columns: Iterable[object]) -> tuple[object, pd.Series] | None:
+    """A payment-frequency column among ``columns`` and its payments per year per row (NaN where the word
+    is unknown), or None when there is none or most of its words are unknown. German insurers write the
+    frequency as the number of payments a year (Zahlweise 1, 2, 4, 12): such a number is taken as it is.
+
+    Examples
+    --------
+    >>> sheet = pd.DataFrame({"Zahlungsweise": ["monatlich", "jährlich", "vierteljährlich", None],
+    ...                       "Zahlweise": [12, 1, 4, 2]})
+    >>> column, per_year = payments_per_year(sheet, sheet.columns)
+    >>> column, per_year.tolist()
+    ('Zahlungsweise', [12.0, 1.0, 4.0, nan])
+    >>> payments_per_year(sheet, ["Zahlweise"])[1].tolist()
+    [12.0, 1.0, 4.0, 2.0]
+    """
+    for column in columns:
+        if not _has(column, _FREQUENCY_HEADERS) or _words(column) & {"count", "anzahl"}:
+            continue  # Stripe's "Interval Count" (every 1, 3 … intervals) is no payments-per-year figure
+        text = frame[column].astype("string").str.strip()
+        text = text.mask(marked_missing(text) | (text == ""))  # "k.A.", "n/a": no answer, not a word
+        words = {value: _PAYMENTS_PER_YEAR.get(normalize_header(value)) for value in text.dropna().unique()}
+        words |= {value: float(value) for value in words if value.removesuffix(".0") in _PAYMENT_COUNTS}
+        known = text.map(words)
+        filled = text.notna()
+        if filled.any() and known[filled].notna().mean() >= STATUS_SHARE:
+            return column, known.astype(float)
+    return None
 
 
 def company_revenue(header: object, numbers: pd.Series, siblings: Iterable[object] = ()) -> bool:
@@ -441,6 +528,8 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
         )
         del mapping.matches["customer_id"]
         used.discard(match.column)
+    notes += _named_customer_id(frame, mapping, used)
+    notes += _usage_is_no_orders(mapping, used)
     if "customer_id" not in mapping.matches:
         for column in frame.columns:
             if column in used or not _id_header(column):
@@ -478,6 +567,8 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
     if "revenue" in mapping.matches:
         notes += _full_year_revenue(frame, mapping, used)
         notes += _latest_year_revenue(frame, mapping, used)
+    if "signup_date" not in mapping.matches:
+        notes += _signup_date_by_values(frame, mapping, used)
     if "churn_date" not in mapping.matches:
         notes += _churn_date_by_values(frame, mapping, used)
     if "churn_date" not in mapping.matches and "churned" not in mapping.matches:
@@ -504,6 +595,51 @@ def _orders_that_are_counts(
     del mapping.matches["orders"]
     used.discard(match.column)
     return [(match.column, Evidence("orders_not_counts", {"share": round(fractional, 3)}))]
+
+
+#: Headers that name an identifier without saying whose: beside "Customer ID" they number something else
+#: (Stripe's subscription "id", a CRM's record "ID").
+_BARE_ID = frozenset({"id", "nr", "no", "number", "nummer", "key", "record id", "row id", "objekt id"})
+_WHOSE_ID = frozenset({"customer", "kunde", "kunden", "client", "cust", "member", "mitglied", "kundennummer",
+                       "kundennr", "customerid", "clientid", "kundenid"})  # fmt: skip
+
+
+def _named_customer_id(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> list[tuple[str, Evidence]]:
+    """The customer's own number rather than a bare "id" of the rows (a subscription, a record), when a
+    near-unique column names the customer ("id" beside "Customer ID" in a Stripe subscriptions export)."""
+    match = mapping.matches.get("customer_id")
+    if match is None or normalize_header(match.column) not in _BARE_ID:
+        return []
+    for column in frame.columns:
+        words = _words(column) | {normalize_header(column).replace(" ", "")}
+        if column in used or not (_id_header(column) or words & {"kundennummer", "kundennr"}):
+            continue
+        if not words & _WHOSE_ID or frame[column].notna().mean() < NEAR_UNIQUE:
+            continue
+        if distinct_share(frame[column]) >= NEAR_UNIQUE:
+            used.discard(match.column)
+            used.add(column)
+            mapping.matches["customer_id"] = ColumnMatch("customer_id", column, match.confidence, "values")
+            params = {"header": str(column), "other": str(match.column)}
+            return [(column, Evidence("id_names_customer", params))]
+    return []
+
+
+#: What a subscriber does, not buys: "Usage Frequency", "Login Frequency", "Support Calls", "Nutzung".
+_USAGE_WORDS = frozenset({"usage", "use", "uses", "used", "nutzung", "login", "logins", "session", "sessions",
+                          "visit", "visits", "besuche", "call", "calls", "anrufe", "contact", "contacts",
+                          "kontakte", "streaming", "watch", "views"})  # fmt: skip
+
+
+def _usage_is_no_orders(mapping: ColumnMapping, used: set) -> list[tuple[str, Evidence]]:
+    """A usage count of a subscription ("Usage Frequency") matched to ``orders`` by "frequency": it counts
+    uses, not purchases, and stays a trait under its own name."""
+    match = mapping.matches.get("orders")
+    if match is None or isinstance(match.column, list) or not _words(match.column) & _USAGE_WORDS:
+        return []
+    del mapping.matches["orders"]
+    used.discard(match.column)
+    return [(match.column, Evidence("usage_not_orders", {"header": str(match.column)}))]
 
 
 def _full_year_revenue(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> list[tuple[str, Evidence]]:
@@ -560,6 +696,52 @@ def _churn_header(header: object) -> bool:
     return (stem and (len(words) == 1 or bool(words & set(_CHURN_DAY_WORDS)) or "datum" in text)) or any(
         p in text for p in _UNTIL
     )
+
+
+#: Header words of the day a relationship began, beside a date word: "Dt_Customer", "Enrollment Date",
+#: "Aktivierungsdatum", "Subscription Start", "Vertragsdatum".
+_START_STEMS = ("customer", "kunde", "client", "member", "enrol", "activat", "aktivier", "onboard",
+                "subscri", "abo", "vertrag", "contract", "abschluss", "join", "beitritt", "policy",
+                "police")  # fmt: skip
+_DATE_WORDS = frozenset({"dt", "date", "datum", "since", "seit", "start", "begin", "beginn", "started"})
+#: Words of other days in a customer's life ("Last Customer Contact Date", "Vertragsende", "Geburtsdatum").
+_OTHER_DAY_STEMS = ("last", "letzt", "next", "naechst", "nächst", "end", "renew", "verlaeng", "verläng",
+                    "birth", "geburt", "contact", "kontakt", "update", "modif", "aender", "änder", "expir",
+                    "ablauf", "due", "faellig", "fällig", "trial", "test")  # fmt: skip
+
+
+def _signup_header(header: object) -> bool:
+    """A header that names the day the customer relationship began, by its words (see _START_STEMS)."""
+    text = normalize_header(header)
+    words = text.split()
+    squashed = text.replace(" ", "")
+    dated = bool(set(words) & _DATE_WORDS) or squashed.endswith(("datum", "date"))
+    started = any(word.startswith(_START_STEMS) for word in words) or squashed.startswith(_START_STEMS)
+    other = any(stem in squashed for stem in _OTHER_DAY_STEMS) or _churn_header(header)
+    return dated and started and not other
+
+
+def _signup_date_by_values(
+    frame: pd.DataFrame, mapping: ColumnMapping, used: set
+) -> list[tuple[str, Evidence]]:
+    """The day a customer joined, from a header that says so in other words than the role's names
+    ("Dt_Customer", "Enrollment Date", "Aktivierungsdatum") and values that are dates."""
+    for column in frame.columns:
+        if column in used or not _signup_header(column):
+            continue
+        sample = frame[column].head(VALUE_SAMPLE)
+        filled = sample[sample.notna() & (sample.astype("string").str.strip() != "").fillna(False)]
+        plain_numbers = pd.api.types.is_numeric_dtype(filled) and not pd.api.types.is_datetime64_any_dtype(
+            filled
+        )
+        if filled.empty or plain_numbers:
+            continue
+        dates, bad = parse_dates(filled)
+        if dates.notna().any() and bad.mean() <= 0.05:
+            mapping.matches["signup_date"] = ColumnMatch("signup_date", column, 0.75, "values")
+            used.add(column)
+            return [(column, Evidence("signup_date_header", {"header": str(column)}))]
+    return []
 
 
 def _churn_date_by_values(
@@ -653,6 +835,10 @@ _CUSTOMER_WORDS = frozenset(
     {"customer", "customers", "kunde", "kunden", "bestandskunde", "evangelist", "client"}
 )
 MAX_STAGE_VALUES = 30
+#: A column whose values tell churned from staying customers for this share of rows restates the outcome.
+OUTCOME_AGREEMENT = 0.99
+#: Fewer rows than this with a known churn flag are too few to call a column the churn outcome.
+MIN_OUTCOME_ROWS = 50
 
 
 def _value_words(value: str) -> set[str]:
@@ -685,6 +871,57 @@ def prospect_rows(frame: pd.DataFrame, columns: Iterable[object]) -> tuple[objec
         customers = {v for v, w in words.items() if w & _CUSTOMER_WORDS}
         if prospects and customers:
             return column, text.isin(list(prospects)).fillna(False).astype(bool)
+    return None
+
+
+#: What a spreadsheet writes in the first column of a totals row ("Total", "Summe", Excel's pivot
+#: "Gesamtergebnis"/"Grand Total").
+_TOTAL_LABELS = frozenset(
+    {"total", "totals", "grand total", "sum", "summe", "summen", "gesamt", "gesamtsumme", "insgesamt",
+     "gesamtergebnis", "ergebnis", "subtotal", "sub total", "zwischensumme", "σ", "sum total"}
+)  # fmt: skip
+
+
+def total_rows(ids: pd.Series) -> pd.Series:
+    """Rows whose customer ID is a totals label ("Total", "Summe:", "Gesamtergebnis"): a sum row a
+    spreadsheet added below the customers, never a customer (its revenue is everyone's revenue).
+
+    Examples
+    --------
+    >>> total_rows(pd.Series(["7590-VHVEG", "Total", "Summe:", None, "K-17"])).tolist()
+    [False, True, True, False, False]
+    """
+    text = ids.astype("string").str.strip().str.lower().str.rstrip(":. ")
+    return text.isin(_TOTAL_LABELS).fillna(False).astype(bool)
+
+
+#: Status words of a trial that has not paid yet ("Trialing" in Stripe, "Testphase", "Probeabo").
+_TRIAL_WORDS = frozenset({"trial", "trialing", "trialling", "testphase", "probeabo", "probezeit",
+                          "probemonat", "testabo", "testzugang", "free trial", "in trial"})  # fmt: skip
+
+
+def trial_rows(frame: pd.DataFrame, columns: Iterable[object]) -> tuple[object, pd.Series] | None:
+    """Rows a status column marks as a trial ("Trial", "Trialing", "Testphase"): (column, mask) of the
+    first status-like column with such words, or None. They count as customers; the caller says so.
+
+    Examples
+    --------
+    >>> sheet = pd.DataFrame({"status": ["active", "trialing", "canceled", "Trial"]})
+    >>> column, mask = trial_rows(sheet, sheet.columns)
+    >>> column, mask.tolist()
+    ('status', [False, True, False, True])
+    """
+    for column in columns:
+        values = frame[column]
+        if not _has(column, _STATUS_HEADERS) or pd.api.types.is_numeric_dtype(values):
+            continue
+        text = values.astype("string").str.strip().str.lower()
+        distinct = text.dropna().unique()
+        if not 0 < len(distinct) <= MAX_STAGE_VALUES:
+            continue
+        trials = [value for value in distinct if normalize_header(value) in _TRIAL_WORDS]
+        if trials:
+            return column, text.isin(trials).fillna(False).astype(bool)
     return None
 
 
@@ -739,14 +976,21 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
         return "coordinate"
     if words & _POSTAL or "postal code" in normalize_header(header):
         return "postal_code"
-    if words & _PHONE:
+    if words & _PHONE and _phone_like(values):
         return "phone_number"
     squashed = normalize_header(header).replace(" ", "")
     counts = words & {"number", "num", "count", "anzahl", "no"}
     if (words & _PERSONAL and not counts) or squashed in _PERSONAL_HEADERS or squashed in _ADDRESS_PARTS:
         return "personal_data"
-    if words & _MODEL_WORDS or len(str(header)) > MODEL_SCORE_HEADER_LENGTH or _leaked_score(squashed):
+    if (
+        words & _MODEL_WORDS
+        or len(str(header)) > MODEL_SCORE_HEADER_LENGTH
+        or _leaked_score(squashed)
+        or any(score in squashed for score in _TOOL_SCORES)
+    ):
         return "model_score"
+    if words & _PRECOMPUTED_VALUE or squashed in _PRECOMPUTED_VALUE or _has(header, _PRECOMPUTED_PATTERNS):
+        return "precomputed_value"
     if words & _WEIGHT:
         return "survey_weight"
     if _has(header, _BIRTH_YEAR):
@@ -764,6 +1008,8 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
             return "row_number"
         if len(known) > 20 and known.is_unique and _id_header(header):
             return "identifier"
+        if words & _CODE_WORDS and not counts:
+            return "numeric_code"
         return None
     if pd.api.types.is_datetime64_any_dtype(known):
         return None
@@ -773,6 +1019,16 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
     if text.str.len().mean() > FREE_TEXT_LENGTH:
         return "free_text"
     return None
+
+
+def _phone_like(values: pd.Series) -> bool:
+    """Whether a column under a phone header holds numbers to dial (most filled values have six digits or
+    more), rather than a service's Yes/No ("PhoneService", "Phone Service": "No phone service")."""
+    known = values.head(VALUE_SAMPLE).dropna()
+    if known.empty:
+        return True  # the header alone decides an empty column
+    digits = known.astype(str).str.count(r"[0-9]")
+    return bool((digits >= _PHONE_DIGITS).mean() >= 0.5)
 
 
 def _leaked_score(squashed: str) -> bool:
@@ -801,11 +1057,65 @@ def is_weight_column(header: object, values: pd.Series) -> bool:
     return 0.2 <= float(numbers.mean()) <= 5.0
 
 
+def churn_outcome(values: pd.Series, churned: pd.Series) -> bool:
+    """Whether a column restates who churned: each of its values (a missing cell is a value too) belongs
+    to churned or to staying customers only, as with a second churn column ("Churn Value" 1/0 beside
+    "Churn Label"), a churn reason filled only for those who left, or a status "aktiv"/"gekündigt" beside
+    the cancellation date. Such a column is the outcome, not a trait: personas built on it sort
+    customers by the answer.
+
+    Examples
+    --------
+    >>> churned = pd.Series([True, False] * 30)
+    >>> churn_outcome(pd.Series(["Moved", None] * 30), churned)
+    True
+    >>> churn_outcome(pd.Series(["Two year", "Month-to-month", "Month-to-month"] * 20), churned)
+    False
+    """
+    flag = churned.head(VALUE_SAMPLE)
+    known = flag.notna().to_numpy()
+    flag = flag[known].astype(bool)
+    if len(flag) < MIN_OUTCOME_ROWS or flag.all() or not flag.any():
+        return False
+    codes, labels = pd.factorize(values.head(VALUE_SAMPLE)[known], use_na_sentinel=False)
+    if not 2 <= len(labels) <= MAX_STAGE_VALUES:
+        return False
+    share = flag.groupby(codes).agg(["mean", "size"])
+    agreeing = (np.maximum(share["mean"], 1 - share["mean"]) * share["size"]).sum()
+    return bool(agreeing / len(flag) >= OUTCOME_AGREEMENT)
+
+
+def same_as_revenue(values: pd.Series, revenue: pd.Series) -> bool:
+    """Whether a numeric column is the revenue in another unit: a constant multiple of it in every row
+    where both are positive ("mrr" beside "arr", "Monthly Fee" beside "Annual Fee"). Used twice it would
+    weigh spend double in the personas.
+
+    Examples
+    --------
+    >>> arr = pd.Series([120.0, 240.0, 0.0, 600.0] * 5)
+    >>> same_as_revenue(arr / 12, arr), same_as_revenue(pd.Series([3.0, 1.0, 2.0, 9.0] * 5), arr)
+    (True, False)
+    """
+    if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+        return False
+    both = pd.DataFrame({"x": values.head(VALUE_SAMPLE), "r": revenue.head(VALUE_SAMPLE)}).astype(float)
+    both = both[(both["x"] > 0) & (both["r"] > 0)]
+    if len(both) < MIN_ROWS_TO_JUDGE or both["r"].nunique() < 2:
+        return False
+    ratio = both["x"] / both["r"]
+    return bool((ratio.max() - ratio.min()) <= SAME_RATIO * ratio.abs().max())
+
+
 def persona_exclusions(frame: pd.DataFrame, columns: Iterable[str]) -> dict[str, str]:
-    """Column -> evidence code for the given columns of ``frame`` that must not describe personas."""
+    """Column -> evidence code for the given columns of ``frame`` that must not describe personas
+    (:func:`persona_exclusion`, and :func:`churn_outcome` against the table's ``churned`` flag)."""
     found = {}
     for column in columns:
         code = persona_exclusion(column, frame[column])
+        if code is None and column != "churned" and "churned" in frame.columns:
+            code = "churn_outcome" if churn_outcome(frame[column], frame["churned"]) else None
+        if code is None and column != "revenue" and "revenue" in frame.columns:
+            code = "revenue_duplicate" if same_as_revenue(frame[column], frame["revenue"]) else None
         if code:
             found[column] = code
     return found
@@ -895,15 +1205,19 @@ def customer_meanings(
         period = None
         if role_key == "revenue":
             period, code = money_period(match.column, source.columns)
-            evidence.append(Evidence(code, {"header": str(match.column)}))
+            params = {"header": str(match.column)}
+            frequency = payments_per_year(source, mapping.unmapped) if code == "period_default_year" else None
+            if frequency is not None:  # "Beitrag" beside "Zahlungsweise": an amount per payment
+                code, params = "period_payment_frequency", {**params, "frequency": str(frequency[0])}
+            evidence.append(Evidence(code, params))
         meanings[role_key] = ColumnMeaning(role_key, kind, role=role_key, period=period, evidence=evidence)
     if "churned" in data.columns and "churned" not in meanings and "churn_date" in meanings:
         derived = Evidence("churned_from_churn_date", {"header": str(mapping.matches["churn_date"].column)})
         meanings["churned"] = ColumnMeaning("churned", "flag", role="churned", evidence=[derived])
-    for column in data.columns:
-        if column in meanings:
-            continue
-        code = persona_exclusion(column, data[column])
+    outside = [column for column in data.columns if column not in meanings]
+    excluded = persona_exclusions(data, outside)
+    for column in outside:
+        code = excluded.get(column)
         kind = code or "feature"
         evidence = [Evidence(code, {})] if code else []
         evidence += by_source.get(column, [])

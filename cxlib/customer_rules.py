@@ -14,14 +14,23 @@ from datetime import date
 import pandas as pd
 
 from cxlib.clv import yearly_revenue
-from cxlib.customer_columns import customer_meanings, derived_age, implausible, money_period
+from cxlib.customer_columns import (
+    customer_meanings,
+    derived_age,
+    implausible,
+    money_period,
+    payments_per_year,
+    trial_rows,
+)
 from cxlib.mapping import ColumnMapping, normalize_header
 from cxlib.messages import Message
 from cxlib.tables import ColumnMeaning, Evidence
 
 PERIODS = ("month", "year", "lifetime")
 DAYS_PER_MONTH = 365.25 / 12
-_YEAR_WORDS = ("year", "years", "jahre", "jahr", "yrs")
+_YEAR_WORDS = ("year", "years", "jahre", "jahr", "jahren", "yrs")
+_WEEK_WORDS = ("week", "weeks", "woche", "wochen", "wks")
+_DAY_WORDS = ("day", "days", "tag", "tage", "tagen")
 
 
 def _examples(values: pd.Series, mask: pd.Series) -> str:
@@ -29,13 +38,22 @@ def _examples(values: pd.Series, mask: pd.Series) -> str:
     return ", ".join(f"“{value:g}”" for value in shown)
 
 
+def _text_examples(values: pd.Series, mask: pd.Series) -> str:
+    shown = values[mask].astype(str).drop_duplicates().head(3)
+    return ", ".join(f"“{value}”" for value in shown)
+
+
 def tenure_months(data: pd.DataFrame, header: object | None) -> tuple[pd.Series | None, str | None]:
-    """Tenure in months (a header naming years means years) and the evidence code."""
+    """Tenure in months (a header naming years, weeks or days counts in those) and the evidence code."""
     if "tenure" not in data.columns or header is None:
         return None, None
     words = set(normalize_header(header).split())
     if words & set(_YEAR_WORDS):
         return data["tenure"].astype(float) * 12, "tenure_years"
+    if words & set(_WEEK_WORDS):  # "Tenure (weeks)": 52 weeks make 12 months
+        return data["tenure"].astype(float) * 12 / 52, "tenure_weeks"
+    if words & set(_DAY_WORDS):  # a tenure in days, mapped by hand ("tenure_days", "Kundendauer (Tage)")
+        return data["tenure"].astype(float) / DAYS_PER_MONTH, "tenure_days"
     return data["tenure"].astype(float), "tenure_months_assumed"
 
 
@@ -92,11 +110,16 @@ def customer_columns_rules(
                     examples=_examples(data[key], mask),
                 )
                 data[key] = data[key].mask(mask)
+    trials = trial_rows(source, source.columns)
+    if trials is not None:  # kept as customers (a trial is a signed-up account), but said
+        column, mask = trials
+        rules.add("trial_customers", int(mask.sum()), set_aside=False, column=str(column),
+                  examples=_text_examples(source[column], mask))  # fmt: skip
     meanings = customer_meanings(source, mapping, data, notes)
     if derived is not None:
         meanings["age"] = ColumnMeaning("age", "age", role="age", evidence=[derived])
     if "revenue" in data.columns:
-        _revenue_per_year(mapping, data, meanings, overrides or {})
+        _revenue_per_year(source, mapping, data, meanings, overrides or {})
     return meanings
 
 
@@ -117,8 +140,20 @@ def _churn_from_status_words(
         data["churned"] = churned.where(text.isin(list(words)), data["churned"]).to_numpy()
 
 
+def _payment_frequency(source: pd.DataFrame, meaning: ColumnMeaning) -> tuple[str, pd.Series] | None:
+    """The payment-frequency column the revenue's evidence names and its payments per year per row."""
+    for evidence in meaning.evidence:
+        if evidence.code == "period_payment_frequency":
+            return evidence.params["frequency"], payments_per_year(source, [evidence.params["frequency"]])[1]
+    return None
+
+
 def _revenue_per_year(
-    mapping: ColumnMapping, data: pd.DataFrame, meanings: dict[str, ColumnMeaning], overrides: Mapping
+    source: pd.DataFrame,
+    mapping: ColumnMapping,
+    data: pd.DataFrame,
+    meanings: dict[str, ColumnMeaning],
+    overrides: Mapping,
 ) -> None:
     meaning = meanings["revenue"]
     chosen = (overrides.get("revenue") or {}).get("period")
@@ -138,6 +173,15 @@ def _revenue_per_year(
                 Evidence("tenure_from_signup", {"header": str(mapping.matches["signup_date"].column)})
             )
     yearly, code = yearly_revenue(data["revenue"], period=period, tenure_months=months)
+    frequency = _payment_frequency(source, meaning) if chosen is None else None
+    if frequency is not None:
+        column, per_year = frequency
+        yearly = data["revenue"].astype(float) * per_year.to_numpy()
+        code = "per_payment_x_frequency"
+        params = {"frequency": column, "unknown": int((data["revenue"].notna() & yearly.isna()).sum())}
+        data["revenue"] = yearly
+        meaning.evidence.append(Evidence(f"revenue_{code}", params))
+        return
     data["revenue"] = yearly
     params = {"period": period}
     if code == "lifetime_per_tenure" and tenure_code:

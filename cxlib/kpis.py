@@ -142,6 +142,9 @@ def _compute(customers: pd.DataFrame | None, survey: pd.DataFrame | None, settin
     clv = None
     if churn.retention is not None:
         clv = customer_lifetime_value(customers, retention=churn.retention, settings=settings.clv)
+        # r is a yearly retention only when churn was counted over 12 months; a churned share without
+        # dates covers an unknown period and is used as if it were a year (said in the tile and JSON)
+        clv.assumptions["retention_definition"] = churn.definition
     return _Kpis(
         as_of=as_of,
         customers=_customer_count(customers, settings.window),
@@ -433,6 +436,8 @@ def _clv_tile(kpis: _Kpis, assumptions: list[dict] | None = None) -> TileFacts:
             total=Num(clv.total),
         )
     ]
+    if facts.get("retention_definition") == "share_churned":
+        help_text.append(Message("kpi.help.clv_retention_share"))
     if clv.horizon_value is not None:
         help_text.append(
             Message("kpi.help.clv_horizon", years=facts["horizon_years"], value=Num(clv.horizon_value))

@@ -17,7 +17,7 @@ import pandas as pd
 
 from cxlib.assumptions import assumptions_of
 from cxlib.column_names import safe_names
-from cxlib.customer_columns import prospect_rows
+from cxlib.customer_columns import prospect_rows, total_rows
 from cxlib.customer_rules import customer_columns_rules
 from cxlib.errors import CxError, render_exact
 from cxlib.id_lookup import member_of
@@ -190,7 +190,12 @@ def validate_table(
         used.attrs["column_meanings"] = {name: meaning.to_dict() for name, meaning in meanings.items()}
     validated = ValidatedTable(table, used, set_aside, report, touchpoints, columns=meanings)
     _merge_meanings(validated.columns, _mapping_meanings(mapping, rules))
-    validated.columns.update(renamed_meanings(renames, mapping))
+    for name, renamed in renamed_meanings(renames, mapping).items():
+        known = validated.columns.get(name)
+        if known is not None and known.excluded_from:  # keep why it is left out ("status" = the outcome)
+            known.evidence = [*renamed.evidence, *known.evidence]
+        else:
+            validated.columns[name] = renamed
     used.attrs["assumptions"] = assumptions_of(validated.columns)
     return validated
 
@@ -827,6 +832,9 @@ def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> lis
     if "customer_id" in data and mapping.table == "transactions":
         checks.append(("guest_customer", guest_lines(data["customer_id"])))
     if mapping.table == "customers":
+        if "customer_id" in data:
+            totals = total_rows(data["customer_id"])
+            checks.append(("total_row", totals, {"examples": _examples(data["customer_id"], totals)}))
         stage = prospect_rows(data, [c for c in data.columns if c not in ("customer_id", "churned")])
         if stage is not None:
             column, mask = stage

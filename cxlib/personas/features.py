@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from cxlib.churn import reference_date
-from cxlib.customer_columns import persona_exclusion
+from cxlib.customer_columns import persona_exclusions
 from cxlib.id_lookup import positions_in
 from cxlib.nps import survey_responses
 from cxlib.roles import SURVEY_ROLES
@@ -297,7 +297,7 @@ def default_features_of(frame: pd.DataFrame, customers: pd.DataFrame) -> list[st
             and is_numeric(frame[column])
             and frame[column].nunique(dropna=True) > 2
             and not _id_like(frame[column])
-            and persona_exclusion(column, frame[column]) is None
+            and not persona_exclusions(frame, [column])
         ]
         chosen += extras[: MAX_DEFAULT_FEATURES - len(chosen)]
     return chosen
