@@ -26,6 +26,7 @@ from cxlib.scales import (
     RATING_WORDS,
     TITLE_WORDS,
     Questionnaire,
+    company_reply_word,
     has_term,
     read_questionnaire,
     words_of,
@@ -277,6 +278,8 @@ def _survey_role_fits(role_key: str, questionnaire: Questionnaire, column: str) 
             "free_text", "flag", "recommend_flag", "nps_group", "bipolar", "category", "ordinal"
         )  # fmt: skip
     if role_key == "comment":
+        if "comment" in meaning.excluded_from or company_reply_word(column):
+            return False  # the company's reply to a review is no customer voice
         enough = profile.n >= 20  # a few answers cannot show a multiple-choice question
         multiple_choice = enough and profile.distinct <= 12 and profile.mean_length < 20
         rating = enough and meaning.kind in ("rating", "nps_group")
@@ -305,7 +308,7 @@ def _survey_roles_from_values(
             assign("recommend", column, 0.8)
             break
     if "comment" not in mapping.matches:
-        texts = free(("free_text",))
+        texts = [c for c in free(("free_text",)) if "comment" not in meanings[c].excluded_from]
         if texts:
             assign("comment", max(texts, key=lambda c: _comment_preference(questionnaire, c)), 0.7)
     long_format = mapping.is_long_format

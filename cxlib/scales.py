@@ -42,6 +42,7 @@ __all__ = [
     "Family",
     "ItemProfile",
     "Questionnaire",
+    "company_reply_word",
     "evidence_text",
     "header_anchors",
     "is_nonanswer",
@@ -501,6 +502,33 @@ COMMENT_WORDS = (
     "bemerkung", "freitext", "verbatim", "why", "warum", "begruendung", "like best", "like least",
     "improve", "verbessern",
 )  # fmt: skip
+
+#: Header words of the company's answer to a review (app store consoles, review sites, hotel portals):
+#: the company's voice, never a customer comment. A reply word alone, or a party word with an answer word.
+_REPLY_WORDS = ("reply", "replies", "replied", "replying", "erwiderung")
+_REPLY_PARTY = (
+    "developer", "owner", "management", "company", "business", "merchant", "seller", "vendor", "host",
+    "hotel", "shop", "store", "brand", "haendler", "verkaeufer", "unternehmen", "anbieter", "betreiber",
+    "gastgeber", "entwickler", "firma", "inhaber",
+)  # fmt: skip
+_REPLY_ANSWER = ("response", "answer", "antwort", "stellungnahme", "rueckmeldung")
+
+
+def company_reply_word(header: object) -> str | None:
+    """The header word that marks a column as the company's reply to a review, or None.
+
+    Examples
+    --------
+    >>> company_reply_word("Developer Reply Text"), company_reply_word("Antwort des Händlers")
+    ('reply', 'antwort')
+    >>> company_reply_word("Open-Ended Response"), company_reply_word("Comment about the shop")
+    (None, None)
+    """
+    words = words_of(header)
+    found = has_term(words, _REPLY_WORDS)
+    if found is None and has_term(words, _REPLY_PARTY):
+        found = has_term(words, _REPLY_ANSWER)
+    return found
 
 
 # --- profiles -----------------------------------------------------------------------------------------
@@ -1077,19 +1105,13 @@ def _meaning(profile: ItemProfile, family: Family | None, *, pooled: int = 0) ->
     if family is not None:
         return ColumnMeaning(profile.column, "coded", evidence=[Evidence("no_rating_scale", {})])
     if profile.is_free_text:
-        return ColumnMeaning(
-            profile.column,
-            "free_text",
-            evidence=[
-                Evidence(
-                    "long_unique_text",
-                    {
-                        "mean_length": round(profile.mean_length),
-                        "unique_share": round(profile.unique_share, 2),
-                    },
-                )
-            ],
-        )
+        length = {"mean_length": round(profile.mean_length), "unique_share": round(profile.unique_share, 2)}
+        meaning = ColumnMeaning(profile.column, "free_text", evidence=[Evidence("long_unique_text", length)])
+        reply = company_reply_word(profile.column)
+        if reply:  # the company's answer to a review is not what the customer wrote
+            meaning.excluded_from = ("comment",)
+            meaning.evidence.append(Evidence("company_reply", {"word": reply}))
+        return meaning
     if profile.numeric:
         return ColumnMeaning(profile.column, "number")
     return ColumnMeaning(profile.column, "category")

