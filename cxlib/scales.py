@@ -24,6 +24,7 @@ Everything is returned as :class:`cxlib.tables.ColumnMeaning` with language-neut
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -463,6 +464,8 @@ _NOT_RATING_WORDS = (
     "interviewer", "lastpage", "quarter", "quartal", "weekday", "wochentag", "wgt", "weighting",
     "gewichtung", "factor", "faktor", "rank", "ranking", "rang", "rangplatz", "platz", "version", "modus",
     "panel", "quota", "serial", "lfdn",
+    # readers' votes on a review (Amazon's helpful votes, Yelp's useful/funny/cool, likes)
+    "votes", "vote", "upvotes", "likes", "thumbs",
 )  # fmt: skip
 # Long not-a-rating words that may also stand inside a glued or compound header ("Q5TIMESFLOWN",
 # "Haushaltseinkommen"); the others count only as whole words ("Statement 3" is no "state").
@@ -828,6 +831,11 @@ def resolve_scale(
     values = sorted(v for v in counts if v not in codes)
     if len(values) < 2:
         return None, tuple(codes), evidence
+    if _count_shape(counts, values):  # helpful votes, "useful"/"funny"/"cool": counts, not a scale
+        evidence.append(
+            Evidence("count_values", {"share": round(counts[0] / sum(counts[v] for v in values), 2)})
+        )
+        return None, tuple(codes), evidence
     while values and values[-1] > 10:
         codes.append(values.pop())
     if codes and codes[-1] > 10:
@@ -859,6 +867,30 @@ def resolve_scale(
             evidence.append(Evidence("integer_range", {"low": scale[0], "high": scale[1]}))
             return scale, tuple(sorted(codes)), evidence
     return None, tuple(sorted(codes)), evidence
+
+
+def _count_shape(counts: dict[int, int], values: list[int]) -> bool:
+    """Whether whole numbers look like counts (votes a review got, times something happened) rather than
+    answers on a scale: 0, 1 and 2 occur, the most frequent value is 0 or 1, a fifth or more are 0, and
+    the frequencies fall from there upwards, as counts of rare events do. Ratings lean to the top of their scale, and a
+    "not applicable" 0 is a small share of the answers (a 1–5 item with a quarter 0s whose answers
+    still fall from 1 to 5 is read as counts too: then no figure rather than a doubtful one).
+
+    Examples
+    --------
+    >>> _count_shape({0: 300, 1: 360, 2: 220, 3: 90, 4: 25, 5: 4, 7: 1}, [0, 1, 2, 3, 4, 5, 7])
+    True
+    >>> _count_shape({0: 96, 1: 350, 2: 500, 3: 800, 4: 900, 5: 600}, [0, 1, 2, 3, 4, 5])
+    False
+    """
+    if values[:3] != [0, 1, 2]:  # counts run 0, 1, 2, … without gaps at the start
+        return False
+    frequencies = [counts[v] for v in values]
+    mode = frequencies.index(max(frequencies))
+    if mode > 1 or frequencies[0] < 0.2 * sum(frequencies) or frequencies[-1] > 0.5 * frequencies[mode]:
+        return False
+    falling = frequencies[mode:]
+    return all(later <= 1.1 * earlier + 2 for earlier, later in itertools.pairwise(falling))
 
 
 def _codes_after_gap(values: list[int]) -> list[int]:
@@ -1103,7 +1135,8 @@ def _meaning(profile: ItemProfile, family: Family | None, *, pooled: int = 0) ->
             meaning.evidence.append(Evidence("answers_beyond_short_scales", {"high": max(profile.counts)}))
         return _classify_rating(_with_codes(meaning, profile), profile, recommend)
     if family is not None:
-        return ColumnMeaning(profile.column, "coded", evidence=[Evidence("no_rating_scale", {})])
+        counted = [e for e in family.evidence if e.code == "count_values"]
+        return ColumnMeaning(profile.column, "coded", evidence=[*counted, Evidence("no_rating_scale", {})])
     if profile.is_free_text:
         length = {"mean_length": round(profile.mean_length), "unique_share": round(profile.unique_share, 2)}
         meaning = ColumnMeaning(profile.column, "free_text", evidence=[Evidence("long_unique_text", length)])

@@ -63,3 +63,53 @@ def test_the_company_reply_is_never_the_customer_comment(rng, reply_header, comm
     assert "comment" in reply.excluded_from
     assert any(e.code == "company_reply" for e in reply.evidence)
     assert document["voices"]["comments"]["count"] == int((frame[comment_header] != "").sum()) == 300
+
+
+def _vote_counts(rng: np.random.Generator, n: int, mean: float) -> np.ndarray:
+    """How many readers found a review useful: counts of a rare event, most reviews 0 or 1."""
+    return rng.poisson(mean, n)
+
+
+@pytest.mark.parametrize(
+    ("votes", "stars_header", "mean"),
+    [
+        (("useful", "funny", "cool"), "stars", 1.2),
+        (("Hilfreich",), "Sterne", 0.7),
+        (("helpful_votes",), "Stars", 2.5),
+    ],
+)
+def test_vote_counts_are_no_touchpoints(rng, votes, stars_header, mean):
+    """Yelp's useful/funny/cool and a shop's 'Hilfreich' votes. Before: 'useful' (0–6) and 'cool' were
+    touchpoints on 1–5 with their 0s emptied as "not applicable" (useful 1.73 of 5 on 495 answers, the
+    journey's weakest touchpoint and a 'pain point'); now they are counts, and the stars are the only rating."""
+    n = 700
+    stars = rng.choice([1, 2, 3, 4, 5], n, p=[0.14, 0.08, 0.11, 0.22, 0.45])
+    frame = pd.DataFrame({"review_id": [f"r{i:05d}x" for i in range(n)], stars_header: stars})
+    for header in votes:
+        frame[header] = _vote_counts(rng, n, mean)
+    frame["text"] = _texts(rng, stars)
+    loaded, document = analyze_survey(frame)
+    touchpoints = [row["touchpoint"] for row in (document["journey"] or {}).get("touchpoints", [])]
+    assert not set(votes) & set(touchpoints)
+    for header in votes:
+        meaning = loaded.validated.columns[header]
+        assert meaning.kind == "coded" and "touchpoints" not in loaded.mapping.as_dict().get(header, ())
+        if mean < 2:  # most reviews get no vote or one: the values alone show counts
+            assert any(e.code == "count_values" for e in meaning.evidence) and meaning.missing_count == 0
+            assert loaded.validated.data[header].sum() == frame[header].sum()  # no 0 emptied as a code
+        else:  # more votes per review: the header word says so
+            assert any(e.code == "not_a_rating_word" for e in meaning.evidence)
+
+
+def test_a_rating_with_a_few_not_applicable_zeros_keeps_its_scale(rng):
+    """The Kaggle airline shape: 0 = not applicable on a 0–5 item is still a non-answer code."""
+    n = 1000
+    wifi = np.clip(np.rint(rng.normal(3.2, 1.1, n)), 1, 5).astype(int)
+    wifi[rng.random(n) < 0.04] = 0
+    frame = pd.DataFrame(
+        {"id": np.arange(5, 5 + n) * 7, "Inflight wifi service": wifi, "Seat comfort": wifi[::-1]}
+    )
+    loaded, document = analyze_survey(frame)
+    row = next(r for r in document["journey"]["touchpoints"] if r["touchpoint"] == "Inflight wifi service")
+    assert row["native_mean"] == pytest.approx(pd.Series(wifi).replace(0, np.nan).mean(), abs=1e-3)
+    assert row["n"] == int((wifi > 0).sum())
