@@ -74,6 +74,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.marked_missing": "{rows} values in “{role}” are marked as not available (e.g. “n/a”, “–”) "
         "and were left empty.",
         "rule.empty_response": "{rows} survey rows contain no answer at all.",
+        "rule.placeholder_comment": "{rows} comments in “{role}” say nothing (e.g. {examples}); they are not counted as comments.",
         "rule.missing_touchpoint": "{rows} rating rows name no touchpoint.",
         # --- table and role names ---
         "table.customers": "customers",
@@ -943,6 +944,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.marked_missing": "{rows} Werte in „{role}“ sind als nicht vorhanden markiert (z. B. „k. A.“, "
         "„–“) und wurden leer gelassen.",
         "rule.empty_response": "{rows} Umfragezeilen enthalten keine einzige Antwort.",
+        "rule.placeholder_comment": "{rows} Kommentare in „{role}“ sagen nichts (z. B. {examples}); sie zählen nicht als Kommentare.",
         "rule.missing_touchpoint": "{rows} Bewertungszeilen nennen keinen Touchpoint.",
         # --- table and role names ---
         "table.customers": "Kunden",

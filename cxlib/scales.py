@@ -51,6 +51,7 @@ __all__ = [
     "likert_points",
     "likert_scale",
     "nps_groups",
+    "placeholder_comment",
     "profile_column",
     "read_questionnaire",
     "resolve_scale",
@@ -534,6 +535,37 @@ def company_reply_word(header: object) -> str | None:
     return found
 
 
+#: What review and survey tools (and customers) write in a comment field that says nothing: Booking.com's
+#: "No Negative" / "No Positive", "nothing", "no comment", "keine Anmerkungen".
+_PLACEHOLDER_COMMENTS = frozenset(
+    words_of(w)
+    for w in (
+        "no negative", "no positive", "nothing", "nothing really", "nothing at all", "nothing to add",
+        "nothing else", "nothing to say", "nothing to report", "nothing to mention", "no comment",
+        "no comments", "no further comments", "no remarks", "none", "nope", "nil", "null", "nan", "x", "xx",
+        "xxx", "no", "nein", "nichts", "gar nichts", "nix", "keine", "keiner", "kein kommentar",
+        "keine kommentare", "keine anmerkung", "keine anmerkungen", "keine bemerkung", "keine bemerkungen",
+        "nichts hinzuzufuegen", "nichts zu bemerken", "nichts weiter", "ohne", "entfaellt",
+    )
+)  # fmt: skip
+
+
+def placeholder_comment(text: object) -> bool:
+    """Whether a comment cell says nothing: a non-answer ("n/a", "-", "k.A."), a placeholder a tool or a
+    customer writes into an open field ("No Negative", "Nothing", "keine Anmerkungen"), or no letters.
+
+    Examples
+    --------
+    >>> [placeholder_comment(t) for t in ("No Negative", " Nothing ", "-", "...", "n/a", "Nothing broke!")]
+    [True, True, True, True, True, False]
+    """
+    raw = str(text).strip()
+    if not any(ch.isalpha() for ch in raw):
+        return True
+    words = words_of(raw)
+    return words in _PLACEHOLDER_COMMENTS or is_nonanswer(raw)
+
+
 # --- profiles -----------------------------------------------------------------------------------------
 
 
@@ -872,9 +904,10 @@ def resolve_scale(
 def _count_shape(counts: dict[int, int], values: list[int]) -> bool:
     """Whether whole numbers look like counts (votes a review got, times something happened) rather than
     answers on a scale: 0, 1 and 2 occur, the most frequent value is 0 or 1, a fifth or more are 0, and
-    the frequencies fall from there upwards, as counts of rare events do. Ratings lean to the top of their scale, and a
-    "not applicable" 0 is a small share of the answers (a 1–5 item with a quarter 0s whose answers
-    still fall from 1 to 5 is read as counts too: then no figure rather than a doubtful one).
+    the frequencies fall from there upwards, as counts of rare events do. Ratings lean to the top of
+    their scale, and a "not applicable" 0 is a small share of the answers (a 1–5 item with a quarter 0s
+    whose answers still fall from 1 to 5 is read as counts too: then no figure rather than a doubtful
+    one).
 
     Examples
     --------

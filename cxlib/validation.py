@@ -34,6 +34,7 @@ from cxlib.parsing import (
     parse_numbers,
 )
 from cxlib.roles import ROLES, TableName, role
+from cxlib.scales import placeholder_comment
 from cxlib.tables import ColumnMeaning, Evidence, RuleCount, ValidatedTable, ValidationReport
 from cxlib.transaction_columns import (
     CANCELLED,
@@ -500,6 +501,8 @@ def _typed_columns(
             _note_date_reading(columns[role_key], role_key, label, rules)
         if spec.kind == "category":
             columns[role_key] = _without_missing_codes(source[match.column], columns[role_key], label, rules)
+        if role_key == "comment":
+            columns[role_key] = _without_placeholders(columns[role_key], label, rules)
     for column in (mapping.matches.get("touchpoints", None) and mapping.matches["touchpoints"].column) or []:
         name = renames.get(column, column)
         columns[name] = _typed(source[column], "number", name, str(column), rules, decimal)
@@ -510,6 +513,25 @@ def _typed_columns(
     if "recommend" in data:
         _recommend_rule(data, source[mapping.matches["recommend"].column], rules)
     return data
+
+
+def _without_placeholders(comments: pd.Series, label: Message, rules: _Rules) -> pd.Series:
+    """Comments that say nothing ("No Negative", "Nothing", "-", "n/a") emptied and counted: they are
+    no customer voice and no comment in the counts."""
+    filled = comments.dropna()
+    empty = filled.map(placeholder_comment).astype(bool)
+    if not empty.any():
+        return comments
+    mask = pd.Series(False, index=comments.index)
+    mask[empty[empty].index] = True
+    rules.add(
+        "placeholder_comment",
+        int(mask.sum()),
+        set_aside=False,
+        role=label,
+        examples=_examples(comments, mask),
+    )
+    return comments.mask(mask)
 
 
 def _typed(

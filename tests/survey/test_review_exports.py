@@ -113,3 +113,40 @@ def test_a_rating_with_a_few_not_applicable_zeros_keeps_its_scale(rng):
     row = next(r for r in document["journey"]["touchpoints"] if r["touchpoint"] == "Inflight wifi service")
     assert row["native_mean"] == pytest.approx(pd.Series(wifi).replace(0, np.nan).mean(), abs=1e-3)
     assert row["n"] == int((wifi > 0).sum())
+
+
+@pytest.mark.parametrize(
+    ("placeholders", "header"),
+    [
+        (["No Negative", " Nothing ", "n/a", "-", "No Positive"], "Negative_Review"),
+        (["No comment", "none", "...", "N/A"], "Comment"),
+        (["keine Anmerkungen", "nichts", "-", "k.A."], "Kommentar"),
+    ],
+)
+def test_placeholders_are_no_comments(rng, placeholders, header):
+    """Booking.com's "No Negative", an NPS tool's "No comment", "-" and "n/a". Before: each was a comment
+    (a Delighted-like export: 271 comments, of which 26 said nothing; a German shop: 400 with 23 "-");
+    now they are emptied and counted as placeholder_comment, and the voices count only real comments."""
+    n = 400
+    score = rng.integers(0, 11, n)
+    texts = _texts(rng, np.where(score >= 9, 5, 1))
+    said_nothing = rng.random(n) < 0.25
+    cells = [
+        placeholders[i % len(placeholders)] if empty else text
+        for i, (empty, text) in enumerate(zip(said_nothing, texts, strict=True))
+    ]
+    frame = pd.DataFrame(
+        {
+            "Response ID": np.arange(1000, 1000 + n) * 3,
+            "How likely are you to recommend us?": score,
+            header: cells,
+        }
+    )
+    loaded, document = analyze_survey(frame)
+    assert loaded.mapping.as_dict()["comment"] == header
+    rule = next(r for r in loaded.validated.report.rules if r.rule == "placeholder_comment")
+    assert rule.rows == int(said_nothing.sum()) and not rule.set_aside
+    voices = document["voices"]["comments"]
+    assert voices["count"] == n - int(said_nothing.sum())
+    assert voices["rows_without_comment"] == int(said_nothing.sum())
+    assert document["kpis"]["nps"]["n"] == n  # the rows stay in the NPS
