@@ -130,6 +130,8 @@ def _name_score(header: str, role: Role) -> tuple[float, str]:
     needed = 0.9 if " " not in folded and len(folded) < 10 else 0.82
     for name in names:
         qualified = (set(folded.split()) - set(name.split())) & _QUALIFIERS
+        if role.kind == "date":  # "Submit Date and Time" is still the date
+            qualified -= {"time"}
         if len(name) >= 4 and f" {name} " in words and not qualified:
             best = max(best, (0.7 + 0.2 * min(len(name) / max(len(folded), 1), 1.0), "synonym"))
         if _opposite(folded, name):  # "Last Order Date" is no misspelt "first order date"
@@ -277,6 +279,8 @@ def _survey_role_fits(role_key: str, questionnaire: Questionnaire, column: str) 
         return meaning.kind not in (
             "free_text", "flag", "recommend_flag", "nps_group", "bipolar", "category", "ordinal"
         )  # fmt: skip
+    if role_key == "response_date" and company_reply_word(column):
+        return False  # when the company answered, not when the customer did
     if role_key == "comment":
         if "comment" in meaning.excluded_from or company_reply_word(column):
             return False  # the company's reply to a review is no customer voice

@@ -81,7 +81,7 @@ def _vote_counts(rng: np.random.Generator, n: int, mean: float) -> np.ndarray:
 def test_vote_counts_are_no_touchpoints(rng, votes, stars_header, mean):
     """Yelp's useful/funny/cool and a shop's 'Hilfreich' votes. Before: 'useful' (0–6) and 'cool' were
     touchpoints on 1–5 with their 0s emptied as "not applicable" (useful 1.73 of 5 on 495 answers, the
-    journey's weakest touchpoint and a 'pain point'); now they are counts, and the stars are the only rating."""
+    journey's weakest touchpoint and a 'pain point'); now they are counts, the stars the only rating."""
     n = 700
     stars = rng.choice([1, 2, 3, 4, 5], n, p=[0.14, 0.08, 0.11, 0.22, 0.45])
     frame = pd.DataFrame({"review_id": [f"r{i:05d}x" for i in range(n)], stars_header: stars})
@@ -109,7 +109,7 @@ def test_a_rating_with_a_few_not_applicable_zeros_keeps_its_scale(rng):
     frame = pd.DataFrame(
         {"id": np.arange(5, 5 + n) * 7, "Inflight wifi service": wifi, "Seat comfort": wifi[::-1]}
     )
-    loaded, document = analyze_survey(frame)
+    _, document = analyze_survey(frame)
     row = next(r for r in document["journey"]["touchpoints"] if r["touchpoint"] == "Inflight wifi service")
     assert row["native_mean"] == pytest.approx(pd.Series(wifi).replace(0, np.nan).mean(), abs=1e-3)
     assert row["n"] == int((wifi > 0).sum())
@@ -150,3 +150,41 @@ def test_placeholders_are_no_comments(rng, placeholders, header):
     assert voices["count"] == n - int(said_nothing.sum())
     assert voices["rows_without_comment"] == int(said_nothing.sum())
     assert document["kpis"]["nps"]["n"] == n  # the rows stay in the NPS
+
+
+def test_review_and_nps_tool_dates_are_the_response_date(rng):
+    """Google Play's 'Review Submit Date and Time' (ISO with Z), next to the developer's reply date; a
+    Delighted-like 'Created at' with its UTC offset; Amazon's 'unixReviewTime'. Before: none of them was
+    the response date (the survey had no dates; 'Date and Time' read 'time' as another quantity)."""
+    n = 200
+    submitted = pd.Timestamp("2024-03-01") + pd.to_timedelta(rng.integers(0, 90 * 86400, n), "s")
+    replied = submitted + pd.Timedelta(hours=30)
+    stars = rng.integers(1, 6, n)
+    play = pd.DataFrame(
+        {
+            "Developer Reply Date and Time": replied.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "Review Submit Date and Time": submitted.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "Star Rating": stars,
+            "Review Text": _texts(rng, stars),
+        }
+    )
+    delighted = pd.DataFrame(
+        {
+            "Score": rng.integers(0, 11, n),
+            "Comment": _texts(rng, stars),
+            "Created at": submitted.strftime("%Y-%m-%d %H:%M:%S +0200"),
+        }
+    )
+    unix = (submitted - pd.Timestamp("1970-01-01")) // pd.Timedelta("1s")
+    amazon = pd.DataFrame(
+        {"overall": stars.astype(float), "reviewText": _texts(rng, stars), "unixReviewTime": unix}
+    )
+    for frame, header in (
+        (play, "Review Submit Date and Time"),
+        (delighted, "Created at"),
+        (amazon, "unixReviewTime"),
+    ):
+        loaded, _ = analyze_survey(frame)
+        assert loaded.mapping.as_dict()["response_date"] == header
+        dates = pd.Series(loaded.validated.data["response_date"].to_numpy())
+        assert dates.tolist() == list(submitted)  # the local time written, the zone dropped
