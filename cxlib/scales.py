@@ -55,6 +55,7 @@ __all__ = [
     "profile_column",
     "read_questionnaire",
     "resolve_scale",
+    "satisfied_words",
     "words_of",
 ]
 
@@ -420,6 +421,39 @@ def _goodness(word: str) -> float | None:
     return (scale.point(word) - 1) / (scale.points - 1)  # type: ignore[operator]
 
 
+def _side(text: str) -> float | None:
+    """How good a short answer is, 0 (worst) to 1 (best), also for a pair of words ("neutral or
+    dissatisfied": the better of the two); None when a word is not an answer word."""
+    parts = [words_of(part) for part in _ALTERNATIVES.split(text.strip().lower()) if part.strip()]
+    goodness = [_goodness(part) for part in parts]
+    return None if not goodness or None in goodness else max(goodness)  # type: ignore[type-var]
+
+
+def satisfied_words(cells: dict[str, int]) -> dict[str, int]:
+    """A yes/no outcome written as two satisfaction words (Kaggle's airline survey: "satisfied" and
+    "neutral or dissatisfied"; "zufrieden" / "unzufrieden"): each cell as written -> 1 (satisfied) or 0.
+    Empty unless the column has exactly two answers (besides non-answers), one satisfied and one neutral
+    or dissatisfied.
+
+    Examples
+    --------
+    >>> satisfied_words({"satisfied": 40, "neutral or dissatisfied": 60, "n/a": 2})
+    {'satisfied': 1, 'neutral or dissatisfied': 0}
+    >>> satisfied_words({"Zufrieden": 5, "Unzufrieden": 3}), satisfied_words({"good": 5, "bad": 3})
+    ({'Zufrieden': 1, 'Unzufrieden': 0}, {})
+    """
+    answers = [cell for cell in cells if not is_nonanswer(cell)]
+    if len(answers) != 2 or not all(has_term(words_of(c), ("satisf", "zufrieden")) for c in answers):
+        return {}
+    sides = {cell: _side(cell) for cell in answers}
+    if None in sides.values():
+        return {}
+    best, worst = sorted(answers, key=lambda cell: sides[cell], reverse=True)
+    if sides[best] < 0.75 or sides[worst] > 0.5:  # type: ignore[operator]
+        return {}
+    return {best: 1, worst: 0}
+
+
 #: NPS group words -> group.
 NPS_GROUP_WORDS: dict[str, str] = {
     words_of(word): group
@@ -601,6 +635,7 @@ class ItemProfile:
     unique_share: float = 0.0
     wordy_share: float = 1.0
     other: int = 0
+    satisfied_words: dict[str, int] = field(default_factory=dict)
 
     @property
     def is_candidate(self) -> bool:
@@ -676,6 +711,7 @@ def profile_column(values: pd.Series, header: object, *, sample: int | None = SA
         profile.other = profile.n
         return profile
     _classify_cells(profile, cells)
+    profile.satisfied_words = satisfied_words(cells)
     return profile
 
 
@@ -1131,6 +1167,14 @@ def _meaning(profile: ItemProfile, family: Family | None, *, pooled: int = 0) ->
             ),
             profile,
         )
+    if profile.satisfied_words:  # "satisfied" / "neutral or dissatisfied": the share satisfied
+        named = {point: cell for cell, point in profile.satisfied_words.items()}
+        meaning = ColumnMeaning(
+            profile.column, "outcome", scale=(0, 1), direction="higher_better",
+            excluded_from=("touchpoints",),
+            evidence=[Evidence("satisfied_words", {"yes": named[1], "no": named[0]})],
+        )  # fmt: skip
+        return _with_codes(meaning, profile)
     if profile.is_binary:
         kind = "recommend_flag" if recommend else "flag"
         evidence = [Evidence("binary_values", {})]

@@ -274,6 +274,11 @@ def _survey_answers(
         if meaning.kind not in _RATING_KINDS or column not in source.columns:
             continue
         meaning.missing_count = 0  # recounted on every row: here the words, after typing the numbers
+        two_words = next((e for e in meaning.evidence if e.code == "satisfied_words"), None)
+        if two_words is not None:  # 1 = satisfied, 0 = neutral or dissatisfied
+            points = {two_words.params["yes"]: 1.0, two_words.params["no"]: 0.0}
+            cells = source[column].astype("string").str.strip()
+            source[column] = source[column].astype(object).where(~cells.isin(list(points)), cells.map(points))
         likert = next((e for e in meaning.evidence if e.code == "likert_words"), None)
         if likert is not None:
             source[column], _ = likert_points(source[column], scale=likert.params.get("key"))

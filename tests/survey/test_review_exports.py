@@ -188,3 +188,57 @@ def test_review_and_nps_tool_dates_are_the_response_date(rng):
         assert loaded.mapping.as_dict()["response_date"] == header
         dates = pd.Series(loaded.validated.data["response_date"].to_numpy())
         assert dates.tolist() == list(submitted)  # the local time written, the zone dropped
+
+
+def _airline(rng: np.random.Generator, n: int = 1500) -> pd.DataFrame:
+    """The Kaggle 'Airline Passenger Satisfaction' shape: 0–5 service ratings (0 = not applicable on
+    some), delays in minutes with blanks, and the outcome written as two words."""
+    latent = rng.normal(0, 1, n)
+    frame = pd.DataFrame(
+        {
+            "id": rng.permutation(np.arange(1, 130000))[:n],
+            "Customer Type": rng.choice(["Loyal Customer", "disloyal Customer"], n),
+            "Flight Distance": rng.integers(31, 4983, n),
+        }
+    )
+    services = {"Inflight wifi service": 0.03, "Ease of Online booking": 0.045, "Seat comfort": 0.0,
+                "Food and drink": 0.001, "Cleanliness": 0.0}  # fmt: skip
+    for name, zeros in services.items():
+        weight = 1.2 if name == "Seat comfort" else 0.6
+        values = np.clip(np.rint(3.2 + weight * latent + rng.normal(0, 0.9, n)), 1, 5).astype(int)
+        values[rng.random(n) < zeros] = 0
+        frame[name] = values
+    delay = np.where(rng.random(n) < 0.55, 0, rng.exponential(30, n).astype(int)).astype(float)
+    delay[rng.random(n) < 0.01] = np.nan
+    frame["Arrival Delay in Minutes"] = delay
+    frame["satisfaction"] = np.where(latent > 0.3, "satisfied", "neutral or dissatisfied")
+    return frame
+
+
+def test_satisfied_words_are_the_outcome_of_the_key_drivers(rng):
+    """Before: 'satisfied' / 'neutral or dissatisfied' was an unused category ('satisfaction (original)'):
+    the journey had no outcome and no key drivers. Now it is the satisfaction outcome (1 = satisfied,
+    0 = neutral or dissatisfied) and each driver's importance equals pandas' correlation with it, the
+    0 = not applicable answers left out; delays and distances are no touchpoints."""
+    frame = _airline(rng)
+    loaded, document = analyze_survey(frame)
+    assert loaded.mapping.as_dict()["satisfaction"] == "satisfaction"
+    meaning = loaded.validated.columns["satisfaction"]
+    assert (meaning.kind, meaning.scale) == ("outcome", (0, 1))
+    satisfied = (frame["satisfaction"] == "satisfied").astype(float)
+    assert loaded.validated.data["satisfaction"].astype(float).tolist() == satisfied.tolist()
+    journey = document["journey"]
+    assert journey["outcome"] == "satisfaction"
+    touchpoints = [row["touchpoint"] for row in journey["touchpoints"]]
+    assert touchpoints == [
+        "Inflight wifi service",
+        "Ease of Online booking",
+        "Seat comfort",
+        "Food and drink",
+        "Cleanliness",
+    ]
+    drivers = {row["touchpoint"]: row["importance"] for row in journey["drivers"]}
+    for name in touchpoints:
+        expected = frame[name].replace(0, np.nan).corr(satisfied)
+        assert drivers[name] == pytest.approx(expected, abs=1e-4)
+    assert journey["drivers"][0]["touchpoint"] == "Seat comfort"
