@@ -533,7 +533,10 @@ _HIGHER_BETTER_WORDS = (
     "satisf", "zufrieden", "rating", "rate", "bewertung", "how good", "wie gut", "ease", "easy", "einfach",
     "problemlos", "muehelos", "effortless", "no problem", "ohne probleme", "reibungslos",
 )  # fmt: skip
-RATING_WORDS = ("rating", "rate", "bewertung", "score", "zufriedenheit", "satisfaction", "csat", "note")
+RATING_WORDS = (
+    "rating", "rate", "bewertung", "score", "zufriedenheit", "satisfaction", "csat", "note", "stars", "star",
+    "sterne", "stern",
+)  # fmt: skip
 TITLE_WORDS = ("title", "titel", "subject", "betreff", "headline", "ueberschrift")
 COMMENT_WORDS = (
     "comment", "comments", "kommentar", "feedback", "review", "text", "content", "remarks", "anmerkung",

@@ -242,3 +242,22 @@ def test_satisfied_words_are_the_outcome_of_the_key_drivers(rng):
         expected = frame[name].replace(0, np.nan).corr(satisfied)
         assert drivers[name] == pytest.approx(expected, abs=1e-4)
     assert journey["drivers"][0]["touchpoint"] == "Seat comfort"
+
+
+@pytest.mark.parametrize("header", ["Stars", "stars", "Sterne", "Star Rating", "overall"])
+def test_the_star_rating_of_a_review_is_the_overall_judgement_and_no_nps(rng, header):
+    """Trustpilot's 'Stars', Yelp's 'stars', a German shop's 'Sterne'. Before: the lone star column was
+    the journey's only touchpoint (a 'curve' of one point, 'Activation phase has no touchpoint'); now it
+    is the satisfaction outcome, there is no journey, and no NPS is made of 1–5 stars."""
+    n = 300
+    stars = rng.choice([1, 2, 3, 4, 5], n, p=[0.15, 0.05, 0.08, 0.2, 0.52])
+    frame = pd.DataFrame(
+        {"Reference": [f"{i:08x}a" for i in range(n)], header: stars, "Content": _texts(rng, stars)}
+    )
+    loaded, document = analyze_survey(frame)
+    assert loaded.mapping.as_dict()["satisfaction"] == header
+    assert "touchpoints" not in loaded.mapping.as_dict()
+    assert document["journey"] is None and document["kpis"]["nps"] is None
+    assert loaded.validated.columns["satisfaction"].scale == (1, 5)
+    assert loaded.validated.data["satisfaction"].mean() == pytest.approx(stars.mean())
+    assert document["voices"]["comments"]["count"] == n
