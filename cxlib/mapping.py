@@ -274,6 +274,8 @@ def _survey_role_fits(role_key: str, questionnaire: Questionnaire, column: str) 
             "recommend_flag", "recommend_rating", "flag", "free_text", "bipolar", "category",
         )  # fmt: skip
     if role_key == "satisfaction":
+        if meaning.kind == "nps_score":
+            return False  # a plain "Score" on 0–10 read as the NPS question
         if any(e.code == "touchpoint_satisfaction" for e in meaning.evidence):
             return False  # "Zufriedenheit mit der Beratung" names a touchpoint, not the overall judgement
         return meaning.kind not in (

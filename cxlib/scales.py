@@ -1119,7 +1119,30 @@ def read_questionnaire(frame: pd.DataFrame, *, sample: int | None = SAMPLE_ROWS)
         for column, profile in profiles.items()
     }
     _mark_batteries(meanings, families)
+    _nps_from_plain_score(meanings)
     return Questionnaire(meanings, families, profiles)
+
+
+#: Headers that name an answer without saying its question: NPS tools (Delighted, Wootric, AskNicely)
+#: export the 0–10 recommend answer as "Score".
+_PLAIN_SCORE_HEADERS = frozenset({"score", "rating", "bewertung", "punkte", "punktzahl", "wertung"})
+
+
+def _nps_from_plain_score(meanings: dict[str, ColumnMeaning]) -> None:
+    """A survey without a recommend question whose one 0–10 item (0 answered) has a plain header
+    ("Score") is read as the NPS question, as an assumption shown with the NPS (evidence
+    ``nps_from_plain_score``): an 11-point 0–10 answer under no other name is how NPS tools export it."""
+    if any(
+        m.kind in ("nps_score", "nps_group", "recommend_rating", "recommend_flag") for m in meanings.values()
+    ):
+        return
+    ten = [c for c, m in meanings.items() if m.kind in ("rating", "outcome") and m.scale == (0, 10)]
+    if len(ten) != 1 or words_of(ten[0]) not in _PLAIN_SCORE_HEADERS:
+        return
+    meaning = meanings[ten[0]]
+    meaning.kind, meaning.direction = "nps_score", None
+    meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "touchpoints")))
+    meaning.evidence.append(Evidence("nps_from_plain_score", {"column": ten[0]}))
 
 
 def _question_key(header: str) -> str | None:

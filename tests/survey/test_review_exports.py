@@ -261,3 +261,53 @@ def test_the_star_rating_of_a_review_is_the_overall_judgement_and_no_nps(rng, he
     assert loaded.validated.columns["satisfaction"].scale == (1, 5)
     assert loaded.validated.data["satisfaction"].mean() == pytest.approx(stars.mean())
     assert document["voices"]["comments"]["count"] == n
+
+
+def _delighted(rng: np.random.Generator, n: int = 400) -> pd.DataFrame:
+    """An NPS tool's export: 'Score' 0–10, 'Comment', 'Created at' with its UTC offset, properties."""
+    score = rng.choice(np.arange(11), n, p=[0.03, 0.02, 0.02, 0.03, 0.04, 0.06, 0.08, 0.12, 0.18, 0.2, 0.22])
+    created = pd.Timestamp("2024-05-01") + pd.to_timedelta(rng.integers(0, 60 * 86400, n), "s")
+    return pd.DataFrame(
+        {
+            "Response ID": rng.permutation(np.arange(10_000_000, 10_000_000 + 5 * n))[:n],
+            "Email": [f"user{i}@example.com" for i in range(n)],
+            "Score": score,
+            "Comment": _texts(rng, np.where(score >= 9, 5, 1)),
+            "Created at": created.strftime("%Y-%m-%d %H:%M:%S +0200"),
+            "Segment": rng.choice(["Enterprise", "SMB", "Consumer"], n),
+        }
+    )
+
+
+def test_a_plain_score_on_0_to_10_is_the_nps_with_a_stated_assumption(rng):
+    """Delighted-like export. Before: 'Score' was the satisfaction outcome and the survey had no NPS
+    ('no recommendation question'); now NPS 17.0 (pandas: promoters 175 − detractors 107 of 400 here),
+    with the assumption in the JSON and the tile's help in EN and DE."""
+    from cxlib.kpis import kpi_tiles
+
+    frame = _delighted(rng)
+    loaded, document = analyze_survey(frame)
+    assert loaded.mapping.as_dict()["recommend"] == "Score"
+    nps = document["kpis"]["nps"]
+    score = frame["Score"]
+    assert nps["n"] == len(frame)
+    assert (nps["promoters"], nps["detractors"]) == (int((score >= 9).sum()), int((score <= 6).sum()))
+    assert nps["score"] == pytest.approx(100 * ((score >= 9).mean() - (score <= 6).mean()))
+    assert any(a["code"] == "nps_from_plain_score" for a in document["assumptions"])
+    for lang, word in (("en", "plain header"), ("de", "schlichten Überschrift")):
+        tile = next(t for t in kpi_tiles(None, loaded.validated.data, lang=lang) if t.key == "nps")
+        assert word in tile.help
+
+
+@pytest.mark.parametrize("case", ["with_recommend_question", "on_1_to_5"])
+def test_a_plain_score_is_no_nps_next_to_a_recommend_question_or_off_0_to_10(rng, case):
+    frame = _delighted(rng)
+    if case == "on_1_to_5":
+        frame["Score"] = rng.integers(1, 6, len(frame))
+    else:
+        frame["How likely are you to recommend us?"] = rng.integers(0, 11, len(frame))
+    loaded, document = analyze_survey(frame)
+    assert loaded.mapping.as_dict().get("recommend") != "Score"
+    assert not any(a["code"] == "nps_from_plain_score" for a in document["assumptions"])
+    if case == "on_1_to_5":
+        assert document["kpis"]["nps"] is None
