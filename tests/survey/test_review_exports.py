@@ -311,3 +311,26 @@ def test_a_plain_score_is_no_nps_next_to_a_recommend_question_or_off_0_to_10(rng
     assert not any(a["code"] == "nps_from_plain_score" for a in document["assumptions"])
     if case == "on_1_to_5":
         assert document["kpis"]["nps"] is None
+
+
+@pytest.mark.parametrize("words", [("Yes", "No"), ("Ja", "Nein")])
+def test_a_yes_no_recommend_question_gives_the_share_and_no_nps(rng, words):
+    """A form's "Would you recommend us to a friend?" answered Yes/No. Before: no NPS (right) but no
+    figure either: the words were not read, kpis.recommend was null; now the share who would recommend
+    equals pandas' (e.g. 70.3 % of 300), still without an NPS."""
+    n = 300
+    said_yes = rng.random(n) < 0.7
+    frame = pd.DataFrame(
+        {
+            "Timestamp": (pd.Timestamp("2024-04-01") + pd.to_timedelta(np.arange(n) * 3600, "s")).strftime(
+                "%m/%d/%Y %H:%M:%S"
+            ),
+            "Would you recommend us to a friend?": np.where(said_yes, *words),
+            "How satisfied are you overall? (1-5)": rng.integers(1, 6, n),
+        }
+    )
+    _, document = analyze_survey(frame)
+    assert document["kpis"]["nps"] is None
+    item = document["kpis"]["recommend"]
+    assert (item["statistic"], item["n"]) == ("share", n)
+    assert item["value"] == pytest.approx(said_yes.mean())
