@@ -1849,6 +1849,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "“don't know / no answer”",
         "evidence.value_labels": "the header lists answer codes ({labels}): coded answers, not a rating",
         "evidence.labelled_numbers": "answers written as numbers with labels ({example}) read as the numbers",
+        "evidence.nps_group_codes": "header names the NPS group: coded answers, not the 0–10 question",
+        "evidence.nps_group_sibling": "“{column}” is its NPS group: the 0–10 recommendation question",
         "evidence.nps_from_plain_score": "the only 0–10 answers, under the plain header “{column}” and no "
         "recommendation question: read as the NPS question (promoters 9–10, detractors 0–6)",
         "evidence.nps_from_1_to_10": "recommendation answers from 1 to 10 (no 0): read as the 0–10 NPS "
@@ -1931,6 +1933,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.value_labels": "die Überschrift nennt Antwortcodes ({labels}): codierte Angaben, keine "
         "Bewertung",
         "evidence.labelled_numbers": "Antworten als Zahl mit Beschriftung ({example}) als Zahl gelesen",
+        "evidence.nps_group_codes": "Überschrift nennt die NPS-Gruppe: codierte Antworten, nicht die Frage von 0–10",
+        "evidence.nps_group_sibling": "„{column}“ ist ihre NPS-Gruppe: die Weiterempfehlungsfrage von 0–10",
         "evidence.nps_from_plain_score": "die einzigen Antworten von 0–10, unter der schlichten Überschrift "
         "„{column}“ und ohne Weiterempfehlungsfrage: als NPS-Frage gelesen (Promotoren 9–10, Kritiker 0–6)",
         "evidence.nps_from_1_to_10": "Weiterempfehlung von 1 bis 10 (keine 0): als NPS-Frage von 0–10 "

@@ -267,6 +267,8 @@ def _survey_role_fits(role_key: str, questionnaire: Questionnaire, column: str) 
     if role_key == "recommend":
         if meaning.kind in ("nps_score", "nps_group"):
             return True
+        if any(e.code == "nps_group_codes" for e in meaning.evidence):
+            return False  # the group coded as numbers, not the 0–10 answer
         if profile.n < 10:  # too few answers to tell the scale
             return meaning.kind not in ("free_text", "bipolar", "ordinal")
         wrong_scale = meaning.scale is not None and meaning.scale not in NPS_SCALES

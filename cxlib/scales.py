@@ -1119,8 +1119,36 @@ def read_questionnaire(frame: pd.DataFrame, *, sample: int | None = SAMPLE_ROWS)
         for column, profile in profiles.items()
     }
     _mark_batteries(meanings, families)
+    _nps_group_columns(meanings)
     _nps_from_plain_score(meanings)
     return Questionnaire(meanings, families, profiles)
+
+
+_GROUP_WORDS = ("group", "gruppe", "category", "kategorie", "segment", "class", "klasse", "type", "typ")
+
+
+def _nps_group_columns(meanings: dict[str, ColumnMeaning]) -> None:
+    """A column named as the NPS group ("Q1_NPS_GROUP", "NPS Kategorie") is never the 0–10 answer: coded
+    as numbers (Qualtrics: 1 = detractor, 2 = passive, 3 = promoter) it is left out of the NPS and the
+    journey, and the column it is named after ("Q1") is the NPS question when it is on 0–10."""
+    for column, meaning in meanings.items():
+        words = words_of(column)
+        if meaning.kind == "nps_group" or not (has_term(words, ("nps",)) and has_term(words, _GROUP_WORDS)):
+            continue
+        meaning.kind, meaning.scale, meaning.direction = "coded", None, None
+        meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "touchpoints")))
+        meaning.evidence.append(Evidence("nps_group_codes", {}))
+        stem = re.split(r"[\s_\-.]*nps", column, maxsplit=1, flags=re.IGNORECASE)[0]
+        source = meanings.get(stem)
+        if (
+            stem
+            and source is not None
+            and source.kind in ("rating", "outcome")
+            and source.scale in NPS_SCALES
+        ):
+            source.kind, source.direction = "nps_score", None
+            source.excluded_from = tuple(dict.fromkeys((*source.excluded_from, "touchpoints")))
+            source.evidence.append(Evidence("nps_group_sibling", {"column": column}))
 
 
 #: Headers that name an answer without saying its question: NPS tools (Delighted, Wootric, AskNicely)

@@ -334,3 +334,32 @@ def test_a_yes_no_recommend_question_gives_the_share_and_no_nps(rng, words):
     item = document["kpis"]["recommend"]
     assert (item["statistic"], item["n"]) == ("share", n)
     assert item["value"] == pytest.approx(said_yes.mean())
+
+
+@pytest.mark.parametrize("with_source", [True, False])
+def test_a_numeric_nps_group_column_is_never_the_nps_answer(rng, with_source):
+    """Qualtrics' numeric export: 'Q1' (0–10) and 'Q1_NPS_GROUP' (1 = detractor, 2 = passive,
+    3 = promoter). Before: the group codes were the recommend column (NPS −100.0, every answer a
+    'detractor', where pandas gives −44.0 on this seed's 250 answers) and Q1 was a touchpoint; now Q1 is
+    the NPS source and the group column is coded. Without Q1 there is no NPS rather than a wrong one."""
+    n = 250
+    score = rng.integers(0, 11, n)
+    frame = pd.DataFrame(
+        {
+            "ResponseId": [f"R_{i:012x}" for i in rng.permutation(10**6)[:n]],
+            "Q1": score,
+            "Q1_NPS_GROUP": np.where(score >= 9, 3, np.where(score >= 7, 2, 1)),
+            "Q2": [f"comment number {i} about the delivery speed" for i in range(n)],
+        }
+    )
+    if not with_source:
+        frame = frame.drop(columns="Q1")
+    loaded, document = analyze_survey(frame)
+    assert loaded.mapping.as_dict().get("recommend") != "Q1_NPS_GROUP"
+    assert "touchpoints" not in loaded.mapping.as_dict()
+    nps = document["kpis"]["nps"]
+    if with_source:
+        assert loaded.mapping.as_dict()["recommend"] == "Q1"
+        assert nps["score"] == pytest.approx(100 * ((score >= 9).mean() - (score <= 6).mean()))
+    else:
+        assert nps is None
