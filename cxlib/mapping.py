@@ -283,11 +283,11 @@ def _survey_role_fits(role_key: str, questionnaire: Questionnaire, column: str) 
         return meaning.kind not in (
             "free_text", "flag", "recommend_flag", "nps_group", "bipolar", "category", "ordinal"
         )  # fmt: skip
-    if role_key == "response_date" and company_reply_word(column):
-        return False  # when the company answered, not when the customer did
+    if company_reply_word(column):  # the company's reply (its text, date, id) is no part of the answer
+        return False
     if role_key == "comment":
-        if "comment" in meaning.excluded_from or company_reply_word(column):
-            return False  # the company's reply to a review is no customer voice
+        if "comment" in meaning.excluded_from:
+            return False
         enough = profile.n >= 20  # a few answers cannot show a multiple-choice question
         multiple_choice = enough and profile.distinct <= 12 and profile.mean_length < 20
         rating = enough and meaning.kind in ("rating", "nps_group")

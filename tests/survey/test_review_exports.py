@@ -49,7 +49,12 @@ def _google_play(rng: np.random.Generator, n: int = 300) -> pd.DataFrame:
 
 @pytest.mark.parametrize(
     ("reply_header", "comment_header"),
-    [("Developer Reply Text", "Review Text"), ("Reply", "Content"), ("Antwort des Händlers", "Bewertung")],
+    [
+        ("Developer Reply Text", "Review Text"),
+        ("Reply", "Content"),
+        ("Antwort des Händlers", "Bewertung"),
+        ("Developer Response", "Review"),  # App Store Connect; was also taken as the response ID
+    ],
 )
 def test_the_company_reply_is_never_the_customer_comment(rng, reply_header, comment_header):
     """Before: the replies (longer, unique) won the comment role: Google Play's voices were 180 of the
@@ -59,6 +64,7 @@ def test_the_company_reply_is_never_the_customer_comment(rng, reply_header, comm
     )
     loaded, document = analyze_survey(frame)
     assert loaded.mapping.as_dict()["comment"] == comment_header
+    assert reply_header not in str(loaded.mapping.as_dict())  # no role at all
     reply = loaded.validated.columns[reply_header]
     assert "comment" in reply.excluded_from
     assert any(e.code == "company_reply" for e in reply.evidence)
