@@ -957,6 +957,8 @@ def _count_shape(counts: dict[int, int], values: list[int]) -> bool:
     """
     if values[:3] != [0, 1, 2]:  # counts run 0, 1, 2, … without gaps at the start
         return False
+    if set(range(11)) <= set(values):  # every point of 0–10 used: an 11-point scale, however unhappy
+        return False
     frequencies = [counts[v] for v in values]
     mode = frequencies.index(max(frequencies))
     if mode > 1 or frequencies[0] < 0.2 * sum(frequencies) or frequencies[-1] > 0.5 * frequencies[mode]:

@@ -369,3 +369,18 @@ def test_a_numeric_nps_group_column_is_never_the_nps_answer(rng, with_source):
         assert nps["score"] == pytest.approx(100 * ((score >= 9).mean() - (score <= 6).mean()))
     else:
         assert nps is None
+
+
+def test_an_unhappy_0_to_10_score_is_no_count(rng):
+    """0 the most frequent answer and ever fewer above, as vote counts have, but every point of 0–10
+    used: the NPS question of unhappy customers (NPS −86.0 here, as pandas), not counts."""
+    n = 300
+    weights = np.array([30, 20, 14, 10, 7, 5, 4, 3, 3, 2, 2], float)
+    score = rng.choice(np.arange(11), n, p=weights / weights.sum())
+    score[:11] = np.arange(11)
+    frame = pd.DataFrame({"Score": score, "Comment": [f"text number {i} about things" for i in range(n)]})
+    loaded, document = analyze_survey(frame)
+    assert loaded.mapping.as_dict()["recommend"] == "Score"
+    assert document["kpis"]["nps"]["score"] == pytest.approx(
+        100 * ((score >= 9).mean() - (score <= 6).mean())
+    )
