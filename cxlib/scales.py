@@ -1223,7 +1223,7 @@ def _meaning(profile: ItemProfile, family: Family | None, *, pooled: int = 0) ->
             ),
             profile,
         )
-    if profile.satisfied_words:  # "satisfied" / "neutral or dissatisfied": the share satisfied
+    if profile.satisfied_words and _outcome_word(profile.column, words):  # the share satisfied
         named = {point: cell for cell, point in profile.satisfied_words.items()}
         meaning = ColumnMeaning(
             profile.column, "outcome", scale=(0, 1), direction="higher_better",

@@ -384,3 +384,22 @@ def test_an_unhappy_0_to_10_score_is_no_count(rng):
     assert document["kpis"]["nps"]["score"] == pytest.approx(
         100 * ((score >= 9).mean() - (score <= 6).mean())
     )
+
+
+def test_two_satisfaction_words_under_a_touchpoint_header_are_no_outcome(rng):
+    """'Delivery' answered Satisfied/Dissatisfied stays a two-point answer (coded), while the overall
+    'satisfaction' in words is the outcome."""
+    n = 200
+    frame = pd.DataFrame(
+        {
+            "Delivery": rng.choice(["Satisfied", "Dissatisfied"], n),
+            "Overall satisfaction": rng.choice(["satisfied", "neutral or dissatisfied"], n),
+            "Checkout": rng.integers(1, 6, n),
+            "Website": rng.integers(1, 6, n),
+        }
+    )
+    loaded, _ = analyze_survey(frame)
+    assert loaded.mapping.as_dict()["satisfaction"] == "Overall satisfaction"
+    assert loaded.validated.columns["Delivery"].kind == "coded"
+    expected = (frame["Overall satisfaction"] == "satisfied").mean()
+    assert loaded.validated.data["satisfaction"].astype(float).mean() == pytest.approx(expected)
