@@ -1824,6 +1824,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "likert.scale.likelihood": "likelihood scale",
         "likert.scale.importance": "importance scale",
         "likert.scale.frequency": "frequency scale",
+        "survey.note.other_comments": "The voices read the comments in “{comment}”; other columns with "
+        "customers' text are not read: {columns} (choose the comment column on the Data page).",
         "survey.note.ordinal": "Read as ordered points but left out of the journey, because they ask how "
         "often, how important or how likely, not how satisfied: {columns}.",
         "evidence.nps_group_words": "NPS groups as words (promoters {promoter}, passives {passive}, "
@@ -1907,6 +1909,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "likert.scale.likelihood": "Wahrscheinlichkeitsskala",
         "likert.scale.importance": "Wichtigkeitsskala",
         "likert.scale.frequency": "Häufigkeitsskala",
+        "survey.note.other_comments": "Die Kundenstimmen lesen die Kommentare in „{comment}“; weitere Spalten "
+        "mit Kundentext werden nicht gelesen: {columns} (Kommentarspalte auf der Seite Daten wählen).",
         "survey.note.ordinal": "Als geordnete Punkte gelesen, aber nicht in der Customer Journey, weil sie "
         "fragen, wie oft, wie wichtig oder wie wahrscheinlich, nicht wie zufrieden: {columns}.",
         "evidence.nps_group_words": "NPS-Gruppen als Wörter (Promotoren {promoter}, Passive {passive}, "

@@ -351,13 +351,14 @@ _OVERALL_WORDS = ("overall", "all", "gesamt", "insgesamt", "total", "gesamturtei
 
 
 def _comment_preference(questionnaire: Questionnaire, column: str) -> float:
-    """Long, unique answers to an open question; a review title or subject line counts less."""
+    """Long, unique answers to an open question, written by many (not "No Negative"); a review title or
+    subject line counts less."""
     profile = questionnaire.profiles[column]
     words = words_of(column)
     weight = 2.0 if has_term(words, COMMENT_WORDS) else 1.0
     if has_term(words, TITLE_WORDS):
         weight *= 0.3
-    return weight * profile.mean_length * profile.unique_share
+    return weight * profile.mean_length * profile.unique_share * profile.said_share
 
 
 def mark_role(meaning: ColumnMeaning, role_key: str) -> None:

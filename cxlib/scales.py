@@ -639,6 +639,7 @@ class ItemProfile:
     wordy_share: float = 1.0
     other: int = 0
     satisfied_words: dict[str, int] = field(default_factory=dict)
+    said_share: float = 1.0
 
     @property
     def is_candidate(self) -> bool:
@@ -706,8 +707,12 @@ def profile_column(values: pd.Series, header: object, *, sample: int | None = SA
     if not profile.n:
         return profile
     if profile.distinct > 40:
-        profile.mean_length = sum(len(text) * count for text, count in cells.items()) / profile.n
-        profile.unique_share = profile.distinct / profile.n
+        # what customers wrote, without the "No Negative" / "-" a review tool fills empty fields with
+        said = {text: count for text, count in cells.items() if not placeholder_comment(text)} or cells
+        written = sum(said.values())
+        profile.mean_length = sum(len(text) * count for text, count in said.items()) / written
+        profile.unique_share = len(said) / written
+        profile.said_share = written / profile.n
         head = list(cells)[:300]
         profile.wordy_share = sum(bool(_TWO_WORDS.search(text)) for text in head) / len(head)
         profile.numeric = sum(_is_number(text) for text in head) > 0.95 * len(head)

@@ -265,6 +265,20 @@ def _survey_answers(
     bipolar = [c for c, m in meanings.items() if m.kind == "bipolar"]
     turned = [c for c, m in meanings.items() if _turned_around(m)]
     ordinal = [c for c, m in meanings.items() if m.kind == "ordinal"]
+    if "comment" in mapping.matches:  # Booking.com's Positive_Review next to Negative_Review
+        other = [
+            c for c, m in meanings.items()
+            if m.kind == "free_text" and m.role is None and "comment" not in m.excluded_from
+            and c != str(mapping.matches["comment"].column)
+        ]  # fmt: skip
+        if other:
+            notes.append(
+                Message(
+                    "survey.note.other_comments",
+                    comment=str(mapping.matches["comment"].column),
+                    columns=", ".join(other),
+                )
+            )
     for key, columns in (
         ("higher_worse", worse), ("bipolar", bipolar), ("reversed_scale", turned), ("ordinal", ordinal)
     ):  # fmt: skip

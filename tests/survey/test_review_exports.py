@@ -403,3 +403,43 @@ def test_two_satisfaction_words_under_a_touchpoint_header_are_no_outcome(rng):
     assert loaded.validated.columns["Delivery"].kind == "coded"
     expected = (frame["Overall satisfaction"] == "satisfied").mean()
     assert loaded.validated.data["satisfaction"].astype(float).mean() == pytest.approx(expected)
+
+
+def test_booking_style_positive_and_negative_reviews(rng):
+    """Booking.com's hotel reviews: Positive_Review / Negative_Review filled with "No Positive" /
+    "No Negative" / "Nothing" when the guest wrote nothing, Reviewer_Score on 2.5–10, Review_Date m/d/yyyy.
+    Before: the placeholders were comments and made Negative_Review look repetitive (not free text); now
+    the column most guests wrote in is the comment, its placeholders are counted, the other text column
+    is named in a note, and no NPS is made of the 2.5–10 score."""
+    n = 600
+    negative = [
+        "No Negative"
+        if rng.random() < 0.45
+        else ("Nothing" if rng.random() < 0.3 else f" Room {i} was noisy ")
+        for i in range(n)
+    ]
+    positive = [
+        "No Positive" if rng.random() < 0.07 else f" Great location, friendly staff {i} " for i in range(n)
+    ]
+    dates = pd.Timestamp("2016-01-01") + pd.to_timedelta(rng.integers(0, 700, n), "D")
+    frame = pd.DataFrame(
+        {
+            "Hotel_Name": rng.choice(["Hotel Arena", "Hotel Louvre"], n),
+            "Review_Date": [f"{d.month}/{d.day}/{d.year}" for d in dates],
+            "Negative_Review": negative,
+            "Review_Total_Negative_Word_Counts": [len(x.split()) for x in negative],
+            "Positive_Review": positive,
+            "Reviewer_Score": np.clip(np.round(rng.normal(8.4, 1.5, n), 1), 2.5, 10),
+        }
+    )
+    loaded, document = analyze_survey(frame)
+    mapping = loaded.mapping.as_dict()
+    assert mapping["comment"] == "Positive_Review"
+    written = sum(x != "No Positive" for x in positive)
+    rule = next(r for r in loaded.validated.report.rules if r.rule == "placeholder_comment")
+    assert rule.rows == n - written
+    assert document["voices"]["comments"]["count"] == written
+    assert any("Negative_Review" in note for note in loaded.validated.report.note_texts("en"))
+    assert any("Negative_Review" in note for note in loaded.validated.report.note_texts("de"))
+    assert document["kpis"]["nps"] is None and "touchpoints" not in mapping
+    assert pd.Series(loaded.validated.data["response_date"]).min() == dates.min()
