@@ -74,6 +74,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.marked_missing": "{rows} values in “{role}” are marked as not available (e.g. “n/a”, “–”) "
         "and were left empty.",
         "rule.empty_response": "{rows} survey rows contain no answer at all.",
+        "rule.placeholder_comment": "{rows} comments in “{role}” say nothing (e.g. {examples}); they are not counted as comments.",
         "rule.missing_touchpoint": "{rows} rating rows name no touchpoint.",
         # --- table and role names ---
         "table.customers": "customers",
@@ -793,6 +794,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "excluded.personas": "personas",
         "excluded.revenue": "revenue",
         "excluded.touchpoints": "touchpoints",
+        "excluded.comment": "customer comments",
         "kind.identifier": "identifier",
         "kind.money": "money",
         "kind.feature": "trait",
@@ -979,6 +981,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.marked_missing": "{rows} Werte in „{role}“ sind als nicht vorhanden markiert (z. B. „k. A.“, "
         "„–“) und wurden leer gelassen.",
         "rule.empty_response": "{rows} Umfragezeilen enthalten keine einzige Antwort.",
+        "rule.placeholder_comment": "{rows} Kommentare in „{role}“ sagen nichts (z. B. {examples}); sie zählen nicht als Kommentare.",
         "rule.missing_touchpoint": "{rows} Bewertungszeilen nennen keinen Touchpoint.",
         # --- table and role names ---
         "table.customers": "Kunden",
@@ -1722,6 +1725,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "excluded.personas": "Personas",
         "excluded.revenue": "Umsatz",
         "excluded.touchpoints": "Touchpoints",
+        "excluded.comment": "Kundenkommentare",
         "kind.identifier": "Kennung",
         "kind.money": "Geldbetrag",
         "kind.feature": "Merkmal",
@@ -1897,6 +1901,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "likert.scale.likelihood": "likelihood scale",
         "likert.scale.importance": "importance scale",
         "likert.scale.frequency": "frequency scale",
+        "survey.note.other_comments": "The voices read the comments in “{comment}”; other columns with "
+        "customers' text are not read: {columns} (choose the comment column on the Data page).",
         "survey.note.ordinal": "Read as ordered points but left out of the journey, because they ask how "
         "often, how important or how likely, not how satisfied: {columns}.",
         "link.note.ids_respelled": "{matched} of {total} customer IDs here are written differently from "
@@ -1919,6 +1925,9 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.long_unique_text": "free text (on average {mean_length} characters, {unique_share} unique)",
         "evidence.not_a_rating_word": "header word “{word}”: a coded fact, not a rating",
         "evidence.outcome_word": "header word “{word}”: an outcome, not a touchpoint",
+        "evidence.count_values": "whole numbers with 0 most frequent ({share}) and ever fewer of the higher ones: counts such as votes, not a rating scale",
+        "evidence.satisfied_words": "two answers, “{yes}” read as 1 and “{no}” as 0: the share satisfied",
+        "evidence.company_reply": "header word “{word}”: the company's reply to a review, not a customer comment",
         "evidence.higher_is_worse_word": "header word “{word}”: a higher score means worse",
         "evidence.not_in_battery": "a single coded question outside the rating batteries",
         "evidence.row_numbers_as_ids": "no ID column: row numbers used as response IDs",
@@ -1929,6 +1938,10 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.labelled_numbers": "answers written as numbers with labels ({example}) read as the numbers",
         "evidence.end_labels": "a numbered scale labelled only at its ends: the end words read as its "
         "first and last points ({labels})",
+        "evidence.nps_group_codes": "header names the NPS group: coded answers, not the 0–10 question",
+        "evidence.nps_group_sibling": "“{column}” is its NPS group: the 0–10 recommendation question",
+        "evidence.nps_from_plain_score": "the only 0–10 answers, under the plain header “{column}” and no "
+        "recommendation question: read as the NPS question (promoters 9–10, detractors 0–6)",
         "evidence.nps_from_1_to_10": "recommendation answers from 1 to 10 (no 0): read as the 0–10 NPS "
         "question (promoters 9–10, detractors 1–6)",
         "evidence.touchpoint_satisfaction": "header word “{word}” with a touchpoint: satisfaction with that "
@@ -1983,6 +1996,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "likert.scale.likelihood": "Wahrscheinlichkeitsskala",
         "likert.scale.importance": "Wichtigkeitsskala",
         "likert.scale.frequency": "Häufigkeitsskala",
+        "survey.note.other_comments": "Die Kundenstimmen lesen die Kommentare in „{comment}“; weitere Spalten "
+        "mit Kundentext werden nicht gelesen: {columns} (Kommentarspalte auf der Seite Daten wählen).",
         "survey.note.ordinal": "Als geordnete Punkte gelesen, aber nicht in der Customer Journey, weil sie "
         "fragen, wie oft, wie wichtig oder wie wahrscheinlich, nicht wie zufrieden: {columns}.",
         "link.note.ids_respelled": "{matched} von {total} Kunden-IDs sind hier anders geschrieben als in "
@@ -2006,6 +2021,9 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.long_unique_text": "Freitext (im Mittel {mean_length} Zeichen, {unique_share} verschieden)",
         "evidence.not_a_rating_word": "Wort „{word}“ in der Überschrift: ein codiertes Merkmal, keine Bewertung",
         "evidence.outcome_word": "Wort „{word}“ in der Überschrift: ein Ergebnis, kein Touchpoint",
+        "evidence.count_values": "ganze Zahlen, 0 am häufigsten ({share}) und höhere immer seltener: Anzahlen wie Stimmen, keine Bewertungsskala",
+        "evidence.satisfied_words": "zwei Antworten, „{yes}“ als 1 und „{no}“ als 0 gelesen: der Anteil Zufriedener",
+        "evidence.company_reply": "Wort „{word}“ in der Überschrift: die Antwort des Unternehmens auf eine Bewertung, kein Kundenkommentar",
         "evidence.higher_is_worse_word": "Wort „{word}“ in der Überschrift: ein höherer Wert ist schlechter",
         "evidence.not_in_battery": "eine einzelne codierte Frage außerhalb der Bewertungsblöcke",
         "evidence.row_numbers_as_ids": "keine ID-Spalte: Zeilennummern als Antwort-ID",
@@ -2017,6 +2035,10 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.labelled_numbers": "Antworten als Zahl mit Beschriftung ({example}) als Zahl gelesen",
         "evidence.end_labels": "nummerierte Skala, nur an den Enden beschriftet: die Endwörter als erster und "
         "letzter Punkt gelesen ({labels})",
+        "evidence.nps_group_codes": "Überschrift nennt die NPS-Gruppe: codierte Antworten, nicht die Frage von 0–10",
+        "evidence.nps_group_sibling": "„{column}“ ist ihre NPS-Gruppe: die Weiterempfehlungsfrage von 0–10",
+        "evidence.nps_from_plain_score": "die einzigen Antworten von 0–10, unter der schlichten Überschrift "
+        "„{column}“ und ohne Weiterempfehlungsfrage: als NPS-Frage gelesen (Promotoren 9–10, Kritiker 0–6)",
         "evidence.nps_from_1_to_10": "Weiterempfehlung von 1 bis 10 (keine 0): als NPS-Frage von 0–10 "
         "gelesen (Promotoren 9–10, Kritiker 1–6)",
         "evidence.touchpoint_satisfaction": "Wort „{word}“ mit einem Touchpoint: Zufriedenheit mit diesem "

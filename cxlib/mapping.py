@@ -26,6 +26,7 @@ from cxlib.scales import (
     RATING_WORDS,
     TITLE_WORDS,
     Questionnaire,
+    company_reply_word,
     has_term,
     read_questionnaire,
     words_of,
@@ -129,6 +130,8 @@ def _name_score(header: str, role: Role) -> tuple[float, str]:
     needed = 0.9 if " " not in folded and len(folded) < 10 else 0.82
     for name in names:
         qualified = (set(folded.split()) - set(name.split())) & _QUALIFIERS
+        if role.kind == "date":  # "Submit Date and Time" is still the date
+            qualified -= {"time"}
         if len(name) >= 4 and f" {name} " in words and not qualified:
             best = max(best, (0.7 + 0.2 * min(len(name) / max(len(folded), 1), 1.0), "synonym"))
         if _opposite(folded, name):  # "Last Order Date" is no misspelt "first order date"
@@ -264,6 +267,8 @@ def _survey_role_fits(role_key: str, questionnaire: Questionnaire, column: str) 
     if role_key == "recommend":
         if meaning.kind in ("nps_score", "nps_group"):
             return True
+        if any(e.code == "nps_group_codes" for e in meaning.evidence):
+            return False  # the group coded as numbers, not the 0–10 answer
         if profile.n < 10:  # too few answers to tell the scale
             return meaning.kind not in ("free_text", "bipolar", "ordinal")
         wrong_scale = meaning.scale is not None and meaning.scale not in NPS_SCALES
@@ -271,12 +276,18 @@ def _survey_role_fits(role_key: str, questionnaire: Questionnaire, column: str) 
             "recommend_flag", "recommend_rating", "flag", "free_text", "bipolar", "category",
         )  # fmt: skip
     if role_key == "satisfaction":
+        if meaning.kind == "nps_score":
+            return False  # a plain "Score" on 0–10 read as the NPS question
         if any(e.code == "touchpoint_satisfaction" for e in meaning.evidence):
             return False  # "Zufriedenheit mit der Beratung" names a touchpoint, not the overall judgement
         return meaning.kind not in (
             "free_text", "flag", "recommend_flag", "nps_group", "bipolar", "category", "ordinal"
         )  # fmt: skip
+    if company_reply_word(column):  # the company's reply (its text, date, id) is no part of the answer
+        return False
     if role_key == "comment":
+        if "comment" in meaning.excluded_from:
+            return False
         enough = profile.n >= 20  # a few answers cannot show a multiple-choice question
         multiple_choice = enough and profile.distinct <= 12 and profile.mean_length < 20
         rating = enough and meaning.kind in ("rating", "nps_group")
@@ -305,7 +316,7 @@ def _survey_roles_from_values(
             assign("recommend", column, 0.8)
             break
     if "comment" not in mapping.matches:
-        texts = free(("free_text",))
+        texts = [c for c in free(("free_text",)) if "comment" not in meanings[c].excluded_from]
         if texts:
             assign("comment", max(texts, key=lambda c: _comment_preference(questionnaire, c)), 0.7)
     long_format = mapping.is_long_format
@@ -340,13 +351,14 @@ _OVERALL_WORDS = ("overall", "all", "gesamt", "insgesamt", "total", "gesamturtei
 
 
 def _comment_preference(questionnaire: Questionnaire, column: str) -> float:
-    """Long, unique answers to an open question; a review title or subject line counts less."""
+    """Long, unique answers to an open question, written by many (not "No Negative"); a review title or
+    subject line counts less."""
     profile = questionnaire.profiles[column]
     words = words_of(column)
     weight = 2.0 if has_term(words, COMMENT_WORDS) else 1.0
     if has_term(words, TITLE_WORDS):
         weight *= 0.3
-    return weight * profile.mean_length * profile.unique_share
+    return weight * profile.mean_length * profile.unique_share * profile.said_share
 
 
 def mark_role(meaning: ColumnMeaning, role_key: str) -> None:

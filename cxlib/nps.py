@@ -299,6 +299,16 @@ def nps_distribution(scores: ArrayLike) -> pd.DataFrame:
     return pd.DataFrame({"score": score, "count": counts.astype(int), "group": group})
 
 
+def _answers(values: pd.Series, kind: str) -> pd.Series:
+    """The answers of a recommend item as numbers; a flag's yes/no words ("Yes", "Nein") as 1/0."""
+    if kind == "recommend_flag" and not pd.api.types.is_numeric_dtype(values):
+        from cxlib.parsing import parse_flags
+
+        flags, _ = parse_flags(values)
+        return flags.dropna().astype("float64")
+    return pd.to_numeric(values, errors="coerce").dropna()
+
+
 def recommend_item(survey: pd.DataFrame) -> dict | None:
     """A recommend question that is not an NPS source, summarised on its own scale.
 
@@ -319,12 +329,17 @@ def recommend_item(survey: pd.DataFrame) -> dict | None:
     >>> item = recommend_item(survey)
     >>> item["statistic"], item["value"], item["n"], item["scale"]
     ('share', 0.75, 4, [0, 1])
+    >>> survey = pd.DataFrame({"Recommend us?": ["Yes", "No", "Yes", None]})
+    >>> survey.attrs["column_meanings"] = {"Recommend us?": {"kind": "recommend_flag", "scale": [0, 1]}}
+    >>> item = recommend_item(survey)
+    >>> item["value"], item["n"]
+    (0.6666666666666666, 3)
     """
     meanings = survey.attrs.get("column_meanings") or {}
     for column, meaning in meanings.items():
         if meaning.get("kind") not in ("recommend_flag", "recommend_rating") or column not in survey.columns:
             continue
-        values = pd.to_numeric(survey_responses(survey)[column], errors="coerce").dropna()
+        values = _answers(survey_responses(survey)[column], meaning["kind"])
         if values.empty:
             return None
         low, high = meaning.get("scale") or (float(values.min()), float(values.max()))

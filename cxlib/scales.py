@@ -24,6 +24,7 @@ Everything is returned as :class:`cxlib.tables.ColumnMeaning` with language-neut
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -42,6 +43,7 @@ __all__ = [
     "Family",
     "ItemProfile",
     "Questionnaire",
+    "company_reply_word",
     "end_label_points",
     "evidence_text",
     "header_anchors",
@@ -50,9 +52,11 @@ __all__ = [
     "likert_points",
     "likert_scale",
     "nps_groups",
+    "placeholder_comment",
     "profile_column",
     "read_questionnaire",
     "resolve_scale",
+    "satisfied_words",
     "words_of",
 ]
 
@@ -418,6 +422,39 @@ def _goodness(word: str) -> float | None:
     return (scale.point(word) - 1) / (scale.points - 1)  # type: ignore[operator]
 
 
+def _side(text: str) -> float | None:
+    """How good a short answer is, 0 (worst) to 1 (best), also for a pair of words ("neutral or
+    dissatisfied": the better of the two); None when a word is not an answer word."""
+    parts = [words_of(part) for part in _ALTERNATIVES.split(text.strip().lower()) if part.strip()]
+    goodness = [_goodness(part) for part in parts]
+    return None if not goodness or None in goodness else max(goodness)  # type: ignore[type-var]
+
+
+def satisfied_words(cells: dict[str, int]) -> dict[str, int]:
+    """A yes/no outcome written as two satisfaction words (Kaggle's airline survey: "satisfied" and
+    "neutral or dissatisfied"; "zufrieden" / "unzufrieden"): each cell as written -> 1 (satisfied) or 0.
+    Empty unless the column has exactly two answers (besides non-answers), one satisfied and one neutral
+    or dissatisfied.
+
+    Examples
+    --------
+    >>> satisfied_words({"satisfied": 40, "neutral or dissatisfied": 60, "n/a": 2})
+    {'satisfied': 1, 'neutral or dissatisfied': 0}
+    >>> satisfied_words({"Zufrieden": 5, "Unzufrieden": 3}), satisfied_words({"good": 5, "bad": 3})
+    ({'Zufrieden': 1, 'Unzufrieden': 0}, {})
+    """
+    answers = [cell for cell in cells if not is_nonanswer(cell)]
+    if len(answers) != 2 or not all(has_term(words_of(c), ("satisf", "zufrieden")) for c in answers):
+        return {}
+    sides = {cell: _side(cell) for cell in answers}
+    if None in sides.values():
+        return {}
+    best, worst = sorted(answers, key=lambda cell: sides[cell], reverse=True)
+    if sides[best] < 0.75 or sides[worst] > 0.5:  # type: ignore[operator]
+        return {}
+    return {best: 1, worst: 0}
+
+
 #: NPS group words -> group.
 NPS_GROUP_WORDS: dict[str, str] = {
     words_of(word): group
@@ -463,6 +500,8 @@ _NOT_RATING_WORDS = (
     "interviewer", "lastpage", "quarter", "quartal", "weekday", "wochentag", "wgt", "weighting",
     "gewichtung", "factor", "faktor", "rank", "ranking", "rang", "rangplatz", "platz", "version", "modus",
     "panel", "quota", "serial", "lfdn",
+    # readers' votes on a review (Amazon's helpful votes, Yelp's useful/funny/cool, likes)
+    "votes", "vote", "upvotes", "likes", "thumbs",
 )  # fmt: skip
 # Long not-a-rating words that may also stand inside a glued or compound header ("Q5TIMESFLOWN",
 # "Haushaltseinkommen"); the others count only as whole words ("Statement 3" is no "state").
@@ -495,13 +534,74 @@ _HIGHER_BETTER_WORDS = (
     "satisf", "zufrieden", "rating", "rate", "bewertung", "how good", "wie gut", "ease", "easy", "einfach",
     "problemlos", "muehelos", "effortless", "no problem", "ohne probleme", "reibungslos",
 )  # fmt: skip
-RATING_WORDS = ("rating", "rate", "bewertung", "score", "zufriedenheit", "satisfaction", "csat", "note")
+RATING_WORDS = (
+    "rating", "rate", "bewertung", "score", "zufriedenheit", "satisfaction", "csat", "note", "stars", "star",
+    "sterne", "stern",
+)  # fmt: skip
 TITLE_WORDS = ("title", "titel", "subject", "betreff", "headline", "ueberschrift")
 COMMENT_WORDS = (
     "comment", "comments", "kommentar", "feedback", "review", "text", "content", "remarks", "anmerkung",
     "bemerkung", "freitext", "verbatim", "why", "warum", "begruendung", "like best", "like least",
     "improve", "verbessern",
 )  # fmt: skip
+
+#: Header words of the company's answer to a review (app store consoles, review sites, hotel portals):
+#: the company's voice, never a customer comment. A reply word alone, or a party word with an answer word.
+_REPLY_WORDS = ("reply", "replies", "replied", "replying", "erwiderung")
+_REPLY_PARTY = (
+    "developer", "owner", "management", "company", "business", "merchant", "seller", "vendor", "host",
+    "hotel", "shop", "store", "brand", "haendler", "verkaeufer", "unternehmen", "anbieter", "betreiber",
+    "gastgeber", "entwickler", "firma", "inhaber",
+)  # fmt: skip
+_REPLY_ANSWER = ("response", "answer", "antwort", "stellungnahme", "rueckmeldung")
+
+
+def company_reply_word(header: object) -> str | None:
+    """The header word that marks a column as the company's reply to a review, or None.
+
+    Examples
+    --------
+    >>> company_reply_word("Developer Reply Text"), company_reply_word("Antwort des Händlers")
+    ('reply', 'antwort')
+    >>> company_reply_word("Open-Ended Response"), company_reply_word("Comment about the shop")
+    (None, None)
+    """
+    words = words_of(header)
+    found = has_term(words, _REPLY_WORDS)
+    if found is None and has_term(words, _REPLY_PARTY):
+        found = has_term(words, _REPLY_ANSWER)
+    return found
+
+
+#: What review and survey tools (and customers) write in a comment field that says nothing: Booking.com's
+#: "No Negative" / "No Positive", "nothing", "no comment", "keine Anmerkungen".
+_PLACEHOLDER_COMMENTS = frozenset(
+    words_of(w)
+    for w in (
+        "no negative", "no positive", "nothing", "nothing really", "nothing at all", "nothing to add",
+        "nothing else", "nothing to say", "nothing to report", "nothing to mention", "no comment",
+        "no comments", "no further comments", "no remarks", "none", "nope", "nil", "null", "nan", "x", "xx",
+        "xxx", "no", "nein", "nichts", "gar nichts", "nix", "keine", "keiner", "kein kommentar",
+        "keine kommentare", "keine anmerkung", "keine anmerkungen", "keine bemerkung", "keine bemerkungen",
+        "nichts hinzuzufuegen", "nichts zu bemerken", "nichts weiter", "ohne", "entfaellt",
+    )
+)  # fmt: skip
+
+
+def placeholder_comment(text: object) -> bool:
+    """Whether a comment cell says nothing: a non-answer ("n/a", "-", "k.A."), a placeholder a tool or a
+    customer writes into an open field ("No Negative", "Nothing", "keine Anmerkungen"), or no letters.
+
+    Examples
+    --------
+    >>> [placeholder_comment(t) for t in ("No Negative", " Nothing ", "-", "...", "n/a", "Nothing broke!")]
+    [True, True, True, True, True, False]
+    """
+    raw = str(text).strip()
+    if not any(ch.isalpha() for ch in raw):
+        return True
+    words = words_of(raw)
+    return words in _PLACEHOLDER_COMMENTS or is_nonanswer(raw)
 
 
 # --- profiles -----------------------------------------------------------------------------------------
@@ -541,6 +641,8 @@ class ItemProfile:
     unique_share: float = 0.0
     wordy_share: float = 1.0
     other: int = 0
+    satisfied_words: dict[str, int] = field(default_factory=dict)
+    said_share: float = 1.0
 
     @property
     def is_candidate(self) -> bool:
@@ -608,14 +710,19 @@ def profile_column(values: pd.Series, header: object, *, sample: int | None = SA
     if not profile.n:
         return profile
     if profile.distinct > 40:
-        profile.mean_length = sum(len(text) * count for text, count in cells.items()) / profile.n
-        profile.unique_share = profile.distinct / profile.n
+        # what customers wrote, without the "No Negative" / "-" a review tool fills empty fields with
+        said = {text: count for text, count in cells.items() if not placeholder_comment(text)} or cells
+        written = sum(said.values())
+        profile.mean_length = sum(len(text) * count for text, count in said.items()) / written
+        profile.unique_share = len(said) / written
+        profile.said_share = written / profile.n
         head = list(cells)[:300]
         profile.wordy_share = sum(bool(_TWO_WORDS.search(text)) for text in head) / len(head)
         profile.numeric = sum(_is_number(text) for text in head) > 0.95 * len(head)
         profile.other = profile.n
         return profile
     _classify_cells(profile, cells)
+    profile.satisfied_words = satisfied_words(cells)
     return profile
 
 
@@ -831,6 +938,11 @@ def resolve_scale(
     values = sorted(v for v in counts if v not in codes)
     if len(values) < 2:
         return None, tuple(codes), evidence
+    if _count_shape(counts, values):  # helpful votes, "useful"/"funny"/"cool": counts, not a scale
+        evidence.append(
+            Evidence("count_values", {"share": round(counts[0] / sum(counts[v] for v in values), 2)})
+        )
+        return None, tuple(codes), evidence
     while values and values[-1] > 10:
         codes.append(values.pop())
     if codes and codes[-1] > 10:
@@ -862,6 +974,33 @@ def resolve_scale(
             evidence.append(Evidence("integer_range", {"low": scale[0], "high": scale[1]}))
             return scale, tuple(sorted(codes)), evidence
     return None, tuple(sorted(codes)), evidence
+
+
+def _count_shape(counts: dict[int, int], values: list[int]) -> bool:
+    """Whether whole numbers look like counts (votes a review got, times something happened) rather than
+    answers on a scale: 0, 1 and 2 occur, the most frequent value is 0 or 1, a fifth or more are 0, and
+    the frequencies fall from there upwards, as counts of rare events do. Ratings lean to the top of
+    their scale, and a "not applicable" 0 is a small share of the answers (a 1–5 item with a quarter 0s
+    whose answers still fall from 1 to 5 is read as counts too: then no figure rather than a doubtful
+    one).
+
+    Examples
+    --------
+    >>> _count_shape({0: 300, 1: 360, 2: 220, 3: 90, 4: 25, 5: 4, 7: 1}, [0, 1, 2, 3, 4, 5, 7])
+    True
+    >>> _count_shape({0: 96, 1: 350, 2: 500, 3: 800, 4: 900, 5: 600}, [0, 1, 2, 3, 4, 5])
+    False
+    """
+    if values[:3] != [0, 1, 2]:  # counts run 0, 1, 2, … without gaps at the start
+        return False
+    if set(range(11)) <= set(values):  # every point of 0–10 used: an 11-point scale, however unhappy
+        return False
+    frequencies = [counts[v] for v in values]
+    mode = frequencies.index(max(frequencies))
+    if mode > 1 or frequencies[0] < 0.2 * sum(frequencies) or frequencies[-1] > 0.5 * frequencies[mode]:
+        return False
+    falling = frequencies[mode:]
+    return all(later <= 1.1 * earlier + 2 for earlier, later in itertools.pairwise(falling))
 
 
 def _codes_after_gap(values: list[int]) -> list[int]:
@@ -1018,7 +1157,58 @@ def read_questionnaire(frame: pd.DataFrame, *, sample: int | None = SAMPLE_ROWS)
         for column, profile in profiles.items()
     }
     _mark_batteries(meanings, families)
+    _nps_group_columns(meanings)
+    _nps_from_plain_score(meanings)
     return Questionnaire(meanings, families, profiles)
+
+
+_GROUP_WORDS = ("group", "gruppe", "category", "kategorie", "segment", "class", "klasse", "type", "typ")
+
+
+def _nps_group_columns(meanings: dict[str, ColumnMeaning]) -> None:
+    """A column named as the NPS group ("Q1_NPS_GROUP", "NPS Kategorie") is never the 0–10 answer: coded
+    as numbers (Qualtrics: 1 = detractor, 2 = passive, 3 = promoter) it is left out of the NPS and the
+    journey, and the column it is named after ("Q1") is the NPS question when it is on 0–10."""
+    for column, meaning in meanings.items():
+        words = words_of(column)
+        if meaning.kind == "nps_group" or not (has_term(words, ("nps",)) and has_term(words, _GROUP_WORDS)):
+            continue
+        meaning.kind, meaning.scale, meaning.direction = "coded", None, None
+        meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "touchpoints")))
+        meaning.evidence.append(Evidence("nps_group_codes", {}))
+        stem = re.split(r"[\s_\-.]*nps", column, maxsplit=1, flags=re.IGNORECASE)[0]
+        source = meanings.get(stem)
+        if (
+            stem
+            and source is not None
+            and source.kind in ("rating", "outcome")
+            and source.scale in NPS_SCALES
+        ):
+            source.kind, source.direction = "nps_score", None
+            source.excluded_from = tuple(dict.fromkeys((*source.excluded_from, "touchpoints")))
+            source.evidence.append(Evidence("nps_group_sibling", {"column": column}))
+
+
+#: Headers that name an answer without saying its question: NPS tools (Delighted, Wootric, AskNicely)
+#: export the 0–10 recommend answer as "Score".
+_PLAIN_SCORE_HEADERS = frozenset({"score", "rating", "bewertung", "punkte", "punktzahl", "wertung"})
+
+
+def _nps_from_plain_score(meanings: dict[str, ColumnMeaning]) -> None:
+    """A survey without a recommend question whose one 0–10 item (0 answered) has a plain header
+    ("Score") is read as the NPS question, as an assumption shown with the NPS (evidence
+    ``nps_from_plain_score``): an 11-point 0–10 answer under no other name is how NPS tools export it."""
+    if any(
+        m.kind in ("nps_score", "nps_group", "recommend_rating", "recommend_flag") for m in meanings.values()
+    ):
+        return
+    ten = [c for c, m in meanings.items() if m.kind in ("rating", "outcome") and m.scale == (0, 10)]
+    if len(ten) != 1 or words_of(ten[0]) not in _PLAIN_SCORE_HEADERS:
+        return
+    meaning = meanings[ten[0]]
+    meaning.kind, meaning.direction = "nps_score", None
+    meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "touchpoints")))
+    meaning.evidence.append(Evidence("nps_from_plain_score", {"column": ten[0]}))
 
 
 def _question_key(header: str) -> str | None:
@@ -1069,6 +1259,14 @@ def _meaning(profile: ItemProfile, family: Family | None, *, pooled: int = 0) ->
             ),
             profile,
         )
+    if profile.satisfied_words and _outcome_word(profile.column, words):  # the share satisfied
+        named = {point: cell for cell, point in profile.satisfied_words.items()}
+        meaning = ColumnMeaning(
+            profile.column, "outcome", scale=(0, 1), direction="higher_better",
+            excluded_from=("touchpoints",),
+            evidence=[Evidence("satisfied_words", {"yes": named[1], "no": named[0]})],
+        )  # fmt: skip
+        return _with_codes(meaning, profile)
     if profile.is_binary:
         kind = "recommend_flag" if recommend else "flag"
         evidence = [Evidence("binary_values", {})]
@@ -1106,21 +1304,16 @@ def _meaning(profile: ItemProfile, family: Family | None, *, pooled: int = 0) ->
             meaning.evidence.append(Evidence("answers_beyond_short_scales", {"high": max(profile.counts)}))
         return _classify_rating(_with_codes(meaning, profile), profile, recommend)
     if family is not None:
-        return ColumnMeaning(profile.column, "coded", evidence=[Evidence("no_rating_scale", {})])
+        counted = [e for e in family.evidence if e.code == "count_values"]
+        return ColumnMeaning(profile.column, "coded", evidence=[*counted, Evidence("no_rating_scale", {})])
     if profile.is_free_text:
-        return ColumnMeaning(
-            profile.column,
-            "free_text",
-            evidence=[
-                Evidence(
-                    "long_unique_text",
-                    {
-                        "mean_length": round(profile.mean_length),
-                        "unique_share": round(profile.unique_share, 2),
-                    },
-                )
-            ],
-        )
+        length = {"mean_length": round(profile.mean_length), "unique_share": round(profile.unique_share, 2)}
+        meaning = ColumnMeaning(profile.column, "free_text", evidence=[Evidence("long_unique_text", length)])
+        reply = company_reply_word(profile.column)
+        if reply:  # the company's answer to a review is not what the customer wrote
+            meaning.excluded_from = ("comment",)
+            meaning.evidence.append(Evidence("company_reply", {"word": reply}))
+        return meaning
     if profile.numeric:
         return ColumnMeaning(profile.column, "number")
     return ColumnMeaning(profile.column, "category")

@@ -34,6 +34,7 @@ from cxlib.parsing import (
     parse_numbers,
 )
 from cxlib.roles import ROLES, TableName, role
+from cxlib.scales import placeholder_comment
 from cxlib.tables import ColumnMeaning, Evidence, RuleCount, ValidatedTable, ValidationReport
 from cxlib.transaction_columns import (
     CANCELLED,
@@ -272,6 +273,20 @@ def _survey_answers(
     bipolar = [c for c, m in meanings.items() if m.kind == "bipolar"]
     turned = [c for c, m in meanings.items() if _turned_around(m)]
     ordinal = [c for c, m in meanings.items() if m.kind == "ordinal"]
+    if "comment" in mapping.matches:  # Booking.com's Positive_Review next to Negative_Review
+        other = [
+            c for c, m in meanings.items()
+            if m.kind == "free_text" and m.role is None and "comment" not in m.excluded_from
+            and c != str(mapping.matches["comment"].column)
+        ]  # fmt: skip
+        if other:
+            notes.append(
+                Message(
+                    "survey.note.other_comments",
+                    comment=str(mapping.matches["comment"].column),
+                    columns=", ".join(other),
+                )
+            )
     for key, columns in (
         ("higher_worse", worse), ("bipolar", bipolar), ("reversed_scale", turned), ("ordinal", ordinal)
     ):  # fmt: skip
@@ -281,6 +296,11 @@ def _survey_answers(
         if meaning.kind not in _RATING_KINDS or column not in source.columns:
             continue
         meaning.missing_count = 0  # recounted on every row: here the words, after typing the numbers
+        two_words = next((e for e in meaning.evidence if e.code == "satisfied_words"), None)
+        if two_words is not None:  # 1 = satisfied, 0 = neutral or dissatisfied
+            points = {two_words.params["yes"]: 1.0, two_words.params["no"]: 0.0}
+            cells = source[column].astype("string").str.strip()
+            source[column] = source[column].astype(object).where(~cells.isin(list(points)), cells.map(points))
         likert = next((e for e in meaning.evidence if e.code == "likert_words"), None)
         if likert is not None:
             source[column], _ = likert_points(source[column], scale=likert.params.get("key"))
@@ -521,6 +541,8 @@ def _typed_columns(
             _note_date_reading(columns[role_key], role_key, label, rules)
         if spec.kind == "category":
             columns[role_key] = _without_missing_codes(source[match.column], columns[role_key], label, rules)
+        if role_key == "comment":
+            columns[role_key] = _without_placeholders(columns[role_key], label, rules)
     for column in (mapping.matches.get("touchpoints", None) and mapping.matches["touchpoints"].column) or []:
         name = renames.get(column, column)
         columns[name] = _typed(source[column], "number", name, str(column), rules, decimal)
@@ -531,6 +553,25 @@ def _typed_columns(
     if "recommend" in data:
         _recommend_rule(data, source[mapping.matches["recommend"].column], rules)
     return data
+
+
+def _without_placeholders(comments: pd.Series, label: Message, rules: _Rules) -> pd.Series:
+    """Comments that say nothing ("No Negative", "Nothing", "-", "n/a") emptied and counted: they are
+    no customer voice and no comment in the counts."""
+    filled = comments.dropna()
+    empty = filled.map(placeholder_comment).astype(bool)
+    if not empty.any():
+        return comments
+    mask = pd.Series(False, index=comments.index)
+    mask[empty[empty].index] = True
+    rules.add(
+        "placeholder_comment",
+        int(mask.sum()),
+        set_aside=False,
+        role=label,
+        examples=_examples(comments, mask),
+    )
+    return comments.mask(mask)
 
 
 def _typed(
