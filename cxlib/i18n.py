@@ -74,6 +74,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.marked_missing": "{rows} values in “{role}” are marked as not available (e.g. “n/a”, “–”) "
         "and were left empty.",
         "rule.empty_response": "{rows} survey rows contain no answer at all.",
+        "rule.incomplete_interview": "{rows} survey rows are interviews that were not finished (“{column}” = {examples}) and were set aside: their answers stop where the respondent left. The figures use the {complete} other rows.",
         "rule.missing_touchpoint": "{rows} rating rows name no touchpoint.",
         # --- table and role names ---
         "table.customers": "customers",
@@ -942,6 +943,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.marked_missing": "{rows} Werte in „{role}“ sind als nicht vorhanden markiert (z. B. „k. A.“, "
         "„–“) und wurden leer gelassen.",
         "rule.empty_response": "{rows} Umfragezeilen enthalten keine einzige Antwort.",
+        "rule.incomplete_interview": "{rows} Umfragezeilen sind nicht beendete Interviews („{column}“ = {examples}) und wurden beiseitegelegt: ihre Antworten brechen dort ab, wo die Befragten aufgehört haben. Die Kennzahlen beruhen auf den {complete} übrigen Zeilen.",
         "rule.missing_touchpoint": "{rows} Bewertungszeilen nennen keinen Touchpoint.",
         # --- table and role names ---
         "table.customers": "Kunden",

@@ -809,6 +809,7 @@ def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> lis
         )
         checks.append(("duplicate_id", repeated & ~exact))
     elif mapping.table == "survey":
+        checks += _incomplete_interview_rule(data)
         answers = [c for c in ("recommend", "satisfaction", "score", "comment") if c in data]
         answers += list(mapping.matches["touchpoints"].column) if "touchpoints" in mapping.matches else []
         if answers:
@@ -816,6 +817,18 @@ def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> lis
         if mapping.is_long_format:
             checks.append(("missing_touchpoint", data["touchpoint"].isna()))
     return checks
+
+
+def _incomplete_interview_rule(data: pd.DataFrame) -> list[tuple]:
+    """Unfinished interviews (SoSci FINISHED = 0, EFS dispcode 22 ...) as a row rule, if marked."""
+    from cxlib.survey_completion import incomplete_interviews
+
+    found = incomplete_interviews(data)
+    if found is None:
+        return []
+    column, mask, codes = found
+    params = {"column": column, "examples": codes, "complete": int((~mask).sum())}
+    return [("incomplete_interview", mask, params)]
 
 
 def _link_rules(

@@ -1,0 +1,108 @@
+"""German survey tools' exports (SoSci Survey, Unipark/Tivian EFS): unfinished interviews are set aside.
+
+SoSci Survey writes every started interview with ``FINISHED`` = 1/0 and ``LASTPAGE``; EFS writes a
+disposition code ``dispcode`` (31/32 = completed, 22 = interrupted, 21 = in progress). Before, the
+unfinished interviews' answers were mixed with the completed ones without a word (SoSci probe with 300
+interviews, 42 unfinished: touchpoint means 2.94/2.936/2.839/2.980/3.087 instead of the completed
+interviews' 2.960/2.921/2.863/2.973/3.096; rows used 284 of 300 with no rule naming the 42).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from cxlib.analysis import analyze_tables
+from cxlib.intake import load_table
+from cxlib.validation import readable_set_aside
+
+ITEMS = ("Beratung", "Lieferung", "Rechnung", "Kundenservice")
+
+
+def _nps(values: pd.Series) -> float:
+    values = values.dropna()
+    return 100 * ((values >= 9).sum() - (values <= 6).sum()) / len(values)
+
+
+def _analyze(frame: pd.DataFrame, name: str):
+    data = frame.to_csv(index=False, sep=";").encode("cp1252")
+    loaded = load_table(data, table="survey", filename=name)
+    return loaded, analyze_tables({"survey": loaded.validated})
+
+
+def _answers(rng: np.random.Generator, n: int, complete: np.ndarray) -> pd.DataFrame:
+    """Weiterempfehlung 0–10 and a 1–5 battery with -9 (nicht beantwortet) and -1 (weiß nicht);
+    unfinished interviews answer worse and stop early (-9 from the battery on)."""
+    recommend = np.where(complete, rng.integers(5, 11, n), rng.integers(0, 7, n))
+    frame = pd.DataFrame({"Weiterempfehlung": recommend})
+    for item in ITEMS:
+        points = np.where(complete, rng.integers(2, 6, n), rng.integers(1, 3, n))
+        codes = rng.random(n)
+        points = np.where(codes < 0.05, -9, np.where(codes < 0.1, -1, points))
+        frame[f"Zufriedenheit {item}"] = np.where(~complete & (rng.random(n) < 0.5), -9, points)
+    return frame
+
+
+def _expected_means(frame: pd.DataFrame, complete: np.ndarray) -> dict[str, float]:
+    done = frame[complete]
+    return {f"Zufriedenheit {i}": done[f"Zufriedenheit {i}"][lambda s: s > 0].mean() for i in ITEMS}
+
+
+def _means(document: dict) -> dict[str, float]:
+    return {tp["touchpoint"]: tp["native_mean"] for tp in document["journey"]["touchpoints"]}
+
+
+def test_sosci_survey_unfinished_interviews_are_set_aside_and_counted():
+    rng = np.random.default_rng(3)
+    n = 200
+    complete = rng.random(n) < 0.8
+    answers = _answers(rng, n, complete)
+    frame = pd.concat(
+        [pd.DataFrame({"CASE": np.arange(30, 30 + n), "QUESTNNR": "kz", "MODE": "interview"}), answers],
+        axis=1,
+    )
+    frame["TIME_SUM"] = rng.integers(60, 600, n)
+    frame["FINISHED"] = complete.astype(int)
+    frame["LASTPAGE"] = np.where(complete, 5, rng.integers(1, 4, n))
+    loaded, document = _analyze(frame, "data_kz.csv")
+    report = loaded.validated.report
+    rule = next(r for r in report.rules if r.rule == "incomplete_interview")
+    assert rule.rows == (~complete).sum() and report.rows_used == complete.sum()
+    assert "FINISHED" in rule.text("en") and "nicht beendete Interviews" in rule.text("de")
+    valid = answers["Weiterempfehlung"][complete]
+    assert document["kpis"]["nps"]["score"] == pytest.approx(_nps(valid))  # before: of all 200 interviews
+    assert document["kpis"]["nps"]["n"] == valid.notna().sum()
+    for column, mean in _expected_means(answers, complete).items():
+        assert abs(_means(document)[column] - mean) < 0.001
+    aside = readable_set_aside(loaded.validated, lang="de")
+    assert len(aside) == (~complete).sum() and aside["reason"].str.contains("nicht beendete").all()
+
+
+def test_unipark_dispcode_keeps_completed_and_resumed_interviews():
+    rng = np.random.default_rng(4)
+    n = 180
+    dispcode = rng.choice([31, 32, 22, 21], n, p=[0.7, 0.1, 0.15, 0.05])
+    complete = np.isin(dispcode, [31, 32])
+    answers = _answers(rng, n, complete)
+    frame = pd.concat([pd.DataFrame({"lfdn": np.arange(1, n + 1), "dispcode": dispcode}), answers], axis=1)
+    frame["duration"] = rng.integers(60, 900, n)
+    loaded, document = _analyze(frame, "efs_export.csv")
+    rule = next(r for r in loaded.validated.report.rules if r.rule == "incomplete_interview")
+    assert rule.rows == (~complete).sum() and "21, 22" in rule.text("en")
+    assert document["kpis"]["nps"]["score"] == pytest.approx(_nps(answers["Weiterempfehlung"][complete]))
+    for column, mean in _expected_means(answers, complete).items():
+        assert abs(_means(document)[column] - mean) < 0.001
+
+
+def test_a_finished_column_of_dates_or_all_ones_sets_nothing_aside():
+    rng = np.random.default_rng(5)
+    n = 60
+    answers = _answers(rng, n, np.ones(n, dtype=bool))
+    answers["Finished"] = 1
+    loaded, _ = _analyze(answers, "alle_fertig.csv")
+    assert loaded.validated.report.rows_used == n
+    answers["Finished"] = pd.date_range("2026-03-01", periods=n, freq="h").strftime("%d.%m.%Y %H:%M")
+    loaded, _ = _analyze(answers, "zeitpunkt.csv")
+    assert loaded.validated.report.rows_used == n
+    assert not any(r.rule == "incomplete_interview" for r in loaded.validated.report.rules)
