@@ -74,6 +74,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.marked_missing": "{rows} values in “{role}” are marked as not available (e.g. “n/a”, “–”) "
         "and were left empty.",
         "rule.empty_response": "{rows} survey rows contain no answer at all.",
+        "rule.salutation_no_gender": "{rows} salutations in “{role}” address no one person ({examples}: a company, a family, a couple) and name no gender: these customers have no gender, they are not a gender of their own.",
         "rule.incomplete_interview": "{rows} survey rows are interviews that were not finished (“{column}” = {examples}) and were set aside: their answers stop where the respondent left. The figures use the {complete} other rows.",
         "rule.missing_touchpoint": "{rows} rating rows name no touchpoint.",
         # --- table and role names ---
@@ -943,6 +944,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.marked_missing": "{rows} Werte in „{role}“ sind als nicht vorhanden markiert (z. B. „k. A.“, "
         "„–“) und wurden leer gelassen.",
         "rule.empty_response": "{rows} Umfragezeilen enthalten keine einzige Antwort.",
+        "rule.salutation_no_gender": "{rows} Anreden in „{role}“ sprechen keine einzelne Person an ({examples}: eine Firma, eine Familie, ein Paar) und nennen kein Geschlecht: diese Kunden haben kein Geschlecht, sie sind kein eigenes Geschlecht.",
         "rule.incomplete_interview": "{rows} Umfragezeilen sind nicht beendete Interviews („{column}“ = {examples}) und wurden beiseitegelegt: ihre Antworten brechen dort ab, wo die Befragten aufgehört haben. Die Kennzahlen beruhen auf den {complete} übrigen Zeilen.",
         "rule.missing_touchpoint": "{rows} Bewertungszeilen nennen keinen Touchpoint.",
         # --- table and role names ---

@@ -32,6 +32,7 @@ from cxlib.parsing import (
     parse_dates,
     parse_flags,
     parse_numbers,
+    salutation_without_gender,
 )
 from cxlib.roles import ROLES, TableName, role
 from cxlib.tables import ColumnMeaning, Evidence, RuleCount, ValidatedTable, ValidationReport
@@ -542,6 +543,11 @@ def _typed(
         )
         return flags
     if key == "gender":
+        no_gender = salutation_without_gender(values)
+        rules.add(
+            "salutation_no_gender", int(no_gender.sum()), set_aside=False, role=label,
+            examples=_examples(values, no_gender),
+        )  # fmt: skip
         return normalize_gender(values)
     return clean_text(values)
 
@@ -579,6 +585,7 @@ def _without_missing_codes(raw: pd.Series, values: pd.Series, label: Message, ru
     """A category's "n/a", "?", "unknown", "BLANK", "weiß nicht" cells are missing, and counted (also a
     gender written as "U" or "unknown", which :func:`normalize_gender` leaves empty)."""
     marked = marked_missing(raw) | (clean_text(raw).notna() & values.isna()).to_numpy()
+    marked &= ~salutation_without_gender(raw).to_numpy()  # counted as salutations naming no gender
     rules.add("marked_missing", int(marked.sum()), set_aside=False, role=label)
     return values.mask(marked.to_numpy(), pd.NA) if marked.any() else values
 
