@@ -97,7 +97,30 @@ def customer_columns_rules(
         meanings["age"] = ColumnMeaning("age", "age", role="age", evidence=[derived])
     if "revenue" in data.columns:
         _revenue_per_year(mapping, data, meanings, overrides or {})
+    if "margin" in data.columns and "margin" in meanings:
+        _margin_per_year(mapping, data, meanings["margin"])
     return meanings
+
+
+def _margin_per_year(mapping: ColumnMapping, data: pd.DataFrame, meaning: ColumnMeaning) -> None:
+    """A margin whose header names its period ("Deckungsbeitrag kumuliert", "DB gesamt", "Marge
+    monatlich") turned into a yearly margin, the CLV's m, the way revenue is. A plain "Deckungsbeitrag"
+    stays as it is (per year, as the CLV's help says)."""
+    period, code = money_period(mapping.matches["margin"].column)
+    if code == "period_default_year":
+        return
+    months, tenure_code = None, None
+    if period == "lifetime":
+        tenure_header = mapping.matches["tenure"].column if "tenure" in mapping.matches else None
+        months, tenure_code = tenure_months(data, tenure_header)
+        if months is None:
+            months, tenure_code = tenure_from_signup(data)
+    yearly, how = yearly_revenue(data["margin"], period=period, tenure_months=months)
+    data["margin"] = yearly
+    meaning.period = period  # type: ignore[assignment]
+    meaning.evidence.append(Evidence(code, {"header": str(mapping.matches["margin"].column)}))
+    params = {"period": period, **({"tenure": tenure_code} if how == "lifetime_per_tenure" else {})}
+    meaning.evidence.append(Evidence(f"margin_{how}", params))
 
 
 def _churn_from_status_words(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from cxlib.intake import load_table
 
@@ -49,3 +50,45 @@ def test_anrede_firma_familie_is_no_gender_and_titles_keep_theirs(tmp_path):
     rule = next(r for r in table.report.rules if r.rule == "salutation_no_gender")
     assert rule.rows == expected.isna().sum() and "Firma" in rule.text("en")
     assert not any(r.rule == "marked_missing" for r in table.report.rules)  # counted once, with its reason
+
+
+def _with_margin(header: str, per_year: np.ndarray, years: np.ndarray) -> pd.DataFrame:
+    as_of = pd.Timestamp("2026-06-30")
+    since = as_of - pd.to_timedelta(np.round(years * 365.25), unit="D")
+    frame = pd.DataFrame(
+        {
+            "Kundennummer": np.arange(20001, 20001 + N),
+            "Kunde seit": since.strftime("%d.%m.%Y"),
+            "Kündigungsdatum": "",
+            "Umsatz Vorjahr": [german(x) + " €" for x in per_year * 3.2],
+        }
+    )
+    frame.loc[N - 1, "Kündigungsdatum"] = as_of.strftime("%d.%m.%Y")  # the table's latest date
+    months = np.asarray((as_of - since).days) / (365.25 / 12)
+    amounts = per_year * months / 12 if "kumuliert" in header else per_year
+    frame[header] = [german(x) + " €" for x in amounts]
+    return frame
+
+
+def test_deckungsbeitrag_kumuliert_is_a_lifetime_margin_turned_into_a_yearly_one_for_the_clv(tmp_path):
+    from cxlib.analysis import analyze_tables
+
+    rng = np.random.default_rng(9)
+    per_year = rng.gamma(2.0, 500.0, N).round(2)
+    years = rng.uniform(1.0, 12.0, N)
+    documents = {}
+    for header in ("Deckungsbeitrag", "Deckungsbeitrag kumuliert"):
+        path = write(_with_margin(header, per_year, years), tmp_path / f"{header}.csv")
+        table = load_table(path, table="customers").validated
+        documents[header] = analyze_tables({"customers": table})
+        if header.endswith("kumuliert"):
+            assert table.columns["margin"].period == "lifetime"
+            assert abs(table.data["margin"].mean() - per_year.mean()) < 0.01 * per_year.mean()
+    plain, lifetime = (documents[h]["kpis"]["clv"] for h in ("Deckungsbeitrag", "Deckungsbeitrag kumuliert"))
+    retention = plain["assumptions"]["retention"]
+    expected = (per_year * retention / (1.1 - retention)).mean()  # m·r/(1+d−r), d = 10 %
+    assert plain["mean"] == pytest.approx(expected, rel=1e-6)
+    # before: the lifetime margin was taken as yearly, CLV mean 53,596 instead of 8,752
+    assert lifetime["mean"] == pytest.approx(expected, rel=0.01)
+    codes = [a["code"] for a in documents["Deckungsbeitrag kumuliert"]["assumptions"]]
+    assert "margin_lifetime_per_tenure" in codes
