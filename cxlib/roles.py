@@ -84,6 +84,13 @@ CUSTOMER_ROLES: tuple[Role, ...] = (
             "eintritt",
             "eintritt am",
             "beitrittsdatum",
+            # ERP/accounting customer masters (DATEV, SAP Business One, Lexware): the record's creation
+            "angelegt am",
+            "anlagedatum",
+            "erstanlage",
+            "erstanlage am",
+            "erfasst am",
+            "kunde ab",
         ),
     ),
     Role(

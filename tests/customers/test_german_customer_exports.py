@@ -92,3 +92,23 @@ def test_deckungsbeitrag_kumuliert_is_a_lifetime_margin_turned_into_a_yearly_one
     assert lifetime["mean"] == pytest.approx(expected, rel=0.01)
     codes = [a["code"] for a in documents["Deckungsbeitrag kumuliert"]["assumptions"]]
     assert "margin_lifetime_per_tenure" in codes
+
+
+def test_angelegt_am_is_the_signup_date_that_turns_a_lifetime_revenue_into_a_yearly_one(tmp_path):
+    rng = np.random.default_rng(10)
+    per_year = rng.gamma(2.0, 1200.0, N).round(2)
+    as_of = pd.Timestamp("2026-06-30")
+    since = as_of - pd.to_timedelta(rng.integers(400, 4000, N), unit="D")
+    months = np.asarray((as_of - since).days) / (365.25 / 12)
+    frame = pd.DataFrame(
+        {
+            "Kundennummer": np.arange(30001, 30001 + N),
+            "Angelegt am": since.strftime("%d.%m.%Y"),
+            "Kunde bis": [as_of.strftime("%d.%m.%Y")] + [""] * (N - 1),  # the table's latest date
+            "Umsatz gesamt": [german(x) + " €" for x in per_year * months / 12],
+        }
+    )
+    table = load_table(write(frame, tmp_path / "sap_b1_kunden.csv"), table="customers").validated
+    assert table.report.mapping["signup_date"] == "Angelegt am"  # before: not recognised
+    # before: no tenure, the lifetime total was used as if per year: mean 13,109 instead of 2,229
+    assert table.data["revenue"].mean() == pytest.approx(per_year.mean(), rel=1e-3)
