@@ -90,7 +90,6 @@ CUSTOMER_ROLES: tuple[Role, ...] = (
             "erstanlage",
             "erstanlage am",
             "erfasst am",
-            "kunde ab",
         ),
     ),
     Role(
