@@ -29,7 +29,14 @@ _FLAG_HEADERS = frozenset(
         "umfrage beendet", "fragebogen beendet", "abgeschlossen ja nein",
     }
 )  # fmt: skip
-_DISPCODE = re.compile(r"^(?:dispcode|disp code|disposition code|dispositionscode|disposition)$")
+#: First words of a flag's header that a label row was joined to ("FINISHED - Wurde die Befragung …").
+_FLAG_FIRST_WORDS = frozenset({"finished"})  # SoSci's and Qualtrics' own code word
+#: A header that says the interview (not something asked about, such as an order) was completed.
+_INTERVIEW_DONE = re.compile(
+    r"\b(?:interview|befragung|umfrage|fragebogen|survey|questionnaire)\b(?: \w+){0,3}? "
+    r"(?:abgeschlossen|beendet|finished|completed|complete)\b"
+)
+_DISPCODE = re.compile(r"^(?:dispcode|disp code|disposition code|dispositionscode|disposition)\b")
 _YES = frozenset({"1", "true", "wahr", "yes", "ja", "y", "j"})
 _NO = frozenset({"0", "false", "falsch", "no", "nein", "n"})
 #: EFS (Unipark/Tivian) disposition codes of a completed interview.
@@ -67,6 +74,13 @@ def _dispcode_incomplete(values: pd.Series) -> tuple[pd.Series, str] | None:
     return incomplete, shown
 
 
+def _is_flag_header(header: str) -> bool:
+    """A finished flag's header: "FINISHED", "Finished - Wurde die Befragung abgeschlossen?", "Umfrage
+    beendet"; not "Bestellung abgeschlossen" (a question about an order)."""
+    first = header.split(" ", 1)[0]
+    return header in _FLAG_HEADERS or first in _FLAG_FIRST_WORDS or bool(_INTERVIEW_DONE.search(header))
+
+
 def incomplete_interviews(data: pd.DataFrame) -> tuple[str, pd.Series, str] | None:
     """The survey tool's mark of unfinished interviews: (column, rows not completed, their codes).
 
@@ -87,7 +101,7 @@ def incomplete_interviews(data: pd.DataFrame) -> tuple[str, pd.Series, str] | No
     """
     for column in data.columns:
         header = normalize_header(column)
-        if header in _FLAG_HEADERS:
+        if _is_flag_header(header):
             found = _flag_incomplete(data[column])
         elif _DISPCODE.match(header):
             found = _dispcode_incomplete(data[column])

@@ -106,3 +106,31 @@ def test_a_finished_column_of_dates_or_all_ones_sets_nothing_aside():
     loaded, _ = _analyze(answers, "zeitpunkt.csv")
     assert loaded.validated.report.rows_used == n
     assert not any(r.rule == "incomplete_interview" for r in loaded.validated.report.rules)
+
+
+def test_sosci_label_row_joined_to_the_codes_still_marks_unfinished_interviews():
+    """SoSci's export with variable labels in a second row: "FINISHED - Wurde die Befragung
+    abgeschlossen (letzte Seite erreicht)?" is still the completion flag (before: all 200 rows used)."""
+    rng = np.random.default_rng(6)
+    n = 200
+    complete = rng.random(n) < 0.75
+    answers = _answers(rng, n, complete)
+    codes = ["CASE", "NP01", *[f"ZF01_0{i}" for i in range(1, 5)], "FINISHED", "MISSING"]
+    labels = ["Interview-Nummer (fortlaufend)", "Weiterempfehlung: Wie wahrscheinlich ...?",
+              *[f"Zufriedenheit: {item}" for item in ITEMS],
+              "Wurde die Befragung abgeschlossen (letzte Seite erreicht)?",
+              "Anteil fehlender Antworten in Prozent"]  # fmt: skip
+    rows = [codes, labels]
+    for i in range(n):
+        items = [answers[f"Zufriedenheit {item}"][i] for item in ITEMS]
+        rows.append([i + 1, answers["Weiterempfehlung"][i], *items, int(complete[i]), rng.integers(0, 30)])
+    text = "\r\n".join(
+        ";".join(f'"{cell}"' if j < 2 else str(cell) for cell in row) for j, row in enumerate(rows)
+    )
+    loaded = load_table(text.encode("cp1252"), table="survey", filename="data_sosci.csv")
+    document = analyze_tables({"survey": loaded.validated})
+    assert loaded.validated.report.rows_used == complete.sum()
+    assert document["kpis"]["nps"]["score"] == pytest.approx(_nps(answers["Weiterempfehlung"][complete]))
+    means = {key.split(": ")[-1]: value for key, value in _means(document).items()}
+    for column, mean in _expected_means(answers, complete).items():
+        assert means[column.replace("Zufriedenheit ", "")] == pytest.approx(mean, abs=0.001)
