@@ -134,3 +134,21 @@ def test_sosci_label_row_joined_to_the_codes_still_marks_unfinished_interviews()
     means = {key.split(": ")[-1]: value for key, value in _means(document).items()}
     for column, mean in _expected_means(answers, complete).items():
         assert means[column.replace("Zufriedenheit ", "")] == pytest.approx(mean, abs=0.001)
+
+
+def test_unipark_codes_minus_77_not_shown_and_0_not_answered_are_no_ratings():
+    """EFS writes -77 for an item not shown and 0 for one not answered. Before, -77 made every item a
+    plain number: no journey at all; now the 1–5 means are those of the real answers (pandas)."""
+    rng = np.random.default_rng(7)
+    n = 240
+    frame = pd.DataFrame({"lfdn": np.arange(1, n + 1), "dispcode": 31, "quality": -77})
+    for item in ITEMS:
+        points = rng.integers(1, 6, n)
+        codes = rng.random(n)
+        frame[f"Zufriedenheit {item}"] = np.where(codes < 0.06, 0, np.where(codes < 0.12, -77, points))
+    loaded, document = _analyze(frame, "efs_export.csv")
+    means = _means(document)
+    for item in ITEMS:
+        column = f"Zufriedenheit {item}"
+        assert means[column] == pytest.approx(frame[column][frame[column] > 0].mean(), abs=0.001)
+    assert loaded.validated.columns[f"Zufriedenheit {ITEMS[0]}"].scale == (1, 5)
