@@ -538,6 +538,8 @@ def _typed(
         return dates
     if kind == "flag":
         flags, bad = parse_flags(values)
+        if key == "churned" and bad.any():
+            bad &= ~_status_words_read(values)  # "Gekündigt zum 31.12." is read with its status words
         rules.add(
             "invalid_flag", int(bad.sum()), set_aside=False, role=label, examples=_examples(values, bad)
         )
@@ -550,6 +552,16 @@ def _typed(
         )  # fmt: skip
         return normalize_gender(values)
     return clean_text(values)
+
+
+def _status_words_read(values: pd.Series) -> pd.Series:
+    """Cells of a status column that :func:`cxlib.customer_columns.status_churn_words` reads."""
+    from cxlib.customer_columns import status_churn_words
+
+    words = status_churn_words(values)
+    if not words:
+        return pd.Series(False, index=values.index)
+    return values.astype("string").str.strip().isin(list(words)).fillna(False).astype(bool)
 
 
 def _reads_day_first(attrs: dict) -> bool:

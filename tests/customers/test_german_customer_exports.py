@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from cxlib.analysis import analyze_tables
 from cxlib.intake import load_table
 
 N = 160
@@ -71,8 +72,6 @@ def _with_margin(header: str, per_year: np.ndarray, years: np.ndarray) -> pd.Dat
 
 
 def test_deckungsbeitrag_kumuliert_is_a_lifetime_margin_turned_into_a_yearly_one_for_the_clv(tmp_path):
-    from cxlib.analysis import analyze_tables
-
     rng = np.random.default_rng(9)
     per_year = rng.gamma(2.0, 500.0, N).round(2)
     years = rng.uniform(1.0, 12.0, N)
@@ -112,3 +111,21 @@ def test_angelegt_am_is_the_signup_date_that_turns_a_lifetime_revenue_into_a_yea
     assert table.report.mapping["signup_date"] == "Angelegt am"  # before: not recognised
     # before: no tenure, the lifetime total was used as if per year: mean 13,109 instead of 2,229
     assert table.data["revenue"].mean() == pytest.approx(per_year.mean(), rel=1e-3)
+
+
+def test_status_gekuendigt_zum_date_is_churn_and_inaktiv_is_not(tmp_path):
+    rng = np.random.default_rng(12)
+    status = rng.choice(
+        ["Aktiv", "Inaktiv", "Gekündigt zum 31.12.", "Liefersperre"], N, p=[0.6, 0.2, 0.15, 0.05]
+    )
+    frame = master_data(rng).assign(Status=status)
+    table = load_table(write(frame, tmp_path / "lexware_kunden.csv"), table="customers").validated
+
+    churn = analyze_tables({"customers": table})["kpis"]["churn_rate"]
+    cancelled, blocked = (status == "Gekündigt zum 31.12.").sum(), (status == "Liefersperre").sum()
+    # before: the cancellations were unreadable, so no churn rate here (and on a 400-row probe
+    # "Inaktiv" became the churn word: 69 / 326 = 21.2 % instead of 53 / 379 = 14.0 %)
+    assert churn["churned"] == cancelled
+    assert churn["value"] == pytest.approx(cancelled / (N - blocked))
+    invalid = next(r for r in table.report.rules if r.rule == "invalid_flag")
+    assert invalid.rows == blocked and "Liefersperre" in invalid.text("en")  # counted, not silently dropped
