@@ -151,8 +151,10 @@ _POSTAL = frozenset({"zip", "zipcode", "postal", "postcode", "plz", "postleitzah
 _COORDINATE = frozenset({"lat", "latitude", "lon", "long", "longitude", "lng", "breitengrad", "laengengrad"})
 _PHONE = frozenset({"phone", "telephone", "telefon", "tel", "mobile", "handy", "fax", "mobil"})
 _PERSONAL_HEADERS = frozenset(
-    {"name", "fullname", "customername", "clientname", "kundenname", "firstname", "lastname", "surname"}
-)
+    {"name", "fullname", "customername", "clientname", "kundenname", "firstname", "lastname", "surname",
+     # the company's name in a B2B customer master (DATEV/SAP "Name 1", "Firma"), as personal as a person's
+     "firma", "firmenname", "firmierung", "companyname", "unternehmensname", "accountname", "name1", "name2"}
+)  # fmt: skip
 _PERSONAL = frozenset(
     {
         "firstname",

@@ -129,3 +129,12 @@ def test_status_gekuendigt_zum_date_is_churn_and_inaktiv_is_not(tmp_path):
     assert churn["value"] == pytest.approx(cancelled / (N - blocked))
     invalid = next(r for r in table.report.rules if r.rule == "invalid_flag")
     assert invalid.rows == blocked and "Liefersperre" in invalid.text("en")  # counted, not silently dropped
+
+
+def test_firma_the_company_name_never_describes_a_persona(tmp_path):
+    rng = np.random.default_rng(13)
+    frame = master_data(rng).assign(Firma=rng.choice(["", "Meier GmbH", "Schulz & Söhne KG", "Weiß AG"], N))
+    table = load_table(write(frame, tmp_path / "datev_debitoren.csv"), table="customers").validated
+    assert table.columns["Firma"].kind == "personal_data"  # before: "feature"
+    excluded = analyze_tables({"customers": table})["personas"]["excluded"]
+    assert {"column": "Firma", "code": "personal_data"} in excluded
