@@ -505,7 +505,8 @@ def _typed_columns(
         name = renames.get(column, column)
         columns[name] = _typed(source[column], "number", name, str(column), rules, decimal)
     for column in mapping.unmapped:
-        columns[renames.get(column, column)] = _extra(source[column], decimal)
+        extra = clean_text(source[column]) if _code_header(column) else _extra(source[column], decimal)
+        columns[renames.get(column, column)] = extra
     data = pd.DataFrame(columns, index=source.index)
     _date_rules(data, table, rules, today)
     if "recommend" in data:
@@ -734,6 +735,13 @@ def _set_aside_lines(
 
 def _status_header(mapping: ColumnMapping) -> list:
     return [mapping.matches["status"].column] if "status" in mapping.matches else []
+
+
+def _code_header(header: object) -> bool:
+    """A postal code or phone number column: digits that are a code (PLZ 01067 keeps its leading zero)."""
+    from cxlib.customer_columns import persona_exclusion
+
+    return persona_exclusion(header, pd.Series(dtype=object)) in ("postal_code", "phone_number")
 
 
 def _extra(values: pd.Series, decimal: str | None) -> pd.Series:

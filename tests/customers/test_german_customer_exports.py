@@ -138,3 +138,11 @@ def test_firma_the_company_name_never_describes_a_persona(tmp_path):
     assert table.columns["Firma"].kind == "personal_data"  # before: "feature"
     excluded = analyze_tables({"customers": table})["personas"]["excluded"]
     assert {"column": "Firma", "code": "personal_data"} in excluded
+
+
+def test_plz_keeps_its_leading_zero(tmp_path):
+    frame = master_data(np.random.default_rng(14))
+    table = load_table(write(frame, tmp_path / "kunden.csv"), table="customers").validated
+    # before: read as numbers, 01067 (Dresden) became 1067.0
+    assert table.data["PLZ"].tolist() == frame["PLZ"].tolist()
+    assert table.columns["PLZ"].kind == "postal_code"
