@@ -79,6 +79,7 @@ def customer_columns_rules(
         if found is not None:
             ages, column, code = found
             data["age"] = ages.to_numpy()
+            _count_unreadable_birth_dates(unmapped[column], ages, column, rules)
             derived = Evidence(code, {"header": str(column)})
     for key in ("age", "income", "revenue"):
         if key in data.columns:
@@ -121,6 +122,16 @@ def _margin_per_year(mapping: ColumnMapping, data: pd.DataFrame, meaning: Column
     meaning.evidence.append(Evidence(code, {"header": str(mapping.matches["margin"].column)}))
     params = {"period": period, **({"tenure": tenure_code} if how == "lifetime_per_tenure" else {})}
     meaning.evidence.append(Evidence(f"margin_{how}", params))
+
+
+def _count_unreadable_birth_dates(raw: pd.Series, ages: pd.Series, column: object, rules) -> None:
+    """Birth dates that give no age ("00.00.0000", a typo) are counted, not silently left empty."""
+    from cxlib.parsing import marked_missing
+
+    text = raw.astype("string").str.strip()
+    bad = (text.notna() & (text != "") & ages.isna()).fillna(False).astype(bool) & ~marked_missing(raw)
+    shown = ", ".join(f"“{value}”" for value in text[bad].drop_duplicates().head(3))
+    rules.add("unparseable_date", int(bad.sum()), set_aside=False, role=str(column), examples=shown)
 
 
 def _churn_from_status_words(

@@ -146,3 +146,19 @@ def test_plz_keeps_its_leading_zero(tmp_path):
     # before: read as numbers, 01067 (Dresden) became 1067.0
     assert table.data["PLZ"].tolist() == frame["PLZ"].tolist()
     assert table.columns["PLZ"].kind == "postal_code"
+
+
+def test_age_from_geburtsdatum_with_placeholders_counted(tmp_path):
+    frame = master_data(np.random.default_rng(15))
+    frame.loc[:5, "Geburtsdatum"] = "00.00.0000"  # an ERP's empty date
+    frame.loc[6:8, "Geburtsdatum"] = "01.01.1900"  # its default date: 126 years old
+    table = load_table(write(frame, tmp_path / "kunden.csv"), table="customers").validated
+    born = pd.to_datetime(frame["Geburtsdatum"], format="%d.%m.%Y", errors="coerce")
+    today = pd.Timestamp.today().normalize()
+    expected = (today.year - born.dt.year) - ((born.dt.month > today.month) | (
+        (born.dt.month == today.month) & (born.dt.day > today.day)))  # fmt: skip
+    expected = expected.where(expected <= 110)
+    assert table.data["age"].notna().sum() == expected.notna().sum() == N - 9
+    assert (table.data["age"] - expected).abs().max() <= 1  # whole years; 365.2425-day years at birthdays
+    rules = {r.rule: r.rows for r in table.report.rules}
+    assert rules["unparseable_date"] == 6 and rules["implausible_value"] == 3  # before: the 6 went uncounted
