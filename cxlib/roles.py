@@ -179,6 +179,9 @@ CUSTOMER_ROLES: tuple[Role, ...] = (
             "kundensegment",
             "kundengruppe",
             "kundentyp",
+            "kundenklasse",
+            "kundenkategorie",
+            "abc klasse",
             "tarif",
             "kategorie",
         ),
@@ -326,6 +329,7 @@ SURVEY_ROLES: tuple[Role, ...] = (
             "befragungsdatum",
             "datum",
             "umfragedatum",
+            "lastdata",  # SoSci Survey: when the interview's last answers were saved
         ),
     ),
     Role(

@@ -162,3 +162,11 @@ def test_age_from_geburtsdatum_with_placeholders_counted(tmp_path):
     assert (table.data["age"] - expected).abs().max() <= 1  # whole years; 365.2425-day years at birthdays
     rules = {r.rule: r.rows for r in table.report.rules}
     assert rules["unparseable_date"] == 6 and rules["implausible_value"] == 3  # before: the 6 went uncounted
+
+
+def test_kundenklasse_a_b_c_is_the_segment(tmp_path):
+    rng = np.random.default_rng(16)
+    frame = master_data(rng).assign(Kundenklasse=rng.choice(["A", "B", "C"], N, p=[0.2, 0.3, 0.5]))
+    table = load_table(write(frame, tmp_path / "kunden.csv"), table="customers").validated
+    assert table.report.mapping["segment"] == "Kundenklasse"  # before: an unnamed extra column
+    assert table.data["segment"].value_counts().to_dict() == frame["Kundenklasse"].value_counts().to_dict()

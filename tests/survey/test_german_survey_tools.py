@@ -152,3 +152,15 @@ def test_unipark_codes_minus_77_not_shown_and_0_not_answered_are_no_ratings():
         column = f"Zufriedenheit {item}"
         assert means[column] == pytest.approx(frame[column][frame[column] > 0].mean(), abs=0.001)
     assert loaded.validated.columns[f"Zufriedenheit {ITEMS[0]}"].scale == (1, 5)
+
+
+def test_sosci_lastdata_is_the_response_date():
+    rng = np.random.default_rng(8)
+    n = 80
+    frame = _answers(rng, n, np.ones(n, dtype=bool))
+    saved = pd.Timestamp("2026-05-04 08:00") + pd.to_timedelta(rng.integers(0, 30 * 86400, n), unit="s")
+    frame["LASTDATA"] = saved.strftime("%Y-%m-%d %H:%M:%S")
+    frame["FINISHED"] = 1
+    loaded, _ = _analyze(frame, "data_sosci.csv")
+    assert loaded.validated.report.mapping["response_date"] == "LASTDATA"  # before: no response date
+    assert loaded.validated.data["response_date"].max() == saved.max().floor("s")
