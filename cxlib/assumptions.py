@@ -23,6 +23,7 @@ ASSUMPTION_CODES = frozenset(
         "margin_month_x12",
         "margin_lifetime_per_tenure",
         "margin_lifetime_as_year",
+        "margin_from_rate",
         "period_default_year",
         "period_sibling_12_months",
         "age_from_birth_year",

@@ -99,8 +99,44 @@ def customer_columns_rules(
     if "revenue" in data.columns:
         _revenue_per_year(mapping, data, meanings, overrides or {})
     if "margin" in data.columns and "margin" in meanings:
-        _margin_per_year(mapping, data, meanings["margin"])
+        if is_rate_header(mapping.matches["margin"].column):
+            _margin_from_rate(mapping, data, meanings["margin"])
+        else:
+            _margin_per_year(mapping, data, meanings["margin"])
     return meanings
+
+
+#: Words of a header that make a margin column a rate ("Deckungsbeitrag in %", "DB-Quote", "Marge (Prozent)").
+_RATE_WORDS = frozenset({"prozent", "percent", "percentage", "pct", "quote", "rate", "ratio", "prozentsatz"})
+
+
+def is_rate_header(header: object) -> bool:
+    """True when a header names a share in per cent, not an amount of money.
+
+    Examples
+    --------
+    >>> [is_rate_header(h) for h in ("Deckungsbeitrag in %", "DB-Quote", "Marge", "Deckungsbeitrag")]
+    [True, True, False, False]
+    """
+    words = normalize_header(header).split()
+    return "%" in str(header) or any(w in _RATE_WORDS or w.endswith(("quote", "prozent")) for w in words)
+
+
+def _margin_from_rate(mapping: ColumnMapping, data: pd.DataFrame, meaning: ColumnMeaning) -> None:
+    """A margin in per cent ("Deckungsbeitrag in %") is a rate of revenue, not money: the yearly margin is
+    revenue × rate (values up to 1 are fractions, larger ones per cent). Without revenue there is no
+    margin in money, and the column is not used as one."""
+    header = str(mapping.matches["margin"].column)
+    rates = data["margin"].astype(float)
+    fraction = rates if rates.abs().max() <= 1 else rates / 100
+    if "revenue" in data.columns:  # the margin column now holds money per year
+        data["margin"] = data["revenue"].astype(float) * fraction
+        revenue = str(mapping.matches["revenue"].column)
+        meaning.evidence.append(Evidence("margin_from_rate", {"header": header, "revenue": revenue}))
+    else:
+        data["margin"] = float("nan")
+        meaning.kind = "number"
+        meaning.evidence.append(Evidence("margin_rate_no_revenue", {"header": header}))
 
 
 def _margin_per_year(mapping: ColumnMapping, data: pd.DataFrame, meaning: ColumnMeaning) -> None:

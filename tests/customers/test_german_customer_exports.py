@@ -170,3 +170,20 @@ def test_kundenklasse_a_b_c_is_the_segment(tmp_path):
     table = load_table(write(frame, tmp_path / "kunden.csv"), table="customers").validated
     assert table.report.mapping["segment"] == "Kundenklasse"  # before: an unnamed extra column
     assert table.data["segment"].value_counts().to_dict() == frame["Kundenklasse"].value_counts().to_dict()
+
+
+def test_deckungsbeitrag_in_percent_is_a_rate_of_revenue_not_money(tmp_path):
+    rng = np.random.default_rng(17)
+    frame = master_data(rng)
+    amounts = frame["Umsatz Vorjahr"].str.replace(" €", "").str.replace(".", "")
+    revenue = amounts.str.replace(",", ".").astype(float)
+    share = rng.uniform(15, 45, N).round(1)
+    frame["Deckungsbeitrag in %"] = [f"{x:.1f}".replace(".", ",") for x in share]
+    table = load_table(write(frame, tmp_path / "kunden.csv"), table="customers").validated
+    # before: the per cent figures were the margin in euros (CLV mean 163 instead of 4,830 on a probe)
+    assert table.data["margin"].to_numpy() == pytest.approx((revenue * share / 100).to_numpy())
+    assert "margin_from_rate" in [e.code for e in table.columns["margin"].evidence]
+    without_revenue = frame.drop(columns=["Umsatz Vorjahr"])
+    table = load_table(write(without_revenue, tmp_path / "ohne_umsatz.csv"), table="customers").validated
+    assert table.data["margin"].isna().all()  # no margin in money: no CLV rather than a wrong one
+    assert "margin_rate_no_revenue" in [e.code for e in table.columns["margin"].evidence]
