@@ -163,8 +163,10 @@ _POSTAL = frozenset({"zip", "zipcode", "postal", "postcode", "plz", "postleitzah
 _COORDINATE = frozenset({"lat", "latitude", "lon", "long", "longitude", "lng", "breitengrad", "laengengrad"})
 _PHONE = frozenset({"phone", "telephone", "telefon", "tel", "mobile", "handy", "fax", "mobil"})
 _PERSONAL_HEADERS = frozenset(
-    {"name", "fullname", "customername", "clientname", "kundenname", "firstname", "lastname", "surname"}
-)
+    {"name", "fullname", "customername", "clientname", "kundenname", "firstname", "lastname", "surname",
+     # the company's name in a B2B customer master (DATEV/SAP "Name 1", "Firma"), as personal as a person's
+     "firma", "firmenname", "firmierung", "companyname", "unternehmensname", "accountname", "name1", "name2"}
+)  # fmt: skip
 _PERSONAL = frozenset(
     {
         "firstname",
@@ -767,6 +769,17 @@ def _churn_date_by_values(
     return []
 
 
+def _status_head(word: str) -> str:
+    """A status word without its date or reason, as ERPs write a cancellation: "Gekündigt zum 31.12." ->
+    "Gekündigt", "Kündigung per 30.06.2026" -> "Kündigung", "cancelled (moved away)" -> "cancelled"."""
+    kept = []
+    for token in re.sub(r"[(\[].*$", "", word).split():
+        if any(ch.isdigit() for ch in token) or token.lower().strip(".:,") in _CHURN_DAY_WORDS:
+            break
+        kept.append(token)
+    return " ".join(kept) or word
+
+
 def status_churn_words(values: pd.Series) -> dict[str, bool] | None:
     """How the words of a status column read as churned (True) or not (False), or None when the column
     is no churn status: it needs a word that says churned and one that says active, and most cells known.
@@ -790,16 +803,18 @@ def status_churn_words(values: pd.Series) -> dict[str, bool] | None:
     words = text.unique()
     if text.empty or len(words) > MAX_STATUS_WORDS:
         return None
-    flags, _ = parse_flags(pd.Series(words))
-    lowered = [word.lower() for word in words]
+    heads = [_status_head(word) for word in words]
+    flags, _ = parse_flags(pd.Series(heads))
+    lowered = [head.lower() for head in heads]
     read = {word: bool(flag) for word, flag in zip(words, flags, strict=True) if pd.notna(flag)}
     meaningful = {w for w, low in zip(words, lowered, strict=True) if w in read and low not in _PLAIN_YES_NO}
     churned = {w for w in meaningful if read[w]}
     active = {w for w in meaningful if not read[w]}
     if not churned or not active or text.isin(list(read)).mean() < STATUS_SHARE:
         return None
-    if any(w.lower() not in _DORMANT for w in churned):
-        read.update({w: False for w in churned if w.lower() in _DORMANT})
+    dormant = {w for w, low in zip(words, lowered, strict=True) if low in _DORMANT}
+    if any(w not in dormant for w in churned):
+        read.update({w: False for w in churned if w in dormant})
     return {word: read[word] for word in words if word in read}
 
 

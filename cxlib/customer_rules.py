@@ -97,6 +97,7 @@ def customer_columns_rules(
         if found is not None:
             ages, column, code = found
             data["age"] = ages.to_numpy()
+            _count_unreadable_birth_dates(unmapped[column], ages, column, rules)
             derived = Evidence(code, {"header": str(column)})
     for key in ("age", "income", "revenue"):
         if key in data.columns:
@@ -120,7 +121,76 @@ def customer_columns_rules(
         meanings["age"] = ColumnMeaning("age", "age", role="age", evidence=[derived])
     if "revenue" in data.columns:
         _revenue_per_year(source, mapping, data, meanings, overrides or {})
+    if "margin" in data.columns and "margin" in meanings:
+        if is_rate_header(mapping.matches["margin"].column):
+            _margin_from_rate(mapping, data, meanings["margin"])
+        else:
+            _margin_per_year(mapping, data, meanings["margin"])
     return meanings
+
+
+#: Words of a header that make a margin column a rate ("Deckungsbeitrag in %", "DB-Quote", "Marge (Prozent)").
+_RATE_WORDS = frozenset({"prozent", "percent", "percentage", "pct", "quote", "rate", "ratio", "prozentsatz"})
+
+
+def is_rate_header(header: object) -> bool:
+    """True when a header names a share in per cent, not an amount of money.
+
+    Examples
+    --------
+    >>> [is_rate_header(h) for h in ("Deckungsbeitrag in %", "DB-Quote", "Marge", "Deckungsbeitrag")]
+    [True, True, False, False]
+    """
+    words = normalize_header(header).split()
+    return "%" in str(header) or any(w in _RATE_WORDS or w.endswith(("quote", "prozent")) for w in words)
+
+
+def _margin_from_rate(mapping: ColumnMapping, data: pd.DataFrame, meaning: ColumnMeaning) -> None:
+    """A margin in per cent ("Deckungsbeitrag in %") is a rate of revenue, not money: the yearly margin is
+    revenue × rate (values up to 1 are fractions, larger ones per cent). Without revenue there is no
+    margin in money, and the column is not used as one."""
+    header = str(mapping.matches["margin"].column)
+    rates = data["margin"].astype(float)
+    fraction = rates if rates.abs().max() <= 1 else rates / 100
+    if "revenue" in data.columns:  # the margin column now holds money per year
+        data["margin"] = data["revenue"].astype(float) * fraction
+        revenue = str(mapping.matches["revenue"].column)
+        meaning.evidence.append(Evidence("margin_from_rate", {"header": header, "revenue": revenue}))
+    else:
+        data["margin"] = float("nan")
+        meaning.kind = "number"
+        meaning.evidence.append(Evidence("margin_rate_no_revenue", {"header": header}))
+
+
+def _margin_per_year(mapping: ColumnMapping, data: pd.DataFrame, meaning: ColumnMeaning) -> None:
+    """A margin whose header names its period ("Deckungsbeitrag kumuliert", "DB gesamt", "Marge
+    monatlich") turned into a yearly margin, the CLV's m, the way revenue is. A plain "Deckungsbeitrag"
+    stays as it is (per year, as the CLV's help says)."""
+    period, code = money_period(mapping.matches["margin"].column)
+    if code == "period_default_year":
+        return
+    months, tenure_code = None, None
+    if period == "lifetime":
+        tenure_header = mapping.matches["tenure"].column if "tenure" in mapping.matches else None
+        months, tenure_code = tenure_months(data, tenure_header)
+        if months is None:
+            months, tenure_code = tenure_from_signup(data)
+    yearly, how = yearly_revenue(data["margin"], period=period, tenure_months=months)
+    data["margin"] = yearly
+    meaning.period = period  # type: ignore[assignment]
+    meaning.evidence.append(Evidence(code, {"header": str(mapping.matches["margin"].column)}))
+    params = {"period": period, **({"tenure": tenure_code} if how == "lifetime_per_tenure" else {})}
+    meaning.evidence.append(Evidence(f"margin_{how}", params))
+
+
+def _count_unreadable_birth_dates(raw: pd.Series, ages: pd.Series, column: object, rules) -> None:
+    """Birth dates that give no age ("00.00.0000", a typo) are counted, not silently left empty."""
+    from cxlib.parsing import marked_missing
+
+    text = raw.astype("string").str.strip()
+    bad = (text.notna() & (text != "") & ages.isna()).fillna(False).astype(bool) & ~marked_missing(raw)
+    shown = ", ".join(f"“{value}”" for value in text[bad].drop_duplicates().head(3))
+    rules.add("unparseable_date", int(bad.sum()), set_aside=False, role=str(column), examples=shown)
 
 
 def _churn_from_status_words(

@@ -176,6 +176,17 @@ _GENDER = {
 
 #: Gender entries that say the gender is not known ("U" in many CRM exports): read as missing.
 _GENDER_UNKNOWN = frozenset({"u", "unknown", "unspecified", "not specified", "prefer not to say"})
+#: Salutations (Anrede) of a German customer export that address no one person: a company, a family, a
+#: couple, an office. They name no gender; read as missing and counted (:func:`salutation_without_gender`).
+_SALUTATION_NO_GENDER = re.compile(
+    r"^(?:firma|fa|company|unternehmen|gesellschaft|verein|praxis|kanzlei|institut|beh[öo]rde|amt"
+    r"|familie|fam|family|eheleute|ehepaar|herr und frau|frau und herr|hr u fr|mr and mrs|mr & mrs"
+    r"|herrn? und frau|damen und herren|sehr geehrte damen und herren|ladies and gentlemen"
+    r"|dr|prof|prof dr|ohne anrede|keine anrede)$"
+)
+#: Salutations with a title or abbreviation ("Herr Dr.", "Frau Prof. Dr.", "Hr.", "Fr."): their first word.
+_SALUTATION_FIRST_WORD = {"herr": "male", "herrn": "male", "hr": "male", "frau": "female", "fr": "female",
+                          "mr": "male", "mrs": "female", "ms": "female", "mx": "diverse"}  # fmt: skip
 
 
 def _as_text(values: pd.Series) -> pd.Series:
@@ -584,10 +595,45 @@ def normalize_gender(values: pd.Series) -> pd.Series:
     lowered = text.str.lower().str.rstrip(".")
     # looked up once per distinct entry (a column has a handful), not once per row
     codes, entries = pd.factorize(lowered)
-    known = pd.array([_GENDER.get(entry) for entry in entries], dtype="string")
+    known = pd.array([_gender_of(entry) for entry in entries], dtype="string")
     mapped = pd.Series(known.take(codes, allow_fill=True), index=lowered.index, name=lowered.name)
     result = mapped.fillna(text).astype("string")
-    return result.mask(_missing_text(text) | lowered.isin(_GENDER_UNKNOWN).fillna(False), pd.NA)
+    unknown = lowered.isin(_GENDER_UNKNOWN).fillna(False) | salutation_without_gender(values)
+    return result.mask(_missing_text(text) | unknown, pd.NA)
+
+
+def _salutation_words(entry: str) -> str:
+    return re.sub(r"[^\wäöüß&]+", " ", entry.lower()).strip()
+
+
+def _gender_of(entry: str) -> str | None:
+    """The gender of one lower-case entry: a label ("weiblich"), or a salutation's first word ("herr dr")."""
+    if entry in _GENDER:
+        return _GENDER[entry]
+    words = _salutation_words(entry).split()
+    if (
+        len(words) > 1
+        and words[0] in _SALUTATION_FIRST_WORD
+        and not _SALUTATION_NO_GENDER.match(" ".join(words))
+    ):
+        return _SALUTATION_FIRST_WORD[words[0]]
+    return _SALUTATION_FIRST_WORD.get(entry) if entry in ("hr", "fr", "mx", "herrn") else None
+
+
+def salutation_without_gender(values: pd.Series) -> pd.Series:
+    """True where a salutation (Anrede) addresses no one person: "Firma", "Familie", "Eheleute", "Herr und
+    Frau", "Dr.". Such a customer has no gender; it is not a gender value of its own.
+
+    Examples
+    --------
+    >>> anrede = pd.Series(["Firma", "Frau", "Familie", "Herr und Frau", "Herr Dr.", None])
+    >>> salutation_without_gender(anrede).tolist()
+    [True, False, True, True, False, False]
+    """
+    text = _as_text(values).str.lower()
+    codes, entries = pd.factorize(text)
+    hits = np.array([bool(_SALUTATION_NO_GENDER.match(_salutation_words(e))) for e in entries] + [False])
+    return pd.Series(hits[codes], index=values.index)
 
 
 def marked_missing(values: pd.Series) -> pd.Series:

@@ -84,6 +84,12 @@ CUSTOMER_ROLES: tuple[Role, ...] = (
             "eintritt",
             "eintritt am",
             "beitrittsdatum",
+            # ERP/accounting customer masters (DATEV, SAP Business One, Lexware): the record's creation
+            "angelegt am",
+            "anlagedatum",
+            "erstanlage",
+            "erstanlage am",
+            "erfasst am",
         ),
     ),
     Role(
@@ -173,6 +179,9 @@ CUSTOMER_ROLES: tuple[Role, ...] = (
             "kundensegment",
             "kundengruppe",
             "kundentyp",
+            "kundenklasse",
+            "kundenkategorie",
+            "abc klasse",
             "tarif",
             "kategorie",
         ),
@@ -351,6 +360,7 @@ SURVEY_ROLES: tuple[Role, ...] = (
             "befragungsdatum",
             "datum",
             "umfragedatum",
+            "lastdata",  # SoSci Survey: when the interview's last answers were saved
         ),
     ),
     Role(

@@ -65,8 +65,10 @@ __all__ = [
 SHORT_SCALES: tuple[tuple[int, int], ...] = ((1, 4), (1, 5), (1, 6), (1, 7))
 #: Scales on which a recommend item gives an NPS.
 NPS_SCALES: tuple[tuple[int, int], ...] = ((0, 10), (1, 10))
-#: Codes far outside any scale that questionnaires use for "don't know" / "refused".
-FAR_CODES = frozenset({-99, -9, -1, 77, 88, 97, 98, 99, 999})
+#: Codes far outside any scale that questionnaires use for "don't know" / "refused"; -77 and -66 are
+#: Unipark/Tivian EFS's "item not shown" and "dropped out before it", -88/-97/-98 the SPSS-style
+#: "not applicable" / "refused" / "don't know".
+FAR_CODES = frozenset({-99, -98, -97, -88, -77, -66, -9, -1, 77, 88, 97, 98, 99, 999})
 #: At most this many rows are looked at to profile a column when a sample is asked for.
 SAMPLE_ROWS = 5000
 #: A battery (rating items of one question) has at least this many items.

@@ -32,6 +32,7 @@ from cxlib.parsing import (
     parse_dates,
     parse_flags,
     parse_numbers,
+    salutation_without_gender,
 )
 from cxlib.roles import ROLES, TableName, role
 from cxlib.scales import placeholder_comment
@@ -547,7 +548,8 @@ def _typed_columns(
         name = renames.get(column, column)
         columns[name] = _typed(source[column], "number", name, str(column), rules, decimal)
     for column in mapping.unmapped:
-        columns[renames.get(column, column)] = _extra(source[column], decimal)
+        extra = clean_text(source[column]) if _code_header(column) else _extra(source[column], decimal)
+        columns[renames.get(column, column)] = extra
     data = pd.DataFrame(columns, index=source.index)
     _date_rules(data, table, rules, today)
     if "recommend" in data:
@@ -599,13 +601,30 @@ def _typed(
         return dates
     if kind == "flag":
         flags, bad = parse_flags(values)
+        if key == "churned" and bad.any():
+            bad &= ~_status_words_read(values)  # "Gekündigt zum 31.12." is read with its status words
         rules.add(
             "invalid_flag", int(bad.sum()), set_aside=False, role=label, examples=_examples(values, bad)
         )
         return flags
     if key == "gender":
+        no_gender = salutation_without_gender(values)
+        rules.add(
+            "salutation_no_gender", int(no_gender.sum()), set_aside=False, role=label,
+            examples=_examples(values, no_gender),
+        )  # fmt: skip
         return normalize_gender(values)
     return clean_text(values)
+
+
+def _status_words_read(values: pd.Series) -> pd.Series:
+    """Cells of a status column that :func:`cxlib.customer_columns.status_churn_words` reads."""
+    from cxlib.customer_columns import status_churn_words
+
+    words = status_churn_words(values)
+    if not words:
+        return pd.Series(False, index=values.index)
+    return values.astype("string").str.strip().isin(list(words)).fillna(False).astype(bool)
 
 
 def _reads_day_first(attrs: dict) -> bool:
@@ -641,6 +660,7 @@ def _without_missing_codes(raw: pd.Series, values: pd.Series, label: Message, ru
     """A category's "n/a", "?", "unknown", "BLANK", "weiß nicht" cells are missing, and counted (also a
     gender written as "U" or "unknown", which :func:`normalize_gender` leaves empty)."""
     marked = marked_missing(raw) | (clean_text(raw).notna() & values.isna()).to_numpy()
+    marked &= ~salutation_without_gender(raw).to_numpy()  # counted as salutations naming no gender
     rules.add("marked_missing", int(marked.sum()), set_aside=False, role=label)
     return values.mask(marked.to_numpy(), pd.NA) if marked.any() else values
 
@@ -796,6 +816,13 @@ def _status_header(mapping: ColumnMapping) -> list:
     return [mapping.matches["status"].column] if "status" in mapping.matches else []
 
 
+def _code_header(header: object) -> bool:
+    """A postal code or phone number column: digits that are a code (PLZ 01067 keeps its leading zero)."""
+    from cxlib.customer_columns import persona_exclusion
+
+    return persona_exclusion(header, pd.Series(dtype=object)) in ("postal_code", "phone_number")
+
+
 def _extra(values: pd.Series, decimal: str | None) -> pd.Series:
     """Unmapped columns: numbers when every filled cell is a number, dates stay dates, else text."""
     if pd.api.types.is_datetime64_any_dtype(values) or pd.api.types.is_bool_dtype(values):
@@ -891,6 +918,7 @@ def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> lis
         )
         checks.append(("duplicate_id", repeated & ~exact))
     elif mapping.table == "survey":
+        checks += _incomplete_interview_rule(data)
         answers = [c for c in ("recommend", "satisfaction", "score", "comment") if c in data]
         answers += list(mapping.matches["touchpoints"].column) if "touchpoints" in mapping.matches else []
         if answers:
@@ -898,6 +926,18 @@ def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> lis
         if mapping.is_long_format:
             checks.append(("missing_touchpoint", data["touchpoint"].isna()))
     return checks
+
+
+def _incomplete_interview_rule(data: pd.DataFrame) -> list[tuple]:
+    """Unfinished interviews (SoSci FINISHED = 0, EFS dispcode 22 ...) as a row rule, if marked."""
+    from cxlib.survey_completion import incomplete_interviews
+
+    found = incomplete_interviews(data)
+    if found is None:
+        return []
+    column, mask, codes = found
+    params = {"column": column, "examples": codes, "complete": int((~mask).sum())}
+    return [("incomplete_interview", mask, params)]
 
 
 def _link_rules(
