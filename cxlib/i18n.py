@@ -70,6 +70,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.invalid_flag": "{rows} values in “{role}” are neither yes nor no (e.g. {examples}); they were "
         "left empty.",
         "rule.blank_row": "{rows} rows are completely empty.",
+        "rule.total_row": "{rows} rows are totals or subtotals of the report (e.g. {examples}), not records; "
+        "they were set aside so that nothing is counted twice.",
+        "rule.repeated_header": "{rows} rows repeat the column headers (a report printed in pages, e.g. "
+        "{examples}); they were set aside.",
+        "rule.note_row": "{rows} rows hold only a note such as {examples} (a page footer or export line), no "
+        "data; they were set aside.",
         "rule.negative_value": "{rows} values in “{role}” are negative; they were left empty.",
         "rule.marked_missing": "{rows} values in “{role}” are marked as not available (e.g. “n/a”, “–”) "
         "and were left empty.",
@@ -938,6 +944,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.invalid_flag": "{rows} Werte in „{role}“ sind weder ja noch nein (z. B. {examples}); sie "
         "wurden leer gelassen.",
         "rule.blank_row": "{rows} Zeilen sind vollständig leer.",
+        "rule.total_row": "{rows} Zeilen sind Summen oder Zwischensummen des Berichts (z. B. {examples}), "
+        "keine Datensätze; sie wurden beiseitegelegt, damit nichts doppelt zählt.",
+        "rule.repeated_header": "{rows} Zeilen wiederholen die Spaltenüberschriften (ein seitenweise "
+        "gedruckter Bericht, z. B. {examples}); sie wurden beiseitegelegt.",
+        "rule.note_row": "{rows} Zeilen enthalten nur einen Hinweis wie {examples} (Seitenfuß oder "
+        "Exportzeile), keine Daten; sie wurden beiseitegelegt.",
         "rule.negative_value": "{rows} Werte in „{role}“ sind negativ; sie wurden leer gelassen.",
         "rule.marked_missing": "{rows} Werte in „{role}“ sind als nicht vorhanden markiert (z. B. „k. A.“, "
         "„–“) und wurden leer gelassen.",

@@ -161,17 +161,18 @@ def validate_table(
         )
     blank_rows = int(frame.attrs.get("blank_rows", 0) or 0)
     rules.add("blank_row", blank_rows, set_aside=True)
+    layout = _layout_rules(frame.attrs.get("layout_rows") or [], rules, renames)
     set_aside = _set_aside_frame(
-        source.rename(columns=renames), ~keep, reasons, _row_numbers(frame), blank_rows
+        source.rename(columns=renames), ~keep, reasons, _row_numbers(frame), blank_rows, layout
     )
     used = data[keep].reset_index(drop=True)
     report = ValidationReport(
         table=table,
         file=file,
         sheet=sheet,
-        rows_read=len(source) + blank_rows,
+        rows_read=len(source) + blank_rows + len(layout),
         rows_used=len(used),
-        rows_set_aside=int((~keep).sum()) + blank_rows,
+        rows_set_aside=int((~keep).sum()) + blank_rows + len(layout),
         rules=rules.items,
         mapping=mapping.as_dict(),
         notes=notes,
@@ -850,13 +851,37 @@ def _row_numbers(frame: pd.DataFrame) -> np.ndarray:
     return np.arange(len(frame), dtype="int64") + 2  # a frame built in code: header on row 1
 
 
+def _layout_rules(records: list[dict], rules: _Rules, renames: Mapping) -> pd.DataFrame:
+    """Count the totals, repeated headers and note lines the reader left out (``attrs["layout_rows"]``),
+    one rule each, and return them as set-aside rows (row number, cells, reason)."""
+    if not records:
+        return pd.DataFrame()
+    aside = pd.DataFrame(
+        [{ROW_COLUMN: r["row"], **{renames.get(c, c): v for c, v in r["cells"].items()}} for r in records]
+    )
+    aside[REASON_COLUMN] = [r["rule"] for r in records]
+    for rule in dict.fromkeys(r["rule"] for r in records):
+        texts = [r["text"] for r in records if r["rule"] == rule]
+        shown = ", ".join(f"“{text[:40]}”" for text in dict.fromkeys(texts) if text)
+        rules.add(rule, len(texts), set_aside=True, examples=shown)
+    return aside
+
+
 def _set_aside_frame(
-    source: pd.DataFrame, mask: pd.Series, reasons: pd.Series, rows: np.ndarray, blank_rows: int
+    source: pd.DataFrame,
+    mask: pd.Series,
+    reasons: pd.Series,
+    rows: np.ndarray,
+    blank_rows: int,
+    layout: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """The original rows that were not used, with their spreadsheet row number and the reason's rule code."""
+    """The original rows that were not used, with their spreadsheet row number and the reason's rule code
+    (rows the reader left out as totals, repeated headers or notes among them, in file order)."""
     aside = source[mask].copy()
     aside.insert(0, ROW_COLUMN, rows[mask.to_numpy()])
     aside[REASON_COLUMN] = reasons[mask].to_numpy()
+    if layout is not None and not layout.empty:
+        aside = pd.concat([aside, layout], ignore_index=True).sort_values(ROW_COLUMN, kind="stable")
     if blank_rows:
         blanks = pd.DataFrame({ROW_COLUMN: [pd.NA] * blank_rows, REASON_COLUMN: "blank_row"})
         aside = pd.concat([aside, blanks], ignore_index=True)
