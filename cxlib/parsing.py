@@ -282,6 +282,34 @@ def parse_numbers(values: pd.Series, *, decimal: str | None = None) -> tuple[pd.
     return numbers, unreadable, marked.fillna(False).astype(bool)
 
 
+#: A money column's header that states its unit in thousands or millions, as controlling and SAP reports
+#: write it: "Umsatz (Tsd. €)", "TEUR", "T€", "k€", "Revenue (k$)", "in 1.000 EUR", "$'000", "Mio. €".
+_THOUSANDS_HEADER = re.compile(
+    r"\b(?:tsd|tausend|thousands?|thsd)\b|\b[tk]\s?[€$£]|\b(?:teur|keur|kusd|tusd|kchf|tchf)\b|[€$£]\s?k\b|"
+    r"\(k\)|\bin\s+1[.,' ]?000\b(?![.,' ]?\d)|'000\b|\b000s\b",
+    re.IGNORECASE,
+)
+_MILLIONS_HEADER = re.compile(
+    r"\b(?:mio|millionen|millions?|mn)\b|\bm\s?[€$£]|\b(?:meur|musd)\b|[€$£]\s?m\b|\(m\)|"
+    r"\bin\s+1[.,' ]?000[.,' ]?000\b",
+    re.IGNORECASE,
+)
+
+
+def money_unit(header: object) -> int:
+    """The multiplier a money column's header states: 1,000 for thousands, 1,000,000 for millions, else 1.
+
+    Examples
+    --------
+    >>> [money_unit(h) for h in ("Umsatz (Tsd. €)", "TEUR", "Revenue (k$)", "Umsatz in Mio. €", "Umsatz €")]
+    [1000, 1000, 1000, 1000000, 1]
+    """
+    text = str(header)
+    if _MILLIONS_HEADER.search(text):
+        return 1_000_000
+    return 1000 if _THOUSANDS_HEADER.search(text) else 1
+
+
 _DATE_FORMATS = (
     "%Y-%m-%d",
     "%Y-%m-%d %H:%M:%S",

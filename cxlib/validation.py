@@ -27,6 +27,7 @@ from cxlib.parsing import (
     clean_text,
     guess_decimal,
     marked_missing,
+    money_unit,
     normalize_gender,
     normalize_ids,
     parse_dates,
@@ -48,6 +49,8 @@ from cxlib.transaction_columns import (
 REASON_COLUMN = "reason"
 ROW_COLUMN = "row"
 _NON_NEGATIVE = frozenset({"age", "orders", "income", "acquisition_cost", "tenure"})
+#: Roles holding money: a header may state them in thousands or millions ("Umsatz (Tsd. €)").
+_MONEY_ROLES = frozenset({"revenue", "income", "margin", "acquisition_cost", "amount", "unit_price"})
 
 
 @dataclass
@@ -497,6 +500,8 @@ def _typed_columns(
         spec = role(table, role_key)
         label = _role_label(table, role_key)
         columns[role_key] = _typed(source[match.column], spec.kind, role_key, label, rules, decimal)
+        if role_key in _MONEY_ROLES:
+            columns[role_key] = _in_header_unit(columns[role_key], match.column, role_key, rules)
         if spec.kind == "date":
             _note_date_reading(columns[role_key], role_key, label, rules)
         if spec.kind == "category":
@@ -545,6 +550,20 @@ def _typed(
     if key == "gender":
         return normalize_gender(values)
     return clean_text(values)
+
+
+def _in_header_unit(values: pd.Series, header: object, key: str, rules: _Rules) -> pd.Series:
+    """Money given in thousands or millions by its header ("Umsatz (Tsd. €)", "TEUR", "k$") in currency
+    units, said in the column's evidence and a rule (repaired, not set aside)."""
+    factor = money_unit(header)
+    if factor == 1 or not pd.api.types.is_numeric_dtype(values):
+        return values
+    meaning = rules.meanings.setdefault(key, ColumnMeaning(column=key, kind="money", role=key))
+    meaning.evidence.append(Evidence("money_unit_header", {"header": str(header), "factor": factor}))
+    unit = Message(f"money_unit.{factor}")
+    filled = int(values.notna().sum())
+    rules.add("money_unit_header", filled, set_aside=False, column=str(header), unit=unit, factor=factor)
+    return (values * factor).round(6)  # 1.234 thousand is 1234, not 1233.9999999999998
 
 
 def _reads_day_first(attrs: dict) -> bool:
