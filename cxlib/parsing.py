@@ -328,7 +328,30 @@ _DATE_FORMATS = (
     "%d %B %Y",
     "%b %d, %Y",
     "%B %d, %Y",
+    "%d-%b-%Y",
+    "%d-%b-%y",
+    "%d %b %y",
+    "%d/%b/%Y",
+    "%b %d %Y",
+    "%d %b %Y %H:%M",
+    "%d %b %Y %H:%M:%S",
+    "%b %d, %Y %I:%M %p",
+    "%b %d, %Y %I:%M:%S %p",
 )
+#: German month names and abbreviations ("5. März 2024", "05.Okt.2023", "3 Mai 2022") in the English
+#: abbreviation that ``%b`` reads: "5 Mar 2024".
+_GERMAN_MONTHS = {
+    "januar": "Jan", "jänner": "Jan", "jan": "Jan", "februar": "Feb", "feb": "Feb", "märz": "Mar",
+    "maerz": "Mar", "mär": "Mar", "mrz": "Mar", "april": "Apr", "apr": "Apr", "mai": "May", "juni": "Jun",
+    "jun": "Jun", "juli": "Jul", "jul": "Jul", "august": "Aug", "aug": "Aug", "september": "Sep",
+    "sept": "Sep", "sep": "Sep", "oktober": "Oct", "okt": "Oct", "november": "Nov", "nov": "Nov",
+    "dezember": "Dec", "dez": "Dec",
+}  # fmt: skip
+_GERMAN_MONTH_DATE = re.compile(
+    r"^(\d{1,2})\.?\s*(" + "|".join(sorted(_GERMAN_MONTHS, key=len, reverse=True)) + r")\.?\s*(\d{2,4})",
+    re.IGNORECASE,
+)
+_GERMAN_MONTH_TEST = re.compile(_GERMAN_MONTH_DATE.pattern.replace("(", "(?:"), re.IGNORECASE)
 #: A time-zone suffix such as "GMT+8" or "UTC": the time is kept as written (local), the zone dropped.
 _ZONE_SUFFIX = r"\s*(?:GMT|UTC)\s*(?:[+-]\d{1,2}(?::?\d{2})?)?$"
 #: An ISO offset or "Z" after a time, with optional fractions of a second ("2024-03-01 10:12:44 +0100",
@@ -498,6 +521,7 @@ def _distinct_text_dates(values: pd.Series, *, ambiguous_day_first: bool) -> tup
         return _with_source(dates, "text"), todo.astype(bool)
     text = text.str.replace(_ZONE_SUFFIX, "", regex=True, case=False)
     text = text.str.replace(_OFFSET_AFTER_TIME, r"\1", regex=True)
+    text = _english_months(text)
     eight_digits = todo & text.str.fullmatch(r"\d{8}").fillna(False).astype(bool)
     if eight_digits.any() and eight_digits.sum() == todo.sum():  # the whole column is YYYYMMDD text
         dates, bad = _numeric_dates(pd.to_numeric(text.where(eight_digits), errors="coerce"))
@@ -527,6 +551,18 @@ def _distinct_text_dates(values: pd.Series, *, ambiguous_day_first: bool) -> tup
             todo.loc[serial.index] = False
             source = "text" if len(serial) < (~empty).sum() else "excel_serial"
     return _with_source(dates, source, order), todo.astype(bool)
+
+
+def _english_months(text: pd.Series) -> pd.Series:
+    """German month names written out ("5. März 2024", "05.Okt.2023") as "5 Mar 2024"; other text as is."""
+    german = text.str.contains(_GERMAN_MONTH_TEST).fillna(False).astype(bool)
+    if not german.any():
+        return text
+
+    def english(match: re.Match[str]) -> str:
+        return f"{match.group(1)} {_GERMAN_MONTHS[match.group(2).lower()]} {match.group(3)}"
+
+    return text.mask(german, text[german].str.replace(_GERMAN_MONTH_DATE, english, regex=True))
 
 
 def _by_sample_hits(text: pd.Series, formats: tuple[str, ...]) -> list[str]:
