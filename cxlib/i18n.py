@@ -70,8 +70,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.invalid_flag": "{rows} values in “{role}” are neither yes nor no (e.g. {examples}); they were "
         "left empty.",
         "rule.blank_row": "{rows} rows are completely empty.",
-        "rule.total_row": "{rows} rows are totals or subtotals of the report (e.g. {examples}), not records; "
-        "they were set aside so that nothing is counted twice.",
+        "rule.total_row": "{rows} rows are totals, subtotals or averages of the report (e.g. {examples}), not "
+        "records; they were set aside so that nothing is counted twice.",
         "rule.repeated_header": "{rows} rows repeat the column headers (a report printed in pages, e.g. "
         "{examples}); they were set aside.",
         "rule.note_row": "{rows} rows hold only a note such as {examples} (a page footer or export line), no "
@@ -949,8 +949,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.invalid_flag": "{rows} Werte in „{role}“ sind weder ja noch nein (z. B. {examples}); sie "
         "wurden leer gelassen.",
         "rule.blank_row": "{rows} Zeilen sind vollständig leer.",
-        "rule.total_row": "{rows} Zeilen sind Summen oder Zwischensummen des Berichts (z. B. {examples}), "
-        "keine Datensätze; sie wurden beiseitegelegt, damit nichts doppelt zählt.",
+        "rule.total_row": "{rows} Zeilen sind Summen, Zwischensummen oder Mittelwerte des Berichts (z. B. "
+        "{examples}), keine Datensätze; sie wurden beiseitegelegt, damit nichts doppelt zählt.",
         "rule.repeated_header": "{rows} Zeilen wiederholen die Spaltenüberschriften (ein seitenweise "
         "gedruckter Bericht, z. B. {examples}); sie wurden beiseitegelegt.",
         "rule.note_row": "{rows} Zeilen enthalten nur einen Hinweis wie {examples} (Seitenfuß oder "

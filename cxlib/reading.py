@@ -1110,16 +1110,19 @@ def _is_group_row(rows: list[dict[int, Any]], i: int) -> bool:
 
 # --- rows that belong to the report, not the table: totals, repeated headers, notes -------------------
 
-#: Words that label a total or subtotal row (English and German, as Excel's subtotals, pivot tables and
-#: report writers put them into the first column): "Summe", "Grand Total", "Nord Ergebnis", "Total Nord".
+#: Words that label a total, subtotal or summary row (English and German, as Excel's subtotals, pivot
+#: tables, survey reports and report writers put them into the first column): "Summe", "Grand Total",
+#: "Nord Ergebnis", "Total Nord", "Mittelwert", "Ø", "Anzahl". Never "min"/"max" ("Max" is a first name).
 _TOTAL_WORDS = frozenset(
     {"total", "totals", "grand total", "subtotal", "sub total", "sub-total", "sum", "sum total", "summe",
      "summen", "zwischensumme", "teilsumme", "endsumme", "gesamtsumme", "gesamt", "gesamtergebnis",
-     "ergebnis", "teilergebnis", "insgesamt", "overall", "overall total", "alle", "all"}
+     "ergebnis", "teilergebnis", "insgesamt", "overall", "overall total", "alle", "all", "average", "avg",
+     "mean", "mittelwert", "durchschnitt", "schnitt", "ø", "median", "anzahl", "count"}
 )  # fmt: skip
 _TOTAL_EDGE = re.compile(
     r"^\W*(?:grand |sub[ -]?|overall )?total|^\W*(?:summe|sum\b|gesamt|insgesamt|zwischensumme|teilsumme|"
-    r"endsumme|alle\b|all\b)|(?:total|summe|ergebnis|gesamt|insgesamt)\W*$",
+    r"endsumme|alle\b|all\b|average|avg\b|mean\b|mittelwert|durchschnitt|schnitt\b|median\b|ø|anzahl\b|count\b)|"
+    r"(?:total|summe|ergebnis|gesamt|insgesamt)\W*$",
     re.IGNORECASE,
 )
 #: Words of an export or page line ("Exported by … on …", "Seite 2 von 5", "Stand: 30.06.2026").
@@ -1180,13 +1183,21 @@ def _layout_rows(frame: pd.DataFrame, header: dict[int, Any]) -> dict[Any, tuple
         if total is not None:  # a label in a column of sentences ("Insgesamt gut") is an answer
             total_col = next(col for col, text in where if text == total)
             total = total if _short_column(frame, total_col, short) else None
-        if total is not None and any(not _is_text(value) for _, value in cells):
+        if total is not None and _other_figure(cells, total):
             found[label] = ("total_row", total)
         elif len(cells) == len(texts) == 1 and typical >= 3:
             col, text = texts[0]
             if _is_note(text, frame, short, col):
                 found[label] = ("note_row", text)
     return found
+
+
+def _other_figure(cells: list[tuple[Any, Any]], label: str) -> bool:
+    """A cell besides the label holds a figure ("1.234,56 €", "EUR 95,02", a workbook number)."""
+    return any(
+        not isinstance(value, str) or (" ".join(value.split()) != label and re.search(r"\d", value))
+        for _, value in cells
+    )
 
 
 def _layout_records(rows: pd.DataFrame, layout: dict[Any, tuple[str, str]]) -> list[dict[str, Any]]:
@@ -1218,15 +1229,13 @@ def _text_cells(values: pd.Series) -> pd.Series:
         return values.astype("string").str.strip()
 
 
-def _group_values(frame: pd.DataFrame, limit: int = 200) -> set[str]:
-    """Text values of the frame's category-like columns (the groups a subtotal names)."""
+def _group_values(frame: pd.DataFrame) -> set[str]:
+    """Text values of the frame (the groups a subtotal names: a region, a customer number); built only
+    when a row carries a total word."""
     values: set[str] = set()
     for col in frame.columns:
-        if frame[col].dtype != object and not pd.api.types.is_string_dtype(frame[col]):
-            continue
-        distinct = pd.unique(frame[col].dropna())
-        if 0 < len(distinct) <= limit:
-            values.update(" ".join(str(value).split()).lower() for value in distinct)
+        if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
+            values.update(" ".join(str(value).split()).lower() for value in pd.unique(frame[col].dropna()))
     return values
 
 

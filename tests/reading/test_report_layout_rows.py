@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from cxlib.intake import load_table
 from cxlib.validation import readable_set_aside
@@ -59,7 +60,7 @@ def test_german_export_with_summe_row_and_footer_counts_customers_not_the_total(
     aside = readable_set_aside(loaded.validated, lang="de")
     assert aside["row"].tolist()[:2] == [29, 31]  # the file's own row numbers
     assert aside["Kundennummer"].tolist()[0] == "Summe"
-    assert aside["reason"].iloc[0].startswith("1 Zeilen sind Summen oder Zwischensummen")
+    assert aside["reason"].iloc[0].startswith("1 Zeilen sind Summen, Zwischensummen oder Mittelwerte")
 
 
 def test_subtotals_between_groups_and_grand_total_are_set_aside(tmp_path):
@@ -144,3 +145,71 @@ def test_survey_answers_with_total_words_stay_answers(tmp_path):
 
     assert _rules(loaded) == {"empty_response": 1}  # R6 answered nothing
     assert loaded.validated.report.rows_used == 7
+
+
+def _survey(n: int = 30) -> pd.DataFrame:
+    rng = np.random.default_rng(4)
+    return pd.DataFrame(
+        {
+            "Antwort-Nr": [f"A{500 + i}" for i in range(n)],
+            "Kundennummer": [f"K{100 + i}" for i in range(n)],
+            "Weiterempfehlung (0-10)": rng.integers(0, 11, n),
+            "Gesamtzufriedenheit": rng.integers(1, 6, n),
+            "Lieferung": rng.integers(1, 6, n),
+            "Kundenservice": rng.integers(1, 6, n),
+        }
+    )
+
+
+def test_survey_report_with_mittelwert_and_anzahl_rows(tmp_path):
+    clean = _survey()
+    rated = list(clean.columns[2:])
+    mean = {col: f"{clean[col].mean():.2f}".replace(".", ",") for col in rated}
+    count = {col: str(clean[col].count()) for col in rated}
+    footer = pd.DataFrame([{"Antwort-Nr": "Mittelwert", **mean}, {"Antwort-Nr": "Anzahl", **count}])
+    path = tmp_path / "befragung.csv"
+    pd.concat([clean.astype(str), footer]).to_csv(path, sep=";", index=False, encoding="cp1252")
+
+    loaded = load_table(path, table="survey")
+    data = loaded.validated.data
+
+    # before: 32 answers and only the customer number mapped (the decimal means made the ratings no scale):
+    # no NPS, no satisfaction, no touchpoints
+    assert len(data) == 30
+    scores = clean["Weiterempfehlung (0-10)"]
+    nps = 100 * ((scores >= 9).mean() - (scores <= 6).mean())
+    recommend = data["recommend"]
+    assert 100 * ((recommend >= 9).mean() - (recommend <= 6).mean()) == pytest.approx(nps)
+    assert data["satisfaction"].mean() == pytest.approx(clean["Gesamtzufriedenheit"].mean())
+    assert loaded.validated.touchpoints == ["Lieferung", "Kundenservice"]
+    assert _rules(loaded) == {"total_row": 2}
+
+
+def test_purchase_log_with_a_subtotal_per_customer(tmp_path):
+    rng = np.random.default_rng(8)
+    log = pd.DataFrame(
+        {
+            "Belegnummer": [str(700000 + i) for i in range(40)],
+            "Kundennummer": [f"K{100 + i % 7}" for i in range(40)],
+            "Belegdatum": [f"{1 + i % 28:02d}.03.2024" for i in range(40)],
+            "Betrag": np.round(rng.gamma(2.0, 60.0, 40), 2),
+        }
+    )
+    parts = []
+    for customer, lines in log.groupby("Kundennummer", sort=True):
+        parts.append(lines.assign(Betrag=lines["Betrag"].map(lambda x: f"EUR {_de(x)}")))
+        subtotal = {"Kundennummer": f"Summe {customer}", "Betrag": f"EUR {_de(lines['Betrag'].sum())}"}
+        parts.append(pd.DataFrame([subtotal]))
+    path = tmp_path / "belege.csv"
+    pd.concat(parts).to_csv(path, sep=";", index=False)
+
+    loaded = load_table(path, table="transactions")
+    data = loaded.validated.data
+
+    # before: 47 lines, and every customer's spend counted twice (10,150.26 = 2 x 5,075.13)
+    assert len(data) == 40
+    assert data["amount"].sum() == pytest.approx(log["Betrag"].sum())
+    assert data.groupby("customer_id")["amount"].sum().round(2).to_dict() == (
+        log.groupby("Kundennummer")["Betrag"].sum().round(2).to_dict()
+    )
+    assert _rules(loaded) == {"total_row": 7}
