@@ -967,8 +967,8 @@ def _find_header(grid: _Grid) -> tuple[int, dict[int, Any] | None, list[str], li
             group = ", ".join(str(value).strip() for value in rows[header_row].values())
             params = {"group_row": header_row + 1, "groups": group, "header_row": below + 1}
             notes.append(("reading.note.group_row", params))
+            header = _grouped_names(rows[header_row], rows[below])
             header_row = below
-            header = rows[header_row]
     titles = [" ".join(str(value).strip() for value in rows[i].values()) for i in range(top) if filled[i]]
     more = _continuation_rows(rows, header_row)
     if more:
@@ -1072,6 +1072,39 @@ def _merged_names(header: dict[int, Any], labels: dict[int, Any]) -> dict[int, A
         else:
             names[col] = f"{top_text} - {sub_text}"
     return {col: name for col, name in names.items() if name}
+
+
+#: A label that names a column only together with its group: a year, a quarter, a month or a number
+#: ("Umsatz" over "2024 | 2025", "Bestellungen" over "Q1 | Q2").
+_PERIOD_LABEL = re.compile(
+    r"^(?:(?:19|20)\d\d(?:/\d{2,4})?|q[1-4](?:[ /-]?(?:19|20)?\d\d)?|h[12]|\d{1,2}|"
+    r"(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\.?(?: (?:19|20)?\d\d)?)$",
+    re.IGNORECASE,
+)
+
+
+#: Labels that say how a group's figure is measured, not what it is: "Bestellungen" over "Anzahl".
+_MEASURES = frozenset(
+    {"anzahl", "count", "number", "betrag", "amount", "wert", "value", "summe", "sum", "anteil", "share",
+     "%", "in %", "€", "eur", "in €", "in eur", "$", "usd"}
+)  # fmt: skip
+
+
+def _grouped_names(groups: dict[int, Any], labels: dict[int, Any]) -> dict[int, Any]:
+    """The lower header row's names, each prefixed with its group (the merged cell above, spanning to the
+    next group) where the label names the column only with it: a year or period ("Umsatz 2024"), or a
+    label repeated under several groups, or a measure word ("Bestellungen Anzahl", "Retouren Anzahl")."""
+    texts = {col: _header_text(value) for col, value in labels.items()}
+    counts: dict[str, int] = {}
+    for text in texts.values():
+        counts[text.lower()] = counts.get(text.lower(), 0) + 1
+    names: dict[int, Any] = {}
+    for col, value in labels.items():
+        group = next((_header_text(groups[g]) for g in sorted(groups, reverse=True) if g <= col), "")
+        text = texts[col]
+        needs_group = bool(_PERIOD_LABEL.match(text)) or counts[text.lower()] > 1 or text.lower() in _MEASURES
+        names[col] = f"{group} {text}" if group and needs_group else value
+    return names
 
 
 def _same_words(a: str, b: str) -> bool:
