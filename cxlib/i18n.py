@@ -70,6 +70,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.invalid_flag": "{rows} values in “{role}” are neither yes nor no (e.g. {examples}); they were "
         "left empty.",
         "rule.blank_row": "{rows} rows are completely empty.",
+        "rule.two_digit_year_past": "{rows} dates in “{role}” are written with a two-digit year that would lie "
+        "in the future (e.g. 18.02.45 as 2045); they were read as 19xx.",
         "rule.total_row": "{rows} rows are totals, subtotals or averages of the report (e.g. {examples}), not "
         "records; they were set aside so that nothing is counted twice.",
         "rule.repeated_header": "{rows} rows repeat the column headers (a report printed in pages, e.g. "
@@ -949,6 +951,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.invalid_flag": "{rows} Werte in „{role}“ sind weder ja noch nein (z. B. {examples}); sie "
         "wurden leer gelassen.",
         "rule.blank_row": "{rows} Zeilen sind vollständig leer.",
+        "rule.two_digit_year_past": "{rows} Daten in „{role}“ haben eine zweistellige Jahreszahl, die in der "
+        "Zukunft läge (z. B. 18.02.45 als 2045); sie wurden als 19xx gelesen.",
         "rule.total_row": "{rows} Zeilen sind Summen, Zwischensummen oder Mittelwerte des Berichts (z. B. "
         "{examples}), keine Datensätze; sie wurden beiseitegelegt, damit nichts doppelt zählt.",
         "rule.repeated_header": "{rows} Zeilen wiederholen die Spaltenüberschriften (ein seitenweise "

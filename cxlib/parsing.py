@@ -498,7 +498,10 @@ def _text_dates(values: pd.Series, *, ambiguous_day_first: bool) -> tuple[pd.Ser
     """Text dates, each distinct text parsed once (a date column repeats its values many times)."""
     codes, uniques = pd.factorize(_as_text(values), use_na_sentinel=True)
     if len(uniques) * 2 > len(values):
-        return _distinct_text_dates(values, ambiguous_day_first=ambiguous_day_first)
+        dates, bad = _distinct_text_dates(values, ambiguous_day_first=ambiguous_day_first)
+        shifted = dates.attrs.pop(_SHIFTED, None)
+        dates.attrs["century_shifted"] = int(shifted.sum()) if shifted is not None else 0
+        return dates, bad
     dates, bad = _distinct_text_dates(
         pd.Series(uniques, dtype="string"), ambiguous_day_first=ambiguous_day_first
     )
@@ -508,8 +511,29 @@ def _text_dates(values: pd.Series, *, ambiguous_day_first: bool) -> tuple[pd.Ser
     full_dates[found] = dates.to_numpy()[codes[found]]
     full_bad[found] = bad.to_numpy()[codes[found]]
     result = pd.Series(full_dates, index=values.index)
+    shifted = dates.attrs.pop(_SHIFTED, None)
     result.attrs = dict(dates.attrs)
+    moved = shifted.to_numpy()[codes[found]] if shifted is not None else np.zeros(0, dtype=bool)
+    result.attrs["century_shifted"] = int(moved.sum())
     return result, pd.Series(full_bad, index=values.index)
+
+
+#: attrs key of the distinct texts whose two-digit year was moved back a century (a mask, while parsing).
+_SHIFTED = "_century_shifted_mask"
+#: A date written with a two-digit year: "18.02.45", "2/18/45", "18-Feb-45", "18 Feb 45".
+_TWO_DIGIT_YEAR = re.compile(r"^\d{1,2}[./ -](?:\d{1,2}|[A-Za-z]{3,9})\.?[./ -]\d{2}(?:\s|$)")
+
+
+def _past_century(text: pd.Series, dates: pd.Series) -> pd.Series:
+    """Dates read from a two-digit year that would lie in the future: 18.02.45 is 1945, not 2045 (Python
+    reads 00-68 as 20xx). Customer, survey and purchase dates, and dates of birth, lie in the past.
+
+    Returns the mask of the dates moved back by 100 years (the caller moves them)."""
+    today = pd.Timestamp.today().normalize() + pd.Timedelta(days=1)
+    future = dates.notna() & (dates >= today)
+    if not future.any():
+        return future
+    return future & text.str.match(_TWO_DIGIT_YEAR).fillna(False).astype(bool)
 
 
 def _distinct_text_dates(values: pd.Series, *, ambiguous_day_first: bool) -> tuple[pd.Series, pd.Series]:
@@ -550,7 +574,12 @@ def _distinct_text_dates(values: pd.Series, *, ambiguous_day_first: bool) -> tup
             )
             todo.loc[serial.index] = False
             source = "text" if len(serial) < (~empty).sum() else "excel_serial"
-    return _with_source(dates, source, order), todo.astype(bool)
+    shifted = _past_century(text, dates)
+    if shifted.any():
+        dates = dates.mask(shifted, dates[shifted] - pd.DateOffset(years=100))
+    dates = _with_source(dates, source, order)
+    dates.attrs[_SHIFTED] = shifted
+    return dates, todo.astype(bool)
 
 
 def _english_months(text: pd.Series) -> pd.Series:

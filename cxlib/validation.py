@@ -581,6 +581,8 @@ def _note_date_reading(dates: pd.Series, key: str, label: Message, rules: _Rules
     meaning = rules.meanings.setdefault(key, ColumnMeaning(column=key, kind="date", role=key))
     if source in ("yyyymmdd", "excel_serial", "unix_s", "unix_ms", "year_only") and not meaning.evidence:
         meaning.evidence.append(Evidence(f"date_{source}"))
+    if dates.attrs.get("century_shifted"):
+        rules.add("two_digit_year_past", dates.attrs["century_shifted"], set_aside=False, role=label)
     if order.get("order"):
         order_text = Message(f"date.order.{order['order']}")
         meaning.evidence.append(Evidence("date_order", {**order, "order_text": order_text}))

@@ -156,3 +156,49 @@ def test_customer_export_with_german_month_names_keeps_its_churn(tmp_path):
     assert data["signup_date"].min() == signup.min() and data["signup_date"].max() == signup.max()
     assert int(data["churned"].sum()) == sum(day is not None for day in churn) == 3
     assert data["churn_date"].max() == max(day for day in churn if day is not None)
+
+
+def test_two_digit_years_that_would_lie_in_the_future_are_last_century():
+    dates, bad = parse_dates(pd.Series(["18.02.45", "27.08.88", "01.01.20", "2/18/45", "18.02.2045"]))
+    assert iso(dates) == [
+        "1945-02-18 00:00",
+        "1988-08-27 00:00",
+        "2020-01-01 00:00",
+        "1945-02-18 00:00",
+        "2045-02-18 00:00",  # a four-digit year is taken as written
+    ]
+    assert dates.attrs["century_shifted"] == 2
+    assert not bad.any()
+
+
+def test_birth_dates_with_two_digit_years_give_every_customer_an_age(tmp_path):
+    # Before, "18.02.45" was read as 2045: 3 of 5 ages (1945, 1950, 1962) were negative and left empty.
+    from cxlib.intake import load_table
+
+    births = pd.to_datetime(
+        ["1945-02-18", "1988-08-27", "1950-10-04", "1962-05-12", "2001-03-30", "1939-12-01"]
+    )
+    lines = ["Kundennummer;Geburtsdatum;Umsatz"]
+    lines += [f"K{i};{day:%d.%m.%y};100,00" for i, day in enumerate(births)]
+    path = tmp_path / "kunden.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+    data = load_table(path, table="customers").validated.data
+
+    today = pd.Timestamp.today().normalize()
+    expected = ((today - births).days / 365.2425).astype(int)
+    assert data["age"].tolist() == [float(age) for age in expected]
+
+
+def test_signup_dates_with_two_digit_years_say_they_were_read_as_19xx(tmp_path):
+    from cxlib.intake import load_table
+
+    lines = ["Kundennummer;Kunde seit;Umsatz", "K1;18.02.95;10,00", "K2;01.07.03;20,00", "K3;30.11.68;5,00"]
+    path = tmp_path / "kunden.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+    loaded = load_table(path, table="customers")
+
+    assert loaded.validated.data["signup_date"].dt.year.tolist() == [1995, 2003, 1968]
+    rules = {rule.rule: rule.rows for rule in loaded.validated.report.rules}
+    assert rules["two_digit_year_past"] == 1  # before: 30.11.68 was 2068, a future date left empty
