@@ -218,6 +218,24 @@ def _is_number_text(cells: pd.Series, grammar: str) -> pd.Series:
     return pd.Series(matches.fillna(False).to_numpy(dtype=bool), index=cells.index)
 
 
+#: A number with a unit of thousands, millions or billions after it, as dashboards and reports shorten
+#: money: "1.2k", "12,5 Tsd.", "3,4 Mio.", "1.1bn" (currency signs are already gone).
+_SCALED = re.compile(r"^(.*\d)(k|tsd\.?|tausend|mio\.?|mn|mrd\.?|bn)$", re.IGNORECASE)
+_SCALE_FACTORS = {"k": 1e3, "tsd": 1e3, "tausend": 1e3, "mio": 1e6, "mn": 1e6, "mrd": 1e9, "bn": 1e9}
+
+
+def _scaled(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Cells without a trailing "k"/"Tsd."/"Mio."/"bn", and the factor each stands for (1 without one)."""
+    parts = cells.str.extract(_SCALED)
+    found = parts[0].notna()
+    factor = pd.Series(1.0, index=cells.index)
+    if not found.any():
+        return cells, factor
+    units = parts.loc[found, 1].str.lower().str.rstrip(".")
+    factor[found] = units.map(_SCALE_FACTORS).astype(float)
+    return cells.mask(found, parts[0]), factor
+
+
 def _repaired_numbers(cells: pd.Series, decimal: str) -> pd.Series:
     """Cells outside the number grammar in the forms that still mean one number: "(1,234.56)" and
     "1.234,56-" (negatives), "12,-" (a whole price), "7.5" in a decimal-comma column (a lone mark of the
@@ -267,8 +285,10 @@ def parse_numbers(values: pd.Series, *, decimal: str | None = None) -> tuple[pd.
     grammar = _NUMBER_GRAMMAR["," if decimal == "," else "."]
     well_formed = _is_number_text(cleaned, grammar)  # one pass over the usual cells
     odd = ~empty & ~well_formed  # an empty or "n/a" cell is missing, not odd
+    scale = None
     if odd.any():  # accounting forms and a lone decimal mark of the other kind, only where they occur
-        repaired = _repaired_numbers(cleaned[odd], decimal)
+        repaired, scale = _scaled(cleaned[odd])
+        repaired = _repaired_numbers(repaired, decimal)
         cleaned = cleaned.mask(odd, repaired)
         well_formed[odd] = _is_number_text(repaired, grammar)
     cleaned = cleaned.where(well_formed)
@@ -278,6 +298,8 @@ def parse_numbers(values: pd.Series, *, decimal: str | None = None) -> tuple[pd.
         cleaned = cleaned.str.replace(",", "", regex=False)
     numbers = pd.to_numeric(cleaned.where(~empty), errors="coerce").astype("float64")
     numbers = numbers.where(np.isfinite(numbers))
+    if scale is not None and (scale != 1).any():
+        numbers.loc[scale.index] = (numbers.loc[scale.index] * scale).round(6)
     unreadable = (~empty & numbers.isna()).astype(bool)
     return numbers, unreadable, marked.fillna(False).astype(bool)
 
