@@ -425,6 +425,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.date_order_reason.first_part_over_12": "a first part above 12 can only be a day",
         "evidence.date_order_reason.second_part_over_12": "a second part above 12 can only be a day",
         "evidence.date_order_reason.assumed": "no value decides it, so this was assumed",
+        "evidence.date_order_reason.other_column": "no value of this column decides it; another date "
+        "column of the file does",
         "evidence.yyyymmdd_integers": "8-digit numbers that are valid dates (YYYYMMDD), e.g. {example}",
         "evidence.repeated_ids": "whole numbers repeated across rows ({distinct} distinct in {rows} rows)",
         "evidence.money_decimals": "the last numeric column, non-negative amounts with cents (e.g. {example})",
@@ -1320,6 +1322,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.date_order_reason.first_part_over_12": "ein erster Teil über 12 kann nur ein Tag sein",
         "evidence.date_order_reason.second_part_over_12": "ein zweiter Teil über 12 kann nur ein Tag sein",
         "evidence.date_order_reason.assumed": "kein Wert entscheidet es, daher angenommen",
+        "evidence.date_order_reason.other_column": "kein Wert dieser Spalte entscheidet es, aber eine andere "
+        "Datumsspalte der Datei",
         "evidence.yyyymmdd_integers": "8-stellige Zahlen, die gültige Daten sind (JJJJMMTT), z. B. {example}",
         "evidence.repeated_ids": "ganze Zahlen, die sich über Zeilen wiederholen ({distinct} verschiedene in "
         "{rows} Zeilen)",

@@ -24,7 +24,9 @@ from cxlib.id_lookup import member_of
 from cxlib.mapping import ColumnMapping
 from cxlib.messages import Message
 from cxlib.parsing import (
+    DateOrder,
     clean_text,
+    date_order,
     guess_decimal,
     marked_missing,
     money_unit,
@@ -59,6 +61,7 @@ class _Rules:
 
     items: list[RuleCount]
     day_first: bool = True  # how to read a date such as 01/02/2026 that no value of its column decides
+    file_date_order: DateOrder | None = None  # the order another date column of the file proves
     meanings: dict[str, ColumnMeaning] = field(default_factory=dict)  # what was learnt about columns
 
     def add(self, rule: str, rows: int, *, set_aside: bool, **params: object) -> None:
@@ -494,6 +497,9 @@ def _typed_columns(
     """One typed column per mapped role (named by role key), then touchpoints and extras by header."""
     table, decimal = mapping.table, source.attrs.get("decimal")
     columns: dict[str, pd.Series] = {}
+    rules.file_date_order = _file_date_order(source, mapping)
+    if rules.file_date_order is not None:  # one file writes its dates one way
+        rules.day_first = rules.file_date_order.order == "day_first"
     for role_key, match in mapping.matches.items():
         if role_key == "touchpoints":
             continue
@@ -583,6 +589,8 @@ def _note_date_reading(dates: pd.Series, key: str, label: Message, rules: _Rules
         meaning.evidence.append(Evidence(f"date_{source}"))
     if dates.attrs.get("century_shifted"):
         rules.add("two_digit_year_past", dates.attrs["century_shifted"], set_aside=False, role=label)
+    if order.get("evidence") == "assumed" and rules.file_date_order is not None:
+        order = {**order, "evidence": "other_column", "example": rules.file_date_order.example}
     if order.get("order"):
         order_text = Message(f"date.order.{order['order']}")
         meaning.evidence.append(Evidence("date_order", {**order, "order_text": order_text}))
@@ -595,6 +603,26 @@ def _note_date_reading(dates: pd.Series, key: str, label: Message, rules: _Rules
                 example=order.get("example"),
                 order=order_text,
             )
+
+
+def _file_date_order(source: pd.DataFrame, mapping: ColumnMapping) -> DateOrder | None:
+    """The day/month order the file's date columns prove (a first or second part above 12), when those
+    that prove one agree: a signup date "28/11/2021" decides a churn column of only "06/02/2024"s."""
+    proven = []
+    for key, match in mapping.matches.items():
+        if (
+            key == "touchpoints"
+            or not isinstance(match.column, str)
+            or role(mapping.table, key).kind != "date"
+        ):
+            continue
+        values = source[match.column]
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            order = date_order(pd.Series(pd.unique(values.dropna())).astype("string"))
+            if order.evidence in ("first_part_over_12", "second_part_over_12"):
+                proven.append(order)
+    orders = {order.order for order in proven}
+    return proven[0] if len(orders) == 1 else None
 
 
 def _without_missing_codes(raw: pd.Series, values: pd.Series, label: Message, rules: _Rules) -> pd.Series:
