@@ -1191,10 +1191,14 @@ def _layout_rows(frame: pd.DataFrame, header: dict[int, Any]) -> dict[Any, tuple
     lead = _text_cells(frame[first])
     candidates = _matches(lead, _TOTAL_EDGE) | (lead.str.lower() == names[first]).fillna(False).to_numpy(bool)
     if sparse.any():
+        single = counts[sparse] == 1
+        rows = np.flatnonzero(sparse)
         for col in frame.columns:
-            cells = _text_cells(frame[col][sparse])
-            hit = _matches(cells, _TOTAL_EDGE) | (_matches(cells, _PHRASE) & (counts[sparse] == 1))
-            candidates[np.flatnonzero(sparse)[hit]] = True
+            cells = _text_cells(frame[col].iloc[rows])
+            hit = _matches(cells, _TOTAL_EDGE)
+            if single.any():  # a note line fills one cell
+                hit |= _matches(cells, _PHRASE) & single
+            candidates[rows[hit]] = True
     found: dict[Any, tuple[str, str]] = {}
     group_values: set[str] | None = None
     short: dict[Any, bool] = {}
