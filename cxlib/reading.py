@@ -1293,9 +1293,17 @@ def _is_total_label(text: str, groups: set[str]) -> bool:
     return False
 
 
+#: What a total row counts after its word: "Summe: 60 Kunden", "Total 1,234 records", "Anzahl 45".
+_COUNTED = re.compile(
+    r"^[\d.,' ]+(?:kunden|customers?|clients?|datensätze|datensatz|records?|rows?|zeilen|einträge|entries|"
+    r"positionen|items|belege|bestellungen|orders|antworten|responses)?$"
+)
+
+
 def _names_group(rest: str, groups: set[str]) -> bool:
+    """The words after (or before) a total word name a group of the table, all of it, or a count."""
     rest = re.sub(r"^(für|for|of|von|der|des)\s+", "", rest.strip(" -–"))
-    return bool(rest) and (rest in groups or rest.startswith(("alle", "all ")))
+    return bool(rest) and (rest in groups or rest.startswith(("alle", "all ")) or bool(_COUNTED.match(rest)))
 
 
 def _short_column(frame: pd.DataFrame, col: Any, known: dict[Any, bool]) -> bool:

@@ -213,3 +213,18 @@ def test_purchase_log_with_a_subtotal_per_customer(tmp_path):
         log.groupby("Kundennummer")["Betrag"].sum().round(2).to_dict()
     )
     assert _rules(loaded) == {"total_row": 7}
+
+
+@pytest.mark.parametrize("label", ["Gesamt: 24 Kunden", "Total (24)", "Grand Total:", "Summe alle Regionen"])
+def test_total_labels_with_a_count_or_a_colon(tmp_path, label):
+    clean = _customers()
+    lines = ["Kundennummer;Region;Umsatz"]
+    lines += [f"{row.id};{row.region};{_de(row.revenue)}" for row in clean.itertuples()]
+    lines.append(f"{label};;{_de(clean.revenue.sum())}")
+    path = tmp_path / "kunden.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+    data = load_table(path, table="customers").validated.data
+
+    assert len(data) == 24
+    assert round(data["revenue"].sum(), 2) == round(clean.revenue.sum(), 2)
