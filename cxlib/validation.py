@@ -911,9 +911,13 @@ def _layout_rules(records: list[dict], rules: _Rules, renames: Mapping) -> pd.Da
     aside[REASON_COLUMN] = [r["rule"] for r in records]
     for rule in dict.fromkeys(r["rule"] for r in records):
         texts = [r["text"] for r in records if r["rule"] == rule]
-        shown = ", ".join(f"“{text[:40]}”" for text in dict.fromkeys(texts) if text)
+        shown = ", ".join(f"“{_shortened(text)}”" for text in list(dict.fromkeys(texts))[:3] if text)
         rules.add(rule, len(texts), set_aside=True, examples=shown)
     return aside
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _set_aside_frame(
