@@ -228,3 +228,17 @@ def test_total_labels_with_a_count_or_a_colon(tmp_path, label):
 
     assert len(data) == 24
     assert round(data["revenue"].sum(), 2) == round(clean.revenue.sum(), 2)
+
+
+def test_layout_rows_are_shared_not_copied_into_every_selection():
+    # A log with a subtotal per customer has thousands of them; pandas deep-copies attrs into every
+    # column taken from the sheet (before: a 50k-line log with 5,000 subtotals validated in 12 s, not 0.6).
+    from cxlib.reading import read_file
+
+    lines = ["Beleg;Kunde;Betrag"] + [f"{i};K{i % 5};1,00" for i in range(20)]
+    lines += [f";Summe K{k};4,00" for k in range(5)]
+    sheet = read_file("\n".join(lines).encode(), filename="belege.csv")["belege"]
+
+    layout = sheet.attrs["layout_rows"]
+    assert len(layout) == 5 and {record["rule"] for record in layout} == {"total_row"}
+    assert sheet["Betrag"].attrs["layout_rows"] is layout
