@@ -70,6 +70,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.invalid_flag": "{rows} values in “{role}” are neither yes nor no (e.g. {examples}); they were "
         "left empty.",
         "rule.blank_row": "{rows} rows are completely empty.",
+        "rule.two_digit_year_past": "{rows} dates in “{role}” are written with a two-digit year that would lie "
+        "in the future (e.g. 18.02.45 as 2045); they were read as 19xx.",
+        "rule.total_row": "{rows} rows are totals, subtotals or averages of the report (e.g. {examples}), not "
+        "records; they were set aside so that nothing is counted twice.",
+        "rule.repeated_header": "{rows} rows repeat the column headers (a report printed in pages, e.g. "
+        "{examples}); they were set aside.",
+        "rule.note_row": "{rows} rows hold only a note such as {examples} (a page footer or export line), no "
+        "data; they were set aside.",
         "rule.negative_value": "{rows} values in “{role}” are negative; they were left empty.",
         "rule.marked_missing": "{rows} values in “{role}” are marked as not available (e.g. “n/a”, “–”) "
         "and were left empty.",
@@ -406,7 +414,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "e.g. {examples}) and were set aside.",
         "rule.negative_quantity": "{rows} lines have a negative quantity (a return) and were set aside.",
         "rule.negative_amount": "{rows} lines have a negative amount (a refund or return) and were set aside.",
-        "rule.total_row": "{rows} rows are totals ({examples}), not customers, and were set aside.",
         "rule.not_a_customer": "{rows} rows are leads or prospects in “{column}” ({examples}), not customers, and were set aside.",
         "rule.order_total_repeated": "{rows} lines repeat their order's total in “{column}”: the total is counted once per order.",
         "rule.guest_customer": "{rows} lines belong to no real customer (a guest or anonymous id) and were set aside.",
@@ -417,6 +424,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.amount_in_cents": "{rows} amounts in “{column}” are in cents and were divided by 100.",
         "rule.mixed_currencies": "{rows} amounts are not in {main} but in another currency of “{column}” ({others}); "
         "without exchange rates they were added as written, so revenue, RFM money and CLV mix currencies.",
+        "rule.money_unit_header": "{rows} values in “{column}” are in {unit}, as its header says; they were "
+        "multiplied by {factor}.",
+        "money_unit.1000": "thousands",
+        "money_unit.1000000": "millions",
         "role.order_id": "Order / invoice number",
         "role.quantity": "Quantity",
         "role.unit_price": "Unit price",
@@ -425,6 +436,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.date_order_reason.first_part_over_12": "a first part above 12 can only be a day",
         "evidence.date_order_reason.second_part_over_12": "a second part above 12 can only be a day",
         "evidence.date_order_reason.assumed": "no value decides it, so this was assumed",
+        "evidence.date_order_reason.other_column": "no value of this column decides it; another date "
+        "column of the file does",
         "evidence.yyyymmdd_integers": "8-digit numbers that are valid dates (YYYYMMDD), e.g. {example}",
         "evidence.repeated_ids": "whole numbers repeated across rows ({distinct} distinct in {rows} rows)",
         "evidence.money_decimals": "the last numeric column, non-negative amounts with cents (e.g. {example})",
@@ -443,6 +456,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.purchase_date_not_later_step": "“{header}” is the date of the purchase; “{replaced}” names a later step of the order (approval, shipping, delivery) and is not used",
         "evidence.hash_order_numbers": "order numbers written like “{example}”",
         "evidence.amount_cents_header": "“{header}” names cents: divided by 100",
+        "evidence.money_unit_header": "“{header}” states thousands or millions: multiplied by {factor}",
         "evidence.amount_minor_units_api": "whole amounts with a currency per line and payment-system ids (“{ids}”): cents, divided by 100",
         "evidence.amount_net_of_refunds": "net of the refunded part in “{header}”",
         "evidence.date_yyyymmdd": "whole numbers read as dates YYYYMMDD",
@@ -985,6 +999,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.invalid_flag": "{rows} Werte in „{role}“ sind weder ja noch nein (z. B. {examples}); sie "
         "wurden leer gelassen.",
         "rule.blank_row": "{rows} Zeilen sind vollständig leer.",
+        "rule.two_digit_year_past": "{rows} Daten in „{role}“ haben eine zweistellige Jahreszahl, die in der "
+        "Zukunft läge (z. B. 18.02.45 als 2045); sie wurden als 19xx gelesen.",
+        "rule.total_row": "{rows} Zeilen sind Summen, Zwischensummen oder Mittelwerte des Berichts (z. B. "
+        "{examples}), keine Datensätze; sie wurden beiseitegelegt, damit nichts doppelt zählt.",
+        "rule.repeated_header": "{rows} Zeilen wiederholen die Spaltenüberschriften (ein seitenweise "
+        "gedruckter Bericht, z. B. {examples}); sie wurden beiseitegelegt.",
+        "rule.note_row": "{rows} Zeilen enthalten nur einen Hinweis wie {examples} (Seitenfuß oder "
+        "Exportzeile), keine Daten; sie wurden beiseitegelegt.",
         "rule.negative_value": "{rows} Werte in „{role}“ sind negativ; sie wurden leer gelassen.",
         "rule.marked_missing": "{rows} Werte in „{role}“ sind als nicht vorhanden markiert (z. B. „k. A.“, "
         "„–“) und wurden leer gelassen.",
@@ -1337,7 +1359,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "zurückgestellt.",
         "rule.negative_amount": "{rows} Zeilen haben einen negativen Betrag (eine Erstattung oder "
         "Rücksendung) und wurden zurückgestellt.",
-        "rule.total_row": "{rows} Zeilen sind Summenzeilen ({examples}), keine Kunden, und wurden beiseitegelegt.",
         "rule.not_a_customer": "{rows} Zeilen sind Leads oder Interessenten in „{column}“ ({examples}), keine Kunden, und wurden beiseitegelegt.",
         "rule.order_total_repeated": "{rows} Zeilen wiederholen die Summe ihrer Bestellung in „{column}“: die Summe zählt einmal je Bestellung.",
         "rule.guest_customer": "{rows} Zeilen gehören zu keinem echten Kunden (eine Gast- oder anonyme Kennung) und wurden beiseitegelegt.",
@@ -1348,6 +1369,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.amount_in_cents": "{rows} Beträge in „{column}“ sind in Cent angegeben und wurden durch 100 geteilt.",
         "rule.mixed_currencies": "{rows} Beträge sind nicht in {main}, sondern in einer anderen Währung aus „{column}“ "
         "({others}); ohne Wechselkurse wurden sie wie angegeben addiert, Umsatz, RFM-Wert und Kundenwert mischen also Währungen.",
+        "rule.money_unit_header": "{rows} Werte in „{column}“ sind laut Überschrift in {unit} angegeben; sie "
+        "wurden mit {factor} multipliziert.",
+        "money_unit.1000": "Tausend",
+        "money_unit.1000000": "Millionen",
         "role.order_id": "Bestell-/Rechnungsnummer",
         "role.quantity": "Menge",
         "role.unit_price": "Stückpreis",
@@ -1356,6 +1381,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.date_order_reason.first_part_over_12": "ein erster Teil über 12 kann nur ein Tag sein",
         "evidence.date_order_reason.second_part_over_12": "ein zweiter Teil über 12 kann nur ein Tag sein",
         "evidence.date_order_reason.assumed": "kein Wert entscheidet es, daher angenommen",
+        "evidence.date_order_reason.other_column": "kein Wert dieser Spalte entscheidet es, aber eine andere "
+        "Datumsspalte der Datei",
         "evidence.yyyymmdd_integers": "8-stellige Zahlen, die gültige Daten sind (JJJJMMTT), z. B. {example}",
         "evidence.repeated_ids": "ganze Zahlen, die sich über Zeilen wiederholen ({distinct} verschiedene in "
         "{rows} Zeilen)",
@@ -1375,6 +1402,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.purchase_date_not_later_step": "„{header}“ ist das Kaufdatum; „{replaced}“ nennt einen späteren Schritt der Bestellung (Freigabe, Versand, Lieferung) und wird nicht verwendet",
         "evidence.hash_order_numbers": "Bestellnummern wie „{example}“",
         "evidence.amount_cents_header": "„{header}“ nennt Cent: durch 100 geteilt",
+        "evidence.money_unit_header": "„{header}“ nennt Tausend oder Millionen: mit {factor} multipliziert",
         "evidence.amount_minor_units_api": "ganze Beträge mit Währung je Zeile und Kennungen eines Zahlungssystems („{ids}“): Cent, durch 100 geteilt",
         "evidence.amount_net_of_refunds": "abzüglich des erstatteten Teils in „{header}“",
         "evidence.date_yyyymmdd": "ganze Zahlen als Datum JJJJMMTT gelesen",

@@ -229,6 +229,24 @@ def _is_number_text(cells: pd.Series, grammar: str) -> pd.Series:
     return pd.Series(matches.fillna(False).to_numpy(dtype=bool), index=cells.index)
 
 
+#: A number with a unit of thousands, millions or billions after it, as dashboards and reports shorten
+#: money: "1.2k", "12,5 Tsd.", "3,4 Mio.", "1.1bn" (currency signs are already gone).
+_SCALED = re.compile(r"^(.*\d)(k|tsd\.?|tausend|mio\.?|mn|mrd\.?|bn)$", re.IGNORECASE)
+_SCALE_FACTORS = {"k": 1e3, "tsd": 1e3, "tausend": 1e3, "mio": 1e6, "mn": 1e6, "mrd": 1e9, "bn": 1e9}
+
+
+def _scaled(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Cells without a trailing "k"/"Tsd."/"Mio."/"bn", and the factor each stands for (1 without one)."""
+    parts = cells.str.extract(_SCALED)
+    found = parts[0].notna()
+    factor = pd.Series(1.0, index=cells.index)
+    if not found.any():
+        return cells, factor
+    units = parts.loc[found, 1].str.lower().str.rstrip(".")
+    factor[found] = units.map(_SCALE_FACTORS).astype(float)
+    return cells.mask(found, parts[0]), factor
+
+
 def _repaired_numbers(cells: pd.Series, decimal: str) -> pd.Series:
     """Cells outside the number grammar in the forms that still mean one number: "(1,234.56)" and
     "1.234,56-" (negatives), "12,-" (a whole price), "7.5" in a decimal-comma column (a lone mark of the
@@ -278,8 +296,10 @@ def parse_numbers(values: pd.Series, *, decimal: str | None = None) -> tuple[pd.
     grammar = _NUMBER_GRAMMAR["," if decimal == "," else "."]
     well_formed = _is_number_text(cleaned, grammar)  # one pass over the usual cells
     odd = ~empty & ~well_formed  # an empty or "n/a" cell is missing, not odd
+    scale = None
     if odd.any():  # accounting forms and a lone decimal mark of the other kind, only where they occur
-        repaired = _repaired_numbers(cleaned[odd], decimal)
+        repaired, scale = _scaled(cleaned[odd])
+        repaired = _repaired_numbers(repaired, decimal)
         cleaned = cleaned.mask(odd, repaired)
         well_formed[odd] = _is_number_text(repaired, grammar)
     cleaned = cleaned.where(well_formed)
@@ -289,8 +309,38 @@ def parse_numbers(values: pd.Series, *, decimal: str | None = None) -> tuple[pd.
         cleaned = cleaned.str.replace(",", "", regex=False)
     numbers = pd.to_numeric(cleaned.where(~empty), errors="coerce").astype("float64")
     numbers = numbers.where(np.isfinite(numbers))
+    if scale is not None and (scale != 1).any():
+        numbers.loc[scale.index] = (numbers.loc[scale.index] * scale).round(6)
     unreadable = (~empty & numbers.isna()).astype(bool)
     return numbers, unreadable, marked.fillna(False).astype(bool)
+
+
+#: A money column's header that states its unit in thousands or millions, as controlling and SAP reports
+#: write it: "Umsatz (Tsd. €)", "TEUR", "T€", "k€", "Revenue (k$)", "in 1.000 EUR", "$'000", "Mio. €".
+_THOUSANDS_HEADER = re.compile(
+    r"\b(?:tsd|tausend|thousands?|thsd)\b|\b[tk]\s?[€$£]|\b(?:teur|keur|kusd|tusd|kchf|tchf)\b|[€$£]\s?k\b|"
+    r"\(k\)|\bin\s+1[.,' ]?000\b(?![.,' ]?\d)|'000\b|\b000s\b",
+    re.IGNORECASE,
+)
+_MILLIONS_HEADER = re.compile(
+    r"\b(?:mio|millionen|millions?|mn)\b|\bm\s?[€$£]|\b(?:meur|musd)\b|[€$£]\s?m\b|\(m\)|"
+    r"\bin\s+1[.,' ]?000[.,' ]?000\b",
+    re.IGNORECASE,
+)
+
+
+def money_unit(header: object) -> int:
+    """The multiplier a money column's header states: 1,000 for thousands, 1,000,000 for millions, else 1.
+
+    Examples
+    --------
+    >>> [money_unit(h) for h in ("Umsatz (Tsd. €)", "TEUR", "Revenue (k$)", "Umsatz in Mio. €", "Umsatz €")]
+    [1000, 1000, 1000, 1000000, 1]
+    """
+    text = str(header)
+    if _MILLIONS_HEADER.search(text):
+        return 1_000_000
+    return 1000 if _THOUSANDS_HEADER.search(text) else 1
 
 
 _DATE_FORMATS = (
@@ -311,7 +361,30 @@ _DATE_FORMATS = (
     "%d %B %Y",
     "%b %d, %Y",
     "%B %d, %Y",
+    "%d-%b-%Y",
+    "%d-%b-%y",
+    "%d %b %y",
+    "%d/%b/%Y",
+    "%b %d %Y",
+    "%d %b %Y %H:%M",
+    "%d %b %Y %H:%M:%S",
+    "%b %d, %Y %I:%M %p",
+    "%b %d, %Y %I:%M:%S %p",
 )
+#: German month names and abbreviations ("5. März 2024", "05.Okt.2023", "3 Mai 2022") in the English
+#: abbreviation that ``%b`` reads: "5 Mar 2024".
+_GERMAN_MONTHS = {
+    "januar": "Jan", "jänner": "Jan", "jan": "Jan", "februar": "Feb", "feb": "Feb", "märz": "Mar",
+    "maerz": "Mar", "mär": "Mar", "mrz": "Mar", "april": "Apr", "apr": "Apr", "mai": "May", "juni": "Jun",
+    "jun": "Jun", "juli": "Jul", "jul": "Jul", "august": "Aug", "aug": "Aug", "september": "Sep",
+    "sept": "Sep", "sep": "Sep", "oktober": "Oct", "okt": "Oct", "november": "Nov", "nov": "Nov",
+    "dezember": "Dec", "dez": "Dec",
+}  # fmt: skip
+_GERMAN_MONTH_DATE = re.compile(
+    r"^(\d{1,2})\.?\s*(" + "|".join(sorted(_GERMAN_MONTHS, key=len, reverse=True)) + r")\.?\s*(\d{2,4})",
+    re.IGNORECASE,
+)
+_GERMAN_MONTH_TEST = re.compile(_GERMAN_MONTH_DATE.pattern.replace("(", "(?:"), re.IGNORECASE)
 #: A time-zone suffix such as "GMT+8" or "UTC": the time is kept as written (local), the zone dropped.
 _ZONE_SUFFIX = r"\s*(?:GMT|UTC)\s*(?:[+-]\d{1,2}(?::?\d{2})?)?$"
 #: An ISO offset or "Z" after a time, with optional fractions of a second ("2024-03-01 10:12:44 +0100",
@@ -458,7 +531,10 @@ def _text_dates(values: pd.Series, *, ambiguous_day_first: bool) -> tuple[pd.Ser
     """Text dates, each distinct text parsed once (a date column repeats its values many times)."""
     codes, uniques = pd.factorize(_as_text(values), use_na_sentinel=True)
     if len(uniques) * 2 > len(values):
-        return _distinct_text_dates(values, ambiguous_day_first=ambiguous_day_first)
+        dates, bad = _distinct_text_dates(values, ambiguous_day_first=ambiguous_day_first)
+        shifted = dates.attrs.pop(_SHIFTED, None)
+        dates.attrs["century_shifted"] = int(shifted.sum()) if shifted is not None else 0
+        return dates, bad
     dates, bad = _distinct_text_dates(
         pd.Series(uniques, dtype="string"), ambiguous_day_first=ambiguous_day_first
     )
@@ -468,8 +544,29 @@ def _text_dates(values: pd.Series, *, ambiguous_day_first: bool) -> tuple[pd.Ser
     full_dates[found] = dates.to_numpy()[codes[found]]
     full_bad[found] = bad.to_numpy()[codes[found]]
     result = pd.Series(full_dates, index=values.index)
+    shifted = dates.attrs.pop(_SHIFTED, None)
     result.attrs = dict(dates.attrs)
+    moved = shifted.to_numpy()[codes[found]] if shifted is not None else np.zeros(0, dtype=bool)
+    result.attrs["century_shifted"] = int(moved.sum())
     return result, pd.Series(full_bad, index=values.index)
+
+
+#: attrs key of the distinct texts whose two-digit year was moved back a century (a mask, while parsing).
+_SHIFTED = "_century_shifted_mask"
+#: A date written with a two-digit year: "18.02.45", "2/18/45", "18-Feb-45", "18 Feb 45".
+_TWO_DIGIT_YEAR = re.compile(r"^\d{1,2}[./ -](?:\d{1,2}|[A-Za-z]{3,9})\.?[./ -]\d{2}(?:\s|$)")
+
+
+def _past_century(text: pd.Series, dates: pd.Series) -> pd.Series:
+    """Dates read from a two-digit year that would lie in the future: 18.02.45 is 1945, not 2045 (Python
+    reads 00-68 as 20xx). Customer, survey and purchase dates, and dates of birth, lie in the past.
+
+    Returns the mask of the dates moved back by 100 years (the caller moves them)."""
+    today = pd.Timestamp.today().normalize() + pd.Timedelta(days=1)
+    future = dates.notna() & (dates >= today)
+    if not future.any():
+        return future
+    return future & text.str.match(_TWO_DIGIT_YEAR).fillna(False).astype(bool)
 
 
 def _distinct_text_dates(values: pd.Series, *, ambiguous_day_first: bool) -> tuple[pd.Series, pd.Series]:
@@ -481,6 +578,7 @@ def _distinct_text_dates(values: pd.Series, *, ambiguous_day_first: bool) -> tup
         return _with_source(dates, "text"), todo.astype(bool)
     text = text.str.replace(_ZONE_SUFFIX, "", regex=True, case=False)
     text = text.str.replace(_OFFSET_AFTER_TIME, r"\1", regex=True)
+    text = _english_months(text)
     eight_digits = todo & text.str.fullmatch(r"\d{8}").fillna(False).astype(bool)
     if eight_digits.any() and eight_digits.sum() == todo.sum():  # the whole column is YYYYMMDD text
         dates, bad = _numeric_dates(pd.to_numeric(text.where(eight_digits), errors="coerce"))
@@ -509,7 +607,24 @@ def _distinct_text_dates(values: pd.Series, *, ambiguous_day_first: bool) -> tup
             )
             todo.loc[serial.index] = False
             source = "text" if len(serial) < (~empty).sum() else "excel_serial"
-    return _with_source(dates, source, order), todo.astype(bool)
+    shifted = _past_century(text, dates)
+    if shifted.any():
+        dates = dates.mask(shifted, dates[shifted] - pd.DateOffset(years=100))
+    dates = _with_source(dates, source, order)
+    dates.attrs[_SHIFTED] = shifted
+    return dates, todo.astype(bool)
+
+
+def _english_months(text: pd.Series) -> pd.Series:
+    """German month names written out ("5. März 2024", "05.Okt.2023") as "5 Mar 2024"; other text as is."""
+    german = text.str.contains(_GERMAN_MONTH_TEST).fillna(False).astype(bool)
+    if not german.any():
+        return text
+
+    def english(match: re.Match[str]) -> str:
+        return f"{match.group(1)} {_GERMAN_MONTHS[match.group(2).lower()]} {match.group(3)}"
+
+    return text.mask(german, text[german].str.replace(_GERMAN_MONTH_DATE, english, regex=True))
 
 
 def _by_sample_hits(text: pd.Series, formats: tuple[str, ...]) -> list[str]:

@@ -18,6 +18,11 @@ each row in the file, so rows set aside later can be named exactly. Reading hint
 ``header_row``   0-based row of the header line in the file (first data row - 1 when there is no header)
 ``title_rows``   texts found above the header (list of str)
 ``blank_rows``   completely empty rows below the header that were left out of the DataFrame
+``layout_rows``  rows of the report's layout left out of the DataFrame (a read-only, shared tuple): totals
+                 and subtotals ("Summe", "Grand Total", "Total Nord", "Mittelwert"), the header repeated on
+                 every page, page footers and export lines; one dict each: ``row`` (1-based file row),
+                 ``rule`` ("total_row", "repeated_header", "note_row"), ``text`` and ``cells`` (filled
+                 cells by column name)
 ``notes``        what was repaired (renamed duplicate headers, dropped empty columns, …), English str
 ``note_keys``    the same notes as (string-table key, params) pairs, to show them in the user's language
 ``has_header``   False when the first row already holds data (columns named "Column 1", "Column 2", …)
@@ -551,6 +556,7 @@ class _Table:
     notes: list[_Note] = field(default_factory=list)
     blank_rows: int = 0
     hidden: bool = False
+    layout_rows: tuple[dict[str, Any], ...] = ()
 
 
 def _fastexcel_preview(reader: fastexcel.ExcelReader, index: int) -> _Grid:
@@ -962,8 +968,8 @@ def _find_header(grid: _Grid) -> tuple[int, dict[int, Any] | None, list[str], li
             group = ", ".join(str(value).strip() for value in rows[header_row].values())
             params = {"group_row": header_row + 1, "groups": group, "header_row": below + 1}
             notes.append(("reading.note.group_row", params))
+            header = _grouped_names(rows[header_row], rows[below])
             header_row = below
-            header = rows[header_row]
     titles = [" ".join(str(value).strip() for value in rows[i].values()) for i in range(top) if filled[i]]
     more = _continuation_rows(rows, header_row)
     if more:
@@ -1069,6 +1075,39 @@ def _merged_names(header: dict[int, Any], labels: dict[int, Any]) -> dict[int, A
     return {col: name for col, name in names.items() if name}
 
 
+#: A label that names a column only together with its group: a year, a quarter, a month or a number
+#: ("Umsatz" over "2024 | 2025", "Bestellungen" over "Q1 | Q2").
+_PERIOD_LABEL = re.compile(
+    r"^(?:(?:19|20)\d\d(?:/\d{2,4})?|q[1-4](?:[ /-]?(?:19|20)?\d\d)?|h[12]|\d{1,2}|"
+    r"(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\.?(?: (?:19|20)?\d\d)?)$",
+    re.IGNORECASE,
+)
+
+
+#: Labels that say how a group's figure is measured, not what it is: "Bestellungen" over "Anzahl".
+_MEASURES = frozenset(
+    {"anzahl", "count", "number", "betrag", "amount", "wert", "value", "summe", "sum", "anteil", "share",
+     "%", "in %", "€", "eur", "in €", "in eur", "$", "usd"}
+)  # fmt: skip
+
+
+def _grouped_names(groups: dict[int, Any], labels: dict[int, Any]) -> dict[int, Any]:
+    """The lower header row's names, each prefixed with its group (the merged cell above, spanning to the
+    next group) where the label names the column only with it: a year or period ("Umsatz 2024"), or a
+    label repeated under several groups, or a measure word ("Bestellungen Anzahl", "Retouren Anzahl")."""
+    texts = {col: _header_text(value) for col, value in labels.items()}
+    counts: dict[str, int] = {}
+    for text in texts.values():
+        counts[text.lower()] = counts.get(text.lower(), 0) + 1
+    names: dict[int, Any] = {}
+    for col, value in labels.items():
+        group = next((_header_text(groups[g]) for g in sorted(groups, reverse=True) if g <= col), "")
+        text = texts[col]
+        needs_group = bool(_PERIOD_LABEL.match(text)) or counts[text.lower()] > 1 or text.lower() in _MEASURES
+        names[col] = f"{group} {text}" if group and needs_group else value
+    return names
+
+
 def _same_words(a: str, b: str) -> bool:
     def words(text: str) -> str:
         text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text).lower()
@@ -1103,6 +1142,211 @@ def _is_group_row(rows: list[dict[int, Any]], i: int) -> bool:
     return any(_is_text(lower.get(col)) and not _is_text(value) for col, value in data.items())
 
 
+# --- rows that belong to the report, not the table: totals, repeated headers, notes -------------------
+
+#: Words that label a total, subtotal or summary row (English and German, as Excel's subtotals, pivot
+#: tables, survey reports and report writers put them into the first column): "Summe", "Grand Total",
+#: "Nord Ergebnis", "Total Nord", "Mittelwert", "Ø", "Anzahl". Never "min"/"max" ("Max" is a first name).
+_TOTAL_WORDS = frozenset(
+    {"total", "totals", "grand total", "subtotal", "sub total", "sub-total", "sum", "sum total", "summe",
+     "summen", "zwischensumme", "teilsumme", "endsumme", "gesamtsumme", "gesamt", "gesamtergebnis",
+     "ergebnis", "teilergebnis", "insgesamt", "overall", "overall total", "alle", "all", "average", "avg",
+     "mean", "mittelwert", "durchschnitt", "schnitt", "ø", "median", "anzahl", "count"}
+)  # fmt: skip
+_TOTAL_EDGE = re.compile(
+    r"^\W*(?:grand |sub[ -]?|overall )?total|^\W*(?:summe|sum\b|gesamt|insgesamt|zwischensumme|teilsumme|"
+    r"endsumme|alle\b|all\b|average|avg\b|mean\b|mittelwert|durchschnitt|schnitt\b|median\b|ø|anzahl\b|count\b)|"
+    r"(?:total|summe|ergebnis|gesamt|insgesamt)\W*$",
+    re.IGNORECASE,
+)
+#: Words of an export or page line ("Exported by … on …", "Seite 2 von 5", "Stand: 30.06.2026").
+_NOTE_WORDS = re.compile(
+    r"\b(export\w*|erstellt|created|generated|printed|gedruckt|page|seite|stand|as of|quelle|source|"
+    r"report|bericht|auswertung|copyright|vertraulich|confidential)\b|©",
+    re.IGNORECASE,
+)
+#: The longest label a total row carries ("Summe Region Nord-West"): longer text is a sentence.
+_TOTAL_LABEL_WORDS = 4
+#: A row with fewer filled cells than this share of the usual row is sparse (a subtotal fills a few).
+_SPARSE_SHARE = 0.75
+
+
+def _layout_rows(frame: pd.DataFrame, header: dict[int, Any]) -> dict[Any, tuple[str, str]]:
+    """Rows that are part of a report's layout rather than records, keyed by the frame's index:
+    (rule, text).
+
+    A **total row** has a total word ("Summe", "Grand Total", "Gesamt (alle Kunden)", or "Total Nord" /
+    "Nord Ergebnis" naming a group found in other rows) and a number, in the first column or anywhere in
+    a row sparser than most. A **repeated header** (a report printed in pages) has most of its cells equal
+    to their column's header. A **note row** has one filled cell, a phrase of several words (or a page
+    or export word) in a column whose other cells are short: a page footer, "Exported by … on …".
+    Candidates are found column by column; only they are looked at one by one.
+    """
+    if len(frame) < 2 or frame.shape[1] < 2:
+        return {}
+    counts = frame.notna().sum(axis=1).to_numpy()
+    typical = float(np.median(counts))
+    sparse = counts < _SPARSE_SHARE * typical
+    first = frame.columns[0]
+    names = {col: _header_text(header.get(col)).lower() for col in frame.columns}
+    lead = _text_cells(frame[first])
+    candidates = _matches(lead, _TOTAL_EDGE) | (lead.str.lower() == names[first]).fillna(False).to_numpy(bool)
+    if sparse.any():
+        single = counts[sparse] == 1
+        rows = np.flatnonzero(sparse)
+        for col in frame.columns:
+            cells = _text_cells(frame[col].iloc[rows])
+            hit = _matches(cells, _TOTAL_EDGE)
+            if single.any():  # a note line fills one cell
+                hit |= _matches(cells, _PHRASE) & single
+            candidates[rows[hit]] = True
+    found: dict[Any, tuple[str, str]] = {}
+    group_values: set[str] | None = None
+    short: dict[Any, bool] = {}
+    positions = np.flatnonzero(candidates)
+    chosen = frame.iloc[positions]  # one selection, read row by row as tuples (thousands of subtotals)
+    for position, values in zip(positions, chosen.itertuples(index=False), strict=True):
+        pairs = zip(frame.columns, values, strict=True)
+        cells = [(col, value) for col, value in pairs if not _is_empty(value)]
+        texts = [(col, " ".join(value.split())) for col, value in cells if isinstance(value, str)]
+        if not texts:
+            continue
+        label = frame.index[position]
+        same = sum(1 for col, text in texts if names[col] and text.lower() == names[col])
+        if len(cells) >= 2 and same >= 0.8 * len(cells):
+            found[label] = ("repeated_header", texts[0][1])
+            continue
+        if group_values is None:
+            group_values = _group_values(frame)
+        where = [(col, text) for col, text in texts if sparse[position] or col == first]
+        total = next((text for col, text in where if _is_total_label(text, group_values)), None)
+        if total is not None:  # a label in a column of sentences ("Insgesamt gut") is an answer
+            total_col = next(col for col, text in where if text == total)
+            total = total if _short_column(frame, total_col, short) else None
+        if total is not None and _other_figure(cells, total):
+            found[label] = ("total_row", total)
+        elif len(cells) == len(texts) == 1 and typical >= 3:
+            col, text = texts[0]
+            if _is_note(text, frame, short, col):
+                found[label] = ("note_row", text)
+    return found
+
+
+def _other_figure(cells: list[tuple[Any, Any]], label: str) -> bool:
+    """A cell besides the label holds a figure ("1.234,56 €", "EUR 95,02", a workbook number)."""
+    return any(
+        not isinstance(value, str) or (" ".join(value.split()) != label and re.search(r"\d", value))
+        for _, value in cells
+    )
+
+
+class LayoutRows(tuple):
+    """The layout rows of a sheet (see ``attrs["layout_rows"]``), read-only.
+
+    pandas deep-copies a frame's attrs into every column and selection taken from it; this holder is
+    shared instead (a log with a subtotal per customer has thousands of them: copied, they made
+    validating a 50k-line log take 12 s instead of 2).
+    """
+
+    __slots__ = ()
+
+    def __deepcopy__(self, memo: dict) -> LayoutRows:
+        return self
+
+
+def _layout_records(rows: pd.DataFrame, layout: dict[Any, tuple[str, str]]) -> LayoutRows:
+    """The left-out layout rows as plain records: file row number, rule, the showing text, filled cells."""
+    records = []
+    for label, values in zip(rows.index, rows.itertuples(index=False), strict=True):
+        rule, text = layout[label]
+        cells = {
+            str(col): _header_text(value)
+            for col, value in zip(rows.columns, values, strict=True)
+            if not _is_empty(value)
+        }
+        records.append({"row": int(label), "rule": rule, "text": text, "cells": cells})
+    return LayoutRows(records)
+
+
+_PHRASE = re.compile(r"\S\s+\S")
+
+
+def _matches(cells: pd.Series, pattern: re.Pattern[str]) -> np.ndarray:
+    # the case flag inline: Arrow (RE2) takes no flags argument and would fall back to Python's re
+    inline = f"(?i){pattern.pattern}" if pattern.flags & re.IGNORECASE else pattern.pattern
+    return cells.str.contains(inline, regex=True).fillna(False).to_numpy(dtype=bool)
+
+
+def _text_cells(values: pd.Series) -> pd.Series:
+    """The column's cells as stripped text; a column of numbers or dates (a workbook's) is all NA."""
+    if values.dtype != object and not pd.api.types.is_string_dtype(values):
+        return pd.Series(pd.NA, index=values.index, dtype="string")
+    try:  # Arrow's regular expressions: several times faster on a 100k-row column
+        return values.astype("string[pyarrow]").str.strip()
+    except (ImportError, TypeError, ValueError):  # pragma: no cover - pyarrow comes with streamlit
+        return values.astype("string").str.strip()
+
+
+def _group_values(frame: pd.DataFrame) -> set[str]:
+    """Text values of the frame (the groups a subtotal names: a region, a customer number); built only
+    when a row carries a total word."""
+    values: set[str] = set()
+    for col in frame.columns:
+        if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
+            distinct = _text_cells(pd.Series(pd.unique(frame[col].dropna()), dtype=object))
+            values.update(distinct.str.lower().str.replace(r"\s+", " ", regex=True).dropna().tolist())
+    return values
+
+
+def _is_total_label(text: str, groups: set[str]) -> bool:
+    """A total's label: "Summe", "Grand Total:", "Total Nord", "Nord Ergebnis", "Gesamt (alle Kunden)"."""
+    words = re.sub(r"\(.*?\)", " ", text).lower().replace(":", " ").split()
+    if not words or len(words) > _TOTAL_LABEL_WORDS:
+        return False
+    if " ".join(words) in _TOTAL_WORDS:
+        return True
+    for size in (2, 1):
+        head, tail = " ".join(words[:size]), " ".join(words[size:])
+        lead, end = " ".join(words[:-size]), " ".join(words[-size:])
+        if (head in _TOTAL_WORDS and _names_group(tail, groups)) or (
+            end in _TOTAL_WORDS and _names_group(lead, groups)
+        ):
+            return True
+    return False
+
+
+#: What a total row counts after its word: "Summe: 60 Kunden", "Total 1,234 records", "Anzahl 45".
+_COUNTED = re.compile(
+    r"^[\d.,' ]+(?:kunden|customers?|clients?|datensätze|datensatz|records?|rows?|zeilen|einträge|entries|"
+    r"positionen|items|belege|bestellungen|orders|antworten|responses)?$"
+)
+
+
+def _names_group(rest: str, groups: set[str]) -> bool:
+    """The words after (or before) a total word name a group of the table, all of it, or a count."""
+    rest = re.sub(r"^(für|for|of|von|der|des)\s+", "", rest.strip(" -–"))
+    return bool(rest) and (rest in groups or rest.startswith(("alle", "all ")) or bool(_COUNTED.match(rest)))
+
+
+def _short_column(frame: pd.DataFrame, col: Any, known: dict[Any, bool]) -> bool:
+    if col not in known:
+        known[col] = _short_values(frame[col])
+    return known[col]
+
+
+def _short_values(column: pd.Series) -> bool:
+    """The column holds codes, names or categories (at most two words), not sentences."""
+    text = _text_cells(column).dropna()
+    return text.empty or float(text.str.split().str.len().median()) <= 2
+
+
+def _is_note(text: str, frame: pd.DataFrame, short: dict[Any, bool], col: Any) -> bool:
+    """A phrase (three words, or two with a page/export word) in a column of short values."""
+    words = len(text.split())
+    phrase = words >= 3 or (words == 2 and bool(_NOTE_WORDS.search(text)))
+    return phrase and _short_column(frame, col, short)
+
+
 # --- shared finishing ----------------------------------------------------------------------------
 
 
@@ -1122,6 +1366,7 @@ def _finish_sheets(tables: dict[str, _Table], name: str, hints: dict[str, Any]) 
             "header_row": table.header_row,
             "title_rows": table.title_rows,
             "blank_rows": table.blank_rows,
+            "layout_rows": table.layout_rows,
             "notes": [t(key, "en", **params) for key, params in table.notes],
             "note_keys": [(key, dict(params)) for key, params in table.notes],
             "sheet": sheet,
@@ -1157,8 +1402,14 @@ def _finish_frame(table: _Table, name: str) -> pd.DataFrame | None:
     last = int(np.flatnonzero(~blank)[-1])
     table.blank_rows = int(blank[: last + 1].sum())
     frame = frame.iloc[: last + 1][~blank[: last + 1]]
+    layout = _layout_rows(frame, header) if table.header is not None else {}
     generated = "column_{}" if table.header is not None else "Column {}"
     frame.columns = _column_names([header.get(col) for col in keep], table.notes, generated=generated)
+    if layout:
+        table.layout_rows = _layout_records(frame.loc[list(layout)], layout)
+        frame = frame.drop(index=list(layout)).infer_objects()
+        if frame.empty:
+            return None
     if dropped:
         table.notes.append(("reading.note.empty_columns", {"columns": dropped}))
     return _native_integers(frame)

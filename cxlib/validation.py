@@ -24,9 +24,12 @@ from cxlib.id_lookup import member_of
 from cxlib.mapping import ColumnMapping
 from cxlib.messages import Message
 from cxlib.parsing import (
+    DateOrder,
     clean_text,
+    date_order,
     guess_decimal,
     marked_missing,
+    money_unit,
     normalize_gender,
     normalize_ids,
     parse_dates,
@@ -51,6 +54,8 @@ from cxlib.transaction_columns import (
 REASON_COLUMN = "reason"
 ROW_COLUMN = "row"
 _NON_NEGATIVE = frozenset({"age", "orders", "income", "acquisition_cost", "tenure"})
+#: Roles holding money: a header may state them in thousands or millions ("Umsatz (Tsd. €)").
+_MONEY_ROLES = frozenset({"revenue", "income", "margin", "acquisition_cost", "amount", "unit_price"})
 
 
 @dataclass
@@ -59,6 +64,7 @@ class _Rules:
 
     items: list[RuleCount]
     day_first: bool = True  # how to read a date such as 01/02/2026 that no value of its column decides
+    file_date_order: DateOrder | None = None  # the order another date column of the file proves
     meanings: dict[str, ColumnMeaning] = field(default_factory=dict)  # what was learnt about columns
 
     def add(self, rule: str, rows: int, *, set_aside: bool, **params: object) -> None:
@@ -165,17 +171,18 @@ def validate_table(
         )
     blank_rows = int(frame.attrs.get("blank_rows", 0) or 0)
     rules.add("blank_row", blank_rows, set_aside=True)
+    layout = _layout_rules(frame.attrs.get("layout_rows") or [], rules, renames)
     set_aside = _set_aside_frame(
-        source.rename(columns=renames), ~keep, reasons, _row_numbers(frame), blank_rows
+        source.rename(columns=renames), ~keep, reasons, _row_numbers(frame), blank_rows, layout
     )
     used = data[keep].reset_index(drop=True)
     report = ValidationReport(
         table=table,
         file=file,
         sheet=sheet,
-        rows_read=len(source) + blank_rows,
+        rows_read=len(source) + blank_rows + len(layout),
         rows_used=len(used),
-        rows_set_aside=int((~keep).sum()) + blank_rows,
+        rows_set_aside=int((~keep).sum()) + blank_rows + len(layout),
         rules=rules.items,
         mapping=mapping.as_dict(),
         notes=notes,
@@ -532,12 +539,17 @@ def _typed_columns(
     """One typed column per mapped role (named by role key), then touchpoints and extras by header."""
     table, decimal = mapping.table, source.attrs.get("decimal")
     columns: dict[str, pd.Series] = {}
+    rules.file_date_order = _file_date_order(source, mapping)
+    if rules.file_date_order is not None:  # one file writes its dates one way
+        rules.day_first = rules.file_date_order.order == "day_first"
     for role_key, match in mapping.matches.items():
         if role_key == "touchpoints":
             continue
         spec = role(table, role_key)
         label = _role_label(table, role_key)
         columns[role_key] = _typed(source[match.column], spec.kind, role_key, label, rules, decimal)
+        if role_key in _MONEY_ROLES:
+            columns[role_key] = _in_header_unit(columns[role_key], match.column, role_key, rules)
         if spec.kind == "date":
             _note_date_reading(columns[role_key], role_key, label, rules)
         if spec.kind == "category":
@@ -627,6 +639,20 @@ def _status_words_read(values: pd.Series) -> pd.Series:
     return values.astype("string").str.strip().isin(list(words)).fillna(False).astype(bool)
 
 
+def _in_header_unit(values: pd.Series, header: object, key: str, rules: _Rules) -> pd.Series:
+    """Money given in thousands or millions by its header ("Umsatz (Tsd. €)", "TEUR", "k$") in currency
+    units, said in the column's evidence and a rule (repaired, not set aside)."""
+    factor = money_unit(header)
+    if factor == 1 or not pd.api.types.is_numeric_dtype(values):
+        return values
+    meaning = rules.meanings.setdefault(key, ColumnMeaning(column=key, kind="money", role=key))
+    meaning.evidence.append(Evidence("money_unit_header", {"header": str(header), "factor": factor}))
+    unit = Message(f"money_unit.{factor}")
+    filled = int(values.notna().sum())
+    rules.add("money_unit_header", filled, set_aside=False, column=str(header), unit=unit, factor=factor)
+    return (values * factor).round(6)  # 1.234 thousand is 1234, not 1233.9999999999998
+
+
 def _reads_day_first(attrs: dict) -> bool:
     """German-looking files (decimal comma or ``;``) and workbooks read 01/02/2026 as 1 February;
     other text files (decimal point, ``,`` or tab) as 2 January."""
@@ -642,6 +668,10 @@ def _note_date_reading(dates: pd.Series, key: str, label: Message, rules: _Rules
     meaning = rules.meanings.setdefault(key, ColumnMeaning(column=key, kind="date", role=key))
     if source in ("yyyymmdd", "excel_serial", "unix_s", "unix_ms", "year_only") and not meaning.evidence:
         meaning.evidence.append(Evidence(f"date_{source}"))
+    if dates.attrs.get("century_shifted"):
+        rules.add("two_digit_year_past", dates.attrs["century_shifted"], set_aside=False, role=label)
+    if order.get("evidence") == "assumed" and rules.file_date_order is not None:
+        order = {**order, "evidence": "other_column", "example": rules.file_date_order.example}
     if order.get("order"):
         order_text = Message(f"date.order.{order['order']}")
         meaning.evidence.append(Evidence("date_order", {**order, "order_text": order_text}))
@@ -654,6 +684,26 @@ def _note_date_reading(dates: pd.Series, key: str, label: Message, rules: _Rules
                 example=order.get("example"),
                 order=order_text,
             )
+
+
+def _file_date_order(source: pd.DataFrame, mapping: ColumnMapping) -> DateOrder | None:
+    """The day/month order the file's date columns prove (a first or second part above 12), when those
+    that prove one agree: a signup date "28/11/2021" decides a churn column of only "06/02/2024"s."""
+    proven = []
+    for key, match in mapping.matches.items():
+        if (
+            key == "touchpoints"
+            or not isinstance(match.column, str)
+            or role(mapping.table, key).kind != "date"
+        ):
+            continue
+        values = source[match.column]
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            order = date_order(pd.Series(pd.unique(values.dropna())).astype("string"))
+            if order.evidence in ("first_part_over_12", "second_part_over_12"):
+                proven.append(order)
+    orders = {order.order for order in proven}
+    return proven[0] if len(orders) == 1 else None
 
 
 def _without_missing_codes(raw: pd.Series, values: pd.Series, label: Message, rules: _Rules) -> pd.Series:
@@ -972,13 +1022,41 @@ def _row_numbers(frame: pd.DataFrame) -> np.ndarray:
     return np.arange(len(frame), dtype="int64") + 2  # a frame built in code: header on row 1
 
 
+def _layout_rules(records: list[dict], rules: _Rules, renames: Mapping) -> pd.DataFrame:
+    """Count the totals, repeated headers and note lines the reader left out (``attrs["layout_rows"]``),
+    one rule each, and return them as set-aside rows (row number, cells, reason)."""
+    if not records:
+        return pd.DataFrame()
+    aside = pd.DataFrame(
+        [{ROW_COLUMN: r["row"], **{renames.get(c, c): v for c, v in r["cells"].items()}} for r in records]
+    )
+    aside[REASON_COLUMN] = [r["rule"] for r in records]
+    for rule in dict.fromkeys(r["rule"] for r in records):
+        texts = [r["text"] for r in records if r["rule"] == rule]
+        shown = ", ".join(f"“{_shortened(text)}”" for text in list(dict.fromkeys(texts))[:3] if text)
+        rules.add(rule, len(texts), set_aside=True, examples=shown)
+    return aside
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _set_aside_frame(
-    source: pd.DataFrame, mask: pd.Series, reasons: pd.Series, rows: np.ndarray, blank_rows: int
+    source: pd.DataFrame,
+    mask: pd.Series,
+    reasons: pd.Series,
+    rows: np.ndarray,
+    blank_rows: int,
+    layout: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """The original rows that were not used, with their spreadsheet row number and the reason's rule code."""
+    """The original rows that were not used, with their spreadsheet row number and the reason's rule code
+    (rows the reader left out as totals, repeated headers or notes among them, in file order)."""
     aside = source[mask].copy()
     aside.insert(0, ROW_COLUMN, rows[mask.to_numpy()])
     aside[REASON_COLUMN] = reasons[mask].to_numpy()
+    if layout is not None and not layout.empty:
+        aside = pd.concat([aside, layout], ignore_index=True).sort_values(ROW_COLUMN, kind="stable")
     if blank_rows:
         blanks = pd.DataFrame({ROW_COLUMN: [pd.NA] * blank_rows, REASON_COLUMN: "blank_row"})
         aside = pd.concat([aside, blanks], ignore_index=True)

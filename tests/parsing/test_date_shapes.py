@@ -116,3 +116,89 @@ def test_whole_years_are_years_not_excel_serials_of_1905():
     assert iso(numbers) == ["2019-01-01 00:00", "2023-01-01 00:00", None]
     assert iso(text) == ["2019-01-01 00:00", "2023-01-01 00:00"]
     assert numbers.attrs["date_source"] == text.attrs["date_source"] == "year_only"
+
+
+def test_german_month_names_and_day_month_abbreviation_dates():
+    values = ["5. März 2024", "12. Mai 2023", "1.Okt.2022", "3 Dez 2021", "06-Jan-2021"]
+    values.append("Jan 5, 2024 3:45 PM")
+    dates, bad = parse_dates(pd.Series(values))
+    assert iso(dates) == [
+        "2024-03-05 00:00",
+        "2023-05-12 00:00",
+        "2022-10-01 00:00",
+        "2021-12-03 00:00",
+        "2021-01-06 00:00",
+        "2024-01-05 15:45",
+    ]
+    assert not bad.any()
+
+
+def test_customer_export_with_german_month_names_keeps_its_churn(tmp_path):
+    # Before, "Kunde seit" and "Kündigungsdatum" written as "3. August 2023" were no dates: both columns
+    # went unmapped and the churn of 3 customers vanished without a word.
+    from cxlib.intake import load_table
+
+    months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+              "November", "Dezember"]  # fmt: skip
+    signup = pd.date_range("2021-01-06", periods=12, freq="37D")
+    churn = [signup[i] + pd.Timedelta(days=400) if i % 4 == 0 else None for i in range(12)]
+
+    def german(day) -> str:
+        return "" if day is None else f"{day.day}. {months[day.month - 1]} {day.year}"
+
+    lines = ["Kundennummer;Kunde seit;Kündigungsdatum;Umsatz"]
+    lines += [f"K{i};{german(signup[i])};{german(churn[i])};{100 + i},00" for i in range(12)]
+    path = tmp_path / "kunden.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+    data = load_table(path, table="customers").validated.data
+
+    assert data["signup_date"].min() == signup.min() and data["signup_date"].max() == signup.max()
+    assert int(data["churned"].sum()) == sum(day is not None for day in churn) == 3
+    assert data["churn_date"].max() == max(day for day in churn if day is not None)
+
+
+def test_two_digit_years_that_would_lie_in_the_future_are_last_century():
+    dates, bad = parse_dates(pd.Series(["18.02.45", "27.08.88", "01.01.20", "2/18/45", "18.02.2045"]))
+    assert iso(dates) == [
+        "1945-02-18 00:00",
+        "1988-08-27 00:00",
+        "2020-01-01 00:00",
+        "1945-02-18 00:00",
+        "2045-02-18 00:00",  # a four-digit year is taken as written
+    ]
+    assert dates.attrs["century_shifted"] == 2
+    assert not bad.any()
+
+
+def test_birth_dates_with_two_digit_years_give_every_customer_an_age(tmp_path):
+    # Before, "18.02.45" was read as 2045: 3 of 5 ages (1945, 1950, 1962) were negative and left empty.
+    from cxlib.intake import load_table
+
+    births = pd.to_datetime(
+        ["1945-02-18", "1988-08-27", "1950-10-04", "1962-05-12", "2001-03-30", "1939-12-01"]
+    )
+    lines = ["Kundennummer;Geburtsdatum;Umsatz"]
+    lines += [f"K{i};{day:%d.%m.%y};100,00" for i, day in enumerate(births)]
+    path = tmp_path / "kunden.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+    data = load_table(path, table="customers").validated.data
+
+    today = pd.Timestamp.today().normalize()
+    expected = ((today - births).days / 365.2425).astype(int)
+    assert data["age"].tolist() == [float(age) for age in expected]
+
+
+def test_signup_dates_with_two_digit_years_say_they_were_read_as_19xx(tmp_path):
+    from cxlib.intake import load_table
+
+    lines = ["Kundennummer;Kunde seit;Umsatz", "K1;18.02.95;10,00", "K2;01.07.03;20,00", "K3;30.11.68;5,00"]
+    path = tmp_path / "kunden.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+    loaded = load_table(path, table="customers")
+
+    assert loaded.validated.data["signup_date"].dt.year.tolist() == [1995, 2003, 1968]
+    rules = {rule.rule: rule.rows for rule in loaded.validated.report.rules}
+    assert rules["two_digit_year_past"] == 1  # before: 30.11.68 was 2068, a future date left empty

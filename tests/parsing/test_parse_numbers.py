@@ -82,3 +82,25 @@ def test_currency_strings_of_three_countries(cell, expected):
 def test_excel_exponents_still_read():
     numbers, bad, _ = parse_numbers(pd.Series(["1.5E+05", "2e-3", ".5"]), decimal=".")
     assert numbers.tolist() == [150000.0, 0.002, 0.5] and not bad.any()
+
+
+def test_numbers_shortened_with_k_tsd_mio_are_whole_amounts():
+    cells = pd.Series(["1.2k", "$1.5k", "12,5 Tsd.", "3,4 Mio. €", "1.1bn", "12", "abc"])
+    numbers, bad, _ = parse_numbers(cells, decimal=".")
+    assert numbers.tolist()[:6] == [1200.0, 1500.0, 12500.0, 3_400_000.0, 1_100_000_000.0, 12.0]
+    assert bad.tolist() == [False] * 6 + [True]
+
+
+def test_revenue_written_as_1_2k_is_found_and_summed(tmp_path):
+    # Before, "Annual Revenue" written as "1.2k" was no number: the column was not the revenue at all.
+    from cxlib.intake import load_table
+
+    revenue = [1200.0, 15300.0, 800.0, 2500.0, 40100.0, 950.0]
+    lines = ["Customer ID,Annual Revenue,Age"]
+    lines += [f'C{i},"{amount / 1000:.2f}k",{30 + i}' for i, amount in enumerate(revenue)]
+    path = tmp_path / "customers.csv"
+    path.write_text("\n".join(lines))
+
+    data = load_table(path, table="customers").validated.data
+
+    assert data["revenue"].sum() == sum(revenue)

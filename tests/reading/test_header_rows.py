@@ -7,6 +7,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from cxlib.i18n import t
 from cxlib.reading import read_file
 from tests.reading.reading_builders import xlsx_bytes
@@ -113,3 +115,22 @@ def test_text_only_survey_first_answer_is_not_taken_for_a_header():
     text = "Name,Website,Delivery\nAnna,Very satisfied,Neutral\nBen,Satisfied,Dissatisfied\n"
     df = _only(text.encode(), "s.csv")
     assert len(df) == 2
+
+
+def test_group_row_over_years_names_each_year_with_its_group(tmp_path):
+    # Controlling exports put "Umsatz" over "2024 | 2025" (merged cells). Before, the columns were named
+    # "2024" and "2025" and no revenue was found at all; now the latest full year is the revenue.
+    from cxlib.intake import load_table
+
+    revenue_2025 = [1200.5, 830.0, 4100.25, 99.0, 2500.0, 760.4]
+    lines = ["Kunde;;Umsatz;;Bestellungen", "Nr.;Region;2024;2025;Anzahl"]
+    for i, amount in enumerate(revenue_2025):
+        lines.append(f"K{i};Nord;{amount * 0.9:.2f};{amount:.2f};{i + 1}".replace(".", ","))
+    path = tmp_path / "umsatz.csv"
+    path.write_text("\n".join(lines), encoding="cp1252")
+
+    loaded = load_table(path, table="customers")
+
+    assert list(loaded.raw.columns) == ["Nr.", "Region", "Umsatz 2024", "Umsatz 2025", "Bestellungen Anzahl"]
+    assert loaded.mapping.matches["revenue"].column == "Umsatz 2025"
+    assert loaded.validated.data["revenue"].sum() == pytest.approx(sum(revenue_2025))
