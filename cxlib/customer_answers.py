@@ -19,7 +19,7 @@ import pandas as pd
 
 from cxlib.intake import LoadedTable
 from cxlib.messages import Message
-from cxlib.scales import has_term, read_questionnaire, words_of
+from cxlib.scales import has_term, names_recommendation, read_questionnaire, words_of
 from cxlib.tables import ColumnMeaning
 
 __all__ = ["ANSWER_KINDS", "SATISFACTION_WORDS", "answer_columns", "answers_frame", "survey_from_customers"]
@@ -41,6 +41,8 @@ def answer_columns(raw: pd.DataFrame, candidates: list[str]) -> list[str]:
     ...                     "Satisfaction Score": [5, 4, 1, 3, 2, 4] * 5})
     >>> answer_columns(raw, ["NPS", "CityTier", "Satisfaction Score"])
     ['NPS', 'Satisfaction Score']
+    >>> answer_columns(raw.rename(columns={"NPS": "Score"}), ["Score"])  # a plain score says no question
+    []
     """
     present = [column for column in candidates if column in raw.columns]
     if not present:
@@ -52,8 +54,10 @@ def answer_columns(raw: pd.DataFrame, candidates: list[str]) -> list[str]:
 def _is_answer(meaning: ColumnMeaning | None) -> bool:
     if meaning is None or meaning.kind not in ANSWER_KINDS:
         return False
-    if meaning.kind in ("nps_score", "nps_group"):
+    if meaning.kind == "nps_group":
         return True
+    if meaning.kind == "nps_score":  # a plain "Score" or "Rating" 0–10 in a CRM may be anything
+        return names_recommendation(meaning.column)
     return has_term(words_of(meaning.column), SATISFACTION_WORDS) is not None
 
 

@@ -51,6 +51,7 @@ __all__ = [
     "labelled_numbers",
     "likert_points",
     "likert_scale",
+    "names_recommendation",
     "nps_groups",
     "placeholder_comment",
     "profile_column",
@@ -483,6 +484,20 @@ _RECOMMEND_WORDS = (
     "recommend", "recommended", "recommendation", "nps", "netpro", "net promoter", "promoter",
     "empfehl", "weiterempfehl", "likely to recommend", "ltr",
 )  # fmt: skip
+
+
+def names_recommendation(header: object) -> bool:
+    """Whether a header names the recommendation question ("Likelihood to recommend", "NPS",
+    "Weiterempfehlung"), not just a score or rating.
+
+    Examples
+    --------
+    >>> names_recommendation("NPS"), names_recommendation("Weiterempfehlung"), names_recommendation("Score")
+    (True, True, False)
+    """
+    return has_term(words_of(header), _RECOMMEND_WORDS) is not None
+
+
 _OUTCOME_WORDS = (
     "overall", "all", "gesamt", "insgesamt", "total", "satisfaction", "zufriedenheit", "csat", "repurchase",
     "buy again", "purchase again", "wiederkauf", "wieder kaufen", "loyalty", "loyal", "treue", "churn",

@@ -94,6 +94,8 @@ def test_traits_that_look_like_ratings_are_not_answers():
         }
     )
     assert answer_columns(raw, list(raw.columns)) == []
+    for plain in ("Score", "Rating", "Bewertung"):  # 0–10 under a header that names no question
+        assert answer_columns(pd.DataFrame({plain: rng.integers(0, 11, N)}), [plain]) == []
 
 
 def test_without_an_id_of_its_own_there_is_no_survey(tmp_path):
