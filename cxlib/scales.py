@@ -54,6 +54,7 @@ __all__ = [
     "names_recommendation",
     "nps_groups",
     "placeholder_comment",
+    "placeholder_comments",
     "profile_column",
     "read_questionnaire",
     "resolve_scale",
@@ -605,6 +606,30 @@ _PLACEHOLDER_COMMENTS = frozenset(
 )  # fmt: skip
 
 
+#: Longer cells are never a placeholder (the longest non-answer phrase has 25 characters; two joined by
+#: "/" fit).
+PLACEHOLDER_MAX_CHARS = 40
+
+
+def placeholder_comments(values: pd.Series) -> pd.Series:
+    """:func:`placeholder_comment` of every cell as a bool mask (missing cells: False), asked once per
+    distinct short cell: on 100,000 comments it costs milliseconds, not the seconds of asking per row.
+
+    Examples
+    --------
+    >>> placeholder_comments(pd.Series(["No Negative", None, "Great staff", "....", "n/a"])).tolist()
+    [True, False, False, True, True]
+    """
+    text = values.astype("string").str.strip()
+    lettered = text.str.contains(r"[^\W\d_]", regex=True).fillna(True).astype(bool)
+    found = (~lettered).copy()
+    short = (lettered & (text.str.len() <= PLACEHOLDER_MAX_CHARS)).fillna(False).astype(bool)
+    if short.any():
+        said = {cell: placeholder_comment(cell) for cell in pd.unique(text[short])}
+        found[short] = text[short].map(said).astype(bool)
+    return found & values.notna()
+
+
 def placeholder_comment(text: object) -> bool:
     """Whether a comment cell says nothing: a non-answer ("n/a", "-", "k.A."), a placeholder a tool or a
     customer writes into an open field ("No Negative", "Nothing", "keine Anmerkungen"), or no letters.
@@ -728,7 +753,11 @@ def profile_column(values: pd.Series, header: object, *, sample: int | None = SA
         return profile
     if profile.distinct > 40:
         # what customers wrote, without the "No Negative" / "-" a review tool fills empty fields with
-        said = {text: count for text, count in cells.items() if not placeholder_comment(text)} or cells
+        said = {
+            text: count
+            for text, count in cells.items()
+            if len(text) > PLACEHOLDER_MAX_CHARS or not placeholder_comment(text)
+        } or cells
         written = sum(said.values())
         profile.mean_length = sum(len(text) * count for text, count in said.items()) / written
         profile.unique_share = len(said) / written

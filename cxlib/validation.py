@@ -38,7 +38,7 @@ from cxlib.parsing import (
     salutation_without_gender,
 )
 from cxlib.roles import ROLES, TableName, role
-from cxlib.scales import placeholder_comment
+from cxlib.scales import placeholder_comments
 from cxlib.tables import ColumnMeaning, Evidence, RuleCount, ValidatedTable, ValidationReport
 from cxlib.transaction_columns import (
     CANCELLED,
@@ -572,12 +572,9 @@ def _typed_columns(
 def _without_placeholders(comments: pd.Series, label: Message, rules: _Rules) -> pd.Series:
     """Comments that say nothing ("No Negative", "Nothing", "-", "n/a") emptied and counted: they are
     no customer voice and no comment in the counts."""
-    filled = comments.dropna()
-    empty = filled.map(placeholder_comment).astype(bool)
-    if not empty.any():
+    mask = placeholder_comments(comments)
+    if not mask.any():
         return comments
-    mask = pd.Series(False, index=comments.index)
-    mask[empty[empty].index] = True
     rules.add(
         "placeholder_comment",
         int(mask.sum()),
