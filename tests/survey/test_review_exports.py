@@ -185,10 +185,18 @@ def test_review_and_nps_tool_dates_are_the_response_date(rng):
     amazon = pd.DataFrame(
         {"overall": stars.astype(float), "reviewText": _texts(rng, stars), "unixReviewTime": unix}
     )
+    tweets = pd.DataFrame(  # a social-media export: "tweet_created" with a UTC offset
+        {
+            "airline_sentiment": rng.choice(["negative", "neutral", "positive"], n),
+            "text": _texts(rng, stars),
+            "tweet_created": submitted.strftime("%Y-%m-%d %H:%M:%S -0800"),
+        }
+    )
     for frame, header in (
         (play, "Review Submit Date and Time"),
         (delighted, "Created at"),
         (amazon, "unixReviewTime"),
+        (tweets, "tweet_created"),
     ):
         loaded, _ = analyze_survey(frame)
         assert loaded.mapping.as_dict()["response_date"] == header
