@@ -1557,8 +1557,30 @@ _SATISFACTION_WITH = ("satisfaction with", "satisfied with", "zufriedenheit mit"
 _SERVICE_OUTCOMES = ("loyalty", "loyal", "treue", "complain", "complaint", "beschwerde", "retention")
 
 
-_SATISFACTION_WITH = ("satisfaction with", "satisfied with", "zufriedenheit mit", "zufrieden mit")
-_SERVICE_OUTCOMES = ("loyalty", "loyal", "treue", "complain", "complaint", "beschwerde", "retention")
+#: Words beside "satisfaction" that name no touchpoint: the overall judgement, the customer, the measure.
+_NOT_A_TOUCHPOINT = frozenset(
+    {"overall", "all", "gesamt", "insgesamt", "total", "general", "generally", "allgemein", "allgemeine",
+     "generell", "global", "customer", "customers", "kunden", "kunde", "score", "rating", "index", "level",
+     "grad", "wert", "note", "mit", "with", "the", "der", "die", "das", "den", "dem", "des", "of", "your",
+     "our", "ihre", "ihr", "ihrer", "unsere", "unserem", "unserer", "unser", "bei", "uns", "and", "und",
+     "survey", "umfrage", "question", "frage", "item", "scale", "skala", "sehr", "very", "satisfied",
+     "dissatisfied", "zufrieden", "unzufrieden", "how", "wie", "are", "you", "sind", "sie", "csat"}
+)  # fmt: skip
+_SATISFACTION_STEMS = ("zufriedenheit", "satisfaction")
+
+
+def _satisfaction_with_something(header: str) -> bool:
+    """Whether a satisfaction header names what it is about ("Zufriedenheit Preis", "Satisfaction opening
+    hours", "Preiszufriedenheit"): a touchpoint's rating, not the overall judgement ("Gesamtzufriedenheit",
+    "Customer Satisfaction Score", "Kundenzufriedenheit (1-5)"). Answer anchors in brackets are ignored."""
+    plain = re.sub(r"\(.*?\)|\[.*?\]|\d+\s*=.*$", " ", header)
+    for token in words_of(plain).split():
+        for stem in _SATISFACTION_STEMS:
+            token = token.replace(stem, " ")
+        for part in token.split():
+            if len(part) >= 3 and not part.isdigit() and part not in _NOT_A_TOUCHPOINT:
+                return True
+    return False
 
 
 def _outcome_word(header: str, words: str) -> str | None:
@@ -1569,7 +1591,9 @@ def _outcome_word(header: str, words: str) -> str | None:
     if found is None:
         return None
     if found in ("satisfaction", "zufriedenheit", "csat") and (
-        touchpoint_likeness(words) >= 1.0 or has_term(words, _SATISFACTION_WITH)
+        touchpoint_likeness(words) >= 1.0
+        or has_term(words, _SATISFACTION_WITH)
+        or _satisfaction_with_something(header)
     ):
         return None  # "Zufriedenheit Lieferung", "satisfaction with the waiting time" name a touchpoint
     handled = has_term(words, ("programme", "program", "handling", "bearbeitung"))

@@ -190,3 +190,37 @@ def test_without_an_overall_item_satisfaction_with_a_touchpoint_stays_a_touchpoi
     assert mapping["touchpoints"] == list(items)
     means = {tp["touchpoint"]: tp["native_mean"] for tp in document["journey"]["touchpoints"]}
     assert means == {name: round(values.mean(), 3) for name, values in items.items()}
+
+
+def test_satisfaction_with_a_named_thing_is_a_touchpoint_beside_the_overall_item(rng):
+    """'Zufriedenheit Preis', 'Satisfaction opening hours': satisfaction with something, so a touchpoint.
+    Before: each was an outcome and none reached the journey (a German battery of four gave no journey
+    at all); the overall item ('Gesamtzufriedenheit', 'Overall satisfaction') stays the outcome."""
+    for items, overall in (
+        (
+            ["Zufriedenheit Preis", "Zufriedenheit Sortiment", "Zufriedenheit Öffnungszeiten"],
+            "Gesamtzufriedenheit",
+        ),
+        (["Satisfaction price", "Satisfaction opening hours", "Preiszufriedenheit"], "Overall satisfaction"),
+    ):
+        frame = pd.DataFrame(
+            {item: ratings(rng, N, 1, 5, centre=3.0 + 0.3 * i) for i, item in enumerate(items)}
+        )
+        frame[overall] = ratings(rng, N, 1, 5, centre=3.5)
+
+        loaded, document = analyze_survey(frame)
+
+        assert loaded.validated.report.mapping["satisfaction"] == overall
+        means = {point["touchpoint"]: point["native_mean"] for point in document["journey"]["touchpoints"]}
+        assert means == {item: round(frame[item].mean(), 3) for item in items}
+
+
+def test_satisfaction_headers_that_name_nothing_else_stay_the_overall_judgement(rng):
+    for header in ("Kundenzufriedenheit (1-5)", "Customer Satisfaction Score", "Zufriedenheit insgesamt"):
+        frame = pd.DataFrame(
+            {"Lieferung": ratings(rng, N, 1, 5, centre=3.0), header: ratings(rng, N, 1, 5, centre=3.5)}
+        )
+
+        loaded, _ = analyze_survey(frame)
+
+        assert loaded.validated.report.mapping["satisfaction"] == header
