@@ -728,22 +728,7 @@ def _signup_date_by_values(
 ) -> list[tuple[str, Evidence]]:
     """The day a customer joined, from a header that says so in other words than the role's names
     ("Dt_Customer", "Enrollment Date", "Aktivierungsdatum") and values that are dates."""
-    for column in frame.columns:
-        if column in used or not _signup_header(column):
-            continue
-        sample = frame[column].head(VALUE_SAMPLE)
-        filled = sample[sample.notna() & (sample.astype("string").str.strip() != "").fillna(False)]
-        plain_numbers = pd.api.types.is_numeric_dtype(filled) and not pd.api.types.is_datetime64_any_dtype(
-            filled
-        )
-        if filled.empty or plain_numbers:
-            continue
-        dates, bad = parse_dates(filled)
-        if dates.notna().any() and bad.mean() <= 0.05:
-            mapping.matches["signup_date"] = ColumnMatch("signup_date", column, 0.75, "values")
-            used.add(column)
-            return [(column, Evidence("signup_date_header", {"header": str(column)}))]
-    return []
+    return _date_by_values(frame, mapping, used, role="signup_date", header_says=_signup_header)
 
 
 def _churn_date_by_values(
@@ -751,8 +736,16 @@ def _churn_date_by_values(
 ) -> list[tuple[str, Evidence]]:
     """The day a customer left, from a header that says so ("Gekündigt am", "Cancelled at", "Kunde bis")
     and values that are dates (blank for customers who stay)."""
+    return _date_by_values(frame, mapping, used, role="churn_date", header_says=_churn_header)
+
+
+def _date_by_values(
+    frame: pd.DataFrame, mapping: ColumnMapping, used: set, *, role: str, header_says
+) -> list[tuple[str, Evidence]]:
+    """The first unused column whose header ``header_says`` is ``role`` and whose filled values (at least
+    95 % of them) are dates, not plain numbers; mapped to ``role`` with evidence ``<role>_header``."""
     for column in frame.columns:
-        if column in used or not _churn_header(column):
+        if column in used or not header_says(column):
             continue
         sample = frame[column].head(VALUE_SAMPLE)
         filled = sample[sample.notna() & (sample.astype("string").str.strip() != "").fillna(False)]
@@ -763,9 +756,9 @@ def _churn_date_by_values(
             continue
         dates, bad = parse_dates(filled)
         if dates.notna().any() and bad.mean() <= 0.05:
-            mapping.matches["churn_date"] = ColumnMatch("churn_date", column, 0.75, "values")
+            mapping.matches[role] = ColumnMatch(role, column, 0.75, "values")
             used.add(column)
-            return [(column, Evidence("churn_date_header", {"header": str(column)}))]
+            return [(column, Evidence(f"{role}_header", {"header": str(column)}))]
     return []
 
 
