@@ -2,10 +2,12 @@
 
 Survey tools export every started interview, finished or not, and mark which ones were completed:
 SoSci Survey's ``FINISHED`` (1/0), Qualtrics' ``Finished`` (True/False), a German tool's ``beendet``
-or ``abgeschlossen`` (Ja/Nein), and Unipark/Tivian EFS's disposition code ``dispcode`` (31 = completed,
+or ``abgeschlossen`` (Ja/Nein), Unipark/Tivian EFS's disposition code ``dispcode`` (31 = completed,
 32 = completed after an interruption; 20–23 not yet answered, in progress, interrupted, resumed; 41/42
-screened out or quota full). An unfinished interview's answers stop where the respondent left, so its
-ratings are set aside (counted, with the column and its codes) rather than mixed with complete ones.
+screened out or quota full), and LimeSurvey's submit date (``submitdate``, "Date submitted", "Datum
+Abgeschickt"), left empty for an interview never submitted, next to its start date or last page. An
+unfinished interview's answers stop where the respondent left, so its ratings are set aside (counted,
+with the column and its codes) rather than mixed with complete ones.
 
 A column is read as the completion mark only when its header says so and its values are the tool's
 codes: a "Finished" column holding dates or free text is not touched.
@@ -37,6 +39,13 @@ _INTERVIEW_DONE = re.compile(
     r"(?:abgeschlossen|beendet|finished|completed|complete)\b"
 )
 _DISPCODE = re.compile(r"^(?:dispcode|disp code|disposition code|dispositionscode|disposition)\b")
+#: LimeSurvey's submit date (question codes, English and German export headers) ...
+_SUBMIT_DATE = frozenset({"submitdate", "date submitted", "datum abgeschickt", "abgeschickt am"})
+#: ... which marks unfinished interviews only beside the columns of an export of started interviews.
+_STARTED = frozenset(
+    {"startdate", "date started", "datum gestartet", "lastpage", "last page", "letzte seite"}
+)  # fmt: skip
+NOT_SUBMITTED = "–"  # how an empty submit date is shown among the codes
 _YES = frozenset({"1", "true", "wahr", "yes", "ja", "y", "j"})
 _NO = frozenset({"0", "false", "falsch", "no", "nein", "n"})
 #: EFS (Unipark/Tivian) disposition codes of a completed interview.
@@ -74,6 +83,20 @@ def _dispcode_incomplete(values: pd.Series) -> tuple[pd.Series, str] | None:
     return incomplete, shown
 
 
+def _submit_date_incomplete(values: pd.Series) -> tuple[pd.Series, str] | None:
+    """Rows whose submit date is empty, when the others hold dates (an interview never submitted)."""
+    from cxlib.parsing import parse_dates
+
+    text = values.astype("string").str.strip()
+    empty = (text.isna() | (text == "")).fillna(True).astype(bool)
+    if empty.all() or not empty.any():
+        return None
+    dates, bad = parse_dates(values[~empty])
+    if dates.notna().sum() == 0 or bad.mean() > 0.05:
+        return None
+    return empty, NOT_SUBMITTED
+
+
 def _is_flag_header(header: str) -> bool:
     """A finished flag's header: "FINISHED", "Finished - Wurde die Befragung abgeschlossen?", "Umfrage
     beendet"; not "Bestellung abgeschlossen" (a question about an order)."""
@@ -98,13 +121,21 @@ def incomplete_interviews(data: pd.DataFrame) -> tuple[str, pd.Series, str] | No
     [False, True, False]
     >>> incomplete_interviews(pd.DataFrame({"Finished": ["2026-01-02", "2026-01-03"]})) is None
     True
+    >>> lime = pd.DataFrame({"id": [1, 2, 3], "submitdate": ["2026-03-01 10:02", None, "2026-03-02 09:15"],
+    ...                      "lastpage": [3, 1, 3]})
+    >>> column, mask, codes = incomplete_interviews(lime)
+    >>> column, mask.tolist(), codes
+    ('submitdate', [False, True, False], '–')
     """
-    for column in data.columns:
-        header = normalize_header(column)
+    headers = {column: normalize_header(column) for column in data.columns}
+    started = bool(set(headers.values()) & _STARTED)
+    for column, header in headers.items():
         if _is_flag_header(header):
             found = _flag_incomplete(data[column])
         elif _DISPCODE.match(header):
             found = _dispcode_incomplete(data[column])
+        elif started and header in _SUBMIT_DATE:
+            found = _submit_date_incomplete(data[column])
         else:
             continue
         if found is not None:

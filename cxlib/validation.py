@@ -965,7 +965,7 @@ def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> lis
         )
         checks.append(("duplicate_id", repeated & ~exact))
     elif mapping.table == "survey":
-        checks += _incomplete_interview_rule(data)
+        checks += _incomplete_interview_rule(data, mapping)
         answers = [c for c in ("recommend", "satisfaction", "score", "comment") if c in data]
         answers += list(mapping.matches["touchpoints"].column) if "touchpoints" in mapping.matches else []
         if answers:
@@ -975,11 +975,18 @@ def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> lis
     return checks
 
 
-def _incomplete_interview_rule(data: pd.DataFrame) -> list[tuple]:
-    """Unfinished interviews (SoSci FINISHED = 0, EFS dispcode 22 ...) as a row rule, if marked."""
+def _incomplete_interview_rule(data: pd.DataFrame, mapping: ColumnMapping) -> list[tuple]:
+    """Unfinished interviews (SoSci FINISHED = 0, EFS dispcode 22, an empty LimeSurvey submitdate ...)
+    as a row rule, if marked. Columns that took a role are looked at under their own headers (the
+    submit date is also the response date)."""
     from cxlib.survey_completion import incomplete_interviews
 
-    found = incomplete_interviews(data)
+    headers = {
+        key: str(match.column)
+        for key, match in mapping.matches.items()
+        if isinstance(match.column, str) and key in data.columns and str(match.column) not in data.columns
+    }
+    found = incomplete_interviews(data.rename(columns=headers))
     if found is None:
         return []
     column, mask, codes = found

@@ -164,3 +164,32 @@ def test_sosci_lastdata_is_the_response_date():
     loaded, _ = _analyze(frame, "data_sosci.csv")
     assert loaded.validated.report.mapping["response_date"] == "LASTDATA"  # before: no response date
     assert loaded.validated.data["response_date"].max() == saved.max().floor("s")
+
+
+@pytest.mark.parametrize(
+    ("submitted", "started", "last_page"),
+    [("submitdate", "startdate", "lastpage"), ("Datum Abgeschickt", "Datum gestartet", "Letzte Seite")],
+)
+def test_limesurvey_interviews_never_submitted_are_set_aside(submitted, started, last_page):
+    """LimeSurvey exports every started interview; one never submitted has an empty submit date (which
+    is also the response date). Before: all 200 rows were used, the unfinished ones' worse answers
+    included (NPS of every answer); now they are set aside and counted, and the NPS is that of pandas
+    on the submitted rows."""
+    rng = np.random.default_rng(9)
+    n = 200
+    complete = rng.random(n) < 0.75
+    begun = pd.Timestamp("2026-03-01") + pd.to_timedelta(rng.integers(0, 20 * 86400, n), unit="s")
+    frame = pd.DataFrame(
+        {
+            "id": np.arange(1, n + 1),
+            submitted: np.where(complete, (begun + pd.Timedelta(minutes=7)).strftime("%d.%m.%Y %H:%M"), ""),
+            last_page: np.where(complete, 4, rng.integers(1, 4, n)),
+            started: begun.strftime("%d.%m.%Y %H:%M"),
+        }
+    )
+    answers = _answers(rng, n, complete)
+    loaded, document = _analyze(pd.concat([frame, answers], axis=1), "results-survey123.csv")
+
+    rule = next(r for r in loaded.validated.report.rules if r.rule == "incomplete_interview")
+    assert rule.rows == (~complete).sum() and loaded.validated.report.rows_used == complete.sum()
+    assert document["kpis"]["nps"]["score"] == pytest.approx(_nps(answers["Weiterempfehlung"][complete]))
