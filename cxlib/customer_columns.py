@@ -545,6 +545,7 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
                 used.add(column)
                 break
     notes += _orders_that_are_counts(frame, mapping, used)
+    notes += _coarse_region(frame, mapping, used)
     match = mapping.matches.get("revenue")
     siblings = list(frame.columns)
     if match is not None:
@@ -604,6 +605,40 @@ def _orders_that_are_counts(
 _BARE_ID = frozenset({"id", "nr", "no", "number", "nummer", "key", "record id", "row id", "objekt id"})
 _WHOSE_ID = frozenset({"customer", "kunde", "kunden", "client", "cust", "member", "mitglied", "kundennummer",
                        "kundennr", "customerid", "clientid", "kundenid"})  # fmt: skip
+
+
+#: A region the dashboard can filter and describe personas by has a handful of values, not one (a
+#: constant "Country") and not hundreds (a "City" or "Ort").
+REGION_VALUES = (2, 50)
+
+
+def _coarse_region(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> list[tuple[str, Evidence]]:
+    """The region among the columns whose header names one ("Ort", "Bundesland", "City", "State",
+    "Country"): when the one chosen (the first) has one value or more than 50, another with 2–50 values
+    is the region ("Bundesland" with 16 states, not "Ort" with 500 towns)."""
+    from cxlib.mapping import _name_score
+
+    match = mapping.matches.get("region")
+    if match is None or not isinstance(match.column, str):
+        return []
+    low, high = REGION_VALUES
+
+    def values(column: object) -> int:
+        return int(frame[column].head(VALUE_SAMPLE).nunique())
+
+    if low <= values(match.column) <= high:
+        return []
+    region = role("customers", "region")
+    for column in frame.columns:
+        if column in used or _name_score(normalize_header(column), region)[0] < 1.0:
+            continue
+        if low <= (count := values(column)) <= high:
+            used.discard(match.column)
+            used.add(column)
+            mapping.matches["region"] = ColumnMatch("region", column, match.confidence, "values")
+            params = {"header": str(column), "other": str(match.column), "values": count}
+            return [(column, Evidence("region_coarser", params))]
+    return []
 
 
 def _named_customer_id(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> list[tuple[str, Evidence]]:

@@ -849,6 +849,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.usage_not_orders": "“{header}” counts how often the service is used, not purchases: kept as a trait, not as orders",
         "evidence.not_spend_header": "the header names a balance, limit, salary, loan or ratio: not spend",
         "evidence.not_numeric": "not numbers",
+        "evidence.region_coarser": "“{header}” ({values} values) is the region rather than “{other}”, which "
+        "has one value or too many to compare",
         "evidence.orders_not_counts": "{share:.0%} of the values have decimals (amounts, not counts): not "
         "the number of orders",
         "evidence.constant": "the same value in every row",
@@ -1802,6 +1804,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.usage_not_orders": "„{header}“ zählt, wie oft der Dienst genutzt wird, keine Käufe: als Merkmal behalten, nicht als Bestellungen",
         "evidence.not_spend_header": "die Überschrift nennt einen Saldo, ein Limit, ein Gehalt, einen Kredit oder eine Quote: kein Umsatz",
         "evidence.not_numeric": "keine Zahlen",
+        "evidence.region_coarser": "„{header}“ ({values} Werte) ist die Region statt „{other}“, das nur einen "
+        "oder zu viele Werte zum Vergleichen hat",
         "evidence.orders_not_counts": "{share:.0%} der Werte haben Nachkommastellen (Beträge, keine "
         "Anzahlen): nicht die Zahl der Bestellungen",
         "evidence.constant": "in jeder Zeile derselbe Wert",
