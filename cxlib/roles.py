@@ -251,6 +251,17 @@ CUSTOMER_ROLES: tuple[Role, ...] = (
             "deckungsbeitrag",
             "gewinn",
             "rohertrag",
+            # German ERPs abbreviate the contribution margin ("DB I" = Deckungsbeitrag I); "DB" alone
+            # is matched only as a whole header or with a level or period, never inside "DB-ID"
+            "db",
+            "dbi",  # "DB I" (matched without its space; "db i" itself would also match "DB-ID")
+            "db 1",
+            "db1",
+            "db vorjahr",
+            "db i vorjahr",
+            "db1 vorjahr",
+            "db gesamt",
+            "db kumuliert",
         ),
     ),
     Role(

@@ -187,3 +187,25 @@ def test_deckungsbeitrag_in_percent_is_a_rate_of_revenue_not_money(tmp_path):
     table = load_table(write(without_revenue, tmp_path / "ohne_umsatz.csv"), table="customers").validated
     assert table.data["margin"].isna().all()  # no margin in money: no CLV rather than a wrong one
     assert "margin_rate_no_revenue" in [e.code for e in table.columns["margin"].evidence]
+
+
+@pytest.mark.parametrize("header", ["DB Vorjahr", "DB I", "DB1", "DB"])
+def test_the_abbreviated_contribution_margin_is_the_margin_of_the_clv(tmp_path, header):
+    """German ERPs write the contribution margin as "DB I", "DB1" or "DB Vorjahr". Before: none of them was
+    the margin, so the CLV asked for a margin rate; now it equals m·r/(1+d−r) with m from the column."""
+    rng = np.random.default_rng(10)
+    per_year = rng.gamma(2.0, 500.0, N).round(2)
+    path = write(_with_margin(header, per_year, rng.uniform(1.0, 12.0, N)), tmp_path / "db.csv")
+
+    table = load_table(path, table="customers").validated
+    clv = analyze_tables({"customers": table})["kpis"]["clv"]
+
+    assert table.report.mapping["margin"] == header
+    retention = clv["assumptions"]["retention"]
+    assert clv["mean"] == pytest.approx((per_year * retention / (1.1 - retention)).mean(), rel=1e-6)
+
+
+def test_a_database_id_is_no_margin(tmp_path):
+    frame = master_data(np.random.default_rng(11)).assign(**{"DB-ID": np.arange(5000, 5000 + N)})
+    table = load_table(write(frame, tmp_path / "ids.csv"), table="customers").validated
+    assert "margin" not in table.report.mapping
