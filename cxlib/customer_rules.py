@@ -22,6 +22,7 @@ from cxlib.customer_columns import (
     payments_per_year,
     trial_rows,
 )
+from cxlib.examples import quoted_examples
 from cxlib.mapping import ColumnMapping, normalize_header
 from cxlib.messages import Message
 from cxlib.tables import ColumnMeaning, Evidence
@@ -36,11 +37,6 @@ _DAY_WORDS = ("day", "days", "tag", "tage", "tagen")
 def _examples(values: pd.Series, mask: pd.Series) -> str:
     shown = values[mask].drop_duplicates().head(3)
     return ", ".join(f"“{value:g}”" for value in shown)
-
-
-def _text_examples(values: pd.Series, mask: pd.Series) -> str:
-    shown = values[mask].astype(str).drop_duplicates().head(3)
-    return ", ".join(f"“{value}”" for value in shown)
 
 
 def tenure_months(data: pd.DataFrame, header: object | None) -> tuple[pd.Series | None, str | None]:
@@ -115,7 +111,7 @@ def customer_columns_rules(
     if trials is not None:  # kept as customers (a trial is a signed-up account), but said
         column, mask = trials
         rules.add("trial_customers", int(mask.sum()), set_aside=False, column=str(column),
-                  examples=_text_examples(source[column], mask))  # fmt: skip
+                  examples=quoted_examples(source[column], mask))  # fmt: skip
     meanings = customer_meanings(source, mapping, data, notes)
     if derived is not None:
         meanings["age"] = ColumnMeaning("age", "age", role="age", evidence=[derived])
@@ -189,7 +185,7 @@ def _count_unreadable_birth_dates(raw: pd.Series, ages: pd.Series, column: objec
 
     text = raw.astype("string").str.strip()
     bad = (text.notna() & (text != "") & ages.isna()).fillna(False).astype(bool) & ~marked_missing(raw)
-    shown = ", ".join(f"“{value}”" for value in text[bad].drop_duplicates().head(3))
+    shown = quoted_examples(text, bad)
     rules.add("unparseable_date", int(bad.sum()), set_aside=False, role=str(column), examples=shown)
 
 

@@ -20,6 +20,7 @@ from cxlib.column_names import safe_names
 from cxlib.customer_columns import prospect_rows, total_rows
 from cxlib.customer_rules import customer_columns_rules
 from cxlib.errors import CxError, render_exact
+from cxlib.examples import quoted_examples
 from cxlib.id_lookup import member_of
 from cxlib.mapping import ColumnMapping
 from cxlib.messages import Message
@@ -71,13 +72,6 @@ class _Rules:
         if rows:
             message = Message(f"rule.{rule}", rows=int(rows), **params)
             self.items.append(RuleCount(rule, int(rows), message, set_aside))
-
-
-def _examples(values: pd.Series, mask: pd.Series, limit: int = 3) -> str:
-    if not mask.any():  # the usual case: no cell to show (and no 100k-row selection to make)
-        return ""
-    shown = values[mask].astype(str).drop_duplicates().head(limit)
-    return ", ".join(f"“{text[:40]}”" for text in shown)
 
 
 def validate_table(
@@ -580,7 +574,7 @@ def _without_placeholders(comments: pd.Series, label: Message, rules: _Rules) ->
         int(mask.sum()),
         set_aside=False,
         role=label,
-        examples=_examples(comments, mask),
+        examples=quoted_examples(comments, mask),
     )
     return comments.mask(mask)
 
@@ -593,7 +587,7 @@ def _typed(
     if kind == "number":
         numbers, bad, marked = parse_numbers(values, decimal=decimal)
         rules.add(
-            "not_a_number", int(bad.sum()), set_aside=False, role=label, examples=_examples(values, bad)
+            "not_a_number", int(bad.sum()), set_aside=False, role=label, examples=quoted_examples(values, bad)
         )
         rules.add("marked_missing", int(marked.sum()), set_aside=False, role=label)
         if key in _NON_NEGATIVE:
@@ -604,7 +598,11 @@ def _typed(
     if kind == "date":
         dates, bad = parse_dates(values, ambiguous_day_first=rules.day_first)
         rules.add(
-            "unparseable_date", int(bad.sum()), set_aside=False, role=label, examples=_examples(values, bad)
+            "unparseable_date",
+            int(bad.sum()),
+            set_aside=False,
+            role=label,
+            examples=quoted_examples(values, bad),
         )
         rules.add("marked_missing", int(marked_missing(values).sum()), set_aside=False, role=label)
         return dates
@@ -613,14 +611,14 @@ def _typed(
         if key == "churned" and bad.any():
             bad &= ~_status_words_read(values)  # "Gekündigt zum 31.12." is read with its status words
         rules.add(
-            "invalid_flag", int(bad.sum()), set_aside=False, role=label, examples=_examples(values, bad)
+            "invalid_flag", int(bad.sum()), set_aside=False, role=label, examples=quoted_examples(values, bad)
         )
         return flags
     if key == "gender":
         no_gender = salutation_without_gender(values)
         rules.add(
             "salutation_no_gender", int(no_gender.sum()), set_aside=False, role=label,
-            examples=_examples(values, no_gender),
+            examples=quoted_examples(values, no_gender),
         )  # fmt: skip
         return normalize_gender(values)
     return clean_text(values)
@@ -840,8 +838,8 @@ def _set_aside_lines(
             status = status.fillna(status.groupby(data["order_id"]).transform("first"))
         cancelled = status.str.contains(CANCELLED, na=False).astype(bool)
         unpaid = status.str.contains(UNPAID, na=False).astype(bool) & ~cancelled
-        checks.append(("cancelled_status", cancelled, {"examples": _examples(status, cancelled)}))
-        checks.append(("unpaid_status", unpaid, {"examples": _examples(status, unpaid)}))
+        checks.append(("cancelled_status", cancelled, {"examples": quoted_examples(status, cancelled)}))
+        checks.append(("unpaid_status", unpaid, {"examples": quoted_examples(status, unpaid)}))
     for column, marked in marks.items():
         checks.append(("cancelled_mark", marked, {"column": str(column)}))
     if refunded_in_full is not None:
@@ -851,7 +849,7 @@ def _set_aside_lines(
         numeric_share = ids.str.fullmatch(r"\d+").fillna(False).mean() if ids.notna().any() else 0.0
         cancel = ids.str.fullmatch(_CANCELLED_INVOICE).fillna(False).astype(bool)
         if numeric_share >= 0.5:
-            checks.append(("cancelled_invoice", cancel, {"examples": _examples(ids, cancel)}))
+            checks.append(("cancelled_invoice", cancel, {"examples": quoted_examples(ids, cancel)}))
     if "quantity" in data:
         checks.append(("negative_quantity", (data["quantity"] < 0).fillna(False), {}))
     if "amount" in data:
@@ -926,7 +924,8 @@ def _date_rules(data: pd.DataFrame, table: TableName, rules: _Rules, today: date
 def _recommend_rule(data: pd.DataFrame, raw: pd.Series, rules: _Rules) -> None:
     scores = data["recommend"]
     invalid = scores.notna() & ((scores < 0) | (scores > 10) | (scores != scores.round()))
-    rules.add("recommend_out_of_range", int(invalid.sum()), set_aside=False, examples=_examples(raw, invalid))
+    examples = quoted_examples(raw, invalid)
+    rules.add("recommend_out_of_range", int(invalid.sum()), set_aside=False, examples=examples)
     data["recommend"] = scores.mask(invalid)
 
 
@@ -949,11 +948,11 @@ def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> lis
     if mapping.table == "customers":
         if "customer_id" in data:
             totals = total_rows(data["customer_id"])
-            checks.append(("total_row", totals, {"examples": _examples(data["customer_id"], totals)}))
+            checks.append(("total_row", totals, {"examples": quoted_examples(data["customer_id"], totals)}))
         stage = prospect_rows(data, [c for c in data.columns if c not in ("customer_id", "churned")])
         if stage is not None:
             column, mask = stage
-            examples = _examples(data[column], mask)
+            examples = quoted_examples(data[column], mask)
             checks.append(("not_a_customer", mask, {"column": str(column), "examples": examples}))
         shared_id = data["customer_id"].duplicated(keep=False).to_numpy()
         exact = _exact_duplicates(data, shared_id)
