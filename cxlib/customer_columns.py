@@ -27,6 +27,7 @@ import pandas as pd
 
 from cxlib.mapping import ColumnMapping, normalize_header
 from cxlib.parsing import marked_missing, parse_dates, parse_numbers
+from cxlib.reading import SUM_WORDS
 from cxlib.roles import role
 from cxlib.tables import ColumnMatch, ColumnMeaning, Evidence
 
@@ -917,14 +918,6 @@ def prospect_rows(frame: pd.DataFrame, columns: Iterable[object]) -> tuple[objec
     return None
 
 
-#: What a spreadsheet writes in the first column of a totals row ("Total", "Summe", Excel's pivot
-#: "Gesamtergebnis"/"Grand Total").
-_TOTAL_LABELS = frozenset(
-    {"total", "totals", "grand total", "sum", "summe", "summen", "gesamt", "gesamtsumme", "insgesamt",
-     "gesamtergebnis", "ergebnis", "subtotal", "sub total", "zwischensumme", "σ", "sum total"}
-)  # fmt: skip
-
-
 def total_rows(ids: pd.Series) -> pd.Series:
     """Rows whose customer ID is a totals label ("Total", "Summe:", "Gesamtergebnis"): a sum row a
     spreadsheet added below the customers, never a customer (its revenue is everyone's revenue).
@@ -935,7 +928,7 @@ def total_rows(ids: pd.Series) -> pd.Series:
     [False, True, True, False, False]
     """
     text = ids.astype("string").str.strip().str.lower().str.rstrip(":. ")
-    return text.isin(_TOTAL_LABELS).fillna(False).astype(bool)
+    return text.isin(SUM_WORDS).fillna(False).astype(bool)
 
 
 #: Status words of a trial that has not paid yet ("Trialing" in Stripe, "Testphase", "Probeabo").

@@ -1144,14 +1144,20 @@ def _is_group_row(rows: list[dict[int, Any]], i: int) -> bool:
 
 # --- rows that belong to the report, not the table: totals, repeated headers, notes -------------------
 
-#: Words that label a total, subtotal or summary row (English and German, as Excel's subtotals, pivot
-#: tables, survey reports and report writers put them into the first column): "Summe", "Grand Total",
-#: "Nord Ergebnis", "Total Nord", "Mittelwert", "Ø", "Anzahl". Never "min"/"max" ("Max" is a first name).
-_TOTAL_WORDS = frozenset(
+#: Words that label a sum row (English and German, as Excel's subtotals and pivot tables write them):
+#: "Summe", "Grand Total", "Gesamtergebnis", "Σ". The customer table's own check reads its IDs with them
+#: (:func:`cxlib.customer_columns.total_rows`).
+SUM_WORDS = frozenset(
     {"total", "totals", "grand total", "subtotal", "sub total", "sub-total", "sum", "sum total", "summe",
      "summen", "zwischensumme", "teilsumme", "endsumme", "gesamtsumme", "gesamt", "gesamtergebnis",
-     "ergebnis", "teilergebnis", "insgesamt", "overall", "overall total", "alle", "all", "average", "avg",
-     "mean", "mittelwert", "durchschnitt", "schnitt", "ø", "median", "anzahl", "count"}
+     "ergebnis", "teilergebnis", "insgesamt", "overall total", "σ"}
+)  # fmt: skip
+#: Words that label a total, subtotal or summary row (as above, and what survey reports and report
+#: writers put into the first column): "Nord Ergebnis", "Total Nord", "Mittelwert", "Ø", "Anzahl". Never
+#: "min"/"max" ("Max" is a first name).
+_TOTAL_WORDS = SUM_WORDS | frozenset(
+    {"overall", "alle", "all", "average", "avg", "mean", "mittelwert", "durchschnitt", "schnitt", "ø",
+     "median", "anzahl", "count"}
 )  # fmt: skip
 _TOTAL_EDGE = re.compile(
     r"^\W*(?:grand |sub[ -]?|overall )?total|^\W*(?:summe|sum\b|gesamt|insgesamt|zwischensumme|teilsumme|"
