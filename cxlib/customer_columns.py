@@ -25,7 +25,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from cxlib.mapping import ColumnMapping, normalize_header
+from cxlib.mapping import ColumnMapping, names_role, normalize_header
 from cxlib.parsing import marked_missing, parse_dates, parse_numbers
 from cxlib.reading import SUM_WORDS
 from cxlib.roles import role
@@ -617,8 +617,6 @@ def _coarse_region(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> li
     """The region among the columns whose header names one ("Ort", "Bundesland", "City", "State",
     "Country"): when the one chosen (the first) has one value or more than 50, another with 2–50 values
     is the region ("Bundesland" with 16 states, not "Ort" with 500 towns)."""
-    from cxlib.mapping import _name_score
-
     match = mapping.matches.get("region")
     if match is None or not isinstance(match.column, str):
         return []
@@ -631,7 +629,7 @@ def _coarse_region(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> li
         return []
     region = role("customers", "region")
     for column in frame.columns:
-        if column in used or _name_score(normalize_header(column), region)[0] < 1.0:
+        if column in used or not names_role(column, region):
             continue
         if low <= (count := values(column)) <= high:
             used.discard(match.column)

@@ -118,6 +118,20 @@ def _role_names(role: Role) -> tuple[frozenset[str], frozenset[str]]:
     return names, frozenset(n.replace(" ", "") for n in names)
 
 
+def names_role(header: object, role: Role) -> bool:
+    """Whether a header is one of ``role``'s names as written (case, spacing and separators aside), not
+    merely like one.
+
+    Examples
+    --------
+    >>> from cxlib.roles import role
+    >>> region = role("customers", "region")
+    >>> names_role("Bundesland", region), names_role("Ortsteil", region)
+    (True, False)
+    """
+    return _name_score(normalize_header(header), role)[0] >= 1.0
+
+
 def _name_score(header: str, role: Role) -> tuple[float, str]:
     """How well a normalized header names a role, and how it was recognised."""
     folded = _fold(header)
