@@ -63,7 +63,8 @@ def test_the_nps_column_of_a_customer_table_gives_the_nps(crm):
     assert nps["n"] == int(frame["NPS"].notna().sum())
     assert nps["score"] == pytest.approx(_nps(frame["NPS"]))
     assert "No survey data" not in " ".join(document["kpis"]["notes"])
-    assert all(persona["nps"] is not None for persona in document["personas"]["personas"])
+    personas = document["personas"]["personas"]
+    assert personas and all(persona["nps"] is not None for persona in personas)
     notes = survey.validated.report.note_texts("en") + survey.validated.report.note_texts("de")
     assert "Satisfaction Score, NPS (crm_export.csv)" in notes[0]
     assert "Keine Umfrage geladen" in notes[1]
@@ -115,3 +116,4 @@ def test_the_saved_mapping_profile_leaves_the_made_survey_out(crm):
     profile = profile_from_tables(loaded)
 
     assert set(profile["tables"]) == {"customers"}
+

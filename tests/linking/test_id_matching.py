@@ -61,7 +61,7 @@ def test_ids_written_differently_are_linked_as_if_written_alike(tmp_path, custom
 
     nps, loaded = _persona_nps(written)
 
-    assert nps == expected and all(value is not None for value in nps)
+    assert nps and nps == expected and all(value is not None for value in nps)
     report = loaded["survey"].validated.report
     assert [rule.rule for rule in report.rules if rule.rule == "unknown_customer" and rule.rows] == []
     note = report.note_texts("en")[-1]
