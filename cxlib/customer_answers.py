@@ -101,6 +101,12 @@ def survey_from_customers(customers: LoadedTable) -> LoadedTable | None:
         sheet=customers.sheet,
         corrections={"customer_id": ID_COLUMN, "response_id": None},
     )
-    note = Message("survey.note.answers_in_customer_table", columns=", ".join(columns), file=customers.file)
+    note = Message(
+        "survey.note.answers_in_customer_table",
+        columns=", ".join(columns),
+        file=customers.file,
+        answered=len(frame),
+        unanswered=len(customers.raw) - len(frame),  # rows without any of these answers: counted, not dropped
+    )
     report = replace(loaded.validated.report, notes=[note, *loaded.validated.report.notes])
     return replace(loaded, validated=replace(loaded.validated, report=report), derived_from="customers")

@@ -1960,7 +1960,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "survey.note.unweighted": "The survey carries weights ({columns}); the figures count every answer "
         "once (unweighted), so a published weighted NPS may differ.",
         "survey.note.answers_in_customer_table": "No survey was loaded: the answers are the customer "
-        "table's own columns {columns} ({file}), one per customer. Upload a survey to use it instead.",
+        "table's own columns {columns} ({file}), one per customer: {answered} rows with an answer, "
+        "{unanswered} rows without any (not counted as answers). Upload a survey to use it instead.",
         "evidence.nps_group_words": "NPS groups as words (promoters {promoter}, passives {passive}, "
         "detractors {detractor})",
         "evidence.binary_values": "only the answers 0 and 1",
@@ -2055,8 +2056,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "survey.note.unweighted": "Die Umfrage enthält Gewichte ({columns}); die Kennzahlen zählen jede "
         "Antwort einmal (ungewichtet), ein veröffentlichter gewichteter NPS kann daher abweichen.",
         "survey.note.answers_in_customer_table": "Keine Umfrage geladen: Die Antworten sind die Spalten "
-        "{columns} der Kundentabelle ({file}), eine pro Kunde. Laden Sie eine Umfrage hoch, um diese zu "
-        "verwenden.",
+        "{columns} der Kundentabelle ({file}), eine pro Kunde: {answered} Zeilen mit Antwort, {unanswered} "
+        "Zeilen ohne (zählen nicht als Antworten). Laden Sie eine Umfrage hoch, um diese zu verwenden.",
         "evidence.nps_group_words": "NPS-Gruppen als Wörter (Promotoren {promoter}, Passive {passive}, "
         "Detraktoren {detractor})",
         "evidence.binary_values": "nur die Antworten 0 und 1",

@@ -67,6 +67,8 @@ def test_the_nps_column_of_a_customer_table_gives_the_nps(crm):
     assert personas and all(persona["nps"] is not None for persona in personas)
     notes = survey.validated.report.note_texts("en") + survey.validated.report.note_texts("de")
     assert "Satisfaction Score, NPS (crm_export.csv)" in notes[0]
+    answered = int(frame[["Satisfaction Score", "NPS"]].notna().any(axis=1).sum())
+    assert f"{answered} rows with an answer, {N - answered} rows without any" in notes[0]
     assert "Keine Umfrage geladen" in notes[1]
 
 
@@ -117,3 +119,17 @@ def test_the_saved_mapping_profile_leaves_the_made_survey_out(crm):
 
     assert set(profile["tables"]) == {"customers"}
 
+
+def test_customers_without_an_answer_are_counted_in_the_note(tmp_path):
+    frame = _crm(np.random.default_rng(6)).drop(columns="Satisfaction Score")
+    path = tmp_path / "nps_only.csv"
+    frame.to_csv(path, index=False)
+
+    survey = load_files({"customers": str(path)})["survey"]
+
+    blanks = int(frame["NPS"].isna().sum())
+    assert blanks > 0 and survey.validated.report.rows_read == N - blanks
+    assert (
+        f"{N - blanks} rows with an answer, {blanks} rows without any"
+        in survey.validated.report.note_texts("en")[0]
+    )
