@@ -597,13 +597,8 @@ def _typed(
         return numbers
     if kind == "date":
         dates, bad = parse_dates(values, ambiguous_day_first=rules.day_first)
-        rules.add(
-            "unparseable_date",
-            int(bad.sum()),
-            set_aside=False,
-            role=label,
-            examples=quoted_examples(values, bad),
-        )
+        examples = quoted_examples(values, bad)
+        rules.add("unparseable_date", int(bad.sum()), set_aside=False, role=label, examples=examples)
         rules.add("marked_missing", int(marked_missing(values).sum()), set_aside=False, role=label)
         return dates
     if kind == "flag":
