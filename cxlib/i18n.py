@@ -1929,6 +1929,7 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "scale, not 0–10. Its mean is {mean} on {low}–{high} (n = {n}).",
         "evidence.shared_scale": "one scale shared by {items} questions of the questionnaire",
         "evidence.integer_range": "whole-number answers on a {low}–{high} scale",
+        "evidence.header_scale": "the header states the scale {low}–{high}; answers on it are never read as codes",
         "evidence.zero_below_scale": "0 below the scale is read as “not rated / blank” ({count} answers in "
         "these questions)",
         "evidence.top_code": "{value} above the scale is read as “never used / not applicable” "
@@ -2025,6 +2026,7 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "von {low}–{high}, nicht 0–10. Ihr Mittelwert ist {mean} auf {low}–{high} (n = {n}).",
         "evidence.shared_scale": "eine gemeinsame Skala für {items} Fragen des Fragebogens",
         "evidence.integer_range": "ganzzahlige Antworten auf einer Skala von {low}–{high}",
+        "evidence.header_scale": "die Überschrift nennt die Skala {low}–{high}; Antworten darauf gelten nie als Codes",
         "evidence.zero_below_scale": "0 unterhalb der Skala gilt als „nicht bewertet / leer“ ({count} Antworten "
         "in diesen Fragen)",
         "evidence.top_code": "{value} oberhalb der Skala gilt als „nicht genutzt / nicht zutreffend“ "

@@ -59,6 +59,7 @@ __all__ = [
     "read_questionnaire",
     "resolve_scale",
     "satisfied_words",
+    "stated_scale",
     "words_of",
 ]
 
@@ -1326,6 +1327,7 @@ def _meaning(profile: ItemProfile, family: Family | None, *, pooled: int = 0) ->
         )  # fmt: skip
     if profile.likert_scale is not None and not profile.counts and profile.is_candidate:
         return _likert_meaning(profile, recommend, pooled)
+    family = _with_stated_scale(profile, family)
     if family is not None and family.scale is not None:
         meaning = ColumnMeaning(
             profile.column, "rating", scale=family.scale, missing_codes=family.codes,
@@ -1530,6 +1532,63 @@ def header_anchors(header: object) -> list[tuple[int, str]]:
         if label and any(ch.isalpha() for ch in label):
             found.append((int(number), label))
     return found
+
+
+#: A scale written in the header: "(0-10)", "[1–5]", "0 bis 10", "Skala von 1 bis 7", "on a scale of 1 to 10".
+_STATED_RANGE = re.compile(
+    r"(?:^|(?<=[\s(\[:]))([01])\s*(?:-|–|—|\.\.|bis|to|through)\s*(\d{1,2})(?=$|[\s)\]:,.;?])",
+    re.IGNORECASE,
+)
+_STATED_SCALES = frozenset({(0, 4), (0, 5), (0, 6), (0, 10), (1, 4), (1, 5), (1, 6), (1, 7), (1, 9), (1, 10)})
+#: Share of the numeric answers that must lie on the stated scale for the header to be believed.
+STATED_SCALE_FIT = 0.8
+
+
+def stated_scale(header: object) -> tuple[int, int] | None:
+    """The answer scale a header states ("Weiterempfehlung (0-10)", "Beratung [1–5]", "Skala 1 bis 7"), or
+    its two numbered end labels ("1 = sehr gut … 6 = ungenügend"); None when it states none.
+
+    Only the usual rating scales count (0–4 … 0–10, 1–4 … 1–10), so that "Alter 18-25" or "Q1-5" is no
+    scale.
+
+    Examples
+    --------
+    >>> stated_scale("Wie wahrscheinlich ist eine Weiterempfehlung? (0-10)"), stated_scale("Service [1–5]")
+    ((0, 10), (1, 5))
+    >>> stated_scale("Skala von 1 bis 7"), stated_scale("Beratung (1 = sehr gut, 6 = ungenügend)")
+    ((1, 7), (1, 6))
+    >>> stated_scale("Q1-5"), stated_scale("Alter 18-25"), stated_scale("Kanal (1=online, 2=Telefon)")
+    (None, None, None)
+    """
+    text = str(header)
+    for low, high in _STATED_RANGE.findall(text):
+        if (int(low), int(high)) in _STATED_SCALES:
+            return int(low), int(high)
+    anchors = header_anchors(text)
+    if len(anchors) == 2 and all(_anchor_point(label) is not None for _, label in anchors):
+        ends = (min(n for n, _ in anchors), max(n for n, _ in anchors))
+        if ends in _STATED_SCALES:
+            return ends
+    return None
+
+
+def _with_stated_scale(profile: ItemProfile, family: Family | None) -> Family | None:
+    """The column's own one-item family on the scale its header states, when its numeric answers fit that
+    scale: answers on it are never non-answer codes (a small sample of 0–10 answers with nobody between 4
+    and 7 keeps its 9s and 10s), values off it are. Otherwise ``family`` as it was."""
+    scale = stated_scale(profile.column)
+    answers = sum(profile.counts.values())
+    if scale is None or not answers:
+        return family
+    low, high = scale
+    on_scale = {value: count for value, count in profile.counts.items() if low <= value <= high}
+    if sum(on_scale.values()) < STATED_SCALE_FIT * answers or len(on_scale) < 2:
+        return family
+    if family is not None and family.scale == scale and not any(low <= c <= high for c in family.codes):
+        return family
+    codes = tuple(sorted(value for value in profile.counts if value not in on_scale))
+    evidence = [Evidence("header_scale", {"low": low, "high": high})]
+    return Family([profile.column], scale, codes, evidence, answers)
 
 
 def _anchor_point(label: str) -> float | None:
