@@ -2271,6 +2271,14 @@ STRINGS["en"].update(
         "voices.col.marking_theme": "Most characteristic theme",
         "voices.col.lift": "Lift",
         "voices.note.no_comments": "The survey has a comment column but no comments.",
+        "voices.note.unread_languages": "{count} comments are written in a language the app does not read "
+        "({languages}): they are counted, but left out of the themes, and their tone comes from their rating "
+        "where they have one.",
+        "voices.language.fr": "French",
+        "voices.language.es": "Spanish",
+        "voices.language.it": "Italian",
+        "voices.language.nl": "Dutch",
+        "voices.language.pt": "Portuguese",
         "voices.note.too_few_for_themes": "Too few comments or words to find themes.",
         "voices.note.no_nps_groups": "Detractor themes and the follow-up list need recommend scores (0–10) "
         "with at least five detractors and five promoters who commented.",
@@ -2370,6 +2378,14 @@ STRINGS["de"].update(
         "voices.col.marking_theme": "Kennzeichnendes Thema",
         "voices.col.lift": "Lift",
         "voices.note.no_comments": "Die Umfrage hat eine Kommentarspalte, aber keine Kommentare.",
+        "voices.note.unread_languages": "{count} Kommentare sind in einer Sprache geschrieben, die die App "
+        "nicht liest ({languages}): Sie werden gezählt, aber keinem Thema zugeordnet; ihre Stimmung kommt aus "
+        "ihrer Bewertung, wo es eine gibt.",
+        "voices.language.fr": "Französisch",
+        "voices.language.es": "Spanisch",
+        "voices.language.it": "Italienisch",
+        "voices.language.nl": "Niederländisch",
+        "voices.language.pt": "Portugiesisch",
         "voices.note.too_few_for_themes": "Zu wenige Kommentare oder Wörter für Themen.",
         "voices.note.no_nps_groups": "Detraktoren-Themen und die Rückrufliste brauchen Weiterempfehlungswerte "
         "(0–10) mit mindestens fünf Detraktoren und fünf Promotoren mit Kommentar.",
