@@ -1936,6 +1936,7 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "({count} answers)",
         "evidence.code_above_scale": "{codes} above the scale is read as “blank”",
         "evidence.far_codes": "{codes} read as “don't know / refused”",
+        "evidence.values_beyond_scales": "{share:.0%} of the values lie below 0 or above 10: figures, not answers on a rating scale",
         "evidence.nonanswer_words": "non-answer words excluded: {words}",
         "evidence.likert_words": "answers on a {scale} read as points {low}–{high} ({words})",
         "evidence.likert_no_midpoint": "no middle answer (“neither … nor”) was given: read as a scale without "
@@ -2033,6 +2034,7 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "({count} Antworten)",
         "evidence.code_above_scale": "{codes} oberhalb der Skala gilt als „leer“",
         "evidence.far_codes": "{codes} gilt als „weiß nicht / keine Angabe“",
+        "evidence.values_beyond_scales": "{share:.0%} der Werte liegen unter 0 oder über 10: Kennzahlen, keine Antworten auf einer Bewertungsskala",
         "evidence.nonanswer_words": "Wörter für „keine Antwort“ ausgeschlossen: {words}",
         "evidence.likert_words": "Antworten einer {scale} als Punkte {low}–{high} gelesen ({words})",
         "evidence.likert_no_midpoint": "keine mittlere Antwort („weder … noch“) gegeben: als Skala ohne Mitte "

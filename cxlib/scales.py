@@ -51,6 +51,7 @@ __all__ = [
     "labelled_numbers",
     "likert_points",
     "likert_scale",
+    "mostly_beyond_scales",
     "names_recommendation",
     "nps_groups",
     "placeholder_comment",
@@ -992,6 +993,8 @@ def resolve_scale(
         return None, tuple(codes), evidence
     while values and values[-1] > 10:
         codes.append(values.pop())
+    if mostly_beyond_scales(counts):  # NPS figures (−25, 31, 48), counts, amounts: no answers
+        return None, (), [*evidence, _beyond_scales_evidence(counts)]
     if codes and codes[-1] > 10:
         evidence.append(Evidence("code_above_scale", {"codes": [c for c in codes if c > 10]}))
     if not values:
@@ -1021,6 +1024,25 @@ def resolve_scale(
             evidence.append(Evidence("integer_range", {"low": scale[0], "high": scale[1]}))
             return scale, tuple(sorted(codes)), evidence
     return None, tuple(sorted(codes)), evidence
+
+
+def mostly_beyond_scales(counts: dict[int, int]) -> bool:
+    """Whether most answers lie off every rating scale (below 0 or above 10) and take three or more
+    different values there: a non-answer code is one or two values ("11 = blank", −77), while NPS
+    figures of a monthly report (−25, 12, 31 …) or amounts spread everywhere.
+
+    >>> mostly_beyond_scales({-25: 1, 12: 1, 31: 1, 48: 1, 7: 1, 3: 1})
+    True
+    >>> mostly_beyond_scales({1: 40, 2: 60, 3: 80, 11: 200}), mostly_beyond_scales({-99: 5, 1: 9, 5: 3})
+    (False, False)
+    """
+    off = {value: count for value, count in counts.items() if value < 0 or value > 10}
+    return len(off) >= 3 and sum(off.values()) > sum(counts.values()) - sum(off.values())
+
+
+def _beyond_scales_evidence(counts: dict[int, int]) -> Evidence:
+    off = sum(count for value, count in counts.items() if value < 0 or value > 10)
+    return Evidence("values_beyond_scales", {"share": round(off / sum(counts.values()), 2)})
 
 
 def _count_shape(counts: dict[int, int], values: list[int]) -> bool:
@@ -1363,7 +1385,10 @@ def _meaning(profile: ItemProfile, family: Family | None, *, pooled: int = 0) ->
             meaning.evidence.append(Evidence("company_reply", {"word": reply}))
         return meaning
     if profile.numeric:
-        return ColumnMeaning(profile.column, "number")
+        meaning = ColumnMeaning(profile.column, "number")
+        if mostly_beyond_scales(profile.counts):  # say why a column named "NPS" gives no NPS
+            meaning.evidence.append(_beyond_scales_evidence(profile.counts))
+        return meaning
     return ColumnMeaning(profile.column, "category")
 
 
