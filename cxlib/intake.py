@@ -137,6 +137,9 @@ def _respell_customer_ids(item: LoadedTable, customers: LoadedTable) -> None:
     data = item.validated.data
     if "customer_id" not in data or "customer_id" not in customers.validated.data:
         return
+    match = customers.mapping.matches.get("customer_id")
+    if match is not None and match.method == "row_number":  # numbered rows are nobody's ID elsewhere
+        return
     found = respelled_ids(data["customer_id"], customers.validated.data["customer_id"])
     if found is None:
         return

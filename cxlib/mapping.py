@@ -60,6 +60,12 @@ _QUALIFIERS = frozenset(
     }
 )
 _SAMPLE_ROWS = 300
+#: Words of a header that holds a person's name or contact, never an ID however alike it is spelt
+#: ("Customer Name" is no misspelt "customer id").
+_CONTACT_WORDS = frozenset(
+    {"name", "names", "email", "e-mail", "mail", "phone", "telefon", "address", "adresse", "vorname",
+     "nachname"}
+)  # fmt: skip
 
 
 @dataclass
@@ -150,6 +156,8 @@ def _name_score(header: str, role: Role) -> tuple[float, str]:
         if len(name) >= 4 and f" {name} " in words and not qualified:
             best = max(best, (0.7 + 0.2 * min(len(name) / max(len(folded), 1), 1.0), "synonym"))
         if _opposite(folded, name):  # "Last Order Date" is no misspelt "first order date"
+            continue
+        if role.kind == "id" and set(folded.split()) & _CONTACT_WORDS - set(name.split()):
             continue
         matcher = difflib.SequenceMatcher(None, folded, name)
         # the quick ratios are upper bounds of ratio(): wide sheets skip most of the expensive matching
@@ -332,6 +340,12 @@ def _survey_roles_from_values(
         for column in free(("nps_group",)) + free(("nps_score",)):
             assign("recommend", column, 0.8)
             break
+    if "customer_id" not in mapping.matches:  # the e-mail links answers to customers when no ID does
+        from cxlib.transaction_columns import is_email_column
+
+        emails = [c for c in by_header if by_header[c] not in used and is_email_column(frame[by_header[c]])]
+        if emails:
+            assign("customer_id", emails[0], 0.7)
     if "comment" not in mapping.matches:
         texts = [c for c in free(("free_text",)) if "comment" not in meanings[c].excluded_from]
         if texts:

@@ -998,16 +998,21 @@ def _link_rules(
     rules.add("unknown_customer", int(unknown.sum()), set_aside=False)
 
 
+#: What a row-number customer ID starts with: no ID of another export is written so.
+ROW_ID_PREFIX = "#"
+
+
 def _with_row_number_ids(
     source: pd.DataFrame, frame: pd.DataFrame, mapping: ColumnMapping, rules: _Rules
 ) -> pd.DataFrame:
-    """A customer table without an ID column: its row numbers in the file become the IDs (survey
-    answers cannot be linked to these customers, and a rule says so)."""
+    """A customer table without an ID column: its row numbers in the file become the IDs, written "#2",
+    "#3" … so that no survey or transaction ID ("2", "c2@shop.de") is ever linked to them by chance (a
+    rule says they cannot be linked)."""
     from cxlib.customer_columns import ROW_NUMBER_COLUMN
     from cxlib.tables import ColumnMatch
 
     source = source.copy()
-    source[ROW_NUMBER_COLUMN] = _row_numbers(frame).astype(str)
+    source[ROW_NUMBER_COLUMN] = ROW_ID_PREFIX + pd.Series(_row_numbers(frame), index=source.index).astype(str)
     mapping.matches["customer_id"] = ColumnMatch("customer_id", ROW_NUMBER_COLUMN, 1.0, "row_number")
     rules.add("no_id_row_numbers", len(source), set_aside=False)
     return source
