@@ -925,8 +925,38 @@ def total_rows(ids: pd.Series) -> pd.Series:
     >>> total_rows(pd.Series(["7590-VHVEG", "Total", "Summe:", None, "K-17"])).tolist()
     [False, True, True, False, False]
     """
-    text = ids.astype("string").str.strip().str.lower().str.rstrip(":. ")
+    return _sum_word(ids)
+
+
+def _sum_word(values: pd.Series) -> pd.Series:
+    text = values.astype("string").str.strip().str.lower().str.rstrip(":. ")
     return text.isin(SUM_WORDS).fillna(False).astype(bool)
+
+
+def total_labels(data: pd.DataFrame) -> pd.Series:
+    """The sum word of each total row of a typed customer table, else NA: the ID itself ("Total"), or,
+    in a row without an ID, a text cell of another column ("Summe" under "Name", the numbers summed).
+    Such a row is the report's total, not a customer with a missing ID.
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"customer_id": ["1", "Total", None, None],
+    ...                      "Name": ["Summe Meier", None, "Summe", "Ina"], "revenue": [5.0, 9, 14, 3]})
+    >>> total_labels(data).tolist()
+    [<NA>, 'Total', 'Summe', <NA>]
+    """
+    ids = data["customer_id"]
+    labels = ids.astype("string").where(total_rows(ids))
+    no_id = ids.isna()
+    for column in data.columns:
+        values = data[column]
+        if column == "customer_id" or not no_id.any() or pd.api.types.is_numeric_dtype(values):
+            continue
+        if pd.api.types.is_datetime64_any_dtype(values) or pd.api.types.is_bool_dtype(values):
+            continue
+        found = no_id & labels.isna() & _sum_word(values)
+        labels = labels.mask(found, values.astype("string").str.strip())
+    return labels
 
 
 #: Status words of a trial that has not paid yet ("Trialing" in Stripe, "Testphase", "Probeabo").

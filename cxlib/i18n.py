@@ -902,6 +902,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.personal_data": "a name, e-mail or address: personal data, no trait",
         "evidence.age_from_birth_year": "age = this year − birth year (“{header}”)",
         "evidence.age_from_birth_date": "age from the date of birth (“{header}”)",
+        "evidence.age_from_birth_year_at": "age = {year} − birth year (“{header}”): {year} is the year of the "
+        "latest date in the data ({reference}), the day churn is measured at, not today",
+        "evidence.age_from_birth_date_at": "age on {reference}, the latest date in the data (the day churn is "
+        "measured at, not today), from the date of birth (“{header}”)",
         "evidence.renamed_reserved": "renamed from “{original}” (that header is a name the analysis uses itself)",
         "assumption.title": "Assumptions",
         "persona.note.excluded": "Left out of the personas: {columns}.",
@@ -1857,6 +1861,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.personal_data": "ein Name, eine E-Mail oder eine Adresse: persönliche Daten, kein Merkmal",
         "evidence.age_from_birth_year": "Alter = dieses Jahr − Geburtsjahr („{header}“)",
         "evidence.age_from_birth_date": "Alter aus dem Geburtsdatum („{header}“)",
+        "evidence.age_from_birth_year_at": "Alter = {year} − Geburtsjahr („{header}“): {year} ist das Jahr des "
+        "jüngsten Datums in den Daten ({reference}), des Stichtags der Abwanderung, nicht heute",
+        "evidence.age_from_birth_date_at": "Alter am {reference}, dem jüngsten Datum in den Daten (Stichtag der "
+        "Abwanderung, nicht heute), aus dem Geburtsdatum („{header}“)",
         "evidence.renamed_reserved": "umbenannt aus „{original}“ (diesen Namen verwendet die Analyse selbst)",
         "assumption.title": "Annahmen",
         "persona.note.excluded": "Nicht für die Personas verwendet: {columns}.",

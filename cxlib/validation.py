@@ -17,7 +17,7 @@ import pandas as pd
 
 from cxlib.assumptions import assumptions_of
 from cxlib.column_names import safe_names
-from cxlib.customer_columns import prospect_rows, total_rows
+from cxlib.customer_columns import prospect_rows, total_labels
 from cxlib.customer_rules import customer_columns_rules
 from cxlib.errors import CxError, render_exact
 from cxlib.examples import quoted_examples
@@ -936,14 +936,15 @@ def _exact_duplicates(data: pd.DataFrame, shared_id: np.ndarray) -> pd.Series:
 def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> list[tuple]:
     """Rules that take whole rows out of use, in the order they are applied: (rule, mask[, params])."""
     checks: list[tuple] = []
+    if "customer_id" in data and mapping.table == "customers":  # a total row has no ID: said as a total
+        labels = total_labels(data)
+        totals = labels.notna()
+        checks.append(("total_row", totals, {"examples": quoted_examples(labels, totals)}))
     if "customer_id" in data and mapping.table in ("customers", "transactions"):
         checks.append(("missing_required", data["customer_id"].isna()))
     if "customer_id" in data and mapping.table == "transactions":
         checks.append(("guest_customer", guest_lines(data["customer_id"])))
     if mapping.table == "customers":
-        if "customer_id" in data:
-            totals = total_rows(data["customer_id"])
-            checks.append(("total_row", totals, {"examples": quoted_examples(data["customer_id"], totals)}))
         stage = prospect_rows(data, [c for c in data.columns if c not in ("customer_id", "churned")])
         if stage is not None:
             column, mask = stage
