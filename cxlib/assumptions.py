@@ -48,6 +48,7 @@ ASSUMPTION_CODES = frozenset(
         "amount_gross_with_vat",
         "amount_mixed_currencies",
         "customer_id_per_order",
+        "customer_rows_per_record",
     }
 )
 

@@ -55,6 +55,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.duplicate_id": "{rows} rows repeat a customer ID that already appeared with different data; "
         "the first occurrence is used.",
         "rule.exact_duplicate": "{rows} rows are exact copies of an earlier row.",
+        "rule.records_combined": "{rows} rows are further contracts, orders or subscriptions of a customer "
+        "listed on an earlier row (each row has its own “{record}”): the {total} rows were combined into "
+        "{customers} customers by “{column}”. {summed} added up over each customer's running records (over "
+        "all when every one ended), the earliest start as signup date, churned only when every record ended "
+        "(at the latest end), other values from the customer's first row.",
         "rule.recommend_out_of_range": "{rows} recommend scores lie outside 0–10 or are not whole numbers "
         "(e.g. {examples}); these answers are not counted in the NPS.",
         "rule.unparseable_date": "{rows} values in “{role}” are not readable dates (e.g. {examples}); "
@@ -844,6 +849,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.method_manual": "set by hand",
         "evidence.method_row_number": "no ID column: row numbers used",
         "evidence.id_not_unique": "only {share:.0%} of the values are distinct: not an identifier",
+        "evidence.customer_rows_per_record": "“{header}” names the customer and repeats ({customers} customers "
+        "on {rows} rows) beside “{record}”, different on every row: one row per contract, order or "
+        "subscription; “{header}” is the customer, and each customer's rows are combined into one",
         "evidence.id_near_unique": "{share:.0%} of the values are distinct and the header names a number",
         "evidence.id_names_customer": "“{header}” names the customer and is unique: used as the customer ID rather than “{other}”, which numbers the rows",
         "evidence.usage_not_orders": "“{header}” counts how often the service is used, not purchases: kept as a trait, not as orders",
@@ -990,6 +998,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.duplicate_id": "{rows} Zeilen wiederholen eine Kunden-ID, die schon mit anderen Daten "
         "vorkam; verwendet wird das erste Vorkommen.",
         "rule.exact_duplicate": "{rows} Zeilen sind exakte Kopien einer früheren Zeile.",
+        "rule.records_combined": "{rows} Zeilen sind weitere Verträge, Bestellungen oder Abos eines Kunden aus "
+        "einer früheren Zeile (jede Zeile hat ihre eigene „{record}“): die {total} Zeilen wurden nach "
+        "„{column}“ zu {customers} Kunden zusammengefasst. {summed} über die laufenden Verträge jedes Kunden "
+        "addiert (über alle, wenn alle beendet sind), der früheste Beginn als Anmeldedatum, abgewandert nur, "
+        "wenn jeder Vertrag beendet ist (zum letzten Ende), übrige Werte aus der ersten Zeile des Kunden.",
         "rule.recommend_out_of_range": "{rows} Weiterempfehlungswerte liegen außerhalb von 0–10 oder sind "
         "keine ganzen Zahlen (z. B. {examples}); diese Antworten zählen nicht zum NPS.",
         "rule.unparseable_date": "{rows} Werte in „{role}“ sind keine lesbaren Datumsangaben "
@@ -1803,6 +1816,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.method_manual": "von Hand gesetzt",
         "evidence.method_row_number": "keine ID-Spalte: Zeilennummern verwendet",
         "evidence.id_not_unique": "nur {share:.0%} der Werte sind verschieden: keine Kennung",
+        "evidence.customer_rows_per_record": "„{header}“ nennt den Kunden und wiederholt sich ({customers} Kunden "
+        "in {rows} Zeilen) neben „{record}“, das in jeder Zeile anders ist: eine Zeile je Vertrag, Bestellung "
+        "oder Abo; „{header}“ ist der Kunde, die Zeilen jedes Kunden werden zu einer zusammengefasst",
         "evidence.id_near_unique": "{share:.0%} der Werte sind verschieden und die Überschrift nennt eine Nummer",
         "evidence.id_names_customer": "„{header}“ nennt den Kunden und ist eindeutig: als Kunden-ID verwendet statt „{other}“, das die Zeilen nummeriert",
         "evidence.usage_not_orders": "„{header}“ zählt, wie oft der Dienst genutzt wird, keine Käufe: als Merkmal behalten, nicht als Bestellungen",

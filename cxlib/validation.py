@@ -18,6 +18,7 @@ import pandas as pd
 from cxlib.assumptions import assumptions_of
 from cxlib.column_names import safe_names
 from cxlib.customer_columns import prospect_rows, total_labels
+from cxlib.customer_records import SUMMED, combine_records, record_column
 from cxlib.customer_rules import customer_columns_rules
 from cxlib.errors import CxError, render_exact
 from cxlib.examples import quoted_examples
@@ -169,13 +170,13 @@ def validate_table(
     set_aside = _set_aside_frame(
         source.rename(columns=renames), ~keep, reasons, _row_numbers(frame), blank_rows, layout
     )
-    used = data[keep].reset_index(drop=True)
+    used = _combined_records(data[keep].reset_index(drop=True), mapping, rules)
     report = ValidationReport(
         table=table,
         file=file,
         sheet=sheet,
         rows_read=len(source) + blank_rows + len(layout),
-        rows_used=len(used),
+        rows_used=int(keep.sum()),  # rows, not customers: a customer's contracts are each used
         rows_set_aside=int((~keep).sum()) + blank_rows + len(layout),
         rules=rules.items,
         mapping=mapping.as_dict(),
@@ -953,8 +954,10 @@ def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> lis
         shared_id = data["customer_id"].duplicated(keep=False).to_numpy()
         exact = _exact_duplicates(data, shared_id)
         checks.append(("exact_duplicate", exact))
+        record = record_column(data, _extra_columns(data, mapping)) if shared_id.any() else None
+        key = ["customer_id", record] if record else ["customer_id"]  # a customer's contracts are no copies
         repeated = (
-            data["customer_id"].notna() & data["customer_id"].duplicated(keep="first")
+            data["customer_id"].notna() & data[key].duplicated(keep="first")
             if shared_id.any()
             else pd.Series(False, index=data.index)  # no id twice: no second pass over the ids
         )
@@ -968,6 +971,35 @@ def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> lis
         if mapping.is_long_format:
             checks.append(("missing_touchpoint", data["touchpoint"].isna()))
     return checks
+
+
+def _extra_columns(data: pd.DataFrame, mapping: ColumnMapping) -> list[str]:
+    """The typed table's columns that took no role (under their headers)."""
+    return [column for column in data.columns if column not in mapping.matches and column != "touchpoints"]
+
+
+def _combined_records(used: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> pd.DataFrame:
+    """A customer table with one row per contract, policy, order or subscription (a record column numbers
+    the rows, customers repeat): each customer's rows combined into one customer, and a rule says how
+    many rows became how many customers (:mod:`cxlib.customer_records`)."""
+    if mapping.table != "customers" or not used["customer_id"].duplicated().any():
+        return used
+    record = record_column(used, _extra_columns(used, mapping))
+    if record is None:
+        return used
+    combined = combine_records(used)
+    summed = [str(mapping.matches[key].column) for key in SUMMED if key in mapping.matches]
+    rules.add(
+        "records_combined",
+        len(used) - len(combined),
+        set_aside=False,
+        total=len(used),
+        customers=len(combined),
+        record=str(record),
+        column=str(mapping.matches["customer_id"].column),
+        summed=", ".join(f"“{column}”" for column in summed) or "—",
+    )
+    return combined
 
 
 def _incomplete_interview_rule(data: pd.DataFrame, mapping: ColumnMapping) -> list[tuple]:
