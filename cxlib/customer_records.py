@@ -9,12 +9,15 @@ record. This module
   for the column mapping): a column that names the customer and repeats, beside one that is unique on
   every row;
 * finds the record column of a typed table (:func:`record_column`): an identifier different on every
-  row and among each customer's rows, so that repeated customers are records, not duplicates;
+  row and among each customer's rows, so that repeated customers are records, not duplicates; without
+  one, a signup date whose header names a contract ("Vertragsbeginn") and that differs among each
+  customer's rows (:func:`record_starts`);
 * combines each customer's records into one customer (:func:`combine_records`): money of the running
   records added up (each already a yearly figure of the same column), the earliest signup, churned only
   when every record ended (the latest end), other traits from the customer's first row that has them.
 
-Rows that repeat a customer *and* its record number stay duplicates (set aside by validation).
+Rows that repeat a customer *and* its record number (or contract start) stay duplicates (set aside by
+validation), and so do repeated customers with neither: a customer entered twice is no second contract.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import pandas as pd
 from cxlib.customer_columns import MIN_ROWS_TO_JUDGE, NEAR_UNIQUE, distinct_share, id_header
 from cxlib.tables import ColumnMatch, Evidence
 
-__all__ = ["SUMMED", "combine_records", "customer_behind_records", "record_column"]
+__all__ = ["SUMMED", "combine_records", "customer_behind_records", "record_column", "record_starts"]
 
 #: A customer column holds at least this many customers per row: more records per customer on average
 #: than five is no customer number but a group, an agent or a branch.
@@ -149,6 +152,38 @@ def record_column(data: pd.DataFrame, candidates: Iterable[str]) -> str | None:
         if (distinct == sizes.reindex(distinct.index)).mean() >= NEAR_UNIQUE:
             return column
     return None
+
+
+#: Header words of a date that starts one record, not the customer: "Vertragsbeginn", "Policy start",
+#: "Abo-Beginn", "Bestelldatum", "Order Date".
+_RECORD_PREFIXES = ("vertrag", "contract", "police", "polic", "abo", "subscription", "order", "bestell",
+                    "auftrag", "booking", "buchung", "tarif")  # fmt: skip
+
+
+def record_starts(data: pd.DataFrame, header: object) -> bool:
+    """True when the signup dates are the starts of records: the header names a contract, policy,
+    subscription or order ("Vertragsbeginn", "Policy start date") and the dates differ among the rows of
+    (nearly) every customer listed more than once. A customer entered twice keeps the day they joined.
+
+    Examples
+    --------
+    >>> starts = pd.to_datetime(["2020-01-01", "2021-03-01", "2019-05-01", "2022-01-01"])
+    >>> data = pd.DataFrame({"customer_id": ["1", "1", "2", "2"], "signup_date": starts})
+    >>> record_starts(data, "Vertragsbeginn"), record_starts(data, "Kunde seit")
+    (True, False)
+    """
+    from cxlib.mapping import normalize_header
+
+    words = normalize_header(header).split()
+    if "signup_date" not in data.columns or not any(w.startswith(_RECORD_PREFIXES) for w in words):
+        return False
+    ids = data["customer_id"]
+    repeated = (ids.notna() & ids.duplicated(keep=False)).to_numpy()
+    if not repeated.any():
+        return False
+    sizes = ids[repeated].value_counts()
+    distinct = data.loc[repeated, "signup_date"].groupby(ids[repeated]).nunique()
+    return bool((distinct == sizes.reindex(distinct.index)).mean() >= NEAR_UNIQUE)
 
 
 def combine_records(data: pd.DataFrame) -> pd.DataFrame:

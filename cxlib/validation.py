@@ -18,7 +18,7 @@ import pandas as pd
 from cxlib.assumptions import assumptions_of
 from cxlib.column_names import safe_names
 from cxlib.customer_columns import prospect_rows, total_labels
-from cxlib.customer_records import SUMMED, combine_records, record_column
+from cxlib.customer_records import SUMMED, combine_records, record_column, record_starts
 from cxlib.customer_rules import customer_columns_rules
 from cxlib.errors import CxError, render_exact
 from cxlib.examples import quoted_examples
@@ -954,8 +954,8 @@ def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> lis
         shared_id = data["customer_id"].duplicated(keep=False).to_numpy()
         exact = _exact_duplicates(data, shared_id)
         checks.append(("exact_duplicate", exact))
-        record = record_column(data, _extra_columns(data, mapping)) if shared_id.any() else None
-        key = ["customer_id", record] if record else ["customer_id"]  # a customer's contracts are no copies
+        record = _record_key(data, mapping) if shared_id.any() else None
+        key = ["customer_id", record[0]] if record else ["customer_id"]  # a customer's contracts: no copies
         repeated = (
             data["customer_id"].notna() & data[key].duplicated(keep="first")
             if shared_id.any()
@@ -973,9 +973,17 @@ def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> lis
     return checks
 
 
-def _extra_columns(data: pd.DataFrame, mapping: ColumnMapping) -> list[str]:
-    """The typed table's columns that took no role (under their headers)."""
-    return [column for column in data.columns if column not in mapping.matches and column != "touchpoints"]
+def _record_key(data: pd.DataFrame, mapping: ColumnMapping) -> tuple[str, str] | None:
+    """The column of a customer table that tells a customer's records apart (a contract number, else a
+    contract start date) and its header; None when repeated customers are duplicates."""
+    extras = [column for column in data.columns if column not in mapping.matches and column != "touchpoints"]
+    record = record_column(data, extras)
+    if record is not None:
+        return record, record
+    start = mapping.matches.get("signup_date")
+    if start is not None and record_starts(data, start.column):
+        return "signup_date", str(start.column)
+    return None
 
 
 def _combined_records(used: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> pd.DataFrame:
@@ -984,7 +992,7 @@ def _combined_records(used: pd.DataFrame, mapping: ColumnMapping, rules: _Rules)
     many rows became how many customers (:mod:`cxlib.customer_records`)."""
     if mapping.table != "customers" or not used["customer_id"].duplicated().any():
         return used
-    record = record_column(used, _extra_columns(used, mapping))
+    record = _record_key(used, mapping)
     if record is None:
         return used
     combined = combine_records(used)
@@ -995,7 +1003,7 @@ def _combined_records(used: pd.DataFrame, mapping: ColumnMapping, rules: _Rules)
         set_aside=False,
         total=len(used),
         customers=len(combined),
-        record=str(record),
+        record=record[1],
         column=str(mapping.matches["customer_id"].column),
         summed=", ".join(f"“{column}”" for column in summed) or "—",
     )

@@ -243,7 +243,7 @@ def test_repeated_customers_without_a_record_number_stay_duplicates(tmp_path):
         {
             "Kundennummer": [f"K{i}" for i in range(30)] + ["K1", "K2"],
             "Ort": ["Köln"] * 30 + ["Bonn", "Bonn"],
-            "Umsatz": [100.0] * 32,
+            "Umsatz": [100.0 + i for i in range(30)] + [101.0, 102.0],
         }
     )
     path = tmp_path / "kunden.csv"
@@ -251,7 +251,7 @@ def test_repeated_customers_without_a_record_number_stay_duplicates(tmp_path):
     table = load_table(str(path), table="customers").validated
     rules = {rule.rule: rule.rows for rule in table.report.rules}
     assert rules == {"duplicate_id": 2}  # an updated address is no second customer: the first is used
-    assert table.data["Umsatz" if "Umsatz" in table.data else "revenue"].sum() == 3000.0
+    assert table.data["revenue"].sum() == frame["Umsatz"].head(30).sum()
 
 
 def test_a_row_counter_is_no_record_number(tmp_path):
@@ -268,3 +268,35 @@ def test_a_row_counter_is_no_record_number(tmp_path):
     table = load_table(str(path), table="customers").validated
     rules = {rule.rule: rule.rows for rule in table.report.rules}
     assert rules.get("duplicate_id") == 2 and "records_combined" not in rules
+
+
+def test_a_contract_list_without_contract_numbers_tells_contracts_by_their_start(tmp_path):
+    frame = contract_list(np.random.default_rng(25)).drop(columns="Vertragsnummer")
+    path = tmp_path / "vertraege.csv"
+    frame.to_csv(path, sep=";", decimal=",", index=False)
+    table = load_table(str(path), table="customers").validated
+    expected = expected_customers(frame)
+    got = table.data.set_index("customer_id").reindex(expected.index)
+    # before: each customer's first contract only (duplicate_id)
+    assert len(table.data) == len(expected)
+    assert got["revenue"].tolist() == pytest.approx(expected["revenue"].tolist())
+    assert got["churned"].tolist() == expected["churned"].tolist()
+    rules = {rule.rule: rule.rows for rule in table.report.rules}
+    assert rules == {"exact_duplicate": 1, "records_combined": len(frame) - 1 - len(expected)}
+
+
+def test_a_customer_entered_twice_on_the_same_join_date_is_a_duplicate(tmp_path):
+    frame = pd.DataFrame(
+        {
+            "Kundennummer": [f"K{i}" for i in range(30)] + ["K1", "K2"],
+            "Kunde seit": ["01.02.2020"] * 32,
+            "Ort": ["Köln"] * 30 + ["Bonn", "Bonn"],
+            "Jahresumsatz": [100.0 + i for i in range(30)] + [101.0, 102.0],
+        }
+    )
+    path = tmp_path / "kunden.csv"
+    frame.to_csv(path, sep=";", index=False)
+    table = load_table(str(path), table="customers").validated
+    rules = {rule.rule: rule.rows for rule in table.report.rules}
+    assert rules.get("duplicate_id") == 2 and "records_combined" not in rules
+    assert table.data["revenue"].sum() == frame["Jahresumsatz"].head(30).sum()
