@@ -57,9 +57,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.exact_duplicate": "{rows} rows are exact copies of an earlier row.",
         "rule.records_combined": "{rows} rows are further contracts, orders or subscriptions of a customer "
         "listed on an earlier row (each row has its own “{record}”): the {total} rows were combined into "
-        "{customers} customers by “{column}”. {summed} added up over each customer's running records (over "
-        "all when every one ended), the earliest start as signup date, churned only when every record ended "
-        "(at the latest end), other values from the customer's first row.",
+        "{customers} customers by “{column}”: {money}, the earliest start as signup date, churned only when "
+        "every record ended (at the latest end), other values from the customer's first row.",
+        "records.summed": "money and orders ({columns}) added up over each customer's running records (over all "
+        "when every one ended)",
+        "records.none": "no money column to add up",
         "rule.recommend_out_of_range": "{rows} recommend scores lie outside 0–10 or are not whole numbers "
         "(e.g. {examples}); these answers are not counted in the NPS.",
         "rule.unparseable_date": "{rows} values in “{role}” are not readable dates (e.g. {examples}); "
@@ -1000,9 +1002,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.exact_duplicate": "{rows} Zeilen sind exakte Kopien einer früheren Zeile.",
         "rule.records_combined": "{rows} Zeilen sind weitere Verträge, Bestellungen oder Abos eines Kunden aus "
         "einer früheren Zeile (jede Zeile hat ihre eigene „{record}“): die {total} Zeilen wurden nach "
-        "„{column}“ zu {customers} Kunden zusammengefasst. {summed} über die laufenden Verträge jedes Kunden "
-        "addiert (über alle, wenn alle beendet sind), der früheste Beginn als Anmeldedatum, abgewandert nur, "
-        "wenn jeder Vertrag beendet ist (zum letzten Ende), übrige Werte aus der ersten Zeile des Kunden.",
+        "„{column}“ zu {customers} Kunden zusammengefasst: {money}, der früheste Beginn als Anmeldedatum, "
+        "abgewandert nur, wenn jeder Vertrag beendet ist (zum letzten Ende), übrige Werte aus der ersten "
+        "Zeile des Kunden.",
+        "records.summed": "Geld und Bestellungen ({columns}) über die laufenden Verträge jedes Kunden addiert "
+        "(über alle, wenn alle beendet sind)",
+        "records.none": "keine Geldspalte zu addieren",
         "rule.recommend_out_of_range": "{rows} Weiterempfehlungswerte liegen außerhalb von 0–10 oder sind "
         "keine ganzen Zahlen (z. B. {examples}); diese Antworten zählen nicht zum NPS.",
         "rule.unparseable_date": "{rows} Werte in „{role}“ sind keine lesbaren Datumsangaben "
@@ -1977,6 +1982,9 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "customers' text are not read: {columns} (choose the comment column on the Data page).",
         "survey.note.ordinal": "Read as ordered points but left out of the journey, because they ask how "
         "often, how important or how likely, not how satisfied: {columns}.",
+        "link.note.ids_of_records": "{matched} of {total} customer IDs here are record numbers of the customer "
+        "table (one per contract or order), not its customers: each was linked to the customer its record "
+        "belongs to (“{column}”).",
         "link.note.ids_respelled": "{matched} of {total} customer IDs here are written differently from "
         "the customer table (e.g. {example}) and were matched {how}.",
         "link.how.canonical": "ignoring case, spaces and separators",
@@ -2073,6 +2081,9 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "mit Kundentext werden nicht gelesen: {columns} (Kommentarspalte auf der Seite Daten wählen).",
         "survey.note.ordinal": "Als geordnete Punkte gelesen, aber nicht in der Customer Journey, weil sie "
         "fragen, wie oft, wie wichtig oder wie wahrscheinlich, nicht wie zufrieden: {columns}.",
+        "link.note.ids_of_records": "{matched} von {total} Kunden-IDs sind hier Satznummern der Kundentabelle "
+        "(eine je Vertrag oder Bestellung), nicht ihre Kunden: jede wurde dem Kunden zugeordnet, zu dem ihr "
+        "Satz gehört („{column}“).",
         "link.note.ids_respelled": "{matched} von {total} Kunden-IDs sind hier anders geschrieben als in "
         "der Kundentabelle (z. B. {example}) und wurden zugeordnet, {how}.",
         "link.how.canonical": "ohne Groß-/Kleinschreibung, Leerzeichen und Trennzeichen zu beachten",

@@ -2,7 +2,9 @@
 
 Rows read = rows used + rows set aside, always. Rows are set aside only when they cannot be used
 at all (no customer ID, a repeated customer, an empty survey answer); single bad values are left
-empty and counted instead, so one typo never costs a whole customer.
+empty and counted instead, so one typo never costs a whole customer. A customer table with one row per
+contract, order or subscription is used whole: each customer's rows are combined into one customer
+(:mod:`cxlib.customer_records`), so its table has fewer rows than the rows used.
 """
 
 from __future__ import annotations
@@ -170,7 +172,7 @@ def validate_table(
     set_aside = _set_aside_frame(
         source.rename(columns=renames), ~keep, reasons, _row_numbers(frame), blank_rows, layout
     )
-    used = _combined_records(data[keep].reset_index(drop=True), mapping, rules)
+    used, records = _combined_records(data[keep].reset_index(drop=True), mapping, rules, renames)
     report = ValidationReport(
         table=table,
         file=file,
@@ -192,7 +194,7 @@ def validate_table(
     if meanings and table == "survey":
         # plain JSON values: the analyses read them, and Streamlit serialises a frame's attrs
         used.attrs["column_meanings"] = {name: meaning.to_dict() for name, meaning in meanings.items()}
-    validated = ValidatedTable(table, used, set_aside, report, touchpoints, columns=meanings)
+    validated = ValidatedTable(table, used, set_aside, report, touchpoints, columns=meanings, records=records)
     _merge_meanings(validated.columns, _mapping_meanings(mapping, rules))
     for name, renamed in renamed_meanings(renames, mapping).items():
         known = validated.columns.get(name)
@@ -986,15 +988,24 @@ def _record_key(data: pd.DataFrame, mapping: ColumnMapping) -> tuple[str, str] |
     return None
 
 
-def _combined_records(used: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> pd.DataFrame:
+def _combined_records(
+    used: pd.DataFrame, mapping: ColumnMapping, rules: _Rules, renames: Mapping[object, str]
+) -> tuple[pd.DataFrame, pd.Series | None]:
     """A customer table with one row per contract, policy, order or subscription (a record column numbers
     the rows, customers repeat): each customer's rows combined into one customer, and a rule says how
-    many rows became how many customers (:mod:`cxlib.customer_records`)."""
+    many rows became how many customers (:mod:`cxlib.customer_records`). Also returns the customer of
+    each record number (None when a start date told the records apart)."""
     if mapping.table != "customers" or not used["customer_id"].duplicated().any():
-        return used
+        return used, None
     record = _record_key(used, mapping)
     if record is None:
-        return used
+        return used, None
+    records = None
+    if record[0] != "signup_date":
+        numbers = normalize_ids(used[record[0]])
+        records = pd.Series(used["customer_id"].to_numpy(), index=numbers.to_numpy())[
+            numbers.notna().to_numpy()
+        ]
     combined = combine_records(used)
     summed = [str(mapping.matches[key].column) for key in SUMMED if key in mapping.matches]
     rules.add(
@@ -1003,11 +1014,11 @@ def _combined_records(used: pd.DataFrame, mapping: ColumnMapping, rules: _Rules)
         set_aside=False,
         total=len(used),
         customers=len(combined),
-        record=record[1],
+        record=str(next((str(o) for o, name in renames.items() if name == record[1]), record[1])),
         column=str(mapping.matches["customer_id"].column),
-        summed=", ".join(f"“{column}”" for column in summed) or "—",
+        money=Message("records.summed", columns=", ".join(summed)) if summed else Message("records.none"),
     )
-    return combined
+    return combined, records
 
 
 def _incomplete_interview_rule(data: pd.DataFrame, mapping: ColumnMapping) -> list[tuple]:
