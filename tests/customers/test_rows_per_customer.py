@@ -238,9 +238,15 @@ def test_a_subscriptions_export_counts_customers_not_subscriptions(tmp_path):
     assert int(table.data["churned"].sum()) == int(expected.sum())
 
 
-def test_repeated_customers_without_a_record_number_stay_duplicates(tmp_path):
+@pytest.mark.parametrize(
+    "extra",
+    [{}, {"lfd. Nr.": range(1, 33)}, {"Kunde seit": ["01.02.2020"] * 32}],
+    ids=["no record number", "a row counter is none", "the same join date"],
+)
+def test_a_customer_entered_twice_stays_a_duplicate(tmp_path, extra):
     frame = pd.DataFrame(
         {
+            **extra,
             "Kundennummer": [f"K{i}" for i in range(30)] + ["K1", "K2"],
             "Ort": ["Köln"] * 30 + ["Bonn", "Bonn"],
             "Umsatz": [100.0 + i for i in range(30)] + [101.0, 102.0],
@@ -252,22 +258,6 @@ def test_repeated_customers_without_a_record_number_stay_duplicates(tmp_path):
     rules = {rule.rule: rule.rows for rule in table.report.rules}
     assert rules == {"duplicate_id": 2}  # an updated address is no second customer: the first is used
     assert table.data["revenue"].sum() == frame["Umsatz"].head(30).sum()
-
-
-def test_a_row_counter_is_no_record_number(tmp_path):
-    frame = pd.DataFrame(
-        {
-            "lfd. Nr.": range(1, 33),
-            "Kundennummer": [f"K{i}" for i in range(30)] + ["K1", "K2"],
-            "Ort": ["Köln"] * 30 + ["Bonn", "Bonn"],
-            "Umsatz": [100.0] * 32,
-        }
-    )
-    path = tmp_path / "kunden.csv"
-    frame.to_csv(path, sep=";", index=False)
-    table = load_table(str(path), table="customers").validated
-    rules = {rule.rule: rule.rows for rule in table.report.rules}
-    assert rules.get("duplicate_id") == 2 and "records_combined" not in rules
 
 
 def test_a_contract_list_without_contract_numbers_tells_contracts_by_their_start(tmp_path):
@@ -283,20 +273,3 @@ def test_a_contract_list_without_contract_numbers_tells_contracts_by_their_start
     assert got["churned"].tolist() == expected["churned"].tolist()
     rules = {rule.rule: rule.rows for rule in table.report.rules}
     assert rules == {"exact_duplicate": 1, "records_combined": len(frame) - 1 - len(expected)}
-
-
-def test_a_customer_entered_twice_on_the_same_join_date_is_a_duplicate(tmp_path):
-    frame = pd.DataFrame(
-        {
-            "Kundennummer": [f"K{i}" for i in range(30)] + ["K1", "K2"],
-            "Kunde seit": ["01.02.2020"] * 32,
-            "Ort": ["Köln"] * 30 + ["Bonn", "Bonn"],
-            "Jahresumsatz": [100.0 + i for i in range(30)] + [101.0, 102.0],
-        }
-    )
-    path = tmp_path / "kunden.csv"
-    frame.to_csv(path, sep=";", index=False)
-    table = load_table(str(path), table="customers").validated
-    rules = {rule.rule: rule.rows for rule in table.report.rules}
-    assert rules.get("duplicate_id") == 2 and "records_combined" not in rules
-    assert table.data["revenue"].sum() == frame["Jahresumsatz"].head(30).sum()
