@@ -913,9 +913,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.age_from_birth_year": "age = this year − birth year (“{header}”)",
         "evidence.age_from_birth_date": "age from the date of birth (“{header}”)",
         "evidence.age_from_birth_year_at": "age = {year} − birth year (“{header}”): {year} is the year of the "
-        "latest date in the data ({reference}), the day churn is measured at, not today",
-        "evidence.age_from_birth_date_at": "age on {reference}, the latest date in the data (the day churn is "
-        "measured at, not today), from the date of birth (“{header}”)",
+        "customer table's latest signup or churn date ({reference}), the data's “now” as for churn, not today",
+        "evidence.age_from_birth_date_at": "age on {reference}, the customer table's latest signup or churn "
+        "date (the data's “now” as for churn, not today), from the date of birth (“{header}”)",
         "evidence.renamed_reserved": "renamed from “{original}” (that header is a name the analysis uses itself)",
         "assumption.title": "Assumptions",
         "persona.note.excluded": "Left out of the personas: {columns}.",
@@ -1883,9 +1883,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.age_from_birth_year": "Alter = dieses Jahr − Geburtsjahr („{header}“)",
         "evidence.age_from_birth_date": "Alter aus dem Geburtsdatum („{header}“)",
         "evidence.age_from_birth_year_at": "Alter = {year} − Geburtsjahr („{header}“): {year} ist das Jahr des "
-        "jüngsten Datums in den Daten ({reference}), des Stichtags der Abwanderung, nicht heute",
-        "evidence.age_from_birth_date_at": "Alter am {reference}, dem jüngsten Datum in den Daten (Stichtag der "
-        "Abwanderung, nicht heute), aus dem Geburtsdatum („{header}“)",
+        "jüngsten Anmelde- oder Kündigungsdatums der Kundentabelle ({reference}), des Stichtags der Daten wie "
+        "bei der Abwanderung, nicht heute",
+        "evidence.age_from_birth_date_at": "Alter am {reference}, dem jüngsten Anmelde- oder Kündigungsdatum der "
+        "Kundentabelle (Stichtag der Daten wie bei der Abwanderung, nicht heute), aus dem Geburtsdatum („{header}“)",
         "evidence.renamed_reserved": "umbenannt aus „{original}“ (diesen Namen verwendet die Analyse selbst)",
         "assumption.title": "Annahmen",
         "persona.note.excluded": "Nicht für die Personas verwendet: {columns}.",
