@@ -29,6 +29,8 @@ ASSUMPTION_CODES = frozenset(
         "period_sibling_12_months",
         "age_from_birth_year",
         "age_from_birth_date",
+        "age_from_birth_year_at",
+        "age_from_birth_date_at",
         "id_near_unique",
         "id_names_customer",
         "spend_header",
@@ -46,6 +48,7 @@ ASSUMPTION_CODES = frozenset(
         "amount_gross_with_vat",
         "amount_mixed_currencies",
         "customer_id_per_order",
+        "customer_rows_per_record",
     }
 )
 

@@ -55,6 +55,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.duplicate_id": "{rows} rows repeat a customer ID that already appeared with different data; "
         "the first occurrence is used.",
         "rule.exact_duplicate": "{rows} rows are exact copies of an earlier row.",
+        "rule.records_combined": "{rows} rows are further contracts, orders or subscriptions of a customer "
+        "listed on an earlier row (each row has its own “{record}”): the {total} rows were combined into "
+        "{customers} customers by “{column}”: {money}, the earliest start as signup date, churned only when "
+        "every record ended (at the latest end), other values from the customer's first row.",
+        "records.summed": "money and orders ({columns}) added up over each customer's running records (over all "
+        "when every one ended)",
+        "records.none": "no money column to add up",
         "rule.recommend_out_of_range": "{rows} recommend scores lie outside 0–10 or are not whole numbers "
         "(e.g. {examples}); these answers are not counted in the NPS.",
         "rule.unparseable_date": "{rows} values in “{role}” are not readable dates (e.g. {examples}); "
@@ -844,6 +851,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.method_manual": "set by hand",
         "evidence.method_row_number": "no ID column: row numbers used",
         "evidence.id_not_unique": "only {share:.0%} of the values are distinct: not an identifier",
+        "evidence.customer_rows_per_record": "“{header}” names the customer and repeats ({customers} customers "
+        "on {rows} rows) beside “{record}”, different on every row: one row per contract, order or "
+        "subscription; “{header}” is the customer, and each customer's rows are combined into one",
         "evidence.id_near_unique": "{share:.0%} of the values are distinct and the header names a number",
         "evidence.id_names_customer": "“{header}” names the customer and is unique: used as the customer ID rather than “{other}”, which numbers the rows",
         "evidence.usage_not_orders": "“{header}” counts how often the service is used, not purchases: kept as a trait, not as orders",
@@ -902,6 +912,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.personal_data": "a name, e-mail or address: personal data, no trait",
         "evidence.age_from_birth_year": "age = this year − birth year (“{header}”)",
         "evidence.age_from_birth_date": "age from the date of birth (“{header}”)",
+        "evidence.age_from_birth_year_at": "age = {year} − birth year (“{header}”): {year} is the year of the "
+        "customer table's latest signup or churn date ({reference}), the data's “now” as for churn, not today",
+        "evidence.age_from_birth_date_at": "age on {reference}, the customer table's latest signup or churn "
+        "date (the data's “now” as for churn, not today), from the date of birth (“{header}”)",
         "evidence.renamed_reserved": "renamed from “{original}” (that header is a name the analysis uses itself)",
         "assumption.title": "Assumptions",
         "persona.note.excluded": "Left out of the personas: {columns}.",
@@ -986,6 +1000,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.duplicate_id": "{rows} Zeilen wiederholen eine Kunden-ID, die schon mit anderen Daten "
         "vorkam; verwendet wird das erste Vorkommen.",
         "rule.exact_duplicate": "{rows} Zeilen sind exakte Kopien einer früheren Zeile.",
+        "rule.records_combined": "{rows} Zeilen sind weitere Verträge, Bestellungen oder Abos eines Kunden aus "
+        "einer früheren Zeile (jede Zeile hat ihre eigene „{record}“): die {total} Zeilen wurden nach "
+        "„{column}“ zu {customers} Kunden zusammengefasst: {money}, der früheste Beginn als Anmeldedatum, "
+        "abgewandert nur, wenn jeder Vertrag beendet ist (zum letzten Ende), übrige Werte aus der ersten "
+        "Zeile des Kunden.",
+        "records.summed": "Geld und Bestellungen ({columns}) über die laufenden Verträge jedes Kunden addiert "
+        "(über alle, wenn alle beendet sind)",
+        "records.none": "keine Geldspalte zu addieren",
         "rule.recommend_out_of_range": "{rows} Weiterempfehlungswerte liegen außerhalb von 0–10 oder sind "
         "keine ganzen Zahlen (z. B. {examples}); diese Antworten zählen nicht zum NPS.",
         "rule.unparseable_date": "{rows} Werte in „{role}“ sind keine lesbaren Datumsangaben "
@@ -1799,6 +1821,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.method_manual": "von Hand gesetzt",
         "evidence.method_row_number": "keine ID-Spalte: Zeilennummern verwendet",
         "evidence.id_not_unique": "nur {share:.0%} der Werte sind verschieden: keine Kennung",
+        "evidence.customer_rows_per_record": "„{header}“ nennt den Kunden und wiederholt sich ({customers} Kunden "
+        "in {rows} Zeilen) neben „{record}“, das in jeder Zeile anders ist: eine Zeile je Vertrag, Bestellung "
+        "oder Abo; „{header}“ ist der Kunde, die Zeilen jedes Kunden werden zu einer zusammengefasst",
         "evidence.id_near_unique": "{share:.0%} der Werte sind verschieden und die Überschrift nennt eine Nummer",
         "evidence.id_names_customer": "„{header}“ nennt den Kunden und ist eindeutig: als Kunden-ID verwendet statt „{other}“, das die Zeilen nummeriert",
         "evidence.usage_not_orders": "„{header}“ zählt, wie oft der Dienst genutzt wird, keine Käufe: als Merkmal behalten, nicht als Bestellungen",
@@ -1857,6 +1882,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.personal_data": "ein Name, eine E-Mail oder eine Adresse: persönliche Daten, kein Merkmal",
         "evidence.age_from_birth_year": "Alter = dieses Jahr − Geburtsjahr („{header}“)",
         "evidence.age_from_birth_date": "Alter aus dem Geburtsdatum („{header}“)",
+        "evidence.age_from_birth_year_at": "Alter = {year} − Geburtsjahr („{header}“): {year} ist das Jahr des "
+        "jüngsten Anmelde- oder Kündigungsdatums der Kundentabelle ({reference}), des Stichtags der Daten wie "
+        "bei der Abwanderung, nicht heute",
+        "evidence.age_from_birth_date_at": "Alter am {reference}, dem jüngsten Anmelde- oder Kündigungsdatum der "
+        "Kundentabelle (Stichtag der Daten wie bei der Abwanderung, nicht heute), aus dem Geburtsdatum („{header}“)",
         "evidence.renamed_reserved": "umbenannt aus „{original}“ (diesen Namen verwendet die Analyse selbst)",
         "assumption.title": "Annahmen",
         "persona.note.excluded": "Nicht für die Personas verwendet: {columns}.",
@@ -1955,6 +1985,9 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "customers' text are not read: {columns} (choose the comment column on the Data page).",
         "survey.note.ordinal": "Read as ordered points but left out of the journey, because they ask how "
         "often, how important or how likely, not how satisfied: {columns}.",
+        "link.note.ids_of_records": "{matched} of {total} customer IDs here are record numbers of the customer "
+        "table (one per contract or order), not its customers: each was linked to the customer its record "
+        "belongs to (“{column}”).",
         "link.note.ids_respelled": "{matched} of {total} customer IDs here are written differently from "
         "the customer table (e.g. {example}) and were matched {how}.",
         "link.how.canonical": "ignoring case, spaces and separators",
@@ -2053,6 +2086,9 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "mit Kundentext werden nicht gelesen: {columns} (Kommentarspalte auf der Seite Daten wählen).",
         "survey.note.ordinal": "Als geordnete Punkte gelesen, aber nicht in der Customer Journey, weil sie "
         "fragen, wie oft, wie wichtig oder wie wahrscheinlich, nicht wie zufrieden: {columns}.",
+        "link.note.ids_of_records": "{matched} von {total} Kunden-IDs sind hier Satznummern der Kundentabelle "
+        "(eine je Vertrag oder Bestellung), nicht ihre Kunden: jede wurde dem Kunden zugeordnet, zu dem ihr "
+        "Satz gehört („{column}“).",
         "link.note.ids_respelled": "{matched} von {total} Kunden-IDs sind hier anders geschrieben als in "
         "der Kundentabelle (z. B. {example}) und wurden zugeordnet, {how}.",
         "link.how.canonical": "ohne Groß-/Kleinschreibung, Leerzeichen und Trennzeichen zu beachten",

@@ -140,6 +140,8 @@ def _respell_customer_ids(item: LoadedTable, customers: LoadedTable) -> None:
     match = customers.mapping.matches.get("customer_id")
     if match is not None and match.method == "row_number":  # numbered rows are nobody's ID elsewhere
         return
+    if _ids_of_records(item, customers):
+        return
     found = respelled_ids(data["customer_id"], customers.validated.data["customer_id"])
     if found is None:
         return
@@ -152,6 +154,35 @@ def _respell_customer_ids(item: LoadedTable, customers: LoadedTable) -> None:
         how=Message(f"link.how.{found.method}"),
     )
     item.validated.report.notes = [*item.validated.report.notes, note]
+
+
+def _ids_of_records(item: LoadedTable, customers: LoadedTable) -> bool:
+    """A table keyed by the customer table's record numbers (Olist's orders by the per-order
+    ``customer_id`` of a customer table combined by ``customer_unique_id``) is linked to the customers
+    those records belong to, with a note. True when it was."""
+    from cxlib.id_lookup import member_of
+    from cxlib.id_matching import MATCHED_SHARE, WRITTEN_SHARE
+    from cxlib.messages import Message
+
+    records = customers.validated.records
+    ids = item.validated.data["customer_id"]
+    known = ids.notna()
+    if records is None or not known.any():
+        return False
+    customer_ids = customers.validated.data["customer_id"]
+    if member_of(ids[known], customer_ids).mean() >= WRITTEN_SHARE:
+        return False
+    is_record = member_of(ids[known], records.index)
+    if is_record.mean() < MATCHED_SHARE:
+        return False
+    lookup = records[~records.index.duplicated()]
+    linked = ids.map(lookup).where(ids.map(lookup).notna(), ids)
+    item.validated.data = item.validated.data.assign(customer_id=linked.astype(ids.dtype))
+    column = customers.mapping.matches["customer_id"].column
+    note = Message("link.note.ids_of_records", matched=int(is_record.sum()), total=int(known.sum()),
+                   column=str(column))  # fmt: skip
+    item.validated.report.notes = [*item.validated.report.notes, note]
+    return True
 
 
 def mapping_overview(loaded: LoadedTable, *, lang: str = "en") -> pd.DataFrame:

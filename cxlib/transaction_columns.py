@@ -40,6 +40,7 @@ __all__ = [
     "UNPAID",
     "amount_in_cents",
     "cancel_mark_columns",
+    "customer_id_header",
     "guest_lines",
     "mixed_currencies",
     "refine_transaction_mapping",
@@ -171,6 +172,18 @@ def _customer_kind(header: object) -> str:
     if not squashed.endswith(_LOGINS) and (words & _NAME_WORDS or squashed.endswith("name")):
         return "name"  # a login identifies the person; a name only where nothing else does
     return "id"
+
+
+def customer_id_header(header: object) -> bool:
+    """A header that identifies the customer ("Customer ID", "Kundennummer", "customer_unique_id"),
+    not one that describes (group, place, status) or names them.
+
+    Examples
+    --------
+    >>> [customer_id_header(h) for h in ("Kunden-Nr.", "customer_unique_id", "customer_state", "id")]
+    [True, True, False, False]
+    """
+    return _customer_header(header) and _customer_kind(header) == "id"
 
 
 def _customer_candidates(

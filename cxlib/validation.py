@@ -2,7 +2,9 @@
 
 Rows read = rows used + rows set aside, always. Rows are set aside only when they cannot be used
 at all (no customer ID, a repeated customer, an empty survey answer); single bad values are left
-empty and counted instead, so one typo never costs a whole customer.
+empty and counted instead, so one typo never costs a whole customer. A customer table with one row per
+contract, order or subscription is used whole: each customer's rows are combined into one customer
+(:mod:`cxlib.customer_records`), so its table has fewer rows than the rows used.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ import pandas as pd
 
 from cxlib.assumptions import assumptions_of
 from cxlib.column_names import safe_names
-from cxlib.customer_columns import prospect_rows, total_rows
+from cxlib.customer_columns import prospect_rows, total_labels
+from cxlib.customer_records import SUMMED, combine_records, record_column, record_starts
 from cxlib.customer_rules import customer_columns_rules
 from cxlib.errors import CxError, render_exact
 from cxlib.examples import quoted_examples
@@ -169,13 +172,13 @@ def validate_table(
     set_aside = _set_aside_frame(
         source.rename(columns=renames), ~keep, reasons, _row_numbers(frame), blank_rows, layout
     )
-    used = data[keep].reset_index(drop=True)
+    used, records = _combined_records(data[keep].reset_index(drop=True), mapping, rules, renames)
     report = ValidationReport(
         table=table,
         file=file,
         sheet=sheet,
         rows_read=len(source) + blank_rows + len(layout),
-        rows_used=len(used),
+        rows_used=int(keep.sum()),  # rows, not customers: a customer's contracts are each used
         rows_set_aside=int((~keep).sum()) + blank_rows + len(layout),
         rules=rules.items,
         mapping=mapping.as_dict(),
@@ -191,7 +194,7 @@ def validate_table(
     if meanings and table == "survey":
         # plain JSON values: the analyses read them, and Streamlit serialises a frame's attrs
         used.attrs["column_meanings"] = {name: meaning.to_dict() for name, meaning in meanings.items()}
-    validated = ValidatedTable(table, used, set_aside, report, touchpoints, columns=meanings)
+    validated = ValidatedTable(table, used, set_aside, report, touchpoints, columns=meanings, records=records)
     _merge_meanings(validated.columns, _mapping_meanings(mapping, rules))
     for name, renamed in renamed_meanings(renames, mapping).items():
         known = validated.columns.get(name)
@@ -936,14 +939,15 @@ def _exact_duplicates(data: pd.DataFrame, shared_id: np.ndarray) -> pd.Series:
 def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> list[tuple]:
     """Rules that take whole rows out of use, in the order they are applied: (rule, mask[, params])."""
     checks: list[tuple] = []
+    if "customer_id" in data and mapping.table == "customers":  # a total row has no ID: said as a total
+        labels = total_labels(data)
+        totals = labels.notna()
+        checks.append(("total_row", totals, {"examples": quoted_examples(labels, totals)}))
     if "customer_id" in data and mapping.table in ("customers", "transactions"):
         checks.append(("missing_required", data["customer_id"].isna()))
     if "customer_id" in data and mapping.table == "transactions":
         checks.append(("guest_customer", guest_lines(data["customer_id"])))
     if mapping.table == "customers":
-        if "customer_id" in data:
-            totals = total_rows(data["customer_id"])
-            checks.append(("total_row", totals, {"examples": quoted_examples(data["customer_id"], totals)}))
         stage = prospect_rows(data, [c for c in data.columns if c not in ("customer_id", "churned")])
         if stage is not None:
             column, mask = stage
@@ -952,8 +956,10 @@ def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> lis
         shared_id = data["customer_id"].duplicated(keep=False).to_numpy()
         exact = _exact_duplicates(data, shared_id)
         checks.append(("exact_duplicate", exact))
+        record = _record_key(data, mapping) if shared_id.any() else None
+        key = ["customer_id", record[0]] if record else ["customer_id"]  # a customer's contracts: no copies
         repeated = (
-            data["customer_id"].notna() & data["customer_id"].duplicated(keep="first")
+            data["customer_id"].notna() & data[key].duplicated(keep="first")
             if shared_id.any()
             else pd.Series(False, index=data.index)  # no id twice: no second pass over the ids
         )
@@ -967,6 +973,52 @@ def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> lis
         if mapping.is_long_format:
             checks.append(("missing_touchpoint", data["touchpoint"].isna()))
     return checks
+
+
+def _record_key(data: pd.DataFrame, mapping: ColumnMapping) -> tuple[str, str] | None:
+    """The column of a customer table that tells a customer's records apart (a contract number, else a
+    contract start date) and its header; None when repeated customers are duplicates."""
+    extras = [column for column in data.columns if column not in mapping.matches and column != "touchpoints"]
+    record = record_column(data, extras)
+    if record is not None:
+        return record, record
+    start = mapping.matches.get("signup_date")
+    if start is not None and record_starts(data, start.column):
+        return "signup_date", str(start.column)
+    return None
+
+
+def _combined_records(
+    used: pd.DataFrame, mapping: ColumnMapping, rules: _Rules, renames: Mapping[object, str]
+) -> tuple[pd.DataFrame, pd.Series | None]:
+    """A customer table with one row per contract, policy, order or subscription (a record column numbers
+    the rows, customers repeat): each customer's rows combined into one customer, and a rule says how
+    many rows became how many customers (:mod:`cxlib.customer_records`). Also returns the customer of
+    each record number (None when a start date told the records apart)."""
+    if mapping.table != "customers" or not used["customer_id"].duplicated().any():
+        return used, None
+    record = _record_key(used, mapping)
+    if record is None:
+        return used, None
+    records = None
+    if record[0] != "signup_date":
+        numbers = normalize_ids(used[record[0]])
+        records = pd.Series(used["customer_id"].to_numpy(), index=numbers.to_numpy())[
+            numbers.notna().to_numpy()
+        ]
+    combined = combine_records(used)
+    summed = [str(mapping.matches[key].column) for key in SUMMED if key in mapping.matches]
+    rules.add(
+        "records_combined",
+        len(used) - len(combined),
+        set_aside=False,
+        total=len(used),
+        customers=len(combined),
+        record=str(next((str(o) for o, name in renames.items() if name == record[1]), record[1])),
+        column=str(mapping.matches["customer_id"].column),
+        money=Message("records.summed", columns=", ".join(summed)) if summed else Message("records.none"),
+    )
+    return combined, records
 
 
 def _incomplete_interview_rule(data: pd.DataFrame, mapping: ColumnMapping) -> list[tuple]:
