@@ -42,6 +42,7 @@ __all__ = [
     "cancel_mark_columns",
     "guest_lines",
     "mixed_currencies",
+    "not_a_sale",
     "refine_transaction_mapping",
     "refund_column",
     "repeated_order_total",
@@ -50,13 +51,23 @@ __all__ = [
 #: Status words of a line that is no purchase because it was cancelled, returned or refunded in full.
 CANCELLED = re.compile(
     r"^(?:cancel|storn|return|retour|refund|void|zurückgesendet|zurueckgesendet|rückgabe|rücksendung|erstatt"
-    r"|unavailable|nicht verfügbar|nicht lieferbar|credit[ _-]?(?:note|memo)|gutschrift|rechnungskorrektur)",
+    r"|unavailable|nicht verfügbar|nicht lieferbar|credit[ _-]?(?:note|memo)|gutschrift|rechnungskorrektur"
+    r"|revers|chargeback|rückbuchung|rueckbuchung|zurückgebucht|zurueckgebucht)",
     re.IGNORECASE,
 )
 #: Status words of a payment that failed or has not been paid (yet): no purchase either.
 UNPAID = re.compile(
     r"^(?:fail|declin|expire|abandon|pending|unpaid|not paid|awaiting|on[ _-]?hold|requires[ _]|incomplete"
-    r"|fehlgeschlagen|abgelehnt|abgebrochen|ausstehend|unbezahlt|nicht bezahlt|zahlung ausstehend)",
+    r"|fehlgeschlagen|abgelehnt|abgebrochen|ausstehend|unbezahlt|nicht bezahlt|zahlung ausstehend"
+    r"|denied|verweigert|payment[ _-]?due|past[ _-]?due|overdue|überfällig|ueberfaellig)",
+    re.IGNORECASE,
+)
+#: Transaction types that move money without a sale (a payment account's withdrawals, transfers, currency
+#: conversions, fees, holds, authorisations and deposits) or take a sale back (refunds, reversals).
+NOT_A_SALE = re.compile(
+    r"withdraw|abbuchung|auszahlung|payout|transfer (?:to|from)|übertrag|umbuchung|conversion|umrechnung"
+    r"|\bfees?\b|gebühr|\bhold\b|einbehalt|reserve|authori[sz]ation|autorisierung|deposit|einzahlung"
+    r"|refund|rückzahlung|rueckzahlung|erstattung|chargeback|rückbuchung|reversal|storno|cancel|gutschrift",
     re.IGNORECASE,
 )
 #: Rows sampled to judge a column by its values.
@@ -198,14 +209,21 @@ def _customer_candidates(
 def _check_customer_id(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
     """A customer id unique on every line is the line's own id: a repeating customer column replaces it."""
     match = mapping.matches.get("customer_id")
-    if match is not None:
+    empty = match is not None and _filled_text(frame[match.column]).empty
+    if match is not None and not empty:
         values = frame[match.column]
         if len(_filled_text(values)) < MIN_LINES or _distinct_share(values) < UNIQUE_PER_LINE:
             return
-    candidates = _customer_candidates(frame, used, names=match is None)
+    candidates = _customer_candidates(frame, used, names=match is None or empty)
     if not candidates:
         return
     column, evidence = candidates[0]
+    if empty:  # an empty column matched by its header ("Custom Number"): the customer is elsewhere
+        used.discard(match.column)
+        replaced = Evidence("customer_column_empty", {"replaced": str(match.column), "header": str(column)})
+        _assign(mapping, "customer_id", column, evidence, used)
+        mapping.evidence["customer_id"].append(replaced)
+        return
     if match is not None:
         used.discard(match.column)
         del mapping.matches["customer_id"]
@@ -296,6 +314,38 @@ def _numeric(values: pd.Series) -> bool:
     return bool(numbers.notna().any()) and float(bad.mean()) <= 0.05
 
 
+_FEE_WORDS = frozenset({"fee", "fees", "gebühr", "gebühren", "gebuehr", "gebuehren", "entgelt", "disagio"})
+#: Share of the lines on which net = gross − fee, for a net amount that is the payment's after fees.
+FEE_MATCH_SHARE = 0.9
+
+
+def _net_after_fees(frame: pd.DataFrame, bases: dict[str, list]) -> dict[object, object]:
+    """Net columns that are the gross minus a payment fee (PayPal's "Net" = "Gross" + "Fee"), not net of
+    VAT: net column -> fee column. The customer paid the gross; the fee is the seller's cost.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"Brutto": ["10,00", "20,00"], "Gebühr": ["-0,59", "-0,83"],
+    ...                     "Netto": ["9,41", "19,17"]})
+    >>> _net_after_fees(log, {"net": ["Netto"], "gross": ["Brutto"]})
+    {'Netto': 'Gebühr'}
+    """
+    fees = [c for c in frame.columns if _words(c) & _FEE_WORDS and _numeric(frame[c])]
+    found = {}
+    for net in bases["net"]:
+        for gross in bases["gross"]:
+            for fee in fees:
+                values = [parse_numbers(frame[c].head(SAMPLE))[0] for c in (net, gross, fee)]
+                known = values[0].notna() & values[1].notna() & values[2].notna()
+                charged = known & (values[2] != 0)
+                if not charged.any():
+                    continue
+                after = (values[0] - (values[1] - values[2].abs())).abs() < 0.011
+                if float(after[known].mean()) >= FEE_MATCH_SHARE:
+                    found[net] = fee
+    return found
+
+
 def _check_amount(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
     """The line's amount is what the customer paid for the goods, net of VAT where the log has both.
 
@@ -318,9 +368,15 @@ def _check_amount(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> Non
     current = _tax_basis(match.column) if match is not None else None
     if match is not None and current is None:
         return
+    after_fees = _net_after_fees(frame, bases)
+    bases["net"] = [column for column in bases["net"] if column not in after_fees]
     if bases["net"]:
         column, code = bases["net"][0], "amount_net_of_vat"
         other = {"gross": str(bases["gross"][0])} if bases["gross"] else {}
+    elif bases["gross"] and after_fees:
+        net, fee = next(iter(after_fees.items()))
+        column, code = bases["gross"][0], "amount_gross_before_fees"
+        other = {"net": str(net), "fee": str(fee)}
     elif bases["gross"]:
         column, code, other = bases["gross"][0], "amount_gross_with_vat", {}
     else:
@@ -386,24 +442,91 @@ _DOCUMENT_TYPE_WORDS = frozenset({"belegart", "dokumentart", "belegtyp", "vorgan
 MAX_DOCUMENT_TYPES = 12
 
 
+_STATE_WORDS = frozenset({"state", "zustand"})
+
+
 def _find_document_type(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
-    """A document type column ("Belegart": Rechnung / Gutschrift) as the status, where none was named:
-    a credit note written with a positive amount is no purchase, however its amount is signed."""
+    """A document type column ("Belegart": Rechnung / Gutschrift) or an invoice's state (Recurly's
+    ``state``: paid / voided / failed / past_due) as the status, where none was named: a credit note
+    written with a positive amount, a voided or unpaid invoice is no purchase."""
     for column in frame.columns:
         squashed = _squashed(column)
-        named = _words(column) & _DOCUMENT_TYPE_WORDS or squashed in _DOCUMENT_TYPE_WORDS
+        state = bool(_words(column) & _STATE_WORDS)
+        named = _words(column) & _DOCUMENT_TYPE_WORDS or squashed in _DOCUMENT_TYPE_WORDS or state
         if column in used or not (named or squashed.endswith(("art", "typ", "type"))):
             continue
         text = _filled_text(frame[column])
         kinds = text.drop_duplicates()
         if not 2 <= len(kinds) <= MAX_DOCUMENT_TYPES:
             continue
-        credit = kinds[kinds.str.contains(CANCELLED, na=False)]
-        if len(credit) and len(credit) < len(kinds):
-            examples = {"header": str(column), "examples": ", ".join(credit)}
-            evidence = Evidence("document_type_credit", examples)
+        credit = kinds.str.contains(CANCELLED, na=False)
+        if state:  # a state says whether the invoice was paid, too
+            credit |= kinds.str.contains(UNPAID, na=False)
+        if credit.any() and not credit.all():
+            examples = {"header": str(column), "examples": ", ".join(kinds[credit])}
+            evidence = Evidence("invoice_state_not_paid" if state else "document_type_credit", examples)
             _assign(mapping, "status", column, evidence, used)
             return
+
+
+#: Header words of the part of an invoice that was paid ("Amount Paid", Recurly's "paid", "Bezahlt").
+_PAID_WORDS = frozenset({"paid", "bezahlt", "gezahlt"})
+PAID_AT_MOST_SHARE = 0.95
+
+
+def _paid_amount(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
+    """An invoice log's paid amount is the amount rather than the invoice total: only paid money is
+    revenue (a subscription invoice's credits applied or amount still due are not). Taken when its
+    values are money, not a 0/1 mark, and at most the total on nearly every line."""
+    match = mapping.matches.get("amount")
+    if match is None:
+        return
+    total = parse_numbers(frame[match.column].head(SAMPLE))[0]
+    for column in frame.columns:
+        words = _words(column)
+        if column in used or not words & _PAID_WORDS or not _numeric(frame[column]):  # "Paid On" is no number
+            continue
+        paid = parse_numbers(frame[column].head(SAMPLE))[0]
+        known = paid.notna() & total.notna()
+        if not known.any() or paid[known].isin([0, 1]).all():
+            continue
+        if float((paid[known] <= total[known].abs() + 0.005).mean()) >= PAID_AT_MOST_SHARE:
+            used.discard(match.column)
+            replaced = {"header": str(column), "replaced": str(match.column)}
+            _assign(mapping, "amount", column, Evidence("amount_paid_not_total", replaced), used)
+            return
+
+
+#: Headers of a payment or booking log's transaction type ("Type", "Typ", "Event Type", "Buchungsart").
+_TYPE_HEADER_WORDS = frozenset({"type", "typ", "kind", "art", "event", "transaktionsart", "buchungsart",
+                                "vorgangsart", "transaktionstyp", "buchungstyp"})  # fmt: skip
+MAX_TRANSACTION_TYPES = 40
+
+
+def not_a_sale(frame: pd.DataFrame, headers: Iterable[object]) -> tuple[object, pd.Series] | None:
+    """(column, True on lines that are no sale) for a transaction type column whose types include money
+    movements without a sale (:data:`NOT_A_SALE`: PayPal's "General Withdrawal", "General Currency
+    Conversion", "Payment Refund"; "Allgemeine Abbuchung"), or None.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"Type": ["Website Payment", "General Withdrawal", "Payment Refund", None]})
+    >>> column, marks = not_a_sale(log, log.columns)
+    >>> column, marks.tolist()
+    ('Type', [False, True, True, False])
+    """
+    for header in headers:
+        if header not in frame.columns:
+            continue
+        named = _words(header) & _TYPE_HEADER_WORDS or _squashed(header).endswith(("type", "typ"))
+        kinds = _filled_text(frame[header]).drop_duplicates() if named else pd.Series(dtype=str)
+        if not 2 <= len(kinds) <= MAX_TRANSACTION_TYPES:
+            continue
+        other = kinds.str.contains(NOT_A_SALE, na=False)
+        if other.any() and not other.all():
+            text = frame[header].astype("string").str.strip()
+            return header, text.str.contains(NOT_A_SALE, na=False).fillna(False).astype(bool)
+    return None
 
 
 def _find_order_numbers(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
@@ -442,6 +565,7 @@ def refine_transaction_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> N
     _check_customer_id(frame, mapping, used)
     _check_customer_per_order(frame, mapping, used)
     _check_amount(frame, mapping, used)
+    _paid_amount(frame, mapping, used)
     _find_date(frame, mapping, used)
     if "order_id" not in mapping.matches:
         _find_order_numbers(frame, mapping, used)

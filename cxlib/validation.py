@@ -48,6 +48,7 @@ from cxlib.transaction_columns import (
     cancel_mark_columns,
     guest_lines,
     mixed_currencies,
+    not_a_sale,
     refund_column,
     repeated_order_total,
 )
@@ -826,6 +827,11 @@ def _set_aside_lines(
 
     A status written only on an order's first line (shop exports) holds for all lines of the order."""
     checks: list[tuple[str, pd.Series, dict]] = []
+    types = not_a_sale(source, mapping.unmapped)
+    if types is not None:
+        column, mask = types
+        examples = quoted_examples(source[column].astype("string"), mask)
+        checks.append(("not_a_sale", mask, {"column": str(column), "examples": examples}))
     marks = cancel_mark_columns(source, [*mapping.unmapped, *_status_header(mapping)])
     if "status" in data and mapping.matches["status"].column not in marks:
         status = data["status"].astype("string")
@@ -849,6 +855,9 @@ def _set_aside_lines(
         checks.append(("negative_quantity", (data["quantity"] < 0).fillna(False), {}))
     if "amount" in data:
         checks.append(("negative_amount", (data["amount"] < 0).fillna(False), {}))
+    if any(e.code == "amount_paid_not_total" for e in mapping.evidence.get("amount", [])):
+        column = str(mapping.matches["amount"].column)
+        checks.append(("nothing_paid", (data["amount"] == 0).fillna(False).astype(bool), {"column": column}))
     return checks
 
 

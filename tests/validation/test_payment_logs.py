@@ -1,0 +1,171 @@
+"""Payment-account, POS, retail-line and subscription-invoice logs (cxlib.transaction_columns).
+
+Each test writes one synthetic export of a known shape to ``tmp_path`` (PayPal's activity download in
+English and German, ...) and checks the per-customer purchase figures against a direct pandas
+computation: a purchase is a customer-day of money the customer paid for a sale.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from tests.validation.test_order_logs import app_summary, evidence_codes, pandas_summary
+
+MERCHANT = "shop@haendler-beispiel.de"
+SALES = ("Express Checkout Payment", "Website Payment", "Mobile Payment")
+PAYPAL_EN = ["Date", "Time", "TimeZone", "Name", "Type", "Status", "Currency", "Gross", "Fee", "Net",
+             "From Email Address", "To Email Address", "Transaction ID", "Item Title", "Option 1 Value",
+             "Reference Txn ID", "Invoice Number", "Custom Number", "Quantity", "Balance"]  # fmt: skip
+PAYPAL_DE = ["Datum", "Uhrzeit", "Zeitzone", "Name", "Typ", "Status", "Währung", "Brutto", "Gebühr", "Netto",
+             "Absender E-Mail-Adresse", "Empfänger E-Mail-Adresse", "Transaktionscode", "Artikelbezeichnung",
+             "Option 1 Wert", "Zugehöriger Transaktionscode", "Rechnungsnummer", "Zollnummer", "Anzahl",
+             "Guthaben"]  # fmt: skip
+GERMAN_WORDS = {
+    "Express Checkout Payment": "Express-Checkout-Zahlung", "Website Payment": "Website-Zahlung",
+    "Mobile Payment": "Mobile Zahlung", "General Currency Conversion": "Allgemeine Währungsumrechnung",
+    "Payment Refund": "Rückzahlung", "General Withdrawal": "Allgemeine Abbuchung",
+    "Completed": "Abgeschlossen", "Pending": "Ausstehend", "Denied": "Abgelehnt", "Reversed": "Rückbuchung",
+}  # fmt: skip
+
+
+def paypal_activity(seed: int = 3) -> pd.DataFrame:
+    """A merchant's PayPal activity: payments of 40 buyers (some pending, denied or reversed), each with
+    PayPal's fee, refunds to buyers, currency conversions and monthly withdrawals to the bank, all from or
+    to the merchant's own address; ``Balance`` is the running account balance."""
+    rng = np.random.default_rng(seed)
+    rows, balance = [], 800.0
+
+    def line(when, kind, status, gross, fee, sender, receiver, name=""):
+        nonlocal balance
+        balance += gross + fee if status == "Completed" else 0.0
+        rows.append({"when": when, "Name": name, "Type": kind, "Status": status, "Currency": "EUR",
+                     "Gross": gross, "Fee": fee, "Net": round(gross + fee, 2), "From": sender, "To": receiver,
+                     "Balance": round(balance, 2)})  # fmt: skip
+
+    start = pd.Timestamp("2023-01-02 08:00")
+    for k in range(300):
+        buyer = int(rng.integers(0, 40))
+        when = start + pd.Timedelta(minutes=int(rng.integers(0, 500 * 24 * 60)))
+        gross = round(float(rng.uniform(9, 900)), 2)
+        status = ["Completed"] * 9 + ["Pending", "Denied", "Reversed"]
+        state = status[int(rng.integers(0, len(status)))]
+        kind = SALES[k % 3]
+        mail, fee = f"b{buyer}@mail.de", -round(gross * 0.0249 + 0.35, 2)
+        line(when, kind, state, gross, fee, mail, MERCHANT, f"B {buyer}")
+        if state == "Completed" and k % 9 == 0:
+            line(when + pd.Timedelta(days=4), "Payment Refund", "Completed", -gross, 0.35, MERCHANT, mail)
+        if k % 15 == 0:  # a payment in another currency converted: the converted amount arrives from no one
+            line(when, "General Currency Conversion", "Completed", round(gross * 0.9, 2), 0.0, "", MERCHANT)
+    for month in range(16):
+        payday = start + pd.Timedelta(days=30 * month + 29)
+        line(payday, "General Withdrawal", "Completed", -1500.0, 0.0, MERCHANT, "")
+    return pd.DataFrame(rows).sort_values("when", kind="stable").reset_index(drop=True)
+
+
+def _money(value: float, german: bool) -> str:
+    text = f"{value:,.2f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".") if german else text
+
+
+def write_paypal(log: pd.DataFrame, path, german: bool) -> None:
+    """The activity download as PayPal writes it: quoted text, dates M/D/Y (English) or D.M.Y (German),
+    decimal commas in German, empty option, invoice and custom-number columns."""
+    words = GERMAN_WORDS if german else {}
+    cells = [
+        log["when"].dt.strftime("%d.%m.%Y" if german else "%m/%d/%Y"), log["when"].dt.strftime("%H:%M:%S"),
+        "MEZ" if german else "PST", log["Name"], log["Type"].replace(words), log["Status"].replace(words),
+        log["Currency"], *(log[c].map(lambda v: _money(v, german)) for c in ("Gross", "Fee", "Net")),
+        log["From"], log["To"], [f"{9 - i % 9}T{i:05d}K{i * 7919 % 99991:05d}" for i in range(len(log))],
+        "", "", "", "", "", "1", log["Balance"].map(lambda v: _money(v, german)),
+    ]  # fmt: skip
+    headers = PAYPAL_DE if german else PAYPAL_EN
+    frame = pd.DataFrame(dict(zip(headers, cells, strict=True)))
+    frame.to_csv(path, index=False, quoting=1, encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("german", [False, True], ids=["english", "german"])
+def test_paypal_activity_download_revenue_is_the_buyers_completed_gross(tmp_path, german):
+    # before, English: the empty "Custom Number" was the customer id (no usable row: an error); German: the
+    # empty "Option 1 Wert" was the amount (no revenue at all), withdrawals and refunds from the merchant's
+    # own address made the merchant a customer with purchases, and "Netto" (after PayPal's fee) was the
+    # net amount; "Reversed" / "Rückbuchung" payments counted as purchases
+    log = paypal_activity()
+    path = tmp_path / ("Download_de.CSV" if german else "Download.CSV")
+    write_paypal(log, path, german)
+    summary, table = app_summary(path)
+    sales = log[log["Type"].isin(SALES) & log["Status"].eq("Completed")]
+    expected = pandas_summary(sales, "From", "when", "Gross")
+    pd.testing.assert_frame_equal(summary, expected, check_dtype=False, check_index_type=False)
+    assert MERCHANT not in summary.index
+    assert table.report.mapping["amount"] == ("Brutto" if german else "Gross")
+    assert "amount_gross_before_fees" in evidence_codes(table, "amount")
+    rules = {rule.rule: rule.rows for rule in table.report.rules if rule.set_aside}
+    other = ~log["Type"].isin(SALES)
+    assert rules["not_a_sale"] == int((other & log["From"].ne("")).sum())
+    assert rules["cancelled_status"] == int(log["Status"].eq("Reversed").sum())
+    assert table.report.rows_used == len(sales)
+
+
+def subscription_invoices(seed: int = 4) -> pd.DataFrame:
+    """Monthly invoices of 50 subscribers: paid (some with credits applied, so the paid amount is less
+    than the total), voided, not paid, payment due or past due."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for person in range(50):
+        start = pd.Timestamp("2022-01-03 09:30") + pd.Timedelta(days=int(rng.integers(0, 300)))
+        plan = float(rng.choice([19.0, 49.0, 99.0]))
+        for month in range(int(rng.integers(1, 20))):
+            state = ["paid"] * 12 + ["voided", "not_paid", "payment_due", "past_due"]
+            state = state[int(rng.integers(0, len(state)))]
+            credits = float(rng.choice([0.0, 0.0, 10.0])) if state == "paid" else 0.0
+            rows.append({"when": start + pd.DateOffset(months=month), "customer": f"cus_{person:04d}",
+                         "state": state, "total": plan, "credits": credits,
+                         "paid": plan - credits if state == "paid" else 0.0,
+                         "due": 0.0 if state in ("paid", "voided") else plan})  # fmt: skip
+    return pd.DataFrame(rows).sort_values("when", kind="stable").reset_index(drop=True)
+
+
+def test_chargebee_invoices_revenue_is_the_amount_paid(tmp_path):
+    # before: "Invoice Date" written 05-Mar-2022 10:00 was no date (no purchase figures at all), the
+    # invoice total was the revenue (credits applied counted as paid) and "Payment Due" invoices were sales
+    log = subscription_invoices()
+    label = {"paid": "Paid", "voided": "Voided", "not_paid": "Not Paid", "payment_due": "Payment Due",
+             "past_due": "Payment Due"}  # fmt: skip
+    export = pd.DataFrame({
+        "Invoice Number": [f"{1000 + i}" for i in range(len(log))],
+        "Invoice Date": log["when"].dt.strftime("%d-%b-%Y %H:%M"), "Customer Id": log["customer"],
+        "Customer Email": log["customer"] + "@firma.example", "Subscription Id": log["customer"] + "_sub",
+        "Recurring": "true", "Status": log["state"].map(label), "Currency": "EUR", "Amount": log["total"],
+        "Amount Paid": log["paid"], "Amount Adjusted": 0.0, "Credits Applied": log["credits"],
+        "Amount Due": log["due"], "Paid On": log["when"].dt.strftime("%d-%b-%Y").where(log["paid"] > 0, ""),
+    })  # fmt: skip
+    path = tmp_path / "Invoices.csv"
+    export.to_csv(path, index=False)
+    summary, table = app_summary(path)
+    expected = pandas_summary(log[log["state"].eq("paid")], "customer", "when", "paid")
+    pd.testing.assert_frame_equal(summary, expected, check_dtype=False, check_index_type=False)
+    assert evidence_codes(table, "amount")[0] == "amount_paid_not_total"
+
+
+def test_recurly_invoice_state_says_which_invoices_were_paid(tmp_path):
+    # before: the "state" column was not read: voided, failed and past-due invoices were purchases, and
+    # the total (not the paid part) was the revenue
+    log = subscription_invoices(seed=5)
+    state = log["state"].replace({"not_paid": "failed", "payment_due": "open"})
+    export = pd.DataFrame({
+        "account_code": log["customer"], "invoice_number": range(5000, 5000 + len(log)), "state": state,
+        "currency": "USD", "subtotal": log["total"], "total": log["total"], "paid": log["paid"],
+        "balance": log["due"], "created_at": log["when"].dt.strftime("%Y-%m-%dT%H:%M:%SZ"),
+    })  # fmt: skip
+    path = tmp_path / "invoices_export.csv"
+    export.to_csv(path, index=False)
+    summary, table = app_summary(path)
+    expected = pandas_summary(log[state.eq("paid")], "customer", "when", "paid")
+    pd.testing.assert_frame_equal(summary, expected, check_dtype=False, check_index_type=False)
+    assert table.report.mapping["status"] == "state"
+    rules = {rule.rule: rule.rows for rule in table.report.rules if rule.set_aside}
+    assert rules["cancelled_status"] == int(state.eq("voided").sum())
+    assert rules["unpaid_status"] == int(state.isin(["failed", "past_due"]).sum())
+    assert rules["nothing_paid"] == int(state.eq("open").sum())  # an open invoice: nothing paid yet
