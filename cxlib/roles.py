@@ -547,6 +547,13 @@ TRANSACTION_ROLES: tuple[Role, ...] = (
             "vorgangsnummer",
             "verkaufsbeleg",
             "kundenauftrag",
+            "bon nr",
+            "bonnummer",
+            "bon id",
+            "kassenbon",
+            "belegnr",
+            "receipt no",
+            "receipt id",
         ),
     ),
     Role(

@@ -46,6 +46,7 @@ __all__ = [
     "refine_transaction_mapping",
     "refund_column",
     "repeated_order_total",
+    "reversed_sales",
 ]
 
 #: Status words of a line that is no purchase because it was cancelled, returned or refunded in full.
@@ -695,6 +696,32 @@ def refund_column(headers: Iterable[object], amount_header: object = None) -> ob
         if (refund and amount) or total:
             return header
     return None
+
+
+def reversed_sales(orders: pd.Series, amounts: pd.Series, reversal: pd.Series) -> pd.Series:
+    """True on the sale lines that a reversal line of the same order takes back: a till's "Storno" line
+    (same receipt, same amount, negative) cancels one sale line, which is then no purchase either.
+
+    ``reversal`` marks the lines that reverse a sale (negative amount and quantity, a cancel mark).
+
+    Examples
+    --------
+    >>> orders = pd.Series(["10", "10", "10", "11"])
+    >>> amounts = pd.Series([9.9, 4.5, -9.9, 9.9])
+    >>> reversed_sales(orders, amounts, amounts < 0).tolist()
+    [True, False, False, False]
+    """
+    found = pd.Series(False, index=amounts.index)
+    reversal = reversal.fillna(False).astype(bool) & orders.notna() & amounts.notna()
+    if not reversal.any():
+        return found
+    key = pd.DataFrame({"order": orders.astype("string").str.strip(), "amount": amounts.abs().round(2)})
+    wanted = key[reversal].value_counts()
+    sale = ((amounts > 0) & orders.notna()).fillna(False).astype(bool)
+    sales = key[sale]
+    needed = wanted.reindex(pd.MultiIndex.from_frame(sales)).fillna(0).to_numpy()
+    found[sales.index] = sales.groupby(["order", "amount"]).cumcount().to_numpy() < needed
+    return found
 
 
 def cancel_mark_columns(frame: pd.DataFrame, headers: Iterable[object]) -> dict[object, pd.Series]:

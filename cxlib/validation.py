@@ -51,6 +51,7 @@ from cxlib.transaction_columns import (
     not_a_sale,
     refund_column,
     repeated_order_total,
+    reversed_sales,
 )
 
 REASON_COLUMN = "reason"
@@ -858,6 +859,11 @@ def _set_aside_lines(
     if any(e.code == "amount_paid_not_total" for e in mapping.evidence.get("amount", [])):
         column = str(mapping.matches["amount"].column)
         checks.append(("nothing_paid", (data["amount"] == 0).fillna(False).astype(bool), {"column": column}))
+    if "order_id" in data and "amount" in data:  # a till's Storno line takes back a line of its receipt
+        reversal = data["amount"] < 0
+        if "quantity" in data:
+            reversal &= data["quantity"] < 0
+        checks.append(("reversed_sale", reversed_sales(data["order_id"], data["amount"], reversal), {}))
     return checks
 
 

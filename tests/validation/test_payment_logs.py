@@ -169,3 +169,57 @@ def test_recurly_invoice_state_says_which_invoices_were_paid(tmp_path):
     assert rules["cancelled_status"] == int(state.eq("voided").sum())
     assert rules["unpaid_status"] == int(state.isin(["failed", "past_due"]).sum())
     assert rules["nothing_paid"] == int(state.eq("open").sum())  # an open invoice: nothing paid yet
+
+
+def till_journal(seed: int = 6) -> pd.DataFrame:
+    """A German till's journal (Kassenjournal): one line per item and receipt ("Bon-Nr."), a customer
+    number only for loyalty-card holders, and "Storno" lines that take back an item of their receipt with
+    negative quantity and price."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for receipt in range(10001, 10601):
+        when = pd.Timestamp("2023-06-01 08:00") + pd.Timedelta(minutes=int(rng.integers(0, 400 * 24 * 60)))
+        customer = f"K{int(rng.integers(1, 60)):04d}" if rng.random() < 0.5 else ""
+        for item in range(int(rng.integers(1, 5))):
+            quantity, price = int(rng.integers(1, 4)), round(1.5 + 0.7 * int(rng.integers(0, 30)), 2)
+            line = {"receipt": receipt, "when": when, "item": f"A{item:03d}", "quantity": quantity,
+                    "price": price, "total": round(quantity * price, 2), "customer": customer, "storno": "",
+                    "taken_back": False}  # fmt: skip
+            rows.append(line)
+            if item == 0 and rng.random() < 0.06:
+                line["taken_back"] = True
+                rows.append(
+                    {
+                        **line,
+                        "quantity": -quantity,
+                        "total": -line["total"],
+                        "storno": "ja",
+                        "taken_back": False,
+                    }
+                )
+    return pd.DataFrame(rows)
+
+
+def test_till_journal_storno_lines_take_back_the_sale_of_their_receipt(tmp_path):
+    # before: the Storno line was set aside but the sale it takes back stayed a purchase (revenue too
+    # high by the cancelled items; receipts whose only item was cancelled counted as purchases), and
+    # "Bon-Nr." was no order number
+    log = till_journal()
+    german = lambda values: values.map(lambda v: f"{v:.2f}".replace(".", ","))  # noqa: E731
+    export = pd.DataFrame({
+        "Bon-Nr.": log["receipt"], "Datum": log["when"].dt.strftime("%d.%m.%Y"),
+        "Uhrzeit": log["when"].dt.strftime("%H:%M:%S"), "Kasse": "Kasse 1", "Artikel-Nr.": log["item"],
+        "Menge": log["quantity"], "Einzelpreis": german(log["price"]), "Gesamtpreis": german(log["total"]),
+        "MwSt-Satz": "19 %", "Zahlart": "EC-Karte", "Storno": log["storno"], "Kunden-Nr.": log["customer"],
+    })  # fmt: skip
+    path = tmp_path / "Kassenjournal.csv"
+    export.to_csv(path, index=False, sep=";", encoding="cp1252")
+    summary, table = app_summary(path)
+    sold = log[log["customer"].ne("") & log["storno"].eq("") & ~log["taken_back"]]
+    expected = pandas_summary(sold, "customer", "when", "total")
+    pd.testing.assert_frame_equal(summary, expected, check_dtype=False, check_index_type=False)
+    assert table.report.mapping["order_id"] == "Bon-Nr."
+    rules = {rule.rule: rule.rows for rule in table.report.rules if rule.set_aside}
+    with_card = log["customer"].ne("")
+    assert rules["reversed_sale"] == int((log["taken_back"] & with_card).sum())
+    assert rules["cancelled_mark"] == int((log["storno"].eq("ja") & with_card).sum())
