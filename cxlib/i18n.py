@@ -388,6 +388,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.group_row": "Row {group_row} ({groups}) groups the columns below it; row {header_row} "
         "is used as the header.",
         "reading.note.empty_columns": "{columns} completely empty column(s) were left out.",
+        "reading.note.sheets_joined": "The sheets {sheets} have the same columns: they are one purchase log split by period and were read together ({rows} rows). Choose one sheet to look at it alone.",
         "reading.note.header_rows": "Row(s) {rows} below the header (question texts, option labels or export "
         "codes, as survey tools export them) belong to the column names of row {header_row}; they are not "
         "answers.",
@@ -1336,6 +1337,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.group_row": "Zeile {group_row} ({groups}) fasst die Spalten darunter zusammen; "
         "Zeile {header_row} dient als Überschrift.",
         "reading.note.empty_columns": "{columns} vollständig leere Spalte(n) wurden weggelassen.",
+        "reading.note.sheets_joined": "Die Tabellenblätter {sheets} haben dieselben Spalten: Sie sind ein nach Zeitraum geteiltes Kaufprotokoll und wurden zusammen gelesen ({rows} Zeilen). Wählen Sie ein Blatt, um es allein anzusehen.",
         "reading.note.header_rows": "Zeile(n) {rows} unter der Überschrift (Fragetexte, Antwortoptionen oder "
         "Exportcodes, wie Umfragewerkzeuge sie ausgeben) gehören zu den Spaltennamen aus Zeile {header_row}; "
         "sie sind keine Antworten.",

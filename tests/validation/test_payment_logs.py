@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from cxlib.intake import load_table
 from tests.validation.test_order_logs import app_summary, evidence_codes, pandas_summary
 
 MERCHANT = "shop@haendler-beispiel.de"
@@ -223,3 +224,52 @@ def test_till_journal_storno_lines_take_back_the_sale_of_their_receipt(tmp_path)
     with_card = log["customer"].ne("")
     assert rules["reversed_sale"] == int((log["taken_back"] & with_card).sum())
     assert rules["cancelled_mark"] == int((log["storno"].eq("ja") & with_card).sum())
+
+
+def retail_lines(seed: int, first_invoice: int, start: str) -> pd.DataFrame:
+    """A year of Online Retail II lines: invoices of several lines, a blank "Customer ID" on some, "C"
+    invoices that cancel with negative quantities."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for invoice in range(first_invoice, first_invoice + 150):
+        when = pd.Timestamp(start) + pd.Timedelta(minutes=int(rng.integers(0, 360 * 24 * 60)))
+        customer = float(12346 + int(rng.integers(0, 40))) if rng.random() < 0.85 else np.nan
+        cancelled = rng.random() < 0.05
+        for _ in range(int(rng.integers(1, 8))):
+            quantity = int(rng.choice([1, 2, 6, 12]))
+            rows.append({"Invoice": f"C{invoice}" if cancelled else str(invoice),
+                         "StockCode": f"{int(rng.integers(20000, 90000))}", "Description": "ITEM",
+                         "Quantity": -quantity if cancelled else quantity, "InvoiceDate": when,
+                         "Price": round(float(rng.uniform(0.4, 9)), 2), "Customer ID": customer,
+                         "Country": "United Kingdom"})  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def test_online_retail_workbook_split_by_year_is_one_purchase_log(tmp_path):
+    # before: only the sheet with more cells was read (one year): a customer's purchases of the other
+    # year were missing from purchases, revenue, frequency, recency and T
+    years = {"Year 2009-2010": retail_lines(1, 489434, "2009-12-01"),
+             "Year 2010-2011": retail_lines(2, 536365, "2010-12-01")}  # fmt: skip
+    path = tmp_path / "online_retail_II.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        for name, lines in years.items():
+            lines.to_excel(writer, sheet_name=name, index=False)
+    summary, table = app_summary(path)
+    log = pd.concat(years.values(), ignore_index=True)
+    kept = log[log["Customer ID"].notna() & ~log["Invoice"].str.startswith("C")].copy()
+    kept["customer"] = kept["Customer ID"].astype(int).astype(str)
+    kept["amount"] = kept["Quantity"] * kept["Price"]
+    expected = pandas_summary(kept, "customer", "InvoiceDate", "amount")
+    pd.testing.assert_frame_equal(summary, expected, check_dtype=False, check_index_type=False)
+    assert table.report.sheet == "Year 2009-2010 + Year 2010-2011"
+    assert [note.key for note in table.report.notes] == ["reading.note.sheets_joined"]
+
+
+def test_shared_online_retail_workbook_reads_both_years(shared_data):
+    loaded = load_table(shared_data / "online_retail_ii_two_sheets.xlsx", table="transactions")
+    raw = pd.concat(pd.read_excel(shared_data / "online_retail_ii_two_sheets.xlsx", sheet_name=None).values())
+    kept = raw[raw["Customer ID"].notna() & ~raw["Invoice"].astype(str).str.startswith("C")]
+    data = loaded.validated.data
+    assert data["amount"].sum() == pytest.approx((kept["Quantity"] * kept["Price"]).sum())  # 61,849.61
+    assert data["customer_id"].nunique() == kept["Customer ID"].nunique() == 117
+    assert loaded.sheets[0] == loaded.sheet  # the joined sheets come first in the sheet choice
