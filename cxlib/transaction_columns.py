@@ -42,6 +42,7 @@ __all__ = [
     "cancel_mark_columns",
     "guest_lines",
     "mixed_currencies",
+    "non_product_lines",
     "not_a_sale",
     "refine_transaction_mapping",
     "refund_column",
@@ -527,6 +528,49 @@ def not_a_sale(frame: pd.DataFrame, headers: Iterable[object]) -> tuple[object, 
         if other.any() and not other.all():
             text = frame[header].astype("string").str.strip()
             return header, text.str.contains(NOT_A_SALE, na=False).fillna(False).astype(bool)
+    return None
+
+
+#: Words of a line that sells no product: postage and carriage, discounts, bank charges, marketplace fees,
+#: commissions, samples, manual adjustments (UCI Online Retail's "POSTAGE", "DOTCOM POSTAGE", "Manual",
+#: "Discount", "Bank Charges", "AMAZON FEE", "CRUK Commission", "Adjust bad debt"; a till's "Pfand").
+_NON_PRODUCT_WORDS = frozenset(
+    {"postage", "carriage", "shipping", "delivery", "versand", "versandkosten", "porto", "fracht",
+     "frachtkosten", "manual", "discount", "rabatt", "bank", "charges", "charge", "fee", "fees", "gebühr",
+     "gebühren", "amazon", "dotcom", "commission", "provision", "cruk", "samples", "sample", "adjust",
+     "adjustment", "bad", "debt", "pfand", "leergut", "tip", "trinkgeld", "handling", "kosten"}
+)  # fmt: skip
+#: Header parts of the column that says what a line sold ("Description", "Artikelbezeichnung", "Item").
+_ITEM_HEADER_PARTS = ("descr", "beschreib", "bezeichn", "artikel", "item", "product", "produkt", "position")
+#: Lines without a product are a few of the log; a column of mostly such words describes something else.
+MAX_NON_PRODUCT_SHARE = 0.2
+
+
+def non_product_lines(frame: pd.DataFrame, headers: Iterable[object]) -> tuple[object, pd.Series] | None:
+    """(column, True on lines that sell no product) for an item description column whose text on a few
+    lines is only postage, discount, fee, bank-charge or adjustment words, or None. Such a line is no
+    purchase of goods, as a freight or fee column is no amount.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"Description": ["WHITE METAL LANTERN", "POSTAGE", "PIGGY BANK", "Bank Charges"]
+    ...                     + ["CAKE TIN"] * 8})
+    >>> column, marks = non_product_lines(log, log.columns)
+    >>> column, int(marks.sum()), bool(marks[2])
+    ('Description', 2, False)
+    """
+    for header in headers:
+        if header not in frame.columns or not any(part in _squashed(header) for part in _ITEM_HEADER_PARTS):
+            continue
+        text = frame[header].astype("string").str.strip().str.lower()
+        kinds = text.dropna().drop_duplicates()
+        words = kinds.str.findall(r"[^\W\d_]+")
+        other = [bool(w) and set(w) <= _NON_PRODUCT_WORDS for w in words]
+        if not any(other):
+            continue
+        marks = text.isin(kinds[other]).fillna(False).astype(bool)
+        if 0 < marks.mean() <= MAX_NON_PRODUCT_SHARE:
+            return header, marks
     return None
 
 

@@ -48,6 +48,7 @@ from cxlib.transaction_columns import (
     cancel_mark_columns,
     guest_lines,
     mixed_currencies,
+    non_product_lines,
     not_a_sale,
     refund_column,
     repeated_order_total,
@@ -833,6 +834,11 @@ def _set_aside_lines(
         column, mask = types
         examples = quoted_examples(source[column].astype("string"), mask)
         checks.append(("not_a_sale", mask, {"column": str(column), "examples": examples}))
+    items = non_product_lines(source, mapping.unmapped)
+    if items is not None:
+        column, mask = items
+        examples = quoted_examples(source[column].astype("string"), mask)
+        checks.append(("not_a_product", mask, {"column": str(column), "examples": examples}))
     marks = cancel_mark_columns(source, [*mapping.unmapped, *_status_header(mapping)])
     if "status" in data and mapping.matches["status"].column not in marks:
         status = data["status"].astype("string")

@@ -269,7 +269,45 @@ def test_shared_online_retail_workbook_reads_both_years(shared_data):
     loaded = load_table(shared_data / "online_retail_ii_two_sheets.xlsx", table="transactions")
     raw = pd.concat(pd.read_excel(shared_data / "online_retail_ii_two_sheets.xlsx", sheet_name=None).values())
     kept = raw[raw["Customer ID"].notna() & ~raw["Invoice"].astype(str).str.startswith("C")]
+    kept = kept[~kept["StockCode"].isin(["POST", "C2", "DOT"])]  # postage and carriage sell no product
     data = loaded.validated.data
-    assert data["amount"].sum() == pytest.approx((kept["Quantity"] * kept["Price"]).sum())  # 61,849.61
-    assert data["customer_id"].nunique() == kept["Customer ID"].nunique() == 117
+    assert data["amount"].sum() == pytest.approx((kept["Quantity"] * kept["Price"]).sum())  # 61,207.61
+    assert data["customer_id"].nunique() == kept["Customer ID"].nunique() == 115
     assert loaded.sheets[0] == loaded.sheet  # the joined sheets come first in the sheet choice
+
+
+def test_online_retail_lines_without_a_product_are_no_purchase_of_goods(tmp_path):
+    # before: postage, carriage, manual adjustments and bank charges of customers were goods bought
+    # (revenue and average order value too high; a postage-only invoice was a purchase)
+    log = retail_lines(3, 536365, "2010-12-01")
+    rng = np.random.default_rng(9)
+    fees = [(540001, "POST", "POSTAGE", 18.0), (540002, "M", "Manual", 312.5),
+            (540003, "BANK CHARGES", "Bank Charges", 15.0), (540004, "C2", "CARRIAGE", 50.0),
+            (540005, "DOT", "DOTCOM POSTAGE", 11.8),
+            (540006, "22423", "PIGGY BANK RETROSPOT", 12.75)]  # fmt: skip
+    extra = []
+    for invoice, code, text, price in fees * 3:
+        customer = float(12346 + int(rng.integers(0, 40)))
+        when = pd.Timestamp("2011-03-01") + pd.Timedelta(hours=int(rng.integers(0, 4000)))
+        extra.append({"Invoice": str(invoice), "StockCode": code, "Description": text, "Quantity": 1,
+                      "InvoiceDate": when, "Price": price, "Customer ID": customer})  # fmt: skip
+    extra.append(
+        {**extra[0], "Invoice": "C541000", "StockCode": "D", "Description": "Discount", "Quantity": -1}
+    )
+    log = pd.concat([log, pd.DataFrame(extra)], ignore_index=True)
+    uci = log.rename(columns={"Invoice": "InvoiceNo", "Price": "UnitPrice", "Customer ID": "CustomerID"})
+    uci["InvoiceDate"] = uci["InvoiceDate"].map(
+        lambda t: f"{t.month}/{t.day}/{t.year} {t.hour}:{t.minute:02d}"
+    )
+    uci["CustomerID"] = uci["CustomerID"].map(lambda v: "" if pd.isna(v) else str(int(v)))
+    path = tmp_path / "Online Retail.csv"
+    uci.to_csv(path, index=False, encoding="latin-1")
+    summary, table = app_summary(path)
+    goods = ~log["StockCode"].isin(["POST", "M", "BANK CHARGES", "C2", "DOT", "D"])
+    kept = log[goods & log["Customer ID"].notna() & ~log["Invoice"].str.startswith("C")].copy()
+    kept["customer"] = kept["Customer ID"].astype(int).astype(str)
+    kept["amount"] = kept["Quantity"] * kept["Price"]
+    expected = pandas_summary(kept, "customer", "InvoiceDate", "amount")
+    pd.testing.assert_frame_equal(summary, expected, check_dtype=False, check_index_type=False)
+    rules = {rule.rule: rule.rows for rule in table.report.rules if rule.set_aside}
+    assert rules["not_a_product"] == 16  # 15 fee and postage lines and the discount; the piggy bank is goods
