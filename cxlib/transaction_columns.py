@@ -471,6 +471,34 @@ def _find_document_type(frame: pd.DataFrame, mapping: ColumnMapping, used: set) 
             return
 
 
+_SUBTOTAL_WORDS = ("subtotal", "zwischensumme", "summenetto")
+_TAX_WORDS = frozenset({"tax", "taxes", "vat", "mwst", "ust", "steuer", "steuern", "umsatzsteuer"})
+
+
+def _subtotal_before_tax(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
+    """A subtotal that is the amount minus its tax ("subtotal" + "tax" = "total", as subscription and
+    shop exports write them) is the net amount: revenue is net of VAT where the log has both."""
+    match = mapping.matches.get("amount")
+    if match is None or any(e.code == "amount_paid_not_total" for e in mapping.evidence.get("amount", [])):
+        return
+    total = parse_numbers(frame[match.column].head(SAMPLE))[0]
+    taxes = [c for c in frame.columns if _words(c) & _TAX_WORDS and c != match.column and _numeric(frame[c])]
+    for column in frame.columns:
+        if column in used or not _squashed(column).startswith(_SUBTOTAL_WORDS) or not _numeric(frame[column]):
+            continue
+        subtotal = parse_numbers(frame[column].head(SAMPLE))[0]
+        for tax_column in taxes:
+            tax = parse_numbers(frame[tax_column].head(SAMPLE))[0]
+            known = subtotal.notna() & tax.notna() & total.notna()
+            if not (known & (tax != 0)).any():
+                continue
+            if float(((subtotal + tax - total).abs() < 0.011)[known].mean()) >= FEE_MATCH_SHARE:
+                used.discard(match.column)
+                evidence = Evidence("amount_net_of_vat", {"header": str(column), "gross": str(match.column)})
+                _assign(mapping, "amount", column, evidence, used)
+                return
+
+
 #: Header words of the part of an invoice that was paid ("Amount Paid", Recurly's "paid", "Bezahlt").
 _PAID_WORDS = frozenset({"paid", "bezahlt", "gezahlt"})
 PAID_AT_MOST_SHARE = 0.95
@@ -611,6 +639,7 @@ def refine_transaction_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> N
     _check_customer_per_order(frame, mapping, used)
     _check_amount(frame, mapping, used)
     _paid_amount(frame, mapping, used)
+    _subtotal_before_tax(frame, mapping, used)
     _find_date(frame, mapping, used)
     if "order_id" not in mapping.matches:
         _find_order_numbers(frame, mapping, used)

@@ -311,3 +311,24 @@ def test_online_retail_lines_without_a_product_are_no_purchase_of_goods(tmp_path
     pd.testing.assert_frame_equal(summary, expected, check_dtype=False, check_index_type=False)
     rules = {rule.rule: rule.rows for rule in table.report.rules if rule.set_aside}
     assert rules["not_a_product"] == 16  # 15 fee and postage lines and the discount; the piggy bank is goods
+
+
+def test_paddle_transactions_revenue_is_the_subtotal_before_tax(tmp_path):
+    # before: "total" (the subtotal plus the VAT in "tax") was the revenue, though the log has the net
+    log = subscription_invoices(seed=7)
+    state = log["state"].replace({"voided": "canceled", "not_paid": "past_due", "payment_due": "past_due"})
+    state = state.replace({"paid": "completed"})
+    tax = (log["total"] * 0.19).round(2)
+    export = pd.DataFrame({
+        "id": [f"txn_01h{i:06d}" for i in range(len(log))], "status": state, "customer_id": log["customer"],
+        "currency_code": "EUR", "subtotal": log["total"], "tax": tax, "total": log["total"] + tax,
+        "fee": ((log["total"] + tax) * 0.05 + 0.5).round(2),
+        "billed_at": log["when"].dt.strftime("%Y-%m-%dT%H:%M:%S.000000Z"),
+    })  # fmt: skip
+    path = tmp_path / "transactions.csv"
+    export.to_csv(path, index=False)
+    summary, table = app_summary(path)
+    expected = pandas_summary(log[state.eq("completed")], "customer", "when", "total")
+    pd.testing.assert_frame_equal(summary, expected, check_dtype=False, check_index_type=False)
+    assert table.report.mapping["amount"] == "subtotal"
+    assert evidence_codes(table, "amount")[0] == "amount_net_of_vat"
