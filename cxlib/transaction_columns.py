@@ -68,7 +68,8 @@ UNPAID = re.compile(
 #: conversions, fees, holds, authorisations and deposits) or take a sale back (refunds, reversals).
 NOT_A_SALE = re.compile(
     r"withdraw|abbuchung|auszahlung|payout|transfer (?:to|from)|übertrag|umbuchung|conversion|umrechnung"
-    r"|\bfees?\b|gebühr|\bhold\b|einbehalt|reserve|authori[sz]ation|autorisierung|deposit|einzahlung"
+    r"|\bfees?\b|gebühr|\bhold\b|einbehalt|reserve (?:hold|release)|payment reserve|authori[sz]ation"
+    r"|autorisierung|deposit|einzahlung|\bvoid"
     r"|refund|rückzahlung|rueckzahlung|erstattung|chargeback|rückbuchung|reversal|storno|cancel|gutschrift",
     re.IGNORECASE,
 )
