@@ -160,6 +160,8 @@ def validate_table(
         rules.add(rule, int(newly.sum()), set_aside=True, **params)
         reasons[newly] = rule
         keep &= ~mask
+    if table == "transactions" and "amount" in data:  # the lines used, not withdrawals or conversions
+        _note_mixed_currencies(data[keep], mapping, rules, source[keep])
     _link_rules(data[keep], table, known_customers, rules)
     if not keep.any():
         reason = next((rule.detail for rule in rules.items if rule.set_aside), "")
@@ -760,7 +762,6 @@ def _resolve_amount(
         data["amount"] = data["amount"] / 100
         meaning.evidence.append(cents)
         rules.add("amount_in_cents", int(data["amount"].notna().sum()), set_aside=False, column=str(header))
-    _note_mixed_currencies(data, mapping, rules, source)
     refund = refund_column(mapping.unmapped, header)
     refunded = data.get(renames.get(refund, refund)) if refund is not None else None
     if refunded is not None and pd.api.types.is_numeric_dtype(refunded) and (refunded.fillna(0) != 0).any():

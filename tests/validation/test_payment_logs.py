@@ -38,10 +38,10 @@ def paypal_activity(seed: int = 3) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     rows, balance = [], 800.0
 
-    def line(when, kind, status, gross, fee, sender, receiver, name=""):
+    def line(when, kind, status, gross, fee, sender, receiver, name="", currency="EUR"):
         nonlocal balance
         balance += gross + fee if status == "Completed" else 0.0
-        rows.append({"when": when, "Name": name, "Type": kind, "Status": status, "Currency": "EUR",
+        rows.append({"when": when, "Name": name, "Type": kind, "Status": status, "Currency": currency,
                      "Gross": gross, "Fee": fee, "Net": round(gross + fee, 2), "From": sender, "To": receiver,
                      "Balance": round(balance, 2)})  # fmt: skip
 
@@ -54,10 +54,22 @@ def paypal_activity(seed: int = 3) -> pd.DataFrame:
         state = status[int(rng.integers(0, len(status)))]
         kind = SALES[k % 3]
         mail, fee = f"b{buyer}@mail.de", -round(gross * 0.0249 + 0.35, 2)
-        line(when, kind, state, gross, fee, mail, MERCHANT, f"B {buyer}")
+        currency = "USD" if k % 15 == 0 else "EUR"
+        line(when, kind, state, gross, fee, mail, MERCHANT, f"B {buyer}", currency)
         if state == "Completed" and k % 9 == 0:
-            line(when + pd.Timedelta(days=4), "Payment Refund", "Completed", -gross, 0.35, MERCHANT, mail)
-        if k % 15 == 0:  # a payment in another currency converted: the converted amount arrives from no one
+            line(
+                when + pd.Timedelta(days=4),
+                "Payment Refund",
+                "Completed",
+                -gross,
+                0.35,
+                MERCHANT,
+                mail,
+                "",
+                currency,
+            )
+        if currency == "USD":  # converted: the dollars leave from the merchant, the euros arrive from no one
+            line(when, "General Currency Conversion", "Completed", -gross, 0.0, MERCHANT, "", "", "USD")
             line(when, "General Currency Conversion", "Completed", round(gross * 0.9, 2), 0.0, "", MERCHANT)
     for month in range(16):
         payday = start + pd.Timedelta(days=30 * month + 29)
@@ -107,6 +119,9 @@ def test_paypal_activity_download_revenue_is_the_buyers_completed_gross(tmp_path
     assert rules["not_a_sale"] == int((other & log["From"].ne("")).sum())
     assert rules["cancelled_status"] == int(log["Status"].eq("Reversed").sum())
     assert table.report.rows_used == len(sales)
+    # the dollars of the sales used, not those of refunds and conversions set aside
+    mixed = next(rule.rows for rule in table.report.rules if rule.rule == "mixed_currencies")
+    assert mixed == int(sales["Currency"].eq("USD").sum())
 
 
 def subscription_invoices(seed: int = 4) -> pd.DataFrame:
