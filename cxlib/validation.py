@@ -868,8 +868,11 @@ def _set_aside_lines(
         checks.append(("nothing_paid", (data["amount"] == 0).fillna(False).astype(bool), {"column": column}))
     if "order_id" in data and "amount" in data:  # a till's Storno line takes back a line of its receipt
         reversal = data["amount"] < 0
-        if "quantity" in data:
-            reversal &= data["quantity"] < 0
+        if "quantity" in data:  # a negative quantity or a cancel mark says the line reverses, not a discount
+            marked = pd.Series(False, index=data.index)
+            for flags in marks.values():
+                marked |= flags
+            reversal &= (data["quantity"] < 0) | marked
         checks.append(("reversed_sale", reversed_sales(data["order_id"], data["amount"], reversal), {}))
     return checks
 

@@ -347,3 +347,24 @@ def test_paddle_transactions_revenue_is_the_subtotal_before_tax(tmp_path):
     pd.testing.assert_frame_equal(summary, expected, check_dtype=False, check_index_type=False)
     assert table.report.mapping["amount"] == "subtotal"
     assert evidence_codes(table, "amount")[0] == "amount_net_of_vat"
+
+
+def test_storno_marked_line_with_positive_quantity_takes_back_its_sale(tmp_path):
+    # some tills write the Storno line with the quantity as sold and only the price negative, marked "X";
+    # before, the sale it takes back stayed a purchase
+    log = till_journal(seed=8)
+    storno = log["storno"].eq("ja")
+    log.loc[storno, "quantity"] = -log.loc[storno, "quantity"]
+    export = pd.DataFrame({
+        "Belegnr": log["receipt"], "Datum": log["when"].dt.strftime("%d.%m.%Y %H:%M"),
+        "Menge": log["quantity"], "Betrag": log["total"], "Storno": storno.map({True: "X", False: ""}),
+        "Kundennummer": log["customer"],
+    })  # fmt: skip
+    path = tmp_path / "journal.csv"
+    export.to_csv(path, index=False, sep=";", decimal=",")
+    summary, table = app_summary(path)
+    sold = log[log["customer"].ne("") & ~storno & ~log["taken_back"]]
+    pd.testing.assert_frame_equal(
+        summary, pandas_summary(sold, "customer", "when", "total"), check_dtype=False, check_index_type=False
+    )
+    assert {rule.rule for rule in table.report.rules} >= {"cancelled_mark", "reversed_sale"}
