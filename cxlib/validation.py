@@ -148,7 +148,7 @@ def validate_table(
     keep = pd.Series(True, index=source.index)
     reasons = pd.Series("", index=source.index, dtype=object)
     _check_required(source, mapping, table)
-    for rule, mask, *extra in _row_rules(data, mapping, rules):
+    for rule, mask, *extra in [*_sale_type_rule(source, mapping), *_row_rules(data, mapping, rules)]:
         newly = mask & keep
         params = {"role": _role_label(table, "customer_id"), **(extra[0] if extra else {})}
         rules.add(rule, int(newly.sum()), set_aside=True, **params)
@@ -830,11 +830,6 @@ def _set_aside_lines(
 
     A status written only on an order's first line (shop exports) holds for all lines of the order."""
     checks: list[tuple[str, pd.Series, dict]] = []
-    types = not_a_sale(source, mapping.unmapped)
-    if types is not None:
-        column, mask = types
-        examples = quoted_examples(source[column].astype("string"), mask)
-        checks.append(("not_a_sale", mask, {"column": str(column), "examples": examples}))
     items = non_product_lines(source, mapping.unmapped)
     if items is not None:
         column, mask = items
@@ -875,6 +870,17 @@ def _set_aside_lines(
             reversal &= (data["quantity"] < 0) | marked
         checks.append(("reversed_sale", reversed_sales(data["order_id"], data["amount"], reversal), {}))
     return checks
+
+
+def _sale_type_rule(source: pd.DataFrame, mapping: ColumnMapping) -> list[tuple]:
+    """Lines of a payment account that are no sale by their type (withdrawals, conversions, refunds), as
+    the first row rule: they are named for what they are, not for the customer they lack."""
+    types = not_a_sale(source, mapping.unmapped) if mapping.table == "transactions" else None
+    if types is None:
+        return []
+    column, mask = types
+    examples = quoted_examples(source[column].astype("string"), mask)
+    return [("not_a_sale", mask, {"column": str(column), "examples": examples})]
 
 
 def _status_header(mapping: ColumnMapping) -> list:
