@@ -338,15 +338,20 @@ def _net_after_fees(frame: pd.DataFrame, bases: dict[str, list]) -> dict[object,
     for net in bases["net"]:
         for gross in bases["gross"]:
             for fee in fees:
-                values = [parse_numbers(frame[c].head(SAMPLE))[0] for c in (net, gross, fee)]
-                known = values[0].notna() & values[1].notna() & values[2].notna()
-                charged = known & (values[2] != 0)
-                if not charged.any():
-                    continue
-                after = (values[0] - (values[1] - values[2].abs())).abs() < 0.011
-                if float(after[known].mean()) >= FEE_MATCH_SHARE:
+                if _adds_up(frame, net, fee, gross):
                     found[net] = fee
     return found
+
+
+def _adds_up(frame: pd.DataFrame, part: object, other: object, total: object) -> bool:
+    """True when ``part`` + |``other``| = ``total`` on nearly every line where all three are numbers and
+    ``other`` is not always zero (a net plus its fee is the gross, a subtotal plus its tax the total)."""
+    values = [parse_numbers(frame[c].head(SAMPLE))[0] for c in (part, other, total)]
+    known = values[0].notna() & values[1].notna() & values[2].notna()
+    if not (known & (values[1] != 0)).any():
+        return False
+    fits = (values[0] + values[1].abs() - values[2]).abs() < 0.011
+    return float(fits[known].mean()) >= FEE_MATCH_SHARE
 
 
 def _check_amount(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
@@ -482,22 +487,15 @@ def _subtotal_before_tax(frame: pd.DataFrame, mapping: ColumnMapping, used: set)
     match = mapping.matches.get("amount")
     if match is None or any(e.code == "amount_paid_not_total" for e in mapping.evidence.get("amount", [])):
         return
-    total = parse_numbers(frame[match.column].head(SAMPLE))[0]
     taxes = [c for c in frame.columns if _words(c) & _TAX_WORDS and c != match.column and _numeric(frame[c])]
     for column in frame.columns:
         if column in used or not _squashed(column).startswith(_SUBTOTAL_WORDS) or not _numeric(frame[column]):
             continue
-        subtotal = parse_numbers(frame[column].head(SAMPLE))[0]
-        for tax_column in taxes:
-            tax = parse_numbers(frame[tax_column].head(SAMPLE))[0]
-            known = subtotal.notna() & tax.notna() & total.notna()
-            if not (known & (tax != 0)).any():
-                continue
-            if float(((subtotal + tax - total).abs() < 0.011)[known].mean()) >= FEE_MATCH_SHARE:
-                used.discard(match.column)
-                evidence = Evidence("amount_net_of_vat", {"header": str(column), "gross": str(match.column)})
-                _assign(mapping, "amount", column, evidence, used)
-                return
+        if any(_adds_up(frame, column, tax, match.column) for tax in taxes):
+            used.discard(match.column)
+            evidence = Evidence("amount_net_of_vat", {"header": str(column), "gross": str(match.column)})
+            _assign(mapping, "amount", column, evidence, used)
+            return
 
 
 #: Header words of the part of an invoice that was paid ("Amount Paid", Recurly's "paid", "Bezahlt").
