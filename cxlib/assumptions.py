@@ -46,6 +46,7 @@ ASSUMPTION_CODES = frozenset(
         "tenure_from_signup",
         "amount_net_of_vat",
         "amount_gross_with_vat",
+        "amount_gross_before_fees",
         "amount_mixed_currencies",
         "customer_id_per_order",
         "customer_rows_per_record",

@@ -61,8 +61,12 @@ def prepare_table(
     """
     if sheet is None and sheet_hint in sheets:
         sheet = sheet_hint
-    name = sheet if sheet is not None else pick_sheet(sheets)
-    raw = get_sheet(sheets, name, filename=file)
+    joined = joined_sheets(sheets, table)
+    if joined is not None and sheet in (None, joined[0]):
+        name, raw = joined
+    else:
+        name = sheet if sheet is not None else pick_sheet(sheets)
+        raw = get_sheet(sheets, name, filename=file)
     if corrections:
         base = dict(roles) if roles else suggest_mapping(raw, table).as_dict()
         roles = {**base, **corrections}
@@ -75,7 +79,42 @@ def prepare_table(
         known_customers=known_customers,
         overrides=overrides,
     )
-    return LoadedTable(table, file, list(sheets), name, raw, mapping, validated)
+    names = [joined[0], *sheets] if joined is not None else list(sheets)
+    return LoadedTable(table, file, names, name, raw, mapping, validated)
+
+
+def joined_sheets(sheets: Mapping[str, pd.DataFrame], table: TableName) -> tuple[str, pd.DataFrame] | None:
+    """A purchase log split over sheets with the same columns (one per year, as UCI's Online Retail II
+    workbook: "Year 2009-2010", "Year 2010-2011") as one table: (name, rows of all those sheets), or None.
+
+    Only for purchase logs, and only when the sheet that would be picked is one of them: one year alone
+    would count a part of each customer's purchases. The joined table's reading notes say which sheets.
+
+    Examples
+    --------
+    >>> year = pd.DataFrame({"Invoice": ["1"], "Customer ID": ["7"], "Price": [2.5]})
+    >>> sheets = {"2010": year, "2011": year, "Info": pd.DataFrame({"a": [1]})}
+    >>> name, rows = joined_sheets(sheets, "transactions")
+    >>> name, len(rows)
+    ('2010 + 2011', 2)
+    """
+    if table != "transactions" or len(sheets) < 2:
+        return None
+    columns = {name: tuple(map(str, frame.columns)) for name, frame in sheets.items() if len(frame)}
+    picked = pick_sheet(dict(sheets))
+    names = [name for name, header in columns.items() if header == columns.get(picked)]
+    if len(names) < 2:
+        return None
+    frames = [sheets[name] for name in names]
+    joined = pd.concat(frames)
+    attrs = dict(frames[0].attrs)
+    note = ("reading.note.sheets_joined", {"sheets": ", ".join(names), "rows": len(joined)})
+    attrs["note_keys"] = [*attrs.get("note_keys", []), note]
+    attrs["blank_rows"] = sum(int(frame.attrs.get("blank_rows", 0) or 0) for frame in frames)
+    layout = [row for frame in frames for row in frame.attrs.get("layout_rows") or []]
+    attrs["layout_rows"] = tuple(layout)
+    joined.attrs = attrs
+    return " + ".join(names), joined
 
 
 def load_table(

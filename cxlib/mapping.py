@@ -260,8 +260,16 @@ def suggest_mapping(frame: pd.DataFrame, table: TableName) -> ColumnMapping:
         ]  # a score without touchpoint names: wide survey
     mapping = ColumnMapping(table)
     used: set[str] = set()
-    for score, _, role_key, column, method in sorted(candidates, reverse=True):
+    # a column with values is matched before any empty one ("Custom Number", "Option 1 Wert" of a PayPal
+    # export); an empty column takes only a required role no column with values fits (validation says
+    # that it is empty)
+    filled = {column for column in frame.columns if frame[column].notna().any()}
+    required = {r.key for r in ROLES[table] if r.required}
+    ranked = sorted(candidates, key=lambda c: (c[3] in filled, *c[:3]), reverse=True)
+    for score, _, role_key, column, method in ranked:
         if role_key in mapping.matches or column in used:
+            continue
+        if column not in filled and role_key not in required:
             continue
         mapping.matches[role_key] = ColumnMatch(role_key, column, round(score, 2), method)
         used.add(column)

@@ -558,6 +558,13 @@ TRANSACTION_ROLES: tuple[Role, ...] = (
             "vorgangsnummer",
             "verkaufsbeleg",
             "kundenauftrag",
+            "bon nr",
+            "bonnummer",
+            "bon id",
+            "kassenbon",
+            "belegnr",
+            "receipt no",
+            "receipt id",
         ),
     ),
     Role(

@@ -51,8 +51,11 @@ from cxlib.transaction_columns import (
     cancel_mark_columns,
     guest_lines,
     mixed_currencies,
+    non_product_lines,
+    not_a_sale,
     refund_column,
     repeated_order_total,
+    reversed_sales,
 )
 
 REASON_COLUMN = "reason"
@@ -148,7 +151,7 @@ def validate_table(
     keep = pd.Series(True, index=source.index)
     reasons = pd.Series("", index=source.index, dtype=object)
     _check_required(source, mapping, table)
-    for rule, mask, *extra in _row_rules(data, mapping, rules):
+    for rule, mask, *extra in [*_sale_type_rule(source, mapping), *_row_rules(data, mapping, rules)]:
         newly = mask & keep
         params = {"role": _role_label(table, "customer_id"), **(extra[0] if extra else {})}
         rules.add(rule, int(newly.sum()), set_aside=True, **params)
@@ -160,6 +163,8 @@ def validate_table(
         rules.add(rule, int(newly.sum()), set_aside=True, **params)
         reasons[newly] = rule
         keep &= ~mask
+    if table == "transactions" and "amount" in data:  # the lines used, not withdrawals or conversions
+        _note_mixed_currencies(data[keep], mapping, rules, source[keep])
     _link_rules(data[keep], table, known_customers, rules)
     if not keep.any():
         reason = next((rule.detail for rule in rules.items if rule.set_aside), "")
@@ -760,7 +765,6 @@ def _resolve_amount(
         data["amount"] = data["amount"] / 100
         meaning.evidence.append(cents)
         rules.add("amount_in_cents", int(data["amount"].notna().sum()), set_aside=False, column=str(header))
-    _note_mixed_currencies(data, mapping, rules, source)
     refund = refund_column(mapping.unmapped, header)
     refunded = data.get(renames.get(refund, refund)) if refund is not None else None
     if refunded is not None and pd.api.types.is_numeric_dtype(refunded) and (refunded.fillna(0) != 0).any():
@@ -829,6 +833,11 @@ def _set_aside_lines(
 
     A status written only on an order's first line (shop exports) holds for all lines of the order."""
     checks: list[tuple[str, pd.Series, dict]] = []
+    items = non_product_lines(source, mapping.unmapped)
+    if items is not None:
+        column, mask = items
+        examples = quoted_examples(source[column].astype("string"), mask)
+        checks.append(("not_a_product", mask, {"column": str(column), "examples": examples}))
     marks = cancel_mark_columns(source, [*mapping.unmapped, *_status_header(mapping)])
     if "status" in data and mapping.matches["status"].column not in marks:
         status = data["status"].astype("string")
@@ -852,7 +861,29 @@ def _set_aside_lines(
         checks.append(("negative_quantity", (data["quantity"] < 0).fillna(False), {}))
     if "amount" in data:
         checks.append(("negative_amount", (data["amount"] < 0).fillna(False), {}))
+    if any(e.code == "amount_paid_not_total" for e in mapping.evidence.get("amount", [])):
+        column = str(mapping.matches["amount"].column)
+        checks.append(("nothing_paid", (data["amount"] == 0).fillna(False).astype(bool), {"column": column}))
+    if "order_id" in data and "amount" in data:  # a till's Storno line takes back a line of its receipt
+        reversal = data["amount"] < 0
+        if "quantity" in data:  # a negative quantity or a cancel mark says the line reverses, not a discount
+            marked = pd.Series(False, index=data.index)
+            for flags in marks.values():
+                marked |= flags
+            reversal &= (data["quantity"] < 0) | marked
+        checks.append(("reversed_sale", reversed_sales(data["order_id"], data["amount"], reversal), {}))
     return checks
+
+
+def _sale_type_rule(source: pd.DataFrame, mapping: ColumnMapping) -> list[tuple]:
+    """Lines of a payment account that are no sale by their type (withdrawals, conversions, refunds), as
+    the first row rule: they are named for what they are, not for the customer they lack."""
+    types = not_a_sale(source, mapping.unmapped) if mapping.table == "transactions" else None
+    if types is None:
+        return []
+    column, mask = types
+    examples = quoted_examples(source[column].astype("string"), mask)
+    return [("not_a_sale", mask, {"column": str(column), "examples": examples})]
 
 
 def _status_header(mapping: ColumnMapping) -> list:
