@@ -316,6 +316,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.note.clv_no_acquisition_cost": "The data has no acquisition cost and none was set: the CLV "
         "assumes an acquisition cost of 0.",
         "kpi.note.no_recent_answers": "There are no recommendation answers in {period}.",
+        "kpi.label.satisfaction": "Satisfaction ({low}–{high})",
+        "kpi.label.satisfaction_share": "Share satisfied",
+        "kpi.help.satisfaction": "Mean overall rating of {n} answers on the scale {low}–{high} (higher is "
+        "better).",
+        "kpi.help.satisfaction_share": "Share of the {n} answers to the overall question that say satisfied.",
+        "kpi.note.satisfaction_scale_change": "The overall ratings changed scale on {date}: the {n_old} "
+        "answers before were on {old_low}–{old_high} (mean {mean_old}), the {n_new} from then on "
+        "{low}–{high} (mean {mean_new}). For the overall mean the earlier answers are put on {low}–{high} "
+        "in a straight line ({old_low} → {low}, {old_high} → {high}).",
+        "kpi.note.satisfaction_undated": "{n} overall ratings without a date are left out of the mean: "
+        "their scale is unknown.",
+        "kpi.note.satisfaction_mixed_scales": "The overall ratings go up to {high}, but nine in ten of the "
+        "{n} answers lie within 1–5: the column may mix a 1–5 and a {low}–{high} scale (e.g. a review site "
+        "that changed its scale). The mean is taken on {low}–{high} as read; check the scale on the Data "
+        "page.",
         "kpi.verdict.significant": "significant at 95%",
         "kpi.verdict.within_noise": "within noise",
         "kpi.verdict.insufficient_data": "too little data to compare",
@@ -543,6 +558,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "export.kpi.nps_period_answers": "NPS answers (last {months} months)",
         "export.kpi.nps_previous": "NPS (the {months} months before, {start} – {end})",
         "export.kpi.nps": "NPS (all answers)",
+        "export.kpi.satisfaction_answers": "Overall ratings (answers)",
         "export.kpi.nps_ci_low": "NPS 95% interval, lower bound",
         "export.kpi.nps_ci_high": "NPS 95% interval, upper bound",
         "export.kpi.nps_answers": "NPS answers",
@@ -1255,6 +1271,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.note.clv_no_acquisition_cost": "Die Daten enthalten keine Akquisitionskosten und es wurden "
         "keine festgelegt: Der Kundenertragswert rechnet mit Akquisitionskosten von 0.",
         "kpi.note.no_recent_answers": "Für {period} gibt es keine Weiterempfehlungsantworten.",
+        "kpi.label.satisfaction": "Zufriedenheit ({low}–{high})",
+        "kpi.label.satisfaction_share": "Anteil zufrieden",
+        "kpi.help.satisfaction": "Mittlere Gesamtbewertung aus {n} Antworten auf der Skala {low}–{high} "
+        "(höher ist besser).",
+        "kpi.help.satisfaction_share": "Anteil der {n} Antworten auf die Gesamtfrage, die zufrieden sagen.",
+        "kpi.note.satisfaction_scale_change": "Die Gesamtbewertungen haben am {date} die Skala gewechselt: "
+        "Die {n_old} Antworten davor lagen auf {old_low}–{old_high} (Mittelwert {mean_old}), die {n_new} "
+        "ab dann auf {low}–{high} (Mittelwert {mean_new}). Für den Gesamtmittelwert werden die früheren "
+        "Antworten linear auf {low}–{high} umgerechnet ({old_low} → {low}, {old_high} → {high}).",
+        "kpi.note.satisfaction_undated": "{n} Gesamtbewertungen ohne Datum fließen nicht in den Mittelwert "
+        "ein: Ihre Skala ist unbekannt.",
+        "kpi.note.satisfaction_mixed_scales": "Die Gesamtbewertungen reichen bis {high}, aber neun von zehn "
+        "der {n} Antworten liegen zwischen 1 und 5: Die Spalte mischt vielleicht eine Skala 1–5 und eine "
+        "Skala {low}–{high} (etwa ein Bewertungsportal, das seine Skala gewechselt hat). Der Mittelwert ist "
+        "auf {low}–{high} wie gelesen berechnet; prüfen Sie die Skala auf der Seite Daten.",
         "kpi.verdict.significant": "signifikant auf dem 95-%-Niveau",
         "kpi.verdict.within_noise": "im Rahmen der Zufallsschwankung",
         "kpi.verdict.insufficient_data": "zu wenige Daten für einen Vergleich",
@@ -1491,6 +1522,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "export.kpi.nps_period_answers": "NPS-Antworten (letzte {months} Monate)",
         "export.kpi.nps_previous": "NPS ({months} Monate davor, {start} – {end})",
         "export.kpi.nps": "NPS (alle Antworten)",
+        "export.kpi.satisfaction_answers": "Gesamtbewertungen (Antworten)",
         "export.kpi.nps_ci_low": "NPS 95-%-Intervall, Untergrenze",
         "export.kpi.nps_ci_high": "NPS 95-%-Intervall, Obergrenze",
         "export.kpi.nps_answers": "NPS-Antworten",

@@ -20,6 +20,7 @@ from cxlib.long_format import one_row_per_response
 from cxlib.messages import Message, Num, Pct, render, render_all
 from cxlib.nps import NpsResult, net_promoter_score, recommend_item
 from cxlib.periods import COMPARISONS, Period, Window, churn_comparison, nps_comparison
+from cxlib.satisfaction import satisfaction_summary
 
 __all__ = ["KpiSettings", "Tile", "TileFacts", "kpi_section", "kpi_tiles", "tiles_of"]
 
@@ -70,11 +71,37 @@ class _Kpis:
     churn_note: str | None
     clv_note: str | None
     recommend: dict | None = None  # a recommend question that is not on 0–10 (see nps.recommend_item)
+    satisfaction: dict | None = None  # the overall rating (see satisfaction.satisfaction_summary)
 
     @property
     def notes(self) -> list[str]:
         """The string-table keys of all notes, without repeats (CLV without retention says nothing new)."""
         return [note for note in (self.nps_note, self.churn_note, self.clv_note) if note is not None]
+
+
+def _satisfaction_notes(summary: dict | None) -> list[Message]:
+    """What the overall satisfaction rests on: a scale that changed over time, or may have."""
+    if summary is None:
+        return []
+    low, high = summary["scale"]
+    change = summary.get("scale_change")
+    if change is not None:
+        old_low, old_high = change["old_scale"]
+        notes = [
+            Message(
+                "kpi.note.satisfaction_scale_change",
+                date=date.fromisoformat(change["date"]), n_old=change["n_old"], n_new=change["n_new"],
+                old_low=old_low, old_high=old_high, low=low, high=high,
+                mean_old=Num(change["mean_old"], decimals=2),
+                mean_new=Num(change["mean_new"], decimals=2),
+            )
+        ]  # fmt: skip
+        if change["n_undated"]:
+            notes.append(Message("kpi.note.satisfaction_undated", n=change["n_undated"]))
+        return notes
+    if summary.get("mixed_scales"):
+        return [Message("kpi.note.satisfaction_mixed_scales", low=low, high=high, n=summary["n"])]
+    return []
 
 
 def _check_settings(settings: KpiSettings, lang: str) -> None:
@@ -155,6 +182,7 @@ def _compute(customers: pd.DataFrame | None, survey: pd.DataFrame | None, settin
         churn_note=churn.note,
         clv_note=clv.note if clv is not None else None,
         recommend=recommend_item(survey) if survey is not None and nps is None else None,
+        satisfaction=satisfaction_summary(survey),
     )
 
 
@@ -182,7 +210,9 @@ def kpi_section(
     -------
     dict
         ``customers`` (count), ``nps`` over all answers, ``churn_rate`` over the window up to "now",
-        ``retention``, ``clv``, and ``notes`` (plain sentences). Unsupported KPIs are ``None``.
+        ``retention``, ``clv``, ``satisfaction`` (the mean overall rating on its scale, see
+        :func:`cxlib.satisfaction.satisfaction_summary`) and ``notes`` (plain sentences). Unsupported
+        KPIs are ``None``.
 
     Examples
     --------
@@ -195,7 +225,7 @@ def kpi_section(
     """
     _check_settings(settings, lang or "en")
     kpis = _compute(customers, survey, settings)
-    notes = [_note(kpis, note) for note in kpis.notes]
+    notes = [_note(kpis, note) for note in kpis.notes] + _satisfaction_notes(kpis.satisfaction)
     return {
         "customers": kpis.customers,
         "nps": kpis.nps.to_dict() if kpis.nps else None,
@@ -204,6 +234,7 @@ def kpi_section(
         "clv": kpis.clv.to_dict() if kpis.clv else None,
         "notes": notes if lang is None else render_all(notes, lang),
         "recommend": kpis.recommend,
+        "satisfaction": kpis.satisfaction,
     }
 
 
@@ -447,6 +478,23 @@ def _clv_tile(kpis: _Kpis, assumptions: list[dict] | None = None) -> TileFacts:
     return TileFacts("clv", label, Num(clv.mean), None, "normal", tuple(help_text), False)
 
 
+def _satisfaction_tile(kpis: _Kpis) -> TileFacts:
+    """The overall satisfaction where a survey without an NPS (a review export) would show a blank NPS:
+    the mean rating on its scale and n, with why there is no NPS."""
+    summary = kpis.satisfaction
+    assert summary is not None
+    low, high = summary["scale"]
+    if summary["statistic"] == "share":
+        label, value = Message("kpi.label.satisfaction_share"), Pct(summary["value"])
+        facts = Message("kpi.help.satisfaction_share", n=summary["n"])
+    else:
+        label = Message("kpi.label.satisfaction", low=low, high=high)
+        value = Num(summary["value"], decimals=2)
+        facts = Message("kpi.help.satisfaction", n=summary["n"], low=low, high=high)
+    help_text = (facts, *_satisfaction_notes(summary), _note(kpis, kpis.nps_note))
+    return TileFacts("satisfaction", label, value, None, "normal", help_text, False)
+
+
 def _people_tile(
     customers: pd.DataFrame | None, survey: pd.DataFrame | None, kpis: _Kpis, window: Window | None = None
 ) -> TileFacts:
@@ -470,7 +518,9 @@ def tiles_of(
     *,
     settings: KpiSettings = KpiSettings(),
 ) -> list[TileFacts]:
-    """The Overview tiles without words (customers, NPS, churn rate, retention, average CLV).
+    """The Overview tiles without words (customers, NPS, churn rate, retention, average CLV); a survey
+    without an NPS but with an overall rating (a review export) shows its mean satisfaction instead of
+    a blank NPS.
 
     The same numbers as :func:`kpi_tiles`, which renders these in a language; the app caches these and
     renders them on every run, so a language switch recomputes nothing.
@@ -486,7 +536,9 @@ def tiles_of(
     kpis = _compute(customers, survey, settings)
     return [
         _people_tile(customers, survey, kpis, settings.window),
-        _nps_tile(survey, kpis, settings),
+        _satisfaction_tile(kpis)
+        if kpis.nps is None and kpis.satisfaction
+        else _nps_tile(survey, kpis, settings),
         *_churn_tiles(customers, kpis, settings),
         _clv_tile(kpis, customers.attrs.get("assumptions") if customers is not None else None),
     ]
