@@ -40,7 +40,7 @@ from cxlib.parsing import (
 )
 from cxlib.roles import ROLES, TableName, role
 from cxlib.scales import placeholder_comments
-from cxlib.tables import ColumnMeaning, Evidence, RuleCount, ValidatedTable, ValidationReport
+from cxlib.tables import ColumnMatch, ColumnMeaning, Evidence, RuleCount, ValidatedTable, ValidationReport
 from cxlib.transaction_columns import (
     CANCELLED,
     UNPAID,
@@ -346,13 +346,41 @@ def _apply_user_meanings(
             low, high = chosen["scale"]
             meaning.scale = (int(low), int(high))
             meaning.evidence.append(Evidence("user_scale", {"low": int(low), "high": int(high)}))
-        if chosen.get("direction") in ("higher_better", "higher_worse"):
+        if chosen.get("kind") == "ordinal" and meaning.kind in ("rating", "ordinal"):
+            _user_ordinal(meaning)
+            mapping = _without_touchpoint(mapping, column)
+        elif chosen.get("direction") in ("higher_better", "higher_worse"):
+            if meaning.kind == "ordinal":  # the user says these ordered answers rate the experience
+                mapping = _user_rating(meaning, mapping, str(column))
             meaning.direction = chosen["direction"]
             meaning.evidence.append(Evidence("user_direction", {"direction": chosen["direction"]}))
             if chosen["direction"] == "higher_worse":
                 meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "touchpoints")))
                 mapping = _without_touchpoint(mapping, column)
     return mapping
+
+
+def _user_ordinal(meaning: ColumnMeaning) -> None:
+    """A rating item the user marked as ordered answers (how often, how important): read as points,
+    never a touchpoint of the journey."""
+    meaning.kind, meaning.direction = "ordinal", None
+    meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "touchpoints")))
+    meaning.evidence.append(Evidence("user_ordinal", {}))
+
+
+def _user_rating(meaning: ColumnMeaning, mapping: ColumnMapping, column: str) -> ColumnMapping:
+    """Ordered answers the user says rate an experience: a rating again, and a touchpoint unless it
+    has a role of its own."""
+    meaning.kind = "rating"
+    meaning.excluded_from = tuple(e for e in meaning.excluded_from if e != "touchpoints")
+    meaning.evidence.append(Evidence("user_rating", {}))
+    if meaning.role is not None:
+        return mapping
+    match = mapping.matches.get("touchpoints")
+    columns = [*(match.column if match is not None else []), column]
+    touchpoints = ColumnMatch("touchpoints", columns, match.confidence if match else 1.0, "manual")
+    unmapped = [c for c in mapping.unmapped if str(c) != column]
+    return replace(mapping, matches={**mapping.matches, "touchpoints": touchpoints}, unmapped=unmapped)
 
 
 def _without_touchpoint(mapping: ColumnMapping, column: object) -> ColumnMapping:
