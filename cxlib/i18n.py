@@ -814,6 +814,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.scale.apply": "Apply scale and direction",
         "evidence.user_scale": "scale {low}–{high} confirmed by hand",
         "evidence.user_direction": "direction confirmed by hand",
+        "evidence.decimal_scale": "scores with one decimal place, read as a rating on {low}–{high}",
+        "evidence.decimal_not_nps": "“{word}” is answered in decimals: a score, not the 0–10 recommend "
+        "question (no NPS)",
+        "evidence.average_score": "“{word}” in the header: an average of many ratings, not one customer's "
+        "answer",
         "evidence.user_ordinal": "marked by hand as ordered answers (how often, how important): not a "
         "touchpoint",
         "evidence.user_rating": "marked by hand as a rating of the experience",
@@ -1789,6 +1794,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.scale.apply": "Skala und Richtung übernehmen",
         "evidence.user_scale": "Skala {low}–{high} von Hand bestätigt",
         "evidence.user_direction": "Richtung von Hand bestätigt",
+        "evidence.decimal_scale": "Werte mit einer Nachkommastelle, gelesen als Bewertung auf {low}–{high}",
+        "evidence.decimal_not_nps": "„{word}“ ist mit Dezimalzahlen beantwortet: eine Bewertung, nicht die "
+        "Weiterempfehlungsfrage 0–10 (kein NPS)",
+        "evidence.average_score": "„{word}“ in der Überschrift: ein Durchschnitt vieler Bewertungen, nicht die "
+        "Antwort einer Kundin oder eines Kunden",
         "evidence.user_ordinal": "von Hand als geordnete Antworten markiert (wie oft, wie wichtig): kein "
         "Kontaktpunkt",
         "evidence.user_rating": "von Hand als Bewertung des Erlebnisses markiert",
