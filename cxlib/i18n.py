@@ -2003,6 +2003,10 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "customers' text are not read: {columns} (choose the comment column on the Data page).",
         "survey.note.ordinal": "Read as ordered points but left out of the journey, because they ask how "
         "often, how important or how likely, not how satisfied: {columns}.",
+        "survey.note.unlabelled_0_10": "Answered on 0–10, but the header is only a question code: "
+        "{columns}. If one is the recommendation question (“How likely are you to recommend us …”), "
+        "map it as “Recommendation (0–10)” on the Data page (command line: --role survey.recommend=COLUMN) "
+        "to get the NPS; the app does not guess it.",
         "link.note.ids_respelled": "{matched} of {total} customer IDs here are written differently from "
         "the customer table (e.g. {example}) and were matched {how}.",
         "link.how.canonical": "ignoring case, spaces and separators",
@@ -2039,6 +2043,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "first and last points ({labels})",
         "evidence.nps_group_codes": "header names the NPS group: coded answers, not the 0–10 question",
         "evidence.nps_group_sibling": "“{column}” is its NPS group: the 0–10 recommendation question",
+        "evidence.label_names_recommendation": "the workbook's codebook sheet gives this 0–10 item the "
+        "question “{label}”: read as the NPS question (promoters 9–10, detractors 0–6)",
         "evidence.nps_from_plain_score": "the only 0–10 answers, under the plain header “{column}” and no "
         "recommendation question: read as the NPS question (promoters 9–10, detractors 0–6)",
         "evidence.nps_from_1_to_10": "recommendation answers from 1 to 10 (no 0): read as the 0–10 NPS "
@@ -2099,6 +2105,10 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "mit Kundentext werden nicht gelesen: {columns} (Kommentarspalte auf der Seite Daten wählen).",
         "survey.note.ordinal": "Als geordnete Punkte gelesen, aber nicht in der Customer Journey, weil sie "
         "fragen, wie oft, wie wichtig oder wie wahrscheinlich, nicht wie zufrieden: {columns}.",
+        "survey.note.unlabelled_0_10": "Auf 0–10 beantwortet, aber die Überschrift ist nur ein Fragecode: "
+        "{columns}. Ist eine davon die Weiterempfehlungsfrage („Wie wahrscheinlich ist es, dass Sie uns "
+        "weiterempfehlen …“), ordnen Sie sie auf der Seite Daten der Rolle „Weiterempfehlung (0–10)“ zu "
+        "(Kommandozeile: --role survey.recommend=SPALTE), dann wird der NPS berechnet; die App rät ihn nicht.",
         "link.note.ids_respelled": "{matched} von {total} Kunden-IDs sind hier anders geschrieben als in "
         "der Kundentabelle (z. B. {example}) und wurden zugeordnet, {how}.",
         "link.how.canonical": "ohne Groß-/Kleinschreibung, Leerzeichen und Trennzeichen zu beachten",
@@ -2136,6 +2146,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "letzter Punkt gelesen ({labels})",
         "evidence.nps_group_codes": "Überschrift nennt die NPS-Gruppe: codierte Antworten, nicht die Frage von 0–10",
         "evidence.nps_group_sibling": "„{column}“ ist ihre NPS-Gruppe: die Weiterempfehlungsfrage von 0–10",
+        "evidence.label_names_recommendation": "das Codebuch-Blatt der Arbeitsmappe nennt für diese Frage "
+        "von 0–10 den Text „{label}“: als NPS-Frage gelesen (Promotoren 9–10, Kritiker 0–6)",
         "evidence.nps_from_plain_score": "die einzigen Antworten von 0–10, unter der schlichten Überschrift "
         "„{column}“ und ohne Weiterempfehlungsfrage: als NPS-Frage gelesen (Promotoren 9–10, Kritiker 0–6)",
         "evidence.nps_from_1_to_10": "Weiterempfehlung von 1 bis 10 (keine 0): als NPS-Frage von 0–10 "

@@ -43,6 +43,7 @@ __all__ = [
     "Family",
     "ItemProfile",
     "Questionnaire",
+    "code_only_header",
     "company_reply_word",
     "end_label_points",
     "evidence_text",
@@ -59,6 +60,7 @@ __all__ = [
     "read_questionnaire",
     "resolve_scale",
     "satisfied_words",
+    "unlabelled_ten_point_items",
     "words_of",
 ]
 
@@ -958,6 +960,34 @@ class Family:
     answers: int = 0
 
 
+_CODE_ONLY = re.compile(r"^\s*[A-Za-z]{1,4}_?\d{1,4}(?:[_.\-]?\d{1,3})*[A-Za-z]?\s*$")
+
+
+def code_only_header(header: object) -> bool:
+    """Whether a header is only a question code (``NP01``, ``Q12``, ``F3_1``, ``v_12``) that says nothing
+    about the question.
+
+    Examples
+    --------
+    >>> [code_only_header(h) for h in ("NP01", "Q12", "F3_1", "v_12", "Q7ALL", "NPS", "Score 1")]
+    [True, True, True, True, False, False, False]
+    """
+    return bool(_CODE_ONLY.match(str(header)))
+
+
+def unlabelled_ten_point_items(meanings: dict[str, ColumnMeaning]) -> list[str]:
+    """0–10 items under a bare question code in a survey without any recommend question: each could be
+    the NPS question, which only the questionnaire can tell (never guessed; named in a note)."""
+    sources = ("nps_score", "nps_group", "recommend_rating", "recommend_flag")
+    if any(m.kind in sources for m in meanings.values()):
+        return []
+    return [
+        column
+        for column, meaning in meanings.items()
+        if meaning.kind in ("rating", "outcome") and meaning.scale == (0, 10) and code_only_header(column)
+    ]
+
+
 def _stem(header: str) -> str | None:
     """The question stem of a coded header: ``Q7ART`` -> ``q7``, ``F12_3`` -> ``f12``; None otherwise."""
     match = re.match(r"^\s*([A-Za-z]{1,3}\d{1,3})(?=[A-Za-z_\-.\s]|$)", header)
@@ -1198,6 +1228,7 @@ def read_questionnaire(frame: pd.DataFrame, *, sample: int | None = SAMPLE_ROWS)
      ('Q7FOOD', 'rating', (1, 5), (0, 6)), ('Q7ALL', 'outcome', (1, 5), (0, 6, 'blank')),
      ('NETPRO', 'nps_score', (0, 10), (11,))]
     """
+    labels = frame.attrs.get("question_labels") or {}  # from the workbook's codebook sheet, if any
     rows = frame if sample is None else frame.iloc[:sample]
     rows = rows.copy(deep=False)
     rows.attrs = {}  # the reader's attrs would be deep-copied with every column taken out
@@ -1223,8 +1254,32 @@ def read_questionnaire(frame: pd.DataFrame, *, sample: int | None = SAMPLE_ROWS)
     }
     _mark_batteries(meanings, families)
     _nps_group_columns(meanings)
+    _nps_from_labels(meanings, labels)
     _nps_from_plain_score(meanings)
     return Questionnaire(meanings, families, profiles)
+
+
+def _nps_from_labels(meanings: dict[str, ColumnMeaning], labels: dict[str, str]) -> None:
+    """A survey whose headers are codes (``NP01``) and whose workbook has a codebook sheet: the one
+    0–10 item whose question text there names the recommendation is the NPS question (evidence
+    ``label_names_recommendation``, quoting the text). Nothing is taken when the texts name none, or
+    several."""
+    sources = ("nps_score", "nps_group", "recommend_rating", "recommend_flag")
+    if not labels or any(m.kind in sources for m in meanings.values()):
+        return
+    named = [
+        column
+        for column, meaning in meanings.items()
+        if meaning.kind in ("rating", "outcome")
+        and meaning.scale in NPS_SCALES
+        and names_recommendation(labels.get(column, ""))
+    ]
+    if len(named) != 1:
+        return
+    meaning = meanings[named[0]]
+    meaning.kind, meaning.direction = "nps_score", None
+    meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "touchpoints")))
+    meaning.evidence.append(Evidence("label_names_recommendation", {"label": labels[named[0]]}))
 
 
 _GROUP_WORDS = ("group", "gruppe", "category", "kategorie", "segment", "class", "klasse", "type", "typ")

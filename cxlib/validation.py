@@ -230,6 +230,7 @@ def _survey_answers(
         likert_points,
         nps_groups,
         read_questionnaire,
+        unlabelled_ten_point_items,
         words_of,
     )
 
@@ -271,6 +272,9 @@ def _survey_answers(
                     f"survey.note.{meaning.kind}", column=column, low=meaning.scale[0], high=meaning.scale[1]
                 )
             )
+    unlabelled = unlabelled_ten_point_items(meanings) if "recommend" not in mapping.matches else []
+    if unlabelled:  # perhaps the NPS question: the header cannot tell, so the user is told how to say it
+        notes.append(Message("survey.note.unlabelled_0_10", columns=", ".join(unlabelled)))
     worse = [c for c, m in meanings.items() if m.kind == "rating" and m.direction == "higher_worse"]
     bipolar = [c for c, m in meanings.items() if m.kind == "bipolar"]
     turned = [c for c, m in meanings.items() if _turned_around(m)]
