@@ -1,5 +1,6 @@
-"""Data page under AppTest: a survey item can be marked as ordered answers (how often, how important)
-in the scale corrections, and leaves the journey."""
+"""Ratings on the pages under AppTest: a survey item can be marked as ordered answers (how often, how
+important) in the Data page's scale corrections and leaves the journey; a review export's mean rating
+is the Overview's survey tile."""
 
 import numpy as np
 import pandas as pd
@@ -49,3 +50,22 @@ def _marked(page) -> list[str]:
         for _, row in frame.value.iterrows()
         if any(isinstance(cell, str) and said in cell for cell in row)
     ]
+
+
+def test_a_review_export_shows_its_mean_rating_on_the_overview(app):
+    """A review export without an NPS: the survey tile is the mean star rating on its scale."""
+    stars = [5, 4, 1, 5, 3, 4, 5, 2] * 15
+    frame = pd.DataFrame(
+        {
+            "Date": pd.date_range("2025-01-01", periods=len(stars), freq="D").strftime("%Y-%m-%d"),
+            "Rating": stars,
+            "Review Text": [f"Order {i} arrived, packaging was fine" for i in range(len(stars))],
+        }
+    )
+    page = open_page(app, "data")
+    upload = ("reviews.csv", frame.to_csv(index=False).encode(), "text/csv")
+    page.file_uploader(key="upload_survey").set_value(upload)
+    page.run()
+    page = open_page(page, "overview")
+    tile = next(m for m in page.metric if m.label == t("kpi.label.satisfaction", "en", low=1, high=5))
+    assert tile.value == f"{np.mean(stars):.2f}"
