@@ -327,6 +327,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "in a straight line ({old_low} → {low}, {old_high} → {high}).",
         "kpi.note.satisfaction_undated": "{n} overall ratings without a date are left out of the mean: "
         "their scale is unknown.",
+        "survey.note.scale_changed": "“{column}” changed its scale on {date}: the {n_old} answers before "
+        "were on {old_low}–{old_high} (mean {mean_old}), the {n_new} from then on {low}–{high} (mean "
+        "{mean_new}). Every figure reads the earlier answers on {low}–{high}, put there in a straight line "
+        "({old_low} → {low}, {old_high} → {high}).",
+        "survey.note.scale_undated": "{n} answers to “{column}” without a date are left out: their scale is "
+        "unknown.",
         "kpi.note.satisfaction_mixed_scales": "The overall ratings go up to {high}, but nine in ten of the "
         "{n} answers lie within 1–5: the column may mix a 1–5 and a {low}–{high} scale (e.g. a review site "
         "that changed its scale). The mean is taken on {low}–{high} as read; check the scale on the Data "
@@ -1291,6 +1297,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "Antworten linear auf {low}–{high} umgerechnet ({old_low} → {low}, {old_high} → {high}).",
         "kpi.note.satisfaction_undated": "{n} Gesamtbewertungen ohne Datum fließen nicht in den Mittelwert "
         "ein: Ihre Skala ist unbekannt.",
+        "survey.note.scale_changed": "„{column}“ hat am {date} die Skala gewechselt: Die {n_old} Antworten "
+        "davor lagen auf {old_low}–{old_high} (Mittelwert {mean_old}), die {n_new} ab dann auf {low}–{high} "
+        "(Mittelwert {mean_new}). Alle Kennzahlen lesen die früheren Antworten auf {low}–{high}, linear "
+        "umgerechnet ({old_low} → {low}, {old_high} → {high}).",
+        "survey.note.scale_undated": "{n} Antworten auf „{column}“ ohne Datum bleiben außen vor: Ihre Skala ist "
+        "unbekannt.",
         "kpi.note.satisfaction_mixed_scales": "Die Gesamtbewertungen reichen bis {high}, aber neun von zehn "
         "der {n} Antworten liegen zwischen 1 und 5: Die Spalte mischt vielleicht eine Skala 1–5 und eine "
         "Skala {low}–{high} (etwa ein Bewertungsportal, das seine Skala gewechselt hat). Der Mittelwert ist "

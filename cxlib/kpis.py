@@ -20,7 +20,7 @@ from cxlib.long_format import one_row_per_response
 from cxlib.messages import Message, Num, Pct, render, render_all
 from cxlib.nps import NpsResult, net_promoter_score, recommend_item
 from cxlib.periods import COMPARISONS, Period, Window, churn_comparison, nps_comparison
-from cxlib.satisfaction import satisfaction_summary
+from cxlib.satisfaction import satisfaction_notes, satisfaction_summary
 
 __all__ = ["KpiSettings", "Tile", "TileFacts", "kpi_section", "kpi_tiles", "tiles_of"]
 
@@ -77,31 +77,6 @@ class _Kpis:
     def notes(self) -> list[str]:
         """The string-table keys of all notes, without repeats (CLV without retention says nothing new)."""
         return [note for note in (self.nps_note, self.churn_note, self.clv_note) if note is not None]
-
-
-def _satisfaction_notes(summary: dict | None) -> list[Message]:
-    """What the overall satisfaction rests on: a scale that changed over time, or may have."""
-    if summary is None:
-        return []
-    low, high = summary["scale"]
-    change = summary.get("scale_change")
-    if change is not None:
-        old_low, old_high = change["old_scale"]
-        notes = [
-            Message(
-                "kpi.note.satisfaction_scale_change",
-                date=date.fromisoformat(change["date"]), n_old=change["n_old"], n_new=change["n_new"],
-                old_low=old_low, old_high=old_high, low=low, high=high,
-                mean_old=Num(change["mean_old"], decimals=2),
-                mean_new=Num(change["mean_new"], decimals=2),
-            )
-        ]  # fmt: skip
-        if change["n_undated"]:
-            notes.append(Message("kpi.note.satisfaction_undated", n=change["n_undated"]))
-        return notes
-    if summary.get("mixed_scales"):
-        return [Message("kpi.note.satisfaction_mixed_scales", low=low, high=high, n=summary["n"])]
-    return []
 
 
 def _check_settings(settings: KpiSettings, lang: str) -> None:
@@ -225,7 +200,7 @@ def kpi_section(
     """
     _check_settings(settings, lang or "en")
     kpis = _compute(customers, survey, settings)
-    notes = [_note(kpis, note) for note in kpis.notes] + _satisfaction_notes(kpis.satisfaction)
+    notes = [_note(kpis, note) for note in kpis.notes] + satisfaction_notes(kpis.satisfaction)
     return {
         "customers": kpis.customers,
         "nps": kpis.nps.to_dict() if kpis.nps else None,
@@ -491,7 +466,7 @@ def _satisfaction_tile(kpis: _Kpis) -> TileFacts:
         label = Message("kpi.label.satisfaction", low=low, high=high)
         value = Num(summary["value"], decimals=2)
         facts = Message("kpi.help.satisfaction", n=summary["n"], low=low, high=high)
-    help_text = (facts, *_satisfaction_notes(summary), _note(kpis, kpis.nps_note))
+    help_text = (facts, *satisfaction_notes(summary), _note(kpis, kpis.nps_note))
     return TileFacts("satisfaction", label, value, None, "normal", help_text, False)
 
 

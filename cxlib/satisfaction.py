@@ -12,12 +12,16 @@ within 1–5 gets a note that it may mix two scales.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 from cxlib.long_format import one_row_per_response
+from cxlib.messages import Message, Num
 from cxlib.scales import SHORT_SCALES
+from cxlib.tables import ColumnMeaning, Evidence
 
-__all__ = ["satisfaction_summary", "scale_change"]
+__all__ = ["rescale_changed_scales", "satisfaction_notes", "satisfaction_summary", "scale_change"]
 
 #: A scale change needs this many answers before it (all within the old scale) and after it.
 MIN_BEFORE, MIN_AFTER = 30, 10
@@ -42,7 +46,7 @@ def scale_change(values: pd.Series, dates: pd.Series, scale: tuple[int, int]) ->
     Returns
     -------
     dict or None
-        ``date`` (first day of the new scale), ``old_scale``, ``n_old``, ``mean_old``, ``n_new``,
+        ``date`` (first day of the new scale, ISO), ``old_scale``, ``n_old``, ``mean_old``, ``n_new``,
         ``mean_new`` (each on its own scale).
 
     Examples
@@ -75,6 +79,44 @@ def scale_change(values: pd.Series, dates: pd.Series, scale: tuple[int, int]) ->
             "mean_new": float(after["value"].mean()),
         }
     return None
+
+
+def rescale_changed_scales(data: pd.DataFrame, meanings: dict[str, ColumnMeaning], notes: list) -> None:
+    """Put the answers of a rating item whose scale changed over time (see :func:`scale_change`) on its
+    newer scale, in place, so that every figure (KPI, journey, drivers, voices, personas) reads one
+    scale: earlier answers linearly, undated ones emptied (their scale is unknown) and counted. The
+    meaning gets the evidence ``scale_changed`` and the survey a note."""
+    if "response_date" not in data.columns:
+        return
+    days = pd.to_datetime(data["response_date"], errors="coerce")
+    for name, meaning in meanings.items():
+        if meaning.kind not in ("rating", "outcome") or meaning.scale is None or name not in data.columns:
+            continue
+        values = pd.to_numeric(data[name], errors="coerce")
+        change = scale_change(values, days, meaning.scale)
+        if change is None:
+            continue
+        earlier, undated = days < pd.Timestamp(change["date"]), days.isna() & values.notna()
+        data[name] = values.where(~earlier, _rescaled(values, change["old_scale"], meaning.scale)).mask(
+            undated
+        )
+        change["n_undated"] = int(undated.sum())
+        meaning.evidence.append(Evidence("scale_changed", change))
+        label = Message(f"role.{meaning.role}") if meaning.role else name
+        notes.append(_change_note("survey.note.scale_changed", change, meaning.scale, column=label))
+        if change["n_undated"]:
+            notes.append(Message("survey.note.scale_undated", n=change["n_undated"], column=label))
+
+
+def _change_note(key: str, change: dict, scale: tuple[int, int], **params: object) -> Message:
+    """The message of a scale change (survey note or KPI note), with both means on their own scales."""
+    old_low, old_high = change["old_scale"]
+    return Message(
+        key, date=date.fromisoformat(change["date"]), n_old=change["n_old"], n_new=change["n_new"],
+        old_low=old_low, old_high=old_high, low=scale[0], high=scale[1],
+        mean_old=Num(change["mean_old"], decimals=2), mean_new=Num(change["mean_new"], decimals=2),
+        **params,
+    )  # fmt: skip
 
 
 def _may_mix_scales(values: pd.Series, scale: tuple[int, int]) -> bool:
@@ -118,15 +160,29 @@ def satisfaction_summary(survey: pd.DataFrame | None) -> dict | None:
         "n": int(answered.size),
         "scale": list(scale),
     }
-    dates = responses.get("response_date")
-    change = scale_change(values, dates, scale) if dates is not None else None
-    if change is not None:  # undated answers cannot be put on either scale: counted, left out
-        days = pd.to_datetime(dates, errors="coerce")
-        new = values[days >= pd.Timestamp(change["date"])].dropna()
-        old = _rescaled(values[days < pd.Timestamp(change["date"])].dropna(), change["old_scale"], scale)
-        combined = pd.concat([old, new])
-        change["n_undated"] = int(answered.size - combined.size)
-        summary.update(value=float(combined.mean()), n=int(combined.size), scale_change=change)
+    evidence = meaning.get("evidence") or []
+    change = next(
+        (dict(e) for e in evidence if isinstance(e, dict) and e.get("code") == "scale_changed"), None
+    )
+    if change is not None:  # the answers were put on one scale when the survey was read
+        change.pop("code")
+        summary["scale_change"] = change
     elif _may_mix_scales(answered, scale):
         summary["mixed_scales"] = True
     return summary
+
+
+def satisfaction_notes(summary: dict | None) -> list[Message]:
+    """What the overall satisfaction rests on: a scale that changed over time, or may have."""
+    if summary is None:
+        return []
+    low, high = summary["scale"]
+    change = summary.get("scale_change")
+    if change is not None:
+        notes = [_change_note("kpi.note.satisfaction_scale_change", change, (low, high))]
+        if change.get("n_undated"):
+            notes.append(Message("kpi.note.satisfaction_undated", n=change["n_undated"]))
+        return notes
+    if summary.get("mixed_scales"):
+        return [Message("kpi.note.satisfaction_mixed_scales", low=low, high=high, n=summary["n"])]
+    return []

@@ -39,6 +39,7 @@ from cxlib.parsing import (
     salutation_without_gender,
 )
 from cxlib.roles import ROLES, TableName, role
+from cxlib.satisfaction import rescale_changed_scales
 from cxlib.scales import placeholder_comments
 from cxlib.tables import ColumnMatch, ColumnMeaning, Evidence, RuleCount, ValidatedTable, ValidationReport
 from cxlib.transaction_columns import (
@@ -138,6 +139,7 @@ def validate_table(
         refunded_in_full = _resolve_amount(data, mapping, rules, source, renames)
     if table == "survey":
         meanings = _survey_codes(data, mapping, meanings, rules, renames)
+        rescale_changed_scales(data, meanings, notes)  # one scale per item before anything is counted
         _row_number_ids(data, frame, meanings, notes)
         _unweighted_note(source, notes)
     if table == "customers":

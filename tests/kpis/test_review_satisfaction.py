@@ -90,9 +90,12 @@ def _lounge(rng: np.random.Generator, *, dated: bool = True) -> pd.DataFrame:
 
 
 def test_a_rating_scale_that_changed_over_time_is_rescaled_with_a_note(rng):
-    """Before: 1–5 and 1–10 answers were one mean on 1–10 nobody was told about."""
+    """Before: 1–5 and 1–10 answers were one mean on 1–10 nobody was told about, in the KPI and in every
+    figure built on the overall rating (voices per theme, key drivers)."""
     frame = _lounge(rng)
-    survey = load_survey(frame).validated.data
+    frame.loc[[5, 50, 100, 150], "date"] = None  # reviews without a date: their scale is unknown
+    loaded = load_survey(frame)
+    survey = loaded.validated.data
     section = kpi_section(None, survey)
     found = section["satisfaction"]
     days = pd.to_datetime(frame["date"])
@@ -101,13 +104,16 @@ def test_a_rating_scale_that_changed_over_time_is_rescaled_with_a_note(rng):
     after = frame.loc[days >= start, "overall_rating"]
     expected = pd.concat([1 + (before - 1) * 9 / 4, after]).mean()
     assert found["scale"] == [1, 10]
-    assert found["value"] == pytest.approx(expected)
-    assert found["value"] != pytest.approx(frame["overall_rating"].mean())
+    assert found["value"] == pytest.approx(expected) and found["n"] == len(before) + len(after) == 376
+    assert survey["satisfaction"].mean() == pytest.approx(expected)  # the table itself is on one scale
     change = found["scale_change"]
     assert change["date"] == start.date().isoformat() and list(change["old_scale"]) == [1, 5]
-    assert (change["n_old"], change["n_new"]) == (len(before), len(after))
+    assert (change["n_old"], change["n_new"], change["n_undated"]) == (len(before), len(after), 4)
     assert change["mean_old"] == pytest.approx(before.mean())
     assert any("changed scale" in note and "1–5" in note for note in section["notes"])
+    assert any("4 overall ratings without a date" in note for note in section["notes"])
+    keys = [getattr(note, "key", "") for note in loaded.validated.report.notes]
+    assert "survey.note.scale_changed" in keys and "survey.note.scale_undated" in keys
     german = kpi_section(None, survey, lang="de")["notes"]
     assert any("die Skala gewechselt" in note for note in german)
 
