@@ -774,6 +774,8 @@ def profile_column(values: pd.Series, header: object, *, sample: int | None = SA
         head = list(cells)[:300]
         profile.wordy_share = sum(bool(_TWO_WORDS.search(text)) for text in head) / len(head)
         profile.numeric = sum(_is_number(text) for text in head) > 0.95 * len(head)
+        if profile.numeric:  # many distinct numbers written as text: perhaps scores in tenths (7.3, 8,5)
+            _note_written_decimals(profile, cells)
         profile.other = profile.n
         return profile
     _classify_cells(profile, cells)
@@ -888,6 +890,20 @@ def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
     profile.wordy_share = sum(bool(_TWO_WORDS.search(str(c))) for c in counts) / max(len(counts), 1)
     profile.yes_no = yes_no > 0 and yes_no + sum(profile.codes_found.values()) == profile.n
     profile.bipolar = middle > 0 and bipolar + middle >= 0.5 * profile.n
+
+
+def _note_written_decimals(profile: ItemProfile, cells: Counter[str]) -> None:
+    """The fractional answers and number range of a column of many distinct numbers written as text,
+    when every cell is a number (decimal point or comma)."""
+    numbers = {}
+    for text in cells:
+        try:
+            numbers[text] = float(text.replace(",", "."))
+        except ValueError:
+            return
+    profile.fractional = sum(cells[text] for text, number in numbers.items() if number != round(number))
+    if profile.fractional:
+        _note_number_range(profile, list(numbers.values()))
 
 
 def _note_number_range(profile: ItemProfile, values: list[float]) -> None:
@@ -1453,7 +1469,8 @@ def _decimal_rating(profile: ItemProfile, recommend: str | None) -> ColumnMeanin
     answers to the recommend question. A header that says it is an average ("Average_Score") is a
     number, not a customer's answer. None when the column is no such score."""
     span = profile.number_range
-    if not profile.fractional or span is None or profile.other not in (0, profile.fractional):
+    written = profile.numeric and profile.other == profile.n  # many distinct numbers, all read as such
+    if not profile.fractional or span is None or not (written or profile.other in (0, profile.fractional)):
         return None
     words = profile.words
     if span[0] < 0 or not 1 < span[1] <= 10 or profile.likert or profile.groups:

@@ -118,3 +118,14 @@ def test_decimal_numbers_without_a_rating_word_or_off_the_scale_stay_numbers(rng
     columns = load_survey(frame).validated.columns
     for name in ("Distance km", "Spending Score", "Risk score"):
         assert columns[name].kind in ("number", "category") and columns[name].role is None, name
+
+
+def test_scores_in_tenths_with_many_distinct_values_in_a_csv_are_a_rating(rng):
+    """More than 40 distinct scores written as text (0.0–10.0 in tenths) are still a score on 0–10."""
+    scores = np.round(rng.uniform(0, 10, 400), 1)
+    scores[:2] = [0.0, 10.0]
+    texts = [f"Stay number {i} was nice" for i in range(400)]
+    frame = pd.DataFrame({"Review score": scores, "Review": texts})
+    loaded = load_survey(frame)
+    assert loaded.validated.columns["satisfaction"].scale == (0, 10)
+    assert kpi_section(None, loaded.validated.data)["satisfaction"]["value"] == pytest.approx(scores.mean())
