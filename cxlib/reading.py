@@ -352,6 +352,8 @@ def pick_sheet(sheets: dict[str, pd.DataFrame]) -> str:
 
 #: A codebook sheet names at least this many of the data's headers, and this share of them.
 _LABELLED_MIN, _LABELLED_SHARE = 3, 0.3
+#: Longer sheets are data, not a codebook (SFO's code list has 670 rows with its value labels).
+_CODEBOOK_MAX_ROWS = 5000
 
 
 def question_labels(sheets: dict[str, pd.DataFrame], data_sheet: str) -> dict[str, str]:
@@ -369,7 +371,7 @@ def question_labels(sheets: dict[str, pd.DataFrame], data_sheet: str) -> dict[st
     """
     headers = {str(column).strip().lower(): str(column) for column in sheets[data_sheet].columns}
     for name, frame in sheets.items():
-        if name == data_sheet or frame.shape[1] < 2:
+        if name == data_sheet or frame.shape[1] < 2 or len(frame) > _CODEBOOK_MAX_ROWS:
             continue
         cells = frame.astype("string").apply(lambda column: column.str.strip().str.lower())
         for position in range(frame.shape[1]):
@@ -377,10 +379,11 @@ def question_labels(sheets: dict[str, pd.DataFrame], data_sheet: str) -> dict[st
             if known.sum() < max(_LABELLED_MIN, _LABELLED_SHARE * len(headers)):
                 continue
             texts = frame[known].drop(columns=frame.columns[position]).astype("string")
+            texts = texts.loc[:, texts.notna().mean() >= 0.5]  # the label column labels most variables
             lengths = texts.apply(lambda column: column.str.len().median())
-            label = lengths.idxmax() if lengths.notna().any() else None
-            if label is None:
+            if lengths.empty or not lengths.notna().any():
                 continue
+            label = lengths.idxmax()
             pairs = zip(cells.iloc[:, position][known], texts[label], strict=True)
             found = {headers[code]: str(text).strip() for code, text in pairs if pd.notna(text)}
             return {code: text for code, text in found.items() if text}

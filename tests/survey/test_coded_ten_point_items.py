@@ -112,3 +112,22 @@ def test_ten_point_items_with_words_in_their_headers_are_not_named():
     loaded = load_table(frame.to_csv(index=False).encode(), table="survey", filename="umfrage.csv")
     keys = [getattr(note, "key", "") for note in loaded.validated.report.notes]
     assert "survey.note.unlabelled_0_10" not in keys
+
+
+def test_the_sfo_code_list_as_a_sheet_names_the_recommend_question(shared_data):
+    """SFO's published code list beside its data, the recommend item under a bare code: the code list's
+    value-label rows are no labels, its question text is; NPS = pandas on the 0–10 answers (11 = blank)."""
+    data = pd.read_csv(shared_data / "sfo_customer_survey_2018.csv").head(600)
+    data = data.rename(columns={"NETPRO  ": "NP01"})
+    codes = pd.read_excel(shared_data / "sfo_customer_survey_2018_codebook.xlsx", header=None)
+    renamed = codes[0].astype("string").str.strip() == "NETPRO"
+    codes.loc[renamed.fillna(False).astype(bool), 0] = "NP01"
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer) as writer:
+        data.to_excel(writer, sheet_name="Data", index=False)
+        codes.to_excel(writer, sheet_name="Code List", index=False, header=False)
+    loaded = load_table(buffer.getvalue(), table="survey", filename="sfo.xlsx")
+    assert loaded.sheet == "Data" and loaded.mapping.as_dict().get("recommend") == "NP01"
+    nps = kpi_section(None, loaded.validated.data)["nps"]
+    answers = pd.to_numeric(data["NP01"], errors="coerce")
+    assert nps["score"] == pytest.approx(_nps(answers)) and nps["n"] == int(answers.between(0, 10).sum())
