@@ -1991,12 +1991,14 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "scale, not 0–10. Its mean is {mean} on {low}–{high} (n = {n}).",
         "evidence.shared_scale": "one scale shared by {items} questions of the questionnaire",
         "evidence.integer_range": "whole-number answers on a {low}–{high} scale",
+        "evidence.header_scale": "the header states the scale {low}–{high}; answers on it are never read as codes",
         "evidence.zero_below_scale": "0 below the scale is read as “not rated / blank” ({count} answers in "
         "these questions)",
         "evidence.top_code": "{value} above the scale is read as “never used / not applicable” "
         "({count} answers)",
         "evidence.code_above_scale": "{codes} above the scale is read as “blank”",
         "evidence.far_codes": "{codes} read as “don't know / refused”",
+        "evidence.values_beyond_scales": "{share:.0%} of the values lie below 0 or above 10: figures, not answers on a rating scale",
         "evidence.nonanswer_words": "non-answer words excluded: {words}",
         "evidence.likert_words": "answers on a {scale} read as points {low}–{high} ({words})",
         "evidence.likert_no_midpoint": "no middle answer (“neither … nor”) was given: read as a scale without "
@@ -2093,12 +2095,14 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "von {low}–{high}, nicht 0–10. Ihr Mittelwert ist {mean} auf {low}–{high} (n = {n}).",
         "evidence.shared_scale": "eine gemeinsame Skala für {items} Fragen des Fragebogens",
         "evidence.integer_range": "ganzzahlige Antworten auf einer Skala von {low}–{high}",
+        "evidence.header_scale": "die Überschrift nennt die Skala {low}–{high}; Antworten darauf gelten nie als Codes",
         "evidence.zero_below_scale": "0 unterhalb der Skala gilt als „nicht bewertet / leer“ ({count} Antworten "
         "in diesen Fragen)",
         "evidence.top_code": "{value} oberhalb der Skala gilt als „nicht genutzt / nicht zutreffend“ "
         "({count} Antworten)",
         "evidence.code_above_scale": "{codes} oberhalb der Skala gilt als „leer“",
         "evidence.far_codes": "{codes} gilt als „weiß nicht / keine Angabe“",
+        "evidence.values_beyond_scales": "{share:.0%} der Werte liegen unter 0 oder über 10: Kennzahlen, keine Antworten auf einer Bewertungsskala",
         "evidence.nonanswer_words": "Wörter für „keine Antwort“ ausgeschlossen: {words}",
         "evidence.likert_words": "Antworten einer {scale} als Punkte {low}–{high} gelesen ({words})",
         "evidence.likert_no_midpoint": "keine mittlere Antwort („weder … noch“) gegeben: als Skala ohne Mitte "
@@ -2343,6 +2347,14 @@ STRINGS["en"].update(
         "voices.col.marking_theme": "Most characteristic theme",
         "voices.col.lift": "Lift",
         "voices.note.no_comments": "The survey has a comment column but no comments.",
+        "voices.note.unread_languages": "{count} comments are written in a language the app does not read "
+        "({languages}): they are counted, but left out of the themes, and their tone comes from their rating "
+        "where they have one.",
+        "voices.language.fr": "French",
+        "voices.language.es": "Spanish",
+        "voices.language.it": "Italian",
+        "voices.language.nl": "Dutch",
+        "voices.language.pt": "Portuguese",
         "voices.note.too_few_for_themes": "Too few comments or words to find themes.",
         "voices.note.no_nps_groups": "Detractor themes and the follow-up list need recommend scores (0–10) "
         "with at least five detractors and five promoters who commented.",
@@ -2442,6 +2454,14 @@ STRINGS["de"].update(
         "voices.col.marking_theme": "Kennzeichnendes Thema",
         "voices.col.lift": "Lift",
         "voices.note.no_comments": "Die Umfrage hat eine Kommentarspalte, aber keine Kommentare.",
+        "voices.note.unread_languages": "{count} Kommentare sind in einer Sprache geschrieben, die die App "
+        "nicht liest ({languages}): Sie werden gezählt, aber keinem Thema zugeordnet; ihre Stimmung kommt aus "
+        "ihrer Bewertung, wo es eine gibt.",
+        "voices.language.fr": "Französisch",
+        "voices.language.es": "Spanisch",
+        "voices.language.it": "Italienisch",
+        "voices.language.nl": "Niederländisch",
+        "voices.language.pt": "Portugiesisch",
         "voices.note.too_few_for_themes": "Zu wenige Kommentare oder Wörter für Themen.",
         "voices.note.no_nps_groups": "Detraktoren-Themen und die Rückrufliste brauchen Weiterempfehlungswerte "
         "(0–10) mit mindestens fünf Detraktoren und fünf Promotoren mit Kommentar.",

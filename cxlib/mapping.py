@@ -28,6 +28,7 @@ from cxlib.scales import (
     Questionnaire,
     company_reply_word,
     has_term,
+    mostly_beyond_scales,
     read_questionnaire,
     words_of,
 )
@@ -283,6 +284,8 @@ def _survey_role_fits(role_key: str, questionnaire: Questionnaire, column: str) 
             return True
         if any(e.code == "nps_group_codes" for e in meaning.evidence):
             return False  # the group coded as numbers, not the 0–10 answer
+        if mostly_beyond_scales(profile.counts):
+            return False  # a report's NPS figures (−25, 31 …), not the answers to the question
         if profile.n < 10:  # too few answers to tell the scale
             return meaning.kind not in ("free_text", "bipolar", "ordinal")
         wrong_scale = meaning.scale is not None and meaning.scale not in NPS_SCALES

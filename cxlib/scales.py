@@ -52,6 +52,7 @@ __all__ = [
     "labelled_numbers",
     "likert_points",
     "likert_scale",
+    "mostly_beyond_scales",
     "names_recommendation",
     "nps_groups",
     "placeholder_comment",
@@ -60,6 +61,7 @@ __all__ = [
     "read_questionnaire",
     "resolve_scale",
     "satisfied_words",
+    "stated_scale",
     "unlabelled_ten_point_items",
     "words_of",
 ]
@@ -1056,6 +1058,8 @@ def resolve_scale(
         return None, tuple(codes), evidence
     while values and values[-1] > 10:
         codes.append(values.pop())
+    if mostly_beyond_scales(counts):  # NPS figures (−25, 31, 48), counts, amounts: no answers
+        return None, (), [*evidence, _beyond_scales_evidence(counts)]
     if codes and codes[-1] > 10:
         evidence.append(Evidence("code_above_scale", {"codes": [c for c in codes if c > 10]}))
     if not values:
@@ -1085,6 +1089,25 @@ def resolve_scale(
             evidence.append(Evidence("integer_range", {"low": scale[0], "high": scale[1]}))
             return scale, tuple(sorted(codes)), evidence
     return None, tuple(sorted(codes)), evidence
+
+
+def mostly_beyond_scales(counts: dict[int, int]) -> bool:
+    """Whether most answers lie off every rating scale (below 0 or above 10) and take three or more
+    different values there: a non-answer code is one or two values ("11 = blank", −77), while NPS
+    figures of a monthly report (−25, 12, 31 …) or amounts spread everywhere.
+
+    >>> mostly_beyond_scales({-25: 1, 12: 1, 31: 1, 48: 1, 7: 1, 3: 1})
+    True
+    >>> mostly_beyond_scales({1: 40, 2: 60, 3: 80, 11: 200}), mostly_beyond_scales({-99: 5, 1: 9, 5: 3})
+    (False, False)
+    """
+    off = {value: count for value, count in counts.items() if value < 0 or value > 10}
+    return len(off) >= 3 and sum(off.values()) > sum(counts.values()) - sum(off.values())
+
+
+def _beyond_scales_evidence(counts: dict[int, int]) -> Evidence:
+    off = sum(count for value, count in counts.items() if value < 0 or value > 10)
+    return Evidence("values_beyond_scales", {"share": round(off / sum(counts.values()), 2)})
 
 
 def _count_shape(counts: dict[int, int], values: list[int]) -> bool:
@@ -1416,6 +1439,7 @@ def _meaning(profile: ItemProfile, family: Family | None, *, pooled: int = 0) ->
         )  # fmt: skip
     if profile.likert_scale is not None and not profile.counts and profile.is_candidate:
         return _likert_meaning(profile, recommend, pooled)
+    family = _with_stated_scale(profile, family)
     if family is not None and family.scale is not None:
         meaning = ColumnMeaning(
             profile.column, "rating", scale=family.scale, missing_codes=family.codes,
@@ -1454,7 +1478,10 @@ def _meaning(profile: ItemProfile, family: Family | None, *, pooled: int = 0) ->
             meaning.evidence.append(Evidence("company_reply", {"word": reply}))
         return meaning
     if profile.numeric:
-        return ColumnMeaning(profile.column, "number")
+        meaning = ColumnMeaning(profile.column, "number")
+        if mostly_beyond_scales(profile.counts):  # say why a column named "NPS" gives no NPS
+            meaning.evidence.append(_beyond_scales_evidence(profile.counts))
+        return meaning
     return ColumnMeaning(profile.column, "category")
 
 
@@ -1656,6 +1683,63 @@ def header_anchors(header: object) -> list[tuple[int, str]]:
         if label and any(ch.isalpha() for ch in label):
             found.append((int(number), label))
     return found
+
+
+#: A scale written in the header: "(0-10)", "[1–5]", "0 bis 10", "Skala von 1 bis 7", "on a scale of 1 to 10".
+_STATED_RANGE = re.compile(
+    r"(?:^|(?<=[\s(\[:]))([01])\s*(?:-|–|—|\.\.|bis|to|through)\s*(\d{1,2})(?=$|[\s)\]:,.;?])",
+    re.IGNORECASE,
+)
+_STATED_SCALES = frozenset({(0, 4), (0, 5), (0, 6), (0, 10), (1, 4), (1, 5), (1, 6), (1, 7), (1, 9), (1, 10)})
+#: Share of the numeric answers that must lie on the stated scale for the header to be believed.
+STATED_SCALE_FIT = 0.8
+
+
+def stated_scale(header: object) -> tuple[int, int] | None:
+    """The answer scale a header states ("Weiterempfehlung (0-10)", "Beratung [1–5]", "Skala 1 bis 7"), or
+    its two numbered end labels ("1 = sehr gut … 6 = ungenügend"); None when it states none.
+
+    Only the usual rating scales count (0–4 … 0–10, 1–4 … 1–10), so that "Alter 18-25" or "Q1-5" is no
+    scale.
+
+    Examples
+    --------
+    >>> stated_scale("Wie wahrscheinlich ist eine Weiterempfehlung? (0-10)"), stated_scale("Service [1–5]")
+    ((0, 10), (1, 5))
+    >>> stated_scale("Skala von 1 bis 7"), stated_scale("Beratung (1 = sehr gut, 6 = ungenügend)")
+    ((1, 7), (1, 6))
+    >>> stated_scale("Q1-5"), stated_scale("Alter 18-25"), stated_scale("Kanal (1=online, 2=Telefon)")
+    (None, None, None)
+    """
+    text = str(header)
+    for low, high in _STATED_RANGE.findall(text):
+        if (int(low), int(high)) in _STATED_SCALES:
+            return int(low), int(high)
+    anchors = header_anchors(text)
+    if len(anchors) == 2 and all(_anchor_point(label) is not None for _, label in anchors):
+        ends = (min(n for n, _ in anchors), max(n for n, _ in anchors))
+        if ends in _STATED_SCALES:
+            return ends
+    return None
+
+
+def _with_stated_scale(profile: ItemProfile, family: Family | None) -> Family | None:
+    """The column's own one-item family on the scale its header states, when its numeric answers fit that
+    scale: answers on it are never non-answer codes (a small sample of 0–10 answers with nobody between 4
+    and 7 keeps its 9s and 10s), values off it are. Otherwise ``family`` as it was."""
+    scale = stated_scale(profile.column)
+    answers = sum(profile.counts.values())
+    if scale is None or not answers:
+        return family
+    low, high = scale
+    on_scale = {value: count for value, count in profile.counts.items() if low <= value <= high}
+    if sum(on_scale.values()) < STATED_SCALE_FIT * answers or len(on_scale) < 2:
+        return family
+    if family is not None and family.scale == scale and not any(low <= c <= high for c in family.codes):
+        return family
+    codes = tuple(sorted(value for value in profile.counts if value not in on_scale))
+    evidence = [Evidence("header_scale", {"low": low, "high": high})]
+    return Family([profile.column], scale, codes, evidence, answers)
 
 
 def _anchor_point(label: str) -> float | None:
