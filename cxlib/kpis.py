@@ -466,7 +466,8 @@ def _satisfaction_tile(kpis: _Kpis) -> TileFacts:
         label = Message("kpi.label.satisfaction", low=low, high=high)
         value = Num(summary["value"], decimals=2)
         facts = Message("kpi.help.satisfaction", n=summary["n"], low=low, high=high)
-    help_text = (facts, *satisfaction_notes(summary), _note(kpis, kpis.nps_note))
+    no_nps = _note(kpis, kpis.nps_note)
+    help_text = (facts, *satisfaction_notes(summary), *((no_nps,) if no_nps else ()))
     return TileFacts("satisfaction", label, value, None, "normal", help_text, False)
 
 
