@@ -36,6 +36,7 @@ ASSUMPTION_CODES = frozenset(
         "spend_header",
         "nps_from_1_to_10",
         "nps_from_plain_score",
+        "label_names_recommendation",
         "revenue_latest_year",
         "revenue_last_full_year",
         "churn_status_words",

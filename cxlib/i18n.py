@@ -323,6 +323,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.note.clv_no_acquisition_cost": "The data has no acquisition cost and none was set: the CLV "
         "assumes an acquisition cost of 0.",
         "kpi.note.no_recent_answers": "There are no recommendation answers in {period}.",
+        "kpi.label.satisfaction": "Satisfaction ({low}–{high})",
+        "kpi.label.satisfaction_share": "Share satisfied",
+        "kpi.help.satisfaction": "Mean overall rating of {n} answers on the scale {low}–{high} (higher is "
+        "better).",
+        "kpi.help.satisfaction_share": "Share of the {n} answers to the overall question that say satisfied.",
+        "kpi.note.satisfaction_scale_change": "The overall ratings changed scale on {date}: the {n_old} "
+        "answers before were on {old_low}–{old_high} (mean {mean_old}), the {n_new} from then on "
+        "{low}–{high} (mean {mean_new}). For the overall mean the earlier answers are put on {low}–{high} "
+        "in a straight line ({old_low} → {low}, {old_high} → {high}).",
+        "kpi.note.satisfaction_undated": "{n} overall ratings without a date are left out of the mean: "
+        "their scale is unknown.",
+        "survey.note.scale_changed": "“{column}” changed its scale on {date}: the {n_old} answers before "
+        "were on {old_low}–{old_high} (mean {mean_old}), the {n_new} from then on {low}–{high} (mean "
+        "{mean_new}). Every figure reads the earlier answers on {low}–{high}, put there in a straight line "
+        "({old_low} → {low}, {old_high} → {high}).",
+        "survey.note.scale_undated": "{n} answers to “{column}” without a date are left out: their scale is "
+        "unknown.",
+        "kpi.note.satisfaction_mixed_scales": "The overall ratings go up to {high}, but nine in ten of the "
+        "{n} answers lie within 1–5: the column may mix a 1–5 and a {low}–{high} scale (e.g. a review site "
+        "that changed its scale). The mean is taken on {low}–{high} as read; check the scale on the Data "
+        "page.",
         "kpi.verdict.significant": "significant at 95%",
         "kpi.verdict.within_noise": "within noise",
         "kpi.verdict.insufficient_data": "too little data to compare",
@@ -559,6 +580,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "export.kpi.nps_period_answers": "NPS answers (last {months} months)",
         "export.kpi.nps_previous": "NPS (the {months} months before, {start} – {end})",
         "export.kpi.nps": "NPS (all answers)",
+        "export.kpi.satisfaction_answers": "Overall ratings (answers)",
         "export.kpi.nps_ci_low": "NPS 95% interval, lower bound",
         "export.kpi.nps_ci_high": "NPS 95% interval, upper bound",
         "export.kpi.nps_answers": "NPS answers",
@@ -800,6 +822,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.col.direction": "Direction",
         "direction.higher_better": "higher is better",
         "direction.higher_worse": "higher is worse",
+        "direction.ordinal": "ordered answers (how often, how important): no touchpoint",
         "direction.bipolar": "middle is best",
         "ui.col.evidence": "Why",
         "ui.col.excluded": "Left out of",
@@ -813,6 +836,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.scale.apply": "Apply scale and direction",
         "evidence.user_scale": "scale {low}–{high} confirmed by hand",
         "evidence.user_direction": "direction confirmed by hand",
+        "evidence.decimal_scale": "scores with one decimal place, read as a rating on {low}–{high}",
+        "evidence.decimal_not_nps": "“{word}” is answered in decimals: a score, not the 0–10 recommend "
+        "question (no NPS)",
+        "evidence.average_score": "“{word}” in the header: an average of many ratings, not one customer's "
+        "answer",
+        "evidence.user_ordinal": "marked by hand as ordered answers (how often, how important): not a "
+        "touchpoint",
+        "evidence.user_rating": "marked by hand as a rating of the experience",
         "ui.profile.title": "Mapping profile",
         "ui.profile.help": "Save the confirmed mapping (roles and money period) as a small JSON file and load it again with next month's export; the command line takes it as --mapping FILE.",
         "ui.profile.download": "Download mapping profile",
@@ -1286,6 +1317,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.note.clv_no_acquisition_cost": "Die Daten enthalten keine Akquisitionskosten und es wurden "
         "keine festgelegt: Der Kundenertragswert rechnet mit Akquisitionskosten von 0.",
         "kpi.note.no_recent_answers": "Für {period} gibt es keine Weiterempfehlungsantworten.",
+        "kpi.label.satisfaction": "Zufriedenheit ({low}–{high})",
+        "kpi.label.satisfaction_share": "Anteil zufrieden",
+        "kpi.help.satisfaction": "Mittlere Gesamtbewertung aus {n} Antworten auf der Skala {low}–{high} "
+        "(höher ist besser).",
+        "kpi.help.satisfaction_share": "Anteil der {n} Antworten auf die Gesamtfrage, die zufrieden sagen.",
+        "kpi.note.satisfaction_scale_change": "Die Gesamtbewertungen haben am {date} die Skala gewechselt: "
+        "Die {n_old} Antworten davor lagen auf {old_low}–{old_high} (Mittelwert {mean_old}), die {n_new} "
+        "ab dann auf {low}–{high} (Mittelwert {mean_new}). Für den Gesamtmittelwert werden die früheren "
+        "Antworten linear auf {low}–{high} umgerechnet ({old_low} → {low}, {old_high} → {high}).",
+        "kpi.note.satisfaction_undated": "{n} Gesamtbewertungen ohne Datum fließen nicht in den Mittelwert "
+        "ein: Ihre Skala ist unbekannt.",
+        "survey.note.scale_changed": "„{column}“ hat am {date} die Skala gewechselt: Die {n_old} Antworten "
+        "davor lagen auf {old_low}–{old_high} (Mittelwert {mean_old}), die {n_new} ab dann auf {low}–{high} "
+        "(Mittelwert {mean_new}). Alle Kennzahlen lesen die früheren Antworten auf {low}–{high}, linear "
+        "umgerechnet ({old_low} → {low}, {old_high} → {high}).",
+        "survey.note.scale_undated": "{n} Antworten auf „{column}“ ohne Datum bleiben außen vor: Ihre Skala ist "
+        "unbekannt.",
+        "kpi.note.satisfaction_mixed_scales": "Die Gesamtbewertungen reichen bis {high}, aber neun von zehn "
+        "der {n} Antworten liegen zwischen 1 und 5: Die Spalte mischt vielleicht eine Skala 1–5 und eine "
+        "Skala {low}–{high} (etwa ein Bewertungsportal, das seine Skala gewechselt hat). Der Mittelwert ist "
+        "auf {low}–{high} wie gelesen berechnet; prüfen Sie die Skala auf der Seite Daten.",
         "kpi.verdict.significant": "signifikant auf dem 95-%-Niveau",
         "kpi.verdict.within_noise": "im Rahmen der Zufallsschwankung",
         "kpi.verdict.insufficient_data": "zu wenige Daten für einen Vergleich",
@@ -1531,6 +1583,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "export.kpi.nps_period_answers": "NPS-Antworten (letzte {months} Monate)",
         "export.kpi.nps_previous": "NPS ({months} Monate davor, {start} – {end})",
         "export.kpi.nps": "NPS (alle Antworten)",
+        "export.kpi.satisfaction_answers": "Gesamtbewertungen (Antworten)",
         "export.kpi.nps_ci_low": "NPS 95-%-Intervall, Untergrenze",
         "export.kpi.nps_ci_high": "NPS 95-%-Intervall, Obergrenze",
         "export.kpi.nps_answers": "NPS-Antworten",
@@ -1779,6 +1832,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.col.direction": "Richtung",
         "direction.higher_better": "höher ist besser",
         "direction.higher_worse": "höher ist schlechter",
+        "direction.ordinal": "geordnete Antworten (wie oft, wie wichtig): kein Kontaktpunkt",
         "direction.bipolar": "die Mitte ist am besten",
         "ui.col.evidence": "Warum",
         "ui.col.excluded": "Nicht verwendet für",
@@ -1792,6 +1846,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.scale.apply": "Skala und Richtung übernehmen",
         "evidence.user_scale": "Skala {low}–{high} von Hand bestätigt",
         "evidence.user_direction": "Richtung von Hand bestätigt",
+        "evidence.decimal_scale": "Werte mit einer Nachkommastelle, gelesen als Bewertung auf {low}–{high}",
+        "evidence.decimal_not_nps": "„{word}“ ist mit Dezimalzahlen beantwortet: eine Bewertung, nicht die "
+        "Weiterempfehlungsfrage 0–10 (kein NPS)",
+        "evidence.average_score": "„{word}“ in der Überschrift: ein Durchschnitt vieler Bewertungen, nicht die "
+        "Antwort einer Kundin oder eines Kunden",
+        "evidence.user_ordinal": "von Hand als geordnete Antworten markiert (wie oft, wie wichtig): kein "
+        "Kontaktpunkt",
+        "evidence.user_rating": "von Hand als Bewertung des Erlebnisses markiert",
         "ui.profile.title": "Zuordnungsprofil",
         "ui.profile.help": "Die bestätigte Zuordnung (Rollen und Zeitraum des Umsatzes) als kleine JSON-Datei speichern und mit dem Export des nächsten Monats wieder laden; die Kommandozeile nimmt sie als --mapping DATEI.",
         "ui.profile.download": "Zuordnungsprofil herunterladen",
@@ -2006,6 +2068,10 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "link.note.ids_of_records": "{matched} of {total} customer IDs here are record numbers of the customer "
         "table (one per contract or order), not its customers: each was linked to the customer its record "
         "belongs to (“{column}”).",
+        "survey.note.unlabelled_0_10": "Answered on 0–10, but the header is only a question code: "
+        "{columns}. If one is the recommendation question (“How likely are you to recommend us …”), "
+        "map it as “Recommendation (0–10)” on the Data page (command line: --role survey.recommend=COLUMN) "
+        "to get the NPS; the app does not guess it.",
         "link.note.ids_respelled": "{matched} of {total} customer IDs here are written differently from "
         "the customer table (e.g. {example}) and were matched {how}.",
         "link.how.canonical": "ignoring case, spaces and separators",
@@ -2042,6 +2108,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "first and last points ({labels})",
         "evidence.nps_group_codes": "header names the NPS group: coded answers, not the 0–10 question",
         "evidence.nps_group_sibling": "“{column}” is its NPS group: the 0–10 recommendation question",
+        "evidence.label_names_recommendation": "the workbook's codebook sheet gives this 0–10 item the "
+        "question “{label}”: read as the NPS question (promoters 9–10, detractors 0–6)",
         "evidence.nps_from_plain_score": "the only 0–10 answers, under the plain header “{column}” and no "
         "recommendation question: read as the NPS question (promoters 9–10, detractors 0–6)",
         "evidence.nps_from_1_to_10": "recommendation answers from 1 to 10 (no 0): read as the 0–10 NPS "
@@ -2107,6 +2175,10 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "link.note.ids_of_records": "{matched} von {total} Kunden-IDs sind hier Satznummern der Kundentabelle "
         "(eine je Vertrag oder Bestellung), nicht ihre Kunden: jede wurde dem Kunden zugeordnet, zu dem ihr "
         "Satz gehört („{column}“).",
+        "survey.note.unlabelled_0_10": "Auf 0–10 beantwortet, aber die Überschrift ist nur ein Fragecode: "
+        "{columns}. Ist eine davon die Weiterempfehlungsfrage („Wie wahrscheinlich ist es, dass Sie uns "
+        "weiterempfehlen …“), ordnen Sie sie auf der Seite Daten der Rolle „Weiterempfehlung (0–10)“ zu "
+        "(Kommandozeile: --role survey.recommend=SPALTE), dann wird der NPS berechnet; die App rät ihn nicht.",
         "link.note.ids_respelled": "{matched} von {total} Kunden-IDs sind hier anders geschrieben als in "
         "der Kundentabelle (z. B. {example}) und wurden zugeordnet, {how}.",
         "link.how.canonical": "ohne Groß-/Kleinschreibung, Leerzeichen und Trennzeichen zu beachten",
@@ -2144,6 +2216,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "letzter Punkt gelesen ({labels})",
         "evidence.nps_group_codes": "Überschrift nennt die NPS-Gruppe: codierte Antworten, nicht die Frage von 0–10",
         "evidence.nps_group_sibling": "„{column}“ ist ihre NPS-Gruppe: die Weiterempfehlungsfrage von 0–10",
+        "evidence.label_names_recommendation": "das Codebuch-Blatt der Arbeitsmappe nennt für diese Frage "
+        "von 0–10 den Text „{label}“: als NPS-Frage gelesen (Promotoren 9–10, Kritiker 0–6)",
         "evidence.nps_from_plain_score": "die einzigen Antworten von 0–10, unter der schlichten Überschrift "
         "„{column}“ und ohne Weiterempfehlungsfrage: als NPS-Frage gelesen (Promotoren 9–10, Kritiker 0–6)",
         "evidence.nps_from_1_to_10": "Weiterempfehlung von 1 bis 10 (keine 0): als NPS-Frage von 0–10 "

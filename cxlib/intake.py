@@ -14,7 +14,7 @@ from typing import BinaryIO
 import pandas as pd
 
 from cxlib.mapping import ColumnMapping, mapping_from_dict, suggest_mapping
-from cxlib.reading import get_sheet, pick_sheet, read_file
+from cxlib.reading import get_sheet, pick_sheet, question_labels, read_file
 from cxlib.roles import TableName
 from cxlib.tables import ValidatedTable
 from cxlib.validation import link_to_customers, validate_table
@@ -67,6 +67,10 @@ def prepare_table(
     else:
         name = sheet if sheet is not None else pick_sheet(sheets)
         raw = get_sheet(sheets, name, filename=file)
+    labels = question_labels(sheets, name) if table == "survey" and len(sheets) > 1 else {}
+    if labels:  # the codebook sheet's question texts, read with the coded headers (scales.read_questionnaire)
+        raw = raw.copy(deep=False)
+        raw.attrs = {**raw.attrs, "question_labels": labels}
     if corrections:
         base = dict(roles) if roles else suggest_mapping(raw, table).as_dict()
         roles = {**base, **corrections}

@@ -42,8 +42,9 @@ from cxlib.parsing import (
     salutation_without_gender,
 )
 from cxlib.roles import ROLES, TableName, role
+from cxlib.satisfaction import rescale_changed_scales
 from cxlib.scales import placeholder_comments
-from cxlib.tables import ColumnMeaning, Evidence, RuleCount, ValidatedTable, ValidationReport
+from cxlib.tables import ColumnMatch, ColumnMeaning, Evidence, RuleCount, ValidatedTable, ValidationReport
 from cxlib.transaction_columns import (
     CANCELLED,
     UNPAID,
@@ -144,6 +145,7 @@ def validate_table(
         refunded_in_full = _resolve_amount(data, mapping, rules, source, renames)
     if table == "survey":
         meanings = _survey_codes(data, mapping, meanings, rules, renames)
+        rescale_changed_scales(data, meanings, notes)  # one scale per item before anything is counted
         _row_number_ids(data, frame, meanings, notes)
         _unweighted_note(source, notes)
     if table == "customers":
@@ -238,6 +240,7 @@ def _survey_answers(
         likert_points,
         nps_groups,
         read_questionnaire,
+        unlabelled_ten_point_items,
         words_of,
     )
 
@@ -279,6 +282,9 @@ def _survey_answers(
                     f"survey.note.{meaning.kind}", column=column, low=meaning.scale[0], high=meaning.scale[1]
                 )
             )
+    unlabelled = unlabelled_ten_point_items(meanings) if "recommend" not in mapping.matches else []
+    if unlabelled:  # perhaps the NPS question: the header cannot tell, so the user is told how to say it
+        notes.append(Message("survey.note.unlabelled_0_10", columns=", ".join(unlabelled)))
     worse = [c for c, m in meanings.items() if m.kind == "rating" and m.direction == "higher_worse"]
     bipolar = [c for c, m in meanings.items() if m.kind == "bipolar"]
     turned = [c for c, m in meanings.items() if _turned_around(m)]
@@ -354,13 +360,41 @@ def _apply_user_meanings(
             low, high = chosen["scale"]
             meaning.scale = (int(low), int(high))
             meaning.evidence.append(Evidence("user_scale", {"low": int(low), "high": int(high)}))
-        if chosen.get("direction") in ("higher_better", "higher_worse"):
+        if chosen.get("kind") == "ordinal" and meaning.kind in ("rating", "ordinal"):
+            _user_ordinal(meaning)
+            mapping = _without_touchpoint(mapping, column)
+        elif chosen.get("direction") in ("higher_better", "higher_worse"):
+            if meaning.kind == "ordinal":  # the user says these ordered answers rate the experience
+                mapping = _user_rating(meaning, mapping, str(column))
             meaning.direction = chosen["direction"]
             meaning.evidence.append(Evidence("user_direction", {"direction": chosen["direction"]}))
             if chosen["direction"] == "higher_worse":
                 meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "touchpoints")))
                 mapping = _without_touchpoint(mapping, column)
     return mapping
+
+
+def _user_ordinal(meaning: ColumnMeaning) -> None:
+    """A rating item the user marked as ordered answers (how often, how important): read as points,
+    never a touchpoint of the journey."""
+    meaning.kind, meaning.direction = "ordinal", None
+    meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "touchpoints")))
+    meaning.evidence.append(Evidence("user_ordinal", {}))
+
+
+def _user_rating(meaning: ColumnMeaning, mapping: ColumnMapping, column: str) -> ColumnMapping:
+    """Ordered answers the user says rate an experience: a rating again, and a touchpoint unless it
+    has a role of its own."""
+    meaning.kind = "rating"
+    meaning.excluded_from = tuple(e for e in meaning.excluded_from if e != "touchpoints")
+    meaning.evidence.append(Evidence("user_rating", {}))
+    if meaning.role is not None:
+        return mapping
+    match = mapping.matches.get("touchpoints")
+    columns = [*(match.column if match is not None else []), column]
+    touchpoints = ColumnMatch("touchpoints", columns, match.confidence if match else 1.0, "manual")
+    unmapped = [c for c in mapping.unmapped if str(c) != column]
+    return replace(mapping, matches={**mapping.matches, "touchpoints": touchpoints}, unmapped=unmapped)
 
 
 def _without_touchpoint(mapping: ColumnMapping, column: object) -> ColumnMapping:
