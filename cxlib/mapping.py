@@ -100,7 +100,11 @@ def normalize_header(header: object) -> str:
     'satisfaction score'
     >>> normalize_header("Kunden-ID")
     'kunden id'
+    >>> normalize_header(" # ")  # a lone number sign (Typeform's response column) is kept
+    '#'
     """
+    if str(header).strip() == "#":
+        return "#"
     text = re.sub(r"(?<=[a-zäöü])(?=[A-ZÄÖÜ])", " ", str(header))
     text = unicodedata.normalize("NFKC", text).lower().replace("ß", "ss")
     text = re.sub(r"[^\wäöü]+", " ", text).replace("_", " ")

@@ -58,3 +58,69 @@ def test_a_grid_rows_phase_comes_from_the_row_not_the_question(rng, question, ro
     assert found == dict(zip(grid, phases, strict=True))
     means = {tp["touchpoint"]: tp["native_mean"] for tp in document["journey"]["touchpoints"]}
     assert means == pytest.approx({column: round(values.mean(), 3) for column, values in grid.items()})
+
+
+def _typeform(rng: np.random.Generator) -> pd.DataFrame:
+    """Typeform's CSV: the response token under "#", the questions, Start/Submit Date (UTC), Network ID."""
+    start = pd.date_range("2024-03-01 08:00", periods=N, freq="7h")
+    submit = start + pd.to_timedelta(rng.integers(60, 900, N), unit="s")
+    return pd.DataFrame(
+        {
+            "#": ["".join(rng.choice(list("abcdefghijklmnopqrstuvwxyz0123456789"), 32)) for _ in range(N)],
+            "How likely are you to recommend Acme to a friend?": ratings(rng, N, 0, 10, centre=7.5),
+            "How would you rate our delivery?": ratings(rng, N, 1, 5, centre=3.2),
+            "Start Date (UTC)": start.strftime("%Y-%m-%d %H:%M:%S"),
+            "Submit Date (UTC)": submit.strftime("%Y-%m-%d %H:%M:%S"),
+            "Network ID": ["".join(rng.choice(list("0123456789abcdef"), 10)) for _ in range(N)],
+        }
+    )
+
+
+def _jotform(rng: np.random.Generator, *, german: bool = False) -> pd.DataFrame:
+    """Jotform's CSV: "Submission Date" first, the questions, "Submission ID" (a 19-digit number) last."""
+    dates = pd.date_range("2024-03-01 08:00", periods=N, freq="7h")
+    ids = [str(5844123456789000000 + 7 * i) for i in range(N)]
+    return pd.DataFrame(
+        {
+            "Einsendedatum" if german else "Submission Date": dates.strftime("%Y-%m-%d %H:%M:%S"),
+            "How likely are you to recommend us?": ratings(rng, N, 0, 10, centre=7.0),
+            "Please rate the following: Delivery": ratings(rng, N, 1, 5, centre=3.4),
+            "Einsendungs-ID" if german else "Submission ID": ids,
+        }
+    )
+
+
+def test_typeform_and_jotform_name_their_response_ids_and_dates(rng):
+    """Before: Typeform's "#" token and Jotform's "Submission ID" were left unmapped, so the rows were
+    numbered 2, 3, 4 … as response IDs (said in a note) and Jotform's ID was read as a number."""
+    typeform = _typeform(rng)
+    loaded, document = analyze_survey(typeform)
+    mapping = loaded.validated.report.mapping
+    assert mapping["response_id"] == "#" and mapping["response_date"] == "Submit Date (UTC)"
+    assert loaded.validated.data["response_id"].tolist() == typeform["#"].tolist()
+    column = "How likely are you to recommend Acme to a friend?"
+    assert document["kpis"]["nps"]["score"] == pytest.approx(_nps(typeform[column]))
+    for german in (False, True):
+        jotform = _jotform(rng, german=german)
+        loaded, _ = analyze_survey(jotform)
+        mapping = loaded.validated.report.mapping
+        first, last = jotform.columns[0], jotform.columns[-1]
+        assert mapping["response_id"] == last and mapping["response_date"] == first
+        assert loaded.validated.data["response_id"].tolist() == jotform[last].tolist()
+
+
+def test_a_german_google_forms_zeitstempel_is_the_response_date(rng):
+    """Before: "Zeitstempel" (the German Google Forms timestamp, "05.03.2024 22:12:33") was no date
+    role, so the survey had no response date and no NPS over time."""
+    stamps = pd.date_range("2024-03-01 08:00", periods=N, freq="5h")
+    frame = pd.DataFrame(
+        {
+            "Zeitstempel": stamps.strftime("%d.%m.%Y %H:%M:%S"),
+            "E-Mail-Adresse": [f"kunde{i}@beispiel.de" for i in range(N)],
+            "Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?": ratings(rng, N, 0, 10, centre=7),
+            **_google_grid(rng, "Wie zufrieden waren Sie mit folgenden Punkten?", ["Beratung", "Lieferung"]),
+        }
+    )
+    loaded, _ = analyze_survey(frame)
+    assert loaded.validated.report.mapping["response_date"] == "Zeitstempel"
+    assert loaded.validated.data["response_date"].tolist() == list(stamps)  # day first, not 3 May
