@@ -543,14 +543,25 @@ def _not_rating_word(words: str) -> str | None:
     return whole or has_term(words, tuple(_INNER_NOT_RATING))
 
 
-_HIGHER_WORSE_WORDS = (
-    "difficult", "difficulty", "difficulties", "effort", "wait", "waiting", "problem", "problems", "issue",
-    "issues", "hard", "schwierig", "schwierigkeit", "aufwand", "aufwendig", "wartezeit", "warten",
-    "probleme", "muehe", "aerger", "customer effort", "ces",
+#: Words that say how much effort or difficulty an answer measures (the Customer Effort Score's "How much
+#: effort did you personally have to put forth", "Wie aufwändig …", "Wie schwer fiel es Ihnen …"): a higher
+#: answer is more effort, also when the header asks to rate it ("Rate the effort", "Bewertung: wie viel
+#: Mühe …"). Only an ease or satisfaction word turns them around.
+_EFFORT_WORDS = (
+    "difficult", "difficulty", "difficulties", "effort", "hard", "complicated", "cumbersome", "schwierig",
+    "schwierigkeit", "aufwand", "aufwendig", "aufwaendig", "anstrengend", "anstrengung", "muehe", "muehsam",
+    "umstaendlich", "kompliziert", "wie schwer", "schwer fiel", "fiel schwer", "ihnen schwer",
+    "schwer gefallen", "customer effort", "ces",
 )  # fmt: skip
+_HIGHER_WORSE_WORDS = (
+    *_EFFORT_WORDS, "wait", "waiting", "problem", "problems", "issue", "issues", "wartezeit", "warten",
+    "probleme", "aerger",
+)  # fmt: skip
+#: Words that only say an answer is a rating, without saying which end is good.
+_RATE_WORDS = ("rating", "rate", "bewertung")
 _HIGHER_BETTER_WORDS = (
-    "satisf", "zufrieden", "rating", "rate", "bewertung", "how good", "wie gut", "ease", "easy", "einfach",
-    "problemlos", "muehelos", "effortless", "no problem", "ohne probleme", "reibungslos",
+    "satisf", "zufrieden", *_RATE_WORDS, "how good", "wie gut", "ease", "easy", "einfach", "problemlos",
+    "muehelos", "effortless", "no problem", "ohne probleme", "reibungslos", "unkompliziert", "uncomplicated",
 )  # fmt: skip
 RATING_WORDS = (
     "rating", "rate", "bewertung", "score", "zufriedenheit", "satisfaction", "csat", "note", "stars", "star",
@@ -1487,14 +1498,32 @@ def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: st
     satisfaction = has_term(words, ("satisfaction", "zufriedenheit", "csat"))
     if satisfaction:  # "Zufriedenheit mit der Beratung": satisfaction with a touchpoint, not overall
         meaning.evidence.append(Evidence("touchpoint_satisfaction", {"word": satisfaction}))
-    worse = has_term(words, _HIGHER_WORSE_WORDS)
-    if worse and not has_term(words, _HIGHER_BETTER_WORDS):
+    if worse := _higher_worse_word(words):
         meaning.direction = "higher_worse"
         meaning.excluded_from = ("touchpoints",)
         meaning.evidence.append(Evidence("higher_is_worse_word", {"word": worse}))
     else:
         meaning.direction = "higher_better"
     return meaning
+
+
+def _higher_worse_word(words: str) -> str | None:
+    """The header word that says a higher answer is worse (effort, waiting, problems), unless a word
+    says the opposite; a mere rating word ("rate", "Bewertung") turns waiting or problems around
+    ("Rate the waiting time"), never an amount of effort ("Rate the effort it took").
+
+    Examples
+    --------
+    >>> _higher_worse_word(words_of("How would you rate the effort it took?"))
+    'effort'
+    >>> _higher_worse_word(words_of("Wartezeit Bewertung")), _higher_worse_word(words_of("How easy was it?"))
+    (None, None)
+    """
+    worse = has_term(words, _HIGHER_WORSE_WORDS)
+    if worse is None:
+        return None
+    better = tuple(w for w in _HIGHER_BETTER_WORDS if w not in _RATE_WORDS or worse not in _EFFORT_WORDS)
+    return None if has_term(words, better) else worse
 
 
 _ANCHOR = re.compile(r"(?<![\w.,])(\d{1,2})\s*(?:=|:|-|–|\()\s*([^\d=:;,()/]+)")
