@@ -1582,7 +1582,7 @@ def _best_is_lowest(words: str, anchors: list[tuple[int, str]], scale: tuple[int
     return None
 
 
-_SATISFACTION_WITH = ("satisfaction with", "satisfied with", "zufriedenheit mit", "zufrieden mit")
+_SATISFIED_WORDS = ("satisfied", "zufrieden")
 _SERVICE_OUTCOMES = ("loyalty", "loyal", "treue", "complain", "complaint", "beschwerde", "retention")
 
 
@@ -1593,7 +1593,10 @@ _NOT_A_TOUCHPOINT = frozenset(
      "grad", "wert", "note", "mit", "with", "the", "der", "die", "das", "den", "dem", "des", "of", "your",
      "our", "ihre", "ihr", "ihrer", "unsere", "unserem", "unserer", "unser", "bei", "uns", "and", "und",
      "survey", "umfrage", "question", "frage", "item", "scale", "skala", "sehr", "very", "satisfied",
-     "dissatisfied", "zufrieden", "unzufrieden", "how", "wie", "are", "you", "sind", "sie", "csat"}
+     "dissatisfied", "zufrieden", "unzufrieden", "how", "wie", "are", "you", "sind", "sie", "csat",
+     # the company as a whole ("mit unserem Unternehmen", "with our company today"): the overall judgement
+     "company", "firm", "business", "brand", "provider", "unternehmen", "firma", "marke", "anbieter", "als",
+     "today", "heute", "were", "waren", "was", "war", "sich"}
 )  # fmt: skip
 _SATISFACTION_STEMS = ("zufriedenheit", "satisfaction")
 
@@ -1613,16 +1616,26 @@ def _satisfaction_with_something(header: str) -> bool:
 
 
 def _outcome_word(header: str, words: str) -> str | None:
-    """An outcome word in the header, unless it is part of a touchpoint name ("Zufriedenheit Lieferung")."""
+    """An outcome word in the header, unless it is part of a touchpoint name ("Zufriedenheit Lieferung").
+    A satisfaction question about nothing in particular or the company as a whole ("How satisfied are
+    you with our company?", "Wie zufrieden sind Sie mit uns?") is the overall judgement.
+
+    Examples
+    --------
+    >>> header = "Wie zufrieden sind Sie mit unserem Unternehmen?"
+    >>> _outcome_word(header, words_of(header))
+    'zufrieden'
+    >>> header = "How satisfied were you with the following? [Delivery]"
+    >>> _outcome_word(header, words_of(header)) is None
+    True
+    """
     from cxlib.phases import touchpoint_likeness
 
-    found = has_term(words, _OUTCOME_WORDS)
+    found = has_term(words, _OUTCOME_WORDS) or has_term(words, _SATISFIED_WORDS)
     if found is None:
         return None
-    if found in ("satisfaction", "zufriedenheit", "csat") and (
-        touchpoint_likeness(words) >= 1.0
-        or has_term(words, _SATISFACTION_WITH)
-        or _satisfaction_with_something(header)
+    if found in ("satisfaction", "zufriedenheit", "csat", *_SATISFIED_WORDS) and (
+        touchpoint_likeness(words) >= 1.0 or _satisfaction_with_something(header)
     ):
         return None  # "Zufriedenheit Lieferung", "satisfaction with the waiting time" name a touchpoint
     handled = has_term(words, ("programme", "program", "handling", "bearbeitung"))

@@ -124,3 +124,30 @@ def test_a_german_google_forms_zeitstempel_is_the_response_date(rng):
     loaded, _ = analyze_survey(frame)
     assert loaded.validated.report.mapping["response_date"] == "Zeitstempel"
     assert loaded.validated.data["response_date"].tolist() == list(stamps)  # day first, not 3 May
+
+
+@pytest.mark.parametrize(
+    "csat",
+    [
+        "Wie zufrieden sind Sie mit unserem Unternehmen?",
+        "How satisfied are you with our company?",
+        "Wie zufrieden sind Sie mit uns als Anbieter?",
+        "How satisfied are you with our brand today?",
+    ],
+)
+def test_satisfaction_with_the_company_is_the_overall_judgement(rng, csat):
+    """Before: a CSAT question about the company as a whole ("… mit unserem Unternehmen?") was read as
+    the satisfaction with a touchpoint called "Unternehmen", drawn on the journey beside the grid rows;
+    now it is the survey's overall satisfaction (an outcome, never a touchpoint)."""
+    grid = _google_grid(rng, "How satisfied were you with the following?", ["Website", "Delivery"])
+    frame = pd.DataFrame(
+        {
+            "How likely are you to recommend us?": ratings(rng, N, 0, 10, centre=7),
+            **grid,
+            csat: ratings(rng, N, 1, 5, centre=4),
+        }
+    )
+    loaded, document = analyze_survey(frame)
+    assert loaded.validated.report.mapping["satisfaction"] == csat
+    assert [tp["touchpoint"] for tp in document["journey"]["touchpoints"]] == list(grid)
+    assert loaded.validated.data["satisfaction"].mean() == pytest.approx(frame[csat].mean())
