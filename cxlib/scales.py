@@ -1476,6 +1476,12 @@ def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: st
         meaning.excluded_from = ("touchpoints",)
         meaning.evidence.append(Evidence("not_a_rating_word", {"word": not_rating}))
         return meaning
+    ordinal = _ordinal_header_word(words)
+    if ordinal:  # "How important are the following to you? [Delivery]": a weight, not a satisfaction
+        meaning.kind, meaning.direction = "ordinal", None
+        meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "touchpoints")))
+        meaning.evidence.append(Evidence("ordinal_header", {"word": ordinal}))
+        return meaning
     anchors = header_anchors(profile.column) + sorted(profile.labels.items())
     if len(anchors) >= 3 and sum(_anchor_point(label) is not None for _, label in anchors) < len(anchors) / 2:
         meaning.kind = "coded"  # "Kanal (1=online, 2=Telefon, 3=Filiale)": the header lists answer codes
@@ -1505,6 +1511,30 @@ def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: st
     else:
         meaning.direction = "higher_better"
     return meaning
+
+
+#: Header words of a question that asks how important or how often, not how satisfied (the importance
+#: grid of an importance–performance survey, "Wie oft nutzen Sie …").
+_ORDINAL_HEADER_WORDS = (
+    "important", "importance", "wichtig", "wichtigkeit", "how often", "how frequently", "frequency",
+    "wie oft", "wie haeufig", "haeufigkeit",
+)  # fmt: skip
+
+
+def _ordinal_header_word(words: str) -> str | None:
+    """The header word that says an item asks how important or how often, unless it also asks how
+    satisfied.
+
+    Examples
+    --------
+    >>> _ordinal_header_word(words_of("Wie wichtig sind Ihnen folgende Punkte? [Lieferung]"))
+    'wichtig'
+    >>> _ordinal_header_word(words_of("How satisfied are you with the most important features?")) is None
+    True
+    """
+    found = has_term(words, _ORDINAL_HEADER_WORDS)
+    satisfied = has_term(words, (*_SATISFIED_WORDS, "satisfaction", "zufriedenheit", "csat"))
+    return None if found is None or satisfied else found
 
 
 def _higher_worse_word(words: str) -> str | None:

@@ -151,3 +151,44 @@ def test_satisfaction_with_the_company_is_the_overall_judgement(rng, csat):
     assert loaded.validated.report.mapping["satisfaction"] == csat
     assert [tp["touchpoint"] for tp in document["journey"]["touchpoints"]] == list(grid)
     assert loaded.validated.data["satisfaction"].mean() == pytest.approx(frame[csat].mean())
+
+
+@pytest.mark.parametrize(
+    ("satisfaction", "other", "rows"),
+    [
+        (
+            "How satisfied were you with the following?",
+            "How important are the following to you?",
+            ["Website", "Checkout", "Delivery"],
+        ),
+        (
+            "Wie zufrieden waren Sie mit folgenden Punkten?",
+            "Wie wichtig sind Ihnen folgende Punkte?",
+            ["Webseite", "Kasse", "Lieferung"],
+        ),
+        ("Satisfaction", "Importance", ["Website", "Checkout", "Delivery"]),
+        ("Zufriedenheit", "Wichtigkeit", ["Beratung", "Lieferung", "Rechnung"]),
+        (
+            "How satisfied were you with the following?",
+            "How often do you use the following?",
+            ["Website", "App", "Hotline"],
+        ),
+    ],
+)
+def test_an_importance_or_frequency_grid_is_no_satisfaction(rng, satisfaction, other, rows):
+    """Before: an importance grid beside the satisfaction grid (importance–performance surveys) was read
+    as three more touchpoints, so the journey had every row twice and its average, lowest touchpoint and
+    drops mixed importance with satisfaction. Now the importance (or frequency) items are ordered points
+    left out of the journey, with a note."""
+    rated = _google_grid(rng, satisfaction, rows)
+    weights = {f"{other} [{row}]": ratings(rng, N, 1, 5, centre=4.3) for row in rows}
+    frame = pd.DataFrame(
+        {"How likely are you to recommend us?": ratings(rng, N, 0, 10, centre=7), **rated, **weights}
+    )
+    loaded, document = analyze_survey(frame)
+    means = {tp["touchpoint"]: tp["native_mean"] for tp in document["journey"]["touchpoints"]}
+    assert means == pytest.approx({column: round(values.mean(), 3) for column, values in rated.items()})
+    for column in weights:
+        meaning = loaded.validated.columns[column]
+        assert meaning.kind == "ordinal" and "touchpoints" in meaning.excluded_from
+    assert any(next(iter(weights)) in note for note in loaded.validated.report.note_texts())
