@@ -192,3 +192,30 @@ def test_an_importance_or_frequency_grid_is_no_satisfaction(rng, satisfaction, o
         meaning = loaded.validated.columns[column]
         assert meaning.kind == "ordinal" and "touchpoints" in meaning.excluded_from
     assert any(next(iter(weights)) in note for note in loaded.validated.report.note_texts())
+
+
+@pytest.mark.parametrize(
+    ("zones", "fmt"),
+    [
+        (("EST", "EDT"), "%Y/%m/%d %I:%M:%S %p"),  # a US Google account: 2024/03/05 10:12:33 PM EST
+        (("CET", "CEST"), "%Y/%m/%d %I:%M:%S %p"),
+        (("MEZ", "MESZ"), "%d.%m.%Y %H:%M:%S"),
+    ],
+)
+def test_a_timestamp_with_a_named_time_zone_is_the_response_date(rng, zones, fmt):
+    """Before: Google Forms timestamps ending in a zone name ("… 10:12:33 PM EST", "… MESZ") were no
+    dates, so the Timestamp column was silently left unmapped and the survey had no response date; only
+    "GMT+1" and "UTC" were understood. Now the zone is dropped and the time kept as written."""
+    stamps = pd.date_range("2024-03-01 08:00", periods=N, freq="5h")
+    summer = stamps >= pd.Timestamp("2024-03-31 03:00")
+    frame = pd.DataFrame(
+        {
+            "Timestamp": [f"{t.strftime(fmt)} {zones[int(s)]}" for t, s in zip(stamps, summer, strict=True)],
+            "How likely are you to recommend us?": ratings(rng, N, 0, 10, centre=7),
+            **_google_grid(rng, "How satisfied were you with the following?", ["Website", "Delivery"]),
+        }
+    )
+    loaded, _ = analyze_survey(frame)
+    assert loaded.validated.report.mapping["response_date"] == "Timestamp"
+    assert loaded.validated.data["response_date"].tolist() == list(stamps)
+    assert loaded.validated.report.rows_used == N
