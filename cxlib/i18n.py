@@ -1978,6 +1978,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.satisfied_words": "two answers, “{yes}” read as 1 and “{no}” as 0: the share satisfied",
         "evidence.company_reply": "header word “{word}”: the company's reply to a review, not a customer comment",
         "evidence.higher_is_worse_word": "header word “{word}”: a higher score means worse",
+        "evidence.personal_field": "header word “{word}”: a contact field of the form (personal data), not "
+        "a comment",
         "evidence.ordinal_header": "header word “{word}”: it asks how important or how often, not how "
         "satisfied: ordered points, not in the journey",
         "evidence.not_in_battery": "a single coded question outside the rating batteries",
@@ -2076,6 +2078,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.satisfied_words": "zwei Antworten, „{yes}“ als 1 und „{no}“ als 0 gelesen: der Anteil Zufriedener",
         "evidence.company_reply": "Wort „{word}“ in der Überschrift: die Antwort des Unternehmens auf eine Bewertung, kein Kundenkommentar",
         "evidence.higher_is_worse_word": "Wort „{word}“ in der Überschrift: ein höherer Wert ist schlechter",
+        "evidence.personal_field": "Wort „{word}“ in der Überschrift: ein Kontaktfeld des Formulars "
+        "(personenbezogene Daten), kein Kommentar",
         "evidence.ordinal_header": "Wort „{word}“ in der Überschrift: gefragt ist, wie wichtig oder wie oft, "
         "nicht wie zufrieden: geordnete Punkte, nicht in der Customer Journey",
         "evidence.not_in_battery": "eine einzelne codierte Frage außerhalb der Bewertungsblöcke",

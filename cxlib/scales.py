@@ -53,6 +53,7 @@ __all__ = [
     "likert_scale",
     "names_recommendation",
     "nps_groups",
+    "personal_field_word",
     "placeholder_comment",
     "placeholder_comments",
     "profile_column",
@@ -600,6 +601,34 @@ def company_reply_word(header: object) -> str | None:
     if found is None and has_term(words, _REPLY_PARTY):
         found = has_term(words, _REPLY_ANSWER)
     return found
+
+
+#: Header words of a form's contact fields (Jotform's "Full Name", "Street Address", Google Forms'
+#: "Your name", "Vor- und Nachname", "Anschrift"): personal data, never the customers' comment.
+_PERSONAL_WORDS = (
+    "name", "full name", "first name", "last name", "surname", "vorname", "nachname", "familienname",
+    "address", "street", "adresse", "anschrift", "strasse", "phone", "telephone", "telefon",
+    "telefonnummer", "mobile", "handy", "email", "e mail", "mail",
+)  # fmt: skip
+
+
+def personal_field_word(header: object) -> str | None:
+    """The header word that marks a short header as a form's contact field, or None; a question that
+    asks for a comment ("Name one thing we could improve") is none.
+
+    Examples
+    --------
+    >>> personal_field_word("Vor- und Nachname"), personal_field_word("Street Address")
+    ('nachname', 'address')
+    >>> personal_field_word("Name one thing we could improve"), personal_field_word("Anything else?")
+    (None, None)
+    """
+    words = words_of(header)
+    if len(words.split()) > 4 or has_term(words, COMMENT_WORDS):
+        return None
+    return has_term(words, _PERSONAL_WORDS, inner=False) or has_term(
+        words, ("nachname", "vorname", "adresse", "strasse", "telefon")
+    )
 
 
 #: What review and survey tools (and customers) write in a comment field that says nothing: Booking.com's
@@ -1370,6 +1399,9 @@ def _meaning(profile: ItemProfile, family: Family | None, *, pooled: int = 0) ->
         if reply:  # the company's answer to a review is not what the customer wrote
             meaning.excluded_from = ("comment",)
             meaning.evidence.append(Evidence("company_reply", {"word": reply}))
+        elif personal := personal_field_word(profile.column):  # a form's "Full Name": no voice
+            meaning.excluded_from = ("comment",)
+            meaning.evidence.append(Evidence("personal_field", {"word": personal}))
         return meaning
     if profile.numeric:
         return ColumnMeaning(profile.column, "number")

@@ -219,3 +219,40 @@ def test_a_timestamp_with_a_named_time_zone_is_the_response_date(rng, zones, fmt
     assert loaded.validated.report.mapping["response_date"] == "Timestamp"
     assert loaded.validated.data["response_date"].tolist() == list(stamps)
     assert loaded.validated.report.rows_used == N
+
+
+_FIRST = ["Maximilian", "Alexandra", "Christopher", "Katharina", "Sebastian", "Franziska", "Johannes"]
+_LAST = ["Mustermann", "Schneider-Hoffmann", "Oberhauser", "Wiedemann", "Baumgartner", "Kowalczyk"]
+_STREETS = ["Hauptstraße", "Bahnhofstraße", "Lindenallee", "Am Schlossgarten", "Friedrich-Ebert-Platz"]
+
+
+@pytest.mark.parametrize(
+    ("name_header", "address_header"),
+    [("Full Name", "Street Address"), ("Vor- und Nachname", "Anschrift"), ("Your name", "Adresse")],
+)
+def test_a_forms_name_and_address_fields_are_no_comment(rng, name_header, address_header):
+    """Before: a Jotform/Google Forms contact block ("Full Name" with long, unique names) was taken as
+    the customers' comment when the form had no open question, so the voices analysed names. Personal
+    fields (name, address, phone, e-mail) are never the comment; the real comment still is."""
+    frame = pd.DataFrame(
+        {
+            "Submission Date": pd.date_range("2024-03-01", periods=N, freq="6h").strftime(
+                "%Y-%m-%d %H:%M:%S"
+            ),
+            name_header: [f"{rng.choice(_FIRST)} {rng.choice(_LAST)} {rng.choice(_LAST)}" for _ in range(N)],
+            address_header: [
+                f"{rng.choice(_STREETS)} {rng.integers(1, 200)}, {rng.integers(10000, 99999)} Ulm"
+                for _ in range(N)
+            ],
+            "How likely are you to recommend us?": ratings(rng, N, 0, 10, centre=7),
+            "Please rate the following: Delivery": ratings(rng, N, 1, 5, centre=3.4),
+        }
+    )
+    loaded, document = analyze_survey(frame)
+    assert "comment" not in loaded.validated.report.mapping
+    assert document["voices"] is None or not document["voices"].get("comments", {}).get("count")
+    said = [
+        f"the parcel was {'late' if i % 2 else 'on time'} and the driver {i} was friendly" for i in range(N)
+    ]
+    loaded, _ = analyze_survey(frame.assign(**{"Anything else you want to tell us?": said}))
+    assert loaded.validated.report.mapping["comment"] == "Anything else you want to tell us?"
