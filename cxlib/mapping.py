@@ -348,7 +348,7 @@ def _survey_roles_from_values(
         overall = [c for c in outcomes if has_term(words_of(c), _OVERALL_WORDS)]
         if overall or outcomes:
             assign("satisfaction", (overall or outcomes)[0], 0.7)
-        elif len(ratings) == 1 and has_term(words_of(ratings[0]), RATING_WORDS):
+        elif len(ratings) == 1 and _names_no_touchpoint_but_a_rating(ratings[0]):
             assign("satisfaction", ratings[0], 0.6)  # a lone "Rating": the overall judgement
             ratings = []
     for role_key, match in mapping.matches.items():
@@ -363,6 +363,20 @@ def _survey_roles_from_values(
         used.update(by_header[c] for c in ratings)
         for column in ratings:
             meanings[column].role = "touchpoints"
+
+
+def _names_no_touchpoint_but_a_rating(header: str) -> bool:
+    """Whether a header says it is a rating without naming a touchpoint ("Rating", "Star Rating"; not
+    "Please rate the following: Delivery", "Bewertung Lieferung").
+
+    Examples
+    --------
+    >>> [_names_no_touchpoint_but_a_rating(h) for h in ("Star Rating", "Bewertung Lieferung")]
+    [True, False]
+    """
+    from cxlib.phases import touchpoint_likeness
+
+    return has_term(words_of(header), RATING_WORDS) is not None and touchpoint_likeness(header) < 1.0
 
 
 _OVERALL_WORDS = ("overall", "all", "gesamt", "insgesamt", "total", "gesamturteil", "gesamteindruck")

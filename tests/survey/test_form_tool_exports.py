@@ -256,3 +256,24 @@ def test_a_forms_name_and_address_fields_are_no_comment(rng, name_header, addres
     ]
     loaded, _ = analyze_survey(frame.assign(**{"Anything else you want to tell us?": said}))
     assert loaded.validated.report.mapping["comment"] == "Anything else you want to tell us?"
+
+
+@pytest.mark.parametrize(
+    "header", ["Please rate the following: Delivery", "Bewertung Lieferung", "Delivery rating"]
+)
+def test_a_lone_rating_of_a_touchpoint_stays_a_touchpoint(rng, header):
+    """Before: the only rating item of a form was taken as the overall satisfaction whenever its header
+    had a rating word, even when it named a touchpoint ("Please rate the following: Delivery"), so the
+    journey was empty. A lone "Rating" or "Star Rating" is still the overall judgement."""
+    frame = pd.DataFrame(
+        {
+            "How likely are you to recommend us?": ratings(rng, N, 0, 10, centre=7),
+            header: ratings(rng, N, 1, 5, centre=3.4),
+        }
+    )
+    loaded, document = analyze_survey(frame)
+    assert "satisfaction" not in loaded.validated.report.mapping
+    shown = {tp["touchpoint"]: (tp["phase"], tp["native_mean"]) for tp in document["journey"]["touchpoints"]}
+    assert shown == {header: ("loyalty", pytest.approx(round(frame[header].mean(), 3)))}
+    loaded, _ = analyze_survey(frame.rename(columns={header: "Star Rating"}))
+    assert loaded.validated.report.mapping["satisfaction"] == "Star Rating"
