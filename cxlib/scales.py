@@ -824,7 +824,38 @@ def _value_counts(column: pd.Series) -> dict:
 
 
 #: An answer written as a scale point with its label: "10 - Extremely likely", "0 = gar nicht", "1 (gut)".
-_LABELLED_NUMBER = re.compile(r"^\s*(-?\d{1,2})\s*(?:-|–|=|:|\.|\)|\()\s*([^\d\s].*?)\)?\s*$")
+_LABELLED_NUMBER = re.compile(r"^\s*(-?\d{1,2})\s*(?:-|–|—|=|:|\.|\)|\()\s*([^\d\s].*?)\)?\s*$")
+#: The same with only a space between ("10 Extremely likely") or the label first ("Extremely likely 10",
+#: "Äußerst wahrscheinlich (10)"): read only when the label is an answer word of a known scale.
+_SPACED_NUMBER = re.compile(r"^\s*(-?\d{1,2})\s+([^\d\s].*?)\s*$")
+_NUMBER_AFTER_LABEL = re.compile(r"^\s*([^\d\s][^\d]*?)\s*(?:-|–|—|=|:|\(|\s)\s*(\d{1,2})\s*\)?\s*$")
+
+
+def _labelled_number(text: str) -> tuple[int, str] | None:
+    """The scale point and label of an answer written as both, or None.
+
+    Examples
+    --------
+    >>> _labelled_number("10 - Extremely likely"), _labelled_number("Äußerst wahrscheinlich (10)")
+    ((10, 'Extremely likely'), (10, 'Äußerst wahrscheinlich'))
+    >>> _labelled_number("3 Tage"), _labelled_number("Filiale 3"), _labelled_number("9 = weiß nicht")
+    (None, None, None)
+    """
+    match = _LABELLED_NUMBER.match(text)
+    if match is not None:
+        number, label = match.group(1), match.group(2)
+    else:
+        match = _SPACED_NUMBER.match(text)
+        if match is not None:
+            number, label = match.group(1), match.group(2)
+        elif (match := _NUMBER_AFTER_LABEL.match(text)) is not None:
+            label, number = match.group(1), match.group(2)
+        else:
+            return None
+        if _anchor_point(label.strip(" -–—=:(")) is None:
+            return None
+    label = label.strip()
+    return None if is_nonanswer(label) else (int(number), label)
 
 
 def labelled_numbers(values: pd.Series) -> pd.Series:
@@ -838,10 +869,8 @@ def labelled_numbers(values: pd.Series) -> pd.Series:
     """
 
     def number(cell: object) -> object:
-        match = _LABELLED_NUMBER.match(cell) if isinstance(cell, str) else None
-        if match is None or is_nonanswer(match.group(2)):
-            return cell
-        return match.group(1)
+        found = _labelled_number(cell) if isinstance(cell, str) else None
+        return cell if found is None else str(found[0])
 
     return values.astype(object).map(number, na_action="ignore")
 
@@ -873,10 +902,10 @@ def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
             number = float(str(cell).replace(",", "."))
         except ValueError:
             number = None
-        labelled = _LABELLED_NUMBER.match(str(cell)) if number is None else None
-        if labelled and not is_nonanswer(labelled.group(2)):
-            number = float(labelled.group(1))
-            profile.labels.setdefault(int(number), labelled.group(2).strip())
+        labelled = _labelled_number(str(cell)) if number is None else None
+        if labelled is not None:
+            number = float(labelled[0])
+            profile.labels.setdefault(labelled[0], labelled[1])
         if number is not None and np.isfinite(number):
             if number == round(number):
                 numbers[int(number)] += count

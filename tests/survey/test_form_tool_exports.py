@@ -277,3 +277,33 @@ def test_a_lone_rating_of_a_touchpoint_stays_a_touchpoint(rng, header):
     assert shown == {header: ("loyalty", pytest.approx(round(frame[header].mean(), 3)))}
     loaded, _ = analyze_survey(frame.rename(columns={header: "Star Rating"}))
     assert loaded.validated.report.mapping["satisfaction"] == "Star Rating"
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        {0: "0 — Not at all likely", 10: "10 — Extremely likely"},
+        {0: "Not at all likely 0", 10: "Extremely likely 10"},
+        {0: "0 Not at all likely", 10: "10 Extremely likely"},
+        {0: "Überhaupt nicht wahrscheinlich (0)", 10: "Äußerst wahrscheinlich (10)"},
+    ],
+)
+def test_an_nps_answered_as_labelled_text_in_other_spellings(rng, labels):
+    """Before: a 0–10 recommend question whose end points were written with an em dash ("10 — Extremely
+    likely"), only a space ("10 Extremely likely") or the label first ("Extremely likely 10") was no
+    rating at all: the survey had no NPS and no note. Now the number is read, as for "10 - …"."""
+    scores = ratings(rng, N, 0, 10, centre=6.5)
+    frame = pd.DataFrame(
+        {
+            "How likely are you to recommend us to a friend?": [labels.get(v, str(v)) for v in scores],
+            **_google_grid(rng, "How satisfied were you with the following?", ["Website", "Delivery"]),
+        }
+    )
+    loaded, document = analyze_survey(frame)
+    assert document["kpis"]["nps"]["score"] == pytest.approx(_nps(scores))
+    assert document["kpis"]["nps"]["n"] == N
+    column = "How likely are you to recommend us to a friend?"
+    loaded, document = analyze_survey(
+        frame.assign(**{column: frame[column].replace({labels[10]: "Sehr gern"})})
+    )
+    assert loaded.validated.report.rows_used == N  # an unknown word is no scale point: never read as 10
