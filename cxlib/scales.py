@@ -732,12 +732,17 @@ class ItemProfile:
         answers = set(self.counts) - FAR_CODES
         if self.likert and not self.counts:
             return len(self.likert) >= 2 and self.other <= 0.05 * max(self.n, 1)
+        # a question named as the recommendation may have more answers in words it does not know ("Sehr
+        # gern" for 10): its numbers still give the NPS, the words are counted as unreadable
+        recommend = has_term(self.words, _RECOMMEND_WORDS) is not None
+        other_share = 0.2 if recommend else 0.05
+        whole = self.integer or (recommend and bool(self.counts) and not self.likert and not self.groups)
         return (
-            self.integer
+            whole
             and len(answers) >= 2
             and min(answers) >= 0
             and max(answers) <= 11
-            and self.other <= 0.05 * max(self.n, 1)
+            and self.other <= other_share * max(self.n, 1)
         )
 
     @property

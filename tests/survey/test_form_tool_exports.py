@@ -307,3 +307,25 @@ def test_an_nps_answered_as_labelled_text_in_other_spellings(rng, labels):
         frame.assign(**{column: frame[column].replace({labels[10]: "Sehr gern"})})
     )
     assert loaded.validated.report.rows_used == N  # an unknown word is no scale point: never read as 10
+
+
+def test_a_recommend_question_with_some_unreadable_answers_still_gives_the_nps(rng):
+    """Before: when a tenth of the answers to "How likely are you to recommend us?" were words the app
+    does not know ("Sehr gern", "Nie im Leben" typed as options of a multiple-choice question), the column
+    was no rating: no NPS, and the note claimed the survey had no recommendation question. Now the
+    numbers give the NPS and the unreadable answers are counted (rule not_a_number)."""
+    scores = ratings(rng, N, 0, 10, centre=6.5)
+    words = {10: "Sehr gern", 0: "Nie im Leben"}
+    column = "How likely are you to recommend us?"
+    frame = pd.DataFrame(
+        {
+            column: [words.get(v, str(v)) for v in scores],
+            **_google_grid(rng, "How satisfied were you with the following?", ["Website", "Delivery"]),
+        }
+    )
+    loaded, document = analyze_survey(frame)
+    readable = scores[~np.isin(scores, list(words))]
+    assert document["kpis"]["nps"]["score"] == pytest.approx(_nps(readable))
+    assert document["kpis"]["nps"]["n"] == len(readable)
+    unreadable = sum(rule.rows for rule in loaded.validated.report.rules if rule.rule == "not_a_number")
+    assert unreadable == N - len(readable)
