@@ -1997,6 +1997,9 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "recommendation question: read as the NPS question (promoters 9–10, detractors 0–6)",
         "evidence.nps_from_1_to_10": "recommendation answers from 1 to 10 (no 0): read as the 0–10 NPS "
         "question (promoters 9–10, detractors 1–6)",
+        "evidence.nps_unreadable_answers": "{count} recommendation answers are no number from 0 to 10 and "
+        "are left out of the NPS; if they stand for scale points (e.g. the top or bottom answer written "
+        "as words), the NPS is biased",
         "evidence.touchpoint_satisfaction": "header word “{word}” with a touchpoint: satisfaction with that "
         "touchpoint, not overall satisfaction",
         "evidence.reversed_scale": "{best} is the best answer and {worst} the worst (“{word}”): turned around "
@@ -2098,6 +2101,9 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "„{column}“ und ohne Weiterempfehlungsfrage: als NPS-Frage gelesen (Promotoren 9–10, Kritiker 0–6)",
         "evidence.nps_from_1_to_10": "Weiterempfehlung von 1 bis 10 (keine 0): als NPS-Frage von 0–10 "
         "gelesen (Promotoren 9–10, Kritiker 1–6)",
+        "evidence.nps_unreadable_answers": "{count} Antworten zur Weiterempfehlung sind keine Zahl von 0 bis "
+        "10 und zählen nicht zum NPS; stehen sie für Skalenpunkte (z. B. das obere oder untere Ende in "
+        "Worten), ist der NPS verzerrt",
         "evidence.touchpoint_satisfaction": "Wort „{word}“ mit einem Touchpoint: Zufriedenheit mit diesem "
         "Touchpoint, nicht die Gesamtzufriedenheit",
         "evidence.reversed_scale": "{best} ist die beste und {worst} die schlechteste Antwort („{word}“): "

@@ -1534,6 +1534,8 @@ def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: st
         meaning.kind = "nps_score" if meaning.scale in NPS_SCALES else "recommend_rating"
         if meaning.scale == (1, 10):  # no 0 answered or offered: read as the NPS question all the same
             meaning.evidence.append(Evidence("nps_from_1_to_10", {}))
+        if meaning.kind == "nps_score" and profile.other:  # words it does not know: left out of the NPS
+            meaning.evidence.append(Evidence("nps_unreadable_answers", {"count": profile.other}))
         meaning.excluded_from = ("touchpoints",)
         return meaning
     not_rating = _not_rating_word(words)

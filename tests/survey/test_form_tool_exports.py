@@ -329,3 +329,5 @@ def test_a_recommend_question_with_some_unreadable_answers_still_gives_the_nps(r
     assert document["kpis"]["nps"]["n"] == len(readable)
     unreadable = sum(rule.rows for rule in loaded.validated.report.rules if rule.rule == "not_a_number")
     assert unreadable == N - len(readable)
+    said = [a for a in document["assumptions"] if a["code"] == "nps_unreadable_answers"]
+    assert said and said[0]["params"]["count"] == N - len(readable)  # shown with the NPS
