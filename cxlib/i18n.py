@@ -2097,6 +2097,10 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.satisfied_words": "two answers, “{yes}” read as 1 and “{no}” as 0: the share satisfied",
         "evidence.company_reply": "header word “{word}”: the company's reply to a review, not a customer comment",
         "evidence.higher_is_worse_word": "header word “{word}”: a higher score means worse",
+        "evidence.personal_field": "header word “{word}”: a contact field of the form (personal data), not "
+        "a comment",
+        "evidence.ordinal_header": "header word “{word}”: it asks how important or how often, not how "
+        "satisfied: ordered points, not in the journey",
         "evidence.not_in_battery": "a single coded question outside the rating batteries",
         "evidence.row_numbers_as_ids": "no ID column: row numbers used as response IDs",
         "evidence.recommend_not_nps": "recommendation on {low}–{high}, not 0–10: no NPS",
@@ -2114,6 +2118,9 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "recommendation question: read as the NPS question (promoters 9–10, detractors 0–6)",
         "evidence.nps_from_1_to_10": "recommendation answers from 1 to 10 (no 0): read as the 0–10 NPS "
         "question (promoters 9–10, detractors 1–6)",
+        "evidence.nps_unreadable_answers": "{count} recommendation answers are no number from 0 to 10 and "
+        "are left out of the NPS; if they stand for scale points (e.g. the top or bottom answer written "
+        "as words), the NPS is biased",
         "evidence.touchpoint_satisfaction": "header word “{word}” with a touchpoint: satisfaction with that "
         "touchpoint, not overall satisfaction",
         "evidence.reversed_scale": "{best} is the best answer and {worst} the worst (“{word}”): turned around "
@@ -2204,6 +2211,10 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.satisfied_words": "zwei Antworten, „{yes}“ als 1 und „{no}“ als 0 gelesen: der Anteil Zufriedener",
         "evidence.company_reply": "Wort „{word}“ in der Überschrift: die Antwort des Unternehmens auf eine Bewertung, kein Kundenkommentar",
         "evidence.higher_is_worse_word": "Wort „{word}“ in der Überschrift: ein höherer Wert ist schlechter",
+        "evidence.personal_field": "Wort „{word}“ in der Überschrift: ein Kontaktfeld des Formulars "
+        "(personenbezogene Daten), kein Kommentar",
+        "evidence.ordinal_header": "Wort „{word}“ in der Überschrift: gefragt ist, wie wichtig oder wie oft, "
+        "nicht wie zufrieden: geordnete Punkte, nicht in der Customer Journey",
         "evidence.not_in_battery": "eine einzelne codierte Frage außerhalb der Bewertungsblöcke",
         "evidence.row_numbers_as_ids": "keine ID-Spalte: Zeilennummern als Antwort-ID",
         "evidence.recommend_not_nps": "Weiterempfehlung auf {low}–{high}, nicht 0–10: kein NPS",
@@ -2222,6 +2233,9 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "„{column}“ und ohne Weiterempfehlungsfrage: als NPS-Frage gelesen (Promotoren 9–10, Kritiker 0–6)",
         "evidence.nps_from_1_to_10": "Weiterempfehlung von 1 bis 10 (keine 0): als NPS-Frage von 0–10 "
         "gelesen (Promotoren 9–10, Kritiker 1–6)",
+        "evidence.nps_unreadable_answers": "{count} Antworten zur Weiterempfehlung sind keine Zahl von 0 bis "
+        "10 und zählen nicht zum NPS; stehen sie für Skalenpunkte (z. B. das obere oder untere Ende in "
+        "Worten), ist der NPS verzerrt",
         "evidence.touchpoint_satisfaction": "Wort „{word}“ mit einem Touchpoint: Zufriedenheit mit diesem "
         "Touchpoint, nicht die Gesamtzufriedenheit",
         "evidence.reversed_scale": "{best} ist die beste und {worst} die schlechteste Antwort („{word}“): "

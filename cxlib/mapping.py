@@ -107,7 +107,11 @@ def normalize_header(header: object) -> str:
     'satisfaction score'
     >>> normalize_header("Kunden-ID")
     'kunden id'
+    >>> normalize_header(" # ")  # a lone number sign (Typeform's response column) is kept
+    '#'
     """
+    if str(header).strip() == "#":
+        return "#"
     text = re.sub(r"(?<=[a-zäöü])(?=[A-ZÄÖÜ])", " ", str(header))
     text = unicodedata.normalize("NFKC", text).lower().replace("ß", "ss")
     text = re.sub(r"[^\wäöü]+", " ", text).replace("_", " ")
@@ -369,7 +373,7 @@ def _survey_roles_from_values(
         overall = [c for c in outcomes if has_term(words_of(c), _OVERALL_WORDS)]
         if overall or outcomes:
             assign("satisfaction", (overall or outcomes)[0], 0.7)
-        elif len(ratings) == 1 and has_term(words_of(ratings[0]), RATING_WORDS):
+        elif len(ratings) == 1 and _names_no_touchpoint_but_a_rating(ratings[0]):
             assign("satisfaction", ratings[0], 0.6)  # a lone "Rating": the overall judgement
             ratings = []
     for role_key, match in mapping.matches.items():
@@ -384,6 +388,27 @@ def _survey_roles_from_values(
         used.update(by_header[c] for c in ratings)
         for column in ratings:
             meanings[column].role = "touchpoints"
+
+
+def _names_no_touchpoint_but_a_rating(header: str) -> bool:
+    """Whether a header says it is a rating without naming a touchpoint ("Rating", "Star Rating"; not
+    "Please rate the following: Delivery", "Bewertung Lieferung").
+
+    Examples
+    --------
+    >>> [_names_no_touchpoint_but_a_rating(h) for h in ("Star Rating", "Bewertung Lieferung", "Review Score")]
+    [True, False, True]
+    """
+    from cxlib.phases import touchpoint_likeness
+
+    words = words_of(header)
+    if has_term(words, RATING_WORDS) is None:
+        return False
+    # "Reviewer_Score", "Review Rating": the review's own score, though "review" is a journey step
+    return has_term(words, _REVIEW_WORDS) is not None or touchpoint_likeness(header) < 1.0
+
+
+_REVIEW_WORDS = ("review", "reviewer", "reviews", "rezension", "rezensent", "reviewer score")
 
 
 _OVERALL_WORDS = ("overall", "all", "gesamt", "insgesamt", "total", "gesamturteil", "gesamteindruck")

@@ -387,8 +387,19 @@ _GERMAN_MONTH_DATE = re.compile(
     re.IGNORECASE,
 )
 _GERMAN_MONTH_TEST = re.compile(_GERMAN_MONTH_DATE.pattern.replace("(", "(?:"), re.IGNORECASE)
-#: A time-zone suffix such as "GMT+8" or "UTC": the time is kept as written (local), the zone dropped.
-_ZONE_SUFFIX = r"\s*(?:GMT|UTC)\s*(?:[+-]\d{1,2}(?::?\d{2})?)?$"
+#: Time-zone names that form tools write after a time (Google Forms: "2024/03/05 10:12:33 PM EST",
+#: a German account's "… MESZ"), in English and German.
+_ZONE_NAMES = (
+    "CET", "CEST", "MEZ", "MESZ", "WET", "WEST", "WEZ", "WESZ", "EET", "EEST", "OEZ", "OESZ", "BST", "IST",
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "AEST", "AEDT", "ACST",
+    "ACDT", "AWST", "NZST", "NZDT", "JST", "KST", "SGT", "HKT", "MSK",
+)  # fmt: skip
+#: A time-zone suffix such as "GMT+8", "UTC" or a zone name after a time ("10:12:33 PM EST"): the time
+#: is kept as written (local), the zone dropped.
+_ZONE_SUFFIX = (
+    r"\s*(?:GMT|UTC)\s*(?:[+-]\d{1,2}(?::?\d{2})?)?$"
+    r"|(?:(?<=\d)|(?<=[AaPp][Mm]))\s+(?-i:" + "|".join(_ZONE_NAMES) + r")$"
+)
 #: An ISO offset or "Z" after a time, with optional fractions of a second ("2024-03-01 10:12:44 +0100",
 #: "2024-03-01T10:12:44.123+01:00", "…T10:12:44Z", as shop and payment systems write them): the local
 #: time is kept as written (the shop's own day), the fraction and the offset dropped.

@@ -157,12 +157,39 @@ def guess_phase(touchpoint: str) -> str | None:
     'loyalty'
     >>> guess_phase("Newsletter signup"), guess_phase("Newsletter")
     ('activation', 'loyalty')
+    >>> guess_phase("How satisfied were you with your purchase? [Website]")  # the grid row, not the question
+    'information'
     >>> guess_phase("Headline") is None  # "ad" only counts as a whole word
     True
     """
     _check_names([touchpoint])
-    match = _best_match(_normalise(touchpoint))
+    item = grid_row(touchpoint)
+    match = (_best_match(_normalise(item)) if item else None) or _best_match(_normalise(touchpoint))
     return match[0] if match else None
+
+
+#: The row of a grid question after its question text: Google Forms' "Question [Row]", the tools'
+#: "Question - Row" (Qualtrics, SurveyMonkey) and "Question: Row" (Jotform's matrix, hand-made sheets).
+_GRID_ROW = re.compile(
+    r"^(?P<question>.*\S)\s*(?:\[(?P<bracket>[^\[\]]+)\]|\s[-–]\s+(?P<dash>.+?)|:\s+(?P<colon>.+?))\s*$"
+)
+
+
+def grid_row(header: str) -> str | None:
+    """The row name of a grid question's column (what the row rates), or None for a plain header.
+
+    Examples
+    --------
+    >>> grid_row("How satisfied were you with the following? [Delivery]")
+    'Delivery'
+    >>> grid_row("Q5 - Lieferung"), grid_row("Please rate: Check-in"), grid_row("Check-in")
+    ('Lieferung', 'Check-in', None)
+    """
+    found = _GRID_ROW.match(str(header).strip())
+    if found is None or not any(ch.isalpha() for ch in found.group("question")):
+        return None
+    row = found.group("bracket") or found.group("dash") or found.group("colon")
+    return row.strip() if row and any(ch.isalpha() for ch in row) else None
 
 
 def touchpoint_likeness(header: str) -> float:

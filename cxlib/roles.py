@@ -347,6 +347,14 @@ SURVEY_ROLES: tuple[Role, ...] = (
             "vorgangsnummer",
             "fallnummer",
             "feedback id",
+            # form tools: Typeform's response token under "#", Jotform's "Submission ID" (DE: Einsendung)
+            "#",
+            "submission id",
+            "submissionid",
+            "submission number",
+            "einsendungs id",
+            "einsendung id",
+            "einreichungs id",
         ),
     ),
     Role("customer_id", "id", CUSTOMER_ROLES[0].synonyms),
@@ -388,6 +396,12 @@ SURVEY_ROLES: tuple[Role, ...] = (
             "datum",
             "umfragedatum",
             "lastdata",  # SoSci Survey: when the interview's last answers were saved
+            # form tools: Google Forms' "Zeitstempel" (German UI), Jotform's German "Einsendedatum"
+            "zeitstempel",
+            "einsendedatum",
+            "einsendungsdatum",
+            "einreichungsdatum",
+            "eingangsdatum",
         ),
     ),
     Role(

@@ -55,6 +55,7 @@ __all__ = [
     "mostly_beyond_scales",
     "names_recommendation",
     "nps_groups",
+    "personal_field_word",
     "placeholder_comment",
     "placeholder_comments",
     "profile_column",
@@ -547,14 +548,25 @@ def _not_rating_word(words: str) -> str | None:
     return whole or has_term(words, tuple(_INNER_NOT_RATING))
 
 
-_HIGHER_WORSE_WORDS = (
-    "difficult", "difficulty", "difficulties", "effort", "wait", "waiting", "problem", "problems", "issue",
-    "issues", "hard", "schwierig", "schwierigkeit", "aufwand", "aufwendig", "wartezeit", "warten",
-    "probleme", "muehe", "aerger", "customer effort", "ces",
+#: Words that say how much effort or difficulty an answer measures (the Customer Effort Score's "How much
+#: effort did you personally have to put forth", "Wie aufwändig …", "Wie schwer fiel es Ihnen …"): a higher
+#: answer is more effort, also when the header asks to rate it ("Rate the effort", "Bewertung: wie viel
+#: Mühe …"). Only an ease or satisfaction word turns them around.
+_EFFORT_WORDS = (
+    "difficult", "difficulty", "difficulties", "effort", "hard", "complicated", "cumbersome", "schwierig",
+    "schwierigkeit", "aufwand", "aufwendig", "aufwaendig", "anstrengend", "anstrengung", "muehe", "muehsam",
+    "umstaendlich", "kompliziert", "wie schwer", "schwer fiel", "fiel schwer", "ihnen schwer",
+    "schwer gefallen", "customer effort", "ces",
 )  # fmt: skip
+_HIGHER_WORSE_WORDS = (
+    *_EFFORT_WORDS, "wait", "waiting", "problem", "problems", "issue", "issues", "wartezeit", "warten",
+    "probleme", "aerger",
+)  # fmt: skip
+#: Words that only say an answer is a rating, without saying which end is good.
+_RATE_WORDS = ("rating", "rate", "bewertung")
 _HIGHER_BETTER_WORDS = (
-    "satisf", "zufrieden", "rating", "rate", "bewertung", "how good", "wie gut", "ease", "easy", "einfach",
-    "problemlos", "muehelos", "effortless", "no problem", "ohne probleme", "reibungslos",
+    "satisf", "zufrieden", *_RATE_WORDS, "how good", "wie gut", "ease", "easy", "einfach", "problemlos",
+    "muehelos", "effortless", "no problem", "ohne probleme", "reibungslos", "unkompliziert", "uncomplicated",
 )  # fmt: skip
 RATING_WORDS = (
     "rating", "rate", "bewertung", "score", "zufriedenheit", "satisfaction", "csat", "note", "stars", "star",
@@ -593,6 +605,34 @@ def company_reply_word(header: object) -> str | None:
     if found is None and has_term(words, _REPLY_PARTY):
         found = has_term(words, _REPLY_ANSWER)
     return found
+
+
+#: Header words of a form's contact fields (Jotform's "Full Name", "Street Address", Google Forms'
+#: "Your name", "Vor- und Nachname", "Anschrift"): personal data, never the customers' comment.
+_PERSONAL_WORDS = (
+    "name", "full name", "first name", "last name", "surname", "vorname", "nachname", "familienname",
+    "address", "street", "adresse", "anschrift", "strasse", "phone", "telephone", "telefon",
+    "telefonnummer", "mobile", "handy", "email", "e mail", "mail",
+)  # fmt: skip
+
+
+def personal_field_word(header: object) -> str | None:
+    """The header word that marks a short header as a form's contact field, or None; a question that
+    asks for a comment ("Name one thing we could improve") is none.
+
+    Examples
+    --------
+    >>> personal_field_word("Vor- und Nachname"), personal_field_word("Street Address")
+    ('nachname', 'address')
+    >>> personal_field_word("Name one thing we could improve"), personal_field_word("Anything else?")
+    (None, None)
+    """
+    words = words_of(header)
+    if len(words.split()) > 4 or has_term(words, COMMENT_WORDS):
+        return None
+    return has_term(words, _PERSONAL_WORDS, inner=False) or has_term(
+        words, ("nachname", "vorname", "adresse", "strasse", "telefon")
+    )
 
 
 #: What review and survey tools (and customers) write in a comment field that says nothing: Booking.com's
@@ -700,12 +740,17 @@ class ItemProfile:
         answers = set(self.counts) - FAR_CODES
         if self.likert and not self.counts:
             return len(self.likert) >= 2 and self.other <= 0.05 * max(self.n, 1)
+        # a question named as the recommendation may have more answers in words it does not know ("Sehr
+        # gern" for 10): its numbers still give the NPS, the words are counted as unreadable
+        recommend = has_term(self.words, _RECOMMEND_WORDS) is not None
+        other_share = 0.2 if recommend else 0.05
+        whole = self.integer or (recommend and bool(self.counts) and not self.likert and not self.groups)
         return (
-            self.integer
+            whole
             and len(answers) >= 2
             and min(answers) >= 0
             and max(answers) <= 11
-            and self.other <= 0.05 * max(self.n, 1)
+            and self.other <= other_share * max(self.n, 1)
         )
 
     @property
@@ -797,7 +842,38 @@ def _value_counts(column: pd.Series) -> dict:
 
 
 #: An answer written as a scale point with its label: "10 - Extremely likely", "0 = gar nicht", "1 (gut)".
-_LABELLED_NUMBER = re.compile(r"^\s*(-?\d{1,2})\s*(?:-|–|=|:|\.|\)|\()\s*([^\d\s].*?)\)?\s*$")
+_LABELLED_NUMBER = re.compile(r"^\s*(-?\d{1,2})\s*(?:-|–|—|=|:|\.|\)|\()\s*([^\d\s].*?)\)?\s*$")
+#: The same with only a space between ("10 Extremely likely") or the label first ("Extremely likely 10",
+#: "Äußerst wahrscheinlich (10)"): read only when the label is an answer word of a known scale.
+_SPACED_NUMBER = re.compile(r"^\s*(-?\d{1,2})\s+([^\d\s].*?)\s*$")
+_NUMBER_AFTER_LABEL = re.compile(r"^\s*([^\d\s][^\d]*?)\s*(?:-|–|—|=|:|\(|\s)\s*(\d{1,2})\s*\)?\s*$")
+
+
+def _labelled_number(text: str) -> tuple[int, str] | None:
+    """The scale point and label of an answer written as both, or None.
+
+    Examples
+    --------
+    >>> _labelled_number("10 - Extremely likely"), _labelled_number("Äußerst wahrscheinlich (10)")
+    ((10, 'Extremely likely'), (10, 'Äußerst wahrscheinlich'))
+    >>> _labelled_number("3 Tage"), _labelled_number("Filiale 3"), _labelled_number("9 = weiß nicht")
+    (None, None, None)
+    """
+    match = _LABELLED_NUMBER.match(text)
+    if match is not None:
+        number, label = match.group(1), match.group(2)
+    else:
+        match = _SPACED_NUMBER.match(text)
+        if match is not None:
+            number, label = match.group(1), match.group(2)
+        elif (match := _NUMBER_AFTER_LABEL.match(text)) is not None:
+            label, number = match.group(1), match.group(2)
+        else:
+            return None
+        if _anchor_point(label.strip(" -–—=:(")) is None:
+            return None
+    label = label.strip()
+    return None if is_nonanswer(label) else (int(number), label)
 
 
 def labelled_numbers(values: pd.Series) -> pd.Series:
@@ -811,10 +887,8 @@ def labelled_numbers(values: pd.Series) -> pd.Series:
     """
 
     def number(cell: object) -> object:
-        match = _LABELLED_NUMBER.match(cell) if isinstance(cell, str) else None
-        if match is None or is_nonanswer(match.group(2)):
-            return cell
-        return match.group(1)
+        found = _labelled_number(cell) if isinstance(cell, str) else None
+        return cell if found is None else str(found[0])
 
     return values.astype(object).map(number, na_action="ignore")
 
@@ -847,10 +921,10 @@ def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
             number = float(str(cell).replace(",", "."))
         except ValueError:
             number = None
-        labelled = _LABELLED_NUMBER.match(str(cell)) if number is None else None
-        if labelled and not is_nonanswer(labelled.group(2)):
-            number = float(labelled.group(1))
-            profile.labels.setdefault(int(number), labelled.group(2).strip())
+        labelled = _labelled_number(str(cell)) if number is None else None
+        if labelled is not None:
+            number = float(labelled[0])
+            profile.labels.setdefault(labelled[0], labelled[1])
         if number is not None and np.isfinite(number):
             if number == round(number):
                 numbers[int(number)] += count
@@ -1476,6 +1550,9 @@ def _meaning(profile: ItemProfile, family: Family | None, *, pooled: int = 0) ->
         if reply:  # the company's answer to a review is not what the customer wrote
             meaning.excluded_from = ("comment",)
             meaning.evidence.append(Evidence("company_reply", {"word": reply}))
+        elif personal := personal_field_word(profile.column):  # a form's "Full Name": no voice
+            meaning.excluded_from = ("comment",)
+            meaning.evidence.append(Evidence("personal_field", {"word": personal}))
         return meaning
     if profile.numeric:
         meaning = ColumnMeaning(profile.column, "number")
@@ -1610,6 +1687,8 @@ def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: st
         meaning.kind = "nps_score" if meaning.scale in NPS_SCALES else "recommend_rating"
         if meaning.scale == (1, 10):  # no 0 answered or offered: read as the NPS question all the same
             meaning.evidence.append(Evidence("nps_from_1_to_10", {}))
+        if meaning.kind == "nps_score" and profile.other:  # words it does not know: left out of the NPS
+            meaning.evidence.append(Evidence("nps_unreadable_answers", {"count": profile.other}))
         meaning.excluded_from = ("touchpoints",)
         return meaning
     not_rating = _not_rating_word(words)
@@ -1617,6 +1696,12 @@ def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: st
         meaning.kind = "coded"
         meaning.excluded_from = ("touchpoints",)
         meaning.evidence.append(Evidence("not_a_rating_word", {"word": not_rating}))
+        return meaning
+    ordinal = _ordinal_header_word(words)
+    if ordinal:  # "How important are the following to you? [Delivery]": a weight, not a satisfaction
+        meaning.kind, meaning.direction = "ordinal", None
+        meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "touchpoints")))
+        meaning.evidence.append(Evidence("ordinal_header", {"word": ordinal}))
         return meaning
     anchors = header_anchors(profile.column) + sorted(profile.labels.items())
     if len(anchors) >= 3 and sum(_anchor_point(label) is not None for _, label in anchors) < len(anchors) / 2:
@@ -1640,14 +1725,56 @@ def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: st
     satisfaction = has_term(words, ("satisfaction", "zufriedenheit", "csat"))
     if satisfaction:  # "Zufriedenheit mit der Beratung": satisfaction with a touchpoint, not overall
         meaning.evidence.append(Evidence("touchpoint_satisfaction", {"word": satisfaction}))
-    worse = has_term(words, _HIGHER_WORSE_WORDS)
-    if worse and not has_term(words, _HIGHER_BETTER_WORDS):
+    if worse := _higher_worse_word(words):
         meaning.direction = "higher_worse"
         meaning.excluded_from = ("touchpoints",)
         meaning.evidence.append(Evidence("higher_is_worse_word", {"word": worse}))
     else:
         meaning.direction = "higher_better"
     return meaning
+
+
+#: Header words of a question that asks how important or how often, not how satisfied (the importance
+#: grid of an importance–performance survey, "Wie oft nutzen Sie …").
+_ORDINAL_HEADER_WORDS = (
+    "important", "importance", "wichtig", "wichtigkeit", "how often", "how frequently", "frequency",
+    "wie oft", "wie haeufig", "haeufigkeit",
+)  # fmt: skip
+
+
+def _ordinal_header_word(words: str) -> str | None:
+    """The header word that says an item asks how important or how often, unless it also asks how
+    satisfied.
+
+    Examples
+    --------
+    >>> _ordinal_header_word(words_of("Wie wichtig sind Ihnen folgende Punkte? [Lieferung]"))
+    'wichtig'
+    >>> _ordinal_header_word(words_of("How satisfied are you with the most important features?")) is None
+    True
+    """
+    found = has_term(words, _ORDINAL_HEADER_WORDS)
+    satisfied = has_term(words, (*_SATISFIED_WORDS, "satisfaction", "zufriedenheit", "csat"))
+    return None if found is None or satisfied else found
+
+
+def _higher_worse_word(words: str) -> str | None:
+    """The header word that says a higher answer is worse (effort, waiting, problems), unless a word
+    says the opposite; a mere rating word ("rate", "Bewertung") turns waiting or problems around
+    ("Rate the waiting time"), never an amount of effort ("Rate the effort it took").
+
+    Examples
+    --------
+    >>> _higher_worse_word(words_of("How would you rate the effort it took?"))
+    'effort'
+    >>> _higher_worse_word(words_of("Wartezeit Bewertung")), _higher_worse_word(words_of("How easy was it?"))
+    (None, None)
+    """
+    worse = has_term(words, _HIGHER_WORSE_WORDS)
+    if worse is None:
+        return None
+    better = tuple(w for w in _HIGHER_BETTER_WORDS if w not in _RATE_WORDS or worse not in _EFFORT_WORDS)
+    return None if has_term(words, better) else worse
 
 
 _ANCHOR = re.compile(r"(?<![\w.,])(\d{1,2})\s*(?:=|:|-|–|\()\s*([^\d=:;,()/]+)")
@@ -1763,7 +1890,7 @@ def _best_is_lowest(words: str, anchors: list[tuple[int, str]], scale: tuple[int
     return None
 
 
-_SATISFACTION_WITH = ("satisfaction with", "satisfied with", "zufriedenheit mit", "zufrieden mit")
+_SATISFIED_WORDS = ("satisfied", "zufrieden")
 _SERVICE_OUTCOMES = ("loyalty", "loyal", "treue", "complain", "complaint", "beschwerde", "retention")
 
 
@@ -1774,7 +1901,10 @@ _NOT_A_TOUCHPOINT = frozenset(
      "grad", "wert", "note", "mit", "with", "the", "der", "die", "das", "den", "dem", "des", "of", "your",
      "our", "ihre", "ihr", "ihrer", "unsere", "unserem", "unserer", "unser", "bei", "uns", "and", "und",
      "survey", "umfrage", "question", "frage", "item", "scale", "skala", "sehr", "very", "satisfied",
-     "dissatisfied", "zufrieden", "unzufrieden", "how", "wie", "are", "you", "sind", "sie", "csat"}
+     "dissatisfied", "zufrieden", "unzufrieden", "how", "wie", "are", "you", "sind", "sie", "csat",
+     # the company as a whole ("mit unserem Unternehmen", "with our company today"): the overall judgement
+     "company", "firm", "business", "brand", "provider", "unternehmen", "firma", "marke", "anbieter", "als",
+     "today", "heute", "were", "waren", "was", "war", "sich"}
 )  # fmt: skip
 _SATISFACTION_STEMS = ("zufriedenheit", "satisfaction")
 
@@ -1794,16 +1924,26 @@ def _satisfaction_with_something(header: str) -> bool:
 
 
 def _outcome_word(header: str, words: str) -> str | None:
-    """An outcome word in the header, unless it is part of a touchpoint name ("Zufriedenheit Lieferung")."""
+    """An outcome word in the header, unless it is part of a touchpoint name ("Zufriedenheit Lieferung").
+    A satisfaction question about nothing in particular or the company as a whole ("How satisfied are
+    you with our company?", "Wie zufrieden sind Sie mit uns?") is the overall judgement.
+
+    Examples
+    --------
+    >>> header = "Wie zufrieden sind Sie mit unserem Unternehmen?"
+    >>> _outcome_word(header, words_of(header))
+    'zufrieden'
+    >>> header = "How satisfied were you with the following? [Delivery]"
+    >>> _outcome_word(header, words_of(header)) is None
+    True
+    """
     from cxlib.phases import touchpoint_likeness
 
-    found = has_term(words, _OUTCOME_WORDS)
+    found = has_term(words, _OUTCOME_WORDS) or has_term(words, _SATISFIED_WORDS)
     if found is None:
         return None
-    if found in ("satisfaction", "zufriedenheit", "csat") and (
-        touchpoint_likeness(words) >= 1.0
-        or has_term(words, _SATISFACTION_WITH)
-        or _satisfaction_with_something(header)
+    if found in ("satisfaction", "zufriedenheit", "csat", *_SATISFIED_WORDS) and (
+        touchpoint_likeness(words) >= 1.0 or _satisfaction_with_something(header)
     ):
         return None  # "Zufriedenheit Lieferung", "satisfaction with the waiting time" name a touchpoint
     handled = has_term(words, ("programme", "program", "handling", "bearbeitung"))

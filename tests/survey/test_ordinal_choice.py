@@ -16,7 +16,7 @@ from cxlib.intake import load_table
 from cxlib.mapping_profile import profile_from_tables, read_profile, table_choice
 from tests.survey.conftest import ratings
 
-FREQUENCY = "Wie oft kaufen Sie online?"
+FREQUENCY = "Online-Einkäufe"  # how often, asked without a frequency word: read as a rating
 
 
 def _survey(rng: np.random.Generator, n: int = 240) -> pd.DataFrame:
