@@ -197,6 +197,26 @@ _PRECOMPUTED_PATTERNS = ("lifetime value", "customer value", "customer lifetime"
 #: Scores a customer-success or sales tool computes to predict churn or buying ("health_score" of a SaaS
 #: export, "Lead Score"): the answer of another model, never a trait.
 _TOOL_SCORES = ("healthscore", "leadscore", "riskscore", "risikoscore", "engagementscore")
+#: What a CRM or mailing tool rates a contact by (HubSpot's "HubSpot Score" 0–100, Mailchimp's
+#: "MEMBER_RATING" 1–5 engagement stars, a "Lead Grade"): the tool's judgement of the contact, never a
+#: trait of the customer and never their satisfaction.
+_SCORE_WORDS = frozenset({"score", "rating", "grade", "stars", "bewertung", "punkte"})
+_TOOL_WORDS = frozenset({"lead", "hubspot", "member", "engagement", "predictive", "mailchimp", "fit"})
+#: A sales rep's temperature of an account (Salesforce "Rating": Hot, Warm, Cold).
+_TEMPERATURE_WORDS = frozenset({"hot", "warm", "cold", "heiss", "heiß", "kalt", "lauwarm"})
+#: Who looks after the customer inside the company (Salesforce "Account Owner", an ERP's "Vertreter").
+_OWNER_HEADERS = frozenset({"owner", "accountowner", "contactowner", "recordowner", "hubspotowner",
+                            "companyowner", "leadowner", "dealowner", "ownername", "accountmanager",
+                            "keyaccountmanager", "salesrep", "salesperson", "assignedto"})  # fmt: skip
+_OWNER_WORDS = frozenset({"vertreter", "betreuer", "kundenbetreuer", "sachbearbeiter", "bearbeiter",
+                          "aussendienst", "aussendienstmitarbeiter", "innendienst", "verkaeufer", "verkäufer",
+                          "zustaendig", "zuständig", "handelsvertreter", "gebietsleiter"})  # fmt: skip
+#: A time-zone offset (Mailchimp's "GMTOFF", "DSTOFF"): hours from UTC, no trait and no quantity.
+_OFFSET_HEADERS = frozenset({"gmtoff", "dstoff", "gmtoffset", "utcoffset", "dstoffset", "tzoffset",
+                             "timezoneoffset", "zeitzonenversatz"})  # fmt: skip
+#: Headers of a note typed about the customer ("Note" in a Shopify export, "Bemerkung" in an ERP).
+_NOTE_WORDS = frozenset({"note", "notes", "notiz", "notizen", "bemerkung", "bemerkungen", "anmerkung",
+                         "anmerkungen", "kommentar", "comment", "comments", "memo", "hinweis"})  # fmt: skip
 #: Header words of a code written as a number ("Policy_Sales_Channel" 26/124/152, "Tarif-Kennzeichen"):
 #: its mean says nothing.
 _CODE_WORDS = frozenset({"code", "channel", "kanal", "kennzeichen", "kz", "schluessel", "schlüssel"})
@@ -822,6 +842,12 @@ def status_churn_words(values: pd.Series) -> dict[str, bool] | None:
     {'Active': False, 'Inactive': True}
     >>> status_churn_words(pd.Series(["0", "1", "1"])) is None
     True
+
+    In a CRM's account type, customer values are active, former customers churned; leads and partners,
+    set aside as no customers, are no churn words:
+
+    >>> status_churn_words(pd.Series(["Prospect", "Customer - Direct", "Former Customer", "Other"]))
+    {'Customer - Direct': False, 'Former Customer': True}
     """
     from cxlib.parsing import parse_flags
 
@@ -834,10 +860,13 @@ def status_churn_words(values: pd.Series) -> dict[str, bool] | None:
     flags, _ = parse_flags(pd.Series(heads))
     lowered = [head.lower() for head in heads]
     read = {word: bool(flag) for word, flag in zip(words, flags, strict=True) if pd.notna(flag)}
+    stages = lifecycle_groups(values) or {}  # "Customer - Direct": active
+    read |= {word: False for word, group in stages.items() if group == "customer" and word not in read}
     meaningful = {w for w, low in zip(words, lowered, strict=True) if w in read and low not in _PLAIN_YES_NO}
     churned = {w for w in meaningful if read[w]}
     active = {w for w in meaningful if not read[w]}
-    if not churned or not active or text.isin(list(read)).mean() < STATUS_SHARE:
+    known = [*read, *(word for word, group in stages.items() if group != "customer")]
+    if not churned or not active or text.isin(known).mean() < STATUS_SHARE:
         return None
     dormant = {w for w, low in zip(words, lowered, strict=True) if low in _DORMANT}
     if any(w not in dormant for w in churned):
@@ -887,9 +916,51 @@ def _value_words(value: str) -> set[str]:
     return set(re.sub(r"[^a-zäöüß]+", " ", value.lower()).split())
 
 
-def prospect_rows(frame: pd.DataFrame, columns: Iterable[object]) -> tuple[object, pd.Series] | None:
+#: Contacts of a CRM's lifecycle or account-type column that are neither customers nor prospects: HubSpot's
+#: "other", Salesforce's "Channel Partner / Reseller", "Installation Partner", "Competitor".
+_OTHER_CONTACT_WORDS = frozenset(
+    {"other", "others", "partner", "partners", "reseller", "vendor", "supplier", "competitor", "employee",
+     "press", "investor", "analyst", "sonstige", "sonstiges", "andere", "lieferant", "wettbewerber",
+     "mitarbeiter", "presse"}
+)  # fmt: skip
+
+
+def lifecycle_groups(values: pd.Series) -> dict[str, str] | None:
+    """Each value of a CRM lifecycle or account-type column as "customer", "prospect" or "other" (a partner,
+    supplier, HubSpot's "other"), or None when the column is no such column: it needs a customer value
+    beside a prospect value. Values of none of these words are left out.
+
+    Examples
+    --------
+    >>> lifecycle_groups(pd.Series(["Prospect", "Customer - Direct", "Former Customer", "Other", "Active"]))
+    {'Prospect': 'prospect', 'Customer - Direct': 'customer', 'Former Customer': 'customer', 'Other': 'other'}
+    >>> lifecycle_groups(pd.Series(["Retail customer", "Other"])) is None  # no lead: a segment, not a stage
+    True
+    """
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+        return None
+    distinct = values.astype("string").str.strip().dropna().unique()
+    if not len(distinct) or len(distinct) > MAX_STAGE_VALUES:
+        return None
+    groups = {}
+    for value in distinct:
+        words = _value_words(str(value))
+        if words & _CUSTOMER_WORDS:
+            groups[value] = "customer"
+        elif words & _PROSPECT_WORDS:
+            groups[value] = "prospect"
+        elif words & _OTHER_CONTACT_WORDS:
+            groups[value] = "other"
+    found = set(groups.values())
+    return groups if {"customer", "prospect"} <= found else None
+
+
+def prospect_rows(
+    frame: pd.DataFrame, columns: Iterable[object], group: str = "prospect"
+) -> tuple[object, pd.Series] | None:
     """Rows that are leads or prospects, not customers, by a lifecycle or type column that has both
     ("Lead", "Subscriber", "Prospect" beside "Customer", "Customer - Direct"): (column, mask), or None.
+    With ``group="other"``, the rows of that column that are other contacts (partners, "other").
 
     Examples
     --------
@@ -897,22 +968,16 @@ def prospect_rows(frame: pd.DataFrame, columns: Iterable[object]) -> tuple[objec
     >>> column, mask = prospect_rows(crm, crm.columns)
     >>> column, mask.tolist()
     ('Lifecycle Stage', [True, False, True, False, False])
+    >>> prospect_rows(crm, crm.columns, group="other")[1].tolist()
+    [False, False, False, False, True]
     >>> prospect_rows(pd.DataFrame({"Plan": ["Basic", "Pro"]}), ["Plan"]) is None
     True
     """
     for column in columns:
-        values = frame[column]
-        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
-            continue
-        text = values.astype("string").str.strip()
-        distinct = text.dropna().unique()
-        if not len(distinct) or len(distinct) > MAX_STAGE_VALUES:
-            continue
-        words = {value: _value_words(str(value)) for value in distinct}
-        prospects = {v for v, w in words.items() if w & _PROSPECT_WORDS and not w & _CUSTOMER_WORDS}
-        customers = {v for v, w in words.items() if w & _CUSTOMER_WORDS}
-        if prospects and customers:
-            return column, text.isin(list(prospects)).fillna(False).astype(bool)
+        groups = lifecycle_groups(frame[column])
+        if groups is not None:
+            text = frame[column].astype("string").str.strip()
+            return column, (text.map(groups) == group).fillna(False).astype(bool)
     return None
 
 
@@ -1027,6 +1092,9 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
         return "precomputed_value"
     if words & _WEIGHT:
         return "survey_weight"
+    internal = _internal_column(words, squashed)
+    if internal:
+        return internal
     if _has(header, _BIRTH_YEAR):
         return "birth_year"
     if _has(header, _BIRTH_DATE):
@@ -1048,11 +1116,35 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
     if pd.api.types.is_datetime64_any_dtype(known):
         return None
     text = known.astype(str)
+    if _temperature(text):
+        return "tool_score"
+    if words & _NOTE_WORDS:  # Shopify's "Note", an ERP's "Bemerkung": typed text, however short
+        return "free_text"
     if len(known) > 20 and distinct_share(text) >= NEAR_UNIQUE:
         return "identifier" if _id_header(header) or text.str.len().mean() < FREE_TEXT_LENGTH else "free_text"
     if text.str.len().mean() > FREE_TEXT_LENGTH:
         return "free_text"
     return None
+
+
+def _internal_column(words: set[str], squashed: str) -> str | None:
+    """A column about the company's handling of the customer, by its header: a CRM or mailing tool's score
+    of the contact ("tool_score"), the owner or sales rep ("internal_owner"), a time-zone offset
+    ("time_offset"); None for others."""
+    answer = words & {"satisfaction", "zufriedenheit", "csat", "nps", "recommend", "weiterempfehlung"}
+    if (words & _SCORE_WORDS and words & _TOOL_WORDS and not answer) or squashed in ("hubspotscore",):
+        return "tool_score"
+    if squashed in _OWNER_HEADERS or words & _OWNER_WORDS:
+        return "internal_owner"
+    if squashed in _OFFSET_HEADERS:
+        return "time_offset"
+    return None
+
+
+def _temperature(text: pd.Series) -> bool:
+    """Whether most values are a sales rep's temperature of an account ("Hot", "Warm", "Cold")."""
+    lowered = text.str.strip().str.lower()
+    return bool(lowered.isin(_TEMPERATURE_WORDS).mean() >= STATUS_SHARE and lowered.nunique() >= 2)
 
 
 def _phone_like(values: pd.Series) -> bool:
@@ -1140,6 +1232,31 @@ def same_as_revenue(values: pd.Series, revenue: pd.Series) -> bool:
     return bool((ratio.max() - ratio.min()) <= SAME_RATIO * ratio.abs().max())
 
 
+def revenue_of_another_period(header: object, values: pd.Series, siblings: Iterable[object] = ()) -> bool:
+    """Whether a column beside the revenue is spend of another period: its header names spend and a
+    period or year ("Umsatz lfd. Jahr" beside "Umsatz Vorjahr", "Umsatz 2023" beside "Umsatz 2024"). As a
+    trait it would weigh spend twice in the personas. A company's own turnover is no spend; a lifetime
+    total ("TotalCharges") stays a trait, as it also says how long the customer stayed.
+
+    Examples
+    --------
+    >>> revenue_of_another_period("Umsatz lfd. Jahr", pd.Series([1200.5, 880.0]))
+    True
+    >>> revenue_of_another_period("Recent Deal Amount", pd.Series([1200.5, 880.0]))
+    False
+    >>> revenue_of_another_period("TotalCharges", pd.Series([1200.5, 880.0]))
+    False
+    >>> revenue_of_another_period("Annual Revenue", pd.Series([1e6, 5e6]), ["Number of Employees"])
+    False
+    """
+    if not _has(header, _SPEND_PATTERNS) or _words(header) & _NOT_SPEND_WORDS:
+        return False
+    period, code = money_period(header)
+    if period == "lifetime" or (code == "period_default_year" and header_year(header) is None):
+        return False  # a lifetime total also says how long the customer stayed ("TotalCharges")
+    return not company_revenue(header, _numbers(values).dropna(), siblings)
+
+
 def persona_exclusions(frame: pd.DataFrame, columns: Iterable[str]) -> dict[str, str]:
     """Column -> evidence code for the given columns of ``frame`` that must not describe personas
     (:func:`persona_exclusion`, and :func:`churn_outcome` against the table's ``churned`` flag)."""
@@ -1150,6 +1267,8 @@ def persona_exclusions(frame: pd.DataFrame, columns: Iterable[str]) -> dict[str,
             code = "churn_outcome" if churn_outcome(frame[column], frame["churned"]) else None
         if code is None and column != "revenue" and "revenue" in frame.columns:
             code = "revenue_duplicate" if same_as_revenue(frame[column], frame["revenue"]) else None
+            if code is None and revenue_of_another_period(column, frame[column], frame.columns):
+                code = "revenue_other_period"
         if code:
             found[column] = code
     return found

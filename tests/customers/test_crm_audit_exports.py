@@ -1,0 +1,160 @@
+"""Customer tables exported from CRM, e-mail-marketing, shop and German ERP systems (HubSpot contacts,
+Salesforce accounts, a Mailchimp audience, Shopify customers, a German ERP customer list), written to
+``tmp_path`` as the tools write them. Customer counts, churn and the columns personas may use are checked
+against pandas and against what each column means."""
+
+from __future__ import annotations
+
+import string
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from cxlib.analysis import AnalysisSettings, analyze_tables
+from cxlib.churn import churn_rate
+from cxlib.customer_answers import answer_columns
+from cxlib.intake import load_table
+from cxlib.personas.features import default_features
+
+N = 200
+
+
+def load(path, **options):
+    return load_table(str(path), table="customers", **options).validated
+
+
+def salesforce_accounts(rng: np.random.Generator) -> pd.DataFrame:
+    """A Salesforce accounts report: 18-character IDs, the account Type, Rating Hot/Warm/Cold, an owner."""
+    types = ["Prospect", "Customer - Direct", "Customer - Channel", "Former Customer", "Other",
+             "Channel Partner / Reseller"]  # fmt: skip
+    letters = list(string.ascii_letters + string.digits)
+    return pd.DataFrame(
+        {
+            "Account ID": ["001" + "".join(rng.choice(letters, 15)) for _ in range(N)],
+            "Account Name": [f"Firma {i} GmbH" for i in range(N)],
+            "Type": rng.choice(types, N, p=[0.2, 0.4, 0.15, 0.15, 0.05, 0.05]),
+            "Industry": rng.choice(["Retail", "Energy", "Technology"], N),
+            "Annual Revenue": rng.choice([1e6, 5e6, 2.5e7, 1e8], N),
+            "Employees": rng.choice([10, 50, 200, 1000, 5000], N),
+            "Customer Since": (
+                pd.Timestamp("2016-01-01") + pd.to_timedelta(rng.integers(0, 3000, N), "D")
+            ).strftime("%m/%d/%Y"),
+            "Rating": rng.choice(["Hot", "Warm", "Cold"], N),
+            "Account Owner": rng.choice(["Jane Doe", "John Smith", "Max Mustermann"], N),
+            "Number of Locations": rng.integers(1, 9, N),
+        }
+    )
+
+
+def test_salesforce_former_customers_are_churned_and_prospects_partners_no_customers(tmp_path):
+    """Before: all 200 accounts but the prospects were customers (partners and "Other" too) and there was
+    no churn figure; "Former Customer" was a customer like any other. Now the customers are the accounts
+    whose Type names a customer, and the churn share is the former customers among them (pandas)."""
+    frame = salesforce_accounts(np.random.default_rng(11))
+    path = tmp_path / "report1700000000000.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    customers = frame[frame["Type"].str.contains("Customer")]
+    former = int((customers["Type"] == "Former Customer").sum())
+    assert table.report.rows_used == len(customers)
+    rules = {rule.rule: rule.rows for rule in table.report.rules if rule.set_aside}
+    assert rules["not_a_customer"] == int((frame["Type"] == "Prospect").sum())
+    assert rules["other_contact"] == int(frame["Type"].isin(["Other", "Channel Partner / Reseller"]).sum())
+    assert "invalid_flag" not in {rule.rule for rule in table.report.rules}  # prospects are no bad flags
+    assert table.report.mapping["churned"] == "Type"
+    assert churn_rate(table.data).value == pytest.approx(former / len(customers))
+
+
+def test_hubspot_other_contacts_are_no_customers(tmp_path):
+    """HubSpot's lifecycle stage "other" (partners, suppliers, staff): before counted as customers."""
+    stages = ["subscriber", "lead", "marketingqualifiedlead", "salesqualifiedlead", "opportunity", "customer",
+              "evangelist", "other"]  # fmt: skip
+    rng = np.random.default_rng(12)
+    frame = pd.DataFrame({"Record ID": rng.permutation(np.arange(51, 51 + N)) * 97,
+                          "Lifecycle Stage": rng.choice(stages, N)})  # fmt: skip
+    path = tmp_path / "hubspot-crm-exports-all-contacts-2025-06-30.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    assert table.report.rows_used == int(frame["Lifecycle Stage"].isin(["customer", "evangelist"]).sum())
+    (rule,) = [r for r in table.report.rules if r.rule == "other_contact"]
+    assert rule.rows == int((frame["Lifecycle Stage"] == "other").sum())
+    assert rule.text("de").startswith(f"{rule.rows} Zeilen sind in „Lifecycle Stage“ weder Kunden")
+
+
+def test_scores_of_tools_owners_and_time_offsets_never_describe_personas(tmp_path):
+    """HubSpot Score (a lead score 0–100), Mailchimp's MEMBER_RATING (engagement stars), Salesforce's
+    Rating (Hot/Warm/Cold), the account owner or "Vertreter", and GMTOFF/DSTOFF: before, traits of the
+    personas ("high hub spot score", "low member rating"); now left out with a reason. None of them is a
+    satisfaction answer."""
+    rng = np.random.default_rng(13)
+    frame = pd.DataFrame(
+        {
+            "Kundennummer": [f"K{i}" for i in range(N)],
+            "Umsatz": rng.gamma(2, 500, N).round(2),
+            "HubSpot Score": rng.integers(0, 101, N),
+            "MEMBER_RATING": rng.integers(1, 6, N),
+            "Lead Score": rng.integers(0, 101, N),
+            "Rating": rng.choice(["Hot", "Warm", "Cold"], N),
+            "Account Owner": rng.choice(["Jane Doe", "John Smith"], N),
+            "Vertreter": rng.choice(["Müller", "Huber", "Schmidt"], N),
+            "GMTOFF": rng.choice([-8, -5, 0, 1, 2, 5.5], N),
+            "DSTOFF": rng.choice([-7, -4, 1, 2, 5.5], N),
+            "Anzahl Mitarbeiter": rng.integers(1, 500, N),
+        }
+    )
+    path = tmp_path / "kunden.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    expected = {"HubSpot Score": "tool_score", "MEMBER_RATING": "tool_score", "Lead Score": "model_score",
+                "Rating": "tool_score", "Account Owner": "internal_owner", "Vertreter": "internal_owner",
+                "GMTOFF": "time_offset", "DSTOFF": "time_offset"}  # fmt: skip
+    assert {column: table.columns[column].kind for column in expected} == expected
+    assert all(table.columns[column].excluded_from == ("personas",) for column in expected)
+    assert default_features(table.data) == ["revenue", "Anzahl Mitarbeiter"]
+    assert answer_columns(frame, list(expected)) == []  # never a satisfaction or NPS answer
+    document = analyze_tables({"customers": table}, settings=AnalysisSettings(n_personas=2))
+    features = {t["feature"] for persona in document["personas"]["personas"] for t in persona["traits"]}
+    assert not features & set(expected)
+    assert document["kpis"]["nps"] is None
+
+
+def test_revenue_of_the_year_so_far_beside_the_full_year_is_no_trait(tmp_path):
+    """A German ERP list: "Umsatz Vorjahr" is the revenue (a full year), "Umsatz lfd. Jahr" the same spend
+    for the year so far. Before, both described the personas ("high spend, high umsatz lfd. jahr")."""
+    rng = np.random.default_rng(14)
+    previous = rng.gamma(2, 8000, N).round(2)
+    frame = pd.DataFrame(
+        {
+            "Kundennummer": [str(10000 + i) for i in range(N)],
+            "Umsatz lfd. Jahr": (previous * rng.uniform(0.2, 0.7, N)).round(2),
+            "Umsatz Vorjahr": previous,
+            "Kreditlimit": rng.choice([5000.0, 10000.0, 25000.0], N),
+            "Zahlungsziel": rng.choice([14, 30, 60], N),
+        }
+    )
+    path = tmp_path / "kundenliste.csv"
+    frame.to_csv(path, sep=";", decimal=",", index=False)
+    table = load(path)
+    assert table.report.mapping["revenue"] == "Umsatz Vorjahr"
+    assert table.data["revenue"].sum() == pytest.approx(previous.sum())
+    assert table.columns["Umsatz lfd. Jahr"].kind == "revenue_other_period"
+    assert "Umsatz lfd. Jahr" not in default_features(table.data)
+    assert "tenure" not in table.data.columns  # Zahlungsziel (days to pay) is no tenure
+
+
+def test_a_note_about_the_customer_is_free_text(tmp_path):
+    """Shopify's "Note" holds a few short typed notes: before a category trait, now free text."""
+    rng = np.random.default_rng(15)
+    frame = pd.DataFrame(
+        {
+            "Customer ID": 6_000_000_000_000 + rng.permutation(N) * 7919,
+            "Total Spent": rng.gamma(2, 120, N).round(2),
+            "Total Orders": rng.integers(0, 12, N),
+            "Note": rng.choice(["", "Stammkunde, bevorzugt Abholung", "Retoure offen", "VIP"], N),
+        }
+    )
+    path = tmp_path / "customers_export.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    assert table.columns["Note"].kind == "free_text"
