@@ -1024,6 +1024,38 @@ def trial_rows(frame: pd.DataFrame, columns: Iterable[object]) -> tuple[object, 
     return None
 
 
+#: Headers of a mailing list's consent (Mailchimp "OPTIN_TIME", "CONFIRM_TIME"; "Double-Opt-in am").
+_OPT_IN = ("optin", "opt in", "double opt", "doi datum", "confirm time")
+#: Roles that show a customer bought or left: without any of them, a mailing list's rows are subscribers.
+_CUSTOMER_ROLES = ("revenue", "orders", "margin", "churned", "churn_date", "signup_date")
+
+
+def mailing_list_column(frame: pd.DataFrame, mapped: Iterable[str]) -> object | None:
+    """The opt-in column of a mailing-list audience (a Mailchimp export: "OPTIN_TIME" with the time each
+    subscriber opted in), when no mapped role shows that the rows bought or left (``mapped``: the role
+    keys); else None. Its rows are subscribers. A yes/no consent flag in a customer list is no audience.
+
+    Examples
+    --------
+    >>> audience = pd.DataFrame({"Email Address": ["a@x.de"], "OPTIN_TIME": ["2024-03-01 10:12:00"]})
+    >>> mailing_list_column(audience, ["customer_id"])
+    'OPTIN_TIME'
+    >>> mailing_list_column(audience, ["customer_id", "revenue"]) is None
+    True
+    >>> mailing_list_column(pd.DataFrame({"Newsletter Opt-in": ["ja", "nein"]}), []) is None
+    True
+    """
+    if set(mapped) & set(_CUSTOMER_ROLES):
+        return None
+    for column in frame.columns:
+        if not _has(column, _OPT_IN):
+            continue
+        filled = frame[column].head(VALUE_SAMPLE).dropna()
+        if len(filled) and parse_dates(filled)[0].notna().mean() >= STATUS_SHARE:
+            return column
+    return None
+
+
 def readable_header(header: object, *, lang: str = "en") -> str:
     """A header as words for a sentence: units in brackets dropped, camelCase and underscores split
     (lower-cased in English; German nouns keep their capitals).

@@ -158,3 +158,60 @@ def test_a_note_about_the_customer_is_free_text(tmp_path):
     frame.to_csv(path, index=False)
     table = load(path)
     assert table.columns["Note"].kind == "free_text"
+
+
+def test_a_mailchimp_audience_says_its_rows_are_subscribers(tmp_path):
+    """A Mailchimp audience export: before, 200 "customers" without a word; now the same count, said to
+    be subscribers. Coordinates, offsets, engagement stars and Mailchimp's IDs describe no persona."""
+    rng = np.random.default_rng(16)
+    optin = pd.Timestamp("2019-01-01") + pd.to_timedelta(rng.integers(0, 2000 * 86400, N), "s")
+    frame = pd.DataFrame(
+        {
+            "Email Address": [f"kunde{i}@example.com" for i in range(N)],
+            "First Name": rng.choice(["Anna", "Ben", "Clara"], N),
+            "MEMBER_RATING": rng.choice([1, 2, 3, 4, 5], N),
+            "OPTIN_TIME": optin.strftime("%Y-%m-%d %H:%M:%S"),
+            "CONFIRM_TIME": (optin + pd.Timedelta(minutes=3)).strftime("%Y-%m-%d %H:%M:%S"),
+            "LATITUDE": rng.uniform(47, 55, N).round(7),
+            "LONGITUDE": rng.uniform(6, 15, N).round(7),
+            "GMTOFF": rng.choice([-5, 0, 1, 2, 5.5], N),
+            "DSTOFF": rng.choice([-4, 1, 2, 5.5], N),
+            "TIMEZONE": rng.choice(["Europe/Berlin", "Europe/Vienna"], N),
+            "CC": rng.choice(["DE", "AT", "CH"], N),
+            "LEID": 10_000_000 + rng.permutation(N) * 89,
+            "EUID": ["".join(rng.choice(list("0123456789abcdef"), 10)) for _ in range(N)],
+        }
+    )
+    path = tmp_path / "subscribed_members_export_1a2b3c.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    (rule,) = [r for r in table.report.rules if r.rule == "mailing_list_rows"]
+    assert rule.rows == table.report.rows_used == N and not rule.set_aside
+    assert "Abonnenten" in rule.text("de")
+    assert default_features(table.data) == []  # nothing in it is a trait of a customer
+    assert "revenue" not in table.report.mapping
+
+
+def test_shopify_customers_without_an_order_are_said(tmp_path):
+    """Shopify lists every account and newsletter sign-up: "Total Orders" 0 and "Total Spent" 0.00 never
+    bought. Before, they were customers without a word; now counted (pandas) and said."""
+    rng = np.random.default_rng(17)
+    spent = rng.gamma(2, 120, N).round(2)
+    spent[rng.random(N) < 0.25] = 0.0
+    frame = pd.DataFrame(
+        {
+            "Customer ID": 6_000_000_000_000 + rng.permutation(N) * 7919,
+            "Email": [f"k{i}@example.com" for i in range(N)],
+            "Accepts Email Marketing": rng.choice(["yes", "no"], N),
+            "Total Spent": spent,
+            "Total Orders": np.where(spent > 0, rng.integers(1, 12, N), 0),
+            "Tax Exempt": rng.choice(["no", "yes"], N),
+        }
+    )
+    path = tmp_path / "customers_export.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    (rule,) = [r for r in table.report.rules if r.rule == "no_purchase"]
+    assert rule.rows == int(((frame["Total Orders"] == 0) & (frame["Total Spent"] == 0)).sum())
+    assert table.report.rows_used == N and not rule.set_aside
+    assert table.data["revenue"].sum() == pytest.approx(spent.sum())
