@@ -101,6 +101,12 @@ _NOT_SPEND_WORDS = frozenset(
         "stage",
     }
 )
+#: "Recent Deal Amount", "Betrag des letzten Deals", "Last Order Amount": one purchase, not revenue.
+_LATEST = frozenset({"last", "latest", "recent", "letzte", "letzten", "letzter", "letztes", "zuletzt",
+                     "juengste"})  # fmt: skip
+_ONE_PURCHASE = frozenset({"deal", "deals", "order", "bestellung", "auftrag", "kauf", "einkauf", "purchase",
+                           "invoice", "rechnung", "transaction", "transaktion", "payment",
+                           "zahlung"})  # fmt: skip
 _SPEND_PATTERNS = (
     "revenue",
     "sales",
@@ -318,9 +324,13 @@ def spend_problem(header: object, values: pd.Series, siblings: Iterable[object] 
     True
     >>> spend_problem("Annual Revenue", pd.Series([1e6, 5e6]), ["Number of Employees"])
     'company_revenue'
+    >>> spend_problem("Betrag des letzten Deals", pd.Series([1e3, 5e3]))
+    'last_purchase_amount'
     """
     if _words(header) & _NOT_SPEND_WORDS:
         return "not_spend_header"
+    if _words(header) & _LATEST and _words(header) & _ONE_PURCHASE:
+        return "last_purchase_amount"
     numbers = _numbers(values).dropna()
     if company_revenue(header, numbers, siblings):
         return "company_revenue"
@@ -766,6 +776,12 @@ _OTHER_DAY_STEMS = ("last", "letzt", "next", "naechst", "nächst", "end", "renew
                     "ablauf", "due", "faellig", "fällig", "trial", "test")  # fmt: skip
 
 
+#: The day a contact became a customer, as CRMs name it ("Became a Customer Date"; HubSpot's German
+#: "Datum, an dem der Kontakt zum Kunden wurde"): the customer relationship began, whatever "Kontakt" says.
+_BECAME_CUSTOMER = ("became a customer", "became customer", "zum kunden wurde", "kunde geworden",
+                    "zum kunden geworden", "wurde kunde")  # fmt: skip
+
+
 def _signup_header(header: object) -> bool:
     """A header that names the day the customer relationship began, by its words (see _START_STEMS)."""
     text = normalize_header(header)
@@ -774,7 +790,7 @@ def _signup_header(header: object) -> bool:
     dated = bool(set(words) & _DATE_WORDS) or squashed.endswith(("datum", "date"))
     started = any(word.startswith(_START_STEMS) for word in words) or squashed.startswith(_START_STEMS)
     other = any(stem in squashed for stem in _OTHER_DAY_STEMS) or _churn_header(header)
-    return dated and started and not other
+    return (dated and started and not other) or (dated and _has(header, _BECAME_CUSTOMER))
 
 
 def _signup_date_by_values(
@@ -900,7 +916,7 @@ def _churn_status_by_values(
 _PROSPECT_WORDS = frozenset(
     {"lead", "leads", "prospect", "prospects", "subscriber", "marketingqualifiedlead", "salesqualifiedlead",
      "mql", "sql", "opportunity", "interessent", "interessenten", "suspect", "potential", "potenzieller",
-     "potentieller"}
+     "potentieller", "subscribers", "abonnent", "abonnenten", "verkaufschance", "verkaufschancen"}
 )  # fmt: skip
 _CUSTOMER_WORDS = frozenset(
     {"customer", "customers", "kunde", "kunden", "bestandskunde", "evangelist", "client"}
@@ -921,7 +937,7 @@ def _value_words(value: str) -> set[str]:
 _OTHER_CONTACT_WORDS = frozenset(
     {"other", "others", "partner", "partners", "reseller", "vendor", "supplier", "competitor", "employee",
      "press", "investor", "analyst", "sonstige", "sonstiges", "andere", "lieferant", "wettbewerber",
-     "mitarbeiter", "presse"}
+     "mitarbeiter", "presse", "wiederverkaeufer", "wiederverkäufer"}
 )  # fmt: skip
 
 
@@ -949,7 +965,7 @@ def lifecycle_groups(values: pd.Series) -> dict[str, str] | None:
             groups[value] = "customer"
         elif words & _PROSPECT_WORDS:
             groups[value] = "prospect"
-        elif words & _OTHER_CONTACT_WORDS:
+        elif words & _OTHER_CONTACT_WORDS or any(word.endswith("partner") for word in words):
             groups[value] = "other"
     found = set(groups.values())
     return groups if {"customer", "prospect"} <= found else None
@@ -1166,11 +1182,22 @@ def _internal_column(words: set[str], squashed: str) -> str | None:
     answer = words & {"satisfaction", "zufriedenheit", "csat", "nps", "recommend", "weiterempfehlung"}
     if (words & _SCORE_WORDS and words & _TOOL_WORDS and not answer) or squashed in ("hubspotscore",):
         return "tool_score"
-    if squashed in _OWNER_HEADERS or words & _OWNER_WORDS:
+    if squashed in _OWNER_HEADERS or words & _OWNER_WORDS or _owner_words(words, squashed):
         return "internal_owner"
     if squashed in _OFFSET_HEADERS:
         return "time_offset"
     return None
+
+
+def _owner_words(words: set[str], squashed: str) -> bool:
+    """An owner of the record in a CRM's own words ("Kontakt-Owner", "Accountinhaber", "Datensatzinhaber"),
+    not a customer who owns something ("Home Owner", "Business Owner", "Hausbesitzer")."""
+    owned = ("home", "house", "haus", "business", "car", "auto", "pet", "wohnung", "eigenheim", "firmen")
+    if words & set(owned) or squashed.startswith(owned):
+        return False
+    return bool(words & {"owner", "inhaber"}) or squashed.endswith(
+        ("owner", "accountinhaber", "kontoinhaber", "datensatzinhaber")
+    )
 
 
 def _temperature(text: pd.Series) -> bool:

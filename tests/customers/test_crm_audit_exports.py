@@ -215,3 +215,80 @@ def test_shopify_customers_without_an_order_are_said(tmp_path):
     assert rule.rows == int(((frame["Total Orders"] == 0) & (frame["Total Spent"] == 0)).sum())
     assert table.report.rows_used == N and not rule.set_aside
     assert table.data["revenue"].sum() == pytest.approx(spent.sum())
+
+
+def test_hubspot_contacts_exported_in_german(tmp_path):
+    """HubSpot's German labels: "Abonnent" and "Verkaufschance" are no customers, "Gesamtumsatz" (lifetime)
+    is the revenue, not "Betrag des letzten Deals" (one deal), and "Datum, an dem der Kontakt zum Kunden
+    wurde" is the day the customer joined. Before: 175 customers of 125, revenue = the last deal's amount
+    taken as a year. The yearly revenue equals pandas: lifetime / years since becoming a customer."""
+    stages = ["Abonnent", "Lead", "Marketingqualifizierter Lead", "Vertriebsqualifizierter Lead",
+              "Verkaufschance", "Kunde", "Evangelist", "Andere"]  # fmt: skip
+    rng = np.random.default_rng(18)
+    stage = rng.choice(stages, N)
+    customer = np.isin(stage, ["Kunde", "Evangelist"])
+    became = pd.Series(pd.Timestamp("2021-01-01") + pd.to_timedelta(rng.integers(0, 1300, N), "D"))
+    became = became.where(customer)
+    total = np.where(customer, rng.integers(500, 50_000, N), np.nan)
+    frame = pd.DataFrame(
+        {
+            "Datensatz-ID": 51 + rng.permutation(N) * 97,
+            "Lifecycle-Phase": stage,
+            "Betrag des letzten Deals": np.where(customer, (total * 0.3).round(2), np.nan),
+            "Gesamtumsatz": total,
+            "Anzahl der Mitarbeiter": rng.choice([5, 50, 250], N),
+            "HubSpot-Score": rng.integers(0, 101, N),
+            "Datum, an dem der Kontakt zum Kunden wurde": became.dt.strftime("%Y-%m-%d %H:%M"),
+            "Kontakt-Owner": rng.choice(["Jana Doe", "Max Muster"], N),
+        }
+    )
+    path = tmp_path / "hubspot-crm-exports-alle-kontakte.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    assert table.report.rows_used == int(customer.sum())
+    assert table.report.mapping["revenue"] == "Gesamtumsatz"
+    assert table.report.mapping["signup_date"] == "Datum, an dem der Kontakt zum Kunden wurde"
+    kept = frame[customer]
+    days = (became[customer].max() - became[customer]).dt.days
+    years = (days / (365.25 / 12)).clip(lower=1) / 12
+    assert table.data["revenue"].sum() == pytest.approx((kept["Gesamtumsatz"] / years).sum())
+    assert table.columns["Kontakt-Owner"].kind == "internal_owner"
+    assert table.columns["HubSpot-Score"].kind == "tool_score"
+
+
+def test_salesforce_accounts_exported_in_german(tmp_path):
+    """Salesforce in German: "Ehemaliger Kunde" churned, "Interessent" no customer, "Installationspartner"
+    and "Sonstiges" other contacts (before: kept as customers, counted as invalid churn flags),
+    "Accountinhaber" the owner, "Bewertung" Heiß/Warm/Kalt the rep's rating."""
+    english = salesforce_accounts(np.random.default_rng(19))
+    words = {"Prospect": "Interessent", "Customer - Direct": "Kunde – direkt", "Customer - Channel":
+             "Kunde – Channel", "Former Customer": "Ehemaliger Kunde", "Other": "Sonstiges",
+             "Channel Partner / Reseller": "Installationspartner"}  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "Account-ID": english["Account ID"],
+            "Typ": english["Type"].map(words),
+            "Jährlicher Umsatz": english["Annual Revenue"],
+            "Mitarbeiter": english["Employees"],
+            "Bewertung": english["Rating"].map({"Hot": "Heiß", "Warm": "Warm", "Cold": "Kalt"}),
+            "Accountinhaber": english["Account Owner"],
+        }
+    )
+    path = tmp_path / "accounts.csv"
+    frame.to_csv(path, sep=";", index=False)
+    table = load(path)
+    customers = frame[frame["Typ"].str.startswith(("Kunde", "Ehemaliger"))]
+    assert table.report.rows_used == len(customers)
+    assert "invalid_flag" not in {rule.rule for rule in table.report.rules}
+    former = (customers["Typ"] == "Ehemaliger Kunde").mean()
+    assert churn_rate(table.data).value == pytest.approx(former)
+    assert table.columns["Accountinhaber"].kind == "internal_owner"
+    assert table.columns["Bewertung"].kind == "tool_score"
+    assert "revenue" not in table.report.mapping  # the company's turnover, not spend
+
+
+@pytest.mark.parametrize("header", ["Home Owner", "Business Owner", "Hausbesitzer"])
+def test_a_customer_who_owns_something_is_no_record_owner(header):
+    from cxlib.customer_columns import persona_exclusion
+
+    assert persona_exclusion(header, pd.Series(["Yes", "No"] * 15)) is None
