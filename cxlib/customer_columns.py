@@ -50,6 +50,19 @@ _NOT_SPEND_WORDS = frozenset(
     {
         "balance",
         "bal",
+        # open items of accounts receivable ("Offene Posten", "Offener Betrag", "Outstanding Amount")
+        "offen",
+        "offene",
+        "offener",
+        "offenen",
+        "outstanding",
+        "ausstehend",
+        "ausstehender",
+        "overdue",
+        "ueberfaellig",
+        "überfällig",
+        "forderung",
+        "forderungen",
         "limit",
         "credit",
         "salary",
@@ -1168,6 +1181,8 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
         return "tool_score"
     if words & _NOTE_WORDS:  # Shopify's "Note", an ERP's "Bemerkung": typed text, however short
         return "free_text"
+    if _dates_as_text(text):  # "Create Date", "Last Modified Date": a day, not a trait
+        return "date_text"
     if len(known) > 20 and distinct_share(text) >= NEAR_UNIQUE:
         return "identifier" if _id_header(header) or text.str.len().mean() < FREE_TEXT_LENGTH else "free_text"
     if text.str.len().mean() > FREE_TEXT_LENGTH:
@@ -1198,6 +1213,13 @@ def _owner_words(words: set[str], squashed: str) -> bool:
     return bool(words & {"owner", "inhaber"}) or squashed.endswith(
         ("owner", "accountinhaber", "kontoinhaber", "datensatzinhaber")
     )
+
+
+def _dates_as_text(text: pd.Series) -> bool:
+    """Whether text values are dates with a year ("2024-08-02 11:34", "01/15/2025", "23.03.2014")."""
+    if not text.str.contains(r"\d{4}", regex=True).mean() >= NEAR_UNIQUE:
+        return False
+    return bool(parse_dates(text)[0].notna().mean() >= NEAR_UNIQUE)
 
 
 def _temperature(text: pd.Series) -> bool:

@@ -292,3 +292,23 @@ def test_a_customer_who_owns_something_is_no_record_owner(header):
     from cxlib.customer_columns import persona_exclusion
 
     assert persona_exclusion(header, pd.Series(["Yes", "No"] * 15)) is None
+
+
+def test_dates_written_as_text_are_no_trait_and_open_items_no_revenue(tmp_path):
+    """An ERP list: "Letzte Rechnung" written as dd.mm.yyyy with a handful of month ends (before: a
+    category trait), "Offener Betrag" the open items (before: the revenue, as the only amount)."""
+    rng = np.random.default_rng(20)
+    frame = pd.DataFrame(
+        {
+            "Kundennummer": [str(20000 + i) for i in range(N)],
+            "Letzte Rechnung": rng.choice(["31.01.2025", "28.02.2025", "31.03.2025", "30.04.2025"], N),
+            "Offener Betrag": rng.gamma(1, 1500, N).round(2),
+            "Kundengruppe": rng.choice(["Handel", "Industrie"], N),
+        }
+    )
+    path = tmp_path / "debitoren.csv"
+    frame.to_csv(path, sep=";", decimal=",", index=False)
+    table = load(path)
+    assert table.columns["Letzte Rechnung"].kind == "date_text"
+    assert table.columns["Letzte Rechnung"].excluded_from == ("personas",)
+    assert "revenue" not in table.report.mapping
