@@ -221,6 +221,7 @@ _TOOL_SCORES = ("healthscore", "leadscore", "riskscore", "risikoscore", "engagem
 #: trait of the customer and never their satisfaction.
 _SCORE_WORDS = frozenset({"score", "rating", "grade", "stars", "bewertung", "punkte"})
 _TOOL_WORDS = frozenset({"lead", "hubspot", "member", "engagement", "predictive", "mailchimp", "fit"})
+_TOOL_SCORE_HEADERS = ("hubspotscore", "likelihoodtoclose")
 #: A sales rep's temperature of an account (Salesforce "Rating": Hot, Warm, Cold).
 _TEMPERATURE_WORDS = frozenset({"hot", "warm", "cold", "heiss", "heiß", "kalt", "lauwarm"})
 #: Who looks after the customer inside the company (Salesforce "Account Owner", an ERP's "Vertreter").
@@ -1195,7 +1196,7 @@ def _internal_column(words: set[str], squashed: str) -> str | None:
     of the contact ("tool_score"), the owner or sales rep ("internal_owner"), a time-zone offset
     ("time_offset"); None for others."""
     answer = words & {"satisfaction", "zufriedenheit", "csat", "nps", "recommend", "weiterempfehlung"}
-    if (words & _SCORE_WORDS and words & _TOOL_WORDS and not answer) or squashed in ("hubspotscore",):
+    if (words & _SCORE_WORDS and words & _TOOL_WORDS and not answer) or squashed in _TOOL_SCORE_HEADERS:
         return "tool_score"
     if squashed in _OWNER_HEADERS or words & _OWNER_WORDS or _owner_words(words, squashed):
         return "internal_owner"

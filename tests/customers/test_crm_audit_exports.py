@@ -95,6 +95,7 @@ def test_scores_of_tools_owners_and_time_offsets_never_describe_personas(tmp_pat
             "HubSpot Score": rng.integers(0, 101, N),
             "MEMBER_RATING": rng.integers(1, 6, N),
             "Lead Score": rng.integers(0, 101, N),
+            "Likelihood to close": rng.uniform(0, 100, N).round(2),
             "Rating": rng.choice(["Hot", "Warm", "Cold"], N),
             "Account Owner": rng.choice(["Jane Doe", "John Smith"], N),
             "Vertreter": rng.choice(["Müller", "Huber", "Schmidt"], N),
@@ -107,7 +108,8 @@ def test_scores_of_tools_owners_and_time_offsets_never_describe_personas(tmp_pat
     frame.to_csv(path, index=False)
     table = load(path)
     expected = {"HubSpot Score": "tool_score", "MEMBER_RATING": "tool_score", "Lead Score": "model_score",
-                "Rating": "tool_score", "Account Owner": "internal_owner", "Vertreter": "internal_owner",
+                "Likelihood to close": "tool_score", "Rating": "tool_score",
+                "Account Owner": "internal_owner", "Vertreter": "internal_owner",
                 "GMTOFF": "time_offset", "DSTOFF": "time_offset"}  # fmt: skip
     assert {column: table.columns[column].kind for column in expected} == expected
     assert all(table.columns[column].excluded_from == ("personas",) for column in expected)
