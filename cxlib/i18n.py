@@ -1987,6 +1987,9 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "link.how.digits": "by their digits (letters and leading zeros ignored)",
         "survey.note.unweighted": "The survey carries weights ({columns}); the figures count every answer "
         "once (unweighted), so a published weighted NPS may differ.",
+        "survey.note.answers_of_set_aside_rows": "{rows} answers stand in rows the customer table set "
+        "aside (leads, other contacts, repeated IDs, totals rows): they are no customers' answers and are not "
+        "counted.",
         "survey.note.answers_in_customer_table": "No survey was loaded: the answers are the customer "
         "table's own columns {columns} ({file}), one per customer: {answered} rows with an answer, "
         "{unanswered} rows without any (not counted as answers). Upload a survey to use it instead.",
@@ -2083,6 +2086,9 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "link.how.digits": "nach ihren Ziffern (Buchstaben und führende Nullen nicht beachtet)",
         "survey.note.unweighted": "Die Umfrage enthält Gewichte ({columns}); die Kennzahlen zählen jede "
         "Antwort einmal (ungewichtet), ein veröffentlichter gewichteter NPS kann daher abweichen.",
+        "survey.note.answers_of_set_aside_rows": "{rows} Antworten stehen in Zeilen, die die Kundentabelle "
+        "beiseitegelegt hat (Leads, sonstige Kontakte, doppelte IDs, Summenzeilen): es sind keine Antworten "
+        "von Kunden, sie zählen nicht.",
         "survey.note.answers_in_customer_table": "Keine Umfrage geladen: Die Antworten sind die Spalten "
         "{columns} der Kundentabelle ({file}), eine pro Kunde: {answered} Zeilen mit Antwort, {unanswered} "
         "Zeilen ohne (zählen nicht als Antworten). Laden Sie eine Umfrage hoch, um diese zu verwenden.",

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cxlib.analysis import AnalysisSettings, analyze_tables
+from cxlib.analysis import AnalysisSettings, analyze_files, analyze_tables
 from cxlib.churn import churn_rate
 from cxlib.customer_answers import answer_columns
 from cxlib.intake import load_table
@@ -314,3 +314,29 @@ def test_dates_written_as_text_are_no_trait_and_open_items_no_revenue(tmp_path):
     assert table.columns["Letzte Rechnung"].kind == "date_text"
     assert table.columns["Letzte Rechnung"].excluded_from == ("personas",)
     assert "revenue" not in table.report.mapping
+
+
+def test_answers_of_leads_in_a_crm_export_are_no_customers_nps(tmp_path):
+    """A HubSpot export with an "NPS Score" property: the survey made from it counted the answers of leads
+    and other contacts too (n = all rows with an answer). Now only the customers' answers (pandas NPS of
+    the customer rows), and the left-out answers are said."""
+    stages = ["subscriber", "lead", "opportunity", "customer", "evangelist", "other"]
+    rng = np.random.default_rng(21)
+    frame = pd.DataFrame(
+        {
+            "Record ID": 51 + rng.permutation(N) * 97,
+            "Lifecycle Stage": rng.choice(stages, N),
+            "NPS Score": rng.integers(0, 11, N).astype(float),
+        }
+    )
+    frame.loc[rng.random(N) < 0.3, "NPS Score"] = np.nan
+    path = tmp_path / "hubspot-crm-exports-all-contacts.csv"
+    frame.to_csv(path, index=False)
+    document = analyze_files({"customers": str(path)})
+    scores = frame.loc[frame["Lifecycle Stage"].isin(["customer", "evangelist"]), "NPS Score"].dropna()
+    expected = 100 * ((scores >= 9).mean() - (scores <= 6).mean())
+    nps = document["kpis"]["nps"]
+    assert nps["n"] == len(scores)
+    assert nps["score"] == pytest.approx(expected)
+    left_out = int(frame["NPS Score"].notna().sum()) - len(scores)
+    assert any(f"{left_out} answers stand in rows" in note for note in document["inputs"]["survey"]["notes"])
