@@ -118,7 +118,7 @@ def customer_columns_rules(
     if derived is not None:
         meanings["age"] = ColumnMeaning("age", "age", role="age", evidence=[derived])
     if "revenue" in data.columns:
-        _revenue_per_year(source, mapping, data, meanings, overrides or {})
+        _revenue_per_year(source, mapping, data, meanings, overrides or {}, rules)
     if "margin" in data.columns and "margin" in meanings:
         if is_rate_header(mapping.matches["margin"].column):
             _margin_from_rate(mapping, data, meanings["margin"])
@@ -237,6 +237,7 @@ def _revenue_per_year(
     data: pd.DataFrame,
     meanings: dict[str, ColumnMeaning],
     overrides: Mapping,
+    rules,
 ) -> None:
     meaning = meanings["revenue"]
     chosen = (overrides.get("revenue") or {}).get("period")
@@ -265,6 +266,10 @@ def _revenue_per_year(
         data["revenue"] = yearly
         meaning.evidence.append(Evidence(f"revenue_{code}", params))
         return
+    if code == "lifetime_per_tenure":  # a lifetime total without a tenure gives no yearly figure: said
+        lost = data["revenue"].notna() & yearly.isna()
+        rules.add("revenue_without_tenure", int(lost.sum()), set_aside=False,
+                  column=str(mapping.matches["revenue"].column))  # fmt: skip
     data["revenue"] = yearly
     params = {"period": period}
     if code == "lifetime_per_tenure" and tenure_code:

@@ -775,6 +775,7 @@ STRINGS: dict[str, dict[str, str]] = {
         # --- customers: column understanding, money period, mapping profiles ---
         "rule.no_id_row_numbers": "The customer table has no ID column: its {rows} rows are numbered by their row in the file. Survey answers and transactions cannot be linked to these customers.",
         "rule.implausible_value": "{rows} values in “{role}” cannot be real (e.g. {examples}); they were left empty.",
+        "rule.revenue_without_tenure": "{rows} customers have a lifetime total in “{column}” but no tenure or start date to turn it into revenue per year: their revenue is left empty (not counted as 0).",
         "rule.mailing_list_rows": "The table looks like a mailing list (opt-in column “{column}”, no purchases, no churn): its {rows} rows are subscribers. They are counted as customers here; nothing in the file says who bought.",
         "rule.no_purchase": "{rows} customers have no order (“{column}” is 0): accounts or newsletter sign-ups that never bought. They are counted as customers (customer count, average spend, personas); remove them from the export if only buyers are customers for you.",
         "rule.trial_customers": "{rows} rows are trials in “{column}” ({examples}): they are counted as customers (customer count, churn rate, CLV); remove them from the export if trials are not customers for you.",
@@ -1744,6 +1745,7 @@ STRINGS: dict[str, dict[str, str]] = {
         # --- customers: column understanding, money period, mapping profiles ---
         "rule.no_id_row_numbers": "Die Kundentabelle hat keine ID-Spalte: Ihre {rows} Zeilen werden nach ihrer Zeilennummer in der Datei nummeriert. Umfrageantworten und Transaktionen lassen sich diesen Kunden nicht zuordnen.",
         "rule.implausible_value": "{rows} Werte in „{role}“ können nicht stimmen (z. B. {examples}); sie wurden leer gelassen.",
+        "rule.revenue_without_tenure": "{rows} Kunden haben eine Gesamtsumme in „{column}“, aber keine Kundendauer und kein Startdatum, um daraus einen Umsatz pro Jahr zu machen: ihr Umsatz bleibt leer (nicht als 0 gezählt).",
         "rule.mailing_list_rows": "Die Tabelle sieht nach einem Newsletter-Verteiler aus (Opt-in-Spalte „{column}“, keine Käufe, keine Abwanderung): ihre {rows} Zeilen sind Abonnenten. Sie zählen hier als Kunden; die Datei sagt nicht, wer gekauft hat.",
         "rule.no_purchase": "{rows} Kunden haben keine Bestellung („{column}“ ist 0): Konten oder Newsletter-Anmeldungen ohne Kauf. Sie zählen als Kunden (Kundenzahl, durchschnittlicher Umsatz, Personas); entfernen Sie sie aus dem Export, wenn für Sie nur Käufer Kunden sind.",
         "rule.trial_customers": "{rows} Zeilen sind Testphasen in „{column}“ ({examples}): sie zählen als Kunden (Kundenzahl, Abwanderungsquote, CLV); entfernen Sie sie aus dem Export, wenn Testkunden für Sie keine Kunden sind.",

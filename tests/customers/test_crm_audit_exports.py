@@ -340,3 +340,24 @@ def test_answers_of_leads_in_a_crm_export_are_no_customers_nps(tmp_path):
     assert nps["score"] == pytest.approx(expected)
     left_out = int(frame["NPS Score"].notna().sum()) - len(scores)
     assert any(f"{left_out} answers stand in rows" in note for note in document["inputs"]["survey"]["notes"])
+
+
+def test_a_lifetime_total_without_a_start_date_is_said(tmp_path):
+    """HubSpot customers imported without "Became a Customer Date": their "Total Revenue" (lifetime) has
+    no tenure to become a yearly revenue. Before, their revenue was silently empty; now counted (pandas)."""
+    rng = np.random.default_rng(22)
+    became = pd.Series(pd.Timestamp("2021-01-01") + pd.to_timedelta(rng.integers(0, 1300, N), "D"))
+    became = became.where(rng.random(N) > 0.2)
+    frame = pd.DataFrame(
+        {
+            "Record ID": 51 + rng.permutation(N) * 97,
+            "Total Revenue": rng.integers(500, 50_000, N).astype(float),
+            "Became a Customer Date": became.dt.strftime("%Y-%m-%d %H:%M"),
+        }
+    )
+    path = tmp_path / "hubspot-crm-exports-customers.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    (rule,) = [r for r in table.report.rules if r.rule == "revenue_without_tenure"]
+    assert rule.rows == int(became.isna().sum()) and not rule.set_aside
+    assert int(table.data["revenue"].notna().sum()) == int(became.notna().sum())
