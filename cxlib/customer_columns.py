@@ -613,8 +613,11 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
             notes.append((column, Evidence("spend_header", {})))
             used.add(column)
     if "revenue" in mapping.matches:
-        notes += _full_year_revenue(frame, mapping, used)
-        notes += _latest_year_revenue(frame, mapping, used)
+        preferred = _full_year_revenue(frame, mapping, used)
+        latest = _latest_year_revenue(frame, mapping, used)
+        final = mapping.matches["revenue"].column  # the latest year of the one preferred: its evidence too
+        notes += [(final, Evidence(e.code, {**e.params, "header": str(final)})) for _, e in preferred]
+        notes += latest
     if "signup_date" not in mapping.matches:
         notes += _signup_date_by_values(frame, mapping, used)
     if "churn_date" not in mapping.matches:
@@ -723,9 +726,12 @@ def _usage_is_no_orders(mapping: ColumnMapping, used: set) -> list[tuple[str, Ev
 
 
 def _full_year_revenue(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> list[tuple[str, Evidence]]:
-    """Revenue of a whole period rather than of the year so far ("Umsatz Vorjahr" over "Umsatz lfd. Jahr")."""
+    """Revenue of a whole period rather than of the year so far ("Umsatz Vorjahr" over "Umsatz lfd. Jahr"),
+    and a year's revenue rather than a lifetime total ("Umsatz 2024" over "Umsatz gesamt": the total
+    divided by the years since a "Kunde seit" is an average over the years, not the revenue of one)."""
     match = mapping.matches["revenue"]
-    if money_period(match.column)[1] != "period_year_to_date":
+    code = money_period(match.column)[1]
+    if code not in ("period_year_to_date", "period_header_lifetime"):
         return []
     others = [
         column
@@ -733,6 +739,7 @@ def _full_year_revenue(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -
         if column not in used
         and _has(column, _SPEND_PATTERNS)
         and _spend_rank(column) < 3
+        and (code == "period_year_to_date" or _names_a_year(column))
         and spend_problem(column, frame[column], list(frame.columns)) is None
     ]
     if not others:
@@ -741,7 +748,13 @@ def _full_year_revenue(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -
     used.discard(match.column)
     used.add(column)
     mapping.matches["revenue"] = ColumnMatch("revenue", column, match.confidence, "values")
-    return [(column, Evidence("revenue_full_period", {"header": str(column), "partial": str(match.column)}))]
+    evidence = "revenue_full_period" if code == "period_year_to_date" else "revenue_year_over_lifetime"
+    return [(column, Evidence(evidence, {"header": str(column), "partial": str(match.column)}))]
+
+
+def _names_a_year(header: object) -> bool:
+    """A header of one year's money: a year period ("Jahresumsatz", "Umsatz Vorjahr") or a year ("2024")."""
+    return money_period(header)[1] == "period_header_year" or header_year(header) is not None
 
 
 def _latest_year_revenue(

@@ -361,3 +361,29 @@ def test_a_lifetime_total_without_a_start_date_is_said(tmp_path):
     (rule,) = [r for r in table.report.rules if r.rule == "revenue_without_tenure"]
     assert rule.rows == int(became.isna().sum()) and not rule.set_aside
     assert int(table.data["revenue"].notna().sum()) == int(became.notna().sum())
+
+
+def test_a_years_revenue_is_preferred_to_the_lifetime_total(tmp_path):
+    """An ERP list with "Umsatz gesamt" (lifetime), "Umsatz 2023" and "Umsatz 2024" (full years) and
+    "Kunde seit" as a year. Before: revenue = "Umsatz gesamt" / years since 1 January of the start year,
+    an average over up to 20 years; now the last full year, "Umsatz 2024" (pandas sum), said so."""
+    rng = np.random.default_rng(23)
+    revenue_2023 = rng.gamma(2, 6000, N).round(2)
+    revenue_2024 = (revenue_2023 * rng.uniform(0.6, 1.4, N)).round(2)
+    frame = pd.DataFrame(
+        {
+            "Kd-Nr.": [f"D{i:05d}" for i in range(N)],
+            "Kunde seit": rng.integers(2005, 2024, N),
+            "Umsatz gesamt": ((revenue_2023 + revenue_2024) * rng.uniform(2, 6, N)).round(2),
+            "Umsatz 2023": revenue_2023,
+            "Umsatz 2024": revenue_2024,
+        }
+    )
+    path = tmp_path / "kunden_erp.csv"
+    frame.to_csv(path, sep=";", decimal=",", index=False)
+    table = load(path)
+    assert table.report.mapping["revenue"] == "Umsatz 2024"
+    assert table.data["revenue"].sum() == pytest.approx(revenue_2024.sum())
+    codes = [e.code for e in table.columns["revenue"].evidence]
+    assert "revenue_year_over_lifetime" in codes
+    assert "revenue_year_over_lifetime" in {a["code"] for a in table.data.attrs["assumptions"]}
