@@ -727,7 +727,7 @@ def _usage_is_no_orders(mapping: ColumnMapping, used: set) -> list[tuple[str, Ev
 
 def _full_year_revenue(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> list[tuple[str, Evidence]]:
     """Revenue of a whole period rather than of the year so far ("Umsatz Vorjahr" over "Umsatz lfd. Jahr"),
-    and a year's revenue rather than a lifetime total ("Umsatz 2024" over "Umsatz gesamt": the total
+    and a calendar year's revenue rather than a lifetime total ("Umsatz 2024" over "Umsatz gesamt": the total
     divided by the years since a "Kunde seit" is an average over the years, not the revenue of one)."""
     match = mapping.matches["revenue"]
     code = money_period(match.column)[1]
@@ -752,9 +752,21 @@ def _full_year_revenue(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -
     return [(column, Evidence(evidence, {"header": str(column), "partial": str(match.column)}))]
 
 
+#: The year before, by name: a calendar year of the customer's spend. ("Annual Revenue" and "Jahresumsatz"
+#: are not: in a CRM they are the customer company's own turnover.)
+_PREVIOUS_YEAR = ("vorjahr", "last year", "prior year", "previous year", "letztes jahr", "vorjahresumsatz")
+
+
 def _names_a_year(header: object) -> bool:
-    """A header of one year's money: a year period ("Jahresumsatz", "Umsatz Vorjahr") or a year ("2024")."""
-    return money_period(header)[1] == "period_header_year" or header_year(header) is not None
+    """A header of one calendar year's money: a year ("Umsatz 2024", "Revenue FY24") or the year before
+    ("Umsatz Vorjahr").
+
+    Examples
+    --------
+    >>> [_names_a_year(h) for h in ("Umsatz 2024", "Umsatz Vorjahr", "Annual Revenue", "Jahresumsatz")]
+    [True, True, False, False]
+    """
+    return header_year(header) is not None or _has(header, _PREVIOUS_YEAR)
 
 
 def _latest_year_revenue(

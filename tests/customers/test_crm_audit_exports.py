@@ -387,3 +387,19 @@ def test_a_years_revenue_is_preferred_to_the_lifetime_total(tmp_path):
     codes = [e.code for e in table.columns["revenue"].evidence]
     assert "revenue_year_over_lifetime" in codes
     assert "revenue_year_over_lifetime" in {a["code"] for a in table.data.attrs["assumptions"]}
+
+
+def test_a_crm_annual_revenue_never_replaces_the_lifetime_total(tmp_path):
+    """HubSpot contacts without a company-size column: "Annual Revenue" (the company's turnover) must not
+    take the revenue from "Total Revenue" (lifetime spend with us)."""
+    rng = np.random.default_rng(24)
+    frame = pd.DataFrame(
+        {
+            "Record ID": 51 + rng.permutation(N) * 97,
+            "Total Revenue": rng.integers(500, 50_000, N).astype(float),
+            "Annual Revenue": rng.choice([1e6, 5e6, 2.5e7], N),
+        }
+    )
+    path = tmp_path / "contacts.csv"
+    frame.to_csv(path, index=False)
+    assert load(path).report.mapping["revenue"] == "Total Revenue"
