@@ -251,6 +251,8 @@ _HEADCOUNT = ("employees", "number of employees", "mitarbeiter", "mitarbeiterzah
               "unternehmensgroesse", "unternehmensgröße")  # fmt: skip
 _COMPANY = frozenset({"company", "firma", "firmen", "unternehmen", "organization", "organisation", "account"})
 _ROUND_MONEY = 1000
+#: The company-revenue field of a CRM (HubSpot and Salesforce "Annual Revenue", German "Jahresumsatz").
+_COMPANY_REVENUE_FIELDS = ("annual revenue", "jahresumsatz", "jaehrlicher umsatz", "jährlicher umsatz")
 #: A latest yearly total below this share of the year before is a year still running, not a full year.
 RUNNING_YEAR_SHARE = 0.75
 #: A calendar or fiscal year in a header: "Umsatz 2024", "Revenue FY23", "Umsatz GJ 2023".
@@ -320,11 +322,15 @@ def _id_header(header: object) -> bool:
 # ----- roles that must fit their values -----------------------------------------------------------
 
 
-def spend_problem(header: object, values: pd.Series, siblings: Iterable[object] = ()) -> str | None:
+def spend_problem(
+    header: object, values: pd.Series, siblings: Iterable[object] = (), *, crm: bool = False
+) -> str | None:
     """Why a column cannot be ``revenue`` (an evidence code), or None when it can.
 
     ``siblings`` are the file's other headers: with a company-size column beside it, "Annual Revenue"
-    is the customer company's own turnover (a CRM field), not what the customer spends with us.
+    is the customer company's own turnover (a CRM field), not what the customer spends with us. ``crm``
+    says the file is a CRM export (a lifecycle or account-type column, :func:`is_crm_export`): there an
+    "Annual Revenue" is the company's turnover even without a company-size column.
 
     Examples
     --------
@@ -338,6 +344,8 @@ def spend_problem(header: object, values: pd.Series, siblings: Iterable[object] 
     True
     >>> spend_problem("Annual Revenue", pd.Series([1e6, 5e6]), ["Number of Employees"])
     'company_revenue'
+    >>> spend_problem("Annual Revenue", pd.Series([1e6, 5e6]), crm=True)
+    'company_revenue_crm'
     >>> spend_problem("Betrag des letzten Deals", pd.Series([1e3, 5e3]))
     'last_purchase_amount'
     """
@@ -348,6 +356,8 @@ def spend_problem(header: object, values: pd.Series, siblings: Iterable[object] 
     numbers = _numbers(values).dropna()
     if company_revenue(header, numbers, siblings):
         return "company_revenue"
+    if crm and _has(header, _COMPANY_REVENUE_FIELDS):
+        return "company_revenue_crm"
     if numbers.empty:
         return "not_numeric"
     if len(numbers) >= MIN_ROWS_TO_JUDGE and numbers.nunique() < 2:
@@ -593,8 +603,9 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
     notes += _coarse_region(frame, mapping, used)
     match = mapping.matches.get("revenue")
     siblings = list(frame.columns)
+    crm = is_crm_export(frame)
     if match is not None:
-        problem = spend_problem(match.column, frame[match.column], siblings)
+        problem = spend_problem(match.column, frame[match.column], siblings, crm=crm)
         if problem:
             notes.append((match.column, Evidence(problem, {"role": "revenue", "header": str(match.column)})))
             del mapping.matches["revenue"]
@@ -605,7 +616,7 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
             for column in frame.columns
             if column not in used
             and _has(column, _SPEND_PATTERNS)
-            and spend_problem(column, frame[column], siblings) is None
+            and spend_problem(column, frame[column], siblings, crm=crm) is None
         ]
         if candidates:
             column = min(candidates, key=lambda c: (_spend_rank(c), list(frame.columns).index(c)))
@@ -1008,6 +1019,20 @@ def lifecycle_groups(values: pd.Series) -> dict[str, str] | None:
             groups[value] = "other"
     found = set(groups.values())
     return groups if {"customer", "prospect"} <= found else None
+
+
+def is_crm_export(frame: pd.DataFrame) -> bool:
+    """Whether a sheet is a CRM's contact or account export: a column has lifecycle stages or account
+    types, customers beside leads or prospects (:func:`lifecycle_groups`).
+
+    Examples
+    --------
+    >>> is_crm_export(pd.DataFrame({"Type": ["Prospect", "Customer - Direct"], "n": [1, 2]}))
+    True
+    >>> is_crm_export(pd.DataFrame({"Plan": ["Basic", "Pro"]}))
+    False
+    """
+    return any(lifecycle_groups(frame[column].head(VALUE_SAMPLE)) is not None for column in frame.columns)
 
 
 def prospect_rows(

@@ -403,3 +403,26 @@ def test_a_crm_annual_revenue_never_replaces_the_lifetime_total(tmp_path):
     path = tmp_path / "contacts.csv"
     frame.to_csv(path, index=False)
     assert load(path).report.mapping["revenue"] == "Total Revenue"
+
+
+@pytest.mark.parametrize("header", ["Annual Revenue", "Jahresumsatz"])
+def test_a_crm_annual_revenue_is_the_company_even_without_its_size(tmp_path, header):
+    """A HubSpot contacts export with "Annual Revenue" but no "Number of Employees": before, the company's
+    turnover (1,000,000 …) was the customers' revenue; now no revenue, said why. The lifetime deals
+    ("Total Revenue", round amounts) stay the revenue where they exist."""
+    rng = np.random.default_rng(25)
+    frame = pd.DataFrame(
+        {
+            "Record ID": 51 + rng.permutation(N) * 97,
+            "Lifecycle Stage": rng.choice(["lead", "customer", "subscriber"], N),
+            header: rng.choice([1e6, 5e6, 2.5e7], N),
+        }
+    )
+    path = tmp_path / "contacts.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    assert "revenue" not in table.report.mapping
+    assert [e.code for e in table.columns[header].evidence] == ["company_revenue_crm"]
+    frame["Total Revenue"] = rng.choice([5000.0, 10000.0, 20000.0], N)
+    frame.to_csv(path, index=False)
+    assert load(path).report.mapping["revenue"] == "Total Revenue"
