@@ -29,11 +29,14 @@ ASSUMPTION_CODES = frozenset(
         "period_sibling_12_months",
         "age_from_birth_year",
         "age_from_birth_date",
+        "age_from_birth_year_at",
+        "age_from_birth_date_at",
         "id_near_unique",
         "id_names_customer",
         "spend_header",
         "nps_from_1_to_10",
         "nps_from_plain_score",
+        "label_names_recommendation",
         "revenue_latest_year",
         "revenue_last_full_year",
         "churn_status_words",
@@ -45,8 +48,10 @@ ASSUMPTION_CODES = frozenset(
         "tenure_from_signup",
         "amount_net_of_vat",
         "amount_gross_with_vat",
+        "amount_gross_before_fees",
         "amount_mixed_currencies",
         "customer_id_per_order",
+        "customer_rows_per_record",
     }
 )
 

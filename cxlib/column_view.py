@@ -127,12 +127,15 @@ def column_overview(validated, *, lang: str = "en") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-RATING_KINDS = ("rating", "outcome", "nps_score", "recommend_rating")
+RATING_KINDS = ("rating", "outcome", "nps_score", "recommend_rating", "ordinal")
+#: Items a user may mark as ordered answers (how often, how important), or back as a rating.
+ORDINAL_CHOICE_KINDS = ("rating", "ordinal")
 SCALE_CHOICES: tuple[tuple[int, int], ...] = ((1, 4), (1, 5), (1, 6), (1, 7), (0, 5), (0, 10), (1, 10))
 
 
 def rating_items(validated) -> dict[str, ColumnMeaning]:
-    """Source header -> meaning of the survey's rating items, whose scale and direction a user may correct.
+    """Source header -> meaning of the survey's rating items, whose scale and direction a user may correct
+    (and, for ratings and ordered answers, whether the item is a rating or ordered answers).
 
     Examples
     --------

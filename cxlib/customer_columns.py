@@ -313,7 +313,8 @@ def distinct_share(values: pd.Series) -> float:
     return float(known.nunique() / len(known)) if len(known) else 0.0
 
 
-def _id_header(header: object) -> bool:
+def id_header(header: object) -> bool:
+    """A header naming an identifier: "ID", "Kundennummer", "Vertrags-Nr.", "CLIENTNUM"."""
     words = _words(header)
     squashed = normalize_header(header).replace(" ", "")
     return bool(words & _ID_WORDS) or squashed.endswith(("id", "num", "nr", "nummer"))
@@ -571,9 +572,14 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
     used = {
         c for m in mapping.matches.values() for c in (m.column if isinstance(m.column, list) else [m.column])
     }
+    from cxlib.customer_records import customer_behind_records
+
+    records = customer_behind_records(frame, mapping, used)  # a contract list: Kundennummer repeats
+    notes += records
     match = mapping.matches.get("customer_id")
     if (
         match is not None
+        and not records
         and frame[match.column].notna().sum() >= MIN_ROWS_TO_JUDGE
         and distinct_share(frame[match.column]) < NOT_AN_ID
     ):
@@ -589,7 +595,7 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
     notes += _usage_is_no_orders(mapping, used)
     if "customer_id" not in mapping.matches:
         for column in frame.columns:
-            if column in used or not _id_header(column):
+            if column in used or not id_header(column):
                 continue
             values = frame[column]
             if distinct_share(values) >= NEAR_UNIQUE and values.notna().mean() >= NEAR_UNIQUE:
@@ -706,7 +712,7 @@ def _named_customer_id(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -
         return []
     for column in frame.columns:
         words = _words(column) | {normalize_header(column).replace(" ", "")}
-        if column in used or not (_id_header(column) or words & {"kundennummer", "kundennr"}):
+        if column in used or not (id_header(column) or words & {"kundennummer", "kundennr"}):
             continue
         if not words & _WHOSE_ID or frame[column].notna().mean() < NEAR_UNIQUE:
             continue
@@ -1070,8 +1076,38 @@ def total_rows(ids: pd.Series) -> pd.Series:
     >>> total_rows(pd.Series(["7590-VHVEG", "Total", "Summe:", None, "K-17"])).tolist()
     [False, True, True, False, False]
     """
-    text = ids.astype("string").str.strip().str.lower().str.rstrip(":. ")
+    return _sum_word(ids)
+
+
+def _sum_word(values: pd.Series) -> pd.Series:
+    text = values.astype("string").str.strip().str.lower().str.rstrip(":. ")
     return text.isin(SUM_WORDS).fillna(False).astype(bool)
+
+
+def total_labels(data: pd.DataFrame) -> pd.Series:
+    """The sum word of each total row of a typed customer table, else NA: the ID itself ("Total"), or,
+    in a row without an ID, a text cell of another column ("Summe" under "Name", the numbers summed).
+    Such a row is the report's total, not a customer with a missing ID.
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"customer_id": ["1", "Total", None, None],
+    ...                      "Name": ["Summe Meier", None, "Summe", "Ina"], "revenue": [5.0, 9, 14, 3]})
+    >>> total_labels(data).tolist()
+    [<NA>, 'Total', 'Summe', <NA>]
+    """
+    ids = data["customer_id"]
+    labels = ids.astype("string").where(total_rows(ids))
+    no_id = ids.isna()
+    for column in data.columns:
+        values = data[column]
+        if column == "customer_id" or not no_id.any() or pd.api.types.is_numeric_dtype(values):
+            continue
+        if pd.api.types.is_datetime64_any_dtype(values) or pd.api.types.is_bool_dtype(values):
+            continue
+        found = no_id & labels.isna() & _sum_word(values)
+        labels = labels.mask(found, values.astype("string").str.strip())
+    return labels
 
 
 #: Status words of a trial that has not paid yet ("Trialing" in Stripe, "Testphase", "Probeabo").
@@ -1220,7 +1256,7 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
     if numeric:
         if _is_row_number(known.astype(float)):
             return "row_number"
-        if len(known) > 20 and known.is_unique and _id_header(header):
+        if len(known) > 20 and known.is_unique and id_header(header):
             return "identifier"
         if words & _CODE_WORDS and not counts:
             return "numeric_code"
@@ -1235,7 +1271,7 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
     if _dates_as_text(text):  # "Create Date", "Last Modified Date": a day, not a trait
         return "date_text"
     if len(known) > 20 and distinct_share(text) >= NEAR_UNIQUE:
-        return "identifier" if _id_header(header) or text.str.len().mean() < FREE_TEXT_LENGTH else "free_text"
+        return "identifier" if id_header(header) or text.str.len().mean() < FREE_TEXT_LENGTH else "free_text"
     if text.str.len().mean() > FREE_TEXT_LENGTH:
         return "free_text"
     return None

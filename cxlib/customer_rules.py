@@ -90,12 +90,7 @@ def customer_columns_rules(
     derived = None
     if "age" not in data.columns:
         unmapped = source[[c for c in mapping.unmapped if c in source.columns]]
-        found = derived_age(unmapped, today=today)
-        if found is not None:
-            ages, column, code = found
-            data["age"] = ages.to_numpy()
-            _count_unreadable_birth_dates(unmapped[column], ages, column, rules)
-            derived = Evidence(code, {"header": str(column)})
+        derived = _age_from_birth(unmapped, data, rules, today)
     for key in ("age", "income", "revenue"):
         if key in data.columns:
             mask = implausible(key, data[key])
@@ -194,6 +189,28 @@ def _margin_per_year(mapping: ColumnMapping, data: pd.DataFrame, meaning: Column
     meaning.evidence.append(Evidence(code, {"header": str(mapping.matches["margin"].column)}))
     params = {"period": period, **({"tenure": tenure_code} if how == "lifetime_per_tenure" else {})}
     meaning.evidence.append(Evidence(f"margin_{how}", params))
+
+
+def _age_from_birth(unmapped: pd.DataFrame, data: pd.DataFrame, rules, today: date) -> Evidence | None:
+    """The age from a birth year or date of birth, put into ``data["age"]``, and its evidence.
+
+    Ages are taken on the data's own reference date, the latest signup or churn date of the table
+    (:func:`cxlib.churn.reference_date`, the day churn is measured at), so that an export of 2023 read
+    in 2026 does not make every customer three years older than in its churn figures; a table without
+    dates takes today (the evidence says which)."""
+    from cxlib.churn import reference_date
+
+    reference = reference_date(data)
+    found = derived_age(unmapped, today=reference or today)
+    if found is None:
+        return None
+    ages, column, code = found
+    data["age"] = ages.to_numpy()
+    _count_unreadable_birth_dates(unmapped[column], ages, column, rules)
+    if reference is None:
+        return Evidence(code, {"header": str(column)})
+    params = {"header": str(column), "reference": reference.isoformat(), "year": reference.year}
+    return Evidence(f"{code}_at", params)
 
 
 def _count_unreadable_birth_dates(raw: pd.Series, ages: pd.Series, column: object, rules) -> None:

@@ -55,6 +55,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.duplicate_id": "{rows} rows repeat a customer ID that already appeared with different data; "
         "the first occurrence is used.",
         "rule.exact_duplicate": "{rows} rows are exact copies of an earlier row.",
+        "rule.records_combined": "{rows} rows are further contracts, orders or subscriptions of a customer "
+        "listed on an earlier row (each row has its own “{record}”): the {total} rows were combined into "
+        "{customers} customers by “{column}”: {money}, the earliest start as signup date, churned only when "
+        "every record ended (at the latest end), other values from the customer's first row.",
+        "records.summed": "money and orders ({columns}) added up over each customer's running records (over all "
+        "when every one ended)",
+        "records.none": "no money column to add up",
         "rule.recommend_out_of_range": "{rows} recommend scores lie outside 0–10 or are not whole numbers "
         "(e.g. {examples}); these answers are not counted in the NPS.",
         "rule.unparseable_date": "{rows} values in “{role}” are not readable dates (e.g. {examples}); "
@@ -316,6 +323,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.note.clv_no_acquisition_cost": "The data has no acquisition cost and none was set: the CLV "
         "assumes an acquisition cost of 0.",
         "kpi.note.no_recent_answers": "There are no recommendation answers in {period}.",
+        "kpi.label.satisfaction": "Satisfaction ({low}–{high})",
+        "kpi.label.satisfaction_share": "Share satisfied",
+        "kpi.help.satisfaction": "Mean overall rating of {n} answers on the scale {low}–{high} (higher is "
+        "better).",
+        "kpi.help.satisfaction_share": "Share of the {n} answers to the overall question that say satisfied.",
+        "kpi.note.satisfaction_scale_change": "The overall ratings changed scale on {date}: the {n_old} "
+        "answers before were on {old_low}–{old_high} (mean {mean_old}), the {n_new} from then on "
+        "{low}–{high} (mean {mean_new}). For the overall mean the earlier answers are put on {low}–{high} "
+        "in a straight line ({old_low} → {low}, {old_high} → {high}).",
+        "kpi.note.satisfaction_undated": "{n} overall ratings without a date are left out of the mean: "
+        "their scale is unknown.",
+        "survey.note.scale_changed": "“{column}” changed its scale on {date}: the {n_old} answers before "
+        "were on {old_low}–{old_high} (mean {mean_old}), the {n_new} from then on {low}–{high} (mean "
+        "{mean_new}). Every figure reads the earlier answers on {low}–{high}, put there in a straight line "
+        "({old_low} → {low}, {old_high} → {high}).",
+        "survey.note.scale_undated": "{n} answers to “{column}” without a date are left out: their scale is "
+        "unknown.",
+        "kpi.note.satisfaction_mixed_scales": "The overall ratings go up to {high}, but nine in ten of the "
+        "{n} answers lie within 1–5: the column may mix a 1–5 and a {low}–{high} scale (e.g. a review site "
+        "that changed its scale). The mean is taken on {low}–{high} as read; check the scale on the Data "
+        "page.",
         "kpi.verdict.significant": "significant at 95%",
         "kpi.verdict.within_noise": "within noise",
         "kpi.verdict.insufficient_data": "too little data to compare",
@@ -388,6 +416,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.group_row": "Row {group_row} ({groups}) groups the columns below it; row {header_row} "
         "is used as the header.",
         "reading.note.empty_columns": "{columns} completely empty column(s) were left out.",
+        "reading.note.sheets_joined": "The sheets {sheets} have the same columns: they are one purchase log split by period and were read together ({rows} rows). Choose one sheet to look at it alone.",
         "reading.note.header_rows": "Row(s) {rows} below the header (question texts, option labels or export "
         "codes, as survey tools export them) belong to the column names of row {header_row}; they are not "
         "answers.",
@@ -420,6 +449,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.guest_customer": "{rows} lines belong to no real customer (a guest or anonymous id) and were set aside.",
         "rule.unpaid_status": "{rows} lines are payments that failed or are not paid (yet) (status {examples}) and were set aside.",
         "rule.cancelled_mark": "{rows} lines are marked as cancelled or refunded in “{column}” and were set aside.",
+        "rule.nothing_paid": "{rows} invoices have nothing paid in “{column}” (open or not yet paid) and were set aside: only paid money is a purchase.",
+        "rule.reversed_sale": "{rows} sale lines are taken back by a cancellation line of the same receipt or order (the same amount, negative) and were set aside with it.",
+        "rule.not_a_product": "{rows} lines sell no product by their text in “{column}” (e.g. {examples}: postage, discounts, fees, bank charges or manual adjustments) and were set aside: revenue is what customers bought.",
+        "rule.not_a_sale": "{rows} lines are no sale by their type in “{column}” (e.g. {examples}: withdrawals, transfers, currency conversions, fees or refunds) and were set aside.",
         "rule.refunded_in_full": "{rows} lines were refunded in full and were set aside.",
         "rule.refund_subtracted": "{rows} amounts are taken net of the refunded part in “{column}”.",
         "rule.amount_in_cents": "{rows} amounts in “{column}” are in cents and were divided by 100.",
@@ -446,13 +479,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.from_transactions": "taken from the transaction table",
         "evidence.customer_header_repeats": "“{header}” names the customer and repeats across lines",
         "evidence.email_as_customer_id": "“{header}” holds e-mail addresses that repeat across lines: the customer",
+        "evidence.customer_column_empty": "“{replaced}” looks like a customer column but is empty: “{header}” is the customer",
         "evidence.unique_per_line": "a different value on {share:.0%} of the lines: it identifies lines or orders, not customers",
         "evidence.date_header_values": "“{header}” names a date and its values are dates",
         "evidence.document_type_credit": "“{header}” is the document type; its credit notes and cancellations ({examples}) are no purchase",
+        "evidence.invoice_state_not_paid": "“{header}” is the invoice's state; voided, failed and unpaid invoices ({examples}) are no purchase",
+        "evidence.amount_paid_not_total": "“{header}” is the paid part of the invoice: only paid money is revenue, not the total in “{replaced}” (credits applied and amounts still due are not)",
         "evidence.amount_is_a_component": "“{header}” is a part of the price (freight, tax, discount, fee, cost or profit), not what the customer bought for: not used as the amount",
         "evidence.amount_mixed_currencies": "“{header}” holds several currencies (mostly {main}): amounts added without exchange rates",
         "evidence.amount_net_of_vat": "“{header}” is the net amount (without VAT, or after discounts and returns as the export defines net); revenue, RFM and CLV are net",
         "evidence.amount_gross_with_vat": "“{header}” is the gross amount (with VAT); revenue, RFM and CLV include VAT",
+        "evidence.amount_gross_before_fees": "“{header}” is what the customer paid; “{net}” is that minus the payment fee in “{fee}” (the seller's cost), not a net of VAT: revenue, RFM and CLV use “{header}”",
         "evidence.customer_id_per_order": "“{replaced}” has a new value with every order (no value comes back in a second order): it names the order; “{header}” names the person and is the customer",
         "evidence.purchase_date_not_later_step": "“{header}” is the date of the purchase; “{replaced}” names a later step of the order (approval, shipping, delivery) and is not used",
         "evidence.hash_order_numbers": "order numbers written like “{example}”",
@@ -544,6 +581,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "export.kpi.nps_period_answers": "NPS answers (last {months} months)",
         "export.kpi.nps_previous": "NPS (the {months} months before, {start} – {end})",
         "export.kpi.nps": "NPS (all answers)",
+        "export.kpi.satisfaction_answers": "Overall ratings (answers)",
         "export.kpi.nps_ci_low": "NPS 95% interval, lower bound",
         "export.kpi.nps_ci_high": "NPS 95% interval, upper bound",
         "export.kpi.nps_answers": "NPS answers",
@@ -788,6 +826,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.col.direction": "Direction",
         "direction.higher_better": "higher is better",
         "direction.higher_worse": "higher is worse",
+        "direction.ordinal": "ordered answers (how often, how important): no touchpoint",
         "direction.bipolar": "middle is best",
         "ui.col.evidence": "Why",
         "ui.col.excluded": "Left out of",
@@ -801,6 +840,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.scale.apply": "Apply scale and direction",
         "evidence.user_scale": "scale {low}–{high} confirmed by hand",
         "evidence.user_direction": "direction confirmed by hand",
+        "evidence.decimal_scale": "scores with one decimal place, read as a rating on {low}–{high}",
+        "evidence.decimal_not_nps": "“{word}” is answered in decimals: a score, not the 0–10 recommend "
+        "question (no NPS)",
+        "evidence.average_score": "“{word}” in the header: an average of many ratings, not one customer's "
+        "answer",
+        "evidence.user_ordinal": "marked by hand as ordered answers (how often, how important): not a "
+        "touchpoint",
+        "evidence.user_rating": "marked by hand as a rating of the experience",
         "ui.profile.title": "Mapping profile",
         "ui.profile.help": "Save the confirmed mapping (roles and money period) as a small JSON file and load it again with next month's export; the command line takes it as --mapping FILE.",
         "ui.profile.download": "Download mapping profile",
@@ -853,6 +900,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.method_manual": "set by hand",
         "evidence.method_row_number": "no ID column: row numbers used",
         "evidence.id_not_unique": "only {share:.0%} of the values are distinct: not an identifier",
+        "evidence.customer_rows_per_record": "“{header}” names the customer and repeats ({customers} customers "
+        "on {rows} rows) beside “{record}”, different on every row: one row per contract, order or "
+        "subscription; “{header}” is the customer, and each customer's rows are combined into one",
         "evidence.id_near_unique": "{share:.0%} of the values are distinct and the header names a number",
         "evidence.id_names_customer": "“{header}” names the customer and is unique: used as the customer ID rather than “{other}”, which numbers the rows",
         "evidence.usage_not_orders": "“{header}” counts how often the service is used, not purchases: kept as a trait, not as orders",
@@ -919,6 +969,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.personal_data": "a name, e-mail or address: personal data, no trait",
         "evidence.age_from_birth_year": "age = this year − birth year (“{header}”)",
         "evidence.age_from_birth_date": "age from the date of birth (“{header}”)",
+        "evidence.age_from_birth_year_at": "age = {year} − birth year (“{header}”): {year} is the year of the "
+        "customer table's latest signup or churn date ({reference}), the data's “now” as for churn, not today",
+        "evidence.age_from_birth_date_at": "age on {reference}, the customer table's latest signup or churn "
+        "date (the data's “now” as for churn, not today), from the date of birth (“{header}”)",
         "evidence.renamed_reserved": "renamed from “{original}” (that header is a name the analysis uses itself)",
         "assumption.title": "Assumptions",
         "persona.note.excluded": "Left out of the personas: {columns}.",
@@ -1003,6 +1057,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.duplicate_id": "{rows} Zeilen wiederholen eine Kunden-ID, die schon mit anderen Daten "
         "vorkam; verwendet wird das erste Vorkommen.",
         "rule.exact_duplicate": "{rows} Zeilen sind exakte Kopien einer früheren Zeile.",
+        "rule.records_combined": "{rows} Zeilen sind weitere Verträge, Bestellungen oder Abos eines Kunden aus "
+        "einer früheren Zeile (jede Zeile hat ihre eigene „{record}“): die {total} Zeilen wurden nach "
+        "„{column}“ zu {customers} Kunden zusammengefasst: {money}, der früheste Beginn als Anmeldedatum, "
+        "abgewandert nur, wenn jeder Vertrag beendet ist (zum letzten Ende), übrige Werte aus der ersten "
+        "Zeile des Kunden.",
+        "records.summed": "Geld und Bestellungen ({columns}) über die laufenden Verträge jedes Kunden addiert "
+        "(über alle, wenn alle beendet sind)",
+        "records.none": "keine Geldspalte zu addieren",
         "rule.recommend_out_of_range": "{rows} Weiterempfehlungswerte liegen außerhalb von 0–10 oder sind "
         "keine ganzen Zahlen (z. B. {examples}); diese Antworten zählen nicht zum NPS.",
         "rule.unparseable_date": "{rows} Werte in „{role}“ sind keine lesbaren Datumsangaben "
@@ -1272,6 +1334,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.note.clv_no_acquisition_cost": "Die Daten enthalten keine Akquisitionskosten und es wurden "
         "keine festgelegt: Der Kundenertragswert rechnet mit Akquisitionskosten von 0.",
         "kpi.note.no_recent_answers": "Für {period} gibt es keine Weiterempfehlungsantworten.",
+        "kpi.label.satisfaction": "Zufriedenheit ({low}–{high})",
+        "kpi.label.satisfaction_share": "Anteil zufrieden",
+        "kpi.help.satisfaction": "Mittlere Gesamtbewertung aus {n} Antworten auf der Skala {low}–{high} "
+        "(höher ist besser).",
+        "kpi.help.satisfaction_share": "Anteil der {n} Antworten auf die Gesamtfrage, die zufrieden sagen.",
+        "kpi.note.satisfaction_scale_change": "Die Gesamtbewertungen haben am {date} die Skala gewechselt: "
+        "Die {n_old} Antworten davor lagen auf {old_low}–{old_high} (Mittelwert {mean_old}), die {n_new} "
+        "ab dann auf {low}–{high} (Mittelwert {mean_new}). Für den Gesamtmittelwert werden die früheren "
+        "Antworten linear auf {low}–{high} umgerechnet ({old_low} → {low}, {old_high} → {high}).",
+        "kpi.note.satisfaction_undated": "{n} Gesamtbewertungen ohne Datum fließen nicht in den Mittelwert "
+        "ein: Ihre Skala ist unbekannt.",
+        "survey.note.scale_changed": "„{column}“ hat am {date} die Skala gewechselt: Die {n_old} Antworten "
+        "davor lagen auf {old_low}–{old_high} (Mittelwert {mean_old}), die {n_new} ab dann auf {low}–{high} "
+        "(Mittelwert {mean_new}). Alle Kennzahlen lesen die früheren Antworten auf {low}–{high}, linear "
+        "umgerechnet ({old_low} → {low}, {old_high} → {high}).",
+        "survey.note.scale_undated": "{n} Antworten auf „{column}“ ohne Datum bleiben außen vor: Ihre Skala ist "
+        "unbekannt.",
+        "kpi.note.satisfaction_mixed_scales": "Die Gesamtbewertungen reichen bis {high}, aber neun von zehn "
+        "der {n} Antworten liegen zwischen 1 und 5: Die Spalte mischt vielleicht eine Skala 1–5 und eine "
+        "Skala {low}–{high} (etwa ein Bewertungsportal, das seine Skala gewechselt hat). Der Mittelwert ist "
+        "auf {low}–{high} wie gelesen berechnet; prüfen Sie die Skala auf der Seite Daten.",
         "kpi.verdict.significant": "signifikant auf dem 95-%-Niveau",
         "kpi.verdict.within_noise": "im Rahmen der Zufallsschwankung",
         "kpi.verdict.insufficient_data": "zu wenige Daten für einen Vergleich",
@@ -1346,6 +1429,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.group_row": "Zeile {group_row} ({groups}) fasst die Spalten darunter zusammen; "
         "Zeile {header_row} dient als Überschrift.",
         "reading.note.empty_columns": "{columns} vollständig leere Spalte(n) wurden weggelassen.",
+        "reading.note.sheets_joined": "Die Tabellenblätter {sheets} haben dieselben Spalten: Sie sind ein nach Zeitraum geteiltes Kaufprotokoll und wurden zusammen gelesen ({rows} Zeilen). Wählen Sie ein Blatt, um es allein anzusehen.",
         "reading.note.header_rows": "Zeile(n) {rows} unter der Überschrift (Fragetexte, Antwortoptionen oder "
         "Exportcodes, wie Umfragewerkzeuge sie ausgeben) gehören zu den Spaltennamen aus Zeile {header_row}; "
         "sie sind keine Antworten.",
@@ -1384,6 +1468,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.guest_customer": "{rows} Zeilen gehören zu keinem echten Kunden (eine Gast- oder anonyme Kennung) und wurden beiseitegelegt.",
         "rule.unpaid_status": "{rows} Zeilen sind fehlgeschlagene oder (noch) nicht bezahlte Zahlungen (Status {examples}) und wurden beiseitegelegt.",
         "rule.cancelled_mark": "{rows} Zeilen sind in „{column}“ als storniert oder erstattet markiert und wurden beiseitegelegt.",
+        "rule.nothing_paid": "{rows} Rechnungen haben in „{column}“ nichts bezahlt (offen oder noch nicht bezahlt) und wurden beiseitegelegt: nur bezahltes Geld ist ein Kauf.",
+        "rule.reversed_sale": "{rows} Verkaufszeilen werden von einer Stornozeile desselben Bons oder Auftrags (gleicher Betrag, negativ) zurückgenommen und wurden mit ihr beiseitegelegt.",
+        "rule.not_a_product": "{rows} Zeilen verkaufen laut ihrem Text in „{column}“ kein Produkt (z. B. {examples}: Porto, Rabatte, Gebühren, Bankspesen oder manuelle Korrekturen) und wurden beiseitegelegt: Umsatz ist, was Kunden gekauft haben.",
+        "rule.not_a_sale": "{rows} Zeilen sind laut ihrer Art in „{column}“ kein Verkauf (z. B. {examples}: Abbuchungen, Überweisungen, Währungsumrechnungen, Gebühren oder Erstattungen) und wurden beiseitegelegt.",
         "rule.refunded_in_full": "{rows} Zeilen wurden voll erstattet und wurden beiseitegelegt.",
         "rule.refund_subtracted": "{rows} Beträge sind abzüglich des erstatteten Teils in „{column}“ gerechnet.",
         "rule.amount_in_cents": "{rows} Beträge in „{column}“ sind in Cent angegeben und wurden durch 100 geteilt.",
@@ -1411,13 +1499,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.from_transactions": "aus der Transaktionstabelle übernommen",
         "evidence.customer_header_repeats": "„{header}“ nennt den Kunden und wiederholt sich über Zeilen",
         "evidence.email_as_customer_id": "„{header}“ enthält E-Mail-Adressen, die sich über Zeilen wiederholen: der Kunde",
+        "evidence.customer_column_empty": "„{replaced}“ sieht nach einer Kundenspalte aus, ist aber leer: „{header}“ ist der Kunde",
         "evidence.unique_per_line": "ein anderer Wert in {share:.0%} der Zeilen: kennzeichnet Zeilen oder Bestellungen, nicht Kunden",
         "evidence.date_header_values": "„{header}“ nennt ein Datum, und seine Werte sind Daten",
         "evidence.document_type_credit": "„{header}“ ist die Belegart; ihre Gutschriften und Stornos ({examples}) sind kein Kauf",
+        "evidence.invoice_state_not_paid": "„{header}“ ist der Zustand der Rechnung; stornierte, fehlgeschlagene und unbezahlte Rechnungen ({examples}) sind kein Kauf",
+        "evidence.amount_paid_not_total": "„{header}“ ist der bezahlte Teil der Rechnung: nur bezahltes Geld ist Umsatz, nicht die Summe in „{replaced}“ (angerechnete Guthaben und noch offene Beträge nicht)",
         "evidence.amount_is_a_component": "„{header}“ ist ein Teil des Preises (Fracht, Steuer, Rabatt, Gebühr, Kosten oder Gewinn), nicht der Kaufbetrag: nicht als Betrag verwendet",
         "evidence.amount_mixed_currencies": "„{header}“ enthält mehrere Währungen (meist {main}): Beträge ohne Wechselkurse addiert",
         "evidence.amount_net_of_vat": "„{header}“ ist der Nettobetrag (ohne MwSt. oder nach Rabatten und Retouren, wie der Export netto festlegt); Umsatz, RFM und Kundenwert sind netto",
         "evidence.amount_gross_with_vat": "„{header}“ ist der Bruttobetrag (mit MwSt.); Umsatz, RFM und Kundenwert enthalten die MwSt.",
+        "evidence.amount_gross_before_fees": "„{header}“ ist, was der Kunde bezahlt hat; „{net}“ ist das abzüglich der Zahlungsgebühr in „{fee}“ (Kosten des Verkäufers), kein Nettobetrag ohne MwSt.: Umsatz, RFM und CLV verwenden „{header}“",
         "evidence.customer_id_per_order": "„{replaced}“ hat bei jeder Bestellung einen neuen Wert (kein Wert kommt in einer zweiten Bestellung wieder): er kennzeichnet die Bestellung; „{header}“ kennzeichnet die Person und ist der Kunde",
         "evidence.purchase_date_not_later_step": "„{header}“ ist das Kaufdatum; „{replaced}“ nennt einen späteren Schritt der Bestellung (Freigabe, Versand, Lieferung) und wird nicht verwendet",
         "evidence.hash_order_numbers": "Bestellnummern wie „{example}“",
@@ -1509,6 +1601,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "export.kpi.nps_period_answers": "NPS-Antworten (letzte {months} Monate)",
         "export.kpi.nps_previous": "NPS ({months} Monate davor, {start} – {end})",
         "export.kpi.nps": "NPS (alle Antworten)",
+        "export.kpi.satisfaction_answers": "Gesamtbewertungen (Antworten)",
         "export.kpi.nps_ci_low": "NPS 95-%-Intervall, Untergrenze",
         "export.kpi.nps_ci_high": "NPS 95-%-Intervall, Obergrenze",
         "export.kpi.nps_answers": "NPS-Antworten",
@@ -1760,6 +1853,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.col.direction": "Richtung",
         "direction.higher_better": "höher ist besser",
         "direction.higher_worse": "höher ist schlechter",
+        "direction.ordinal": "geordnete Antworten (wie oft, wie wichtig): kein Kontaktpunkt",
         "direction.bipolar": "die Mitte ist am besten",
         "ui.col.evidence": "Warum",
         "ui.col.excluded": "Nicht verwendet für",
@@ -1773,6 +1867,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.scale.apply": "Skala und Richtung übernehmen",
         "evidence.user_scale": "Skala {low}–{high} von Hand bestätigt",
         "evidence.user_direction": "Richtung von Hand bestätigt",
+        "evidence.decimal_scale": "Werte mit einer Nachkommastelle, gelesen als Bewertung auf {low}–{high}",
+        "evidence.decimal_not_nps": "„{word}“ ist mit Dezimalzahlen beantwortet: eine Bewertung, nicht die "
+        "Weiterempfehlungsfrage 0–10 (kein NPS)",
+        "evidence.average_score": "„{word}“ in der Überschrift: ein Durchschnitt vieler Bewertungen, nicht die "
+        "Antwort einer Kundin oder eines Kunden",
+        "evidence.user_ordinal": "von Hand als geordnete Antworten markiert (wie oft, wie wichtig): kein "
+        "Kontaktpunkt",
+        "evidence.user_rating": "von Hand als Bewertung des Erlebnisses markiert",
         "ui.profile.title": "Zuordnungsprofil",
         "ui.profile.help": "Die bestätigte Zuordnung (Rollen und Zeitraum des Umsatzes) als kleine JSON-Datei speichern und mit dem Export des nächsten Monats wieder laden; die Kommandozeile nimmt sie als --mapping DATEI.",
         "ui.profile.download": "Zuordnungsprofil herunterladen",
@@ -1825,6 +1927,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.method_manual": "von Hand gesetzt",
         "evidence.method_row_number": "keine ID-Spalte: Zeilennummern verwendet",
         "evidence.id_not_unique": "nur {share:.0%} der Werte sind verschieden: keine Kennung",
+        "evidence.customer_rows_per_record": "„{header}“ nennt den Kunden und wiederholt sich ({customers} Kunden "
+        "in {rows} Zeilen) neben „{record}“, das in jeder Zeile anders ist: eine Zeile je Vertrag, Bestellung "
+        "oder Abo; „{header}“ ist der Kunde, die Zeilen jedes Kunden werden zu einer zusammengefasst",
         "evidence.id_near_unique": "{share:.0%} der Werte sind verschieden und die Überschrift nennt eine Nummer",
         "evidence.id_names_customer": "„{header}“ nennt den Kunden und ist eindeutig: als Kunden-ID verwendet statt „{other}“, das die Zeilen nummeriert",
         "evidence.usage_not_orders": "„{header}“ zählt, wie oft der Dienst genutzt wird, keine Käufe: als Merkmal behalten, nicht als Bestellungen",
@@ -1891,6 +1996,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.personal_data": "ein Name, eine E-Mail oder eine Adresse: persönliche Daten, kein Merkmal",
         "evidence.age_from_birth_year": "Alter = dieses Jahr − Geburtsjahr („{header}“)",
         "evidence.age_from_birth_date": "Alter aus dem Geburtsdatum („{header}“)",
+        "evidence.age_from_birth_year_at": "Alter = {year} − Geburtsjahr („{header}“): {year} ist das Jahr des "
+        "jüngsten Anmelde- oder Kündigungsdatums der Kundentabelle ({reference}), des Stichtags der Daten wie "
+        "bei der Abwanderung, nicht heute",
+        "evidence.age_from_birth_date_at": "Alter am {reference}, dem jüngsten Anmelde- oder Kündigungsdatum der "
+        "Kundentabelle (Stichtag der Daten wie bei der Abwanderung, nicht heute), aus dem Geburtsdatum („{header}“)",
         "evidence.renamed_reserved": "umbenannt aus „{original}“ (diesen Namen verwendet die Analyse selbst)",
         "assumption.title": "Annahmen",
         "persona.note.excluded": "Nicht für die Personas verwendet: {columns}.",
@@ -1963,12 +2073,14 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "scale, not 0–10. Its mean is {mean} on {low}–{high} (n = {n}).",
         "evidence.shared_scale": "one scale shared by {items} questions of the questionnaire",
         "evidence.integer_range": "whole-number answers on a {low}–{high} scale",
+        "evidence.header_scale": "the header states the scale {low}–{high}; answers on it are never read as codes",
         "evidence.zero_below_scale": "0 below the scale is read as “not rated / blank” ({count} answers in "
         "these questions)",
         "evidence.top_code": "{value} above the scale is read as “never used / not applicable” "
         "({count} answers)",
         "evidence.code_above_scale": "{codes} above the scale is read as “blank”",
         "evidence.far_codes": "{codes} read as “don't know / refused”",
+        "evidence.values_beyond_scales": "{share:.0%} of the values lie below 0 or above 10: figures, not answers on a rating scale",
         "evidence.nonanswer_words": "non-answer words excluded: {words}",
         "evidence.likert_words": "answers on a {scale} read as points {low}–{high} ({words})",
         "evidence.likert_no_midpoint": "no middle answer (“neither … nor”) was given: read as a scale without "
@@ -1987,6 +2099,13 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "customers' text are not read: {columns} (choose the comment column on the Data page).",
         "survey.note.ordinal": "Read as ordered points but left out of the journey, because they ask how "
         "often, how important or how likely, not how satisfied: {columns}.",
+        "link.note.ids_of_records": "{matched} of {total} customer IDs here are record numbers of the customer "
+        "table (one per contract or order), not its customers: each was linked to the customer its record "
+        "belongs to (“{column}”).",
+        "survey.note.unlabelled_0_10": "Answered on 0–10, but the header is only a question code: "
+        "{columns}. If one is the recommendation question (“How likely are you to recommend us …”), "
+        "map it as “Recommendation (0–10)” on the Data page (command line: --role survey.recommend=COLUMN) "
+        "to get the NPS; the app does not guess it.",
         "link.note.ids_respelled": "{matched} of {total} customer IDs here are written differently from "
         "the customer table (e.g. {example}) and were matched {how}.",
         "link.how.canonical": "ignoring case, spaces and separators",
@@ -2026,6 +2145,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "first and last points ({labels})",
         "evidence.nps_group_codes": "header names the NPS group: coded answers, not the 0–10 question",
         "evidence.nps_group_sibling": "“{column}” is its NPS group: the 0–10 recommendation question",
+        "evidence.label_names_recommendation": "the workbook's codebook sheet gives this 0–10 item the "
+        "question “{label}”: read as the NPS question (promoters 9–10, detractors 0–6)",
         "evidence.nps_from_plain_score": "the only 0–10 answers, under the plain header “{column}” and no "
         "recommendation question: read as the NPS question (promoters 9–10, detractors 0–6)",
         "evidence.nps_from_1_to_10": "recommendation answers from 1 to 10 (no 0): read as the 0–10 NPS "
@@ -2062,12 +2183,14 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "von {low}–{high}, nicht 0–10. Ihr Mittelwert ist {mean} auf {low}–{high} (n = {n}).",
         "evidence.shared_scale": "eine gemeinsame Skala für {items} Fragen des Fragebogens",
         "evidence.integer_range": "ganzzahlige Antworten auf einer Skala von {low}–{high}",
+        "evidence.header_scale": "die Überschrift nennt die Skala {low}–{high}; Antworten darauf gelten nie als Codes",
         "evidence.zero_below_scale": "0 unterhalb der Skala gilt als „nicht bewertet / leer“ ({count} Antworten "
         "in diesen Fragen)",
         "evidence.top_code": "{value} oberhalb der Skala gilt als „nicht genutzt / nicht zutreffend“ "
         "({count} Antworten)",
         "evidence.code_above_scale": "{codes} oberhalb der Skala gilt als „leer“",
         "evidence.far_codes": "{codes} gilt als „weiß nicht / keine Angabe“",
+        "evidence.values_beyond_scales": "{share:.0%} der Werte liegen unter 0 oder über 10: Kennzahlen, keine Antworten auf einer Bewertungsskala",
         "evidence.nonanswer_words": "Wörter für „keine Antwort“ ausgeschlossen: {words}",
         "evidence.likert_words": "Antworten einer {scale} als Punkte {low}–{high} gelesen ({words})",
         "evidence.likert_no_midpoint": "keine mittlere Antwort („weder … noch“) gegeben: als Skala ohne Mitte "
@@ -2086,6 +2209,13 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "mit Kundentext werden nicht gelesen: {columns} (Kommentarspalte auf der Seite Daten wählen).",
         "survey.note.ordinal": "Als geordnete Punkte gelesen, aber nicht in der Customer Journey, weil sie "
         "fragen, wie oft, wie wichtig oder wie wahrscheinlich, nicht wie zufrieden: {columns}.",
+        "link.note.ids_of_records": "{matched} von {total} Kunden-IDs sind hier Satznummern der Kundentabelle "
+        "(eine je Vertrag oder Bestellung), nicht ihre Kunden: jede wurde dem Kunden zugeordnet, zu dem ihr "
+        "Satz gehört („{column}“).",
+        "survey.note.unlabelled_0_10": "Auf 0–10 beantwortet, aber die Überschrift ist nur ein Fragecode: "
+        "{columns}. Ist eine davon die Weiterempfehlungsfrage („Wie wahrscheinlich ist es, dass Sie uns "
+        "weiterempfehlen …“), ordnen Sie sie auf der Seite Daten der Rolle „Weiterempfehlung (0–10)“ zu "
+        "(Kommandozeile: --role survey.recommend=SPALTE), dann wird der NPS berechnet; die App rät ihn nicht.",
         "link.note.ids_respelled": "{matched} von {total} Kunden-IDs sind hier anders geschrieben als in "
         "der Kundentabelle (z. B. {example}) und wurden zugeordnet, {how}.",
         "link.how.canonical": "ohne Groß-/Kleinschreibung, Leerzeichen und Trennzeichen zu beachten",
@@ -2126,6 +2256,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "letzter Punkt gelesen ({labels})",
         "evidence.nps_group_codes": "Überschrift nennt die NPS-Gruppe: codierte Antworten, nicht die Frage von 0–10",
         "evidence.nps_group_sibling": "„{column}“ ist ihre NPS-Gruppe: die Weiterempfehlungsfrage von 0–10",
+        "evidence.label_names_recommendation": "das Codebuch-Blatt der Arbeitsmappe nennt für diese Frage "
+        "von 0–10 den Text „{label}“: als NPS-Frage gelesen (Promotoren 9–10, Kritiker 0–6)",
         "evidence.nps_from_plain_score": "die einzigen Antworten von 0–10, unter der schlichten Überschrift "
         "„{column}“ und ohne Weiterempfehlungsfrage: als NPS-Frage gelesen (Promotoren 9–10, Kritiker 0–6)",
         "evidence.nps_from_1_to_10": "Weiterempfehlung von 1 bis 10 (keine 0): als NPS-Frage von 0–10 "
@@ -2309,6 +2441,14 @@ STRINGS["en"].update(
         "voices.col.marking_theme": "Most characteristic theme",
         "voices.col.lift": "Lift",
         "voices.note.no_comments": "The survey has a comment column but no comments.",
+        "voices.note.unread_languages": "{count} comments are written in a language the app does not read "
+        "({languages}): they are counted, but left out of the themes, and their tone comes from their rating "
+        "where they have one.",
+        "voices.language.fr": "French",
+        "voices.language.es": "Spanish",
+        "voices.language.it": "Italian",
+        "voices.language.nl": "Dutch",
+        "voices.language.pt": "Portuguese",
         "voices.note.too_few_for_themes": "Too few comments or words to find themes.",
         "voices.note.no_nps_groups": "Detractor themes and the follow-up list need recommend scores (0–10) "
         "with at least five detractors and five promoters who commented.",
@@ -2408,6 +2548,14 @@ STRINGS["de"].update(
         "voices.col.marking_theme": "Kennzeichnendes Thema",
         "voices.col.lift": "Lift",
         "voices.note.no_comments": "Die Umfrage hat eine Kommentarspalte, aber keine Kommentare.",
+        "voices.note.unread_languages": "{count} Kommentare sind in einer Sprache geschrieben, die die App "
+        "nicht liest ({languages}): Sie werden gezählt, aber keinem Thema zugeordnet; ihre Stimmung kommt aus "
+        "ihrer Bewertung, wo es eine gibt.",
+        "voices.language.fr": "Französisch",
+        "voices.language.es": "Spanisch",
+        "voices.language.it": "Italienisch",
+        "voices.language.nl": "Niederländisch",
+        "voices.language.pt": "Portugiesisch",
         "voices.note.too_few_for_themes": "Zu wenige Kommentare oder Wörter für Themen.",
         "voices.note.no_nps_groups": "Detraktoren-Themen und die Rückrufliste brauchen Weiterempfehlungswerte "
         "(0–10) mit mindestens fünf Detraktoren und fünf Promotoren mit Kommentar.",

@@ -48,15 +48,26 @@ def canonical_ids(ids: pd.Series) -> pd.Series:
     return text.mask(text == "", pd.NA)
 
 
+#: At most this many letters beside an ID's digits ("KD-00012", "CUST12"): more, and the digits are part
+#: of a name or an e-mail address ("c2@example.org"), not a number written with a prefix.
+PREFIX_LETTERS = 4
+
+
 def digit_ids(ids: pd.Series) -> pd.Series:
-    """IDs as their digits only, leading zeros dropped (no digits: missing).
+    """IDs as their digits only, leading zeros dropped (no digits, an e-mail address or more than
+    :data:`PREFIX_LETTERS` letters: missing).
 
     Examples
     --------
     >>> digit_ids(pd.Series(["K-00012", "00012", "12", "ABC", None])).tolist()
     ['12', '12', '12', <NA>, <NA>]
+    >>> digit_ids(pd.Series(["c2@example.org", "annabell12", "#12"])).tolist()
+    [<NA>, <NA>, <NA>]
     """
-    digits = ids.astype("string").str.replace(r"\D+", "", regex=True)
+    text = ids.astype("string")
+    letters = text.str.count(r"[^\W\d_]")
+    text = text.mask((letters > PREFIX_LETTERS) | text.str.contains("[@#]", regex=True), pd.NA)
+    digits = text.str.replace(r"\D+", "", regex=True)
     core = digits.str.lstrip("0")
     zeros = ((digits != "") & (core == "")).fillna(False).astype(bool)  # "000" is 0
     core = core.mask(zeros, "0")

@@ -14,7 +14,7 @@ from typing import BinaryIO
 import pandas as pd
 
 from cxlib.mapping import ColumnMapping, mapping_from_dict, suggest_mapping
-from cxlib.reading import get_sheet, pick_sheet, read_file
+from cxlib.reading import get_sheet, pick_sheet, question_labels, read_file
 from cxlib.roles import TableName
 from cxlib.tables import ValidatedTable
 from cxlib.validation import link_to_customers, validate_table
@@ -61,8 +61,16 @@ def prepare_table(
     """
     if sheet is None and sheet_hint in sheets:
         sheet = sheet_hint
-    name = sheet if sheet is not None else pick_sheet(sheets)
-    raw = get_sheet(sheets, name, filename=file)
+    joined = joined_sheets(sheets, table)
+    if joined is not None and sheet in (None, joined[0]):
+        name, raw = joined
+    else:
+        name = sheet if sheet is not None else pick_sheet(sheets)
+        raw = get_sheet(sheets, name, filename=file)
+    labels = question_labels(sheets, name) if table == "survey" and len(sheets) > 1 else {}
+    if labels:  # the codebook sheet's question texts, read with the coded headers (scales.read_questionnaire)
+        raw = raw.copy(deep=False)
+        raw.attrs = {**raw.attrs, "question_labels": labels}
     if corrections:
         base = dict(roles) if roles else suggest_mapping(raw, table).as_dict()
         roles = {**base, **corrections}
@@ -75,7 +83,42 @@ def prepare_table(
         known_customers=known_customers,
         overrides=overrides,
     )
-    return LoadedTable(table, file, list(sheets), name, raw, mapping, validated)
+    names = [joined[0], *sheets] if joined is not None else list(sheets)
+    return LoadedTable(table, file, names, name, raw, mapping, validated)
+
+
+def joined_sheets(sheets: Mapping[str, pd.DataFrame], table: TableName) -> tuple[str, pd.DataFrame] | None:
+    """A purchase log split over sheets with the same columns (one per year, as UCI's Online Retail II
+    workbook: "Year 2009-2010", "Year 2010-2011") as one table: (name, rows of all those sheets), or None.
+
+    Only for purchase logs, and only when the sheet that would be picked is one of them: one year alone
+    would count a part of each customer's purchases. The joined table's reading notes say which sheets.
+
+    Examples
+    --------
+    >>> year = pd.DataFrame({"Invoice": ["1"], "Customer ID": ["7"], "Price": [2.5]})
+    >>> sheets = {"2010": year, "2011": year, "Info": pd.DataFrame({"a": [1]})}
+    >>> name, rows = joined_sheets(sheets, "transactions")
+    >>> name, len(rows)
+    ('2010 + 2011', 2)
+    """
+    if table != "transactions" or len(sheets) < 2:
+        return None
+    columns = {name: tuple(map(str, frame.columns)) for name, frame in sheets.items() if len(frame)}
+    picked = pick_sheet(dict(sheets))
+    names = [name for name, header in columns.items() if header == columns.get(picked)]
+    if len(names) < 2:
+        return None
+    frames = [sheets[name] for name in names]
+    joined = pd.concat(frames)
+    attrs = dict(frames[0].attrs)
+    note = ("reading.note.sheets_joined", {"sheets": ", ".join(names), "rows": len(joined)})
+    attrs["note_keys"] = [*attrs.get("note_keys", []), note]
+    attrs["blank_rows"] = sum(int(frame.attrs.get("blank_rows", 0) or 0) for frame in frames)
+    layout = [row for frame in frames for row in frame.attrs.get("layout_rows") or []]
+    attrs["layout_rows"] = tuple(layout)
+    joined.attrs = attrs
+    return " + ".join(names), joined
 
 
 def load_table(
@@ -137,6 +180,11 @@ def _respell_customer_ids(item: LoadedTable, customers: LoadedTable) -> None:
     data = item.validated.data
     if "customer_id" not in data or "customer_id" not in customers.validated.data:
         return
+    match = customers.mapping.matches.get("customer_id")
+    if match is not None and match.method == "row_number":  # numbered rows are nobody's ID elsewhere
+        return
+    if _ids_of_records(item, customers):
+        return
     found = respelled_ids(data["customer_id"], customers.validated.data["customer_id"])
     if found is None:
         return
@@ -149,6 +197,35 @@ def _respell_customer_ids(item: LoadedTable, customers: LoadedTable) -> None:
         how=Message(f"link.how.{found.method}"),
     )
     item.validated.report.notes = [*item.validated.report.notes, note]
+
+
+def _ids_of_records(item: LoadedTable, customers: LoadedTable) -> bool:
+    """A table keyed by the customer table's record numbers (Olist's orders by the per-order
+    ``customer_id`` of a customer table combined by ``customer_unique_id``) is linked to the customers
+    those records belong to, with a note. True when it was."""
+    from cxlib.id_lookup import member_of
+    from cxlib.id_matching import MATCHED_SHARE, WRITTEN_SHARE
+    from cxlib.messages import Message
+
+    records = customers.validated.records
+    ids = item.validated.data["customer_id"]
+    known = ids.notna()
+    if records is None or not known.any():
+        return False
+    customer_ids = customers.validated.data["customer_id"]
+    if member_of(ids[known], customer_ids).mean() >= WRITTEN_SHARE:
+        return False
+    is_record = member_of(ids[known], records.index)
+    if is_record.mean() < MATCHED_SHARE:
+        return False
+    lookup = records[~records.index.duplicated()]
+    linked = ids.map(lookup).where(ids.map(lookup).notna(), ids)
+    item.validated.data = item.validated.data.assign(customer_id=linked.astype(ids.dtype))
+    column = customers.mapping.matches["customer_id"].column
+    note = Message("link.note.ids_of_records", matched=int(is_record.sum()), total=int(known.sum()),
+                   column=str(column))  # fmt: skip
+    item.validated.report.notes = [*item.validated.report.notes, note]
+    return True
 
 
 def mapping_overview(loaded: LoadedTable, *, lang: str = "en") -> pd.DataFrame:

@@ -20,6 +20,7 @@ from cxlib.long_format import one_row_per_response
 from cxlib.messages import Message, Num, Pct, render, render_all
 from cxlib.nps import NpsResult, net_promoter_score, recommend_item
 from cxlib.periods import COMPARISONS, Period, Window, churn_comparison, nps_comparison
+from cxlib.satisfaction import satisfaction_notes, satisfaction_summary
 
 __all__ = ["KpiSettings", "Tile", "TileFacts", "kpi_section", "kpi_tiles", "tiles_of"]
 
@@ -70,6 +71,7 @@ class _Kpis:
     churn_note: str | None
     clv_note: str | None
     recommend: dict | None = None  # a recommend question that is not on 0–10 (see nps.recommend_item)
+    satisfaction: dict | None = None  # the overall rating (see satisfaction.satisfaction_summary)
 
     @property
     def notes(self) -> list[str]:
@@ -155,6 +157,7 @@ def _compute(customers: pd.DataFrame | None, survey: pd.DataFrame | None, settin
         churn_note=churn.note,
         clv_note=clv.note if clv is not None else None,
         recommend=recommend_item(survey) if survey is not None and nps is None else None,
+        satisfaction=satisfaction_summary(survey),
     )
 
 
@@ -182,7 +185,9 @@ def kpi_section(
     -------
     dict
         ``customers`` (count), ``nps`` over all answers, ``churn_rate`` over the window up to "now",
-        ``retention``, ``clv``, and ``notes`` (plain sentences). Unsupported KPIs are ``None``.
+        ``retention``, ``clv``, ``satisfaction`` (the mean overall rating on its scale, see
+        :func:`cxlib.satisfaction.satisfaction_summary`) and ``notes`` (plain sentences). Unsupported
+        KPIs are ``None``.
 
     Examples
     --------
@@ -195,7 +200,7 @@ def kpi_section(
     """
     _check_settings(settings, lang or "en")
     kpis = _compute(customers, survey, settings)
-    notes = [_note(kpis, note) for note in kpis.notes]
+    notes = [_note(kpis, note) for note in kpis.notes] + satisfaction_notes(kpis.satisfaction)
     return {
         "customers": kpis.customers,
         "nps": kpis.nps.to_dict() if kpis.nps else None,
@@ -204,6 +209,7 @@ def kpi_section(
         "clv": kpis.clv.to_dict() if kpis.clv else None,
         "notes": notes if lang is None else render_all(notes, lang),
         "recommend": kpis.recommend,
+        "satisfaction": kpis.satisfaction,
     }
 
 
@@ -447,6 +453,24 @@ def _clv_tile(kpis: _Kpis, assumptions: list[dict] | None = None) -> TileFacts:
     return TileFacts("clv", label, Num(clv.mean), None, "normal", tuple(help_text), False)
 
 
+def _satisfaction_tile(kpis: _Kpis) -> TileFacts:
+    """The overall satisfaction where a survey without an NPS (a review export) would show a blank NPS:
+    the mean rating on its scale and n, with why there is no NPS."""
+    summary = kpis.satisfaction
+    assert summary is not None
+    low, high = summary["scale"]
+    if summary["statistic"] == "share":
+        label, value = Message("kpi.label.satisfaction_share"), Pct(summary["value"])
+        facts = Message("kpi.help.satisfaction_share", n=summary["n"])
+    else:
+        label = Message("kpi.label.satisfaction", low=low, high=high)
+        value = Num(summary["value"], decimals=2)
+        facts = Message("kpi.help.satisfaction", n=summary["n"], low=low, high=high)
+    no_nps = _note(kpis, kpis.nps_note)
+    help_text = (facts, *satisfaction_notes(summary), *((no_nps,) if no_nps else ()))
+    return TileFacts("satisfaction", label, value, None, "normal", help_text, False)
+
+
 def _people_tile(
     customers: pd.DataFrame | None, survey: pd.DataFrame | None, kpis: _Kpis, window: Window | None = None
 ) -> TileFacts:
@@ -470,7 +494,9 @@ def tiles_of(
     *,
     settings: KpiSettings = KpiSettings(),
 ) -> list[TileFacts]:
-    """The Overview tiles without words (customers, NPS, churn rate, retention, average CLV).
+    """The Overview tiles without words (customers, NPS, churn rate, retention, average CLV); a survey
+    without an NPS but with an overall rating (a review export) shows its mean satisfaction instead of
+    a blank NPS.
 
     The same numbers as :func:`kpi_tiles`, which renders these in a language; the app caches these and
     renders them on every run, so a language switch recomputes nothing.
@@ -486,7 +512,9 @@ def tiles_of(
     kpis = _compute(customers, survey, settings)
     return [
         _people_tile(customers, survey, kpis, settings.window),
-        _nps_tile(survey, kpis, settings),
+        _satisfaction_tile(kpis)
+        if kpis.nps is None and kpis.satisfaction
+        else _nps_tile(survey, kpis, settings),
         *_churn_tiles(customers, kpis, settings),
         _clv_tile(kpis, customers.attrs.get("assumptions") if customers is not None else None),
     ]

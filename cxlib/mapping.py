@@ -28,6 +28,7 @@ from cxlib.scales import (
     Questionnaire,
     company_reply_word,
     has_term,
+    mostly_beyond_scales,
     read_questionnaire,
     words_of,
 )
@@ -59,6 +60,12 @@ _QUALIFIERS = frozenset(
     }
 )
 _SAMPLE_ROWS = 300
+#: Words of a header that holds a person's name or contact, never an ID however alike it is spelt
+#: ("Customer Name" is no misspelt "customer id").
+_CONTACT_WORDS = frozenset(
+    {"name", "names", "email", "e-mail", "mail", "phone", "telefon", "address", "adresse", "vorname",
+     "nachname"}
+)  # fmt: skip
 
 
 @dataclass
@@ -149,6 +156,8 @@ def _name_score(header: str, role: Role) -> tuple[float, str]:
         if len(name) >= 4 and f" {name} " in words and not qualified:
             best = max(best, (0.7 + 0.2 * min(len(name) / max(len(folded), 1), 1.0), "synonym"))
         if _opposite(folded, name):  # "Last Order Date" is no misspelt "first order date"
+            continue
+        if role.kind == "id" and set(folded.split()) & _CONTACT_WORDS - set(name.split()):
             continue
         matcher = difflib.SequenceMatcher(None, folded, name)
         # the quick ratios are upper bounds of ratio(): wide sheets skip most of the expensive matching
@@ -251,8 +260,16 @@ def suggest_mapping(frame: pd.DataFrame, table: TableName) -> ColumnMapping:
         ]  # a score without touchpoint names: wide survey
     mapping = ColumnMapping(table)
     used: set[str] = set()
-    for score, _, role_key, column, method in sorted(candidates, reverse=True):
+    # a column with values is matched before any empty one ("Custom Number", "Option 1 Wert" of a PayPal
+    # export); an empty column takes only a required role no column with values fits (validation says
+    # that it is empty)
+    filled = {column for column in frame.columns if frame[column].notna().any()}
+    required = {r.key for r in ROLES[table] if r.required}
+    ranked = sorted(candidates, key=lambda c: (c[3] in filled, *c[:3]), reverse=True)
+    for score, _, role_key, column, method in ranked:
         if role_key in mapping.matches or column in used:
+            continue
+        if column not in filled and role_key not in required:
             continue
         mapping.matches[role_key] = ColumnMatch(role_key, column, round(score, 2), method)
         used.add(column)
@@ -283,6 +300,8 @@ def _survey_role_fits(role_key: str, questionnaire: Questionnaire, column: str) 
             return True
         if any(e.code == "nps_group_codes" for e in meaning.evidence):
             return False  # the group coded as numbers, not the 0–10 answer
+        if mostly_beyond_scales(profile.counts):
+            return False  # a report's NPS figures (−25, 31 …), not the answers to the question
         if profile.n < 10:  # too few answers to tell the scale
             return meaning.kind not in ("free_text", "bipolar", "ordinal")
         wrong_scale = meaning.scale is not None and meaning.scale not in NPS_SCALES
@@ -329,6 +348,12 @@ def _survey_roles_from_values(
         for column in free(("nps_group",)) + free(("nps_score",)):
             assign("recommend", column, 0.8)
             break
+    if "customer_id" not in mapping.matches:  # the e-mail links answers to customers when no ID does
+        from cxlib.transaction_columns import is_email_column
+
+        emails = [c for c in by_header if by_header[c] not in used and is_email_column(frame[by_header[c]])]
+        if emails:
+            assign("customer_id", emails[0], 0.7)
     if "comment" not in mapping.matches:
         texts = [c for c in free(("free_text",)) if "comment" not in meanings[c].excluded_from]
         if texts:

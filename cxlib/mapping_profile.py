@@ -66,6 +66,8 @@ def profile_from_tables(loaded: Mapping[str, object], *, owners: Mapping[str, st
             chosen = {key: getattr(meaning, key) for key in _MEANING_KEYS if getattr(meaning, key)}
             if "scale" in chosen:
                 chosen["scale"] = list(chosen["scale"])
+            if any(e.code == "user_ordinal" for e in meaning.evidence):  # marked by hand as ordered answers
+                chosen["kind"] = "ordinal"
             if chosen:
                 columns[str(column)] = chosen
         tables[name] = {"sheet": item.sheet, "roles": roles, "columns": columns}  # type: ignore[attr-defined]

@@ -362,6 +362,8 @@ _DATE_FORMATS = (
     "%b %d, %Y",
     "%B %d, %Y",
     "%d-%b-%Y",
+    "%d-%b-%Y %H:%M",
+    "%d-%b-%Y %H:%M:%S",
     "%d-%b-%y",
     "%d %b %y",
     "%d/%b/%Y",

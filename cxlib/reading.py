@@ -350,6 +350,46 @@ def pick_sheet(sheets: dict[str, pd.DataFrame]) -> str:
     return max(scores, key=lambda name: scores[name])  # max keeps the first of equal scores
 
 
+#: A codebook sheet names at least this many of the data's headers, and this share of them.
+_LABELLED_MIN, _LABELLED_SHARE = 3, 0.3
+#: Longer sheets are data, not a codebook (SFO's code list has 670 rows with its value labels).
+_CODEBOOK_MAX_ROWS = 5000
+
+
+def question_labels(sheets: dict[str, pd.DataFrame], data_sheet: str) -> dict[str, str]:
+    """The question texts another sheet of the workbook gives the data's headers: a codebook or
+    variables sheet (SoSci Survey's and Unipark's ``Variable | Label``) with one column of the data's
+    headers and one of longer texts beside it. Empty when no sheet names enough of the headers.
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"NP01": [9, 10], "AB01": [4, 5], "SD01": [1, 2]})
+    >>> book = pd.DataFrame({"Variable": ["NP01", "AB01", "SD01"],
+    ...                      "Label": ["Wie wahrscheinlich … weiterempfehlen?", "Beratung", "Geschlecht"]})
+    >>> question_labels({"Daten": data, "Variablen": book}, "Daten")["NP01"]
+    'Wie wahrscheinlich … weiterempfehlen?'
+    """
+    headers = {str(column).strip().lower(): str(column) for column in sheets[data_sheet].columns}
+    for name, frame in sheets.items():
+        if name == data_sheet or frame.shape[1] < 2 or len(frame) > _CODEBOOK_MAX_ROWS:
+            continue
+        cells = frame.astype("string").apply(lambda column: column.str.strip().str.lower())
+        for position in range(frame.shape[1]):
+            known = cells.iloc[:, position].isin(list(headers)).fillna(False).astype(bool)
+            if known.sum() < max(_LABELLED_MIN, _LABELLED_SHARE * len(headers)):
+                continue
+            texts = frame[known].drop(columns=frame.columns[position]).astype("string")
+            texts = texts.loc[:, texts.notna().mean() >= 0.5]  # the label column labels most variables
+            lengths = texts.apply(lambda column: column.str.len().median())
+            if lengths.empty or not lengths.notna().any():
+                continue
+            label = lengths.idxmax()
+            pairs = zip(cells.iloc[:, position][known], texts[label], strict=True)
+            found = {headers[code]: str(text).strip() for code, text in pairs if pd.notna(text)}
+            return {code: text for code, text in found.items() if text}
+    return {}
+
+
 def get_sheet(sheets: dict[str, pd.DataFrame], name: str, *, filename: str) -> pd.DataFrame:
     """The sheet ``name``, or a ``CxError`` naming the sheets that do exist.
 

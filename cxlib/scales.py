@@ -43,6 +43,7 @@ __all__ = [
     "Family",
     "ItemProfile",
     "Questionnaire",
+    "code_only_header",
     "company_reply_word",
     "end_label_points",
     "evidence_text",
@@ -51,6 +52,7 @@ __all__ = [
     "labelled_numbers",
     "likert_points",
     "likert_scale",
+    "mostly_beyond_scales",
     "names_recommendation",
     "nps_groups",
     "placeholder_comment",
@@ -59,6 +61,8 @@ __all__ = [
     "read_questionnaire",
     "resolve_scale",
     "satisfied_words",
+    "stated_scale",
+    "unlabelled_ten_point_items",
     "words_of",
 ]
 
@@ -685,6 +689,10 @@ class ItemProfile:
     other: int = 0
     satisfied_words: dict[str, int] = field(default_factory=dict)
     said_share: float = 1.0
+    #: Answers with a fractional part (8.3, 7,5) and the range and finest step of all numbers, when the
+    #: fractional ones have at most one decimal place (see :func:`_decimal_rating`).
+    fractional: int = 0
+    number_range: tuple[float, float] | None = None
 
     @property
     def is_candidate(self) -> bool:
@@ -702,8 +710,8 @@ class ItemProfile:
 
     @property
     def is_binary(self) -> bool:
-        """Only two answers, 0 and 1 (or yes/no words)."""
-        return self.yes_no or (set(self.counts) <= {0, 1} and len(self.counts) == 2)
+        """Only two answers, 0 and 1 (or yes/no words); 0.0–1.0 in tenths is no flag."""
+        return self.yes_no or (set(self.counts) <= {0, 1} and len(self.counts) == 2 and not self.fractional)
 
     @property
     def is_free_text(self) -> bool:
@@ -739,6 +747,9 @@ def profile_column(values: pd.Series, header: object, *, sample: int | None = SA
         profile.integer = bool(numbers.size) and bool((distinct == np.round(distinct)).all())
         if profile.integer and profile.distinct <= 15:
             profile.counts = {int(k): int(v) for k, v in zip(distinct, counts, strict=True)}
+        if numbers.size and not profile.integer:
+            profile.fractional = int(counts[distinct != np.round(distinct)].sum())
+            _note_number_range(profile, distinct.tolist())
         return profile
     cells: Counter[str] = Counter()
     for cell, count in _value_counts(column).items():
@@ -765,6 +776,8 @@ def profile_column(values: pd.Series, header: object, *, sample: int | None = SA
         head = list(cells)[:300]
         profile.wordy_share = sum(bool(_TWO_WORDS.search(text)) for text in head) / len(head)
         profile.numeric = sum(_is_number(text) for text in head) > 0.95 * len(head)
+        if profile.numeric:  # many distinct numbers written as text: perhaps scores in tenths (7.3, 8,5)
+            _note_written_decimals(profile, cells)
         profile.other = profile.n
         return profile
     _classify_cells(profile, cells)
@@ -822,6 +835,7 @@ def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
     """Sort the few distinct cells of a column into numbers, non-answer codes, Likert and group words."""
     numbers: Counter[int] = Counter()
     fractional = 0
+    decimals: list[float] = []
     lengths = 0.0
     yes_no = 0
     bipolar = middle = 0
@@ -842,6 +856,7 @@ def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
                 numbers[int(number)] += count
             else:
                 fractional += count
+                decimals.append(number)
             continue
         word = words_of(cell)
         raw = str(cell).strip().lower()
@@ -867,6 +882,9 @@ def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
     _read_likert_scale(profile)
     profile.counts = dict(sorted(numbers.items()))
     profile.other += fractional
+    if fractional:
+        profile.fractional = fractional
+        _note_number_range(profile, [*decimals, *numbers])
     profile.numeric = bool(numbers) and profile.other == 0 and not profile.likert and not profile.groups
     profile.integer = profile.numeric and fractional == 0
     profile.mean_length = lengths / max(profile.n, 1)
@@ -874,6 +892,27 @@ def _classify_cells(profile: ItemProfile, counts: dict[str, int]) -> None:
     profile.wordy_share = sum(bool(_TWO_WORDS.search(str(c))) for c in counts) / max(len(counts), 1)
     profile.yes_no = yes_no > 0 and yes_no + sum(profile.codes_found.values()) == profile.n
     profile.bipolar = middle > 0 and bipolar + middle >= 0.5 * profile.n
+
+
+def _note_written_decimals(profile: ItemProfile, cells: Counter[str]) -> None:
+    """The fractional answers and number range of a column of many distinct numbers written as text,
+    when every cell is a number (decimal point or comma)."""
+    numbers = {}
+    for text in cells:
+        try:
+            numbers[text] = float(text.replace(",", "."))
+        except ValueError:
+            return
+    profile.fractional = sum(cells[text] for text, number in numbers.items() if number != round(number))
+    if profile.fractional:
+        _note_number_range(profile, list(numbers.values()))
+
+
+def _note_number_range(profile: ItemProfile, values: list[float]) -> None:
+    """Keep the range of a column's numbers when its fractional answers have one decimal place at most
+    (8.3, 7.5: a score on a decimal scale), not when they are measurements or shares (0.83, 12.75)."""
+    if all(abs(value * 10 - round(value * 10)) < 1e-6 for value in values):
+        profile.number_range = (float(min(values)), float(max(values)))
 
 
 def _read_end_labels(profile: ItemProfile, numbers: Counter[int]) -> None:
@@ -939,6 +978,34 @@ class Family:
     answers: int = 0
 
 
+_CODE_ONLY = re.compile(r"^\s*[A-Za-z]{1,4}_?\d{1,4}(?:[_.\-]?\d{1,3})*[A-Za-z]?\s*$")
+
+
+def code_only_header(header: object) -> bool:
+    """Whether a header is only a question code (``NP01``, ``Q12``, ``F3_1``, ``v_12``) that says nothing
+    about the question.
+
+    Examples
+    --------
+    >>> [code_only_header(h) for h in ("NP01", "Q12", "F3_1", "v_12", "Q7ALL", "NPS", "Score 1")]
+    [True, True, True, True, False, False, False]
+    """
+    return bool(_CODE_ONLY.match(str(header)))
+
+
+def unlabelled_ten_point_items(meanings: dict[str, ColumnMeaning]) -> list[str]:
+    """0–10 items under a bare question code in a survey without any recommend question: each could be
+    the NPS question, which only the questionnaire can tell (never guessed; named in a note)."""
+    sources = ("nps_score", "nps_group", "recommend_rating", "recommend_flag")
+    if any(m.kind in sources for m in meanings.values()):
+        return []
+    return [
+        column
+        for column, meaning in meanings.items()
+        if meaning.kind in ("rating", "outcome") and meaning.scale == (0, 10) and code_only_header(column)
+    ]
+
+
 def _stem(header: str) -> str | None:
     """The question stem of a coded header: ``Q7ART`` -> ``q7``, ``F12_3`` -> ``f12``; None otherwise."""
     match = re.match(r"^\s*([A-Za-z]{1,3}\d{1,3})(?=[A-Za-z_\-.\s]|$)", header)
@@ -991,6 +1058,8 @@ def resolve_scale(
         return None, tuple(codes), evidence
     while values and values[-1] > 10:
         codes.append(values.pop())
+    if mostly_beyond_scales(counts):  # NPS figures (−25, 31, 48), counts, amounts: no answers
+        return None, (), [*evidence, _beyond_scales_evidence(counts)]
     if codes and codes[-1] > 10:
         evidence.append(Evidence("code_above_scale", {"codes": [c for c in codes if c > 10]}))
     if not values:
@@ -1020,6 +1089,25 @@ def resolve_scale(
             evidence.append(Evidence("integer_range", {"low": scale[0], "high": scale[1]}))
             return scale, tuple(sorted(codes)), evidence
     return None, tuple(sorted(codes)), evidence
+
+
+def mostly_beyond_scales(counts: dict[int, int]) -> bool:
+    """Whether most answers lie off every rating scale (below 0 or above 10) and take three or more
+    different values there: a non-answer code is one or two values ("11 = blank", −77), while NPS
+    figures of a monthly report (−25, 12, 31 …) or amounts spread everywhere.
+
+    >>> mostly_beyond_scales({-25: 1, 12: 1, 31: 1, 48: 1, 7: 1, 3: 1})
+    True
+    >>> mostly_beyond_scales({1: 40, 2: 60, 3: 80, 11: 200}), mostly_beyond_scales({-99: 5, 1: 9, 5: 3})
+    (False, False)
+    """
+    off = {value: count for value, count in counts.items() if value < 0 or value > 10}
+    return len(off) >= 3 and sum(off.values()) > sum(counts.values()) - sum(off.values())
+
+
+def _beyond_scales_evidence(counts: dict[int, int]) -> Evidence:
+    off = sum(count for value, count in counts.items() if value < 0 or value > 10)
+    return Evidence("values_beyond_scales", {"share": round(off / sum(counts.values()), 2)})
 
 
 def _count_shape(counts: dict[int, int], values: list[int]) -> bool:
@@ -1179,6 +1267,7 @@ def read_questionnaire(frame: pd.DataFrame, *, sample: int | None = SAMPLE_ROWS)
      ('Q7FOOD', 'rating', (1, 5), (0, 6)), ('Q7ALL', 'outcome', (1, 5), (0, 6, 'blank')),
      ('NETPRO', 'nps_score', (0, 10), (11,))]
     """
+    labels = frame.attrs.get("question_labels") or {}  # from the workbook's codebook sheet, if any
     rows = frame if sample is None else frame.iloc[:sample]
     rows = rows.copy(deep=False)
     rows.attrs = {}  # the reader's attrs would be deep-copied with every column taken out
@@ -1204,8 +1293,32 @@ def read_questionnaire(frame: pd.DataFrame, *, sample: int | None = SAMPLE_ROWS)
     }
     _mark_batteries(meanings, families)
     _nps_group_columns(meanings)
+    _nps_from_labels(meanings, labels)
     _nps_from_plain_score(meanings)
     return Questionnaire(meanings, families, profiles)
+
+
+def _nps_from_labels(meanings: dict[str, ColumnMeaning], labels: dict[str, str]) -> None:
+    """A survey whose headers are codes (``NP01``) and whose workbook has a codebook sheet: the one
+    0–10 item whose question text there names the recommendation is the NPS question (evidence
+    ``label_names_recommendation``, quoting the text). Nothing is taken when the texts name none, or
+    several."""
+    sources = ("nps_score", "nps_group", "recommend_rating", "recommend_flag")
+    if not labels or any(m.kind in sources for m in meanings.values()):
+        return
+    named = [
+        column
+        for column, meaning in meanings.items()
+        if meaning.kind in ("rating", "outcome")
+        and meaning.scale in NPS_SCALES
+        and names_recommendation(labels.get(column, ""))
+    ]
+    if len(named) != 1:
+        return
+    meaning = meanings[named[0]]
+    meaning.kind, meaning.direction = "nps_score", None
+    meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "touchpoints")))
+    meaning.evidence.append(Evidence("label_names_recommendation", {"label": labels[named[0]]}))
 
 
 _GROUP_WORDS = ("group", "gruppe", "category", "kategorie", "segment", "class", "klasse", "type", "typ")
@@ -1326,6 +1439,7 @@ def _meaning(profile: ItemProfile, family: Family | None, *, pooled: int = 0) ->
         )  # fmt: skip
     if profile.likert_scale is not None and not profile.counts and profile.is_candidate:
         return _likert_meaning(profile, recommend, pooled)
+    family = _with_stated_scale(profile, family)
     if family is not None and family.scale is not None:
         meaning = ColumnMeaning(
             profile.column, "rating", scale=family.scale, missing_codes=family.codes,
@@ -1352,6 +1466,9 @@ def _meaning(profile: ItemProfile, family: Family | None, *, pooled: int = 0) ->
     if family is not None:
         counted = [e for e in family.evidence if e.code == "count_values"]
         return ColumnMeaning(profile.column, "coded", evidence=[*counted, Evidence("no_rating_scale", {})])
+    decimal = _decimal_rating(profile, recommend)
+    if decimal is not None:
+        return decimal
     if profile.is_free_text:
         length = {"mean_length": round(profile.mean_length), "unique_share": round(profile.unique_share, 2)}
         meaning = ColumnMeaning(profile.column, "free_text", evidence=[Evidence("long_unique_text", length)])
@@ -1361,8 +1478,44 @@ def _meaning(profile: ItemProfile, family: Family | None, *, pooled: int = 0) ->
             meaning.evidence.append(Evidence("company_reply", {"word": reply}))
         return meaning
     if profile.numeric:
-        return ColumnMeaning(profile.column, "number")
+        meaning = ColumnMeaning(profile.column, "number")
+        if mostly_beyond_scales(profile.counts):  # say why a column named "NPS" gives no NPS
+            meaning.evidence.append(_beyond_scales_evidence(profile.counts))
+        return meaning
     return ColumnMeaning(profile.column, "category")
+
+
+#: Header words of a score that averages many ratings (a hotel's "Average_Score"), not one answer.
+_AVERAGE_WORDS = ("average", "avg", "mean", "durchschnitt", "durchschnittlich", "mittelwert", "schnitt")
+
+
+def _decimal_rating(profile: ItemProfile, recommend: str | None) -> ColumnMeaning | None:
+    """A score on a decimal scale (Booking.com's ``Reviewer_Score`` 2.5–10, half stars 3.5): numbers
+    with one decimal place at most, within 0–10, under a rating word, read as a rating on 0–10 / 1–10
+    (or 0–5 / 1–5 when no answer passes 5), the scale stated. Never an NPS: that needs whole-number
+    answers to the recommend question. A header that says it is an average ("Average_Score") is a
+    number, not a customer's answer. None when the column is no such score."""
+    span = profile.number_range
+    written = profile.numeric and profile.other == profile.n  # many distinct numbers, all read as such
+    if not profile.fractional or span is None or not (written or profile.other in (0, profile.fractional)):
+        return None
+    words = profile.words
+    if span[0] < 0 or not 1 < span[1] <= 10 or profile.likert or profile.groups:
+        return None
+    if not has_term(words, RATING_WORDS) or _not_rating_word(words):
+        return None
+    average = has_term(words, _AVERAGE_WORDS)
+    if average:
+        evidence = [Evidence("average_score", {"word": average})]
+        return ColumnMeaning(profile.column, "number", evidence=evidence)
+    scale = (0 if span[0] < 1 else 1, 5 if span[1] <= 5 else 10)
+    evidence = [Evidence("decimal_scale", {"low": scale[0], "high": scale[1]})]
+    meaning = _with_codes(ColumnMeaning(profile.column, "rating", scale=scale, evidence=evidence), profile)
+    if recommend:  # decimals are no answers to the 0–10 recommend question: summarised, no NPS
+        meaning.kind, meaning.excluded_from = "recommend_rating", ("touchpoints",)
+        meaning.evidence.append(Evidence("decimal_not_nps", {"word": recommend}))
+        return meaning
+    return _classify_rating(meaning, profile, None)
 
 
 def _likert_meaning(profile: ItemProfile, recommend: str | None, pooled: int) -> ColumnMeaning:
@@ -1530,6 +1683,63 @@ def header_anchors(header: object) -> list[tuple[int, str]]:
         if label and any(ch.isalpha() for ch in label):
             found.append((int(number), label))
     return found
+
+
+#: A scale written in the header: "(0-10)", "[1–5]", "0 bis 10", "Skala von 1 bis 7", "on a scale of 1 to 10".
+_STATED_RANGE = re.compile(
+    r"(?:^|(?<=[\s(\[:]))([01])\s*(?:-|–|—|\.\.|bis|to|through)\s*(\d{1,2})(?=$|[\s)\]:,.;?])",
+    re.IGNORECASE,
+)
+_STATED_SCALES = frozenset({(0, 4), (0, 5), (0, 6), (0, 10), (1, 4), (1, 5), (1, 6), (1, 7), (1, 9), (1, 10)})
+#: Share of the numeric answers that must lie on the stated scale for the header to be believed.
+STATED_SCALE_FIT = 0.8
+
+
+def stated_scale(header: object) -> tuple[int, int] | None:
+    """The answer scale a header states ("Weiterempfehlung (0-10)", "Beratung [1–5]", "Skala 1 bis 7"), or
+    its two numbered end labels ("1 = sehr gut … 6 = ungenügend"); None when it states none.
+
+    Only the usual rating scales count (0–4 … 0–10, 1–4 … 1–10), so that "Alter 18-25" or "Q1-5" is no
+    scale.
+
+    Examples
+    --------
+    >>> stated_scale("Wie wahrscheinlich ist eine Weiterempfehlung? (0-10)"), stated_scale("Service [1–5]")
+    ((0, 10), (1, 5))
+    >>> stated_scale("Skala von 1 bis 7"), stated_scale("Beratung (1 = sehr gut, 6 = ungenügend)")
+    ((1, 7), (1, 6))
+    >>> stated_scale("Q1-5"), stated_scale("Alter 18-25"), stated_scale("Kanal (1=online, 2=Telefon)")
+    (None, None, None)
+    """
+    text = str(header)
+    for low, high in _STATED_RANGE.findall(text):
+        if (int(low), int(high)) in _STATED_SCALES:
+            return int(low), int(high)
+    anchors = header_anchors(text)
+    if len(anchors) == 2 and all(_anchor_point(label) is not None for _, label in anchors):
+        ends = (min(n for n, _ in anchors), max(n for n, _ in anchors))
+        if ends in _STATED_SCALES:
+            return ends
+    return None
+
+
+def _with_stated_scale(profile: ItemProfile, family: Family | None) -> Family | None:
+    """The column's own one-item family on the scale its header states, when its numeric answers fit that
+    scale: answers on it are never non-answer codes (a small sample of 0–10 answers with nobody between 4
+    and 7 keeps its 9s and 10s), values off it are. Otherwise ``family`` as it was."""
+    scale = stated_scale(profile.column)
+    answers = sum(profile.counts.values())
+    if scale is None or not answers:
+        return family
+    low, high = scale
+    on_scale = {value: count for value, count in profile.counts.items() if low <= value <= high}
+    if sum(on_scale.values()) < STATED_SCALE_FIT * answers or len(on_scale) < 2:
+        return family
+    if family is not None and family.scale == scale and not any(low <= c <= high for c in family.codes):
+        return family
+    codes = tuple(sorted(value for value in profile.counts if value not in on_scale))
+    evidence = [Evidence("header_scale", {"low": low, "high": high})]
+    return Family([profile.column], scale, codes, evidence, answers)
 
 
 def _anchor_point(label: str) -> float | None:

@@ -177,6 +177,9 @@ class ValidatedTable:
     touchpoints: list[str] = field(default_factory=list)
     columns: dict[str, ColumnMeaning] = field(default_factory=dict)
     """What each column of ``data`` means (keyed like ``data``'s columns); may be partial."""
+    records: pd.Series | None = None
+    """A customer table combined from one row per contract or order (:mod:`cxlib.customer_records`): the
+    customer ID of each record number (the index), so that other tables keyed by the record link."""
 
 
 def rendered(value: Any, lang: str = "en") -> Any:

@@ -40,23 +40,38 @@ __all__ = [
     "UNPAID",
     "amount_in_cents",
     "cancel_mark_columns",
+    "customer_id_header",
     "guest_lines",
     "mixed_currencies",
+    "non_product_lines",
+    "not_a_sale",
     "refine_transaction_mapping",
     "refund_column",
     "repeated_order_total",
+    "reversed_sales",
 ]
 
 #: Status words of a line that is no purchase because it was cancelled, returned or refunded in full.
 CANCELLED = re.compile(
     r"^(?:cancel|storn|return|retour|refund|void|zurückgesendet|zurueckgesendet|rückgabe|rücksendung|erstatt"
-    r"|unavailable|nicht verfügbar|nicht lieferbar|credit[ _-]?(?:note|memo)|gutschrift|rechnungskorrektur)",
+    r"|unavailable|nicht verfügbar|nicht lieferbar|credit[ _-]?(?:note|memo)|gutschrift|rechnungskorrektur"
+    r"|revers|chargeback|rückbuchung|rueckbuchung|zurückgebucht|zurueckgebucht)",
     re.IGNORECASE,
 )
 #: Status words of a payment that failed or has not been paid (yet): no purchase either.
 UNPAID = re.compile(
     r"^(?:fail|declin|expire|abandon|pending|unpaid|not paid|awaiting|on[ _-]?hold|requires[ _]|incomplete"
-    r"|fehlgeschlagen|abgelehnt|abgebrochen|ausstehend|unbezahlt|nicht bezahlt|zahlung ausstehend)",
+    r"|fehlgeschlagen|abgelehnt|abgebrochen|ausstehend|unbezahlt|nicht bezahlt|zahlung ausstehend"
+    r"|denied|verweigert|payment[ _-]?due|past[ _-]?due|overdue|überfällig|ueberfaellig)",
+    re.IGNORECASE,
+)
+#: Transaction types that move money without a sale (a payment account's withdrawals, transfers, currency
+#: conversions, fees, holds, authorisations and deposits) or take a sale back (refunds, reversals).
+NOT_A_SALE = re.compile(
+    r"withdraw|abbuchung|auszahlung|payout|transfer (?:to|from)|übertrag|umbuchung|conversion|umrechnung"
+    r"|\bfees?\b|gebühr|\bhold\b|einbehalt|reserve (?:hold|release)|payment reserve|authori[sz]ation"
+    r"|autorisierung|deposit|einzahlung|\bvoid"
+    r"|refund|rückzahlung|rueckzahlung|erstattung|chargeback|rückbuchung|reversal|storno|cancel|gutschrift",
     re.IGNORECASE,
 )
 #: Rows sampled to judge a column by its values.
@@ -173,6 +188,18 @@ def _customer_kind(header: object) -> str:
     return "id"
 
 
+def customer_id_header(header: object) -> bool:
+    """A header that identifies the customer ("Customer ID", "Kundennummer", "customer_unique_id"),
+    not one that describes (group, place, status) or names them.
+
+    Examples
+    --------
+    >>> [customer_id_header(h) for h in ("Kunden-Nr.", "customer_unique_id", "customer_state", "id")]
+    [True, True, False, False]
+    """
+    return _customer_header(header) and _customer_kind(header) == "id"
+
+
 def _customer_candidates(
     frame: pd.DataFrame, used: set, *, names: bool = True
 ) -> list[tuple[object, Evidence]]:
@@ -198,14 +225,21 @@ def _customer_candidates(
 def _check_customer_id(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
     """A customer id unique on every line is the line's own id: a repeating customer column replaces it."""
     match = mapping.matches.get("customer_id")
-    if match is not None:
+    empty = match is not None and _filled_text(frame[match.column]).empty
+    if match is not None and not empty:
         values = frame[match.column]
         if len(_filled_text(values)) < MIN_LINES or _distinct_share(values) < UNIQUE_PER_LINE:
             return
-    candidates = _customer_candidates(frame, used, names=match is None)
+    candidates = _customer_candidates(frame, used, names=match is None or empty)
     if not candidates:
         return
     column, evidence = candidates[0]
+    if empty:  # an empty column matched by its header ("Custom Number"): the customer is elsewhere
+        used.discard(match.column)
+        replaced = Evidence("customer_column_empty", {"replaced": str(match.column), "header": str(column)})
+        _assign(mapping, "customer_id", column, evidence, used)
+        mapping.evidence["customer_id"].append(replaced)
+        return
     if match is not None:
         used.discard(match.column)
         del mapping.matches["customer_id"]
@@ -296,6 +330,43 @@ def _numeric(values: pd.Series) -> bool:
     return bool(numbers.notna().any()) and float(bad.mean()) <= 0.05
 
 
+_FEE_WORDS = frozenset({"fee", "fees", "gebühr", "gebühren", "gebuehr", "gebuehren", "entgelt", "disagio"})
+#: Share of the lines on which net = gross − fee, for a net amount that is the payment's after fees.
+FEE_MATCH_SHARE = 0.9
+
+
+def _net_after_fees(frame: pd.DataFrame, bases: dict[str, list]) -> dict[object, object]:
+    """Net columns that are the gross minus a payment fee (PayPal's "Net" = "Gross" + "Fee"), not net of
+    VAT: net column -> fee column. The customer paid the gross; the fee is the seller's cost.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"Brutto": ["10,00", "20,00"], "Gebühr": ["-0,59", "-0,83"],
+    ...                     "Netto": ["9,41", "19,17"]})
+    >>> _net_after_fees(log, {"net": ["Netto"], "gross": ["Brutto"]})
+    {'Netto': 'Gebühr'}
+    """
+    fees = [c for c in frame.columns if _words(c) & _FEE_WORDS and _numeric(frame[c])]
+    found = {}
+    for net in bases["net"]:
+        for gross in bases["gross"]:
+            for fee in fees:
+                if _adds_up(frame, net, fee, gross):
+                    found[net] = fee
+    return found
+
+
+def _adds_up(frame: pd.DataFrame, part: object, other: object, total: object) -> bool:
+    """True when ``part`` + |``other``| = ``total`` on nearly every line where all three are numbers and
+    ``other`` is not always zero (a net plus its fee is the gross, a subtotal plus its tax the total)."""
+    values = [parse_numbers(frame[c].head(SAMPLE))[0] for c in (part, other, total)]
+    known = values[0].notna() & values[1].notna() & values[2].notna()
+    if not (known & (values[1] != 0)).any():
+        return False
+    fits = (values[0] + values[1].abs() - values[2]).abs() < 0.011
+    return float(fits[known].mean()) >= FEE_MATCH_SHARE
+
+
 def _check_amount(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
     """The line's amount is what the customer paid for the goods, net of VAT where the log has both.
 
@@ -318,9 +389,15 @@ def _check_amount(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> Non
     current = _tax_basis(match.column) if match is not None else None
     if match is not None and current is None:
         return
+    after_fees = _net_after_fees(frame, bases)
+    bases["net"] = [column for column in bases["net"] if column not in after_fees]
     if bases["net"]:
         column, code = bases["net"][0], "amount_net_of_vat"
         other = {"gross": str(bases["gross"][0])} if bases["gross"] else {}
+    elif bases["gross"] and after_fees:
+        net, fee = next(iter(after_fees.items()))
+        column, code = bases["gross"][0], "amount_gross_before_fees"
+        other = {"net": str(net), "fee": str(fee)}
     elif bases["gross"]:
         column, code, other = bases["gross"][0], "amount_gross_with_vat", {}
     else:
@@ -386,24 +463,155 @@ _DOCUMENT_TYPE_WORDS = frozenset({"belegart", "dokumentart", "belegtyp", "vorgan
 MAX_DOCUMENT_TYPES = 12
 
 
+_STATE_WORDS = frozenset({"state", "zustand"})
+
+
 def _find_document_type(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
-    """A document type column ("Belegart": Rechnung / Gutschrift) as the status, where none was named:
-    a credit note written with a positive amount is no purchase, however its amount is signed."""
+    """A document type column ("Belegart": Rechnung / Gutschrift) or an invoice's state (Recurly's
+    ``state``: paid / voided / failed / past_due) as the status, where none was named: a credit note
+    written with a positive amount, a voided or unpaid invoice is no purchase."""
     for column in frame.columns:
         squashed = _squashed(column)
-        named = _words(column) & _DOCUMENT_TYPE_WORDS or squashed in _DOCUMENT_TYPE_WORDS
+        state = bool(_words(column) & _STATE_WORDS)
+        named = _words(column) & _DOCUMENT_TYPE_WORDS or squashed in _DOCUMENT_TYPE_WORDS or state
         if column in used or not (named or squashed.endswith(("art", "typ", "type"))):
             continue
         text = _filled_text(frame[column])
         kinds = text.drop_duplicates()
         if not 2 <= len(kinds) <= MAX_DOCUMENT_TYPES:
             continue
-        credit = kinds[kinds.str.contains(CANCELLED, na=False)]
-        if len(credit) and len(credit) < len(kinds):
-            examples = {"header": str(column), "examples": ", ".join(credit)}
-            evidence = Evidence("document_type_credit", examples)
+        credit = kinds.str.contains(CANCELLED, na=False)
+        if state:  # a state says whether the invoice was paid, too
+            credit |= kinds.str.contains(UNPAID, na=False)
+        if credit.any() and not credit.all():
+            examples = {"header": str(column), "examples": ", ".join(kinds[credit])}
+            evidence = Evidence("invoice_state_not_paid" if state else "document_type_credit", examples)
             _assign(mapping, "status", column, evidence, used)
             return
+
+
+_SUBTOTAL_WORDS = ("subtotal", "zwischensumme", "summenetto")
+_TAX_WORDS = frozenset({"tax", "taxes", "vat", "mwst", "ust", "steuer", "steuern", "umsatzsteuer"})
+
+
+def _subtotal_before_tax(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
+    """A subtotal that is the amount minus its tax ("subtotal" + "tax" = "total", as subscription and
+    shop exports write them) is the net amount: revenue is net of VAT where the log has both."""
+    match = mapping.matches.get("amount")
+    if match is None or any(e.code == "amount_paid_not_total" for e in mapping.evidence.get("amount", [])):
+        return
+    taxes = [c for c in frame.columns if _words(c) & _TAX_WORDS and c != match.column and _numeric(frame[c])]
+    for column in frame.columns:
+        if column in used or not _squashed(column).startswith(_SUBTOTAL_WORDS) or not _numeric(frame[column]):
+            continue
+        if any(_adds_up(frame, column, tax, match.column) for tax in taxes):
+            used.discard(match.column)
+            evidence = Evidence("amount_net_of_vat", {"header": str(column), "gross": str(match.column)})
+            _assign(mapping, "amount", column, evidence, used)
+            return
+
+
+#: Header words of the part of an invoice that was paid ("Amount Paid", Recurly's "paid", "Bezahlt").
+_PAID_WORDS = frozenset({"paid", "bezahlt", "gezahlt"})
+PAID_AT_MOST_SHARE = 0.95
+
+
+def _paid_amount(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
+    """An invoice log's paid amount is the amount rather than the invoice total: only paid money is
+    revenue (a subscription invoice's credits applied or amount still due are not). Taken when its
+    values are money, not a 0/1 mark, and at most the total on nearly every line."""
+    match = mapping.matches.get("amount")
+    if match is None:
+        return
+    total = parse_numbers(frame[match.column].head(SAMPLE))[0]
+    for column in frame.columns:
+        words = _words(column)
+        if column in used or not words & _PAID_WORDS or not _numeric(frame[column]):  # "Paid On" is no number
+            continue
+        paid = parse_numbers(frame[column].head(SAMPLE))[0]
+        known = paid.notna() & total.notna()
+        if not known.any() or paid[known].isin([0, 1]).all():
+            continue
+        if float((paid[known] <= total[known].abs() + 0.005).mean()) >= PAID_AT_MOST_SHARE:
+            used.discard(match.column)
+            replaced = {"header": str(column), "replaced": str(match.column)}
+            _assign(mapping, "amount", column, Evidence("amount_paid_not_total", replaced), used)
+            return
+
+
+#: Headers of a payment or booking log's transaction type ("Type", "Typ", "Event Type", "Buchungsart").
+_TYPE_HEADER_WORDS = frozenset({"type", "typ", "kind", "art", "event", "transaktionsart", "buchungsart",
+                                "vorgangsart", "transaktionstyp", "buchungstyp"})  # fmt: skip
+MAX_TRANSACTION_TYPES = 40
+
+
+def not_a_sale(frame: pd.DataFrame, headers: Iterable[object]) -> tuple[object, pd.Series] | None:
+    """(column, True on lines that are no sale) for a transaction type column whose types include money
+    movements without a sale (:data:`NOT_A_SALE`: PayPal's "General Withdrawal", "General Currency
+    Conversion", "Payment Refund"; "Allgemeine Abbuchung"), or None.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"Type": ["Website Payment", "General Withdrawal", "Payment Refund", None]})
+    >>> column, marks = not_a_sale(log, log.columns)
+    >>> column, marks.tolist()
+    ('Type', [False, True, True, False])
+    """
+    for header in headers:
+        if header not in frame.columns:
+            continue
+        named = _words(header) & _TYPE_HEADER_WORDS or _squashed(header).endswith(("type", "typ"))
+        kinds = _filled_text(frame[header]).drop_duplicates() if named else pd.Series(dtype=str)
+        if not 2 <= len(kinds) <= MAX_TRANSACTION_TYPES:
+            continue
+        other = kinds.str.contains(NOT_A_SALE, na=False)
+        if other.any() and not other.all():
+            text = frame[header].astype("string").str.strip()
+            return header, text.str.contains(NOT_A_SALE, na=False).fillna(False).astype(bool)
+    return None
+
+
+#: Words of a line that sells no product: postage and carriage, discounts, bank charges, marketplace fees,
+#: commissions, samples, manual adjustments (UCI Online Retail's "POSTAGE", "DOTCOM POSTAGE", "Manual",
+#: "Discount", "Bank Charges", "AMAZON FEE", "CRUK Commission", "Adjust bad debt"; a till's "Pfand").
+_NON_PRODUCT_WORDS = frozenset(
+    {"postage", "carriage", "shipping", "delivery", "versand", "versandkosten", "porto", "fracht",
+     "frachtkosten", "manual", "discount", "rabatt", "bank", "charges", "charge", "fee", "fees", "gebühr",
+     "gebühren", "amazon", "dotcom", "commission", "provision", "cruk", "samples", "sample", "adjust",
+     "adjustment", "bad", "debt", "pfand", "leergut", "tip", "trinkgeld", "handling", "kosten"}
+)  # fmt: skip
+#: Header parts of the column that says what a line sold ("Description", "Artikelbezeichnung", "Item").
+_ITEM_HEADER_PARTS = ("descr", "beschreib", "bezeichn", "artikel", "item", "product", "produkt", "position")
+#: Lines without a product are a few of the log; a column of mostly such words describes something else.
+MAX_NON_PRODUCT_SHARE = 0.2
+
+
+def non_product_lines(frame: pd.DataFrame, headers: Iterable[object]) -> tuple[object, pd.Series] | None:
+    """(column, True on lines that sell no product) for an item description column whose text on a few
+    lines is only postage, discount, fee, bank-charge or adjustment words, or None. Such a line is no
+    purchase of goods, as a freight or fee column is no amount.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"Description": ["WHITE METAL LANTERN", "POSTAGE", "PIGGY BANK", "Bank Charges"]
+    ...                     + ["CAKE TIN"] * 8})
+    >>> column, marks = non_product_lines(log, log.columns)
+    >>> column, int(marks.sum()), bool(marks[2])
+    ('Description', 2, False)
+    """
+    for header in headers:
+        if header not in frame.columns or not any(part in _squashed(header) for part in _ITEM_HEADER_PARTS):
+            continue
+        text = frame[header].astype("string").str.strip().str.lower()
+        kinds = text.dropna().drop_duplicates()
+        words = kinds.str.findall(r"[^\W\d_]+")
+        other = [bool(w) and set(w) <= _NON_PRODUCT_WORDS for w in words]
+        if not any(other):
+            continue
+        marks = text.isin(kinds[other]).fillna(False).astype(bool)
+        if 0 < marks.mean() <= MAX_NON_PRODUCT_SHARE:
+            return header, marks
+    return None
 
 
 def _find_order_numbers(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
@@ -442,6 +650,8 @@ def refine_transaction_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> N
     _check_customer_id(frame, mapping, used)
     _check_customer_per_order(frame, mapping, used)
     _check_amount(frame, mapping, used)
+    _paid_amount(frame, mapping, used)
+    _subtotal_before_tax(frame, mapping, used)
     _find_date(frame, mapping, used)
     if "order_id" not in mapping.matches:
         _find_order_numbers(frame, mapping, used)
@@ -571,6 +781,32 @@ def refund_column(headers: Iterable[object], amount_header: object = None) -> ob
         if (refund and amount) or total:
             return header
     return None
+
+
+def reversed_sales(orders: pd.Series, amounts: pd.Series, reversal: pd.Series) -> pd.Series:
+    """True on the sale lines that a reversal line of the same order takes back: a till's "Storno" line
+    (same receipt, same amount, negative) cancels one sale line, which is then no purchase either.
+
+    ``reversal`` marks the lines that reverse a sale (negative amount and quantity, a cancel mark).
+
+    Examples
+    --------
+    >>> orders = pd.Series(["10", "10", "10", "11"])
+    >>> amounts = pd.Series([9.9, 4.5, -9.9, 9.9])
+    >>> reversed_sales(orders, amounts, amounts < 0).tolist()
+    [True, False, False, False]
+    """
+    found = pd.Series(False, index=amounts.index)
+    reversal = reversal.fillna(False).astype(bool) & orders.notna() & amounts.notna()
+    if not reversal.any():
+        return found
+    key = pd.DataFrame({"order": orders.astype("string").str.strip(), "amount": amounts.abs().round(2)})
+    wanted = key[reversal].value_counts()
+    sale = ((amounts > 0) & orders.notna()).fillna(False).astype(bool)
+    sales = key[sale]
+    needed = wanted.reindex(pd.MultiIndex.from_frame(sales)).fillna(0).to_numpy()
+    found[sales.index] = sales.groupby(["order", "amount"]).cumcount().to_numpy() < needed
+    return found
 
 
 def cancel_mark_columns(frame: pd.DataFrame, headers: Iterable[object]) -> dict[object, pd.Series]:

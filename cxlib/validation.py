@@ -2,7 +2,9 @@
 
 Rows read = rows used + rows set aside, always. Rows are set aside only when they cannot be used
 at all (no customer ID, a repeated customer, an empty survey answer); single bad values are left
-empty and counted instead, so one typo never costs a whole customer.
+empty and counted instead, so one typo never costs a whole customer. A customer table with one row per
+contract, order or subscription is used whole: each customer's rows are combined into one customer
+(:mod:`cxlib.customer_records`), so its table has fewer rows than the rows used.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ import pandas as pd
 
 from cxlib.assumptions import assumptions_of
 from cxlib.column_names import safe_names
-from cxlib.customer_columns import prospect_rows, total_rows
+from cxlib.customer_columns import prospect_rows, total_labels
+from cxlib.customer_records import SUMMED, combine_records, record_column, record_starts
 from cxlib.customer_rules import customer_columns_rules
 from cxlib.errors import CxError, render_exact
 from cxlib.examples import quoted_examples
@@ -39,8 +42,9 @@ from cxlib.parsing import (
     salutation_without_gender,
 )
 from cxlib.roles import ROLES, TableName, role
+from cxlib.satisfaction import rescale_changed_scales
 from cxlib.scales import placeholder_comments
-from cxlib.tables import ColumnMeaning, Evidence, RuleCount, ValidatedTable, ValidationReport
+from cxlib.tables import ColumnMatch, ColumnMeaning, Evidence, RuleCount, ValidatedTable, ValidationReport
 from cxlib.transaction_columns import (
     CANCELLED,
     UNPAID,
@@ -48,8 +52,11 @@ from cxlib.transaction_columns import (
     cancel_mark_columns,
     guest_lines,
     mixed_currencies,
+    non_product_lines,
+    not_a_sale,
     refund_column,
     repeated_order_total,
+    reversed_sales,
 )
 
 REASON_COLUMN = "reason"
@@ -138,6 +145,7 @@ def validate_table(
         refunded_in_full = _resolve_amount(data, mapping, rules, source, renames)
     if table == "survey":
         meanings = _survey_codes(data, mapping, meanings, rules, renames)
+        rescale_changed_scales(data, meanings, notes)  # one scale per item before anything is counted
         _row_number_ids(data, frame, meanings, notes)
         _unweighted_note(source, notes)
     if table == "customers":
@@ -145,7 +153,7 @@ def validate_table(
     keep = pd.Series(True, index=source.index)
     reasons = pd.Series("", index=source.index, dtype=object)
     _check_required(source, mapping, table)
-    for rule, mask, *extra in _row_rules(data, mapping, rules, source):
+    for rule, mask, *extra in [*_sale_type_rule(source, mapping), *_row_rules(data, mapping, rules, source)]:
         newly = mask & keep
         params = {"role": _role_label(table, "customer_id"), **(extra[0] if extra else {})}
         rules.add(rule, int(newly.sum()), set_aside=True, **params)
@@ -157,6 +165,8 @@ def validate_table(
         rules.add(rule, int(newly.sum()), set_aside=True, **params)
         reasons[newly] = rule
         keep &= ~mask
+    if table == "transactions" and "amount" in data:  # the lines used, not withdrawals or conversions
+        _note_mixed_currencies(data[keep], mapping, rules, source[keep])
     _link_rules(data[keep], table, known_customers, rules)
     if not keep.any():
         reason = next((rule.detail for rule in rules.items if rule.set_aside), "")
@@ -169,13 +179,13 @@ def validate_table(
     set_aside = _set_aside_frame(
         source.rename(columns=renames), ~keep, reasons, _row_numbers(frame), blank_rows, layout
     )
-    used = data[keep].reset_index(drop=True)
+    used, records = _combined_records(data[keep].reset_index(drop=True), mapping, rules, renames)
     report = ValidationReport(
         table=table,
         file=file,
         sheet=sheet,
         rows_read=len(source) + blank_rows + len(layout),
-        rows_used=len(used),
+        rows_used=int(keep.sum()),  # rows, not customers: a customer's contracts are each used
         rows_set_aside=int((~keep).sum()) + blank_rows + len(layout),
         rules=rules.items,
         mapping=mapping.as_dict(),
@@ -191,7 +201,7 @@ def validate_table(
     if meanings and table == "survey":
         # plain JSON values: the analyses read them, and Streamlit serialises a frame's attrs
         used.attrs["column_meanings"] = {name: meaning.to_dict() for name, meaning in meanings.items()}
-    validated = ValidatedTable(table, used, set_aside, report, touchpoints, columns=meanings)
+    validated = ValidatedTable(table, used, set_aside, report, touchpoints, columns=meanings, records=records)
     _merge_meanings(validated.columns, _mapping_meanings(mapping, rules))
     for name, renamed in renamed_meanings(renames, mapping).items():
         known = validated.columns.get(name)
@@ -230,6 +240,7 @@ def _survey_answers(
         likert_points,
         nps_groups,
         read_questionnaire,
+        unlabelled_ten_point_items,
         words_of,
     )
 
@@ -271,6 +282,9 @@ def _survey_answers(
                     f"survey.note.{meaning.kind}", column=column, low=meaning.scale[0], high=meaning.scale[1]
                 )
             )
+    unlabelled = unlabelled_ten_point_items(meanings) if "recommend" not in mapping.matches else []
+    if unlabelled:  # perhaps the NPS question: the header cannot tell, so the user is told how to say it
+        notes.append(Message("survey.note.unlabelled_0_10", columns=", ".join(unlabelled)))
     worse = [c for c, m in meanings.items() if m.kind == "rating" and m.direction == "higher_worse"]
     bipolar = [c for c, m in meanings.items() if m.kind == "bipolar"]
     turned = [c for c, m in meanings.items() if _turned_around(m)]
@@ -346,13 +360,41 @@ def _apply_user_meanings(
             low, high = chosen["scale"]
             meaning.scale = (int(low), int(high))
             meaning.evidence.append(Evidence("user_scale", {"low": int(low), "high": int(high)}))
-        if chosen.get("direction") in ("higher_better", "higher_worse"):
+        if chosen.get("kind") == "ordinal" and meaning.kind in ("rating", "ordinal"):
+            _user_ordinal(meaning)
+            mapping = _without_touchpoint(mapping, column)
+        elif chosen.get("direction") in ("higher_better", "higher_worse"):
+            if meaning.kind == "ordinal":  # the user says these ordered answers rate the experience
+                mapping = _user_rating(meaning, mapping, str(column))
             meaning.direction = chosen["direction"]
             meaning.evidence.append(Evidence("user_direction", {"direction": chosen["direction"]}))
             if chosen["direction"] == "higher_worse":
                 meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "touchpoints")))
                 mapping = _without_touchpoint(mapping, column)
     return mapping
+
+
+def _user_ordinal(meaning: ColumnMeaning) -> None:
+    """A rating item the user marked as ordered answers (how often, how important): read as points,
+    never a touchpoint of the journey."""
+    meaning.kind, meaning.direction = "ordinal", None
+    meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "touchpoints")))
+    meaning.evidence.append(Evidence("user_ordinal", {}))
+
+
+def _user_rating(meaning: ColumnMeaning, mapping: ColumnMapping, column: str) -> ColumnMapping:
+    """Ordered answers the user says rate an experience: a rating again, and a touchpoint unless it
+    has a role of its own."""
+    meaning.kind = "rating"
+    meaning.excluded_from = tuple(e for e in meaning.excluded_from if e != "touchpoints")
+    meaning.evidence.append(Evidence("user_rating", {}))
+    if meaning.role is not None:
+        return mapping
+    match = mapping.matches.get("touchpoints")
+    columns = [*(match.column if match is not None else []), column]
+    touchpoints = ColumnMatch("touchpoints", columns, match.confidence if match else 1.0, "manual")
+    unmapped = [c for c in mapping.unmapped if str(c) != column]
+    return replace(mapping, matches={**mapping.matches, "touchpoints": touchpoints}, unmapped=unmapped)
 
 
 def _without_touchpoint(mapping: ColumnMapping, column: object) -> ColumnMapping:
@@ -758,7 +800,6 @@ def _resolve_amount(
         data["amount"] = data["amount"] / 100
         meaning.evidence.append(cents)
         rules.add("amount_in_cents", int(data["amount"].notna().sum()), set_aside=False, column=str(header))
-    _note_mixed_currencies(data, mapping, rules, source)
     refund = refund_column(mapping.unmapped, header)
     refunded = data.get(renames.get(refund, refund)) if refund is not None else None
     if refunded is not None and pd.api.types.is_numeric_dtype(refunded) and (refunded.fillna(0) != 0).any():
@@ -827,6 +868,11 @@ def _set_aside_lines(
 
     A status written only on an order's first line (shop exports) holds for all lines of the order."""
     checks: list[tuple[str, pd.Series, dict]] = []
+    items = non_product_lines(source, mapping.unmapped)
+    if items is not None:
+        column, mask = items
+        examples = quoted_examples(source[column].astype("string"), mask)
+        checks.append(("not_a_product", mask, {"column": str(column), "examples": examples}))
     marks = cancel_mark_columns(source, [*mapping.unmapped, *_status_header(mapping)])
     if "status" in data and mapping.matches["status"].column not in marks:
         status = data["status"].astype("string")
@@ -850,7 +896,29 @@ def _set_aside_lines(
         checks.append(("negative_quantity", (data["quantity"] < 0).fillna(False), {}))
     if "amount" in data:
         checks.append(("negative_amount", (data["amount"] < 0).fillna(False), {}))
+    if any(e.code == "amount_paid_not_total" for e in mapping.evidence.get("amount", [])):
+        column = str(mapping.matches["amount"].column)
+        checks.append(("nothing_paid", (data["amount"] == 0).fillna(False).astype(bool), {"column": column}))
+    if "order_id" in data and "amount" in data:  # a till's Storno line takes back a line of its receipt
+        reversal = data["amount"] < 0
+        if "quantity" in data:  # a negative quantity or a cancel mark says the line reverses, not a discount
+            marked = pd.Series(False, index=data.index)
+            for flags in marks.values():
+                marked |= flags
+            reversal &= (data["quantity"] < 0) | marked
+        checks.append(("reversed_sale", reversed_sales(data["order_id"], data["amount"], reversal), {}))
     return checks
+
+
+def _sale_type_rule(source: pd.DataFrame, mapping: ColumnMapping) -> list[tuple]:
+    """Lines of a payment account that are no sale by their type (withdrawals, conversions, refunds), as
+    the first row rule: they are named for what they are, not for the customer they lack."""
+    types = not_a_sale(source, mapping.unmapped) if mapping.table == "transactions" else None
+    if types is None:
+        return []
+    column, mask = types
+    examples = quoted_examples(source[column].astype("string"), mask)
+    return [("not_a_sale", mask, {"column": str(column), "examples": examples})]
 
 
 def _status_header(mapping: ColumnMapping) -> list:
@@ -957,20 +1025,23 @@ def _row_rules(
 ) -> list[tuple]:
     """Rules that take whole rows out of use, in the order they are applied: (rule, mask[, params])."""
     checks: list[tuple] = []
+    if "customer_id" in data and mapping.table == "customers":  # a total row has no ID: said as a total
+        labels = total_labels(data)
+        totals = labels.notna()
+        checks.append(("total_row", totals, {"examples": quoted_examples(labels, totals)}))
     if "customer_id" in data and mapping.table in ("customers", "transactions"):
         checks.append(("missing_required", data["customer_id"].isna()))
     if "customer_id" in data and mapping.table == "transactions":
         checks.append(("guest_customer", guest_lines(data["customer_id"])))
     if mapping.table == "customers":
-        if "customer_id" in data:
-            totals = total_rows(data["customer_id"])
-            checks.append(("total_row", totals, {"examples": quoted_examples(data["customer_id"], totals)}))
         checks += _stage_rules(data, mapping, source)
         shared_id = data["customer_id"].duplicated(keep=False).to_numpy()
         exact = _exact_duplicates(data, shared_id)
         checks.append(("exact_duplicate", exact))
+        record = _record_key(data, mapping) if shared_id.any() else None
+        key = ["customer_id", record[0]] if record else ["customer_id"]  # a customer's contracts: no copies
         repeated = (
-            data["customer_id"].notna() & data["customer_id"].duplicated(keep="first")
+            data["customer_id"].notna() & data[key].duplicated(keep="first")
             if shared_id.any()
             else pd.Series(False, index=data.index)  # no id twice: no second pass over the ids
         )
@@ -984,6 +1055,52 @@ def _row_rules(
         if mapping.is_long_format:
             checks.append(("missing_touchpoint", data["touchpoint"].isna()))
     return checks
+
+
+def _record_key(data: pd.DataFrame, mapping: ColumnMapping) -> tuple[str, str] | None:
+    """The column of a customer table that tells a customer's records apart (a contract number, else a
+    contract start date) and its header; None when repeated customers are duplicates."""
+    extras = [column for column in data.columns if column not in mapping.matches and column != "touchpoints"]
+    record = record_column(data, extras)
+    if record is not None:
+        return record, record
+    start = mapping.matches.get("signup_date")
+    if start is not None and record_starts(data, start.column):
+        return "signup_date", str(start.column)
+    return None
+
+
+def _combined_records(
+    used: pd.DataFrame, mapping: ColumnMapping, rules: _Rules, renames: Mapping[object, str]
+) -> tuple[pd.DataFrame, pd.Series | None]:
+    """A customer table with one row per contract, policy, order or subscription (a record column numbers
+    the rows, customers repeat): each customer's rows combined into one customer, and a rule says how
+    many rows became how many customers (:mod:`cxlib.customer_records`). Also returns the customer of
+    each record number (None when a start date told the records apart)."""
+    if mapping.table != "customers" or not used["customer_id"].duplicated().any():
+        return used, None
+    record = _record_key(used, mapping)
+    if record is None:
+        return used, None
+    records = None
+    if record[0] != "signup_date":
+        numbers = normalize_ids(used[record[0]])
+        records = pd.Series(used["customer_id"].to_numpy(), index=numbers.to_numpy())[
+            numbers.notna().to_numpy()
+        ]
+    combined = combine_records(used)
+    summed = [str(mapping.matches[key].column) for key in SUMMED if key in mapping.matches]
+    rules.add(
+        "records_combined",
+        len(used) - len(combined),
+        set_aside=False,
+        total=len(used),
+        customers=len(combined),
+        record=str(next((str(o) for o, name in renames.items() if name == record[1]), record[1])),
+        column=str(mapping.matches["customer_id"].column),
+        money=Message("records.summed", columns=", ".join(summed)) if summed else Message("records.none"),
+    )
+    return combined, records
 
 
 def _incomplete_interview_rule(data: pd.DataFrame, mapping: ColumnMapping) -> list[tuple]:
@@ -1015,16 +1132,21 @@ def _link_rules(
     rules.add("unknown_customer", int(unknown.sum()), set_aside=False)
 
 
+#: What a row-number customer ID starts with: no ID of another export is written so.
+ROW_ID_PREFIX = "#"
+
+
 def _with_row_number_ids(
     source: pd.DataFrame, frame: pd.DataFrame, mapping: ColumnMapping, rules: _Rules
 ) -> pd.DataFrame:
-    """A customer table without an ID column: its row numbers in the file become the IDs (survey
-    answers cannot be linked to these customers, and a rule says so)."""
+    """A customer table without an ID column: its row numbers in the file become the IDs, written "#2",
+    "#3" … so that no survey or transaction ID ("2", "c2@shop.de") is ever linked to them by chance (a
+    rule says they cannot be linked)."""
     from cxlib.customer_columns import ROW_NUMBER_COLUMN
     from cxlib.tables import ColumnMatch
 
     source = source.copy()
-    source[ROW_NUMBER_COLUMN] = _row_numbers(frame).astype(str)
+    source[ROW_NUMBER_COLUMN] = ROW_ID_PREFIX + pd.Series(_row_numbers(frame), index=source.index).astype(str)
     mapping.matches["customer_id"] = ColumnMatch("customer_id", ROW_NUMBER_COLUMN, 1.0, "row_number")
     rules.add("no_id_row_numbers", len(source), set_aside=False)
     return source

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from cxlib.column_view import SCALE_CHOICES, column_overview, rating_items
+from cxlib.column_view import ORDINAL_CHOICE_KINDS, SCALE_CHOICES, column_overview, rating_items
 from cxlib.errors import CxError
 from cxlib.export import to_csv_bytes
 from cxlib.intake import mapping_overview, rules_overview
@@ -122,10 +122,13 @@ def scale_choice(table: str, loaded) -> None:
 def _scale_form(table: str, items: dict) -> None:
     """The item choice reruns only this section, so the scale and direction shown are that item's own
     (a form alone would keep the first item's, and applying them would change the wrong scale)."""
-    directions = ["higher_better", "higher_worse"]
     key = f"{table}_{state.lang()}"  # labels change with the language: a widget per language
     column = st.selectbox(state.tr("ui.scale.column"), list(items), key=f"scale_column_{key}")
     meaning = items[column]
+    directions = ["higher_better", "higher_worse"]
+    if meaning.kind in ORDINAL_CHOICE_KINDS:  # how often / how important: ordered, but no touchpoint
+        directions.append("ordinal")
+    current = "ordinal" if meaning.kind == "ordinal" else meaning.direction
     key = f"{key}_{column}"  # each item's widgets start from its own scale and direction
     with st.form(f"scale_{table}"):
         scales = list(SCALE_CHOICES)
@@ -140,13 +143,14 @@ def _scale_form(table: str, items: dict) -> None:
         label = st.radio(
             state.tr("ui.scale.direction"),
             labels,
-            index=directions.index(meaning.direction) if meaning.direction in directions else 0,
+            index=directions.index(current) if current in directions else 0,
             horizontal=True,
             key=f"scale_direction_{key}",
         )
         direction = directions[labels.index(label)]
         if st.form_submit_button(state.tr("ui.scale.apply")):
-            _confirm_meaning(table, column, {"scale": list(scale), "direction": direction})
+            chosen = {"kind": "ordinal"} if direction == "ordinal" else {"direction": direction}
+            _confirm_meaning(table, column, {"scale": list(scale), **chosen})
 
 
 def _confirm_meaning(table: str, column: str, chosen: dict) -> None:

@@ -9,6 +9,7 @@ import streamlit as st
 from cxlib.charts.voices import difference_chart, monthly_sentiment, sentiment_time_chart, theme_chart
 from cxlib.i18n import format_number, format_percent
 from cxlib.voices.follow_up import follow_up_workbook, readable_follow_up
+from cxlib.voices.section import unread_languages_note
 from cxlib.voices.tables import readable_table, search_comments
 from pages import _state as state
 from pages import _widgets as widgets
@@ -58,6 +59,9 @@ tiles[3].metric(
     format_number(agreement["spearman"], language, decimals=2) if agreement["spearman"] is not None else "–",
     help=state.tr("voices.metric.agreement_help", n=widgets.number(agreement["n"])),
 )
+
+if (unread := unread_languages_note(result, language)) is not None:
+    st.caption(unread)
 
 st.subheader(state.tr("voices.themes.title"))
 if not result.themes:

@@ -184,6 +184,8 @@ class Figure:
             return money(self.value, lang, currency)
         if self.kind == "nps":
             return format_number(self.value, lang, signed=True)
+        if self.kind == "mean":
+            return format_number(self.value, lang, decimals=2)
         if self.kind == "change":
             return format_number(self.value, lang, decimals=1, signed=True)
         return format_number(self.value, lang)
@@ -206,6 +208,7 @@ def headline_figures(document: dict, lang: str) -> list[Figure]:
                     Figure(t("export.kpi.nps_ci_high", lang), high, "nps")]  # fmt: skip
     figures += [
         Figure(t("export.kpi.nps_answers", lang), nps.get("n"), "count"),
+        *satisfaction_figures(kpis.get("satisfaction"), lang),
         Figure(t("export.kpi.churn", lang), churn.get("value"), "share"),
         Figure(t("export.kpi.retention", lang), kpis.get("retention"), "share"),
         Figure(t("export.kpi.clv_mean", lang), clv.get("mean"), "money"),
@@ -219,6 +222,18 @@ def headline_figures(document: dict, lang: str) -> list[Figure]:
             figures.append(Figure(t(label, lang, months=comparison["months"]),
                                   comparison["difference"] * scale, "change"))  # fmt: skip
     return figures
+
+
+def satisfaction_figures(summary: dict | None, lang: str) -> list[Figure]:
+    """The overall satisfaction (mean on its scale, or share satisfied) and its number of answers."""
+    if not summary:
+        return []
+    low, high = summary["scale"]
+    if summary["statistic"] == "share":
+        value = Figure(t("kpi.label.satisfaction_share", lang), summary["value"], "share")
+    else:
+        value = Figure(t("kpi.label.satisfaction", lang, low=low, high=high), summary["value"], "mean")
+    return [value, Figure(t("export.kpi.satisfaction_answers", lang), summary["n"], "count")]
 
 
 def period_nps_figures(comparison: dict | None, lang: str) -> list[Figure]:
@@ -243,12 +258,15 @@ def period_nps_figures(comparison: dict | None, lang: str) -> list[Figure]:
 
 def tiles(document: dict, lang: str) -> list[Figure]:
     """The few figures the app's Overview shows as tiles: customers, the NPS of the tile's window (all
-    answers when there is no window), churn, retention and the average CLV; missing ones left out."""
+    answers when there is no window; without an NPS the mean satisfaction), churn, retention and the
+    average CLV; missing ones left out."""
     kpis = document.get("kpis") or {}
     comparison = (kpis.get("comparisons") or {}).get("nps") or {}
     nps: list[Figure] = period_nps_figures(comparison, lang)[:1]
     if not nps:
         nps = [Figure(t("export.kpi.nps", lang), (kpis.get("nps") or {}).get("score"), "nps")]
+    if nps[0].value is None:  # a review export: its mean rating where the app shows it (see kpis.tiles_of)
+        nps = satisfaction_figures(kpis.get("satisfaction"), lang)[:1]
     wanted = {t("export.kpi.customers", lang), t("export.kpi.churn", lang), t("export.kpi.retention", lang),
               t("export.kpi.clv_mean", lang)}  # fmt: skip
     others = [figure for figure in headline_figures(document, lang) if figure.label in wanted]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from cxlib.voices.language import detect_languages
+from cxlib.voices.language import detect_languages, is_read
 from cxlib.voices.normalize import normalize, tokenize
 from cxlib.voices.sentiment import agreement_with_rating, score_comments
 from cxlib.voices.themes import K_RANGE, ThemeModel, fit_themes
@@ -108,7 +108,8 @@ def _themes(comments: pd.DataFrame, model: ThemeModel) -> list[Theme]:
                 examples=_examples(members),
             )
         )
-    return sorted(themes, key=lambda theme: (-theme.n, theme.index))
+    # A theme no comment belongs to most is a word list, not a theme.
+    return sorted((theme for theme in themes if theme.n), key=lambda theme: (-theme.n, theme.index))
 
 
 def analyze_voices(
@@ -156,11 +157,17 @@ def analyze_voices(
     lowered = [[token.lower() for token in row] for row in tokens]
     languages = detect_languages(text, lowered=lowered)
     comments["language"] = languages
+    # A comment in a language the app cannot read has no words for themes or text tone (its rating,
+    # when there is one, still gives its tone); it is counted under its language.
+    read = [is_read(lang) for lang in languages]
+    lowered = [words if ok else [] for words, ok in zip(lowered, read, strict=True)]
+    tokens = [words if ok else [] for words, ok in zip(tokens, read, strict=True)]
+    readable = [lang if ok else "en" for lang, ok in zip(languages, read, strict=True)]
     rating = _rating(comments)
-    scores = score_comments(text, languages, rating, lowered=lowered)
+    scores = score_comments(text, readable, rating, lowered=lowered)
     comments["sentiment"] = scores.score
     comments["sentiment_source"] = scores.source
-    normalized = normalize(text, languages, tokens=tokens)
+    normalized = normalize(text, readable, tokens=tokens)
     model = fit_themes(
         normalized.tokens, display=normalized.display, k_range=k_range, random_state=random_state
     )

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from cxlib.i18n import t
+from cxlib.i18n import format_number, t
 from cxlib.voices.core import VoicesResult, analyze_voices
 from cxlib.voices.follow_up import follow_up_list
+from cxlib.voices.language import is_read
 from cxlib.voices.outcomes import detractor_themes, themes_at_weakest_touchpoints, themes_per_persona
 
 TERMS_SHOWN = 8
@@ -83,6 +84,28 @@ def voices_of_result(
     )
 
 
+def unread_languages_note(result: VoicesResult, lang: str = "en") -> str | None:
+    """The note on comments written in a language the app does not read, or None when there are none.
+
+    >>> import pandas as pd
+    >>> result = analyze_voices(pd.DataFrame({"comment": ["Le prix est trop élevé", "Zu teuer"]}))
+    >>> "(French 1)" in unread_languages_note(result, "en")
+    True
+    """
+    unread = {code: count for code, count in result.languages.items() if not is_read(code)}
+    if not unread:
+        return None
+    languages = ", ".join(
+        f"{t(f'voices.language.{code}', lang)} {format_number(count, lang)}" for code, count in unread.items()
+    )
+    return t(
+        "voices.note.unread_languages",
+        lang,
+        count=format_number(sum(unread.values()), lang),
+        languages=languages,
+    )
+
+
 def _number(value: float | None, digits: int = 3) -> float | None:
     return None if value is None or not np.isfinite(value) else round(float(value), digits)
 
@@ -96,6 +119,8 @@ def voices_section(voices: Voices, *, lang: str = "en") -> dict:
         notes.append(t("voices.note.no_comments", lang))
     elif not result.themes:
         notes.append(t("voices.note.too_few_for_themes", lang))
+    if (unread := unread_languages_note(result, lang)) is not None:
+        notes.append(unread)
     if voices.detractor_themes is None and not comments.empty:
         notes.append(t("voices.note.no_nps_groups", lang))
     from_text = comments["sentiment_source"] == "text"

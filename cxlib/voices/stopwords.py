@@ -1,4 +1,4 @@
-"""Stop words (German and English) and the function words that tell the two languages apart.
+"""Stop words (German and English) and the function words that tell languages apart.
 
 The English stop words are scikit-learn's list; the German list is written here (articles, pronouns,
 prepositions, conjunctions, auxiliaries, particles and filler words that carry no theme).
@@ -55,6 +55,42 @@ ENGLISH_FUNCTION_WORDS: frozenset[str] = _words(
     too just would could should be been at on from its it's i'm don't didn't really all what
     """
 )
+
+# Function words of languages whose comments the app cannot read (no lexicon, no lemmas): a comment
+# rich in them is counted and left out of themes and text tone. Words shared with German or English
+# ("in", "die", "is", "no", "also", "war") are left out, so they never outvote those two.
+OTHER_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "fr": _words(
+        """
+        le la les est et une un pour pas très je nous vous avec dans que qui sur mais ce cette été
+        était sont au aux du il elle ne tout trop peu bien mon ma mes notre votre leur ont avait fait
+        """
+    ),
+    "es": _words(
+        """
+        el los las una por para muy pero que del está fue son mi lo al se su sus nos
+        todo bien nada porque como cuando también hay estaba tengo
+        """
+    ),
+    "it": _words(
+        """
+        il lo gli è di che non molto sono della del ma anche questo questa ho mi si sempre
+        tutto bene male niente perché quando stato stata era nel alla
+        """
+    ),
+    "nl": _words(
+        """
+        de het een en niet van ik met voor op zijn dat maar heel erg wel ook geen te naar bij om
+        wij jullie hun deze dit waren werd wordt goed slecht
+        """
+    ),
+    "pt": _words(
+        """
+        os é uma não muito com para por que mas foi são está meu minha nos dos
+        tudo bem nada porque quando também tem estava
+        """
+    ),
+}
 
 NEGATIONS: frozenset[str] = _words(
     """

@@ -15,7 +15,10 @@ CLV = 100 * (1 - CHURN) / (1.10 - (1 - CHURN)) - 50
 
 def test_shape_and_hand_computed_values(customers, survey):
     section = kpi_section(customers, survey)
-    assert set(section) == {"customers", "nps", "churn_rate", "retention", "clv", "notes", "recommend"}
+    assert set(section) == {
+        "customers", "nps", "churn_rate", "retention", "clv", "notes", "recommend", "satisfaction"
+    }  # fmt: skip
+    assert section["satisfaction"] is None  # no overall rating in this survey
     assert section["recommend"] is None  # a 0–10 question gives the NPS, no other recommend summary
     assert section["customers"] == 200
     assert set(section["nps"]) == {"score", "ci95", "n", "promoters", "passives", "detractors"}

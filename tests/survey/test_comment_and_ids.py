@@ -77,6 +77,7 @@ def test_addresses_codes_and_timestamps_are_not_the_comment(rng):
     )
     loaded, document = analyze_survey(frame)
     assert loaded.mapping.as_dict()["comment"] == "Anything else?"
+    assert loaded.mapping.as_dict()["customer_id"] == "Email address"  # links answers to customers
     columns = loaded.validated.columns
-    assert [columns[c].kind for c in ("Email address", "Code")] == ["category"] * 2
+    assert columns["customer_id"].kind == "identifier" and columns["Code"].kind == "category"
     assert document["voices"]["comments"]["count"] == frame["Anything else?"].notna().sum()

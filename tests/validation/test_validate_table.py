@@ -89,7 +89,7 @@ def test_unknown_customers_are_counted_but_kept():
 
 def test_required_role_missing_or_empty():
     without_id = _validate(pd.DataFrame({"Alter": [30, 40]}), "customers")  # row numbers, with a note
-    assert without_id.data["customer_id"].tolist() == ["2", "3"] and _rules(without_id) == {
+    assert without_id.data["customer_id"].tolist() == ["#2", "#3"] and _rules(without_id) == {
         "no_id_row_numbers": 2
     }
     with pytest.raises(CxError) as empty:
