@@ -45,6 +45,7 @@ ASSUMPTION_CODES = frozenset(
         "signup_date_header",
         "period_year_to_date",
         "revenue_full_period",
+        "revenue_year_over_lifetime",
         "tenure_from_signup",
         "amount_net_of_vat",
         "amount_gross_with_vat",

@@ -17,12 +17,21 @@ from dataclasses import replace
 
 import pandas as pd
 
+from cxlib.id_lookup import member_of
 from cxlib.intake import LoadedTable
 from cxlib.messages import Message
+from cxlib.parsing import normalize_ids
 from cxlib.scales import has_term, names_recommendation, read_questionnaire, words_of
 from cxlib.tables import ColumnMeaning
 
-__all__ = ["ANSWER_KINDS", "SATISFACTION_WORDS", "answer_columns", "answers_frame", "survey_from_customers"]
+__all__ = [
+    "ANSWER_KINDS",
+    "SATISFACTION_WORDS",
+    "answer_columns",
+    "answers_frame",
+    "survey_from_customers",
+    "used_customer_rows",
+]
 
 #: What the questionnaire reading must have found in a column for it to be an answer.
 ANSWER_KINDS = ("nps_score", "nps_group", "rating", "outcome")
@@ -76,6 +85,19 @@ def answers_frame(raw: pd.DataFrame, id_column: str, columns: list[str]) -> pd.D
     return frame.loc[answered].reset_index(drop=True)
 
 
+def used_customer_rows(ids: pd.Series, used: pd.Series) -> pd.Series:
+    """Rows of the customer sheet that the customer table kept: their ID is among the ``used`` IDs, first
+    occurrence only (leads, other contacts, totals rows and repeated IDs were set aside there).
+
+    Examples
+    --------
+    >>> used_customer_rows(pd.Series([7, 8, 7, "Summe"]), pd.Series(["7"])).tolist()
+    [True, False, False, False]
+    """
+    normalized = normalize_ids(ids)
+    return member_of(normalized, used) & ~normalized.duplicated()
+
+
 def survey_from_customers(customers: LoadedTable) -> LoadedTable | None:
     """The survey table made from the answer columns of a loaded customer table, or None when it has
     none (or no customer ID of its own to link the answers by).
@@ -91,7 +113,9 @@ def survey_from_customers(customers: LoadedTable) -> LoadedTable | None:
     columns = answer_columns(customers.raw, [str(c) for c in customers.mapping.unmapped])
     if not columns:
         return None
-    frame = answers_frame(customers.raw, match.column, columns)
+    kept = used_customer_rows(customers.raw[match.column], customers.validated.data["customer_id"])
+    raw = customers.raw[kept]
+    frame = answers_frame(raw, match.column, columns)
     if frame.empty:
         return None
     loaded = prepare_table(
@@ -106,7 +130,11 @@ def survey_from_customers(customers: LoadedTable) -> LoadedTable | None:
         columns=", ".join(columns),
         file=customers.file,
         answered=len(frame),
-        unanswered=len(customers.raw) - len(frame),  # rows without any of these answers: counted, not dropped
+        unanswered=len(raw) - len(frame),  # rows without any of these answers: counted, not dropped
     )
-    report = replace(loaded.validated.report, notes=[note, *loaded.validated.report.notes])
+    notes = [note]
+    left_out = answers_frame(customers.raw, match.column, columns).shape[0] - len(frame)
+    if left_out:  # a lead's, a duplicate's or a totals row's answer is no customer's answer
+        notes.append(Message("survey.note.answers_of_set_aside_rows", rows=left_out))
+    report = replace(loaded.validated.report, notes=[*notes, *loaded.validated.report.notes])
     return replace(loaded, validated=replace(loaded.validated, report=report), derived_from="customers")

@@ -50,6 +50,19 @@ _NOT_SPEND_WORDS = frozenset(
     {
         "balance",
         "bal",
+        # open items of accounts receivable ("Offene Posten", "Offener Betrag", "Outstanding Amount")
+        "offen",
+        "offene",
+        "offener",
+        "offenen",
+        "outstanding",
+        "ausstehend",
+        "ausstehender",
+        "overdue",
+        "ueberfaellig",
+        "überfällig",
+        "forderung",
+        "forderungen",
         "limit",
         "credit",
         "salary",
@@ -101,6 +114,12 @@ _NOT_SPEND_WORDS = frozenset(
         "stage",
     }
 )
+#: "Recent Deal Amount", "Betrag des letzten Deals", "Last Order Amount": one purchase, not revenue.
+_LATEST = frozenset({"last", "latest", "recent", "letzte", "letzten", "letzter", "letztes", "zuletzt",
+                     "juengste"})  # fmt: skip
+_ONE_PURCHASE = frozenset({"deal", "deals", "order", "bestellung", "auftrag", "kauf", "einkauf", "purchase",
+                           "invoice", "rechnung", "transaction", "transaktion", "payment",
+                           "zahlung"})  # fmt: skip
 _SPEND_PATTERNS = (
     "revenue",
     "sales",
@@ -197,6 +216,27 @@ _PRECOMPUTED_PATTERNS = ("lifetime value", "customer value", "customer lifetime"
 #: Scores a customer-success or sales tool computes to predict churn or buying ("health_score" of a SaaS
 #: export, "Lead Score"): the answer of another model, never a trait.
 _TOOL_SCORES = ("healthscore", "leadscore", "riskscore", "risikoscore", "engagementscore")
+#: What a CRM or mailing tool rates a contact by (HubSpot's "HubSpot Score" 0–100, Mailchimp's
+#: "MEMBER_RATING" 1–5 engagement stars, a "Lead Grade"): the tool's judgement of the contact, never a
+#: trait of the customer and never their satisfaction.
+_SCORE_WORDS = frozenset({"score", "rating", "grade", "stars", "bewertung", "punkte"})
+_TOOL_WORDS = frozenset({"lead", "hubspot", "member", "engagement", "predictive", "mailchimp", "fit"})
+_TOOL_SCORE_HEADERS = ("hubspotscore", "likelihoodtoclose")
+#: A sales rep's temperature of an account (Salesforce "Rating": Hot, Warm, Cold).
+_TEMPERATURE_WORDS = frozenset({"hot", "warm", "cold", "heiss", "heiß", "kalt", "lauwarm"})
+#: Who looks after the customer inside the company (Salesforce "Account Owner", an ERP's "Vertreter").
+_OWNER_HEADERS = frozenset({"owner", "accountowner", "contactowner", "recordowner", "hubspotowner",
+                            "companyowner", "leadowner", "dealowner", "ownername", "accountmanager",
+                            "keyaccountmanager", "salesrep", "salesperson", "assignedto"})  # fmt: skip
+_OWNER_WORDS = frozenset({"vertreter", "betreuer", "kundenbetreuer", "sachbearbeiter", "bearbeiter",
+                          "aussendienst", "aussendienstmitarbeiter", "innendienst", "verkaeufer", "verkäufer",
+                          "zustaendig", "zuständig", "handelsvertreter", "gebietsleiter"})  # fmt: skip
+#: A time-zone offset (Mailchimp's "GMTOFF", "DSTOFF"): hours from UTC, no trait and no quantity.
+_OFFSET_HEADERS = frozenset({"gmtoff", "dstoff", "gmtoffset", "utcoffset", "dstoffset", "tzoffset",
+                             "timezoneoffset", "zeitzonenversatz"})  # fmt: skip
+#: Headers of a note typed about the customer ("Note" in a Shopify export, "Bemerkung" in an ERP).
+_NOTE_WORDS = frozenset({"note", "notes", "notiz", "notizen", "bemerkung", "bemerkungen", "anmerkung",
+                         "anmerkungen", "kommentar", "comment", "comments", "memo", "hinweis"})  # fmt: skip
 #: Header words of a code written as a number ("Policy_Sales_Channel" 26/124/152, "Tarif-Kennzeichen"):
 #: its mean says nothing.
 _CODE_WORDS = frozenset({"code", "channel", "kanal", "kennzeichen", "kz", "schluessel", "schlüssel"})
@@ -211,6 +251,8 @@ _HEADCOUNT = ("employees", "number of employees", "mitarbeiter", "mitarbeiterzah
               "unternehmensgroesse", "unternehmensgröße")  # fmt: skip
 _COMPANY = frozenset({"company", "firma", "firmen", "unternehmen", "organization", "organisation", "account"})
 _ROUND_MONEY = 1000
+#: The company-revenue field of a CRM (HubSpot and Salesforce "Annual Revenue", German "Jahresumsatz").
+_COMPANY_REVENUE_FIELDS = ("annual revenue", "jahresumsatz", "jaehrlicher umsatz", "jährlicher umsatz")
 #: A latest yearly total below this share of the year before is a year still running, not a full year.
 RUNNING_YEAR_SHARE = 0.75
 #: A calendar or fiscal year in a header: "Umsatz 2024", "Revenue FY23", "Umsatz GJ 2023".
@@ -281,11 +323,15 @@ def id_header(header: object) -> bool:
 # ----- roles that must fit their values -----------------------------------------------------------
 
 
-def spend_problem(header: object, values: pd.Series, siblings: Iterable[object] = ()) -> str | None:
+def spend_problem(
+    header: object, values: pd.Series, siblings: Iterable[object] = (), *, crm: bool = False
+) -> str | None:
     """Why a column cannot be ``revenue`` (an evidence code), or None when it can.
 
     ``siblings`` are the file's other headers: with a company-size column beside it, "Annual Revenue"
-    is the customer company's own turnover (a CRM field), not what the customer spends with us.
+    is the customer company's own turnover (a CRM field), not what the customer spends with us. ``crm``
+    says the file is a CRM export (a lifecycle or account-type column, :func:`is_crm_export`): there an
+    "Annual Revenue" is the company's turnover even without a company-size column.
 
     Examples
     --------
@@ -299,12 +345,20 @@ def spend_problem(header: object, values: pd.Series, siblings: Iterable[object] 
     True
     >>> spend_problem("Annual Revenue", pd.Series([1e6, 5e6]), ["Number of Employees"])
     'company_revenue'
+    >>> spend_problem("Annual Revenue", pd.Series([1e6, 5e6]), crm=True)
+    'company_revenue_crm'
+    >>> spend_problem("Betrag des letzten Deals", pd.Series([1e3, 5e3]))
+    'last_purchase_amount'
     """
     if _words(header) & _NOT_SPEND_WORDS:
         return "not_spend_header"
+    if _words(header) & _LATEST and _words(header) & _ONE_PURCHASE:
+        return "last_purchase_amount"
     numbers = _numbers(values).dropna()
     if company_revenue(header, numbers, siblings):
         return "company_revenue"
+    if crm and _has(header, _COMPANY_REVENUE_FIELDS):
+        return "company_revenue_crm"
     if numbers.empty:
         return "not_numeric"
     if len(numbers) >= MIN_ROWS_TO_JUDGE and numbers.nunique() < 2:
@@ -555,8 +609,9 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
     notes += _coarse_region(frame, mapping, used)
     match = mapping.matches.get("revenue")
     siblings = list(frame.columns)
+    crm = is_crm_export(frame)
     if match is not None:
-        problem = spend_problem(match.column, frame[match.column], siblings)
+        problem = spend_problem(match.column, frame[match.column], siblings, crm=crm)
         if problem:
             notes.append((match.column, Evidence(problem, {"role": "revenue", "header": str(match.column)})))
             del mapping.matches["revenue"]
@@ -567,7 +622,7 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
             for column in frame.columns
             if column not in used
             and _has(column, _SPEND_PATTERNS)
-            and spend_problem(column, frame[column], siblings) is None
+            and spend_problem(column, frame[column], siblings, crm=crm) is None
         ]
         if candidates:
             column = min(candidates, key=lambda c: (_spend_rank(c), list(frame.columns).index(c)))
@@ -575,8 +630,11 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
             notes.append((column, Evidence("spend_header", {})))
             used.add(column)
     if "revenue" in mapping.matches:
-        notes += _full_year_revenue(frame, mapping, used)
-        notes += _latest_year_revenue(frame, mapping, used)
+        preferred = _full_year_revenue(frame, mapping, used)
+        latest = _latest_year_revenue(frame, mapping, used)
+        final = mapping.matches["revenue"].column  # the latest year of the one preferred: its evidence too
+        notes += [(final, Evidence(e.code, {**e.params, "header": str(final)})) for _, e in preferred]
+        notes += latest
     if "signup_date" not in mapping.matches:
         notes += _signup_date_by_values(frame, mapping, used)
     if "churn_date" not in mapping.matches:
@@ -685,9 +743,12 @@ def _usage_is_no_orders(mapping: ColumnMapping, used: set) -> list[tuple[str, Ev
 
 
 def _full_year_revenue(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> list[tuple[str, Evidence]]:
-    """Revenue of a whole period rather than of the year so far ("Umsatz Vorjahr" over "Umsatz lfd. Jahr")."""
+    """Revenue of a whole period rather than of the year so far ("Umsatz Vorjahr" over "Umsatz lfd. Jahr"),
+    and a calendar year's revenue rather than a lifetime total ("Umsatz 2024" over "Umsatz gesamt": the total
+    divided by the years since a "Kunde seit" is an average over the years, not the revenue of one)."""
     match = mapping.matches["revenue"]
-    if money_period(match.column)[1] != "period_year_to_date":
+    code = money_period(match.column)[1]
+    if code not in ("period_year_to_date", "period_header_lifetime"):
         return []
     others = [
         column
@@ -695,6 +756,7 @@ def _full_year_revenue(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -
         if column not in used
         and _has(column, _SPEND_PATTERNS)
         and _spend_rank(column) < 3
+        and (code == "period_year_to_date" or _names_a_year(column))
         and spend_problem(column, frame[column], list(frame.columns)) is None
     ]
     if not others:
@@ -703,7 +765,25 @@ def _full_year_revenue(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -
     used.discard(match.column)
     used.add(column)
     mapping.matches["revenue"] = ColumnMatch("revenue", column, match.confidence, "values")
-    return [(column, Evidence("revenue_full_period", {"header": str(column), "partial": str(match.column)}))]
+    evidence = "revenue_full_period" if code == "period_year_to_date" else "revenue_year_over_lifetime"
+    return [(column, Evidence(evidence, {"header": str(column), "partial": str(match.column)}))]
+
+
+#: The year before, by name: a calendar year of the customer's spend. ("Annual Revenue" and "Jahresumsatz"
+#: are not: in a CRM they are the customer company's own turnover.)
+_PREVIOUS_YEAR = ("vorjahr", "last year", "prior year", "previous year", "letztes jahr", "vorjahresumsatz")
+
+
+def _names_a_year(header: object) -> bool:
+    """A header of one calendar year's money: a year ("Umsatz 2024", "Revenue FY24") or the year before
+    ("Umsatz Vorjahr").
+
+    Examples
+    --------
+    >>> [_names_a_year(h) for h in ("Umsatz 2024", "Umsatz Vorjahr", "Annual Revenue", "Jahresumsatz")]
+    [True, True, False, False]
+    """
+    return header_year(header) is not None or _has(header, _PREVIOUS_YEAR)
 
 
 def _latest_year_revenue(
@@ -752,6 +832,12 @@ _OTHER_DAY_STEMS = ("last", "letzt", "next", "naechst", "nächst", "end", "renew
                     "ablauf", "due", "faellig", "fällig", "trial", "test")  # fmt: skip
 
 
+#: The day a contact became a customer, as CRMs name it ("Became a Customer Date"; HubSpot's German
+#: "Datum, an dem der Kontakt zum Kunden wurde"): the customer relationship began, whatever "Kontakt" says.
+_BECAME_CUSTOMER = ("became a customer", "became customer", "zum kunden wurde", "kunde geworden",
+                    "zum kunden geworden", "wurde kunde")  # fmt: skip
+
+
 def _signup_header(header: object) -> bool:
     """A header that names the day the customer relationship began, by its words (see _START_STEMS)."""
     text = normalize_header(header)
@@ -760,7 +846,7 @@ def _signup_header(header: object) -> bool:
     dated = bool(set(words) & _DATE_WORDS) or squashed.endswith(("datum", "date"))
     started = any(word.startswith(_START_STEMS) for word in words) or squashed.startswith(_START_STEMS)
     other = any(stem in squashed for stem in _OTHER_DAY_STEMS) or _churn_header(header)
-    return dated and started and not other
+    return (dated and started and not other) or (dated and _has(header, _BECAME_CUSTOMER))
 
 
 def _signup_date_by_values(
@@ -828,6 +914,12 @@ def status_churn_words(values: pd.Series) -> dict[str, bool] | None:
     {'Active': False, 'Inactive': True}
     >>> status_churn_words(pd.Series(["0", "1", "1"])) is None
     True
+
+    In a CRM's account type, customer values are active, former customers churned; leads and partners,
+    set aside as no customers, are no churn words:
+
+    >>> status_churn_words(pd.Series(["Prospect", "Customer - Direct", "Former Customer", "Other"]))
+    {'Customer - Direct': False, 'Former Customer': True}
     """
     from cxlib.parsing import parse_flags
 
@@ -840,10 +932,13 @@ def status_churn_words(values: pd.Series) -> dict[str, bool] | None:
     flags, _ = parse_flags(pd.Series(heads))
     lowered = [head.lower() for head in heads]
     read = {word: bool(flag) for word, flag in zip(words, flags, strict=True) if pd.notna(flag)}
+    stages = lifecycle_groups(values) or {}  # "Customer - Direct": active
+    read |= {word: False for word, group in stages.items() if group == "customer" and word not in read}
     meaningful = {w for w, low in zip(words, lowered, strict=True) if w in read and low not in _PLAIN_YES_NO}
     churned = {w for w in meaningful if read[w]}
     active = {w for w in meaningful if not read[w]}
-    if not churned or not active or text.isin(list(read)).mean() < STATUS_SHARE:
+    known = [*read, *(word for word, group in stages.items() if group != "customer")]
+    if not churned or not active or text.isin(known).mean() < STATUS_SHARE:
         return None
     dormant = {w for w, low in zip(words, lowered, strict=True) if low in _DORMANT}
     if any(w not in dormant for w in churned):
@@ -877,7 +972,7 @@ def _churn_status_by_values(
 _PROSPECT_WORDS = frozenset(
     {"lead", "leads", "prospect", "prospects", "subscriber", "marketingqualifiedlead", "salesqualifiedlead",
      "mql", "sql", "opportunity", "interessent", "interessenten", "suspect", "potential", "potenzieller",
-     "potentieller"}
+     "potentieller", "subscribers", "abonnent", "abonnenten", "verkaufschance", "verkaufschancen"}
 )  # fmt: skip
 _CUSTOMER_WORDS = frozenset(
     {"customer", "customers", "kunde", "kunden", "bestandskunde", "evangelist", "client"}
@@ -893,9 +988,65 @@ def _value_words(value: str) -> set[str]:
     return set(re.sub(r"[^a-zäöüß]+", " ", value.lower()).split())
 
 
-def prospect_rows(frame: pd.DataFrame, columns: Iterable[object]) -> tuple[object, pd.Series] | None:
+#: Contacts of a CRM's lifecycle or account-type column that are neither customers nor prospects: HubSpot's
+#: "other", Salesforce's "Channel Partner / Reseller", "Installation Partner", "Competitor".
+_OTHER_CONTACT_WORDS = frozenset(
+    {"other", "others", "partner", "partners", "reseller", "vendor", "supplier", "competitor", "employee",
+     "press", "investor", "analyst", "sonstige", "sonstiges", "andere", "lieferant", "wettbewerber",
+     "mitarbeiter", "presse", "wiederverkaeufer", "wiederverkäufer"}
+)  # fmt: skip
+
+
+def lifecycle_groups(values: pd.Series) -> dict[str, str] | None:
+    """Each value of a CRM lifecycle or account-type column as "customer", "prospect" or "other" (a partner,
+    supplier, HubSpot's "other"), or None when the column is no such column: it needs a customer value
+    beside a prospect value. Values of none of these words are left out.
+
+    Examples
+    --------
+    >>> lifecycle_groups(pd.Series(["Prospect", "Customer - Direct", "Former Customer", "Other", "Active"]))
+    {'Prospect': 'prospect', 'Customer - Direct': 'customer', 'Former Customer': 'customer', 'Other': 'other'}
+    >>> lifecycle_groups(pd.Series(["Retail customer", "Other"])) is None  # no lead: a segment, not a stage
+    True
+    """
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+        return None
+    distinct = values.astype("string").str.strip().dropna().unique()
+    if not len(distinct) or len(distinct) > MAX_STAGE_VALUES:
+        return None
+    groups = {}
+    for value in distinct:
+        words = _value_words(str(value))
+        if words & _CUSTOMER_WORDS:
+            groups[value] = "customer"
+        elif words & _PROSPECT_WORDS:
+            groups[value] = "prospect"
+        elif words & _OTHER_CONTACT_WORDS or any(word.endswith("partner") for word in words):
+            groups[value] = "other"
+    found = set(groups.values())
+    return groups if {"customer", "prospect"} <= found else None
+
+
+def is_crm_export(frame: pd.DataFrame) -> bool:
+    """Whether a sheet is a CRM's contact or account export: a column has lifecycle stages or account
+    types, customers beside leads or prospects (:func:`lifecycle_groups`).
+
+    Examples
+    --------
+    >>> is_crm_export(pd.DataFrame({"Type": ["Prospect", "Customer - Direct"], "n": [1, 2]}))
+    True
+    >>> is_crm_export(pd.DataFrame({"Plan": ["Basic", "Pro"]}))
+    False
+    """
+    return any(lifecycle_groups(frame[column].head(VALUE_SAMPLE)) is not None for column in frame.columns)
+
+
+def prospect_rows(
+    frame: pd.DataFrame, columns: Iterable[object], group: str = "prospect"
+) -> tuple[object, pd.Series] | None:
     """Rows that are leads or prospects, not customers, by a lifecycle or type column that has both
     ("Lead", "Subscriber", "Prospect" beside "Customer", "Customer - Direct"): (column, mask), or None.
+    With ``group="other"``, the rows of that column that are other contacts (partners, "other").
 
     Examples
     --------
@@ -903,22 +1054,16 @@ def prospect_rows(frame: pd.DataFrame, columns: Iterable[object]) -> tuple[objec
     >>> column, mask = prospect_rows(crm, crm.columns)
     >>> column, mask.tolist()
     ('Lifecycle Stage', [True, False, True, False, False])
+    >>> prospect_rows(crm, crm.columns, group="other")[1].tolist()
+    [False, False, False, False, True]
     >>> prospect_rows(pd.DataFrame({"Plan": ["Basic", "Pro"]}), ["Plan"]) is None
     True
     """
     for column in columns:
-        values = frame[column]
-        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
-            continue
-        text = values.astype("string").str.strip()
-        distinct = text.dropna().unique()
-        if not len(distinct) or len(distinct) > MAX_STAGE_VALUES:
-            continue
-        words = {value: _value_words(str(value)) for value in distinct}
-        prospects = {v for v, w in words.items() if w & _PROSPECT_WORDS and not w & _CUSTOMER_WORDS}
-        customers = {v for v, w in words.items() if w & _CUSTOMER_WORDS}
-        if prospects and customers:
-            return column, text.isin(list(prospects)).fillna(False).astype(bool)
+        groups = lifecycle_groups(frame[column])
+        if groups is not None:
+            text = frame[column].astype("string").str.strip()
+            return column, (text.map(groups) == group).fillna(False).astype(bool)
     return None
 
 
@@ -995,6 +1140,38 @@ def trial_rows(frame: pd.DataFrame, columns: Iterable[object]) -> tuple[object, 
     return None
 
 
+#: Headers of a mailing list's consent (Mailchimp "OPTIN_TIME", "CONFIRM_TIME"; "Double-Opt-in am").
+_OPT_IN = ("optin", "opt in", "double opt", "doi datum", "confirm time")
+#: Roles that show a customer bought or left: without any of them, a mailing list's rows are subscribers.
+_CUSTOMER_ROLES = ("revenue", "orders", "margin", "churned", "churn_date", "signup_date")
+
+
+def mailing_list_column(frame: pd.DataFrame, mapped: Iterable[str]) -> object | None:
+    """The opt-in column of a mailing-list audience (a Mailchimp export: "OPTIN_TIME" with the time each
+    subscriber opted in), when no mapped role shows that the rows bought or left (``mapped``: the role
+    keys); else None. Its rows are subscribers. A yes/no consent flag in a customer list is no audience.
+
+    Examples
+    --------
+    >>> audience = pd.DataFrame({"Email Address": ["a@x.de"], "OPTIN_TIME": ["2024-03-01 10:12:00"]})
+    >>> mailing_list_column(audience, ["customer_id"])
+    'OPTIN_TIME'
+    >>> mailing_list_column(audience, ["customer_id", "revenue"]) is None
+    True
+    >>> mailing_list_column(pd.DataFrame({"Newsletter Opt-in": ["ja", "nein"]}), []) is None
+    True
+    """
+    if set(mapped) & set(_CUSTOMER_ROLES):
+        return None
+    for column in frame.columns:
+        if not _has(column, _OPT_IN):
+            continue
+        filled = frame[column].head(VALUE_SAMPLE).dropna()
+        if len(filled) and parse_dates(filled)[0].notna().mean() >= STATUS_SHARE:
+            return column
+    return None
+
+
 def readable_header(header: object, *, lang: str = "en") -> str:
     """A header as words for a sentence: units in brackets dropped, camelCase and underscores split
     (lower-cased in English; German nouns keep their capitals).
@@ -1063,6 +1240,9 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
         return "precomputed_value"
     if words & _WEIGHT:
         return "survey_weight"
+    internal = _internal_column(words, squashed)
+    if internal:
+        return internal
     if _has(header, _BIRTH_YEAR):
         return "birth_year"
     if _has(header, _BIRTH_DATE):
@@ -1084,11 +1264,55 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
     if pd.api.types.is_datetime64_any_dtype(known):
         return None
     text = known.astype(str)
+    if _temperature(text):
+        return "tool_score"
+    if words & _NOTE_WORDS:  # Shopify's "Note", an ERP's "Bemerkung": typed text, however short
+        return "free_text"
+    if _dates_as_text(text):  # "Create Date", "Last Modified Date": a day, not a trait
+        return "date_text"
     if len(known) > 20 and distinct_share(text) >= NEAR_UNIQUE:
         return "identifier" if id_header(header) or text.str.len().mean() < FREE_TEXT_LENGTH else "free_text"
     if text.str.len().mean() > FREE_TEXT_LENGTH:
         return "free_text"
     return None
+
+
+def _internal_column(words: set[str], squashed: str) -> str | None:
+    """A column about the company's handling of the customer, by its header: a CRM or mailing tool's score
+    of the contact ("tool_score"), the owner or sales rep ("internal_owner"), a time-zone offset
+    ("time_offset"); None for others."""
+    answer = words & {"satisfaction", "zufriedenheit", "csat", "nps", "recommend", "weiterempfehlung"}
+    if (words & _SCORE_WORDS and words & _TOOL_WORDS and not answer) or squashed in _TOOL_SCORE_HEADERS:
+        return "tool_score"
+    if squashed in _OWNER_HEADERS or words & _OWNER_WORDS or _owner_words(words, squashed):
+        return "internal_owner"
+    if squashed in _OFFSET_HEADERS:
+        return "time_offset"
+    return None
+
+
+def _owner_words(words: set[str], squashed: str) -> bool:
+    """An owner of the record in a CRM's own words ("Kontakt-Owner", "Accountinhaber", "Datensatzinhaber"),
+    not a customer who owns something ("Home Owner", "Business Owner", "Hausbesitzer")."""
+    owned = ("home", "house", "haus", "business", "car", "auto", "pet", "wohnung", "eigenheim", "firmen")
+    if words & set(owned) or squashed.startswith(owned):
+        return False
+    return bool(words & {"owner", "inhaber"}) or squashed.endswith(
+        ("owner", "accountinhaber", "kontoinhaber", "datensatzinhaber")
+    )
+
+
+def _dates_as_text(text: pd.Series) -> bool:
+    """Whether text values are dates with a year ("2024-08-02 11:34", "01/15/2025", "23.03.2014")."""
+    if not text.str.contains(r"\d{4}", regex=True).mean() >= NEAR_UNIQUE:
+        return False
+    return bool(parse_dates(text)[0].notna().mean() >= NEAR_UNIQUE)
+
+
+def _temperature(text: pd.Series) -> bool:
+    """Whether most values are a sales rep's temperature of an account ("Hot", "Warm", "Cold")."""
+    lowered = text.str.strip().str.lower()
+    return bool(lowered.isin(_TEMPERATURE_WORDS).mean() >= STATUS_SHARE and lowered.nunique() >= 2)
 
 
 def _phone_like(values: pd.Series) -> bool:
@@ -1176,6 +1400,31 @@ def same_as_revenue(values: pd.Series, revenue: pd.Series) -> bool:
     return bool((ratio.max() - ratio.min()) <= SAME_RATIO * ratio.abs().max())
 
 
+def revenue_of_another_period(header: object, values: pd.Series, siblings: Iterable[object] = ()) -> bool:
+    """Whether a column beside the revenue is spend of another period: its header names spend and a
+    period or year ("Umsatz lfd. Jahr" beside "Umsatz Vorjahr", "Umsatz 2023" beside "Umsatz 2024"). As a
+    trait it would weigh spend twice in the personas. A company's own turnover is no spend; a lifetime
+    total ("TotalCharges") stays a trait, as it also says how long the customer stayed.
+
+    Examples
+    --------
+    >>> revenue_of_another_period("Umsatz lfd. Jahr", pd.Series([1200.5, 880.0]))
+    True
+    >>> revenue_of_another_period("Recent Deal Amount", pd.Series([1200.5, 880.0]))
+    False
+    >>> revenue_of_another_period("TotalCharges", pd.Series([1200.5, 880.0]))
+    False
+    >>> revenue_of_another_period("Annual Revenue", pd.Series([1e6, 5e6]), ["Number of Employees"])
+    False
+    """
+    if not _has(header, _SPEND_PATTERNS) or _words(header) & _NOT_SPEND_WORDS:
+        return False
+    period, code = money_period(header)
+    if period == "lifetime" or (code == "period_default_year" and header_year(header) is None):
+        return False  # a lifetime total also says how long the customer stayed ("TotalCharges")
+    return not company_revenue(header, _numbers(values).dropna(), siblings)
+
+
 def persona_exclusions(frame: pd.DataFrame, columns: Iterable[str]) -> dict[str, str]:
     """Column -> evidence code for the given columns of ``frame`` that must not describe personas
     (:func:`persona_exclusion`, and :func:`churn_outcome` against the table's ``churned`` flag)."""
@@ -1186,6 +1435,8 @@ def persona_exclusions(frame: pd.DataFrame, columns: Iterable[str]) -> dict[str,
             code = "churn_outcome" if churn_outcome(frame[column], frame["churned"]) else None
         if code is None and column != "revenue" and "revenue" in frame.columns:
             code = "revenue_duplicate" if same_as_revenue(frame[column], frame["revenue"]) else None
+            if code is None and revenue_of_another_period(column, frame[column], frame.columns):
+                code = "revenue_other_period"
         if code:
             found[column] = code
     return found

@@ -18,6 +18,7 @@ from cxlib.customer_columns import (
     customer_meanings,
     derived_age,
     implausible,
+    mailing_list_column,
     money_period,
     payments_per_year,
     trial_rows,
@@ -107,17 +108,33 @@ def customer_columns_rules(
         column, mask = trials
         rules.add("trial_customers", int(mask.sum()), set_aside=False, column=str(column),
                   examples=quoted_examples(source[column], mask))  # fmt: skip
+    _said_who_counts(source, mapping, data, rules)
     meanings = customer_meanings(source, mapping, data, notes)
     if derived is not None:
         meanings["age"] = ColumnMeaning("age", "age", role="age", evidence=[derived])
     if "revenue" in data.columns:
-        _revenue_per_year(source, mapping, data, meanings, overrides or {})
+        _revenue_per_year(source, mapping, data, meanings, overrides or {}, rules)
     if "margin" in data.columns and "margin" in meanings:
         if is_rate_header(mapping.matches["margin"].column):
             _margin_from_rate(mapping, data, meanings["margin"])
         else:
             _margin_per_year(mapping, data, meanings["margin"])
     return meanings
+
+
+def _said_who_counts(source: pd.DataFrame, mapping: ColumnMapping, data: pd.DataFrame, rules) -> None:
+    """Rows counted as customers that may be none, said (not set aside): a mailing list's subscribers
+    (a Mailchimp audience: opt-in times, no purchase or churn), and customers with no order at all (a
+    Shopify customer export lists every account and newsletter sign-up, "Total Orders" 0)."""
+    optin = mailing_list_column(source, mapping.matches)
+    if optin is not None:
+        rules.add("mailing_list_rows", len(data), set_aside=False, column=str(optin))
+    if "orders" in data.columns:
+        none = (data["orders"] == 0).fillna(False).astype(bool)
+        if "revenue" in data.columns:  # a customer with spend but no counted order did buy
+            none &= ~(data["revenue"] > 0).fillna(False).astype(bool)
+        column = str(mapping.matches["orders"].column)
+        rules.add("no_purchase", int(none.sum()), set_aside=False, column=column)
 
 
 #: Words of a header that make a margin column a rate ("Deckungsbeitrag in %", "DB-Quote", "Marge (Prozent)").
@@ -237,6 +254,7 @@ def _revenue_per_year(
     data: pd.DataFrame,
     meanings: dict[str, ColumnMeaning],
     overrides: Mapping,
+    rules,
 ) -> None:
     meaning = meanings["revenue"]
     chosen = (overrides.get("revenue") or {}).get("period")
@@ -265,6 +283,10 @@ def _revenue_per_year(
         data["revenue"] = yearly
         meaning.evidence.append(Evidence(f"revenue_{code}", params))
         return
+    if code == "lifetime_per_tenure":  # a lifetime total without a tenure gives no yearly figure: said
+        lost = data["revenue"].notna() & yearly.isna()
+        rules.add("revenue_without_tenure", int(lost.sum()), set_aside=False,
+                  column=str(mapping.matches["revenue"].column))  # fmt: skip
     data["revenue"] = yearly
     params = {"period": period}
     if code == "lifetime_per_tenure" and tenure_code:

@@ -153,7 +153,7 @@ def validate_table(
     keep = pd.Series(True, index=source.index)
     reasons = pd.Series("", index=source.index, dtype=object)
     _check_required(source, mapping, table)
-    for rule, mask, *extra in [*_sale_type_rule(source, mapping), *_row_rules(data, mapping, rules)]:
+    for rule, mask, *extra in [*_sale_type_rule(source, mapping), *_row_rules(data, mapping, rules, source)]:
         newly = mask & keep
         params = {"role": _role_label(table, "customer_id"), **(extra[0] if extra else {})}
         rules.add(rule, int(newly.sum()), set_aside=True, **params)
@@ -663,12 +663,13 @@ def _typed(
 
 def _status_words_read(values: pd.Series) -> pd.Series:
     """Cells of a status column that :func:`cxlib.customer_columns.status_churn_words` reads."""
-    from cxlib.customer_columns import status_churn_words
+    from cxlib.customer_columns import lifecycle_groups, status_churn_words
 
     words = status_churn_words(values)
     if not words:
         return pd.Series(False, index=values.index)
-    return values.astype("string").str.strip().isin(list(words)).fillna(False).astype(bool)
+    stages = lifecycle_groups(values) or {}  # leads and partners: set aside as no customers, not bad flags
+    return values.astype("string").str.strip().isin([*words, *stages]).fillna(False).astype(bool)
 
 
 def _in_header_unit(values: pd.Series, header: object, key: str, rules: _Rules) -> pd.Series:
@@ -1001,7 +1002,27 @@ def _exact_duplicates(data: pd.DataFrame, shared_id: np.ndarray) -> pd.Series:
     return pd.Series(exact, index=data.index)
 
 
-def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> list[tuple]:
+def _stage_rules(data: pd.DataFrame, mapping: ColumnMapping, source: pd.DataFrame | None) -> list[tuple]:
+    """Leads and prospects, then other contacts (partners, "other"), of a CRM's lifecycle or type column as
+    row rules. The column may also be the churn status ("Former Customer" beside "Prospect"): it is then
+    read under its own header from ``source``."""
+    stages = data[[c for c in data.columns if c not in ("customer_id", "churned")]]
+    match = mapping.matches.get("churned")
+    if source is not None and match is not None and isinstance(match.column, str) and match.column in source:
+        stages = stages.assign(**{str(match.column): source[match.column].to_numpy()})
+    checks = []
+    for group, rule in (("prospect", "not_a_customer"), ("other", "other_contact")):
+        stage = prospect_rows(stages, stages.columns, group=group)
+        if stage is not None:
+            column, mask = stage
+            examples = quoted_examples(stages[column], mask)
+            checks.append((rule, mask, {"column": str(column), "examples": examples}))
+    return checks
+
+
+def _row_rules(
+    data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules, source: pd.DataFrame | None = None
+) -> list[tuple]:
     """Rules that take whole rows out of use, in the order they are applied: (rule, mask[, params])."""
     checks: list[tuple] = []
     if "customer_id" in data and mapping.table == "customers":  # a total row has no ID: said as a total
@@ -1013,11 +1034,7 @@ def _row_rules(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> lis
     if "customer_id" in data and mapping.table == "transactions":
         checks.append(("guest_customer", guest_lines(data["customer_id"])))
     if mapping.table == "customers":
-        stage = prospect_rows(data, [c for c in data.columns if c not in ("customer_id", "churned")])
-        if stage is not None:
-            column, mask = stage
-            examples = quoted_examples(data[column], mask)
-            checks.append(("not_a_customer", mask, {"column": str(column), "examples": examples}))
+        checks += _stage_rules(data, mapping, source)
         shared_id = data["customer_id"].duplicated(keep=False).to_numpy()
         exact = _exact_duplicates(data, shared_id)
         checks.append(("exact_duplicate", exact))
