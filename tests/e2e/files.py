@@ -14,24 +14,27 @@ from openpyxl import Workbook
 CUSTOMER_HEADERS = ("Nr", "Kunde", "Anmeldedatum", "Alter", "Wohnort", "Umsatz")
 
 
-def customers_xlsx(count: int, *, duplicate_names: int = 0) -> bytes:
-    """A customer workbook ("Kunden" sheet) with ``count`` customers numbered K0001, K0002, ...
+def customers_xlsx(count: int, *, copies: int = 0, duplicate_names: int = 0) -> bytes:
+    """A customer workbook ("Kunden" sheet) with ``count`` rows of customers numbered K0001, K0002, ...
 
     The customer number is in a column headed "Nr" (not a known header), while "Kunde" (a known German
-    header for the customer id) holds company names. With ``duplicate_names`` the last names repeat earlier
-    ones, so a mapping that takes "Kunde" as the id sets those rows aside as duplicates.
+    header for the customer id) holds company names. With ``copies`` the last rows repeat the first ones
+    cell for cell (a double export), so they are set aside as duplicates; with ``duplicate_names`` only
+    their company names repeat, so a mapping that takes "Kunde" as the id combines those rows (one
+    company, several customer numbers).
     """
     book = Workbook()
     sheet = book.active
     sheet.title = "Kunden"
     sheet.append(CUSTOMER_HEADERS)
     start = dt.date(2023, 1, 2)
-    for i in range(count):
-        name_index = i - (count - duplicate_names) if i >= count - duplicate_names else i
+    for row in range(count):
+        i = row - (count - copies) if row >= count - copies else row
+        name = row - (count - duplicate_names) if row >= count - duplicate_names else i
         sheet.append(
             (
                 f"K{i + 1:04d}",
-                f"Firma {name_index + 1:03d}",
+                f"Firma {name + 1:03d}",
                 start + dt.timedelta(days=9 * i),
                 25 + (i * 7) % 40,
                 ("Berlin", "Hamburg", "München")[i % 3],

@@ -28,7 +28,7 @@ def report_numbers(page) -> list[str]:
 
 def upload_both(page) -> None:
     open_page(page, "data")
-    upload(page, "customers", "kunden.xlsx", customers_xlsx(37, duplicate_names=2))
+    upload(page, "customers", "kunden.xlsx", customers_xlsx(37, copies=2))
     upload(page, "survey", "umfrage.csv", survey_csv(RECOMMEND))
 
 
@@ -44,7 +44,7 @@ def test_upload_updates_tiles_and_shows_mapping_report(page, screenshots):
     assert report_numbers(page) == ["20", "20", "0"]
 
     open_tab(page, "customers")
-    # "Kunde" (company names) is taken for the customer id: the two repeated names are set aside.
+    # The two rows that repeat earlier ones cell for cell are set aside.
     assert report_numbers(page) == ["37", "35", "2"]
     page.screenshot(path=screenshots / "data-upload.png", full_page=True)
 
@@ -59,7 +59,11 @@ def test_upload_updates_tiles_and_shows_mapping_report(page, screenshots):
 
 
 def test_correcting_the_mapping_changes_the_result(page):
-    upload_both(page)
+    open_page(page, "data")
+    upload(page, "customers", "kunden.xlsx", customers_xlsx(37, duplicate_names=2))
+    open_page(page, "overview")
+    expect_tile(page, CUSTOMERS, "35")  # "Kunde" is the id: two companies have two customer numbers each
+    open_page(page, "data")
     open_tab(page, "customers")
     panel = visible_panel(page)
     panel.get_by_text(t("ui.mapping.edit", "en")).click()
@@ -92,9 +96,9 @@ def test_download_the_set_aside_rows(page, output_dir):
     target = output_dir / "downloads" / download.suggested_filename
     download.save_as(target)
     text = target.read_text(encoding="utf-8-sig")
-    # The two rows whose "Kunde" repeats an earlier one, and nothing else.
-    assert "K0036" in text and "K0037" in text
-    assert "K0035" not in text
+    # The two rows that repeat the first two, and nothing else.
+    assert "K0001" in text and "K0002" in text
+    assert "K0003" not in text
 
 
 def test_broken_file_shows_its_message_and_keeps_the_data(page):
