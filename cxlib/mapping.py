@@ -29,6 +29,7 @@ from cxlib.scales import (
     company_reply_word,
     has_term,
     mostly_beyond_scales,
+    personal_field_word,
     read_questionnaire,
     words_of,
 )
@@ -60,12 +61,6 @@ _QUALIFIERS = frozenset(
     }
 )
 _SAMPLE_ROWS = 300
-#: Words of a header that holds a person's name or contact, never an ID however alike it is spelt
-#: ("Customer Name" is no misspelt "customer id").
-_CONTACT_WORDS = frozenset(
-    {"name", "names", "email", "e-mail", "mail", "phone", "telefon", "address", "adresse", "vorname",
-     "nachname"}
-)  # fmt: skip
 
 
 @dataclass
@@ -161,7 +156,8 @@ def _name_score(header: str, role: Role) -> tuple[float, str]:
             best = max(best, (0.7 + 0.2 * min(len(name) / max(len(folded), 1), 1.0), "synonym"))
         if _opposite(folded, name):  # "Last Order Date" is no misspelt "first order date"
             continue
-        if role.kind == "id" and set(folded.split()) & _CONTACT_WORDS - set(name.split()):
+        contact = personal_field_word(folded) if role.kind == "id" else None
+        if contact is not None and contact not in name:  # "Customer Name" is no misspelt "customer id"
             continue
         matcher = difflib.SequenceMatcher(None, folded, name)
         # the quick ratios are upper bounds of ratio(): wide sheets skip most of the expensive matching
