@@ -47,6 +47,9 @@ QUIET_SECONDS = 1.0
 # waits for (a lock, a module being imported), and then the wait ends here instead of never.
 MAKE_WAY_SECONDS = 1.0
 MAKE_WAY_POLL_SECONDS = 0.005
+# A browser loading the app's files (a new visitor, before any script run) sends its requests this close
+# together; the warm-up stands aside from the first until none has come for this long.
+REQUEST_GAP_SECONDS = 0.3
 # How long the warm-up waits for Streamlit's collection after the first visitor's run before it
 # collects itself (it comes within milliseconds of the run's end).
 FULL_COLLECTION_SECONDS = 2.0
@@ -55,18 +58,32 @@ _IMPORT_MACHINERY = "<frozen importlib"
 
 
 class _ScriptRuns:
-    """How many visitors' script runs are in progress right now (all sessions of this process), and
-    when the last one ended."""
+    """How many visitors' script runs are in progress right now (all sessions of this process), when the
+    last one ended, and when the server last began to answer an HTTP request (a new visitor's browser
+    loads about a hundred files before its first script run; each waits for the interpreter too)."""
 
     def __init__(
         self, *, clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep
     ) -> None:
         self._count = 0
         self._started = 0  # runs started so far: numbers the run in progress
-        self._made_way_for = 0  # the run a step stood aside for as long as it may
+        self._made_way_for = (0, 0)  # the run and burst a step stood aside for as long as it may
         self._clock, self._sleep = clock, sleep
         self._last_end = clock()
+        self._last_request = -float("inf")
+        self._bursts = 0  # bursts of requests so far: numbers the one in progress
         self._lock = threading.Lock()
+
+    def request_started(self) -> None:
+        """The server begins to answer an HTTP request (called from the request handler's thread)."""
+        now = self._clock()
+        with self._lock:
+            if now - self._last_request >= REQUEST_GAP_SECONDS:
+                self._bursts += 1
+            self._last_request = now
+
+    def _busy(self) -> bool:
+        return bool(self._count) or self._clock() - self._last_request < REQUEST_GAP_SECONDS
 
     @contextlib.contextmanager
     def running(self) -> Iterator[None]:
@@ -85,20 +102,22 @@ class _ScriptRuns:
             self._sleep(POLL_SECONDS)
 
     def wait_until_quiet(self, seconds: float = QUIET_SECONDS) -> None:
-        """Return once no run is in progress and none has ended for ``seconds``."""
-        while self._count or self._clock() - self._last_end < seconds:
+        """Return once no run is in progress, none has ended for ``seconds`` and no request has begun for
+        as long."""
+        while self._count or self._clock() - max(self._last_end, self._last_request) < seconds:
             self._sleep(POLL_SECONDS)
 
     def make_way(self, *, needed: Callable[[], bool]) -> None:
-        """Wait while a visitor's run is in progress, at most :data:`MAKE_WAY_SECONDS` per run, and not
-        while ``needed()``: a visitor waits for what this thread computes."""
-        run = self._started
-        if not self._count or self._made_way_for == run:
+        """Wait while a visitor's run is in progress or their browser loads files, at most
+        :data:`MAKE_WAY_SECONDS` per run or burst of requests, and not while ``needed()``: a visitor
+        waits for what this thread computes."""
+        visit = (self._started, self._bursts)
+        if not self._busy() or self._made_way_for == visit:
             return
         deadline = self._clock() + MAKE_WAY_SECONDS
-        while self._count and not needed():
+        while self._busy() and not needed():
             if self._clock() >= deadline:
-                self._made_way_for = run  # it may be waiting for this thread: go on beside it
+                self._made_way_for = visit  # it may be waiting for this thread: go on beside it
                 return
             self._sleep(MAKE_WAY_POLL_SECONDS)
 
@@ -114,7 +133,7 @@ class _ScriptRuns:
         """
 
         def trace(frame: FrameType, event: str, arg: Any) -> None:
-            if self._count and frame.f_code.co_filename.startswith(_CXLIB) and not _importing(frame):
+            if frame.f_code.co_filename.startswith(_CXLIB) and self._busy() and not _importing(frame):
                 self.make_way(needed=needed)
 
         sys.settrace(trace)
@@ -223,9 +242,11 @@ def _warm_then_freeze(stores: tuple, runs: _ScriptRuns) -> None:
     runs.wait_until_none()
     # First, while the first visitor's browser draws the page: what lives now (modules, the demo's
     # first results) out of the collector's sight, so that the visitors' runs until the end of the
-    # warm-up do not each scan it again (0.2–0.3 s per run); then the lemmatiser's dictionaries (0.4 s of
-    # simplemma's own loop, in which no call into cxlib lets the warm-up stand aside).
+    # warm-up do not each scan it again (0.2–0.3 s per run); then, in a quiet gap (a second visitor may
+    # be loading the app's files right now), the lemmatiser's dictionaries: 0.4 s of simplemma's own
+    # loop, in which no call into cxlib lets the warm-up stand aside.
     _freeze_after_full_collection()
+    runs.wait_until_quiet()
     _load_dictionaries()
     warm(stores, runs)
     runs.wait_until_quiet()  # a full collection holds the interpreter for about 0.2 s: not mid-click
@@ -267,10 +288,34 @@ def _freeze_after_full_collection(timeout: float = FULL_COLLECTION_SECONDS) -> N
     gc.freeze()
 
 
+def _watch_requests(runs: _ScriptRuns) -> None:
+    """Tell ``runs`` whenever the server begins to answer an HTTP request (static files, health, the
+    websocket's opening): Streamlit's server is a Starlette application, whose entry every request passes.
+    Only a time is noted; the request itself is untouched. Without Starlette, nothing is watched."""
+    try:
+        from starlette.applications import Starlette
+    except ImportError:  # another server: the warm-up still stands aside for script runs
+        return
+    original = Starlette.__call__
+    if getattr(original, "_tells_runs", None) is runs:
+        return
+
+    @functools.wraps(original)
+    async def noted(app, scope, receive, send) -> None:
+        if scope.get("type") in ("http", "websocket"):
+            runs.request_started()
+        await original(app, scope, receive, send)
+
+    noted._tells_runs = runs  # type: ignore[attr-defined]
+    Starlette.__call__ = noted  # type: ignore[method-assign]
+
+
 @st.cache_resource(max_entries=1, show_spinner=False)
 def _warm_up_thread(_stores: tuple) -> threading.Thread:
+    runs = _script_runs()
+    _watch_requests(runs)
     thread = threading.Thread(
-        target=_warm_then_freeze, args=(_stores, _script_runs()), name="demo-warm-up", daemon=True
+        target=_warm_then_freeze, args=(_stores, runs), name="demo-warm-up", daemon=True
     )
     thread.start()
     return thread

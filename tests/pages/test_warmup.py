@@ -162,6 +162,69 @@ def test_a_step_stands_aside_for_one_run_at_most_make_way_seconds():
         assert clock.slept >= 2 * warmup.MAKE_WAY_SECONDS
 
 
+def test_a_step_stands_aside_while_a_browser_loads_the_apps_files():
+    """A new visitor's browser fetches about a hundred files before its first script run: a step waits
+    until the requests stop coming (a gap of REQUEST_GAP_SECONDS), not beside them."""
+    clock = FakeClock()
+    runs = warmup._ScriptRuns(clock=clock, sleep=clock.sleep)
+    runs.request_started()
+    runs.make_way(needed=lambda: False)
+    assert warmup.REQUEST_GAP_SECONDS <= clock.slept <= warmup.REQUEST_GAP_SECONDS + 0.01
+    clock.slept = 0.0
+    runs.make_way(needed=lambda: False)  # the burst is over: nothing to wait for
+    assert clock.slept == 0.0
+
+
+def test_a_burst_of_requests_holds_a_step_back_make_way_seconds_at_most():
+    class RequestingClock(FakeClock):
+        def sleep(self, seconds: float) -> None:
+            super().sleep(seconds)
+            runs.request_started()  # the browser keeps asking: one burst that never ends
+
+    clock = RequestingClock()
+    runs = warmup._ScriptRuns(clock=clock, sleep=clock.sleep)
+    runs.request_started()
+    runs.make_way(needed=lambda: False)
+    assert warmup.MAKE_WAY_SECONDS <= clock.slept <= warmup.MAKE_WAY_SECONDS + 0.01
+    runs.make_way(needed=lambda: False)  # the same burst: once is enough
+    assert clock.slept <= warmup.MAKE_WAY_SECONDS + 0.01
+
+
+def test_the_quiet_gap_counts_from_the_last_request_too():
+    clock = FakeClock()
+    runs = warmup._ScriptRuns(clock=clock, sleep=clock.sleep)
+    clock.now += 30.0  # the last run ended long ago
+    runs.request_started()  # but a browser has just begun to load the app
+    runs.wait_until_quiet(1.0)
+    assert 1.0 <= clock.slept <= 1.0 + 2 * warmup.POLL_SECONDS
+
+
+def test_the_server_tells_the_warm_up_of_each_request_it_begins(monkeypatch):
+    import asyncio
+
+    from starlette.applications import Starlette
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+
+    monkeypatch.setattr(Starlette, "__call__", Starlette.__call__)  # undone after the test
+    runs = warmup._ScriptRuns()
+    warmup._watch_requests(runs)
+    warmup._watch_requests(runs)  # once per process: a second call adds nothing
+    app = Starlette(routes=[Route("/static/app.js", lambda request: PlainTextResponse("ok"))])
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "GET", "path": "/static/app.js", "headers": [], "query_string": b""}
+    asyncio.run(app(scope, receive, send))
+    assert sent[0]["status"] == 200 and sent[1]["body"] == b"ok"  # answered as before
+    assert runs._bursts == 1 and runs._busy()
+
+
 def test_no_standing_aside_while_a_module_is_imported(tmp_path, monkeypatch):
     """A visitor's run may import the same module, and would wait for the import's lock."""
     assert not warmup._importing(sys._getframe())
@@ -211,7 +274,7 @@ def test_the_heap_is_frozen_before_the_warm_up_and_again_after_it(monkeypatch):
     monkeypatch.setattr(warmup, "warm", lambda stores, runs: calls.append("warm"))
     clock = FakeClock()
     warmup._warm_then_freeze((), warmup._ScriptRuns(clock=clock, sleep=clock.sleep))
-    assert calls == ["first freeze", "dictionaries", "warm", "collect", "freeze"]
+    assert calls == ["first freeze", "dictionaries", "warm", "collect", "freeze"]  # dictionaries when quiet
 
 
 def test_the_first_freeze_follows_streamlits_own_full_collection(monkeypatch):
