@@ -136,6 +136,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.data_intro": "Upload your customer and survey exports (Excel or CSV, German or English). "
         "Columns are recognised automatically; check and correct the mapping below.",
         "ui.tab.customers": "Customers",
+        "ui.chart.download": "Download",
+        "ui.overview.tab.churn": "Churn",
+        "ui.overview.tab.value": "Customer value (CLV)",
         "ui.tab.survey": "Survey",
         "ui.tab.transactions": "Transactions (optional)",
         "ui.upload.customers": "Customer file",
@@ -1139,6 +1142,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "ui.data_intro": "Laden Sie Ihre Kunden- und Umfrageexporte hoch (Excel oder CSV, deutsch oder englisch). "
         "Spalten werden automatisch erkannt; prüfen und korrigieren Sie die Zuordnung unten.",
         "ui.tab.customers": "Kunden",
+        "ui.chart.download": "Herunterladen",
+        "ui.overview.tab.churn": "Abwanderung",
+        "ui.overview.tab.value": "Kundenwert (CLV)",
         "ui.tab.survey": "Umfrage",
         "ui.tab.transactions": "Transaktionen (optional)",
         "ui.upload.customers": "Kundendatei",

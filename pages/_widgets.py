@@ -372,16 +372,35 @@ def chart(figure, name: str, *, height: int | None = None) -> None:
     if state.is_presenting():
         return
     formats = {"png": "image/png", "svg": "image/svg+xml"}
-    for column, (kind, mime) in zip(st.columns([1, 1, 6])[:2], formats.items(), strict=True):
-        column.download_button(
-            kind.upper(),
-            data=lambda kind=kind: _render(figure, kind),
-            file_name=f"{name}.{kind}",
-            mime=mime,
-            on_click="ignore",
-            key=f"{kind}_{name}",
-            icon=":material/download:",
-        )
+    with st.popover(state.tr("ui.chart.download"), icon=":material/download:", width="content"):
+        for kind, mime in formats.items():
+            st.download_button(
+                kind.upper(),
+                data=lambda kind=kind: _render(figure, kind),
+                file_name=f"{name}.{kind}",
+                mime=mime,
+                on_click="ignore",
+                key=f"{kind}_{name}",
+                icon=":material/download:",
+            )
+
+
+def chart_tabs(charts: dict, groups: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
+    """Charts in tabs, one tab per group (label key, chart names), two charts of a tab side by side.
+
+    A chart in a tab that is not shown is not drawn until its tab is opened (Streamlit draws a chart
+    once it has a width), so a page with many charts arrives as fast as one with a tab's worth.
+    """
+    shown = [(label, [name for name in names if name in charts]) for label, names in groups]
+    shown = [(label, names) for label, names in shown if names]
+    if not shown:
+        return
+    tabs = st.tabs([state.tr(label) for label, _ in shown]) if len(shown) > 1 else [st.container()]
+    for tab, (_, names) in zip(tabs, shown, strict=True):
+        with tab:
+            for column, name in zip(st.columns(len(names)), names, strict=True):
+                with column:
+                    chart(charts[name], name)
 
 
 def _presentation_height(figure) -> int:

@@ -80,15 +80,12 @@ def settings() -> None:
 if not state.is_presenting():
     settings()
 
-charts = state.overview_charts()
-left, right = st.columns(2)
-for column, name in zip(
-    (left, right, left, right),
-    ("nps_distribution", "nps_trend", "churn_trend", "clv_distribution"),
-    strict=True,
-):
-    if name in charts:
-        with column:
-            widgets.chart(charts[name], name)
+# One tab per KPI: a tab's charts are drawn when it is opened, so the page arrives with two, not four.
+CHART_TABS = (
+    ("kpi.label.nps_all", ("nps_distribution", "nps_trend")),
+    ("ui.overview.tab.churn", ("churn_trend",)),
+    ("ui.overview.tab.value", ("clv_distribution",)),
+)
+widgets.chart_tabs(state.overview_charts(), CHART_TABS)
 
 widgets.persona_filter()  # last: offering persona names needs the persona model, the tiles do not

@@ -61,7 +61,7 @@ def charts(session) -> list:
                 found.append(child)
             walk(child)
 
-    walk(session._tree)
+    walk(getattr(session, "_tree", session))  # a whole session or one block of it (a tab, a column)
     return found
 
 

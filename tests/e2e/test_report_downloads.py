@@ -22,6 +22,9 @@ def test_excel_pdf_and_chart_downloads(page: Page):
     assert name.endswith(".xlsx") and workbook.startswith(b"PK")
     name, pdf = _download(page, t("ui.summary.download_pdf", "en"))
     assert name.endswith(".pdf") and pdf.startswith(b"%PDF-")
+    page.get_by_role(
+        "button", name=t("ui.chart.download", "en"), exact=True
+    ).first.click()  # the chart's popover
     name, png = _download(page, "PNG", exact=True)
     assert name.endswith(".png") and png.startswith(b"\x89PNG")
     assert_no_error(page)

@@ -55,3 +55,11 @@ def test_charts_render(app):
     assert len(charts(page)) == 4  # NPS distribution, NPS trend, churn trend, CLV distribution
     exports = [b for b in page.get("download_button") if b.key.startswith(("png_", "svg_"))]
     assert len(exports) == 8  # PNG and SVG for each
+    popovers = page.get("popover")
+    assert [popover.proto.popover.label for popover in popovers] == ["Download"] * 4  # one per chart
+
+
+def test_charts_in_one_tab_per_kpi(app):
+    page = open_page(app, "overview")
+    assert [tab.label for tab in page.tabs] == ["NPS", "Churn", "Customer value (CLV)"]
+    assert [len(charts(tab)) for tab in page.tabs] == [2, 1, 1]
