@@ -511,6 +511,7 @@ TRANSACTION_ROLES: tuple[Role, ...] = (
         "number",
         (
             "amount",
+            "amt",
             "total",
             "value",
             "line total",

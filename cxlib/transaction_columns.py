@@ -32,7 +32,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 from cxlib.mapping import ColumnMapping, normalize_header
-from cxlib.parsing import parse_dates, parse_flags, parse_numbers
+from cxlib.parsing import normalize_ids, parse_dates, parse_flags, parse_numbers
+from cxlib.scales import words_of
 from cxlib.tables import ColumnMatch, Evidence
 
 __all__ = [
@@ -41,13 +42,16 @@ __all__ = [
     "amount_in_cents",
     "cancel_mark_columns",
     "customer_id_header",
+    "fraud_marks",
     "guest_lines",
     "mixed_currencies",
     "non_product_lines",
+    "non_purchase_events",
     "not_a_sale",
     "refine_transaction_mapping",
     "refund_column",
     "repeated_order_total",
+    "returned_orders_sheet",
     "reversed_sales",
 ]
 
@@ -200,11 +204,32 @@ def customer_id_header(header: object) -> bool:
     return _customer_header(header) and _customer_kind(header) == "id"
 
 
+_CARD_WORDS = frozenset({"card", "cc", "karte", "kreditkarte", "pan"})
+_CARD_NUMBER_WORDS = frozenset({"num", "number", "no", "nr", "id", "nummer", "pan"})
+
+
+def card_number_header(header: object) -> bool:
+    """A header of a payment card's number ("cc_num", "Card Number", "Kartennummer", "card_id"), not of
+    its type or issuer ("Card Type", "card_brand").
+
+    Examples
+    --------
+    >>> [card_number_header(h) for h in ("cc_num", "Card Number", "Kartennummer", "Card Type", "PAN")]
+    [True, True, True, False, True]
+    """
+    words, squashed = _words(header), _squashed(header)
+    if squashed in ("pan", "kartennr") or squashed.endswith("kartennummer"):
+        return True
+    return bool(words & _CARD_WORDS) and bool(words & _CARD_NUMBER_WORDS)
+
+
 def _customer_candidates(
     frame: pd.DataFrame, used: set, *, names: bool = True
 ) -> list[tuple[object, Evidence]]:
     """Columns that name the customer and repeat across lines: customer id headers first, then e-mails,
-    then (with ``names``) customer names. A column describing the customer (group, place) never is one."""
+    then (with ``names``) customer names, then payment card numbers (a card log's only person key). A
+    column describing the customer (group, place) never is one. A name or a card is an assumption: two
+    customers of one name count as one, a customer with two cards as two."""
     found = []
     for column in frame.columns:
         if column in used:
@@ -216,9 +241,12 @@ def _customer_candidates(
         kind = _customer_kind(column) if _customer_header(column) else None
         if is_email_column(values):
             found.append((1, column, Evidence("email_as_customer_id", {"header": str(column)})))
-        elif kind == "id" or (kind == "name" and names):
-            rank = 0 if kind == "id" else 2
-            found.append((rank, column, Evidence("customer_header_repeats", {"header": str(column)})))
+        elif kind == "id":
+            found.append((0, column, Evidence("customer_header_repeats", {"header": str(column)})))
+        elif kind == "name" and names:
+            found.append((2, column, Evidence("customer_name_as_id", {"header": str(column)})))
+        elif kind is None and names and card_number_header(column):
+            found.append((3, column, Evidence("card_as_customer", {"header": str(column)})))
     return [(column, evidence) for _, column, evidence in sorted(found, key=lambda item: item[0])]
 
 
@@ -571,6 +599,131 @@ def not_a_sale(frame: pd.DataFrame, headers: Iterable[object]) -> tuple[object, 
     return None
 
 
+#: Headers of an event log's event ("event_type", "event_name", "Event", "behavior_type", "Aktion").
+_EVENT_HEADER_WORDS = frozenset({"event", "events", "action", "activity", "behavior", "behaviour",
+                                 "interaction", "ereignis", "aktion", "aktivitaet", "aktivität"})  # fmt: skip
+_EVENT_HEADER_ENDS = ("event", "eventtype", "eventname", "action", "behavior", "behaviour", "ereignis",
+                      "aktion")  # fmt: skip
+#: Events that are a purchase: a word of buying, unless another word takes it back or puts it before the
+#: purchase ("Order Refunded", "begin_checkout"); "checkout" only when completed (Shopify's
+#: "checkout_completed").
+_PURCHASE_EVENT_WORDS = frozenset({"purchase", "purchased", "buy", "bought", "transaction", "order",
+                                   "ordered", "kauf", "gekauft", "bestellung", "bestellt", "sale",
+                                   "verkauf"})  # fmt: skip
+_COMPLETED_WORDS = frozenset({"completed", "complete", "success", "successful", "abgeschlossen"})
+_NOT_YET_OR_UNDONE = frozenset({"refund", "refunded", "cancel", "cancelled", "canceled", "begin", "start",
+                                "started", "initiate", "initiated", "add", "added", "view", "viewed",
+                                "abandon", "abandoned", "failed", "fail", "storno", "storniert", "return",
+                                "returned", "erstattung", "erstattet", "abgebrochen", "remove", "removed",
+                                "intent", "attempt"})  # fmt: skip
+#: Events of browsing before a purchase: an event log has them beside its purchases (views, carts, clicks),
+#: written only in these words and :data:`_EVENT_FILLER` ("add_to_cart", "Product Viewed"; an order type
+#: "Click & Collect" is no such event).
+_BROWSING_EVENT_WORDS = frozenset({"view", "viewed", "views", "pv", "pageview", "page", "click", "clicked",
+                                   "cart", "addtocart", "removefromcart", "fav", "favorite", "favourite",
+                                   "wishlist", "search", "session", "impression", "visit", "scroll",
+                                   "engagement", "ansicht", "aufruf", "warenkorb", "merkliste", "klick",
+                                   "suche", "besuch"})  # fmt: skip
+
+
+_EVENT_FILLER = frozenset({"add", "added", "to", "remove", "removed", "from", "item", "items", "product",
+                           "products", "list", "start", "first", "user", "select", "detail", "details",
+                           "in", "zum", "zur", "aus", "dem", "hinzugefuegt", "entfernt", "artikel",
+                           "produkt"})  # fmt: skip
+
+
+def _browsing_event(kind: str) -> bool:
+    """True for an event of browsing ("view", "add_to_cart", "Product Viewed", "Warenkorb").
+
+    Examples
+    --------
+    >>> [_browsing_event(k) for k in ("view", "add_to_cart", "Product Viewed", "Click & Collect")]
+    [True, True, True, False]
+    """
+    words = set(words_of(kind).split())
+    return bool(words & _BROWSING_EVENT_WORDS) and words <= _BROWSING_EVENT_WORDS | _EVENT_FILLER
+
+
+def _purchase_event(kind: str) -> bool:
+    """True for an event that is a purchase ("purchase", "Order Completed", "transaction", "buy").
+
+    Examples
+    --------
+    >>> [_purchase_event(k) for k in ("purchase", "Order Completed", "begin_checkout", "Order Refunded")]
+    [True, True, False, False]
+    >>> [_purchase_event(k) for k in ("checkout_completed", "checkout", "view")]
+    [True, False, False]
+    """
+    words = set(words_of(kind).split())
+    if words & _NOT_YET_OR_UNDONE:
+        return False
+    return bool(words & _PURCHASE_EVENT_WORDS) or ("checkout" in words and bool(words & _COMPLETED_WORDS))
+
+
+def non_purchase_events(frame: pd.DataFrame, headers: Iterable[object]) -> tuple[object, pd.Series] | None:
+    """(column, True on lines whose event is no purchase) for an event log (a shop's clickstream: Kaggle's
+    e-commerce behaviour data with ``event_type`` view / cart / remove_from_cart / purchase, Retailrocket's
+    ``event`` view / addtocart / transaction, a GA4 ``event_name``), or None.
+
+    A column counts when its header names an event or type and its few values hold both browsing events
+    and a purchase: only the purchases are purchases, every other event is set aside.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"event_type": ["view", "cart", "purchase", "view", None]})
+    >>> column, marks = non_purchase_events(log, log.columns)
+    >>> column, marks.tolist()
+    ('event_type', [True, True, False, True, False])
+    >>> non_purchase_events(pd.DataFrame({"Type": ["Payment", "Refund"]}), ["Type"]) is None
+    True
+    """
+    for header in headers:
+        if header not in frame.columns:
+            continue
+        named = _words(header) & _EVENT_HEADER_WORDS or _squashed(header).endswith(_EVENT_HEADER_ENDS)
+        kinds = _filled_text(frame[header]).drop_duplicates() if named else pd.Series(dtype=str)
+        if not 2 <= len(kinds) <= MAX_TRANSACTION_TYPES:
+            continue
+        bought = {kind for kind in kinds if _purchase_event(kind)}
+        browsing = any(_browsing_event(kind) for kind in kinds)
+        if bought and browsing:
+            text = frame[header].astype("string").str.strip()
+            return header, (text.notna() & (text != "") & ~text.isin(bought)).fillna(False).astype(bool)
+    return None
+
+
+_FRAUD_PARTS = ("fraud", "betrug")
+_SCORE_WORDS = frozenset({"score", "prob", "probability", "risk", "risiko", "wahrscheinlichkeit", "rate"})
+
+
+def fraud_marks(frame: pd.DataFrame, headers: Iterable[object]) -> dict[object, pd.Series]:
+    """Yes/no columns that mark a line as fraud (a card log's ``is_fraud``, ``isFraud``, ``Betrugsfall``):
+    header -> True on the fraudulent lines. The card holder did not buy them; they are no purchase of the
+    customer. A fraud score or probability is no mark.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"is_fraud": [0, 1, 0], "fraud_score": [0.1, 0.9, 0.2]})
+    >>> {column: marks.tolist() for column, marks in fraud_marks(log, log.columns).items()}
+    {'is_fraud': [False, True, False]}
+    """
+    found = {}
+    for header in headers:
+        squashed = _squashed(header)
+        if header not in frame.columns or not any(part in squashed for part in _FRAUD_PARTS):
+            continue
+        if _words(header) & _SCORE_WORDS:
+            continue
+        values = frame[header]
+        if pd.api.types.is_bool_dtype(values):
+            flags, bad = values.astype("boolean"), pd.Series(False, index=values.index)
+        else:
+            flags, bad = parse_flags(values)
+        if flags.notna().any() and not bad.any():
+            found[header] = flags.fillna(False).astype(bool)
+    return found
+
+
 #: Words of a line that sells no product: postage and carriage, discounts, bank charges, marketplace fees,
 #: commissions, samples, manual adjustments (UCI Online Retail's "POSTAGE", "DOTCOM POSTAGE", "Manual",
 #: "Discount", "Bank Charges", "AMAZON FEE", "CRUK Commission", "Adjust bad debt"; a till's "Pfand").
@@ -906,4 +1059,56 @@ def mixed_currencies(
         counts = text.str.upper().value_counts()
         if len(counts) > 1:
             return header, str(counts.index[0]), {str(k): int(v) for k, v in counts.iloc[1:].items()}
+    return None
+
+
+# ----- a workbook's sheet of returned orders -------------------------------------------------------
+
+#: Words of a sheet (its name or a header) that lists returned or cancelled orders (Sample Superstore's
+#: "Returns" sheet with "Returned" = Yes and "Order ID"; "Retouren", "Stornos").
+_RETURN_SHEET_WORDS = frozenset(
+    {"return", "returns", "returned", "retoure", "retouren", "retourniert", "ruecksendung", "ruecksendungen",
+     "ruecklaeufer", "storno", "stornos", "storniert", "stornierung", "stornierungen", "cancelled",
+     "canceled", "cancellations", "refunded", "refunds", "erstattet", "erstattungen"}
+)  # fmt: skip
+
+
+def returned_orders_sheet(sheets: dict[str, pd.DataFrame], picked: str) -> dict | None:
+    """The orders another sheet of the workbook lists as returned or cancelled, or None: ``{"sheet",
+    "column", "orders"}`` (order ids as :func:`~cxlib.parsing.normalize_ids` writes them).
+
+    A sheet counts when its name or a header says returns or cancellations and a header names the order
+    (Sample Superstore's "Returns" sheet: "Returned" = Yes, "Order ID"). A yes/no column beside it keeps
+    only the orders marked yes. Which lines of the log belong to those orders is decided when the log's
+    order column is known (:mod:`cxlib.validation`).
+
+    Examples
+    --------
+    >>> returns = pd.DataFrame({"Returned": ["Yes", "Yes", "No"], "Order ID": ["CA-1", "CA-7", "CA-9"]})
+    >>> found = returned_orders_sheet({"Orders": pd.DataFrame(), "Returns": returns}, "Orders")
+    >>> found["sheet"], found["column"], sorted(found["orders"])
+    ('Returns', 'Order ID', ['CA-1', 'CA-7'])
+    """
+    from cxlib.mapping import names_role
+    from cxlib.roles import role
+
+    order_role = role("transactions", "order_id")
+    for name, frame in sheets.items():
+        if name == picked or frame.empty:
+            continue
+        words = {word for text in (name, *frame.columns) for word in words_of(text).split()}
+        orders = [column for column in frame.columns if names_role(column, order_role)]
+        if not words & _RETURN_SHEET_WORDS or not orders:
+            continue
+        column = orders[0]
+        keep = pd.Series(True, index=frame.index)
+        for other in frame.columns:
+            if other == column:
+                continue
+            flags, bad = parse_flags(frame[other])
+            if flags.notna().any() and not bad.any():
+                keep &= flags.fillna(True).astype(bool)
+        ids = normalize_ids(frame.loc[keep, column]).dropna()
+        if not ids.empty:
+            return {"sheet": str(name), "column": str(column), "orders": frozenset(ids)}
     return None
