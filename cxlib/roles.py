@@ -580,6 +580,7 @@ TRANSACTION_ROLES: tuple[Role, ...] = (
             "belegnr",
             "receipt no",
             "receipt id",
+            "basket id",
         ),
     ),
     Role(

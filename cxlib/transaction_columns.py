@@ -89,9 +89,11 @@ DATE_SHARE = 0.9
 _EMAIL = r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}"
 _CUSTOMER_WORDS = frozenset(
     {"customer", "customers", "kunde", "kunden", "client", "member", "user", "buyer", "käufer", "kaeufer",
-     "shopper", "debitor", "contact", "account", "email", "mail"}
+     "shopper", "debitor", "contact", "account", "email", "mail", "household", "haushalt", "haushalts"}
 )  # fmt: skip
-_CUSTOMER_PREFIXES = ("customer", "kunde", "kunden", "client", "debitor", "buyer", "member")
+#: A household panel's key (dunnhumby's ``household_key``, "Haushaltsnummer") is its customer, too.
+_CUSTOMER_PREFIXES = ("customer", "kunde", "kunden", "client", "debitor", "buyer", "member",
+                      "haushaltsnummer")  # fmt: skip
 _DATE_WORDS = frozenset(
     {"date", "datum", "created", "time", "timestamp", "zeit", "zeitpunkt", "at", "am", "on", "day", "tag",
      "ordered", "paid", "bestellt", "gebucht"}
@@ -175,7 +177,7 @@ def _assign(mapping: ColumnMapping, role_key: str, column: object, evidence: Evi
 _DESCRIBING_WORDS = frozenset(
     {"group", "gruppe", "segment", "type", "typ", "art", "class", "klasse", "category", "kategorie", "state",
      "city", "zip", "postal", "plz", "ort", "stadt", "land", "country", "region", "bundesland", "prefix",
-     "status", "level", "tier", "since"}
+     "status", "level", "tier", "since", "size", "grösse", "groesse", "income", "einkommen"}
 )  # fmt: skip
 _NAME_WORDS = frozenset({"name", "nachname", "vorname", "firma", "company"})
 _LOGINS = ("username", "benutzername", "loginname", "accountname")
@@ -435,6 +437,81 @@ def _check_amount(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> Non
     rejected = mapping.evidence.get("amount", []) if match is None else []
     _assign(mapping, "amount", column, Evidence(code, {"header": str(column), **other}), used)
     mapping.evidence["amount"][:0] = rejected
+
+
+#: A plain "amount" may count items (Ta Feng's ``AMOUNT`` beside ``SALES_PRICE``): whole numbers up to this
+#: on nearly every line, below the price on most.
+MAX_COUNT = 50
+COUNT_SHARE = 0.95
+BELOW_PRICE_SHARE = 0.8
+
+
+def _amount_of_items(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
+    """A column headed only "amount" that holds small whole numbers below the price on most lines, in a log
+    with a price and no quantity, is the number of items: the quantity, not money (English "amount" of
+    items). The line's money is then quantity × price, or the price where it is the line's total
+    (:func:`_price_per_line`)."""
+    amount, price = mapping.matches.get("amount"), mapping.matches.get("unit_price")
+    if amount is None or price is None or "quantity" in mapping.matches:
+        return
+    if not _words(amount.column) or not _words(amount.column) <= {"amount", "amt"}:
+        return
+    counts = parse_numbers(frame[amount.column].head(SAMPLE))[0]
+    prices = parse_numbers(frame[price.column].head(SAMPLE))[0]
+    known = counts.notna() & prices.notna()
+    if known.sum() < MIN_LINES or not (counts[known] == counts[known].round()).all():
+        return
+    small = float((counts[known].abs() <= MAX_COUNT).mean()) >= COUNT_SHARE
+    below = float((counts[known].abs() < prices[known].abs()).mean()) >= BELOW_PRICE_SHARE
+    if small and below:
+        del mapping.matches["amount"]
+        mapping.evidence.pop("amount", None)
+        _assign(
+            mapping,
+            "quantity",
+            amount.column,
+            Evidence("amount_is_a_count", {"header": str(amount.column)}),
+            used,
+        )
+
+
+#: Header parts of a column that names the product or its category (the key a unit price belongs to).
+_PRODUCT_PARTS = ("descr", "beschreib", "bezeichn", "artikel", "item", "product", "produkt", "sku", "stock",
+                  "categor", "kategor", "ean", "gtin", "material", "warengr")  # fmt: skip
+LINE_TOTAL_SHARE = 0.9
+MIN_PRODUCTS = 5
+_PRODUCT_SAMPLE = 20_000
+
+
+def _price_per_line(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
+    """A "price" that is the line's total, not a unit price, is the amount: per product (or category),
+    lines of different quantities have one price per item but not one price (Kaggle's customer shopping
+    data: Clothing 300.08 for one, 1500.40 for five; Ta Feng's ``SALES_PRICE``). Quantity × that price
+    would count each line as often as it has items."""
+    quantity, price = mapping.matches.get("quantity"), mapping.matches.get("unit_price")
+    if quantity is None or price is None or "amount" in mapping.matches:
+        return
+    counts = parse_numbers(frame[quantity.column].head(_PRODUCT_SAMPLE))[0]
+    prices = parse_numbers(frame[price.column].head(_PRODUCT_SAMPLE))[0]
+    for column in frame.columns:
+        if column in used or not any(part in _squashed(column) for part in _PRODUCT_PARTS):
+            continue
+        lines = pd.DataFrame(
+            {"key": frame[column].head(_PRODUCT_SAMPLE).astype("string"), "q": counts, "p": prices}
+        )
+        lines = lines[lines["key"].notna() & (lines["q"] > 0) & (lines["p"] > 0)]
+        lines["each"] = (lines["p"] / lines["q"]).round(2)
+        stats = lines.groupby("key").agg(q=("q", "nunique"), p=("p", "nunique"), each=("each", "nunique"))
+        varied = stats[stats["q"] > 1]
+        if len(varied) < MIN_PRODUCTS:
+            continue
+        if float(((varied["each"] == 1) & (varied["p"] > 1)).mean()) >= LINE_TOTAL_SHARE:
+            del mapping.matches["unit_price"]
+            evidence = Evidence("price_is_line_total", {"header": str(price.column), "product": str(column)})
+            _assign(mapping, "amount", price.column, evidence, used)
+            return
+        if float((varied["p"] == 1).mean()) >= LINE_TOTAL_SHARE:
+            return  # one price per product whatever the quantity: a unit price
 
 
 def _date_header(header: object) -> bool:
@@ -805,6 +882,8 @@ def refine_transaction_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> N
     _check_amount(frame, mapping, used)
     _paid_amount(frame, mapping, used)
     _subtotal_before_tax(frame, mapping, used)
+    _amount_of_items(frame, mapping, used)
+    _price_per_line(frame, mapping, used)
     _find_date(frame, mapping, used)
     if "order_id" not in mapping.matches:
         _find_order_numbers(frame, mapping, used)

@@ -326,3 +326,110 @@ def test_the_simple_clv_says_it_is_shown_with_its_retention(tmp_path, capsys):
     assert value["clv"]["method"] == "simple" and value["clv"]["retention"] == pytest.approx(retention)
     assert any(note.startswith("The CLV shown uses the simple formula") for note in value["notes"])
     assert any(f"({retention:.0%})" in note for note in value["notes"])
+
+
+def customer_shopping(seed: int = 4) -> pd.DataFrame:
+    """Kaggle's customer shopping dataset (Istanbul malls): ``price`` is the line's price for all its items
+    (Clothing 300.08 for one, 1500.40 for five), dates D/M/YYYY."""
+    rng = np.random.default_rng(seed)
+    units = {"Clothing": 300.08, "Shoes": 600.17, "Books": 15.15, "Cosmetics": 40.66, "Food & Beverage": 5.23,
+             "Toys": 35.84, "Technology": 1050.0, "Souvenir": 11.73}  # fmt: skip
+    customers = [f"C{int(rng.integers(100000, 999999))}" for _ in range(300)]
+    rows = []
+    for _ in range(900):
+        day = pd.Timestamp("2021-01-01") + pd.Timedelta(days=int(rng.integers(0, 790)))
+        category = str(rng.choice(list(units)))
+        quantity = int(rng.integers(1, 6))
+        rows.append(
+            {"invoice_no": f"I{int(rng.integers(100000, 999999))}", "customer_id": rng.choice(customers),
+             "gender": rng.choice(["Female", "Male"]), "age": int(rng.integers(18, 70)), "category": category,
+             "quantity": quantity, "price": round(units[category] * quantity, 2),
+             "payment_method": rng.choice(["Cash", "Credit Card"]),
+             "invoice_date": f"{day.day}/{day.month}/{day.year}",
+             "shopping_mall": "Kanyon"}
+        )  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def test_a_price_that_grows_with_the_quantity_is_the_lines_total(tmp_path):
+    # before: amount = quantity × price, each line counted as often as it has items (revenue about three
+    # times the prices' sum)
+    log = customer_shopping()
+    path = tmp_path / "customer_shopping_data.csv"
+    log.to_csv(path, index=False)
+    summary, table = app_summary(path)
+    dates = pd.to_datetime(log["invoice_date"], format="%d/%m/%Y")
+    expected = pandas_summary(log["customer_id"], dates, log["price"])
+    pd.testing.assert_frame_equal(summary, expected, check_dtype=False, check_index_type=False)
+    assert table.report.mapping["amount"] == "price"
+    evidence = table.columns["amount"].evidence[0]
+    assert (evidence.code, evidence.params["product"]) == ("price_is_line_total", "category")
+    # and a unit price stays one: UCI Online Retail's UnitPrice is one price per StockCode whatever the
+    # quantity
+    rng = np.random.default_rng(6)
+    prices = {f"{22000 + i}": round(float(rng.uniform(0.4, 15)), 2) for i in range(40)}
+    rows = [
+        {"InvoiceNo": str(536365 + i // 3), "StockCode": code, "Quantity": int(rng.integers(1, 25)),
+         "InvoiceDate": f"12/{1 + i % 28}/2010 9:{i % 60:02d}", "UnitPrice": prices[code],
+         "CustomerID": float(12346 + i % 37)}
+        for i, code in enumerate(rng.choice(list(prices), 600))
+    ]  # fmt: skip
+    path = tmp_path / "Online Retail.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    table = load_table(str(path), table="transactions").validated
+    assert table.report.mapping["unit_price"] == "UnitPrice" and "amount" not in table.report.mapping
+
+
+def ta_feng(seed: int = 12) -> pd.DataFrame:
+    """The Ta Feng grocery log: ``AMOUNT`` is the number of items, ``SALES_PRICE`` the line's price, ``ASSET``
+    its cost; TRANSACTION_DT M/D/YYYY."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for customer in rng.choice(np.arange(1_000_000, 2_200_000), 150, replace=False):
+        for _ in range(int(rng.integers(1, 7))):
+            day = pd.Timestamp("2000-11-01") + pd.Timedelta(days=int(rng.integers(0, 120)))
+            for _ in range(int(rng.integers(1, 5))):
+                product, items = int(rng.integers(0, 120)), int(rng.choice([1, 1, 1, 2, 3]))
+                price = (20 + 3 * product) * items
+                rows.append(
+                    {"TRANSACTION_DT": f"{day.month}/{day.day}/{day.year}", "CUSTOMER_ID": int(customer),
+                     "AGE_GROUP": "30-34", "PIN_CODE": "115", "PRODUCT_SUBCLASS": 100000 + product // 10,
+                     "PRODUCT_ID": 4710000000000 + product, "AMOUNT": items, "ASSET": int(price * 0.8),
+                     "SALES_PRICE": price}
+                )  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def test_an_amount_of_items_is_the_quantity_not_money(tmp_path):
+    # before: AMOUNT (1, 2, 3 items) was the money: revenue was the number of items sold
+    log = ta_feng()
+    path = tmp_path / "ta_feng_all_months_merged.csv"
+    log.to_csv(path, index=False)
+    summary, table = app_summary(path)
+    dates = pd.to_datetime(log["TRANSACTION_DT"], format="%m/%d/%Y")
+    expected = pandas_summary(log["CUSTOMER_ID"], dates, log["SALES_PRICE"])
+    pd.testing.assert_frame_equal(summary, expected, check_dtype=False, check_index_type=False)
+    assert table.report.mapping["quantity"] == "AMOUNT" and table.report.mapping["amount"] == "SALES_PRICE"
+
+
+def test_a_household_panels_key_is_the_customer(tmp_path):
+    # dunnhumby's The Complete Journey: household_key and BASKET_ID. Before: 'No column for the required
+    # field Customer ID'; its DAY is a day number, no calendar date: the value section says so
+    rng = np.random.default_rng(13)
+    rows = [
+        {"household_key": int(rng.integers(1, 60)), "BASKET_ID": 26984851472 + i // 3, "DAY": 1 + i // 20,
+         "PRODUCT_ID": int(rng.integers(25671, 18316298)), "QUANTITY": 1, "SALES_VALUE": 1.99,
+         "STORE_ID": 364,
+         "RETAIL_DISC": -0.3, "TRANS_TIME": 1631, "WEEK_NO": 1 + i // 140}
+        for i in range(600)
+    ]  # fmt: skip
+    path = tmp_path / "transaction_data.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    table = load_table(str(path), table="transactions").validated
+    mapping = table.report.mapping
+    assert (mapping["customer_id"], mapping["order_id"], mapping["amount"]) == (
+        "household_key",
+        "BASKET_ID",
+        "SALES_VALUE",
+    )
+    assert table.data["customer_id"].nunique() == pd.DataFrame(rows)["household_key"].nunique()
