@@ -32,6 +32,7 @@ from cxlib.parsing import (
     clean_text,
     date_order,
     guess_decimal,
+    header_currency,
     marked_missing,
     money_unit,
     normalize_gender,
@@ -798,6 +799,7 @@ def _resolve_amount(
             data["amount"] = data["amount"].mask(repeated)
             meaning.evidence.append(Evidence("order_total_repeated", {"header": str(header)}))
             rules.add("order_total_repeated", int(repeated.sum()), set_aside=False, column=str(header))
+    _header_currency_rule(data, mapping, rules)
     cents = amount_in_cents(header, data["amount"], source)
     if cents is not None:
         data["amount"] = data["amount"] / 100
@@ -813,6 +815,19 @@ def _resolve_amount(
         rules.add("refund_subtracted", int(partly.sum()), set_aside=False, column=str(refund))
         return (partly & (data["amount"] <= 0)).astype(bool)
     return None
+
+
+def _header_currency_rule(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> None:
+    """Say the currency the amount's header names ("TransactionAmount (INR)", "UnitPrice (£)"): the money
+    figures are in it, whatever currency they are labelled with (amounts are never converted)."""
+    match = mapping.matches.get("amount") or mapping.matches.get("unit_price")
+    code = header_currency(match.column) if match is not None else None
+    if code is None:
+        return
+    filled = int(data["amount"].notna().sum())
+    rules.add("amount_currency_header", filled, set_aside=False, column=str(match.column), currency=code)
+    evidence = Evidence("amount_currency_header", {"header": str(match.column), "currency": code})
+    rules.meanings["amount"].evidence.append(evidence)
 
 
 def _note_mixed_currencies(

@@ -433,3 +433,39 @@ def test_a_household_panels_key_is_the_customer(tmp_path):
         "SALES_VALUE",
     )
     assert table.data["customer_id"].nunique() == pd.DataFrame(rows)["household_key"].nunique()
+
+
+def bank_transactions(seed: int = 14) -> pd.DataFrame:
+    """Kaggle's bank customer segmentation log: CustomerDOB and TransactionDate D/M/YY, TransactionTime as
+    HHMMSS digits, the account balance on every line and the amount in a header naming INR."""
+    rng = np.random.default_rng(seed)
+    customers = [f"C{int(rng.integers(1_000_000, 9_099_999))}" for _ in range(250)]
+    rows = []
+    for number in range(1, 1201):
+        day = pd.Timestamp("2016-08-01") + pd.Timedelta(days=int(rng.integers(0, 75)))
+        rows.append(
+            {"TransactionID": f"T{number}", "CustomerID": customers[int(rng.integers(0, len(customers)))],
+             "CustomerDOB": f"{int(rng.integers(1, 29))}/{int(rng.integers(1, 13))}/{rng.integers(60, 99)}",
+             "CustGender": rng.choice(["F", "M"]), "CustLocation": rng.choice(["MUMBAI", "DELHI", "GURGAON"]),
+             "CustAccountBalance": round(float(rng.lognormal(10, 1.5)), 2),
+             "TransactionDate": f"{day.day}/{day.month}/{day:%y}",
+             "TransactionTime": int(rng.integers(0, 235959)),
+             "TransactionAmount (INR)": round(float(rng.lognormal(6, 1.2)), 1)}
+        )  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def test_a_bank_logs_amounts_are_in_the_currency_its_header_names(tmp_path):
+    # before: figures in INR went out labelled with the app's currency and nothing said INR; the balance
+    # was (and is) never the revenue, the day-first dates are proven by days over 12
+    log = bank_transactions()
+    path = tmp_path / "bank_transactions.csv"
+    log.to_csv(path, index=False)
+    summary, table = app_summary(path)
+    dates = pd.to_datetime(log["TransactionDate"], format="%d/%m/%y")
+    expected = pandas_summary(log["CustomerID"], dates, log["TransactionAmount (INR)"])
+    pd.testing.assert_frame_equal(summary, expected, check_dtype=False, check_index_type=False)
+    assert table.report.reading["date_order"]["date"]["order"] == "day_first"
+    said = {rule.rule: rule for rule in table.report.rules}["amount_currency_header"]
+    assert said.rows == len(log) and said.detail.params["currency"] == "INR"
+    assert "in INR" in said.text("en") and "in INR" in said.text("de")
