@@ -53,6 +53,7 @@ __all__ = [
     "repeated_order_total",
     "returned_orders_sheet",
     "reversed_sales",
+    "unpaid_marks",
 ]
 
 #: Status words of a line that is no purchase because it was cancelled, returned or refunded in full.
@@ -789,16 +790,46 @@ def fraud_marks(frame: pd.DataFrame, headers: Iterable[object]) -> dict[object, 
         squashed = _squashed(header)
         if header not in frame.columns or not any(part in squashed for part in _FRAUD_PARTS):
             continue
-        if _words(header) & _SCORE_WORDS:
-            continue
-        values = frame[header]
-        if pd.api.types.is_bool_dtype(values):
-            flags, bad = values.astype("boolean"), pd.Series(False, index=values.index)
-        else:
-            flags, bad = parse_flags(values)
-        if flags.notna().any() and not bad.any():
+        flags = None if _words(header) & _SCORE_WORDS else _yes_no(frame[header])
+        if flags is not None:
             found[header] = flags.fillna(False).astype(bool)
     return found
+
+
+#: Headers of a yes/no column saying the payment went through (Elo's ``authorized_flag``, Stripe's
+#: ``Captured``, "Bezahlt"): a line marked no was declined or never charged.
+_PAID_MARK_WORDS = frozenset({"authorized", "authorised", "approved", "captured", "paid", "successful",
+                              "success", "bezahlt", "genehmigt", "autorisiert", "erfolgreich",
+                              "freigegeben"})  # fmt: skip
+
+
+def unpaid_marks(frame: pd.DataFrame, headers: Iterable[object]) -> dict[object, pd.Series]:
+    """Yes/no columns that say whether a payment went through (``authorized_flag`` Y/N, ``Captured``
+    true/false, "Bezahlt" ja/nein): header -> True on the lines marked no (declined, never charged),
+    which are no purchase. A paid amount or date is no mark.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"authorized_flag": ["Y", "N", "Y"], "Paid On": ["2024-01-02", None, None]})
+    >>> {column: marks.tolist() for column, marks in unpaid_marks(log, log.columns).items()}
+    {'authorized_flag': [False, True, False]}
+    """
+    found = {}
+    for header in headers:
+        if header not in frame.columns or not _words(header) & _PAID_MARK_WORDS:
+            continue
+        flags = _yes_no(frame[header])
+        if flags is not None:
+            found[header] = (flags == False).fillna(False).astype(bool)  # noqa: E712 (a nullable boolean)
+    return found
+
+
+def _yes_no(values: pd.Series) -> pd.Series | None:
+    """The column read as yes/no flags (nullable booleans), or None when some filled cell is no flag."""
+    if pd.api.types.is_bool_dtype(values):
+        return values.astype("boolean")
+    flags, bad = parse_flags(values)
+    return flags if flags.notna().any() and not bad.any() else None
 
 
 #: Words of a line that sells no product: postage and carriage, discounts, bank charges, marketplace fees,
@@ -1056,12 +1087,8 @@ def cancel_mark_columns(frame: pd.DataFrame, headers: Iterable[object]) -> dict[
         words = _words(header)
         if not words & _CANCEL_WORDS or words & _AMOUNT_WORDS or header not in frame.columns:
             continue
-        values = frame[header]
-        if pd.api.types.is_bool_dtype(values):
-            flags, bad = values.astype("boolean"), pd.Series(False, index=values.index)
-        else:
-            flags, bad = parse_flags(values)
-        if flags.notna().any() and not bad.any():
+        flags = _yes_no(frame[header])
+        if flags is not None:
             found[header] = flags.fillna(False).astype(bool)
     return found
 

@@ -60,6 +60,7 @@ from cxlib.transaction_columns import (
     refund_column,
     repeated_order_total,
     reversed_sales,
+    unpaid_marks,
 )
 
 REASON_COLUMN = "reason"
@@ -956,6 +957,8 @@ def _sale_type_rule(source: pd.DataFrame, mapping: ColumnMapping) -> list[tuple]
             checks.append((rule, mask, {"column": str(column), "examples": examples}))
     for column, mask in fraud_marks(source, mapping.unmapped).items():
         checks.append(("fraud_mark", mask, {"column": str(column)}))
+    for column, mask in unpaid_marks(source, mapping.unmapped).items():
+        checks.append(("unpaid_mark", mask, {"column": str(column)}))
     return checks
 
 

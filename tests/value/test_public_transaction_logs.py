@@ -469,3 +469,38 @@ def test_a_bank_logs_amounts_are_in_the_currency_its_header_names(tmp_path):
     said = {rule.rule: rule for rule in table.report.rules}["amount_currency_header"]
     assert said.rows == len(log) and said.detail.params["currency"] == "INR"
     assert "in INR" in said.text("en") and "in INR" in said.text("de")
+
+
+def card_issuer_log(seed: int = 15) -> pd.DataFrame:
+    """Elo's historical_transactions.csv shape: ``authorized_flag`` Y/N, ``card_id`` "C_ID_4e6213e9bc" as the
+    only key, ``purchase_date`` ISO, ``purchase_amount`` (here in currency units; the competition file
+    normalised them)."""
+    rng = np.random.default_rng(seed)
+    cards = [f"C_ID_{_hex(rng, 10)}" for _ in range(80)]
+    rows = []
+    for _ in range(2000):
+        moment = pd.Timestamp("2017-01-01") + pd.Timedelta(seconds=int(rng.integers(0, 420 * 86400)))
+        rows.append(
+            {"authorized_flag": "N" if rng.random() < 0.08 else "Y", "card_id": rng.choice(cards),
+             "city_id": int(rng.integers(1, 300)), "category_1": rng.choice(["N", "Y"]),
+             "installments": int(rng.integers(0, 3)), "category_3": rng.choice(["A", "B", "C"]),
+             "merchant_category_id": int(rng.integers(1, 900)), "merchant_id": f"M_ID_{_hex(rng, 10)}",
+             "month_lag": -int(rng.integers(0, 13)), "purchase_amount": round(float(rng.lognormal(3, 1)), 2),
+             "purchase_date": moment.strftime("%Y-%m-%d %H:%M:%S"), "category_2": 1.0, "state_id": 16,
+             "subsector_id": 37}
+        )  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def test_declined_card_payments_are_no_purchases(tmp_path):
+    # before: the lines with authorized_flag N (declined, never charged) were purchases and spend
+    log = card_issuer_log()
+    path = tmp_path / "historical_transactions.csv"
+    log.to_csv(path, index=False)
+    summary, table = app_summary(path)
+    charged = log[log["authorized_flag"] == "Y"]
+    times = pd.to_datetime(charged["purchase_date"])
+    expected = pandas_summary(charged["card_id"], times, charged["purchase_amount"])
+    pd.testing.assert_frame_equal(summary, expected, check_dtype=False, check_index_type=False)
+    assert rules(table) == {"unpaid_mark": len(log) - len(charged)}
+    assert table.report.mapping["customer_id"] == "card_id"
