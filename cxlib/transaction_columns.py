@@ -798,9 +798,8 @@ def fraud_marks(frame: pd.DataFrame, headers: Iterable[object]) -> dict[object, 
 
 #: Headers of a yes/no column saying the payment went through (Elo's ``authorized_flag``, Stripe's
 #: ``Captured``, "Bezahlt"): a line marked no was declined or never charged.
-_PAID_MARK_WORDS = frozenset({"authorized", "authorised", "approved", "captured", "paid", "successful",
-                              "success", "bezahlt", "genehmigt", "autorisiert", "erfolgreich",
-                              "freigegeben"})  # fmt: skip
+_PAID_MARK_WORDS = frozenset({"authorized", "authorised", "approved", "captured", "paid", "bezahlt",
+                              "genehmigt", "autorisiert", "freigegeben"})  # fmt: skip
 
 
 def unpaid_marks(frame: pd.DataFrame, headers: Iterable[object]) -> dict[object, pd.Series]:
