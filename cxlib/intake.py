@@ -72,8 +72,9 @@ def prepare_table(
     if labels:  # the codebook sheet's question texts, read with the coded headers (scales.read_questionnaire)
         raw = raw.copy(deep=False)
         raw.attrs = {**raw.attrs, "question_labels": labels}
-    returned = returned_orders_sheet(sheets, name) if table == "transactions" and len(sheets) > 1 else None
-    if returned:  # a workbook's sheet of returned orders (Sample Superstore's "Returns"): no purchases
+    # a workbook's sheet of returned orders (Sample Superstore's "Returns"): those orders are no purchases
+    returned = returned_orders_sheet(sheets, name, raw) if table == "transactions" else None
+    if returned:
         raw = raw.copy(deep=False)
         raw.attrs = {**raw.attrs, "returned_orders": returned}
     if corrections:

@@ -1178,19 +1178,21 @@ _RETURN_SHEET_WORDS = frozenset(
 )  # fmt: skip
 
 
-def returned_orders_sheet(sheets: dict[str, pd.DataFrame], picked: str) -> dict | None:
+def returned_orders_sheet(sheets: dict[str, pd.DataFrame], picked: str, log: pd.DataFrame) -> dict | None:
     """The orders another sheet of the workbook lists as returned or cancelled, or None: ``{"sheet",
     "column", "orders"}`` (order ids as :func:`~cxlib.parsing.normalize_ids` writes them).
 
     A sheet counts when its name or a header says returns or cancellations and a header names the order
     (Sample Superstore's "Returns" sheet: "Returned" = Yes, "Order ID"). A yes/no column beside it keeps
-    only the orders marked yes. Which lines of the log belong to those orders is decided when the log's
-    order column is known (:mod:`cxlib.validation`).
+    only the orders marked yes. The log itself and sheets with its columns (years joined into it) are
+    never one. Which lines of the log belong to those orders is decided when the log's order column is
+    known (:mod:`cxlib.validation`).
 
     Examples
     --------
     >>> returns = pd.DataFrame({"Returned": ["Yes", "Yes", "No"], "Order ID": ["CA-1", "CA-7", "CA-9"]})
-    >>> found = returned_orders_sheet({"Orders": pd.DataFrame(), "Returns": returns}, "Orders")
+    >>> orders = pd.DataFrame({"Order ID": ["CA-1"], "Sales": [9.5]})
+    >>> found = returned_orders_sheet({"Orders": orders, "Returns": returns}, "Orders", orders)
     >>> found["sheet"], found["column"], sorted(found["orders"])
     ('Returns', 'Order ID', ['CA-1', 'CA-7'])
     """
@@ -1199,7 +1201,8 @@ def returned_orders_sheet(sheets: dict[str, pd.DataFrame], picked: str) -> dict 
 
     order_role = role("transactions", "order_id")
     for name, frame in sheets.items():
-        if name == picked or frame.empty:
+        same_log = name == picked or list(map(str, frame.columns)) == list(map(str, log.columns))
+        if same_log or frame.empty:  # the log itself, or one of its years joined into it
             continue
         words = {word for text in (name, *frame.columns) for word in words_of(text).split()}
         orders = [column for column in frame.columns if names_role(column, order_role)]
