@@ -942,7 +942,8 @@ def _sale_type_rule(source: pd.DataFrame, mapping: ColumnMapping) -> list[tuple]
     """Lines that are no purchase by what they are, as the first row rules: they are named for what they
     are, not for the customer they lack. An event log's views and carts (:func:`non_purchase_events`),
     a payment account's withdrawals, conversions and refunds (:func:`not_a_sale`), a card log's lines
-    marked as fraud (:func:`fraud_marks`: the card holder did not buy them)."""
+    marked as fraud (:func:`fraud_marks`: the card holder did not buy them) or as declined
+    (:func:`unpaid_marks`: ``authorized_flag`` N, never charged)."""
     if mapping.table != "transactions":
         return []
     headers = [*mapping.unmapped, *_status_header(mapping)]
