@@ -701,12 +701,13 @@ _BROWSING_EVENT_WORDS = frozenset({"view", "viewed", "views", "pv", "pageview", 
                                    "cart", "addtocart", "removefromcart", "fav", "favorite", "favourite",
                                    "wishlist", "search", "session", "impression", "visit", "scroll",
                                    "engagement", "ansicht", "aufruf", "warenkorb", "merkliste", "klick",
-                                   "suche", "besuch"})  # fmt: skip
+                                   "suche", "besuch", "seitenaufruf", "seitenansicht", "produktansicht",
+                                   "artikelansicht", "wunschliste"})  # fmt: skip
 
 
 _EVENT_FILLER = frozenset({"add", "added", "to", "remove", "removed", "from", "item", "items", "product",
                            "products", "list", "start", "first", "user", "select", "detail", "details",
-                           "in", "zum", "zur", "aus", "dem", "hinzugefuegt", "entfernt", "artikel",
+                           "in", "den", "zum", "zur", "aus", "dem", "hinzugefuegt", "entfernt", "artikel",
                            "produkt"})  # fmt: skip
 
 
@@ -717,6 +718,8 @@ def _browsing_event(kind: str) -> bool:
     --------
     >>> [_browsing_event(k) for k in ("view", "add_to_cart", "Product Viewed", "Click & Collect")]
     [True, True, True, False]
+    >>> [_browsing_event(k) for k in ("Seitenaufruf", "In den Warenkorb", "Produktansicht")]
+    [True, True, True]
     """
     words = set(words_of(kind).split())
     return bool(words & _BROWSING_EVENT_WORDS) and words <= _BROWSING_EVENT_WORDS | _EVENT_FILLER

@@ -91,6 +91,8 @@ def behaviour_log(events: list[str], header: str = "event_type", seed: int = 3) 
         ("event_name", ["page_view", "view_item", "add_to_cart", "begin_checkout", "purchase", "refund"],
          "purchase"),
         ("Ereignis", ["Ansicht"] * 6 + ["Warenkorb"] * 2 + ["Kauf"], "Kauf"),
+        ("Aktion", ["Seitenaufruf", "Produktansicht", "In den Warenkorb", "Bestellung abgeschlossen"],
+         "Bestellung abgeschlossen"),
     ],
 )  # fmt: skip
 def test_an_event_logs_views_and_carts_are_no_purchases(tmp_path, header, events, bought):
