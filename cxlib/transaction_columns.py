@@ -774,17 +774,22 @@ def non_purchase_events(frame: pd.DataFrame, headers: Iterable[object]) -> tuple
 
 
 _FRAUD_PARTS = ("fraud", "betrug")
-_SCORE_WORDS = frozenset({"score", "prob", "probability", "risk", "risiko", "wahrscheinlichkeit", "rate"})
+#: Words of a fraud column that is no mark of a fraudulent line: a score or probability, a model's guess,
+#: a check that was passed ("Fraud Check Passed" yes is a clean line).
+_NOT_FRAUD_MARK_WORDS = frozenset({"score", "prob", "probability", "risk", "risiko", "wahrscheinlichkeit",
+                                   "rate", "check", "checked", "passed", "cleared", "pruefung", "prüfung",
+                                   "geprueft", "geprüft", "model", "predicted", "prediction"})  # fmt: skip
 
 
 def fraud_marks(frame: pd.DataFrame, headers: Iterable[object]) -> dict[object, pd.Series]:
     """Yes/no columns that mark a line as fraud (a card log's ``is_fraud``, ``isFraud``, ``Betrugsfall``):
     header -> True on the fraudulent lines. The card holder did not buy them; they are no purchase of the
-    customer. A fraud score or probability is no mark.
+    customer. A fraud score, a model's prediction or a passed check is no mark.
 
     Examples
     --------
-    >>> log = pd.DataFrame({"is_fraud": [0, 1, 0], "fraud_score": [0.1, 0.9, 0.2]})
+    >>> log = pd.DataFrame({"is_fraud": [0, 1, 0], "fraud_score": [0.1, 0.9, 0.2],
+    ...                     "Fraud Check Passed": ["yes", "yes", "no"]})
     >>> {column: marks.tolist() for column, marks in fraud_marks(log, log.columns).items()}
     {'is_fraud': [False, True, False]}
     """
@@ -793,7 +798,7 @@ def fraud_marks(frame: pd.DataFrame, headers: Iterable[object]) -> dict[object, 
         squashed = _squashed(header)
         if header not in frame.columns or not any(part in squashed for part in _FRAUD_PARTS):
             continue
-        flags = None if _words(header) & _SCORE_WORDS else _yes_no(frame[header])
+        flags = None if _words(header) & _NOT_FRAUD_MARK_WORDS else _yes_no(frame[header])
         if flags is not None:
             found[header] = flags.fillna(False).astype(bool)
     return found
