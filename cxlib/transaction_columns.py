@@ -810,20 +810,27 @@ _PAID_MARK_WORDS = frozenset({"authorized", "authorised", "approved", "captured"
                               "genehmigt", "autorisiert", "freigegeben"})  # fmt: skip
 
 
+#: Words that turn a paid mark around or make it a mark of something else ("Not Paid", "Refund Approved").
+_NOT_OF_THE_PAYMENT = _CANCEL_WORDS | _REFUND_WORDS | {"not", "nicht", "kein", "keine", "un", "unpaid"}
+
+
 def unpaid_marks(frame: pd.DataFrame, headers: Iterable[object]) -> dict[object, pd.Series]:
     """Yes/no columns that say whether a payment went through (``authorized_flag`` Y/N, ``Captured``
     true/false, "Bezahlt" ja/nein): header -> True on the lines marked no (declined, never charged),
-    which are no purchase. A paid amount or date is no mark.
+    which are no purchase. A paid amount or date is no mark, nor a mark of a refund ("Refund Approved") or
+    one said the other way round ("Not Paid").
 
     Examples
     --------
-    >>> log = pd.DataFrame({"authorized_flag": ["Y", "N", "Y"], "Paid On": ["2024-01-02", None, None]})
+    >>> log = pd.DataFrame({"authorized_flag": ["Y", "N", "Y"], "Paid On": ["2024-01-02", None, None],
+    ...                     "Refund Approved": ["N", "N", "Y"], "Not Paid": ["N", "Y", "N"]})
     >>> {column: marks.tolist() for column, marks in unpaid_marks(log, log.columns).items()}
     {'authorized_flag': [False, True, False]}
     """
     found = {}
     for header in headers:
-        if header not in frame.columns or not _words(header) & _PAID_MARK_WORDS:
+        words = _words(header)
+        if header not in frame.columns or not words & _PAID_MARK_WORDS or words & _NOT_OF_THE_PAYMENT:
             continue
         flags = _yes_no(frame[header])
         if flags is not None:
