@@ -52,6 +52,8 @@ ASSUMPTION_CODES = frozenset(
         "amount_gross_before_fees",
         "amount_mixed_currencies",
         "customer_id_per_order",
+        "customer_name_as_id",
+        "card_as_customer",
         "customer_rows_per_record",
     }
 )

@@ -456,6 +456,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.reversed_sale": "{rows} sale lines are taken back by a cancellation line of the same receipt or order (the same amount, negative) and were set aside with it.",
         "rule.not_a_product": "{rows} lines sell no product by their text in “{column}” (e.g. {examples}: postage, discounts, fees, bank charges or manual adjustments) and were set aside: revenue is what customers bought.",
         "rule.not_a_sale": "{rows} lines are no sale by their type in “{column}” (e.g. {examples}: withdrawals, transfers, currency conversions, fees or refunds) and were set aside.",
+        "rule.not_a_purchase_event": "{rows} lines are events other than a purchase in “{column}” (e.g. {examples}: views, carts or other clicks of an event log) and were set aside: only purchases are purchases.",
+        "rule.fraud_mark": "{rows} lines are marked as fraud in “{column}” (not bought by the customer) and were set aside.",
+        "rule.unpaid_mark": "{rows} lines are marked as not authorised or not paid in “{column}” (declined or never charged) and were set aside.",
+        "rule.amount_currency_header": "{rows} amounts in “{column}” are in {currency}, as its header says: revenue, spend and CLV from them are in {currency} (not converted; choose {currency} as the currency to label them so).",
+        "rule.returned_order": "{rows} lines belong to orders that the sheet “{sheet}” lists as returned (by “{column}”) and were set aside.",
         "rule.refunded_in_full": "{rows} lines were refunded in full and were set aside.",
         "rule.refund_subtracted": "{rows} amounts are taken net of the refunded part in “{column}”.",
         "rule.amount_in_cents": "{rows} amounts in “{column}” are in cents and were divided by 100.",
@@ -481,6 +486,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.order_total_repeated": "“{header}” is the order's total, written on each of its lines: counted once per order",
         "evidence.from_transactions": "taken from the transaction table",
         "evidence.customer_header_repeats": "“{header}” names the customer and repeats across lines",
+        "evidence.customer_name_as_id": "“{header}” holds the customer's name and the log has no customer number: each name is taken as one customer (two customers of the same name count as one)",
+        "evidence.card_as_customer": "“{header}” holds payment card numbers and the log has no customer number: each card is taken as one customer (a customer with two cards counts twice)",
+        "evidence.amount_is_a_count": "“{header}” holds small whole numbers, below the price on nearly every line: the number of items, not money",
+        "evidence.amount_currency_header": "“{header}” names its currency: {currency}",
+        "evidence.price_is_line_total": "“{header}” grows with the quantity at one price per item of each “{product}”: it is the line's total, not a unit price",
         "evidence.email_as_customer_id": "“{header}” holds e-mail addresses that repeat across lines: the customer",
         "evidence.customer_column_empty": "“{replaced}” looks like a customer column but is empty: “{header}” is the customer",
         "evidence.unique_per_line": "a different value on {share:.0%} of the lines: it identifies lines or orders, not customers",
@@ -781,14 +791,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "value.note.calibration_outside": "The model check's split {date} lies outside the purchase log; no "
         "model was fitted.",
         "value.note.too_few_repeat_buyers": "Only {n} customers bought again before the split (at least "
-        "{minimum} are needed): no purchase model; the CLV shown uses the simple formula.",
+        "{minimum} are needed): no purchase model.",
         "value.note.no_repeat_buyers": "None of the {n} customers bought twice. If the customer column "
         "is issued anew with every order (as some shop exports do), it names the orders, not the people: "
         "assign the column that identifies the person as the customer ID.",
         "value.note.no_amounts": "The transaction table has no amounts: no spend model and no CLV from the "
         "purchase log.",
         "value.note.fit_failed": "The purchase model could not be fitted reliably on this data: no model "
-        "figures; the CLV shown uses the simple formula.",
+        "figures.",
+        "value.note.simple_clv": "The CLV shown uses the simple formula m·r/(1+d−r): each customer's revenue "
+        "of the last 12 months m, the share r of the year before's buyers who bought again ({retention:.0%}) "
+        "and the discount rate d.",
         "value.note.simple_needs_two_years": "The simple CLV needs two years of purchases (to see how many "
         "buyers come back): not computed.",
         "value.note.spend_correlated": "Spend per purchase and the number of purchases are correlated "
@@ -1478,6 +1491,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.reversed_sale": "{rows} Verkaufszeilen werden von einer Stornozeile desselben Bons oder Auftrags (gleicher Betrag, negativ) zurückgenommen und wurden mit ihr beiseitegelegt.",
         "rule.not_a_product": "{rows} Zeilen verkaufen laut ihrem Text in „{column}“ kein Produkt (z. B. {examples}: Porto, Rabatte, Gebühren, Bankspesen oder manuelle Korrekturen) und wurden beiseitegelegt: Umsatz ist, was Kunden gekauft haben.",
         "rule.not_a_sale": "{rows} Zeilen sind laut ihrer Art in „{column}“ kein Verkauf (z. B. {examples}: Abbuchungen, Überweisungen, Währungsumrechnungen, Gebühren oder Erstattungen) und wurden beiseitegelegt.",
+        "rule.not_a_purchase_event": "{rows} Zeilen sind in „{column}“ andere Ereignisse als ein Kauf (z. B. {examples}: Ansichten, Warenkörbe oder andere Klicks eines Ereignisprotokolls) und wurden beiseitegelegt: nur Käufe sind Käufe.",
+        "rule.fraud_mark": "{rows} Zeilen sind in „{column}“ als Betrug markiert (kein Kauf des Kunden) und wurden beiseitegelegt.",
+        "rule.unpaid_mark": "{rows} Zeilen sind in „{column}“ als nicht autorisiert oder nicht bezahlt markiert (abgelehnt oder nie belastet) und wurden beiseitegelegt.",
+        "rule.amount_currency_header": "{rows} Beträge in „{column}“ sind laut Überschrift in {currency}: Umsatz, Ausgaben und Kundenertragswert daraus sind in {currency} (nicht umgerechnet; wählen Sie {currency} als Währung, um sie so zu beschriften).",
+        "rule.returned_order": "{rows} Zeilen gehören zu Bestellungen, die das Blatt „{sheet}“ als zurückgegeben aufführt (nach „{column}“), und wurden beiseitegelegt.",
         "rule.refunded_in_full": "{rows} Zeilen wurden voll erstattet und wurden beiseitegelegt.",
         "rule.refund_subtracted": "{rows} Beträge sind abzüglich des erstatteten Teils in „{column}“ gerechnet.",
         "rule.amount_in_cents": "{rows} Beträge in „{column}“ sind in Cent angegeben und wurden durch 100 geteilt.",
@@ -1504,6 +1522,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.order_total_repeated": "„{header}“ ist die Bestellsumme, auf jeder ihrer Zeilen wiederholt: einmal je Bestellung gezählt",
         "evidence.from_transactions": "aus der Transaktionstabelle übernommen",
         "evidence.customer_header_repeats": "„{header}“ nennt den Kunden und wiederholt sich über Zeilen",
+        "evidence.customer_name_as_id": "„{header}“ enthält den Namen des Kunden und das Protokoll hat keine Kundennummer: jeder Name gilt als ein Kunde (zwei Kunden gleichen Namens zählen als einer)",
+        "evidence.card_as_customer": "„{header}“ enthält Kartennummern und das Protokoll hat keine Kundennummer: jede Karte gilt als ein Kunde (ein Kunde mit zwei Karten zählt doppelt)",
+        "evidence.amount_is_a_count": "„{header}“ enthält kleine ganze Zahlen, fast in jeder Zeile unter dem Preis: die Stückzahl, kein Geld",
+        "evidence.amount_currency_header": "„{header}“ nennt seine Währung: {currency}",
+        "evidence.price_is_line_total": "„{header}“ wächst mit der Menge bei einem Stückpreis je „{product}“: es ist der Zeilenbetrag, kein Stückpreis",
         "evidence.email_as_customer_id": "„{header}“ enthält E-Mail-Adressen, die sich über Zeilen wiederholen: der Kunde",
         "evidence.customer_column_empty": "„{replaced}“ sieht nach einer Kundenspalte aus, ist aber leer: „{header}“ ist der Kunde",
         "evidence.unique_per_line": "ein anderer Wert in {share:.0%} der Zeilen: kennzeichnet Zeilen oder Bestellungen, nicht Kunden",
@@ -1809,14 +1832,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "value.note.calibration_outside": "Der Stichtag der Modellprüfung {date} liegt außerhalb der "
         "Kaufhistorie; es wurde kein Modell angepasst.",
         "value.note.too_few_repeat_buyers": "Nur {n} Kunden haben vor dem Stichtag wieder gekauft (nötig sind "
-        "mindestens {minimum}): kein Kaufmodell; der gezeigte Kundenertragswert nutzt die einfache Formel.",
+        "mindestens {minimum}): kein Kaufmodell.",
         "value.note.no_repeat_buyers": "Keiner der {n} Kunden hat zweimal gekauft. Wenn die Kundenspalte "
         "bei jeder Bestellung neu vergeben wird (wie in manchen Shop-Exporten), kennzeichnet sie Bestellungen, "
         "nicht Personen: Ordnen Sie die Spalte, die die Person kennzeichnet, als Kunden-ID zu.",
         "value.note.no_amounts": "Die Transaktionstabelle hat keine Beträge: kein Ausgabenmodell und kein "
         "Kundenertragswert aus der Kaufhistorie.",
         "value.note.fit_failed": "Das Kaufmodell ließ sich auf diesen Daten nicht verlässlich anpassen: keine "
-        "Modellzahlen; der gezeigte Kundenertragswert nutzt die einfache Formel.",
+        "Modellzahlen.",
+        "value.note.simple_clv": "Der gezeigte Kundenertragswert nutzt die einfache Formel m·r/(1+d−r): den "
+        "Umsatz jedes Kunden der letzten 12 Monate m, den Anteil r der Käufer des Vorjahres, die wieder gekauft "
+        "haben ({retention:.0%}), und den Diskontsatz d.",
         "value.note.simple_needs_two_years": "Der einfache Kundenertragswert braucht zwei Jahre Käufe (um zu "
         "sehen, wie viele Käufer wiederkommen): nicht berechnet.",
         "value.note.spend_correlated": "Ausgabe je Kauf und Zahl der Käufe hängen zusammen (r = {r}); das "

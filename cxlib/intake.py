@@ -17,6 +17,7 @@ from cxlib.mapping import ColumnMapping, mapping_from_dict, suggest_mapping
 from cxlib.reading import get_sheet, pick_sheet, question_labels, read_file
 from cxlib.roles import TableName
 from cxlib.tables import ValidatedTable
+from cxlib.transaction_columns import returned_orders_sheet
 from cxlib.validation import link_to_customers, validate_table
 
 Source = str | os.PathLike | bytes | BinaryIO
@@ -71,6 +72,11 @@ def prepare_table(
     if labels:  # the codebook sheet's question texts, read with the coded headers (scales.read_questionnaire)
         raw = raw.copy(deep=False)
         raw.attrs = {**raw.attrs, "question_labels": labels}
+    # a workbook's sheet of returned orders (Sample Superstore's "Returns"): those orders are no purchases
+    returned = returned_orders_sheet(sheets, name, raw) if table == "transactions" else None
+    if returned:
+        raw = raw.copy(deep=False)
+        raw.attrs = {**raw.attrs, "returned_orders": returned}
     if corrections:
         base = dict(roles) if roles else suggest_mapping(raw, table).as_dict()
         roles = {**base, **corrections}

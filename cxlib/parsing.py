@@ -343,6 +343,32 @@ def money_unit(header: object) -> int:
     return 1000 if _THOUSANDS_HEADER.search(text) else 1
 
 
+#: Currencies a money header may name ("TransactionAmount (INR)", "Purchase Amount (USD)", "Betrag in CHF").
+_HEADER_CURRENCIES = frozenset({"EUR", "USD", "GBP", "CHF", "INR", "JPY", "CNY", "AUD", "CAD", "SEK", "NOK",
+                                "DKK", "PLN", "CZK", "HUF", "BRL", "TRY", "RUB", "ZAR", "MXN", "SGD",
+                                "HKD"})  # fmt: skip
+_IN_THOUSANDS = {"TEUR": "EUR", "KEUR": "EUR", "TUSD": "USD", "KUSD": "USD"}
+_CURRENCY_SIGNS = (("R$", "BRL"), ("US$", "USD"), ("€", "EUR"), ("£", "GBP"), ("₹", "INR"), ("$", "USD"))
+
+
+def header_currency(header: object) -> str | None:
+    """The ISO code of the currency a money header names, or None.
+
+    Examples
+    --------
+    >>> [header_currency(h) for h in ("TransactionAmount (INR)", "Betrag in CHF", "Umsatz €", "Sales")]
+    ['INR', 'CHF', 'EUR', None]
+    >>> header_currency("Umsatz TEUR"), header_currency("payment_value (R$)"), header_currency("Euro Betrag")
+    ('EUR', 'BRL', None)
+    """
+    text = str(header)
+    words = set(re.findall(r"[A-Za-z]+", text.upper()))
+    found = words & _HEADER_CURRENCIES or {_IN_THOUSANDS[word] for word in words & set(_IN_THOUSANDS)}
+    if found:
+        return sorted(found)[0]
+    return next((code for sign, code in _CURRENCY_SIGNS if sign in text), None)
+
+
 _DATE_FORMATS = (
     "%Y-%m-%d",
     "%Y-%m-%d %H:%M:%S",

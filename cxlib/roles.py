@@ -511,6 +511,7 @@ TRANSACTION_ROLES: tuple[Role, ...] = (
         "number",
         (
             "amount",
+            "amt",
             "total",
             "value",
             "line total",
@@ -579,6 +580,7 @@ TRANSACTION_ROLES: tuple[Role, ...] = (
             "belegnr",
             "receipt no",
             "receipt id",
+            "basket id",
         ),
     ),
     Role(

@@ -32,7 +32,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 from cxlib.mapping import ColumnMapping, normalize_header
-from cxlib.parsing import parse_dates, parse_flags, parse_numbers
+from cxlib.parsing import normalize_ids, parse_dates, parse_flags, parse_numbers
+from cxlib.scales import words_of
 from cxlib.tables import ColumnMatch, Evidence
 
 __all__ = [
@@ -41,14 +42,18 @@ __all__ = [
     "amount_in_cents",
     "cancel_mark_columns",
     "customer_id_header",
+    "fraud_marks",
     "guest_lines",
     "mixed_currencies",
     "non_product_lines",
+    "non_purchase_events",
     "not_a_sale",
     "refine_transaction_mapping",
     "refund_column",
     "repeated_order_total",
+    "returned_orders_sheet",
     "reversed_sales",
+    "unpaid_marks",
 ]
 
 #: Status words of a line that is no purchase because it was cancelled, returned or refunded in full.
@@ -85,9 +90,11 @@ DATE_SHARE = 0.9
 _EMAIL = r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}"
 _CUSTOMER_WORDS = frozenset(
     {"customer", "customers", "kunde", "kunden", "client", "member", "user", "buyer", "käufer", "kaeufer",
-     "shopper", "debitor", "contact", "account", "email", "mail"}
+     "shopper", "debitor", "contact", "account", "email", "mail", "household", "haushalt", "haushalts"}
 )  # fmt: skip
-_CUSTOMER_PREFIXES = ("customer", "kunde", "kunden", "client", "debitor", "buyer", "member")
+#: A household panel's key (dunnhumby's ``household_key``, "Haushaltsnummer") is its customer, too.
+_CUSTOMER_PREFIXES = ("customer", "kunde", "kunden", "client", "debitor", "buyer", "member",
+                      "haushaltsnummer")  # fmt: skip
 _DATE_WORDS = frozenset(
     {"date", "datum", "created", "time", "timestamp", "zeit", "zeitpunkt", "at", "am", "on", "day", "tag",
      "ordered", "paid", "bestellt", "gebucht"}
@@ -171,7 +178,7 @@ def _assign(mapping: ColumnMapping, role_key: str, column: object, evidence: Evi
 _DESCRIBING_WORDS = frozenset(
     {"group", "gruppe", "segment", "type", "typ", "art", "class", "klasse", "category", "kategorie", "state",
      "city", "zip", "postal", "plz", "ort", "stadt", "land", "country", "region", "bundesland", "prefix",
-     "status", "level", "tier", "since"}
+     "status", "level", "tier", "since", "size", "grösse", "groesse", "income", "einkommen"}
 )  # fmt: skip
 _NAME_WORDS = frozenset({"name", "nachname", "vorname", "firma", "company"})
 _LOGINS = ("username", "benutzername", "loginname", "accountname")
@@ -200,11 +207,32 @@ def customer_id_header(header: object) -> bool:
     return _customer_header(header) and _customer_kind(header) == "id"
 
 
+_CARD_WORDS = frozenset({"card", "cc", "karte", "kreditkarte", "pan"})
+_CARD_NUMBER_WORDS = frozenset({"num", "number", "no", "nr", "id", "nummer", "pan"})
+
+
+def card_number_header(header: object) -> bool:
+    """A header of a payment card's number ("cc_num", "Card Number", "Kartennummer", "card_id"), not of
+    its type or issuer ("Card Type", "card_brand").
+
+    Examples
+    --------
+    >>> [card_number_header(h) for h in ("cc_num", "Card Number", "Kartennummer", "Card Type", "PAN")]
+    [True, True, True, False, True]
+    """
+    words, squashed = _words(header), _squashed(header)
+    if squashed in ("pan", "kartennr") or squashed.endswith("kartennummer"):
+        return True
+    return bool(words & _CARD_WORDS) and bool(words & _CARD_NUMBER_WORDS)
+
+
 def _customer_candidates(
     frame: pd.DataFrame, used: set, *, names: bool = True
 ) -> list[tuple[object, Evidence]]:
     """Columns that name the customer and repeat across lines: customer id headers first, then e-mails,
-    then (with ``names``) customer names. A column describing the customer (group, place) never is one."""
+    then (with ``names``) customer names, then payment card numbers (a card log's only person key). A
+    column describing the customer (group, place) never is one. A name or a card is an assumption: two
+    customers of one name count as one, a customer with two cards as two."""
     found = []
     for column in frame.columns:
         if column in used:
@@ -216,9 +244,12 @@ def _customer_candidates(
         kind = _customer_kind(column) if _customer_header(column) else None
         if is_email_column(values):
             found.append((1, column, Evidence("email_as_customer_id", {"header": str(column)})))
-        elif kind == "id" or (kind == "name" and names):
-            rank = 0 if kind == "id" else 2
-            found.append((rank, column, Evidence("customer_header_repeats", {"header": str(column)})))
+        elif kind == "id":
+            found.append((0, column, Evidence("customer_header_repeats", {"header": str(column)})))
+        elif kind == "name" and names:
+            found.append((2, column, Evidence("customer_name_as_id", {"header": str(column)})))
+        elif kind is None and names and card_number_header(column):
+            found.append((3, column, Evidence("card_as_customer", {"header": str(column)})))
     return [(column, evidence) for _, column, evidence in sorted(found, key=lambda item: item[0])]
 
 
@@ -409,6 +440,81 @@ def _check_amount(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> Non
     mapping.evidence["amount"][:0] = rejected
 
 
+#: A plain "amount" may count items (Ta Feng's ``AMOUNT`` beside ``SALES_PRICE``): whole numbers up to this
+#: on nearly every line, below the price on most.
+MAX_COUNT = 50
+COUNT_SHARE = 0.95
+BELOW_PRICE_SHARE = 0.8
+
+
+def _amount_of_items(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
+    """A column headed only "amount" that holds small whole numbers below the price on most lines, in a log
+    with a price and no quantity, is the number of items: the quantity, not money (English "amount" of
+    items). The line's money is then quantity × price, or the price where it is the line's total
+    (:func:`_price_per_line`)."""
+    amount, price = mapping.matches.get("amount"), mapping.matches.get("unit_price")
+    if amount is None or price is None or "quantity" in mapping.matches:
+        return
+    if not _words(amount.column) or not _words(amount.column) <= {"amount", "amt"}:
+        return
+    counts = parse_numbers(frame[amount.column].head(SAMPLE))[0]
+    prices = parse_numbers(frame[price.column].head(SAMPLE))[0]
+    known = counts.notna() & prices.notna()
+    if known.sum() < MIN_LINES or not (counts[known] == counts[known].round()).all():
+        return
+    small = float((counts[known].abs() <= MAX_COUNT).mean()) >= COUNT_SHARE
+    below = float((counts[known].abs() < prices[known].abs()).mean()) >= BELOW_PRICE_SHARE
+    if small and below:
+        del mapping.matches["amount"]
+        mapping.evidence.pop("amount", None)
+        _assign(
+            mapping,
+            "quantity",
+            amount.column,
+            Evidence("amount_is_a_count", {"header": str(amount.column)}),
+            used,
+        )
+
+
+#: Header parts of a column that names the product or its category (the key a unit price belongs to).
+_PRODUCT_PARTS = ("descr", "beschreib", "bezeichn", "artikel", "item", "product", "produkt", "sku", "stock",
+                  "categor", "kategor", "ean", "gtin", "material", "warengr")  # fmt: skip
+LINE_TOTAL_SHARE = 0.9
+MIN_PRODUCTS = 5
+_PRODUCT_SAMPLE = 20_000
+
+
+def _price_per_line(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> None:
+    """A "price" that is the line's total, not a unit price, is the amount: per product (or category),
+    lines of different quantities have one price per item but not one price (Kaggle's customer shopping
+    data: Clothing 300.08 for one, 1500.40 for five; Ta Feng's ``SALES_PRICE``). Quantity × that price
+    would count each line as often as it has items."""
+    quantity, price = mapping.matches.get("quantity"), mapping.matches.get("unit_price")
+    if quantity is None or price is None or "amount" in mapping.matches:
+        return
+    counts = parse_numbers(frame[quantity.column].head(_PRODUCT_SAMPLE))[0]
+    prices = parse_numbers(frame[price.column].head(_PRODUCT_SAMPLE))[0]
+    for column in frame.columns:
+        if column in used or not any(part in _squashed(column) for part in _PRODUCT_PARTS):
+            continue
+        lines = pd.DataFrame(
+            {"key": frame[column].head(_PRODUCT_SAMPLE).astype("string"), "q": counts, "p": prices}
+        )
+        lines = lines[lines["key"].notna() & (lines["q"] > 0) & (lines["p"] > 0)]
+        lines["each"] = (lines["p"] / lines["q"]).round(2)
+        stats = lines.groupby("key").agg(q=("q", "nunique"), p=("p", "nunique"), each=("each", "nunique"))
+        varied = stats[stats["q"] > 1]
+        if len(varied) < MIN_PRODUCTS:
+            continue
+        if float(((varied["each"] == 1) & (varied["p"] > 1)).mean()) >= LINE_TOTAL_SHARE:
+            del mapping.matches["unit_price"]
+            evidence = Evidence("price_is_line_total", {"header": str(price.column), "product": str(column)})
+            _assign(mapping, "amount", price.column, evidence, used)
+            return
+        if float((varied["p"] == 1).mean()) >= LINE_TOTAL_SHARE:
+            return  # one price per product whatever the quantity: a unit price
+
+
 def _date_header(header: object) -> bool:
     return bool(_words(header) & _DATE_WORDS) or _squashed(header).endswith(_DATE_SUFFIXES)
 
@@ -571,6 +677,175 @@ def not_a_sale(frame: pd.DataFrame, headers: Iterable[object]) -> tuple[object, 
     return None
 
 
+#: Headers of an event log's event ("event_type", "event_name", "Event", "behavior_type", "Aktion").
+_EVENT_HEADER_WORDS = frozenset({"event", "events", "action", "activity", "behavior", "behaviour",
+                                 "interaction", "ereignis", "aktion", "aktivitaet", "aktivität"})  # fmt: skip
+_EVENT_HEADER_ENDS = ("event", "eventtype", "eventname", "action", "behavior", "behaviour", "ereignis",
+                      "aktion")  # fmt: skip
+#: Events that are a purchase: a word of buying, unless another word takes it back or puts it before the
+#: purchase ("Order Refunded", "begin_checkout"); "checkout" only when completed (Shopify's
+#: "checkout_completed").
+_PURCHASE_EVENT_WORDS = frozenset({"purchase", "purchased", "buy", "bought", "transaction", "order",
+                                   "ordered", "kauf", "gekauft", "bestellung", "bestellt", "sale",
+                                   "verkauf"})  # fmt: skip
+_COMPLETED_WORDS = frozenset({"completed", "complete", "success", "successful", "abgeschlossen"})
+_NOT_YET_OR_UNDONE = frozenset({"refund", "refunded", "cancel", "cancelled", "canceled", "begin", "start",
+                                "started", "initiate", "initiated", "add", "added", "view", "viewed",
+                                "abandon", "abandoned", "failed", "fail", "storno", "storniert", "return",
+                                "returned", "erstattung", "erstattet", "abgebrochen", "remove", "removed",
+                                "intent", "attempt"})  # fmt: skip
+#: Events of browsing before a purchase: an event log has them beside its purchases (views, carts, clicks),
+#: written only in these words and :data:`_EVENT_FILLER` ("add_to_cart", "Product Viewed"; an order type
+#: "Click & Collect" is no such event).
+_BROWSING_EVENT_WORDS = frozenset({"view", "viewed", "views", "pv", "pageview", "page", "click", "clicked",
+                                   "cart", "addtocart", "removefromcart", "fav", "favorite", "favourite",
+                                   "wishlist", "search", "session", "impression", "visit", "scroll",
+                                   "engagement", "ansicht", "aufruf", "warenkorb", "merkliste", "klick",
+                                   "suche", "besuch", "seitenaufruf", "seitenansicht", "produktansicht",
+                                   "artikelansicht", "wunschliste"})  # fmt: skip
+
+
+_EVENT_FILLER = frozenset({"add", "added", "to", "remove", "removed", "from", "item", "items", "product",
+                           "products", "list", "start", "first", "user", "select", "detail", "details",
+                           "in", "den", "zum", "zur", "aus", "dem", "hinzugefuegt", "entfernt", "artikel",
+                           "produkt"})  # fmt: skip
+
+
+def _browsing_event(kind: str) -> bool:
+    """True for an event of browsing ("view", "add_to_cart", "Product Viewed", "Warenkorb").
+
+    Examples
+    --------
+    >>> [_browsing_event(k) for k in ("view", "add_to_cart", "Product Viewed", "Click & Collect")]
+    [True, True, True, False]
+    >>> [_browsing_event(k) for k in ("Seitenaufruf", "In den Warenkorb", "Produktansicht")]
+    [True, True, True]
+    """
+    words = set(words_of(kind).split())
+    return bool(words & _BROWSING_EVENT_WORDS) and words <= _BROWSING_EVENT_WORDS | _EVENT_FILLER
+
+
+def _purchase_event(kind: str) -> bool:
+    """True for an event that is a purchase ("purchase", "Order Completed", "transaction", "buy").
+
+    Examples
+    --------
+    >>> [_purchase_event(k) for k in ("purchase", "Order Completed", "begin_checkout", "Order Refunded")]
+    [True, True, False, False]
+    >>> [_purchase_event(k) for k in ("checkout_completed", "checkout", "view")]
+    [True, False, False]
+    """
+    words = set(words_of(kind).split())
+    if words & _NOT_YET_OR_UNDONE:
+        return False
+    return bool(words & _PURCHASE_EVENT_WORDS) or ("checkout" in words and bool(words & _COMPLETED_WORDS))
+
+
+def non_purchase_events(frame: pd.DataFrame, headers: Iterable[object]) -> tuple[object, pd.Series] | None:
+    """(column, True on lines whose event is no purchase) for an event log (a shop's clickstream: Kaggle's
+    e-commerce behaviour data with ``event_type`` view / cart / remove_from_cart / purchase, Retailrocket's
+    ``event`` view / addtocart / transaction, a GA4 ``event_name``), or None.
+
+    A column counts when its header names an event or type and its few values hold both browsing events
+    and a purchase: only the purchases are purchases, every other event is set aside.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"event_type": ["view", "cart", "purchase", "view", None]})
+    >>> column, marks = non_purchase_events(log, log.columns)
+    >>> column, marks.tolist()
+    ('event_type', [True, True, False, True, False])
+    >>> non_purchase_events(pd.DataFrame({"Type": ["Payment", "Refund"]}), ["Type"]) is None
+    True
+    """
+    for header in headers:
+        if header not in frame.columns:
+            continue
+        named = _words(header) & _EVENT_HEADER_WORDS or _squashed(header).endswith(_EVENT_HEADER_ENDS)
+        kinds = _filled_text(frame[header]).drop_duplicates() if named else pd.Series(dtype=str)
+        if not 2 <= len(kinds) <= MAX_TRANSACTION_TYPES:
+            continue
+        bought = {kind for kind in kinds if _purchase_event(kind)}
+        browsing = any(_browsing_event(kind) for kind in kinds)
+        if bought and browsing:
+            text = frame[header].astype("string").str.strip()
+            return header, (text.notna() & (text != "") & ~text.isin(bought)).fillna(False).astype(bool)
+    return None
+
+
+_FRAUD_PARTS = ("fraud", "betrug")
+#: Words of a fraud column that is no mark of a fraudulent line: a score or probability, a model's guess,
+#: a check that was passed ("Fraud Check Passed" yes is a clean line).
+_NOT_FRAUD_MARK_WORDS = frozenset({"score", "prob", "probability", "risk", "risiko", "wahrscheinlichkeit",
+                                   "rate", "check", "checked", "passed", "cleared", "pruefung", "prüfung",
+                                   "geprueft", "geprüft", "model", "predicted", "prediction"})  # fmt: skip
+
+
+def fraud_marks(frame: pd.DataFrame, headers: Iterable[object]) -> dict[object, pd.Series]:
+    """Yes/no columns that mark a line as fraud (a card log's ``is_fraud``, ``isFraud``, ``Betrugsfall``):
+    header -> True on the fraudulent lines. The card holder did not buy them; they are no purchase of the
+    customer. A fraud score, a model's prediction or a passed check is no mark.
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"is_fraud": [0, 1, 0], "fraud_score": [0.1, 0.9, 0.2],
+    ...                     "Fraud Check Passed": ["yes", "yes", "no"]})
+    >>> {column: marks.tolist() for column, marks in fraud_marks(log, log.columns).items()}
+    {'is_fraud': [False, True, False]}
+    """
+    found = {}
+    for header in headers:
+        squashed = _squashed(header)
+        if header not in frame.columns or not any(part in squashed for part in _FRAUD_PARTS):
+            continue
+        flags = None if _words(header) & _NOT_FRAUD_MARK_WORDS else _yes_no(frame[header])
+        if flags is not None:
+            found[header] = flags.fillna(False).astype(bool)
+    return found
+
+
+#: Headers of a yes/no column saying the payment went through (Elo's ``authorized_flag``, Stripe's
+#: ``Captured``, "Bezahlt"): a line marked no was declined or never charged.
+_PAID_MARK_WORDS = frozenset({"authorized", "authorised", "approved", "captured", "paid", "bezahlt",
+                              "genehmigt", "autorisiert", "freigegeben"})  # fmt: skip
+
+
+#: Words that turn a paid mark around or make it a mark of something else ("Not Paid", "Refund Approved").
+_NOT_OF_THE_PAYMENT = _CANCEL_WORDS | _REFUND_WORDS | {"not", "nicht", "kein", "keine", "un", "unpaid"}
+
+
+def unpaid_marks(frame: pd.DataFrame, headers: Iterable[object]) -> dict[object, pd.Series]:
+    """Yes/no columns that say whether a payment went through (``authorized_flag`` Y/N, ``Captured``
+    true/false, "Bezahlt" ja/nein): header -> True on the lines marked no (declined, never charged),
+    which are no purchase. A paid amount or date is no mark, nor a mark of a refund ("Refund Approved") or
+    one said the other way round ("Not Paid").
+
+    Examples
+    --------
+    >>> log = pd.DataFrame({"authorized_flag": ["Y", "N", "Y"], "Paid On": ["2024-01-02", None, None],
+    ...                     "Refund Approved": ["N", "N", "Y"], "Not Paid": ["N", "Y", "N"]})
+    >>> {column: marks.tolist() for column, marks in unpaid_marks(log, log.columns).items()}
+    {'authorized_flag': [False, True, False]}
+    """
+    found = {}
+    for header in headers:
+        words = _words(header)
+        if header not in frame.columns or not words & _PAID_MARK_WORDS or words & _NOT_OF_THE_PAYMENT:
+            continue
+        flags = _yes_no(frame[header])
+        if flags is not None:
+            found[header] = (flags == False).fillna(False).astype(bool)  # noqa: E712 (a nullable boolean)
+    return found
+
+
+def _yes_no(values: pd.Series) -> pd.Series | None:
+    """The column read as yes/no flags (nullable booleans), or None when some filled cell is no flag."""
+    if pd.api.types.is_bool_dtype(values):
+        return values.astype("boolean")
+    flags, bad = parse_flags(values)
+    return flags if flags.notna().any() and not bad.any() else None
+
+
 #: Words of a line that sells no product: postage and carriage, discounts, bank charges, marketplace fees,
 #: commissions, samples, manual adjustments (UCI Online Retail's "POSTAGE", "DOTCOM POSTAGE", "Manual",
 #: "Discount", "Bank Charges", "AMAZON FEE", "CRUK Commission", "Adjust bad debt"; a till's "Pfand").
@@ -652,6 +927,8 @@ def refine_transaction_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> N
     _check_amount(frame, mapping, used)
     _paid_amount(frame, mapping, used)
     _subtotal_before_tax(frame, mapping, used)
+    _amount_of_items(frame, mapping, used)
+    _price_per_line(frame, mapping, used)
     _find_date(frame, mapping, used)
     if "order_id" not in mapping.matches:
         _find_order_numbers(frame, mapping, used)
@@ -824,12 +1101,8 @@ def cancel_mark_columns(frame: pd.DataFrame, headers: Iterable[object]) -> dict[
         words = _words(header)
         if not words & _CANCEL_WORDS or words & _AMOUNT_WORDS or header not in frame.columns:
             continue
-        values = frame[header]
-        if pd.api.types.is_bool_dtype(values):
-            flags, bad = values.astype("boolean"), pd.Series(False, index=values.index)
-        else:
-            flags, bad = parse_flags(values)
-        if flags.notna().any() and not bad.any():
+        flags = _yes_no(frame[header])
+        if flags is not None:
             found[header] = flags.fillna(False).astype(bool)
     return found
 
@@ -906,4 +1179,59 @@ def mixed_currencies(
         counts = text.str.upper().value_counts()
         if len(counts) > 1:
             return header, str(counts.index[0]), {str(k): int(v) for k, v in counts.iloc[1:].items()}
+    return None
+
+
+# ----- a workbook's sheet of returned orders -------------------------------------------------------
+
+#: Words of a sheet (its name or a header) that lists returned or cancelled orders (Sample Superstore's
+#: "Returns" sheet with "Returned" = Yes and "Order ID"; "Retouren", "Stornos").
+_RETURN_SHEET_WORDS = frozenset(
+    {"return", "returns", "returned", "retoure", "retouren", "retourniert", "ruecksendung", "ruecksendungen",
+     "ruecklaeufer", "storno", "stornos", "storniert", "stornierung", "stornierungen", "cancelled",
+     "canceled", "cancellations", "refunded", "refunds", "erstattet", "erstattungen"}
+)  # fmt: skip
+
+
+def returned_orders_sheet(sheets: dict[str, pd.DataFrame], picked: str, log: pd.DataFrame) -> dict | None:
+    """The orders another sheet of the workbook lists as returned or cancelled, or None: ``{"sheet",
+    "column", "orders"}`` (order ids as :func:`~cxlib.parsing.normalize_ids` writes them).
+
+    A sheet counts when its name or a header says returns or cancellations and a header names the order
+    (Sample Superstore's "Returns" sheet: "Returned" = Yes, "Order ID"). A yes/no column beside it keeps
+    only the orders marked yes. The log itself and sheets with its columns (years joined into it) are
+    never one. Which lines of the log belong to those orders is decided when the log's order column is
+    known (:mod:`cxlib.validation`).
+
+    Examples
+    --------
+    >>> returns = pd.DataFrame({"Returned": ["Yes", "Yes", "No"], "Order ID": ["CA-1", "CA-7", "CA-9"]})
+    >>> orders = pd.DataFrame({"Order ID": ["CA-1"], "Sales": [9.5]})
+    >>> found = returned_orders_sheet({"Orders": orders, "Returns": returns}, "Orders", orders)
+    >>> found["sheet"], found["column"], sorted(found["orders"])
+    ('Returns', 'Order ID', ['CA-1', 'CA-7'])
+    """
+    from cxlib.mapping import names_role
+    from cxlib.roles import role
+
+    order_role = role("transactions", "order_id")
+    for name, frame in sheets.items():
+        same_log = name == picked or list(map(str, frame.columns)) == list(map(str, log.columns))
+        if same_log or frame.empty:  # the log itself, or one of its years joined into it
+            continue
+        words = {word for text in (name, *frame.columns) for word in words_of(text).split()}
+        orders = [column for column in frame.columns if names_role(column, order_role)]
+        if not words & _RETURN_SHEET_WORDS or not orders:
+            continue
+        column = orders[0]
+        keep = pd.Series(True, index=frame.index)
+        for other in frame.columns:
+            if other == column:
+                continue
+            flags, bad = parse_flags(frame[other])
+            if flags.notna().any() and not bad.any():
+                keep &= flags.fillna(True).astype(bool)
+        ids = normalize_ids(frame.loc[keep, column]).dropna()
+        if not ids.empty:
+            return {"sheet": str(name), "column": str(column), "orders": frozenset(ids)}
     return None

@@ -32,6 +32,7 @@ from cxlib.parsing import (
     clean_text,
     date_order,
     guess_decimal,
+    header_currency,
     marked_missing,
     money_unit,
     normalize_gender,
@@ -50,13 +51,16 @@ from cxlib.transaction_columns import (
     UNPAID,
     amount_in_cents,
     cancel_mark_columns,
+    fraud_marks,
     guest_lines,
     mixed_currencies,
     non_product_lines,
+    non_purchase_events,
     not_a_sale,
     refund_column,
     repeated_order_total,
     reversed_sales,
+    unpaid_marks,
 )
 
 REASON_COLUMN = "reason"
@@ -160,6 +164,7 @@ def validate_table(
         reasons[newly] = rule
         keep &= ~mask
     lines = _set_aside_lines(data, source, mapping, refunded_in_full) if table == "transactions" else []
+    lines += _returned_order_rule(data, frame.attrs.get("returned_orders"))
     for rule, mask, params in lines:
         newly = mask & keep
         rules.add(rule, int(newly.sum()), set_aside=True, **params)
@@ -795,6 +800,7 @@ def _resolve_amount(
             data["amount"] = data["amount"].mask(repeated)
             meaning.evidence.append(Evidence("order_total_repeated", {"header": str(header)}))
             rules.add("order_total_repeated", int(repeated.sum()), set_aside=False, column=str(header))
+    _header_currency_rule(data, mapping, rules)
     cents = amount_in_cents(header, data["amount"], source)
     if cents is not None:
         data["amount"] = data["amount"] / 100
@@ -810,6 +816,19 @@ def _resolve_amount(
         rules.add("refund_subtracted", int(partly.sum()), set_aside=False, column=str(refund))
         return (partly & (data["amount"] <= 0)).astype(bool)
     return None
+
+
+def _header_currency_rule(data: pd.DataFrame, mapping: ColumnMapping, rules: _Rules) -> None:
+    """Say the currency the amount's header names ("TransactionAmount (INR)", "UnitPrice (£)"): the money
+    figures are in it, whatever currency they are labelled with (amounts are never converted)."""
+    match = mapping.matches.get("amount") or mapping.matches.get("unit_price")
+    code = header_currency(match.column) if match is not None else None
+    if code is None:
+        return
+    filled = int(data["amount"].notna().sum())
+    rules.add("amount_currency_header", filled, set_aside=False, column=str(match.column), currency=code)
+    evidence = Evidence("amount_currency_header", {"header": str(match.column), "currency": code})
+    rules.meanings["amount"].evidence.append(evidence)
 
 
 def _note_mixed_currencies(
@@ -910,15 +929,38 @@ def _set_aside_lines(
     return checks
 
 
-def _sale_type_rule(source: pd.DataFrame, mapping: ColumnMapping) -> list[tuple]:
-    """Lines of a payment account that are no sale by their type (withdrawals, conversions, refunds), as
-    the first row rule: they are named for what they are, not for the customer they lack."""
-    types = not_a_sale(source, mapping.unmapped) if mapping.table == "transactions" else None
-    if types is None:
+def _returned_order_rule(data: pd.DataFrame, returned: Mapping | None) -> list[tuple[str, pd.Series, dict]]:
+    """Lines of the orders another sheet of the workbook lists as returned (Sample Superstore's "Returns"
+    sheet, :func:`~cxlib.transaction_columns.returned_orders_sheet`): no purchase, as a returned status."""
+    if not returned or "order_id" not in data:
         return []
-    column, mask = types
-    examples = quoted_examples(source[column].astype("string"), mask)
-    return [("not_a_sale", mask, {"column": str(column), "examples": examples})]
+    mask = normalize_ids(data["order_id"]).isin(returned["orders"]).fillna(False).astype(bool)
+    return [("returned_order", mask, {"sheet": returned["sheet"], "column": returned["column"]})]
+
+
+def _sale_type_rule(source: pd.DataFrame, mapping: ColumnMapping) -> list[tuple]:
+    """Lines that are no purchase by what they are, as the first row rules: they are named for what they
+    are, not for the customer they lack. An event log's views and carts (:func:`non_purchase_events`),
+    a payment account's withdrawals, conversions and refunds (:func:`not_a_sale`), a card log's lines
+    marked as fraud (:func:`fraud_marks`: the card holder did not buy them) or as declined
+    (:func:`unpaid_marks`: ``authorized_flag`` N, never charged)."""
+    if mapping.table != "transactions":
+        return []
+    headers = [*mapping.unmapped, *_status_header(mapping)]
+    checks = []
+    for rule, found in (
+        ("not_a_purchase_event", non_purchase_events(source, headers)),
+        ("not_a_sale", not_a_sale(source, mapping.unmapped)),
+    ):
+        if found is not None:
+            column, mask = found
+            examples = quoted_examples(source[column].astype("string"), mask)
+            checks.append((rule, mask, {"column": str(column), "examples": examples}))
+    for column, mask in fraud_marks(source, mapping.unmapped).items():
+        checks.append(("fraud_mark", mask, {"column": str(column)}))
+    for column, mask in unpaid_marks(source, mapping.unmapped).items():
+        checks.append(("unpaid_mark", mask, {"column": str(column)}))
+    return checks
 
 
 def _status_header(mapping: ColumnMapping) -> list:

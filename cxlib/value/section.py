@@ -199,6 +199,7 @@ def analyze_value(
         if clv is not None:
             result.customers["clv"] = clv
             result.clv = {**section, "horizon_months": None, "discount_rate": settings.discount_rate}
+            notes.append(("value.note.simple_clv", {"retention": section["retention"]}))
     result.segments = segment_table(scores, result.customers, result.customers.get("clv"))
     return result
 
