@@ -9,7 +9,8 @@ number but no trait, ``DOB`` is an age in disguise. This module
 * marks the money period of ``revenue`` (:func:`money_period`);
 * says which columns must never describe a persona (:func:`persona_exclusion`): identifiers, row
   numbers, postal codes, coordinates, phone numbers, free text, near-constant columns, leaked model
-  scores, raw birth years and dates of birth, survey weights;
+  scores, raw birth years and dates of birth, survey weights, a marketing campaign's calls and answers
+  and the economy at the time of a call;
 * derives the age from a birth year or date of birth (:func:`derived_age`) and flags values that
   cannot be real (:func:`implausible`).
 
@@ -240,6 +241,28 @@ _NOTE_WORDS = frozenset({"note", "notes", "notiz", "notizen", "bemerkung", "beme
 #: Header words of a code written as a number ("Policy_Sales_Channel" 26/124/152, "Tarif-Kennzeichen"):
 #: its mean says nothing.
 _CODE_WORDS = frozenset({"code", "channel", "kanal", "kennzeichen", "kz", "schluessel", "schlüssel"})
+#: A marketing campaign by its header ("campaign", "AcceptedCmp3", "Kampagne 2"), or the previous campaign
+#: of a bank-marketing table ("pdays": days since its call, 999 = none; "poutcome": its result): the
+#: company's contact with the customer, never a trait.
+_CAMPAIGN_WORD = re.compile(r"(?:campaigns?|kampagnen?|cmp|pdays|poutcome)\d*")
+#: In a table with campaign columns, these headers describe the campaign's call to the customer (its
+#: channel, day, month and length) or the earlier campaigns ("previous": calls before this one).
+_CALL_HEADERS = frozenset({"contact", "contact type", "kontakt", "kontaktart", "kontaktweg", "duration",
+                           "call duration", "dauer", "anrufdauer", "gespraechsdauer", "gesprächsdauer",
+                           "day", "tag", "month", "monat", "day of week", "weekday", "wochentag",
+                           "previous"})  # fmt: skip
+#: The answer a table was collected or published for ("y" of the UCI bank set, "Response" of a campaign,
+#: "target"): a yes/no outcome; personas built on it sort customers by the answer.
+_OUTCOME_HEADERS = frozenset({"y", "target", "response", "responded", "outcome", "zielvariable"})
+#: Indicators of the economy at the time of a contact ("euribor3m", "cons.price.idx", "emp.var.rate",
+#: "nr.employed" of the UCI bank set; "Verbraucherpreisindex", "Leitzins"): the same for everyone contacted
+#: that month, never a trait of the customer.
+_MARKET_INDICATORS = ("euribor", "libor", "cpi", "price idx", "price index", "conf idx", "confidence idx",
+                      "confidence index", "consumer confidence", "emp var rate", "employment variation",
+                      "nr employed", "inflation", "inflationsrate", "verbraucherpreisindex", "konsumklima",
+                      "leitzins", "arbeitslosenquote", "unemployment rate", "gdp")  # fmt: skip
+#: The suffix a header gets when it collides with a name the analysis uses ("y" -> "y (original)").
+_RENAMED = re.compile(r"\s\(original(?: \d+)?\)$")
 #: A number that is this constant a multiple of revenue (MRR beside ARR) is revenue again.
 SAME_RATIO = 1e-6
 #: A phone number has at least this many digits ("PhoneService" Yes/No is a service, not a number).
@@ -1243,6 +1266,9 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
     internal = _internal_column(words, squashed)
     if internal:
         return internal
+    campaign = _campaign_column(header, values)
+    if campaign:
+        return campaign
     if _has(header, _BIRTH_YEAR):
         return "birth_year"
     if _has(header, _BIRTH_DATE):
@@ -1289,6 +1315,41 @@ def _internal_column(words: set[str], squashed: str) -> str | None:
     if squashed in _OFFSET_HEADERS:
         return "time_offset"
     return None
+
+
+def source_header(header: object) -> str:
+    """A header as the source wrote it, without the suffix of a rename (:mod:`cxlib.column_names`).
+
+    >>> source_header("y (original)"), source_header("month (original 2)"), source_header("Umsatz")
+    ('y', 'month', 'Umsatz')
+    """
+    return _RENAMED.sub("", str(header))
+
+
+def _campaign_column(header: object, values: pd.Series) -> str | None:
+    """A column about a marketing campaign or the economy, by its header: the campaign's contacts or
+    answers ("campaign"), a yes/no answer the table was made for ("outcome_label": "y", "Response"), an
+    economic indicator ("market_indicator"); None for others."""
+    text = normalize_header(source_header(header))
+    if any(_CAMPAIGN_WORD.fullmatch(word) for word in text.split()):
+        return "campaign"
+    if text in _OUTCOME_HEADERS and values.head(VALUE_SAMPLE).dropna().nunique() <= 2:
+        return "outcome_label"
+    if _has(text, _MARKET_INDICATORS):
+        return "market_indicator"
+    return None
+
+
+def campaign_table(columns: Iterable[object]) -> bool:
+    """Whether a customer table records a marketing campaign: a header names one ("campaign",
+    "AcceptedCmp1", "Kampagne"). Its contact's day, month, channel and duration are then the call's.
+
+    >>> campaign_table(["age", "job", "campaign", "pdays"]), campaign_table(["Alter", "day"])
+    (True, False)
+    """
+    return any(
+        _CAMPAIGN_WORD.fullmatch(word) for column in columns for word in normalize_header(column).split()
+    )
 
 
 def _owner_words(words: set[str], squashed: str) -> bool:
@@ -1429,8 +1490,11 @@ def persona_exclusions(frame: pd.DataFrame, columns: Iterable[str]) -> dict[str,
     """Column -> evidence code for the given columns of ``frame`` that must not describe personas
     (:func:`persona_exclusion`, and :func:`churn_outcome` against the table's ``churned`` flag)."""
     found = {}
+    calls = campaign_table(frame.columns)
     for column in columns:
         code = persona_exclusion(column, frame[column])
+        if code is None and calls and normalize_header(source_header(column)) in _CALL_HEADERS:
+            code = "campaign"  # the call's day, month, channel, length, or the calls before it
         if code is None and column != "churned" and "churned" in frame.columns:
             code = "churn_outcome" if churn_outcome(frame[column], frame["churned"]) else None
         if code is None and column != "revenue" and "revenue" in frame.columns:

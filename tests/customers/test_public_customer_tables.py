@@ -1,0 +1,163 @@
+"""Public customer tables that managers download to try a tool (Kaggle and UCI classics), written as they
+are published: UCI Bank Marketing (semicolon separated, quoted, pdays 999 = never contacted, y = the
+campaign's answer), the Customer Personality Analysis table (TAB separated, AcceptedCmp1–5, Response),
+CC GENERAL credit-card customers. Each figure is checked against pandas: customers, churn (a campaign's
+'y'/'Response' is no churn), revenue, and above all which columns describe personas."""
+
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+import pandas as pd
+
+from cxlib.analysis import AnalysisSettings, analyze_tables
+from cxlib.intake import load_table
+from cxlib.personas.features import default_features
+
+N = 400
+CAMPAIGN_CALL = ("contact", "day_of_week", "duration", "campaign", "pdays", "previous", "poutcome")
+ECONOMY = ("emp.var.rate", "cons.price.idx", "cons.conf.idx", "euribor3m", "nr.employed")
+
+
+def load(path):
+    return load_table(str(path), table="customers").validated
+
+
+def bank_additional(rng: np.random.Generator) -> pd.DataFrame:
+    """UCI bank-additional-full.csv: the client, the last call of this campaign, the previous campaign
+    (pdays 999 = not contacted before), the economy at the call's month, and y = subscribed."""
+    pdays = np.where(rng.random(N) < 0.9, 999, rng.integers(0, 27, N))
+    previous = np.where(pdays == 999, 0, rng.integers(1, 4, N))
+    return pd.DataFrame(
+        {
+            "age": rng.integers(18, 90, N),
+            "job": rng.choice(["admin.", "blue-collar", "technician", "services", "retired", "unknown"], N),
+            "marital": rng.choice(["married", "single", "divorced", "unknown"], N),
+            "education": rng.choice(["university.degree", "high.school", "basic.9y", "unknown"], N),
+            "default": rng.choice(["no", "unknown"], N, p=[0.8, 0.2]),
+            "housing": rng.choice(["yes", "no", "unknown"], N),
+            "loan": rng.choice(["no", "yes", "unknown"], N),
+            "contact": rng.choice(["cellular", "telephone"], N),
+            "month": rng.choice(["may", "jun", "jul", "aug", "nov"], N),
+            "day_of_week": rng.choice(["mon", "tue", "wed", "thu", "fri"], N),
+            "duration": rng.integers(0, 2000, N),
+            "campaign": rng.integers(1, 15, N),
+            "pdays": pdays,
+            "previous": previous,
+            "poutcome": np.where(previous == 0, "nonexistent", rng.choice(["failure", "success"], N)),
+            "emp.var.rate": rng.choice([1.1, 1.4, -1.8, -0.1, -2.9], N),
+            "cons.price.idx": rng.choice([93.994, 94.465, 93.918, 93.444], N),
+            "cons.conf.idx": rng.choice([-36.4, -41.8, -42.7, -36.1], N),
+            "euribor3m": rng.uniform(0.634, 5.045, N).round(3),
+            "nr.employed": rng.choice([5191.0, 5228.1, 5099.1, 5195.8], N),
+            "y": rng.choice(["no", "yes"], N, p=[0.89, 0.11]),
+        }
+    )
+
+
+def test_bank_marketing_calls_economy_and_answer_never_describe_personas(tmp_path):
+    frame = bank_additional(np.random.default_rng(1))
+    path = tmp_path / "bank-additional-full.csv"
+    frame.to_csv(path, sep=";", index=False, quoting=csv.QUOTE_NONNUMERIC)
+    table = load(path)
+    assert len(table.data) == len(frame)  # one row per client, none set aside
+    # before: personas were built on the call ("duration", "campaign", "pdays" with its 999 code,
+    # "previous") and the economy of the call's month ("emp.var.rate")
+    features = default_features(table.data)
+    assert features == ["age"]
+    kinds = {column: table.columns[column].kind for column in (*CAMPAIGN_CALL, *ECONOMY)}
+    assert {kinds[column] for column in CAMPAIGN_CALL} == {"campaign"}, kinds
+    assert {kinds[column] for column in ECONOMY} == {"market_indicator"}, kinds
+    answer = next(column for column in table.data.columns if str(column).startswith("y"))
+    assert table.columns[answer].kind == "outcome_label"
+    # the client's own traits stay traits
+    assert {table.columns[column].kind for column in ("job", "marital", "education", "loan")} == {"feature"}
+    document = analyze_tables({"customers": table}, settings=AnalysisSettings(n_personas=2))
+    assert document["kpis"]["churn_rate"] is None  # a term deposit subscribed is no churn
+    excluded = {entry["column"]: entry["code"] for entry in document["personas"]["excluded"]}
+    assert excluded["pdays"] == "campaign" and excluded["euribor3m"] == "market_indicator"
+    traits = {trait["feature"] for persona in document["personas"]["personas"] for trait in persona["traits"]}
+    assert traits <= {"age"}
+
+
+def test_bank_full_day_and_month_of_the_call_are_no_traits_and_balance_no_revenue(tmp_path):
+    rng = np.random.default_rng(2)
+    pdays = np.where(rng.random(N) < 0.8, -1, rng.integers(1, 400, N))
+    frame = pd.DataFrame(
+        {
+            "age": rng.integers(18, 90, N),
+            "job": rng.choice(["management", "technician", "blue-collar", "retired"], N),
+            "marital": rng.choice(["married", "single", "divorced"], N),
+            "balance": rng.normal(1300, 3000, N).round().astype(int),
+            "housing": rng.choice(["yes", "no"], N),
+            "contact": rng.choice(["unknown", "cellular", "telephone"], N),
+            "day": rng.integers(1, 32, N),
+            "month": rng.choice(["may", "jun", "jul"], N),
+            "duration": rng.integers(0, 2000, N),
+            "campaign": rng.integers(1, 15, N),
+            "pdays": pdays,
+            "previous": np.where(pdays == -1, 0, rng.integers(1, 6, N)),
+            "poutcome": np.where(pdays == -1, "unknown", rng.choice(["failure", "other", "success"], N)),
+            "y": rng.choice(["no", "yes"], N, p=[0.88, 0.12]),
+        }
+    )
+    path = tmp_path / "bank-full.csv"
+    frame.to_csv(path, sep=";", index=False, quoting=csv.QUOTE_NONNUMERIC)
+    table = load(path)
+    assert "revenue" not in table.data.columns  # an account balance is no spend
+    # before: ['age', 'balance', 'day', 'duration', 'campaign', 'pdays']
+    assert default_features(table.data) == ["age", "balance"]
+    assert table.columns["day"].kind == "campaign"
+
+
+def test_the_same_words_outside_a_campaign_table_stay_traits(tmp_path):
+    rng = np.random.default_rng(3)
+    frame = pd.DataFrame(
+        {
+            "Kundennummer": [f"K{i:05d}" for i in range(N)],
+            "Alter": rng.integers(18, 90, N),
+            "duration": rng.integers(1, 60, N),
+            "day": rng.integers(1, 32, N),
+            "Kontakt": rng.choice(["E-Mail", "Telefon", "Brief"], N),
+        }
+    )
+    path = tmp_path / "kunden.csv"
+    frame.to_csv(path, sep=";", index=False)
+    table = load(path)
+    assert {table.columns[column].kind for column in ("duration", "day", "Kontakt")} == {"feature"}
+
+
+def test_marketing_campaign_responses_are_no_traits(tmp_path):
+    rng = np.random.default_rng(4)
+    joined = pd.Timestamp("2012-07-30") + pd.to_timedelta(rng.integers(0, 700, N), "D")
+    frame = pd.DataFrame(
+        {
+            "ID": rng.permutation(11200)[:N],
+            "Year_Birth": rng.integers(1940, 1997, N),
+            "Education": rng.choice(["Graduation", "PhD", "Master", "2n Cycle", "Basic"], N),
+            "Marital_Status": rng.choice(["Married", "Together", "Single", "YOLO", "Absurd"], N),
+            "Income": rng.normal(52000, 20000, N).clip(2000).round(),
+            "Kidhome": rng.integers(0, 3, N),
+            "Teenhome": rng.integers(0, 3, N),
+            "Dt_Customer": joined.strftime("%d-%m-%Y"),
+            "Recency": rng.integers(0, 100, N),
+            "MntWines": rng.gamma(1.0, 300, N).round(),
+            "NumWebVisitsMonth": rng.integers(0, 20, N),
+            **{f"AcceptedCmp{i}": (rng.random(N) < 0.1).astype(int) for i in (3, 4, 5, 1, 2)},
+            "Complain": (rng.random(N) < 0.01).astype(int),
+            "Z_CostContact": 3,
+            "Z_Revenue": 11,
+            "Response": (rng.random(N) < 0.15).astype(int),
+        }
+    )
+    path = tmp_path / "marketing_campaign.csv"
+    frame.to_csv(path, sep="\t", index=False)
+    table = load(path)
+    assert len(table.data) == N and "churned" not in table.data.columns  # Response is no churn
+    kinds = {column: table.columns[column].kind for column in frame.columns if column in table.columns}
+    # before: the five campaign answers and the last campaign's Response were traits
+    assert {kinds[f"AcceptedCmp{i}"] for i in range(1, 6)} == {"campaign"}
+    assert kinds["Response"] == "outcome_label"
+    traits = ("Recency", "Kidhome", "MntWines", "NumWebVisitsMonth")
+    assert {kinds[column] for column in traits} == {"feature"}
