@@ -1486,15 +1486,83 @@ def revenue_of_another_period(header: object, values: pd.Series, siblings: Itera
     return not company_revenue(header, _numbers(values).dropna(), siblings)
 
 
+#: Parts and totals are screened on this many rows and confirmed on TOTAL_SAMPLE, among at most
+#: MAX_TOTAL_COLUMNS numeric columns (n³ sums).
+SCREEN_SAMPLE = 200
+TOTAL_SAMPLE = 5_000
+MAX_TOTAL_COLUMNS = 30
+#: Share of rows in which two parts must add up to the total (a few rounded or corrected rows differ).
+TOTAL_AGREEMENT = 0.98
+
+
+def parts_of_totals(frame: pd.DataFrame) -> dict[str, str]:
+    """Column -> the total it is a part of: two numeric columns that add up to a third in nearly every
+    row where one of them is not zero, both non-zero in some ("ONEOFF_PURCHASES" +
+    "INSTALLMENTS_PURCHASES" = "PURCHASES" in Kaggle's CC GENERAL; "Online" + "Filiale" = "Umsatz
+    gesamt"). As traits beside the total, the same spend would weigh three times in the personas; the
+    total stays.
+
+    Examples
+    --------
+    >>> sheet = pd.DataFrame({"Total": [30.0, 5, 12, 0] * 5, "Online": [10.0, 5, 2, 0] * 5,
+    ...                       "Store": [20.0, 0, 10, 0] * 5, "Visits": [3, 1, 2, 0] * 5})
+    >>> parts_of_totals(sheet)
+    {'Online': 'Total', 'Store': 'Total'}
+    """
+    numeric = [
+        column
+        for column in frame.columns
+        if pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])
+    ]
+    if not 3 <= len(numeric) <= MAX_TOTAL_COLUMNS:
+        return {}
+    values = frame[numeric].head(TOTAL_SAMPLE).to_numpy(dtype=float).T  # one row per column
+    screened = _sums(values[:, :SCREEN_SAMPLE], min_overlap=1)
+    found: dict[str, str] = {}
+    for total, part, other in screened:
+        if (0, 1, 2) in _sums(values[[total, part, other]], min_overlap=MIN_ROWS_TO_JUDGE, total=0):
+            for column in (numeric[part], numeric[other]):
+                found.setdefault(str(column), str(numeric[total]))
+    return {column: total for column, total in found.items() if total not in found}
+
+
+def _sums(values: np.ndarray, *, min_overlap: int, total: int | None = None) -> list[tuple[int, int, int]]:
+    """(total, part, other part) of the rows of ``values`` (one per column) where part + other = total
+    in :data:`TOTAL_AGREEMENT` of the cells where one of them is not zero, with both parts non-zero in
+    ``min_overlap`` cells or more; for every total, or the given ``total`` only."""
+    known = ~np.isnan(values)
+    nonzero = known & (values != 0)
+    tolerance = 0.011 + 1e-9 * np.abs(np.nan_to_num(values))
+    found = []
+    for whole in range(len(values)) if total is None else (total,):
+        rest = values[whole] - values  # total - part, for every part at once
+        agree = np.abs(rest[:, None, :] - values[None, :, :]) <= tolerance[whole]
+        # judged where a part or the total is not zero: sparse 0/1 flags add up in rows of 0s
+        either = nonzero[whole] | nonzero[:, None, :] | nonzero[None, :, :]
+        judged = known[whole] & known[:, None, :] & known[None, :, :] & either
+        filled = judged.sum(axis=2)
+        share = np.where(filled > 0, (agree & judged).sum(axis=2) / np.maximum(filled, 1), 0.0)
+        overlap = (nonzero[:, None, :] & nonzero[None, :, :]).sum(axis=2)
+        pairs = (share >= TOTAL_AGREEMENT) & (overlap >= min_overlap)
+        pairs[whole, :] = pairs[:, whole] = False
+        np.fill_diagonal(pairs, False)
+        found += [(whole, int(a), int(b)) for a, b in zip(*np.nonzero(pairs), strict=True) if a < b]
+    return found
+
+
 def persona_exclusions(frame: pd.DataFrame, columns: Iterable[str]) -> dict[str, str]:
     """Column -> evidence code for the given columns of ``frame`` that must not describe personas
     (:func:`persona_exclusion`, and :func:`churn_outcome` against the table's ``churned`` flag)."""
     found = {}
+    columns = list(columns)
     calls = campaign_table(frame.columns)
+    parts = parts_of_totals(frame) if columns else {}
     for column in columns:
         code = persona_exclusion(column, frame[column])
         if code is None and calls and normalize_header(source_header(column)) in _CALL_HEADERS:
             code = "campaign"  # the call's day, month, channel, length, or the calls before it
+        if code is None and str(column) in parts:
+            code = "part_of_total"
         if code is None and column != "churned" and "churned" in frame.columns:
             code = "churn_outcome" if churn_outcome(frame[column], frame["churned"]) else None
         if code is None and column != "revenue" and "revenue" in frame.columns:

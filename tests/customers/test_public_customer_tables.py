@@ -161,3 +161,48 @@ def test_marketing_campaign_responses_are_no_traits(tmp_path):
     assert kinds["Response"] == "outcome_label"
     traits = ("Recency", "Kidhome", "MntWines", "NumWebVisitsMonth")
     assert {kinds[column] for column in traits} == {"feature"}
+
+
+def cc_general(rng: np.random.Generator) -> pd.DataFrame:
+    """Kaggle's CC GENERAL.csv: card holders' balance, purchases split into one-off and instalment
+    purchases (the two add up to PURCHASES), cash advances, limit, payments and tenure in months."""
+    purchases = rng.gamma(0.7, 1400, N).round(2)
+    purchases[rng.random(N) < 0.2] = 0
+    one_off = (purchases * rng.uniform(0, 1, N)).round(2)
+    limit = rng.choice(np.arange(1000, 20000, 500), N).astype(float)
+    limit[7] = np.nan
+    return pd.DataFrame(
+        {
+            "CUST_ID": [f"C{10001 + i}" for i in range(N)],
+            "BALANCE": rng.gamma(0.8, 2000, N).round(6),
+            "BALANCE_FREQUENCY": rng.choice([1, 0.909091, 0.818182, 0.545455], N),
+            "PURCHASES": purchases,
+            "ONEOFF_PURCHASES": one_off,
+            "INSTALLMENTS_PURCHASES": (purchases - one_off).round(2),
+            "CASH_ADVANCE": np.where(rng.random(N) < 0.5, 0, rng.gamma(0.5, 2000, N)).round(6),
+            "PURCHASES_FREQUENCY": rng.uniform(0, 1, N).round(6),
+            "PURCHASES_TRX": rng.integers(0, 60, N),
+            "CREDIT_LIMIT": limit,
+            "PAYMENTS": rng.gamma(0.9, 1900, N).round(6),
+            "PRC_FULL_PAYMENT": rng.choice([0, 0, 0.083333, 0.25, 1], N),
+            "TENURE": rng.choice([6, 8, 10, 11, 12], N, p=[0.03, 0.03, 0.04, 0.05, 0.85]),
+        }
+    )
+
+
+def test_cc_general_purchases_and_their_two_parts_count_once(tmp_path):
+    frame = cc_general(np.random.default_rng(5))
+    path = tmp_path / "CC GENERAL.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    parts = frame["ONEOFF_PURCHASES"] + frame["INSTALLMENTS_PURCHASES"]
+    assert np.allclose(parts, frame["PURCHASES"], atol=0.011)  # pandas: the parts add up to the total
+    assert len(table.data) == N
+    assert "revenue" not in table.data.columns  # balance, limit and payments are no revenue
+    # before: ['tenure', 'BALANCE', 'BALANCE_FREQUENCY', 'PURCHASES', 'ONEOFF_PURCHASES',
+    # 'INSTALLMENTS_PURCHASES']: purchases weighed three times
+    features = default_features(table.data)
+    assert "PURCHASES" in features and not {"ONEOFF_PURCHASES", "INSTALLMENTS_PURCHASES"} & set(features)
+    parts = ("ONEOFF_PURCHASES", "INSTALLMENTS_PURCHASES")
+    assert {table.columns[column].kind for column in parts} == {"part_of_total"}
+    assert table.columns["PURCHASES"].kind == "feature"
