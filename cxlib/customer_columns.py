@@ -253,7 +253,8 @@ _CALL_HEADERS = frozenset({"contact", "contact type", "kontakt", "kontaktart", "
                            "previous"})  # fmt: skip
 #: The answer a table was collected or published for ("y" of the UCI bank set, "Response" of a campaign,
 #: "target"): a yes/no outcome; personas built on it sort customers by the answer.
-_OUTCOME_HEADERS = frozenset({"y", "target", "response", "responded", "outcome", "zielvariable"})
+_OUTCOME_HEADERS = frozenset({"y", "target", "response", "responded", "outcome", "zielvariable", "reaktion",
+                              "rücklauf", "ruecklauf", "zielgröße", "zielgroesse"})  # fmt: skip
 #: Indicators of the economy at the time of a contact ("euribor3m", "cons.price.idx", "emp.var.rate",
 #: "nr.employed" of the UCI bank set; "Verbraucherpreisindex", "Leitzins"): the same for everyone contacted
 #: that month, never a trait of the customer.

@@ -243,3 +243,54 @@ def test_shop_customers_personas_get_a_gendered_name_only_for_a_clear_majority(t
     names = [persona.name.split()[0] for persona in personas_in(model, "en")]
     neutral = [name for name in names if name in FIRST_NAMES["en"]["neutral"]]
     assert len(neutral) == sum(share < 0.6 for share in shares)
+
+
+def test_a_german_campaign_table_keeps_the_call_and_the_answer_out_of_the_personas(tmp_path):
+    rng = np.random.default_rng(7)
+    frame = pd.DataFrame(
+        {
+            "Kundennummer": [f"K{i:05d}" for i in range(N)],
+            "Alter": rng.integers(18, 90, N),
+            "Beruf": rng.choice(["Angestellt", "Selbstständig", "Rente"], N),
+            "Kampagne": rng.choice(["Frühjahr 2024", "Herbst 2024"], N),
+            "Kontakt": rng.choice(["Telefon", "Brief"], N),
+            "Anrufdauer": rng.integers(10, 900, N),
+            "Jahresumsatz": rng.gamma(2.0, 400, N).round(2),
+            "Reaktion": rng.choice(["ja", "nein"], N, p=[0.1, 0.9]),
+        }
+    )
+    path = tmp_path / "kampagne.csv"
+    frame.to_csv(path, sep=";", index=False, decimal=",")
+    table = load(path)
+    call = ("Kampagne", "Kontakt", "Anrufdauer")
+    expected = dict.fromkeys(call, "campaign") | {"Reaktion": "outcome_label"}
+    # before: 'Reaktion' (ja/nein, the mailing's answer) was a trait
+    assert {column: table.columns[column].kind for column in expected} == expected
+    assert "churned" not in table.data.columns
+    assert "Anrufdauer" not in default_features(table.data)
+
+
+def test_customer_segmentation_classification_segments_are_the_segment(tmp_path):
+    """Kaggle's Customer Segmentation Classification (Train.csv): the company's segment A–D."""
+    rng = np.random.default_rng(8)
+    frame = pd.DataFrame(
+        {
+            "ID": rng.permutation(np.arange(458982, 467975))[:N],
+            "Gender": rng.choice(["Male", "Female"], N),
+            "Ever_Married": rng.choice(["Yes", "No"], N),
+            "Age": rng.integers(18, 90, N),
+            "Graduated": rng.choice(["Yes", "No"], N),
+            "Profession": rng.choice(["Artist", "Healthcare", "Engineer", "Doctor"], N),
+            "Work_Experience": rng.choice([0.0, 1.0, 4.0, 9.0, np.nan], N),
+            "Spending_Score": rng.choice(["Low", "Average", "High"], N),
+            "Family_Size": rng.choice([1.0, 2.0, 3.0, 4.0, 6.0], N),
+            "Var_1": rng.choice(["Cat_6", "Cat_4", "Cat_3"], N),
+            "Segmentation": rng.choice(["A", "B", "C", "D"], N),
+        }
+    )
+    path = tmp_path / "Train.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    # before: 'Segmentation' was one more trait; the segment filter and the card's segment were empty
+    assert table.columns["segment"].evidence[0].params["header"] == "Segmentation"
+    assert table.data["segment"].value_counts().to_dict() == frame["Segmentation"].value_counts().to_dict()
