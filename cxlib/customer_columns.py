@@ -392,6 +392,46 @@ def spend_problem(
     return None
 
 
+#: A span a header states: a number with a unit ("2 years", "24 Monate", "6M", "90 days") in months.
+_SPAN = re.compile(
+    r"(?<![\d.])(\d{1,3}) ?(years?|yrs?|jahren?|jahre|y|j|months?|monaten?|monate|mon|mo|m|mths?|"
+    r"weeks?|wochen?|wk|wks|w|days?|tagen?|tage|d)(?![a-zäöü])"
+)
+_SPAN_UNITS = {"y": 12.0, "j": 12.0, "m": 1.0, "w": 12 / 52, "d": 12 / 365, "t": 12 / 365}
+#: Spans named by a word: a quarter, half a year, a week.
+_QUARTER_WORDS = ("quarterly", "quarter", "vierteljaehrlich", "vierteljährlich", "quartalsweise", "quartal")
+_HALF_YEAR_WORDS = ("half year", "half yearly", "semiannual", "halbjahr", "halbjaehrlich", "halbjährlich")
+_WEEK_WORDS = ("weekly", "per week", "woechentlich", "wöchentlich", "pro woche")
+_SPAN_WORDS = {
+    **dict.fromkeys(_QUARTER_WORDS, 3.0),
+    **dict.fromkeys(_HALF_YEAR_WORDS, 6.0),
+    **dict.fromkeys(_WEEK_WORDS, 12 / 52),
+}
+
+
+def header_span_months(header: object) -> float | None:
+    """The months a money header says its amount covers ("Spend last 2 years" 24, "Umsatz letzte 24
+    Monate" 24, "Revenue_6M" 6, "Quarterly Revenue" 3, "Spend_90d" ≈ 2.96), or None when it names no span
+    ("Umsatz 2024" names a year, not a span).
+
+    Examples
+    --------
+    >>> [header_span_months(h) for h in ("Spend last 2 years", "Umsatz letzte 24 Monate", "Revenue_6M")]
+    [24.0, 24.0, 6.0]
+    >>> header_span_months("Umsatz pro Quartal"), header_span_months("Umsatz 2024")
+    (3.0, None)
+    """
+    text = normalize_header(header)
+    found = _SPAN.search(text)
+    if found:
+        return int(found.group(1)) * _SPAN_UNITS[found.group(2)[0]]
+    padded = f" {text} "
+    for words, months in _SPAN_WORDS.items():
+        if f" {words} " in padded:
+            return months
+    return None
+
+
 def money_period(header: object, siblings: Iterable[object] = ()) -> tuple[str, str]:
     """The period a money column covers ("month", "year", "lifetime") and the evidence code.
 
@@ -409,9 +449,13 @@ def money_period(header: object, siblings: Iterable[object] = ()) -> tuple[str, 
     ('year', 'period_default_year')
     >>> money_period("Umsatz lfd. Jahr")
     ('year', 'period_year_to_date')
+    >>> money_period("Spend last 2 years")  # × 12 / 24 to a year: header_span_months
+    ('year', 'period_header_span')
     """
     if _has(header, _YEAR_TO_DATE_PATTERNS):
         return "year", "period_year_to_date"
+    if header_span_months(header) not in (None, 1, 12):
+        return "year", "period_header_span"
     if _has(header, _MONTH_PATTERNS) and not _has(header, _YEAR_PATTERNS):
         return "month", "period_header_month"
     if _has(header, _YEAR_PATTERNS):
@@ -1663,6 +1707,8 @@ def customer_meanings(
             frequency = payments_per_year(source, mapping.unmapped) if code == "period_default_year" else None
             if frequency is not None:  # "Beitrag" beside "Zahlungsweise": an amount per payment
                 code, params = "period_payment_frequency", {**params, "frequency": str(frequency[0])}
+            if code == "period_header_span":  # "Spend last 2 years": the months it covers
+                params = {**params, "months": header_span_months(match.column) or 12.0}
             evidence.append(Evidence(code, params))
         meanings[role_key] = ColumnMeaning(role_key, kind, role=role_key, period=period, evidence=evidence)
     if "churned" in data.columns and "churned" not in meanings and "churn_date" in meanings:

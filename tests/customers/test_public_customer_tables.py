@@ -10,8 +10,10 @@ import csv
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from cxlib.analysis import AnalysisSettings, analyze_tables
+from cxlib.column_view import evidence_text
 from cxlib.intake import load_table
 from cxlib.persona_names import FIRST_NAMES
 from cxlib.personas import PersonaModel, personas_in
@@ -294,3 +296,67 @@ def test_customer_segmentation_classification_segments_are_the_segment(tmp_path)
     # before: 'Segmentation' was one more trait; the segment filter and the card's segment were empty
     assert table.columns["segment"].evidence[0].params["header"] == "Segmentation"
     assert table.data["segment"].value_counts().to_dict() == frame["Segmentation"].value_counts().to_dict()
+
+
+@pytest.mark.parametrize(
+    ("header", "months"),
+    [
+        ("Spend last 2 years", 24),
+        ("Total spend (2 years)", 24),
+        ("Umsatz letzte 24 Monate", 24),
+        ("Umsatz der letzten 2 Jahre", 24),
+        ("Revenue_6M", 6),
+        ("Umsatz letzte 3 Monate", 3),
+        ("Quarterly Revenue", 3),
+        ("Umsatz pro Quartal", 3),
+        ("Spend_90d", 90 * 12 / 365),
+        ("Amount spent last 12 months", 12),
+        ("Umsatz 2024", 12),
+    ],
+)
+def test_spend_over_a_stated_span_becomes_a_years_revenue(tmp_path, header, months):
+    """A header that names its span ('Spend last 2 years', 'Umsatz letzte 24 Monate', 'Revenue_6M') is
+    spend over that span: revenue per year = amount × 12 / months, with the span in the evidence."""
+    rng = np.random.default_rng(9)
+    frame = pd.DataFrame(
+        {
+            "CustomerID": [f"C{i:05d}" for i in range(N)],
+            "Age": rng.integers(18, 90, N),
+            header: rng.gamma(2.0, 500, N).round(2),
+        }
+    )
+    path = tmp_path / "customers.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    expected = frame[header] * 12 / months
+    # before: every span but a year's was read as a year (or, with 'Total', as a lifetime total)
+    assert table.data["revenue"].tolist() == pytest.approx(expected.tolist())
+    assert table.columns["revenue"].period == "year"
+
+
+def test_a_margin_over_a_stated_span_becomes_a_years_margin(tmp_path):
+    rng = np.random.default_rng(10)
+    frame = pd.DataFrame(
+        {
+            "Kundennummer": [f"K{i:05d}" for i in range(N)],
+            "Umsatz letzte 24 Monate": rng.gamma(2.0, 500, N).round(2),
+            "Deckungsbeitrag letzte 24 Monate": rng.gamma(2.0, 100, N).round(2),
+        }
+    )
+    path = tmp_path / "kunden.csv"
+    frame.to_csv(path, sep=";", decimal=",", index=False)
+    table = load(path)
+    margin = frame["Deckungsbeitrag letzte 24 Monate"] / 2  # pandas: per year
+    assert table.data["margin"].tolist() == pytest.approx(margin.tolist())
+    assert table.data["revenue"].tolist() == pytest.approx((frame["Umsatz letzte 24 Monate"] / 2).tolist())
+    texts = [evidence_text(e, lang="de") for e in table.columns["margin"].evidence]
+    assert any("24 Monate × 12 / 24" in text for text in texts), texts
+
+
+def test_the_span_conversion_is_an_assumption_shown_with_the_figures(tmp_path):
+    frame = pd.DataFrame({"CustomerID": [f"C{i}" for i in range(50)], "Spend last 2 years": np.arange(50.0)})
+    path = tmp_path / "customers.csv"
+    frame.to_csv(path, index=False)
+    document = analyze_tables({"customers": load(path)}, settings=AnalysisSettings(n_personas=2))
+    codes = {entry["code"] for entry in document["assumptions"]}
+    assert "revenue_span_to_year" in codes
