@@ -662,9 +662,7 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
     notes += _named_customer_id(frame, mapping, used)
     notes += _usage_is_no_orders(mapping, used)
     if "customer_id" not in mapping.matches:
-        for column in frame.columns:
-            if column in used or not id_header(column):
-                continue
+        for column in _id_candidates(frame, used):
             values = frame[column]
             if distinct_share(values) >= NEAR_UNIQUE and values.notna().mean() >= NEAR_UNIQUE:
                 mapping.matches["customer_id"] = ColumnMatch("customer_id", column, 0.8, "values")
@@ -772,11 +770,32 @@ def _coarse_region(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> li
     return []
 
 
+def _counts_rows(values: pd.Series) -> bool:
+    """Whether numbers count the rows 1, 2, 3 … (or from 0), in any order: a row counter, not a key."""
+    numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+    return numeric and _is_row_number(values.astype(float))
+
+
+def _id_candidates(frame: pd.DataFrame, used: set) -> list[object]:
+    """Free columns whose header names an identifier, those naming the customer first and row counters
+    last ("Customer Key" before "Sl_No" 1, 2, 3 …), else in table order."""
+    columns = [column for column in frame.columns if column not in used and id_header(column)]
+
+    def rank(column: object) -> tuple[bool, bool]:
+        names_customer = bool(_words(column) & _WHOSE_ID)
+        return not names_customer, _counts_rows(frame[column])
+
+    return sorted(columns, key=rank)  # stable: table order within a rank
+
+
 def _named_customer_id(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> list[tuple[str, Evidence]]:
-    """The customer's own number rather than a bare "id" of the rows (a subscription, a record), when a
-    near-unique column names the customer ("id" beside "Customer ID" in a Stripe subscriptions export)."""
+    """The customer's own number rather than a bare "id" of the rows (a subscription, a record) or a row
+    counter, when a near-unique column names the customer ("id" beside "Customer ID" in a Stripe
+    subscriptions export; "Sl_No" 1, 2, 3 … beside "Customer Key" in Kaggle's credit-card customers)."""
     match = mapping.matches.get("customer_id")
-    if match is None or normalize_header(match.column) not in _BARE_ID:
+    if match is None or isinstance(match.column, list):
+        return []
+    if normalize_header(match.column) not in _BARE_ID and not _counts_rows(frame[match.column]):
         return []
     for column in frame.columns:
         words = _words(column) | {normalize_header(column).replace(" ", "")}

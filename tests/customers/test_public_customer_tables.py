@@ -360,3 +360,29 @@ def test_the_span_conversion_is_an_assumption_shown_with_the_figures(tmp_path):
     document = analyze_tables({"customers": load(path)}, settings=AnalysisSettings(n_personas=2))
     codes = {entry["code"] for entry in document["assumptions"]}
     assert "revenue_span_to_year" in codes
+
+
+def test_credit_card_customer_key_is_the_customer_not_a_misspelt_age(tmp_path):
+    """Kaggle's 'Credit Card Customer Data.csv': Sl_No (row number), Customer Key (five digits), limits and
+    contact counts. 'Customer Key' is spelt like 'Customer_Age' but names the customer."""
+    rng = np.random.default_rng(12)
+    n = 660
+    frame = pd.DataFrame(
+        {
+            "Sl_No": np.arange(1, n + 1),
+            "Customer Key": rng.permutation(np.arange(11265, 99843))[:n],
+            "Avg_Credit_Limit": rng.choice(np.arange(3000, 200000, 1000), n),
+            "Total_Credit_Cards": rng.integers(1, 11, n),
+            "Total_visits_bank": rng.integers(0, 6, n),
+            "Total_visits_online": rng.integers(0, 16, n),
+            "Total_calls_made": rng.integers(0, 11, n),
+        }
+    )
+    path = tmp_path / "Credit Card Customer Data.csv"
+    frame.to_csv(path, index=False)
+    table = load(path)
+    # before: age = 'Customer Key' (all 660 values "cannot be real", emptied) and the ID = the row number
+    assert "age" not in table.data.columns
+    assert table.columns["customer_id"].evidence[0].params["header"] == "Customer Key"
+    assert sorted(table.data["customer_id"].astype(int)) == sorted(frame["Customer Key"])
+    assert "revenue" not in table.data.columns  # a credit limit is no spend
