@@ -454,8 +454,11 @@ def money_period(header: object, siblings: Iterable[object] = ()) -> tuple[str, 
     """
     if _has(header, _YEAR_TO_DATE_PATTERNS):
         return "year", "period_year_to_date"
-    if header_span_months(header) not in (None, 1, 12):
+    span = header_span_months(header)
+    if span is not None and span not in (1, 12):
         return "year", "period_header_span"
+    if span == 1:  # "Umsatz 1M", "Spend (1 month)"
+        return "month", "period_header_month"
     if _has(header, _MONTH_PATTERNS) and not _has(header, _YEAR_PATTERNS):
         return "month", "period_header_month"
     if _has(header, _YEAR_PATTERNS):

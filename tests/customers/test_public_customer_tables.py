@@ -312,6 +312,7 @@ def test_customer_segmentation_classification_segments_are_the_segment(tmp_path)
         ("Spend_90d", 90 * 12 / 365),
         ("Amount spent last 12 months", 12),
         ("Umsatz 2024", 12),
+        ("Spend_1m", 1),
     ],
 )
 def test_spend_over_a_stated_span_becomes_a_years_revenue(tmp_path, header, months):
@@ -331,7 +332,7 @@ def test_spend_over_a_stated_span_becomes_a_years_revenue(tmp_path, header, mont
     expected = frame[header] * 12 / months
     # before: every span but a year's was read as a year (or, with 'Total', as a lifetime total)
     assert table.data["revenue"].tolist() == pytest.approx(expected.tolist())
-    assert table.columns["revenue"].period == "year"
+    assert table.columns["revenue"].period == ("month" if months == 1 else "year")
 
 
 def test_a_margin_over_a_stated_span_becomes_a_years_margin(tmp_path):
