@@ -420,9 +420,14 @@ def header_span_months(header: object) -> float | None:
     [24.0, 24.0, 6.0]
     >>> header_span_months("Umsatz pro Quartal"), header_span_months("Umsatz 2024")
     (3.0, None)
+    >>> header_span_months("Umsatz 3D-Drucker") is None
+    True
     """
     text = normalize_header(header)
     found = _SPAN.search(text)
+    letter = found is not None and len(found.group(2)) == 1
+    if letter and re.search(rf"(?<![\d.]){found.group(1)} ?{found.group(2)}-", str(header).lower()):
+        found = None  # "3D-Drucker", "2D-Code": a word, not a span
     if found:
         return int(found.group(1)) * _SPAN_UNITS[found.group(2)[0]]
     padded = f" {text} "
@@ -459,6 +464,8 @@ def money_period(header: object, siblings: Iterable[object] = ()) -> tuple[str, 
         return "year", "period_header_span"
     if span == 1:  # "Umsatz 1M", "Spend (1 month)"
         return "month", "period_header_month"
+    if span == 12:  # "Spend_1y", "Umsatz 12M"
+        return "year", "period_header_year"
     if _has(header, _MONTH_PATTERNS) and not _has(header, _YEAR_PATTERNS):
         return "month", "period_header_month"
     if _has(header, _YEAR_PATTERNS):
