@@ -1,8 +1,10 @@
 """Public customer tables that managers download to try a tool (Kaggle and UCI classics), written as they
 are published: UCI Bank Marketing (semicolon separated, quoted, pdays 999 = never contacted, y = the
 campaign's answer), the Customer Personality Analysis table (TAB separated, AcceptedCmp1–5, Response),
-CC GENERAL credit-card customers. Each figure is checked against pandas: customers, churn (a campaign's
-'y'/'Response' is no churn), revenue, and above all which columns describe personas."""
+CC GENERAL and 'Credit Card Customer Data' credit-card customers, Shop Customer Data, Customer
+Segmentation Classification, and spend over a stated span. Each figure is checked against pandas:
+customers, churn (a campaign's 'y'/'Response' is no churn), revenue and its period, the customer ID, and
+above all which columns describe personas and how personas are named."""
 
 from __future__ import annotations
 
