@@ -21,6 +21,8 @@ ASSUMPTION_CODES = frozenset(
         "revenue_per_payment_x_frequency",
         "revenue_lifetime_per_tenure",
         "revenue_lifetime_as_year",
+        "revenue_span_to_year",
+        "margin_span_to_year",
         "margin_month_x12",
         "margin_lifetime_per_tenure",
         "margin_lifetime_as_year",

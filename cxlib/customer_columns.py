@@ -9,7 +9,8 @@ number but no trait, ``DOB`` is an age in disguise. This module
 * marks the money period of ``revenue`` (:func:`money_period`);
 * says which columns must never describe a persona (:func:`persona_exclusion`): identifiers, row
   numbers, postal codes, coordinates, phone numbers, free text, near-constant columns, leaked model
-  scores, raw birth years and dates of birth, survey weights;
+  scores, raw birth years and dates of birth, survey weights, a marketing campaign's calls and answers
+  and the economy at the time of a call;
 * derives the age from a birth year or date of birth (:func:`derived_age`) and flags values that
   cannot be real (:func:`implausible`).
 
@@ -240,6 +241,29 @@ _NOTE_WORDS = frozenset({"note", "notes", "notiz", "notizen", "bemerkung", "beme
 #: Header words of a code written as a number ("Policy_Sales_Channel" 26/124/152, "Tarif-Kennzeichen"):
 #: its mean says nothing.
 _CODE_WORDS = frozenset({"code", "channel", "kanal", "kennzeichen", "kz", "schluessel", "schlüssel"})
+#: A marketing campaign by its header ("campaign", "AcceptedCmp3", "Kampagne 2"), or the previous campaign
+#: of a bank-marketing table ("pdays": days since its call, 999 = none; "poutcome": its result): the
+#: company's contact with the customer, never a trait.
+_CAMPAIGN_WORD = re.compile(r"(?:campaigns?|kampagnen?|cmp|pdays|poutcome)\d*")
+#: In a table with campaign columns, these headers describe the campaign's call to the customer (its
+#: channel, day, month and length) or the earlier campaigns ("previous": calls before this one).
+_CALL_HEADERS = frozenset({"contact", "contact type", "kontakt", "kontaktart", "kontaktweg", "duration",
+                           "call duration", "dauer", "anrufdauer", "gespraechsdauer", "gesprächsdauer",
+                           "day", "tag", "month", "monat", "day of week", "weekday", "wochentag",
+                           "previous"})  # fmt: skip
+#: The answer a table was collected or published for ("y" of the UCI bank set, "Response" of a campaign,
+#: "target"): a yes/no outcome; personas built on it sort customers by the answer.
+_OUTCOME_HEADERS = frozenset({"y", "target", "response", "responded", "outcome", "zielvariable", "reaktion",
+                              "rücklauf", "ruecklauf", "zielgröße", "zielgroesse"})  # fmt: skip
+#: Indicators of the economy at the time of a contact ("euribor3m", "cons.price.idx", "emp.var.rate",
+#: "nr.employed" of the UCI bank set; "Verbraucherpreisindex", "Leitzins"): the same for everyone contacted
+#: that month, never a trait of the customer.
+_MARKET_INDICATORS = ("euribor", "libor", "cpi", "price idx", "price index", "conf idx", "confidence idx",
+                      "confidence index", "consumer confidence", "emp var rate", "employment variation",
+                      "nr employed", "inflation", "inflationsrate", "verbraucherpreisindex", "konsumklima",
+                      "leitzins", "arbeitslosenquote", "unemployment rate", "gdp")  # fmt: skip
+#: The suffix a header gets when it collides with a name the analysis uses ("y" -> "y (original)").
+_RENAMED = re.compile(r"\s\(original(?: \d+)?\)$")
 #: A number that is this constant a multiple of revenue (MRR beside ARR) is revenue again.
 SAME_RATIO = 1e-6
 #: A phone number has at least this many digits ("PhoneService" Yes/No is a service, not a number).
@@ -368,6 +392,51 @@ def spend_problem(
     return None
 
 
+#: A span a header states: a number with a unit ("2 years", "24 Monate", "6M", "90 days") in months.
+_SPAN = re.compile(
+    r"(?<![\d.])(\d{1,3}) ?(years?|yrs?|jahren?|jahre|y|j|months?|monaten?|monate|mon|mo|m|mths?|"
+    r"weeks?|wochen?|wk|wks|w|days?|tagen?|tage|d)(?![a-zäöü])"
+)
+_SPAN_UNITS = {"y": 12.0, "j": 12.0, "m": 1.0, "w": 12 / 52, "d": 12 / 365, "t": 12 / 365}
+#: Spans named by a word: a quarter, half a year, a week.
+_QUARTER_WORDS = ("quarterly", "quarter", "vierteljaehrlich", "vierteljährlich", "quartalsweise", "quartal")
+_HALF_YEAR_WORDS = ("half year", "half yearly", "semiannual", "halbjahr", "halbjaehrlich", "halbjährlich")
+_WEEK_WORDS = ("weekly", "per week", "woechentlich", "wöchentlich", "pro woche")
+_SPAN_WORDS = {
+    **dict.fromkeys(_QUARTER_WORDS, 3.0),
+    **dict.fromkeys(_HALF_YEAR_WORDS, 6.0),
+    **dict.fromkeys(_WEEK_WORDS, 12 / 52),
+}
+
+
+def header_span_months(header: object) -> float | None:
+    """The months a money header says its amount covers ("Spend last 2 years" 24, "Umsatz letzte 24
+    Monate" 24, "Revenue_6M" 6, "Quarterly Revenue" 3, "Spend_90d" ≈ 2.96), or None when it names no span
+    ("Umsatz 2024" names a year, not a span).
+
+    Examples
+    --------
+    >>> [header_span_months(h) for h in ("Spend last 2 years", "Umsatz letzte 24 Monate", "Revenue_6M")]
+    [24.0, 24.0, 6.0]
+    >>> header_span_months("Umsatz pro Quartal"), header_span_months("Umsatz 2024")
+    (3.0, None)
+    >>> header_span_months("Umsatz 3D-Drucker") is None
+    True
+    """
+    text = normalize_header(header)
+    found = _SPAN.search(text)
+    letter = found is not None and len(found.group(2)) == 1
+    if letter and re.search(rf"(?<![\d.]){found.group(1)} ?{found.group(2)}-", str(header).lower()):
+        found = None  # "3D-Drucker", "2D-Code": a word, not a span
+    if found:
+        return int(found.group(1)) * _SPAN_UNITS[found.group(2)[0]]
+    padded = f" {text} "
+    for words, months in _SPAN_WORDS.items():
+        if f" {words} " in padded:
+            return months
+    return None
+
+
 def money_period(header: object, siblings: Iterable[object] = ()) -> tuple[str, str]:
     """The period a money column covers ("month", "year", "lifetime") and the evidence code.
 
@@ -385,9 +454,18 @@ def money_period(header: object, siblings: Iterable[object] = ()) -> tuple[str, 
     ('year', 'period_default_year')
     >>> money_period("Umsatz lfd. Jahr")
     ('year', 'period_year_to_date')
+    >>> money_period("Spend last 2 years")  # × 12 / 24 to a year: header_span_months
+    ('year', 'period_header_span')
     """
     if _has(header, _YEAR_TO_DATE_PATTERNS):
         return "year", "period_year_to_date"
+    span = header_span_months(header)
+    if span is not None and span not in (1, 12):
+        return "year", "period_header_span"
+    if span == 1:  # "Umsatz 1M", "Spend (1 month)"
+        return "month", "period_header_month"
+    if span == 12:  # "Spend_1y", "Umsatz 12M"
+        return "year", "period_header_year"
     if _has(header, _MONTH_PATTERNS) and not _has(header, _YEAR_PATTERNS):
         return "month", "period_header_month"
     if _has(header, _YEAR_PATTERNS):
@@ -594,9 +672,7 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
     notes += _named_customer_id(frame, mapping, used)
     notes += _usage_is_no_orders(mapping, used)
     if "customer_id" not in mapping.matches:
-        for column in frame.columns:
-            if column in used or not id_header(column):
-                continue
+        for column in _id_candidates(frame, used):
             values = frame[column]
             if distinct_share(values) >= NEAR_UNIQUE and values.notna().mean() >= NEAR_UNIQUE:
                 mapping.matches["customer_id"] = ColumnMatch("customer_id", column, 0.8, "values")
@@ -704,11 +780,32 @@ def _coarse_region(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> li
     return []
 
 
+def _counts_rows(values: pd.Series) -> bool:
+    """Whether numbers count the rows 1, 2, 3 … (or from 0), in any order: a row counter, not a key."""
+    numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+    return numeric and _is_row_number(values.astype(float))
+
+
+def _id_candidates(frame: pd.DataFrame, used: set) -> list[object]:
+    """Free columns whose header names an identifier, those naming the customer first and row counters
+    last ("Customer Key" before "Sl_No" 1, 2, 3 …), else in table order."""
+    columns = [column for column in frame.columns if column not in used and id_header(column)]
+
+    def rank(column: object) -> tuple[bool, bool]:
+        names_customer = bool(_words(column) & _WHOSE_ID)
+        return not names_customer, _counts_rows(frame[column])
+
+    return sorted(columns, key=rank)  # stable: table order within a rank
+
+
 def _named_customer_id(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -> list[tuple[str, Evidence]]:
-    """The customer's own number rather than a bare "id" of the rows (a subscription, a record), when a
-    near-unique column names the customer ("id" beside "Customer ID" in a Stripe subscriptions export)."""
+    """The customer's own number rather than a bare "id" of the rows (a subscription, a record) or a row
+    counter, when a near-unique column names the customer ("id" beside "Customer ID" in a Stripe
+    subscriptions export; "Sl_No" 1, 2, 3 … beside "Customer Key" in Kaggle's credit-card customers)."""
     match = mapping.matches.get("customer_id")
-    if match is None or normalize_header(match.column) not in _BARE_ID:
+    if match is None or isinstance(match.column, list):
+        return []
+    if normalize_header(match.column) not in _BARE_ID and not _counts_rows(frame[match.column]):
         return []
     for column in frame.columns:
         words = _words(column) | {normalize_header(column).replace(" ", "")}
@@ -1243,6 +1340,9 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
     internal = _internal_column(words, squashed)
     if internal:
         return internal
+    campaign = _campaign_column(header, values)
+    if campaign:
+        return campaign
     if _has(header, _BIRTH_YEAR):
         return "birth_year"
     if _has(header, _BIRTH_DATE):
@@ -1289,6 +1389,41 @@ def _internal_column(words: set[str], squashed: str) -> str | None:
     if squashed in _OFFSET_HEADERS:
         return "time_offset"
     return None
+
+
+def source_header(header: object) -> str:
+    """A header as the source wrote it, without the suffix of a rename (:mod:`cxlib.column_names`).
+
+    >>> source_header("y (original)"), source_header("month (original 2)"), source_header("Umsatz")
+    ('y', 'month', 'Umsatz')
+    """
+    return _RENAMED.sub("", str(header))
+
+
+def _campaign_column(header: object, values: pd.Series) -> str | None:
+    """A column about a marketing campaign or the economy, by its header: the campaign's contacts or
+    answers ("campaign"), a yes/no answer the table was made for ("outcome_label": "y", "Response"), an
+    economic indicator ("market_indicator"); None for others."""
+    text = normalize_header(source_header(header))
+    if any(_CAMPAIGN_WORD.fullmatch(word) for word in text.split()):
+        return "campaign"
+    if text in _OUTCOME_HEADERS and values.head(VALUE_SAMPLE).dropna().nunique() <= 2:
+        return "outcome_label"
+    if _has(text, _MARKET_INDICATORS):
+        return "market_indicator"
+    return None
+
+
+def campaign_table(columns: Iterable[object]) -> bool:
+    """Whether a customer table records a marketing campaign: a header names one ("campaign",
+    "AcceptedCmp1", "Kampagne"). Its contact's day, month, channel and duration are then the call's.
+
+    >>> campaign_table(["age", "job", "campaign", "pdays"]), campaign_table(["Alter", "day"])
+    (True, False)
+    """
+    return any(
+        _CAMPAIGN_WORD.fullmatch(word) for column in columns for word in normalize_header(column).split()
+    )
 
 
 def _owner_words(words: set[str], squashed: str) -> bool:
@@ -1425,12 +1560,83 @@ def revenue_of_another_period(header: object, values: pd.Series, siblings: Itera
     return not company_revenue(header, _numbers(values).dropna(), siblings)
 
 
+#: Parts and totals are screened on this many rows and confirmed on TOTAL_SAMPLE, among at most
+#: MAX_TOTAL_COLUMNS numeric columns (n³ sums).
+SCREEN_SAMPLE = 200
+TOTAL_SAMPLE = 5_000
+MAX_TOTAL_COLUMNS = 30
+#: Share of rows in which two parts must add up to the total (a few rounded or corrected rows differ).
+TOTAL_AGREEMENT = 0.98
+
+
+def parts_of_totals(frame: pd.DataFrame) -> dict[str, str]:
+    """Column -> the total it is a part of: two numeric columns that add up to a third in nearly every
+    row where one of them is not zero, both non-zero in some ("ONEOFF_PURCHASES" +
+    "INSTALLMENTS_PURCHASES" = "PURCHASES" in Kaggle's CC GENERAL; "Online" + "Filiale" = "Umsatz
+    gesamt"). As traits beside the total, the same spend would weigh three times in the personas; the
+    total stays.
+
+    Examples
+    --------
+    >>> sheet = pd.DataFrame({"Total": [30.0, 5, 12, 0] * 5, "Online": [10.0, 5, 2, 0] * 5,
+    ...                       "Store": [20.0, 0, 10, 0] * 5, "Visits": [3, 1, 2, 0] * 5})
+    >>> parts_of_totals(sheet)
+    {'Online': 'Total', 'Store': 'Total'}
+    """
+    numeric = [
+        column
+        for column in frame.columns
+        if pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])
+    ]
+    if not 3 <= len(numeric) <= MAX_TOTAL_COLUMNS:
+        return {}
+    values = frame[numeric].head(TOTAL_SAMPLE).to_numpy(dtype=float).T  # one row per column
+    screened = _sums(values[:, :SCREEN_SAMPLE], min_overlap=1)
+    found: dict[str, str] = {}
+    for total, part, other in screened:
+        if (0, 1, 2) in _sums(values[[total, part, other]], min_overlap=MIN_ROWS_TO_JUDGE, total=0):
+            for column in (numeric[part], numeric[other]):
+                found.setdefault(str(column), str(numeric[total]))
+    return {column: total for column, total in found.items() if total not in found}
+
+
+def _sums(values: np.ndarray, *, min_overlap: int, total: int | None = None) -> list[tuple[int, int, int]]:
+    """(total, part, other part) of the rows of ``values`` (one per column) where part + other = total
+    in :data:`TOTAL_AGREEMENT` of the cells where one of them is not zero, with both parts non-zero in
+    ``min_overlap`` cells or more; for every total, or the given ``total`` only."""
+    known = ~np.isnan(values)
+    nonzero = known & (values != 0)
+    tolerance = 0.011 + 1e-9 * np.abs(np.nan_to_num(values))
+    found = []
+    for whole in range(len(values)) if total is None else (total,):
+        rest = values[whole] - values  # total - part, for every part at once
+        agree = np.abs(rest[:, None, :] - values[None, :, :]) <= tolerance[whole]
+        # judged where a part or the total is not zero: sparse 0/1 flags add up in rows of 0s
+        either = nonzero[whole] | nonzero[:, None, :] | nonzero[None, :, :]
+        judged = known[whole] & known[:, None, :] & known[None, :, :] & either
+        filled = judged.sum(axis=2)
+        share = np.where(filled > 0, (agree & judged).sum(axis=2) / np.maximum(filled, 1), 0.0)
+        overlap = (nonzero[:, None, :] & nonzero[None, :, :]).sum(axis=2)
+        pairs = (share >= TOTAL_AGREEMENT) & (overlap >= min_overlap)
+        pairs[whole, :] = pairs[:, whole] = False
+        np.fill_diagonal(pairs, False)
+        found += [(whole, int(a), int(b)) for a, b in zip(*np.nonzero(pairs), strict=True) if a < b]
+    return found
+
+
 def persona_exclusions(frame: pd.DataFrame, columns: Iterable[str]) -> dict[str, str]:
     """Column -> evidence code for the given columns of ``frame`` that must not describe personas
     (:func:`persona_exclusion`, and :func:`churn_outcome` against the table's ``churned`` flag)."""
     found = {}
+    columns = list(columns)
+    calls = campaign_table(frame.columns)
+    parts = parts_of_totals(frame) if columns else {}
     for column in columns:
         code = persona_exclusion(column, frame[column])
+        if code is None and calls and normalize_header(source_header(column)) in _CALL_HEADERS:
+            code = "campaign"  # the call's day, month, channel, length, or the calls before it
+        if code is None and str(column) in parts:
+            code = "part_of_total"
         if code is None and column != "churned" and "churned" in frame.columns:
             code = "churn_outcome" if churn_outcome(frame[column], frame["churned"]) else None
         if code is None and column != "revenue" and "revenue" in frame.columns:
@@ -1530,6 +1736,8 @@ def customer_meanings(
             frequency = payments_per_year(source, mapping.unmapped) if code == "period_default_year" else None
             if frequency is not None:  # "Beitrag" beside "Zahlungsweise": an amount per payment
                 code, params = "period_payment_frequency", {**params, "frequency": str(frequency[0])}
+            if code == "period_header_span":  # "Spend last 2 years": the months it covers
+                params = {**params, "months": header_span_months(match.column) or 12.0}
             evidence.append(Evidence(code, params))
         meanings[role_key] = ColumnMeaning(role_key, kind, role=role_key, period=period, evidence=evidence)
     if "churned" in data.columns and "churned" not in meanings and "churn_date" in meanings:

@@ -13,10 +13,11 @@ from datetime import date
 
 import pandas as pd
 
-from cxlib.clv import yearly_revenue
+from cxlib.clv import MONTHS_PER_YEAR, yearly_revenue
 from cxlib.customer_columns import (
     customer_meanings,
     derived_age,
+    header_span_months,
     implausible,
     mailing_list_column,
     money_period,
@@ -174,8 +175,15 @@ def _margin_per_year(mapping: ColumnMapping, data: pd.DataFrame, meaning: Column
     """A margin whose header names its period ("Deckungsbeitrag kumuliert", "DB gesamt", "Marge
     monatlich") turned into a yearly margin, the CLV's m, the way revenue is. A plain "Deckungsbeitrag"
     stays as it is (per year, as the CLV's help says)."""
-    period, code = money_period(mapping.matches["margin"].column)
+    header = mapping.matches["margin"].column
+    period, code = money_period(header)
     if code == "period_default_year":
+        return
+    if code == "period_header_span":  # "DB letzte 24 Monate": margin × 12 / 24 per year
+        months = header_span_months(header) or float(MONTHS_PER_YEAR)
+        data["margin"] = data["margin"].astype(float) * MONTHS_PER_YEAR / months
+        meaning.evidence += [Evidence(code, {"header": str(header), "months": months}),
+                             Evidence("margin_span_to_year", {"months": months})]  # fmt: skip
         return
     months, tenure_code = None, None
     if period == "lifetime":
@@ -248,6 +256,14 @@ def _payment_frequency(source: pd.DataFrame, meaning: ColumnMeaning) -> tuple[st
     return None
 
 
+def _span_months(meaning: ColumnMeaning) -> float | None:
+    """The months the revenue's header says it covers ("Spend last 2 years": 24), from its evidence."""
+    for evidence in meaning.evidence:
+        if evidence.code == "period_header_span":
+            return float(evidence.params["months"])
+    return None
+
+
 def _revenue_per_year(
     source: pd.DataFrame,
     mapping: ColumnMapping,
@@ -274,6 +290,11 @@ def _revenue_per_year(
                 Evidence("tenure_from_signup", {"header": str(mapping.matches["signup_date"].column)})
             )
     yearly, code = yearly_revenue(data["revenue"], period=period, tenure_months=months)
+    span = _span_months(meaning) if chosen is None else None
+    if span is not None:  # "Spend last 2 years": amount × 12 / 24 per year
+        data["revenue"] = data["revenue"].astype(float) * MONTHS_PER_YEAR / span
+        meaning.evidence.append(Evidence("revenue_span_to_year", {"months": span}))
+        return
     frequency = _payment_frequency(source, meaning) if chosen is None else None
     if frequency is not None:
         column, per_year = frequency

@@ -61,6 +61,10 @@ _QUALIFIERS = frozenset(
     }
 )
 _SAMPLE_ROWS = 300
+#: Words that make a header name a key: such a header is never a misspelling of another role's name.
+_KEY_WORDS = frozenset({"id", "key", "nr", "schluessel"})
+#: Ages a customer can have: an "age" column whose values mostly lie outside is no age.
+_AGE_RANGE = (0, 120)
 
 
 @dataclass
@@ -148,6 +152,7 @@ def _name_score(header: str, role: Role) -> tuple[float, str]:
     words = f" {folded} "
     # Short single words need a closer match: "Beratung" is a touchpoint, not "Bewertung".
     needed = 0.9 if " " not in folded and len(folded) < 10 else 0.82
+    key_words = set() if role.kind == "id" else set(folded.split()) & _KEY_WORDS
     for name in names:
         qualified = (set(folded.split()) - set(name.split())) & _QUALIFIERS
         if role.kind == "date":  # "Submit Date and Time" is still the date
@@ -158,6 +163,8 @@ def _name_score(header: str, role: Role) -> tuple[float, str]:
             continue
         contact = personal_field_word(folded) if role.kind == "id" else None
         if contact is not None and contact not in name:  # "Customer Name" is no misspelt "customer id"
+            continue
+        if key_words and not key_words & set(name.split()):  # "Customer Key" is no misspelt "customer age"
             continue
         matcher = difflib.SequenceMatcher(None, folded, name)
         # the quick ratios are upper bounds of ratio(): wide sheets skip most of the expensive matching
@@ -191,8 +198,10 @@ def _values_fit(values: pd.Series, role: Role) -> float:
     if sample.empty:
         return 0.8
     if role.kind == "number":
-        _, bad, _ = parse_numbers(sample)
+        numbers, bad, _ = parse_numbers(sample)
         share = 1 - bad.mean()
+        if role.key == "age":  # a five-digit key is no age, however its header is spelt
+            share *= float(numbers.dropna().between(*_AGE_RANGE).mean()) if numbers.notna().any() else 1.0
     elif role.kind == "date":
         dates, bad = parse_dates(sample)
         share = 1 - bad.mean()

@@ -171,6 +171,7 @@ CUSTOMER_ROLES: tuple[Role, ...] = (
         "category",
         (
             "segment",
+            "segmentation",
             "customer segment",
             "customer type",
             "tier",

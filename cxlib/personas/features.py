@@ -289,7 +289,7 @@ def default_features_of(frame: pd.DataFrame, customers: pd.DataFrame) -> list[st
         if informative(column) and frame[column].notna().mean() >= MIN_SURVEY_COVERAGE:
             chosen.append(column)
     if len(chosen) < MIN_DEFAULT_FEATURES:
-        extras = [
+        numbers = [
             column
             for column in customers.columns
             if column not in NOT_FEATURES
@@ -297,8 +297,9 @@ def default_features_of(frame: pd.DataFrame, customers: pd.DataFrame) -> list[st
             and is_numeric(frame[column])
             and frame[column].nunique(dropna=True) > 2
             and not _id_like(frame[column])
-            and not persona_exclusions(frame, [column])
         ]
+        excluded = persona_exclusions(frame, numbers)
+        extras = [column for column in numbers if column not in excluded]
         chosen += extras[: MAX_DEFAULT_FEATURES - len(chosen)]
     return chosen
 
