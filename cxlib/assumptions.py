@@ -42,6 +42,7 @@ ASSUMPTION_CODES = frozenset(
         "revenue_last_full_year",
         "churn_status_words",
         "churn_date_header",
+        "churn_dates_after_now",
         "signup_date_header",
         "period_year_to_date",
         "revenue_full_period",

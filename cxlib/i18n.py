@@ -70,6 +70,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "they were left empty.",
         "rule.churn_before_signup": "{rows} customers have a churn date before their signup date; "
         "the churn date was left empty.",
+        "rule.churn_dates_after_now": "{rows} end dates in “{role}” lie after {reference}, the latest signup "
+        "date and so the day the data were taken (the latest end date is {latest}): these contracts end later, "
+        "so the customers are not counted as churned; churn is measured up to {reference}.",
         "rule.unknown_customer": "{rows} survey rows refer to customer IDs that are not in the customer "
         "table; they are kept for survey figures but cannot be linked to personas.",
         "rule.not_a_number": "{rows} values in “{role}” are not numbers (e.g. {examples}); they were left "
@@ -314,6 +317,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "marked as churned (not a rate per 12 months).",
         "kpi.note.churn_capped": "More customers left during the period than were on the books on average "
         "(very high turnover); the churn rate is shown as 100%.",
+        "kpi.note.churn_short_history": "The data begin inside the churn period: the churn rate counts only "
+        "the {months} months from {start} (the first signup), not 12; it is no yearly rate.",
         "kpi.note.clv_no_margin": "The CLV needs a margin: the data has no margin column. Set a margin rate "
         "(share of revenue) to estimate it from revenue.",
         "kpi.note.clv_no_money": "The CLV needs money per customer: the data has neither a margin nor a "
@@ -382,6 +387,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.help.clv_horizon": "Over {years} years only: average {value}.",
         "kpi.help.clv_retention_share": "The data has no churn dates: r = 1 − the share of customers "
         "marked as churned, whatever period that share covers, is used as if it were one year's retention.",
+        "kpi.help.clv_retention_months": "r = 1 − the churn rate of only {months} months (the data begin "
+        "later), used as if it were one year's retention.",
         "kpi.source.margin": "margin column",
         "kpi.source.revenue_x_margin_rate": "revenue × margin rate {rate}",
         "kpi.source.acquisition_cost": "acquisition cost column",
@@ -923,6 +930,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.signup_date_header": "“{header}” names the day the customer relationship began, and its values are dates",
         "evidence.churned_from_churn_date": "churned where “{header}” holds a date",
         "evidence.churn_status_words": "the status words in “{header}” read as churned: {churned}; as customers: {active}",
+        "evidence.churn_dates_after_now": "{rows} end dates after {reference} (the latest signup date, taken as the day the data were taken; latest end {latest}) are contracts that end later, not churn",
         "evidence.period_header_month": "“{header}” is an amount per month",
         "evidence.period_header_year": "“{header}” is an amount per year",
         "evidence.period_header_lifetime": "“{header}” is a total over the whole relationship",
@@ -1073,6 +1081,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "{reference}; sie wurden leer gelassen.",
         "rule.churn_before_signup": "{rows} Kunden haben ein Kündigungsdatum vor dem Anmeldedatum; "
         "das Kündigungsdatum wurde leer gelassen.",
+        "rule.churn_dates_after_now": "{rows} Enddaten in „{role}“ liegen nach dem {reference}, dem letzten "
+        "Anmeldedatum und damit dem Stand der Daten (das späteste Enddatum ist der {latest}): Diese Verträge "
+        "enden erst später, die Kunden zählen nicht als abgewandert; die Abwanderung wird bis zum {reference} "
+        "gemessen.",
         "rule.unknown_customer": "{rows} Umfragezeilen verweisen auf Kunden-IDs, die in der Kundentabelle "
         "fehlen; sie zählen für die Umfragewerte, lassen sich aber keiner Persona zuordnen.",
         "rule.not_a_number": "{rows} Werte in „{role}“ sind keine Zahlen (z. B. {examples}); sie wurden "
@@ -1323,6 +1335,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "der als abgewandert markierten Kunden (keine Quote pro 12 Monate).",
         "kpi.note.churn_capped": "Im Zeitraum sind mehr Kunden abgewandert, als im Durchschnitt Kunden "
         "waren (sehr hohe Fluktuation); die Abwanderungsquote wird als 100 % angezeigt.",
+        "kpi.note.churn_short_history": "Die Daten beginnen im Betrachtungszeitraum: Die Abwanderungsquote "
+        "zählt nur die {months} Monate ab {start} (erste Anmeldung), nicht 12; sie ist keine Jahresquote.",
         "kpi.note.clv_no_margin": "Der Kundenertragswert braucht eine Marge: Die Daten haben keine "
         "Margenspalte. Legen Sie eine Margenquote (Anteil am Umsatz) fest, um sie aus dem Umsatz zu "
         "schätzen.",
@@ -1395,6 +1409,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.help.clv_retention_share": "Die Daten haben keine Kündigungsdaten: r = 1 − Anteil der als "
         "abgewandert markierten Kunden, über welchen Zeitraum auch immer, wird wie die Kundenbindung eines "
         "Jahres verwendet.",
+        "kpi.help.clv_retention_months": "r = 1 − die Abwanderungsquote von nur {months} Monaten (die Daten "
+        "beginnen später), wie die Kundenbindung eines Jahres verwendet.",
         "kpi.source.margin": "Spalte Marge",
         "kpi.source.revenue_x_margin_rate": "Umsatz × Margenquote {rate}",
         "kpi.source.acquisition_cost": "Spalte Akquisitionskosten",
@@ -1950,6 +1966,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.signup_date_header": "„{header}“ nennt den Tag, an dem die Kundenbeziehung begann, und seine Werte sind Datumsangaben",
         "evidence.churned_from_churn_date": "abgewandert, wo „{header}“ ein Datum enthält",
         "evidence.churn_status_words": "die Statuswörter in „{header}“ gelesen als abgewandert: {churned}; als Kunden: {active}",
+        "evidence.churn_dates_after_now": "{rows} Enddaten nach dem {reference} (letztes Anmeldedatum, als Stand der Daten genommen; spätestes Ende {latest}) sind Verträge, die erst später enden, keine Abwanderung",
         "evidence.period_header_month": "„{header}“ ist ein Betrag pro Monat",
         "evidence.period_header_year": "„{header}“ ist ein Betrag pro Jahr",
         "evidence.period_header_lifetime": "„{header}“ ist eine Summe über die ganze Kundenbeziehung",

@@ -99,6 +99,8 @@ def _note(kpis: _Kpis, note: str | None) -> Message | None:
     """The message of a note key; the notes about a recommend item that is not 0–10 carry its figures."""
     if note is None:
         return None
+    if note == "kpi.note.churn_short_history" and kpis.churn is not None and kpis.churn.window is not None:
+        return Message(note, months=kpis.churn.months, start=kpis.churn.window[0])
     item = kpis.recommend
     if item is not None and note == f"kpi.note.{item['kind']}":
         low, high = (Num(bound) for bound in item["scale"])
@@ -147,6 +149,7 @@ def _compute(customers: pd.DataFrame | None, survey: pd.DataFrame | None, settin
         # r is a yearly retention only when churn was counted over 12 months; a churned share without
         # dates covers an unknown period and is used as if it were a year (said in the tile and JSON)
         clv.assumptions["retention_definition"] = churn.definition
+        clv.assumptions["retention_months"] = churn.months
     return _Kpis(
         as_of=as_of,
         customers=_customer_count(customers, settings.window),
@@ -349,10 +352,11 @@ def _churn_help(churn: ChurnResult) -> Message:
 def _churn_tiles(customers: pd.DataFrame | None, kpis: _Kpis, settings: KpiSettings) -> list[TileFacts]:
     months = settings.churn_period_months
     churn = kpis.churn
+    label_months = churn.months if churn is not None and churn.months else months
     label_key = (
         "kpi.label.churn_share" if churn and churn.definition == "share_churned" else "kpi.label.churn"
     )
-    churn_label, retention_label = Message(label_key, months=months), Message("kpi.label.retention")
+    churn_label, retention_label = Message(label_key, months=label_months), Message("kpi.label.retention")
     if churn is None:
         note = _note(kpis, kpis.churn_note)
         return [
@@ -360,8 +364,11 @@ def _churn_tiles(customers: pd.DataFrame | None, kpis: _Kpis, settings: KpiSetti
             _unavailable("retention", retention_label, note),
         ]
     help_text = [_churn_help(churn)]
-    if churn.note == "kpi.note.churn_capped":
-        help_text.append(Message(churn.note))
+    if churn.note in ("kpi.note.churn_capped", "kpi.note.churn_short_history"):
+        help_text.append(_note(kpis, churn.note))
+    if note := _assumption_note(customers.attrs.get("assumptions") if customers is not None else None,
+                                column="churn_date"):  # fmt: skip
+        help_text.append(note)
     retention_help = [Message("kpi.help.retention"), _churn_help(churn)]
     churn_delta = retention_delta = None
     significant = False
@@ -444,6 +451,8 @@ def _clv_tile(kpis: _Kpis, assumptions: list[dict] | None = None) -> TileFacts:
     ]
     if facts.get("retention_definition") == "share_churned":
         help_text.append(Message("kpi.help.clv_retention_share"))
+    elif (facts.get("retention_months") or 12) < 12:
+        help_text.append(Message("kpi.help.clv_retention_months", months=facts["retention_months"]))
     if clv.horizon_value is not None:
         help_text.append(
             Message("kpi.help.clv_horizon", years=facts["horizon_years"], value=Num(clv.horizon_value))

@@ -34,6 +34,7 @@ def test_shape_and_hand_computed_values(customers, survey):
         "average_customers": pytest.approx(AVERAGE),
         "window": ["2025-10-01", "2026-09-30"],
         "definition": "rolling_12_months",
+        "months": 12,
     }
     assert section["retention"] == pytest.approx(1 - CHURN)
     assert set(section["clv"]) == {"mean", "median", "total", "assumptions"}

@@ -1,0 +1,118 @@
+"""Churn on customer tables as contract and billing systems export them, with awkward dates: contract ends
+set in advance ("Vertragsende" after the export day), tables that begin inside the 12-month window.
+Each file is written to ``tmp_path``, analysed as the CLI does, and its churn rate compared with the
+handbook definition computed by hand in pandas: customers lost in the window / average of the
+month-end customer counts, the window ending at the data's own "now", never at today."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from cxlib.cli import main
+from cxlib.intake import load_table
+from cxlib.kpis import KpiSettings, kpi_tiles
+
+N = 800
+
+
+def analyze(capsys, path, lang: str = "en") -> dict:
+    assert main(["analyze", "--customers", str(path), "--lang", lang]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def churn_by_hand(signup: pd.Series, end: pd.Series, as_of: pd.Timestamp, *, first=None) -> tuple[int, float]:
+    """(churned, average month-end customers) over the 12 calendar months up to ``as_of``, starting no
+    earlier than the month of ``first``."""
+    months = pd.period_range(as_of.to_period("M") - 11, as_of.to_period("M"), freq="M")
+    if first is not None:
+        months = [month for month in months if month >= first.to_period("M")]
+    start = months[0].start_time
+    churned = int(((end >= start) & (end <= as_of)).sum())
+    ends = [min(month.end_time.normalize(), as_of) for month in months]
+    counts = [((signup <= day) & ~(end <= day)).sum() for day in ends]
+    return churned, float(np.mean(counts))
+
+
+def contracts(rng: np.random.Generator, export_day: str) -> pd.DataFrame:
+    """A German contract list exported on ``export_day``: start, end (past for ended contracts, after
+    the export day for contracts whose cancellation takes effect later), monthly fee with a comma."""
+    day = pd.Timestamp(export_day)
+    signup = pd.Series(day - pd.to_timedelta(rng.integers(30, 5 * 365, N), "D"))
+    end = signup + pd.to_timedelta(rng.integers(60, 900, N), "D") + pd.offsets.MonthEnd(0)  # to a month end
+    end = end.where((rng.random(N) < 0.25) & (end <= day + pd.Timedelta(days=700)))
+    return pd.DataFrame({"Kundennummer": [f"K{10000 + i}" for i in range(N)], "Vertragsbeginn": signup,
+                         "Vertragsende": end, "Monatsbeitrag": rng.gamma(3, 15, N).round(2),
+                         "Tarif": rng.choice(["Basis", "Komfort", "Premium"], N)})  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Vertragsende", "End Date", "Kündigungsdatum"])
+def test_contract_ends_after_the_export_day_are_not_churn(tmp_path, capsys, header):
+    frame = contracts(np.random.default_rng(11), "2019-06-30").rename(columns={"Vertragsende": header})
+    path = tmp_path / "vertraege_export_2019.xlsx"
+    written = frame.assign(**{c: frame[c].dt.strftime("%d.%m.%Y") for c in ("Vertragsbeginn", header)})
+    written.to_excel(path, index=False)
+    now = frame["Vertragsbeginn"].max()  # the latest signup: the data's own "now"
+    later = frame[header] > now
+    assert later.sum() > 20 and frame[header].max() > pd.Timestamp("2021-01-01")
+    churned, average = churn_by_hand(frame["Vertragsbeginn"], frame[header].where(~later), now)
+    kpis = analyze(capsys, path)["kpis"]
+    # before: the window ended at the latest contract end (2021), two years after the export
+    assert kpis["churn_rate"]["window"][1] == now.date().isoformat()
+    assert kpis["churn_rate"]["churned"] == churned
+    assert kpis["churn_rate"]["average_customers"] == pytest.approx(average)
+    assert kpis["churn_rate"]["value"] == pytest.approx(churned / average)
+    table = load_table(str(path), table="customers").validated
+    rule = next(rule for rule in table.report.rules if rule.rule == "churn_dates_after_now")
+    assert rule.rows == int(later.sum()) and not rule.set_aside
+    assert "2019" in rule.text("de") and "später" in rule.text("de")
+    assert int(table.data["churned"].sum()) == int((frame[header] <= now).sum())  # notice given: no churn yet
+    churn_tile = kpi_tiles(table.data, None, settings=KpiSettings(), lang="en")[2]
+    assert "end later" in churn_tile.help  # the assumption travels with the figure
+
+
+def test_a_cohort_followed_after_its_last_signup_keeps_its_end_dates(tmp_path, capsys):
+    rng = np.random.default_rng(12)
+    signup = pd.Series(pd.Timestamp("2015-01-01") + pd.to_timedelta(rng.integers(0, 365, 400), "D"))
+    end = (signup + pd.to_timedelta(rng.integers(30, 4 * 365, 400), "D")).where(rng.random(400) < 0.5)
+    path = tmp_path / "cohort_2015.csv"
+    frame = pd.DataFrame({"customer_id": range(400), "signup_date": signup, "churn_date": end})
+    frame.to_csv(path, index=False)
+    kpis = analyze(capsys, path)["kpis"]
+    # ends reaching four years past a one-year intake are the cohort's history, not scheduled ends
+    assert kpis["churn_rate"]["window"][1] == end.max().date().isoformat()
+
+
+def test_a_table_that_begins_inside_the_window_counts_only_its_months(tmp_path, capsys):
+    rng = np.random.default_rng(13)
+    signup = pd.Series(pd.Timestamp("2020-10-01") + pd.to_timedelta(rng.integers(0, 182, 600), "D"))
+    end = signup + pd.to_timedelta(rng.integers(10, 200, 600), "D")
+    end = end.where((rng.random(600) < 0.3) & (end <= pd.Timestamp("2021-03-31")))
+    path = tmp_path / "new_shop_customers.csv"
+    frame = pd.DataFrame(
+        {
+            "customer_id": [f"C{i:05d}" for i in range(600)],
+            "monthly_fee": 19.99,
+            "signup_date": signup.dt.strftime("%Y-%m-%d"),
+            "churn_date": end.dt.date,
+        }
+    )
+    frame.to_csv(path, index=False)
+    as_of = max(signup.max(), end.max())
+    churned, average = churn_by_hand(signup, end, as_of, first=signup.min())
+    document = analyze(capsys, path)
+    churn = document["kpis"]["churn_rate"]
+    # before: six months without customers were averaged in: 70 / 165.7 = 42 % "per 12 months"
+    assert churn["months"] == 6 and churn["window"][0] == "2020-10-01"
+    assert churn["churned"] == churned
+    assert churn["average_customers"] == pytest.approx(average)
+    assert churn["value"] == pytest.approx(churned / average)
+    assert any("6 months" in note for note in document["kpis"]["notes"])
+    german = analyze(capsys, path, "de")["kpis"]["notes"]
+    assert any("6 Monate" in note for note in german)
+    table = load_table(str(path), table="customers").validated
+    tiles = kpi_tiles(table.data, None, settings=KpiSettings(), lang="de")
+    assert "6 Monate" in tiles[2].label and "keine Jahresquote" in tiles[2].help
