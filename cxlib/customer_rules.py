@@ -115,7 +115,11 @@ def customer_columns_rules(
     if "revenue" in data.columns:
         _revenue_per_year(source, mapping, data, meanings, overrides or {}, rules)
     if "margin" in data.columns and "margin" in meanings:
-        if is_rate_header(mapping.matches["margin"].column):
+        header = mapping.matches["margin"].column
+        by_values = None if is_rate_header(header) else margin_rate_by_values(source[header], data)
+        if by_values is not None:
+            meanings["margin"].evidence.append(Evidence(by_values, {"header": str(header)}))
+        if by_values is not None or is_rate_header(header):
             _margin_from_rate(mapping, data, meanings["margin"])
         else:
             _margin_per_year(mapping, data, meanings["margin"])
@@ -151,6 +155,43 @@ def is_rate_header(header: object) -> bool:
     """
     words = normalize_header(header).split()
     return "%" in str(header) or any(w in _RATE_WORDS or w.endswith(("quote", "prozent")) for w in words)
+
+
+#: A margin column with at most this many distinct whole values up to 100 (beside a revenue with many
+#: more) is a rate per tariff or class ("25" for 25 %), not money: a money margin varies like revenue.
+_RATE_CLASSES = 20
+_RATE_MIN_ROWS = 50
+
+
+def margin_rate_by_values(raw: pd.Series, data: pd.DataFrame) -> str | None:
+    """The evidence code when a margin column's values, not its header, show a share in per cent: cells
+    written with "%" ("25 %"), fractions beside a revenue (every value 0…1, "0,25"), or a handful of
+    whole numbers up to 100 beside a revenue of many values ("25"); None for money.
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"margin": [0.25, 0.3, 0.2], "revenue": [400.0, 900.0, 120.0]})
+    >>> margin_rate_by_values(pd.Series(["25 %", "30 %", "20 %"]), data)
+    'margin_rate_percent_cells'
+    >>> margin_rate_by_values(data["margin"], data)
+    'margin_rate_fractions'
+    >>> money = data.assign(margin=[120.0, 310.0, 40.0])
+    >>> margin_rate_by_values(money["margin"], money) is None
+    True
+    """
+    text = raw.astype("string").str.strip()
+    filled = text[text.notna() & (text != "")]
+    if not filled.empty and filled.str.endswith("%").mean() >= 0.8:
+        return "margin_rate_percent_cells"
+    margin = data["margin"].dropna()
+    revenue = data["revenue"].dropna() if "revenue" in data.columns else pd.Series(dtype=float)
+    if margin.empty or revenue.empty or margin.min() < 0:
+        return None
+    if margin.max() <= 1 and margin.nunique() > 2:  # not a 0/1 flag
+        return "margin_rate_fractions"
+    whole = bool((margin == margin.round()).all()) and margin.max() <= 100
+    classes = margin.nunique() <= _RATE_CLASSES and revenue.nunique() >= 5 * margin.nunique()
+    return "margin_rate_whole_percent" if whole and classes and len(margin) >= _RATE_MIN_ROWS else None
 
 
 def _margin_from_rate(mapping: ColumnMapping, data: pd.DataFrame, meaning: ColumnMeaning) -> None:
