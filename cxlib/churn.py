@@ -35,6 +35,7 @@ __all__ = [
     "ChurnComparison",
     "ChurnResult",
     "churn_rate",
+    "churn_reference_date",
     "compare_churn",
     "ends_after_now",
     "monthly_churn",
@@ -127,6 +128,31 @@ def reference_date(*tables: pd.DataFrame | None) -> date | None:
     ]
     latest = [value for value in latest if pd.notna(value)]
     return max(latest).date() if latest else None
+
+
+def churn_reference_date(customers: pd.DataFrame | None, *others: pd.DataFrame | None, months: int = 12):
+    """ "Now" for the churn rate: the latest date of all tables, as for every figure, unless the customer
+    table's own data end more than ``months`` months before it. Its window would then hold none of the
+    customer table's dates (a churn rate of 0 from an export of 2021 beside a survey of 2024), and the
+    customer table's own latest date is taken.
+
+    Examples
+    --------
+    >>> customers = pd.DataFrame({"signup_date": pd.to_datetime(["2020-01-01", "2021-03-28"])})
+    >>> survey = pd.DataFrame({"response_date": pd.to_datetime(["2024-11-17"])})
+    >>> churn_reference_date(customers, survey)
+    datetime.date(2021, 3, 28)
+    >>> churn_reference_date(customers, survey.assign(response_date=pd.Timestamp("2021-09-30")))
+    datetime.date(2021, 9, 30)
+    """
+    shared, own = reference_date(customers, *others), reference_date(customers)
+    if (
+        own is not None
+        and shared is not None
+        and pd.Timestamp(shared) > pd.Timestamp(own) + pd.DateOffset(months=months)
+    ):
+        return own
+    return shared
 
 
 def _as_timestamp(day: date | datetime | pd.Timestamp) -> pd.Timestamp:

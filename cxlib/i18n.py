@@ -319,6 +319,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "(very high turnover); the churn rate is shown as 100%.",
         "kpi.note.churn_short_history": "The data begin inside the churn period: the churn rate counts only "
         "the {months} months from {start} (the first signup), not 12; it is no yearly rate.",
+        "kpi.note.customers_end_earlier": "The customer table's latest date is {customers}, more than {months} "
+        "months before the other data ({now}): the churn rate is counted up to {customers}, the customer table's "
+        "own last date (counted up to {now} it would be 0, knowing of nobody after {customers}).",
+        "kpi.note.customers_end_before_now": "The customer table's latest date is {customers}, the other data run "
+        "to {now}: the churn rate is counted up to {now}; if the customer table was exported on {customers}, "
+        "customers lost after that day are missing from it.",
         "kpi.note.clv_no_margin": "The CLV needs a margin: the data has no margin column. Set a margin rate "
         "(share of revenue) to estimate it from revenue.",
         "kpi.note.clv_no_money": "The CLV needs money per customer: the data has neither a margin nor a "
@@ -1340,6 +1346,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "waren (sehr hohe Fluktuation); die Abwanderungsquote wird als 100 % angezeigt.",
         "kpi.note.churn_short_history": "Die Daten beginnen im Betrachtungszeitraum: Die Abwanderungsquote "
         "zählt nur die {months} Monate ab {start} (erste Anmeldung), nicht 12; sie ist keine Jahresquote.",
+        "kpi.note.customers_end_earlier": "Das letzte Datum der Kundentabelle ist der {customers}, mehr als "
+        "{months} Monate vor den übrigen Daten ({now}): Die Abwanderungsquote wird bis zum {customers} gezählt, "
+        "dem letzten Datum der Kundentabelle selbst (bis zum {now} gezählt wäre sie 0, da die Tabelle niemanden "
+        "danach kennt).",
+        "kpi.note.customers_end_before_now": "Das letzte Datum der Kundentabelle ist der {customers}, die übrigen "
+        "Daten reichen bis zum {now}: Die Abwanderungsquote wird bis zum {now} gezählt; wurde die Kundentabelle "
+        "am {customers} exportiert, fehlen ihr die danach abgewanderten Kunden.",
         "kpi.note.clv_no_margin": "Der Kundenertragswert braucht eine Marge: Die Daten haben keine "
         "Margenspalte. Legen Sie eine Margenquote (Anteil am Umsatz) fest, um sie aus dem Umsatz zu "
         "schätzen.",

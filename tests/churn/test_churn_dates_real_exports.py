@@ -116,3 +116,38 @@ def test_a_table_that_begins_inside_the_window_counts_only_its_months(tmp_path, 
     table = load_table(str(path), table="customers").validated
     tiles = kpi_tiles(table.data, None, settings=KpiSettings(), lang="de")
     assert "6 Monate" in tiles[2].label and "keine Jahresquote" in tiles[2].help
+
+
+def test_an_old_customer_export_beside_a_recent_survey_is_measured_at_its_own_date(tmp_path, capsys):
+    rng = np.random.default_rng(14)
+    signup = pd.Series(pd.Timestamp("2021-03-31") - pd.to_timedelta(rng.integers(0, 1500, 600), "D"))
+    end = signup + pd.to_timedelta(rng.integers(20, 900, 600), "D")
+    end = end.where((rng.random(600) < 0.3) & (end <= pd.Timestamp("2021-03-31")))
+    customers = tmp_path / "kunden_2021.xlsx"
+    pd.DataFrame({"Customer ID": range(1, 601), "Start Date": signup, "End Date": end}).to_excel(
+        customers, index=False
+    )
+    answered = pd.Series(pd.Timestamp("2023-01-01") + pd.to_timedelta(rng.integers(0, 687, 2400), "D"))
+    score = rng.integers(0, 11, 2400)
+    survey = tmp_path / "nps_umfrage.csv"
+    ids = rng.integers(1, 601, 2400)
+    answers = pd.DataFrame({"Datum": answered.dt.strftime("%d.%m.%Y"), "Customer ID": ids,
+                            "Wie wahrscheinlich empfehlen Sie uns weiter?": score})  # fmt: skip
+    answers.to_csv(survey, sep=";", index=False)
+    churned, average = churn_by_hand(signup, end, max(signup.max(), end.max()))
+    last = answered.max()
+    quarter = (last.to_period("M") - 2).start_time
+    before = (answered >= quarter - pd.DateOffset(months=3)) & (answered < quarter)
+    masks = {"current": (answered >= quarter).to_numpy(), "previous": before.to_numpy()}
+    nps = {name: 100 * ((score[m] >= 9).mean() - (score[m] <= 6).mean()) for name, m in masks.items()}
+    assert main(["analyze", "--customers", str(customers), "--survey", str(survey)]) == 0
+    kpis = json.loads(capsys.readouterr().out)["kpis"]
+    # before: the churn window ended at the survey's last day (2024), 0 % churn from a 2021 export
+    assert kpis["churn_rate"]["window"][1] == max(signup.max(), end.max()).date().isoformat()
+    assert kpis["churn_rate"]["value"] == pytest.approx(churned / average)
+    assert kpis["comparisons"]["churn_rate"]["current"] == pytest.approx(churned / average)
+    comparison = kpis["comparisons"]["nps"]
+    assert comparison["window"] == [quarter.date().isoformat(), last.date().isoformat()]
+    assert comparison["current"] == pytest.approx(nps["current"])
+    assert comparison["previous"] == pytest.approx(nps["previous"])
+    assert any("the churn rate is counted up to 2021-03-31" in note for note in kpis["notes"])
