@@ -46,6 +46,7 @@ ASSUMPTION_CODES = frozenset(
         "churn_status_words",
         "churn_date_header",
         "churn_dates_after_now",
+        "churned_without_date",
         "signup_date_header",
         "period_year_to_date",
         "revenue_full_period",

@@ -21,6 +21,7 @@ from cxlib.customer_columns import (
     mailing_list_column,
     money_period,
     payments_per_year,
+    status_churn_words,
     trial_rows,
 )
 from cxlib.examples import quoted_examples
@@ -109,7 +110,11 @@ def customer_columns_rules(
         rules.add("trial_customers", int(mask.sum()), set_aside=False, column=str(column),
                   examples=quoted_examples(source[column], mask))  # fmt: skip
     _said_who_counts(source, mapping, data, rules)
+    undated = _churned_without_date(source, mapping, rules)
     meanings = customer_meanings(source, mapping, data, notes)
+    if undated is not None:
+        meanings.setdefault("churn_date", ColumnMeaning("churn_date", "date", role="churn_date"))
+        meanings["churn_date"].evidence.append(undated)
     if derived is not None:
         meanings["age"] = ColumnMeaning("age", "age", role="age", evidence=[derived])
     if "revenue" in data.columns:
@@ -139,6 +144,33 @@ def _said_who_counts(source: pd.DataFrame, mapping: ColumnMapping, data: pd.Data
             none &= ~(data["revenue"] > 0).fillna(False).astype(bool)
         column = str(mapping.matches["orders"].column)
         rules.add("no_purchase", int(none.sum()), set_aside=False, column=column)
+
+
+def _churned_without_date(source: pd.DataFrame, mapping: ColumnMapping, rules) -> Evidence | None:
+    """Customers a status column marks as churned ("Gekündigt") whose churn-date cell is empty, beside a
+    mapped churn date: the churn rate counts churn by its dates, so they stay customers throughout and
+    the rate may be too low. Counted (rule ``churned_without_date``) and returned as the assumption."""
+    if "churn_date" not in mapping.matches or "churned" in mapping.matches:
+        return None
+    dates = source[mapping.matches["churn_date"].column].astype("string").str.strip()
+    empty = (dates.isna() | (dates == "")).fillna(True).astype(bool)
+    for column in mapping.unmapped:
+        if column not in source.columns or pd.api.types.is_numeric_dtype(source[column]):
+            continue
+        words = status_churn_words(source[column].head(20_000))
+        if not words:
+            continue
+        text = source[column].astype("string").str.strip()
+        said = text.isin([word for word, churned in words.items() if churned]).fillna(False).astype(bool)
+        rows = int((said & empty).sum())
+        if not rows:
+            return None
+        params = {"rows": rows, "column": str(column), "dates": str(mapping.matches["churn_date"].column)}
+        rules.add(
+            "churned_without_date", rows, set_aside=False, column=params["column"], dates=params["dates"]
+        )
+        return Evidence("churned_without_date", params)
+    return None
 
 
 #: Words of a header that make a margin column a rate ("Deckungsbeitrag in %", "DB-Quote", "Marge (Prozent)").

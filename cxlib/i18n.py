@@ -73,6 +73,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.churn_dates_after_now": "{rows} end dates in “{role}” lie after {reference}, the latest signup "
         "date and so the day the data were taken (the latest end date is {latest}): these contracts end later, "
         "so the customers are not counted as churned; churn is measured up to {reference}.",
+        "rule.churned_without_date": "{rows} customers are marked as churned in “{column}” but have no date in "
+        "“{dates}”: the churn rate counts churn by its date, so they count as customers throughout and the rate "
+        "may be too low.",
         "rule.unknown_customer": "{rows} survey rows refer to customer IDs that are not in the customer "
         "table; they are kept for survey figures but cannot be linked to personas.",
         "rule.not_a_number": "{rows} values in “{role}” are not numbers (e.g. {examples}); they were left "
@@ -937,6 +940,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.churned_from_churn_date": "churned where “{header}” holds a date",
         "evidence.churn_status_words": "the status words in “{header}” read as churned: {churned}; as customers: {active}",
         "evidence.churn_dates_after_now": "{rows} end dates after {reference} (the latest signup date, taken as the day the data were taken; latest end {latest}) are contracts that end later, not churn",
+        "evidence.churned_without_date": "{rows} customers marked as churned in “{column}” have no date in “{dates}”: not counted as churn, the rate may be too low",
         "evidence.period_header_month": "“{header}” is an amount per month",
         "evidence.period_header_year": "“{header}” is an amount per year",
         "evidence.period_header_lifetime": "“{header}” is a total over the whole relationship",
@@ -1094,6 +1098,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "Anmeldedatum und damit dem Stand der Daten (das späteste Enddatum ist der {latest}): Diese Verträge "
         "enden erst später, die Kunden zählen nicht als abgewandert; die Abwanderung wird bis zum {reference} "
         "gemessen.",
+        "rule.churned_without_date": "{rows} Kunden sind in „{column}“ als abgewandert markiert, haben aber kein "
+        "Datum in „{dates}“: Die Abwanderungsquote zählt Abwanderung nach ihrem Datum, diese Kunden zählen "
+        "durchgehend als Kunden, die Quote ist daher womöglich zu niedrig.",
         "rule.unknown_customer": "{rows} Umfragezeilen verweisen auf Kunden-IDs, die in der Kundentabelle "
         "fehlen; sie zählen für die Umfragewerte, lassen sich aber keiner Persona zuordnen.",
         "rule.not_a_number": "{rows} Werte in „{role}“ sind keine Zahlen (z. B. {examples}); sie wurden "
@@ -1983,6 +1990,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.churned_from_churn_date": "abgewandert, wo „{header}“ ein Datum enthält",
         "evidence.churn_status_words": "die Statuswörter in „{header}“ gelesen als abgewandert: {churned}; als Kunden: {active}",
         "evidence.churn_dates_after_now": "{rows} Enddaten nach dem {reference} (letztes Anmeldedatum, als Stand der Daten genommen; spätestes Ende {latest}) sind Verträge, die erst später enden, keine Abwanderung",
+        "evidence.churned_without_date": "{rows} in „{column}“ als abgewandert markierte Kunden haben kein Datum in „{dates}“: nicht als Abwanderung gezählt, die Quote ist womöglich zu niedrig",
         "evidence.period_header_month": "„{header}“ ist ein Betrag pro Monat",
         "evidence.period_header_year": "„{header}“ ist ein Betrag pro Jahr",
         "evidence.period_header_lifetime": "„{header}“ ist eine Summe über die ganze Kundenbeziehung",

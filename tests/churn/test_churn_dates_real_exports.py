@@ -151,3 +151,28 @@ def test_an_old_customer_export_beside_a_recent_survey_is_measured_at_its_own_da
     assert comparison["current"] == pytest.approx(nps["current"])
     assert comparison["previous"] == pytest.approx(nps["previous"])
     assert any("the churn rate is counted up to 2021-03-31" in note for note in kpis["notes"])
+
+
+def test_customers_marked_churned_without_a_date_are_counted_and_said(tmp_path, capsys):
+    rng = np.random.default_rng(15)
+    signup = pd.Series(pd.Timestamp("2025-09-30") - pd.to_timedelta(rng.integers(0, 2000, 700), "D"))
+    end = signup + pd.to_timedelta(rng.integers(20, 1200, 700), "D")
+    churned = (rng.random(700) < 0.3) & (end <= pd.Timestamp("2025-09-30"))
+    undated = churned & (rng.random(700) < 0.4)  # "Gekündigt" typed, the date never entered
+    written = end.where(churned & ~undated)
+    path = tmp_path / "crm_kunden.csv"
+    frame = pd.DataFrame({"Kundennr": range(1, 701), "Kunde seit": signup.dt.strftime("%d.%m.%Y"),
+                          "Status": np.where(churned, "Gekündigt", "Aktiv"),
+                          "Kündigungsdatum": written.dt.strftime("%d.%m.%Y")})  # fmt: skip
+    frame.to_csv(path, sep=";", index=False)
+    churned_in_window, average = churn_by_hand(signup, written, max(signup.max(), written.max()))
+    document = analyze(capsys, path)
+    # the rate is the one the dates give (as pandas) ...
+    assert document["kpis"]["churn_rate"]["value"] == pytest.approx(churned_in_window / average)
+    # ... and the customers marked churned without a date are counted, not silently kept as customers
+    rules = document["inputs"]["customers"]["rules"]
+    rule = next(rule for rule in rules if rule["rule"] == "churned_without_date")
+    assert rule["rows"] == int(undated.sum()) and "Status" in rule["message"]
+    assert {"churned_without_date"} <= {entry["code"] for entry in document["assumptions"]}
+    german = analyze(capsys, path, "de")["inputs"]["customers"]["rules"]
+    assert any("zu niedrig" in rule["message"] for rule in german)
