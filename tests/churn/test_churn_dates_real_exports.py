@@ -176,3 +176,28 @@ def test_customers_marked_churned_without_a_date_are_counted_and_said(tmp_path, 
     assert {"churned_without_date"} <= {entry["code"] for entry in document["assumptions"]}
     german = analyze(capsys, path, "de")["inputs"]["customers"]["rules"]
     assert any("zu niedrig" in rule["message"] for rule in german)
+
+
+def test_excel_serial_numbers_under_date_headers_are_the_signup_and_churn_dates(tmp_path, capsys):
+    rng = np.random.default_rng(16)
+    signup = pd.Series(pd.Timestamp("2021-03-31") - pd.to_timedelta(rng.integers(0, 1500, 600), "D"))
+    end = signup + pd.to_timedelta(rng.integers(20, 900, 600), "D")
+    end = end.where((rng.random(600) < 0.3) & (end <= pd.Timestamp("2021-03-31")))
+    backwards = rng.choice(600, 12, replace=False)
+    end.iloc[backwards] = signup.iloc[backwards] - pd.Timedelta(days=40)  # typed before the signup: bad rows
+
+    def serial(days: pd.Series) -> pd.Series:  # a workbook's dates that lost their date format
+        return (days - pd.Timestamp("1899-12-30")).dt.days
+
+    path = tmp_path / "kundenstamm.xlsx"
+    frame = pd.DataFrame({"Kunden-Nr": range(1, 601), "Aktivierungsdatum": serial(signup),
+                          "Gekündigt am": serial(end), "Tarif": rng.choice(list("SML"), 600)})  # fmt: skip
+    frame.to_excel(path, index=False)
+    valid = end.where(~(end < signup))
+    churned, average = churn_by_hand(signup, valid, max(signup.max(), valid.max()))
+    document = analyze(capsys, path)
+    # before: the numbers were no dates, and the note said the table had no churn dates at all
+    assert document["inputs"]["customers"]["mapping"]["churn_date"] == "Gekündigt am"
+    assert document["kpis"]["churn_rate"]["value"] == pytest.approx(churned / average)
+    rules = {rule["rule"]: rule["rows"] for rule in document["inputs"]["customers"]["rules"]}
+    assert rules["churn_before_signup"] == 12
