@@ -47,6 +47,7 @@ ASSUMPTION_CODES = frozenset(
         "churn_date_header",
         "churn_dates_after_now",
         "churned_without_date",
+        "churn_date_from_status_date",
         "signup_date_header",
         "period_year_to_date",
         "revenue_full_period",

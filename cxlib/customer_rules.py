@@ -88,6 +88,7 @@ def customer_columns_rules(
     """Apply the meaning-based checks to ``data`` in place and return the column meanings."""
     notes = list(mapping.customer_evidence)
     _churn_from_status_words(source, mapping, data, notes)
+    status_dated = _churn_date_from_status_date(source, mapping, data, rules, notes)
     derived = None
     if "age" not in data.columns:
         unmapped = source[[c for c in mapping.unmapped if c in source.columns]]
@@ -112,9 +113,10 @@ def customer_columns_rules(
     _said_who_counts(source, mapping, data, rules)
     undated = _churned_without_date(source, mapping, rules)
     meanings = customer_meanings(source, mapping, data, notes)
-    if undated is not None:
-        meanings.setdefault("churn_date", ColumnMeaning("churn_date", "date", role="churn_date"))
-        meanings["churn_date"].evidence.append(undated)
+    for evidence in (undated, status_dated):
+        if evidence is not None:
+            meanings.setdefault("churn_date", ColumnMeaning("churn_date", "date", role="churn_date"))
+            meanings["churn_date"].evidence.append(evidence)
     if derived is not None:
         meanings["age"] = ColumnMeaning("age", "age", role="age", evidence=[derived])
     if "revenue" in data.columns:
@@ -144,6 +146,59 @@ def _said_who_counts(source: pd.DataFrame, mapping: ColumnMapping, data: pd.Data
             none &= ~(data["revenue"] > 0).fillna(False).astype(bool)
         column = str(mapping.matches["orders"].column)
         rules.add("no_purchase", int(none.sum()), set_aside=False, column=column)
+
+
+#: Header words of the day a status was set, beside the status column's own header: "Statusdatum",
+#: "Status seit", "Status Date", "Status changed at", "Datum Status", "Status geändert am".
+_STATUS_DAY_WORDS = frozenset({"datum", "date", "seit", "since", "changed", "geaendert", "geändert",
+                               "updated", "change", "aenderung", "änderung", "day", "tag"})  # fmt: skip
+
+
+def _status_date_column(source: pd.DataFrame, mapping: ColumnMapping, status: object) -> object | None:
+    """The unmapped column that dates the status column ``status``: its header repeats the status header
+    and adds a date word ("Status" -> "Statusdatum", "Status seit", "Status Date")."""
+    name = normalize_header(status).replace(" ", "")
+    for column in mapping.unmapped:
+        header = normalize_header(column)
+        if column == status or column not in source.columns or name not in header.replace(" ", ""):
+            continue
+        rest = header.replace(" ", "").replace(name, "", 1)
+        if rest in _STATUS_DAY_WORDS or set(header.split()) & _STATUS_DAY_WORDS:
+            return column
+    return None
+
+
+def _churn_date_from_status_date(
+    source: pd.DataFrame, mapping: ColumnMapping, data: pd.DataFrame, rules, notes: list
+) -> Evidence | None:
+    """A status column's own date ("Statusdatum" beside "Status": aktiv / gekündigt) is the churn date of
+    the rows the status marks churned; for the others it dates something else (the signup, a tariff
+    change) and is not used. Dates before the signup are left empty and counted as for a churn date;
+    churned rows without a date are counted (rule ``churned_without_date``)."""
+    from cxlib.parsing import parse_dates
+
+    status = next((column for column, e in notes if e.code == "churn_status_words"), None)
+    if status is None or "churn_date" in data.columns or "churned" not in data.columns:
+        return None
+    column = _status_date_column(source, mapping, status)
+    if column is None:
+        return None
+    dates, bad = parse_dates(source[column], ambiguous_day_first=getattr(rules, "day_first", True))
+    filled = source[column].notna() & (source[column].astype("string").str.strip() != "").fillna(False)
+    if not dates.notna().any() or bad[filled].mean() > 0.05:
+        return None
+    churned = data["churned"].fillna(False).astype(bool).to_numpy()
+    churn = pd.Series(dates.to_numpy(), index=data.index).where(churned).astype("datetime64[ns]")
+    if "signup_date" in data.columns:
+        backwards = (churn < data["signup_date"]).fillna(False)
+        rules.add("churn_before_signup", int(backwards.sum()), set_aside=False)
+        churn = churn.mask(backwards)
+    data["churn_date"] = churn
+    named = {"column": str(status), "dates": str(column)}
+    rules.add(
+        "churned_without_date", int((churned & churn.isna().to_numpy()).sum()), set_aside=False, **named
+    )
+    return Evidence("churn_date_from_status_date", {"rows": int(churn.notna().sum()), **named})
 
 
 def _churned_without_date(source: pd.DataFrame, mapping: ColumnMapping, rules) -> Evidence | None:

@@ -201,3 +201,32 @@ def test_excel_serial_numbers_under_date_headers_are_the_signup_and_churn_dates(
     assert document["kpis"]["churn_rate"]["value"] == pytest.approx(churned / average)
     rules = {rule["rule"]: rule["rows"] for rule in document["inputs"]["customers"]["rules"]}
     assert rules["churn_before_signup"] == 12
+
+
+@pytest.mark.parametrize("dated", ["Statusdatum", "Status seit", "Status Date"])
+def test_a_status_with_its_own_date_gives_the_churn_date_of_the_churned(tmp_path, capsys, dated):
+    rng = np.random.default_rng(17)
+    signup = pd.Series(pd.Timestamp("2021-03-31") - pd.to_timedelta(rng.integers(0, 2000, 600), "D"))
+    churned = rng.random(600) < 0.3
+    changed = signup + pd.to_timedelta(rng.integers(30, 1500, 600), "D")
+    changed = changed.where(changed <= pd.Timestamp("2021-03-31"), signup)
+    # the status date of a customer who stays is the signup or a tariff change, never a churn
+    status_day = changed.where(churned | (rng.random(600) < 0.3), signup)
+    churned &= (status_day > signup).to_numpy()
+    undated = churned & (rng.random(600) < 0.05)
+    path = tmp_path / "erp_kunden.csv"
+    frame = pd.DataFrame({"Kunden-Nr": range(1, 601), "Kunde seit": signup.dt.strftime("%d.%m.%Y"),
+                          "Status": np.where(churned, "gekündigt", "aktiv"),
+                          dated: status_day.where(~undated).dt.strftime("%d.%m.%Y")})  # fmt: skip
+    frame.to_csv(path, sep=";", index=False)
+    end = status_day.where(churned & ~undated)
+    churned_in_window, average = churn_by_hand(signup, end, max(signup.max(), end.max()))
+    document = analyze(capsys, path)
+    churn = document["kpis"]["churn_rate"]
+    # before: the share of 'gekündigt' over no known period (31 %), 'not a rate per 12 months'
+    assert churn["definition"] == "rolling_12_months"
+    assert churn["churned"] == churned_in_window
+    assert churn["value"] == pytest.approx(churned_in_window / average)
+    assert {"churn_date_from_status_date"} <= {entry["code"] for entry in document["assumptions"]}
+    rules = {rule["rule"]: rule["rows"] for rule in document["inputs"]["customers"]["rules"]}
+    assert rules["churned_without_date"] == int(undated.sum())
