@@ -59,6 +59,7 @@ class ChurnResult:
     retention: float | None
     note: str | None = None
     months: int | None = None  # calendar months counted (fewer than asked when the data begin later)
+    without_signup: int = 0  # customers without a signup date, counted as customers since before the window
 
     def to_dict(self) -> dict:
         """The JSON shape of the CLI's ``kpis.churn_rate`` section.
@@ -198,8 +199,9 @@ def _months_with_data(
 
 #: End dates reaching more than this past the latest signup date may be contracts that end later.
 SCHEDULED_END_GAP = pd.Timedelta(days=31)
-#: Share of those end dates on the first or last day of a month that marks them as set in advance, and
-#: how many make a pattern (one late end date proves nothing: random days fall on a month's edge 1 in 15).
+#: Share of those end dates on a month's edge or the signup's day of the month (a term's anniversary)
+#: that marks them as set in advance, and how many make a pattern (one late end date proves nothing:
+#: a random day is such a day about 1 in 8).
 SCHEDULED_END_SHARE = 0.8
 SCHEDULED_END_MIN = 5
 
@@ -208,8 +210,9 @@ def ends_after_now(signup: pd.Series, churn: pd.Series) -> pd.Timestamp | None:
     """The data's own "now" when its end dates run on past it, else None.
 
     A customer table exported on one day lists new customers up to that day. End dates more than a
-    month after its latest signup date that fall on month ends (or firsts), as contract ends set in
-    advance do ("Vertragsende 31.12.", "Kündigung zum Monatsende"), are contracts that end later, not
+    month after its latest signup date that fall on month ends (or firsts) or on the anniversary of the
+    signup's day (a term of months or years, ending on that day or the day before), as contract ends set
+    in advance do ("Vertragsende 31.12.", "Kündigung zum Monatsende"), are contracts that end later, not
     customers already lost: "now" is then the latest signup date. Days of leaving that lie anywhere in
     the month are what happened (a book closed to new customers), and a cohort followed on after its
     last signup reaches further past it than its signups span: both keep their dates.
@@ -236,8 +239,10 @@ def ends_after_now(signup: pd.Series, churn: pd.Series) -> pd.Timestamp | None:
         or reach >= latest - signups.min().normalize()
     ):
         return None
-    period_edges = (later.dt.is_month_end | later.dt.is_month_start).mean()
-    return latest if period_edges >= SCHEDULED_END_SHARE else None
+    started = signup.reindex(later.index).dt.day
+    anniversary = (later.dt.day == started) | ((later + pd.Timedelta(days=1)).dt.day == started)
+    set_in_advance = (later.dt.is_month_end | later.dt.is_month_start | anniversary).mean()
+    return latest if set_in_advance >= SCHEDULED_END_SHARE else None
 
 
 def _has_dates(customers: pd.DataFrame) -> bool:
@@ -323,7 +328,10 @@ def churn_rate(customers: pd.DataFrame | None, *, as_of: date | None = None, mon
     note = "kpi.note.churn_short_history" if len(spans) < months else None
     if value > 1:
         value, note = 1.0, "kpi.note.churn_capped"
-    return ChurnResult(value, churned, average, window, "rolling_12_months", 1 - value, note, len(spans))
+    missing = int(customers["signup_date"].isna().sum()) if "signup_date" in customers else len(customers)
+    return ChurnResult(
+        value, churned, average, window, "rolling_12_months", 1 - value, note, len(spans), missing
+    )
 
 
 def compare_churn(current: ChurnResult, previous: ChurnResult, *, alpha: float = 0.05) -> ChurnComparison:

@@ -322,6 +322,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "(very high turnover); the churn rate is shown as 100%.",
         "kpi.note.churn_short_history": "The data begin inside the churn period: the churn rate counts only "
         "the {months} months from {start} (the first signup), not 12; it is no yearly rate.",
+        "kpi.note.churn_without_signup": "{n} of {total} customers have no signup date: they are counted as "
+        "customers from the start of the churn period; those who joined during it make the average too high "
+        "and the churn rate too low.",
         "kpi.note.customers_end_earlier": "The customer table's latest date is {customers}, more than {months} "
         "months before the other data ({now}): the churn rate is counted up to {customers}, the customer table's "
         "own last date (counted up to {now} it would be 0, knowing of nobody after {customers}).",
@@ -1354,6 +1357,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "waren (sehr hohe Fluktuation); die Abwanderungsquote wird als 100 % angezeigt.",
         "kpi.note.churn_short_history": "Die Daten beginnen im Betrachtungszeitraum: Die Abwanderungsquote "
         "zählt nur die {months} Monate ab {start} (erste Anmeldung), nicht 12; sie ist keine Jahresquote.",
+        "kpi.note.churn_without_signup": "{n} von {total} Kunden haben kein Anmeldedatum: Sie zählen ab Beginn "
+        "des Betrachtungszeitraums als Kunden; wer erst währenddessen dazukam, macht den Durchschnitt zu hoch "
+        "und die Abwanderungsquote zu niedrig.",
         "kpi.note.customers_end_earlier": "Das letzte Datum der Kundentabelle ist der {customers}, mehr als "
         "{months} Monate vor den übrigen Daten ({now}): Die Abwanderungsquote wird bis zum {customers} gezählt, "
         "dem letzten Datum der Kundentabelle selbst (bis zum {now} gezählt wäre sie 0, da die Tabelle niemanden "

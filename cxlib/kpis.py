@@ -92,6 +92,14 @@ class _Kpis:
         return Message("kpi.note.customers_end_before_now", customers=own, now=now)
 
     @property
+    def signup_note(self) -> Message | None:
+        """Said when customers without a signup date count as customers from the window's start."""
+        churn = self.churn
+        if churn is None or not churn.without_signup or churn.definition != "rolling_12_months":
+            return None
+        return Message("kpi.note.churn_without_signup", n=churn.without_signup, total=self.customers)
+
+    @property
     def notes(self) -> list[str]:
         """The string-table keys of all notes, without repeats (CLV without retention says nothing new)."""
         return [note for note in (self.nps_note, self.churn_note, self.clv_note) if note is not None]
@@ -227,6 +235,7 @@ def kpi_section(
     kpis = _compute(customers, survey, settings)
     notes = [_note(kpis, note) for note in kpis.notes] + satisfaction_notes(kpis.satisfaction)
     notes += [note] if (note := kpis.dates_note(settings.churn_period_months)) else []
+    notes += [kpis.signup_note] if kpis.signup_note else []
     return {
         "customers": kpis.customers,
         "nps": kpis.nps.to_dict() if kpis.nps else None,
@@ -388,6 +397,7 @@ def _churn_tiles(customers: pd.DataFrame | None, kpis: _Kpis, settings: KpiSetti
         ]
     help_text = [_churn_help(churn)]
     help_text += [note] if (note := kpis.dates_note(months)) else []
+    help_text += [kpis.signup_note] if kpis.signup_note else []
     if churn.note in ("kpi.note.churn_capped", "kpi.note.churn_short_history"):
         help_text.append(_note(kpis, churn.note))
     if note := _assumption_note(customers.attrs.get("assumptions") if customers is not None else None,

@@ -37,21 +37,32 @@ def churn_by_hand(signup: pd.Series, end: pd.Series, as_of: pd.Timestamp, *, fir
     return churned, float(np.mean(counts))
 
 
-def contracts(rng: np.random.Generator, export_day: str) -> pd.DataFrame:
+def contracts(rng: np.random.Generator, export_day: str, *, terms: bool = False) -> pd.DataFrame:
     """A German contract list exported on ``export_day``: start, end (past for ended contracts, after
-    the export day for contracts whose cancellation takes effect later), monthly fee with a comma."""
+    the export day for contracts whose cancellation takes effect later; at a month end, or with
+    ``terms`` the day before the start's anniversary after a term of months), monthly fee."""
     day = pd.Timestamp(export_day)
     signup = pd.Series(day - pd.to_timedelta(rng.integers(30, 5 * 365, N), "D"))
-    end = signup + pd.to_timedelta(rng.integers(60, 900, N), "D") + pd.offsets.MonthEnd(0)  # to a month end
+    if terms:
+        months = pd.Series(rng.integers(2, 30, N))
+        end = pd.Series([start + pd.DateOffset(months=int(months[i])) - pd.Timedelta(days=1)
+                         for i, start in enumerate(signup)])  # fmt: skip
+    else:
+        end = signup + pd.to_timedelta(rng.integers(60, 900, N), "D") + pd.offsets.MonthEnd(0)
     end = end.where((rng.random(N) < 0.25) & (end <= day + pd.Timedelta(days=700)))
     return pd.DataFrame({"Kundennummer": [f"K{10000 + i}" for i in range(N)], "Vertragsbeginn": signup,
                          "Vertragsende": end, "Monatsbeitrag": rng.gamma(3, 15, N).round(2),
                          "Tarif": rng.choice(["Basis", "Komfort", "Premium"], N)})  # fmt: skip
 
 
-@pytest.mark.parametrize("header", ["Vertragsende", "End Date", "Kündigungsdatum"])
-def test_contract_ends_after_the_export_day_are_not_churn(tmp_path, capsys, header):
-    frame = contracts(np.random.default_rng(11), "2019-06-30").rename(columns={"Vertragsende": header})
+@pytest.mark.parametrize(
+    ("header", "terms"),
+    [("Vertragsende", False), ("End Date", False), ("Kündigungsdatum", False), ("Kunde bis", True)],
+)
+def test_contract_ends_after_the_export_day_are_not_churn(tmp_path, capsys, header, terms):
+    frame = contracts(np.random.default_rng(11), "2019-06-30", terms=terms).rename(
+        columns={"Vertragsende": header}
+    )
     path = tmp_path / "vertraege_export_2019.xlsx"
     written = frame.assign(**{c: frame[c].dt.strftime("%d.%m.%Y") for c in ("Vertragsbeginn", header)})
     written.to_excel(path, index=False)
@@ -230,3 +241,18 @@ def test_a_status_with_its_own_date_gives_the_churn_date_of_the_churned(tmp_path
     assert {"churn_date_from_status_date"} <= {entry["code"] for entry in document["assumptions"]}
     rules = {rule["rule"]: rule["rows"] for rule in document["inputs"]["customers"]["rules"]}
     assert rules["churned_without_date"] == int(undated.sum())
+
+
+def test_churn_dates_without_signup_dates_say_what_they_assume(tmp_path, capsys):
+    rng = np.random.default_rng(18)
+    end = pd.Series(pd.Timestamp("2025-09-30") - pd.to_timedelta(rng.integers(0, 1500, 700), "D"))
+    end = end.where(rng.random(700) < 0.2)
+    path = tmp_path / "kuendigungen.csv"
+    pd.DataFrame({"Kundennr": range(1, 701), "Kündigungsdatum": end.dt.strftime("%d.%m.%Y")}).to_csv(
+        path, sep=";", index=False
+    )
+    churned, average = churn_by_hand(pd.Series(pd.Timestamp.min, index=end.index), end, end.max())
+    kpis = analyze(capsys, path)["kpis"]
+    assert kpis["churn_rate"]["value"] == pytest.approx(churned / average)
+    # before: every customer was silently counted from the window's start
+    assert any(note.startswith("700 of 700 customers have no signup date") for note in kpis["notes"])
