@@ -7,6 +7,14 @@ means "a customer since before the data starts". "Now" is the latest date in the
 a result never depends on the day it is computed. The months are calendar months: the last one is the
 month of ``as_of``, counted up to ``as_of``.
 
+When the data begin inside the window (the first signup lies after its first month), the months before
+anyone signed up are outside the data: the rate counts only the months the data cover (``months``) and
+says so (``kpi.note.churn_short_history``), rather than averaging in months without customers.
+
+End dates at month ends that run on past the latest signup date are contracts that end later (a
+"Vertragsende" or "Kündigung zum" set in advance): :func:`ends_after_now` finds the data's own "now"
+for them, and validation leaves those dates empty with a rule, so an export of 2019 is measured at 2019.
+
 Without churn dates but with a ``churned`` flag, the rate is the share of churned customers, labelled
 ``definition="share_churned"``.
 """
@@ -27,7 +35,9 @@ __all__ = [
     "ChurnComparison",
     "ChurnResult",
     "churn_rate",
+    "churn_reference_date",
     "compare_churn",
+    "ends_after_now",
     "monthly_churn",
     "reference_date",
 ]
@@ -48,6 +58,8 @@ class ChurnResult:
     definition: str | None  # "rolling_12_months" | "share_churned"
     retention: float | None
     note: str | None = None
+    months: int | None = None  # calendar months counted (fewer than asked when the data begin later)
+    without_signup: int = 0  # customers without a signup date, counted as customers since before the window
 
     def to_dict(self) -> dict:
         """The JSON shape of the CLI's ``kpis.churn_rate`` section.
@@ -65,6 +77,7 @@ class ChurnResult:
             "average_customers": self.average_customers,
             "window": [day.isoformat() for day in self.window] if self.window is not None else None,
             "definition": self.definition,
+            "months": self.months,
         }
 
 
@@ -118,6 +131,31 @@ def reference_date(*tables: pd.DataFrame | None) -> date | None:
     return max(latest).date() if latest else None
 
 
+def churn_reference_date(customers: pd.DataFrame | None, *others: pd.DataFrame | None, months: int = 12):
+    """ "Now" for the churn rate: the latest date of all tables, as for every figure, unless the customer
+    table's own data end more than ``months`` months before it. Its window would then hold none of the
+    customer table's dates (a churn rate of 0 from an export of 2021 beside a survey of 2024), and the
+    customer table's own latest date is taken.
+
+    Examples
+    --------
+    >>> customers = pd.DataFrame({"signup_date": pd.to_datetime(["2020-01-01", "2021-03-28"])})
+    >>> survey = pd.DataFrame({"response_date": pd.to_datetime(["2024-11-17"])})
+    >>> churn_reference_date(customers, survey)
+    datetime.date(2021, 3, 28)
+    >>> churn_reference_date(customers, survey.assign(response_date=pd.Timestamp("2021-09-30")))
+    datetime.date(2021, 9, 30)
+    """
+    shared, own = reference_date(customers, *others), reference_date(customers)
+    if (
+        own is not None
+        and shared is not None
+        and pd.Timestamp(shared) > pd.Timestamp(own) + pd.DateOffset(months=months)
+    ):
+        return own
+    return shared
+
+
 def _as_timestamp(day: date | datetime | pd.Timestamp) -> pd.Timestamp:
     return pd.Timestamp(day).normalize()
 
@@ -148,6 +186,63 @@ def _months(as_of: pd.Timestamp, months: int) -> list[tuple[pd.Timestamp, pd.Tim
         end = min(period.end_time.normalize(), as_of)
         spans.append((period.start_time, end))
     return spans
+
+
+def _months_with_data(
+    spans: list[tuple[pd.Timestamp, pd.Timestamp]], signups: np.ndarray
+) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """``spans`` without the leading months that end before anyone signed up (outside the data); all
+    of them when no month has a signup."""
+    covered = [span for span in spans if _count(signups, span[1]) > 0]
+    return spans[len(spans) - len(covered) :] if covered else spans
+
+
+#: End dates reaching more than this past the latest signup date may be contracts that end later.
+SCHEDULED_END_GAP = pd.Timedelta(days=31)
+#: Share of those end dates on a month's edge or the signup's day of the month (a term's anniversary)
+#: that marks them as set in advance, and how many make a pattern (one late end date proves nothing:
+#: a random day is such a day about 1 in 8).
+SCHEDULED_END_SHARE = 0.8
+SCHEDULED_END_MIN = 5
+
+
+def ends_after_now(signup: pd.Series, churn: pd.Series) -> pd.Timestamp | None:
+    """The data's own "now" when its end dates run on past it, else None.
+
+    A customer table exported on one day lists new customers up to that day. End dates more than a
+    month after its latest signup date that fall on month ends (or firsts) or on the anniversary of the
+    signup's day (a term of months or years, ending on that day or the day before), as contract ends set
+    in advance do ("Vertragsende 31.12.", "Kündigung zum Monatsende"), are contracts that end later, not
+    customers already lost: "now" is then the latest signup date. Days of leaving that lie anywhere in
+    the month are what happened (a book closed to new customers), and a cohort followed on after its
+    last signup reaches further past it than its signups span: both keep their dates.
+
+    Examples
+    --------
+    >>> signup = pd.to_datetime(pd.Series(["2016-01-04", "2018-03-01", "2019-05-23"]))
+    >>> ends = pd.Series(pd.to_datetime(["2018-12-31", None]).append(pd.date_range("2019-07-31", periods=5,
+    ...                                                                            freq="QE")))
+    >>> ends_after_now(signup, ends)
+    Timestamp('2019-05-23 00:00:00')
+    >>> ends_after_now(signup, ends + pd.Timedelta(days=9)) is None  # days anywhere in a month: left
+    True
+    """
+    signups, ends = signup.dropna(), churn.dropna()
+    if signups.empty or ends.empty:
+        return None
+    latest = signups.max().normalize()
+    later = ends[ends.dt.normalize() > latest]
+    reach = ends.max().normalize() - latest
+    if (
+        len(later) < SCHEDULED_END_MIN
+        or reach <= SCHEDULED_END_GAP
+        or reach >= latest - signups.min().normalize()
+    ):
+        return None
+    started = signup.reindex(later.index).dt.day
+    anniversary = (later.dt.day == started) | ((later + pd.Timedelta(days=1)).dt.day == started)
+    set_in_advance = (later.dt.is_month_end | later.dt.is_month_start | anniversary).mean()
+    return latest if set_in_advance >= SCHEDULED_END_SHARE else None
 
 
 def _has_dates(customers: pd.DataFrame) -> bool:
@@ -219,7 +314,7 @@ def churn_rate(customers: pd.DataFrame | None, *, as_of: date | None = None, mon
         )
     as_of_ts = _as_timestamp(day)
     signups, churns = _customer_dates(customers)
-    spans = _months(as_of_ts, months)
+    spans = _months_with_data(_months(as_of_ts, months), signups)
     window_start = spans[0][0]
     churned = _count(churns, as_of_ts) - _count(churns, window_start, strictly_before=True)
     counts = [_count(signups, end) - _count(churns, end) for _, end in spans]
@@ -229,10 +324,14 @@ def churn_rate(customers: pd.DataFrame | None, *, as_of: date | None = None, mon
         return ChurnResult(
             None, churned, 0.0, window, "rolling_12_months", None, "kpi.note.no_customers_in_window"
         )
-    value, note = churned / average, None
+    value = churned / average
+    note = "kpi.note.churn_short_history" if len(spans) < months else None
     if value > 1:
         value, note = 1.0, "kpi.note.churn_capped"
-    return ChurnResult(value, churned, average, window, "rolling_12_months", 1 - value, note)
+    missing = int(customers["signup_date"].isna().sum()) if "signup_date" in customers else len(customers)
+    return ChurnResult(
+        value, churned, average, window, "rolling_12_months", 1 - value, note, len(spans), missing
+    )
 
 
 def compare_churn(current: ChurnResult, previous: ChurnResult, *, alpha: float = 0.05) -> ChurnComparison:
@@ -257,6 +356,7 @@ def compare_churn(current: ChurnResult, previous: ChurnResult, *, alpha: float =
         or not current.average_customers
         or not previous.average_customers
         or current.definition != previous.definition
+        or current.months != previous.months  # a rate over fewer months (the data begin later) is no match
     ):
         return ChurnComparison(None, None, None, False, "insufficient_data")
     difference = current.value - previous.value

@@ -975,7 +975,7 @@ def _date_by_values(
         plain_numbers = pd.api.types.is_numeric_dtype(filled) and not pd.api.types.is_datetime64_any_dtype(
             filled
         )
-        if filled.empty or plain_numbers:
+        if filled.empty or (plain_numbers and not _excel_serials(filled)):
             continue
         dates, bad = parse_dates(filled)
         if dates.notna().any() and bad.mean() <= 0.05:
@@ -983,6 +983,23 @@ def _date_by_values(
             used.add(column)
             return [(column, Evidence(f"{role}_header", {"header": str(column)}))]
     return []
+
+
+#: Excel serial numbers of 1970-01-01 .. 2099-12-31: a workbook's dates stored as plain numbers.
+_MODERN_SERIALS = (25_569, 73_050)
+
+
+def _excel_serials(numbers: pd.Series) -> bool:
+    """Whole numbers that are all Excel serials of 1970–2099 (43,466 = 2019-01-01), the way a workbook
+    keeps dates whose cells lost their date format; years (2019), day counts and amounts are not.
+
+    Examples
+    --------
+    >>> _excel_serials(pd.Series([43466, 44927.0])), _excel_serials(pd.Series([2019, 2020]))
+    (True, False)
+    """
+    values = pd.to_numeric(numbers, errors="coerce").dropna()
+    return bool(len(values)) and bool(((values == values.round()) & values.between(*_MODERN_SERIALS)).all())
 
 
 def _status_head(word: str) -> str:

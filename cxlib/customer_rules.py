@@ -22,6 +22,7 @@ from cxlib.customer_columns import (
     mailing_list_column,
     money_period,
     payments_per_year,
+    status_churn_words,
     trial_rows,
 )
 from cxlib.examples import quoted_examples
@@ -88,6 +89,7 @@ def customer_columns_rules(
     """Apply the meaning-based checks to ``data`` in place and return the column meanings."""
     notes = list(mapping.customer_evidence)
     _churn_from_status_words(source, mapping, data, notes)
+    status_dated = _churn_date_from_status_date(source, mapping, data, rules, notes)
     derived = None
     if "age" not in data.columns:
         unmapped = source[[c for c in mapping.unmapped if c in source.columns]]
@@ -110,13 +112,22 @@ def customer_columns_rules(
         rules.add("trial_customers", int(mask.sum()), set_aside=False, column=str(column),
                   examples=quoted_examples(source[column], mask))  # fmt: skip
     _said_who_counts(source, mapping, data, rules)
+    undated = _churned_without_date(source, mapping, rules)
     meanings = customer_meanings(source, mapping, data, notes)
+    for evidence in (undated, status_dated):
+        if evidence is not None:
+            meanings.setdefault("churn_date", ColumnMeaning("churn_date", "date", role="churn_date"))
+            meanings["churn_date"].evidence.append(evidence)
     if derived is not None:
         meanings["age"] = ColumnMeaning("age", "age", role="age", evidence=[derived])
     if "revenue" in data.columns:
         _revenue_per_year(source, mapping, data, meanings, overrides or {}, rules)
     if "margin" in data.columns and "margin" in meanings:
-        if is_rate_header(mapping.matches["margin"].column):
+        header = mapping.matches["margin"].column
+        by_values = None if is_rate_header(header) else margin_rate_by_values(source[header], data)
+        if by_values is not None:
+            meanings["margin"].evidence.append(Evidence(by_values, {"header": str(header)}))
+        if by_values is not None or is_rate_header(header):
             _margin_from_rate(mapping, data, meanings["margin"])
         else:
             _margin_per_year(mapping, data, meanings["margin"])
@@ -138,6 +149,86 @@ def _said_who_counts(source: pd.DataFrame, mapping: ColumnMapping, data: pd.Data
         rules.add("no_purchase", int(none.sum()), set_aside=False, column=column)
 
 
+#: Header words of the day a status was set, beside the status column's own header: "Statusdatum",
+#: "Status seit", "Status Date", "Status changed at", "Datum Status", "Status geändert am".
+_STATUS_DAY_WORDS = frozenset({"datum", "date", "seit", "since", "changed", "geaendert", "geändert",
+                               "updated", "change", "aenderung", "änderung", "day", "tag"})  # fmt: skip
+
+
+def _status_date_column(source: pd.DataFrame, mapping: ColumnMapping, status: object) -> object | None:
+    """The unmapped column that dates the status column ``status``: its header repeats the status header
+    and adds a date word ("Status" -> "Statusdatum", "Status seit", "Status Date")."""
+    name = normalize_header(status).replace(" ", "")
+    for column in mapping.unmapped:
+        header = normalize_header(column)
+        if column == status or column not in source.columns or name not in header.replace(" ", ""):
+            continue
+        rest = header.replace(" ", "").replace(name, "", 1)
+        if rest in _STATUS_DAY_WORDS or set(header.split()) & _STATUS_DAY_WORDS:
+            return column
+    return None
+
+
+def _churn_date_from_status_date(
+    source: pd.DataFrame, mapping: ColumnMapping, data: pd.DataFrame, rules, notes: list
+) -> Evidence | None:
+    """A status column's own date ("Statusdatum" beside "Status": aktiv / gekündigt) is the churn date of
+    the rows the status marks churned; for the others it dates something else (the signup, a tariff
+    change) and is not used. Dates before the signup are left empty and counted as for a churn date;
+    churned rows without a date are counted (rule ``churned_without_date``)."""
+    from cxlib.parsing import parse_dates
+
+    status = next((column for column, e in notes if e.code == "churn_status_words"), None)
+    if status is None or "churn_date" in data.columns or "churned" not in data.columns:
+        return None
+    column = _status_date_column(source, mapping, status)
+    if column is None:
+        return None
+    dates, bad = parse_dates(source[column], ambiguous_day_first=getattr(rules, "day_first", True))
+    filled = source[column].notna() & (source[column].astype("string").str.strip() != "").fillna(False)
+    if not dates.notna().any() or bad[filled].mean() > 0.05:
+        return None
+    churned = data["churned"].fillna(False).astype(bool).to_numpy()
+    churn = pd.Series(dates.to_numpy(), index=data.index).where(churned).astype("datetime64[ns]")
+    if "signup_date" in data.columns:
+        backwards = (churn < data["signup_date"]).fillna(False)
+        rules.add("churn_before_signup", int(backwards.sum()), set_aside=False)
+        churn = churn.mask(backwards)
+    data["churn_date"] = churn
+    named = {"column": str(status), "dates": str(column)}
+    rules.add(
+        "churned_without_date", int((churned & churn.isna().to_numpy()).sum()), set_aside=False, **named
+    )
+    return Evidence("churn_date_from_status_date", {"rows": int(churn.notna().sum()), **named})
+
+
+def _churned_without_date(source: pd.DataFrame, mapping: ColumnMapping, rules) -> Evidence | None:
+    """Customers a status column marks as churned ("Gekündigt") whose churn-date cell is empty, beside a
+    mapped churn date: the churn rate counts churn by its dates, so they stay customers throughout and
+    the rate may be too low. Counted (rule ``churned_without_date``) and returned as the assumption."""
+    if "churn_date" not in mapping.matches or "churned" in mapping.matches:
+        return None
+    dates = source[mapping.matches["churn_date"].column].astype("string").str.strip()
+    empty = (dates.isna() | (dates == "")).fillna(True).astype(bool)
+    for column in mapping.unmapped:
+        if column not in source.columns or pd.api.types.is_numeric_dtype(source[column]):
+            continue
+        words = status_churn_words(source[column].head(20_000))
+        if not words:
+            continue
+        text = source[column].astype("string").str.strip()
+        said = text.isin([word for word, churned in words.items() if churned]).fillna(False).astype(bool)
+        rows = int((said & empty).sum())
+        if not rows:
+            return None
+        params = {"rows": rows, "column": str(column), "dates": str(mapping.matches["churn_date"].column)}
+        rules.add(
+            "churned_without_date", rows, set_aside=False, column=params["column"], dates=params["dates"]
+        )
+        return Evidence("churned_without_date", params)
+    return None
+
+
 #: Words of a header that make a margin column a rate ("Deckungsbeitrag in %", "DB-Quote", "Marge (Prozent)").
 _RATE_WORDS = frozenset({"prozent", "percent", "percentage", "pct", "quote", "rate", "ratio", "prozentsatz"})
 
@@ -152,6 +243,43 @@ def is_rate_header(header: object) -> bool:
     """
     words = normalize_header(header).split()
     return "%" in str(header) or any(w in _RATE_WORDS or w.endswith(("quote", "prozent")) for w in words)
+
+
+#: A margin column with at most this many distinct whole values up to 100 (beside a revenue with many
+#: more) is a rate per tariff or class ("25" for 25 %), not money: a money margin varies like revenue.
+_RATE_CLASSES = 20
+_RATE_MIN_ROWS = 50
+
+
+def margin_rate_by_values(raw: pd.Series, data: pd.DataFrame) -> str | None:
+    """The evidence code when a margin column's values, not its header, show a share in per cent: cells
+    written with "%" ("25 %"), fractions beside a revenue (every value 0…1, "0,25"), or a handful of
+    whole numbers up to 100 beside a revenue of many values ("25"); None for money.
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"margin": [0.25, 0.3, 0.2], "revenue": [400.0, 900.0, 120.0]})
+    >>> margin_rate_by_values(pd.Series(["25 %", "30 %", "20 %"]), data)
+    'margin_rate_percent_cells'
+    >>> margin_rate_by_values(data["margin"], data)
+    'margin_rate_fractions'
+    >>> money = data.assign(margin=[120.0, 310.0, 40.0])
+    >>> margin_rate_by_values(money["margin"], money) is None
+    True
+    """
+    text = raw.astype("string").str.strip()
+    filled = text[text.notna() & (text != "")]
+    if not filled.empty and filled.str.endswith("%").mean() >= 0.8:
+        return "margin_rate_percent_cells"
+    margin = data["margin"].dropna()
+    revenue = data["revenue"].dropna() if "revenue" in data.columns else pd.Series(dtype=float)
+    if margin.empty or revenue.empty or margin.min() < 0:
+        return None
+    if margin.max() <= 1 and margin.nunique() > 2:  # not a 0/1 flag
+        return "margin_rate_fractions"
+    whole = bool((margin == margin.round()).all()) and margin.max() <= 100
+    classes = margin.nunique() <= _RATE_CLASSES and revenue.nunique() >= 5 * margin.nunique()
+    return "margin_rate_whole_percent" if whole and classes and len(margin) >= _RATE_MIN_ROWS else None
 
 
 def _margin_from_rate(mapping: ColumnMapping, data: pd.DataFrame, meaning: ColumnMeaning) -> None:

@@ -70,6 +70,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "they were left empty.",
         "rule.churn_before_signup": "{rows} customers have a churn date before their signup date; "
         "the churn date was left empty.",
+        "rule.churn_dates_after_now": "{rows} end dates in “{role}” lie after {reference}, the latest signup "
+        "date and so the day the data were taken (the latest end date is {latest}): these contracts end later, "
+        "so the customers are not counted as churned; churn is measured up to {reference}.",
+        "rule.churned_without_date": "{rows} customers are marked as churned in “{column}” but have no date in "
+        "“{dates}”: the churn rate counts churn by its date, so they count as customers throughout and the rate "
+        "may be too low.",
         "rule.unknown_customer": "{rows} survey rows refer to customer IDs that are not in the customer "
         "table; they are kept for survey figures but cannot be linked to personas.",
         "rule.not_a_number": "{rows} values in “{role}” are not numbers (e.g. {examples}); they were left "
@@ -317,6 +323,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "marked as churned (not a rate per 12 months).",
         "kpi.note.churn_capped": "More customers left during the period than were on the books on average "
         "(very high turnover); the churn rate is shown as 100%.",
+        "kpi.note.churn_short_history": "The data begin inside the churn period: the churn rate counts only "
+        "the {months} months from {start} (the first signup), not 12; it is no yearly rate.",
+        "kpi.note.churn_without_signup": "{n} of {total} customers have no signup date: they are counted as "
+        "customers from the start of the churn period; those who joined during it make the average too high "
+        "and the churn rate too low.",
+        "kpi.note.customers_end_earlier": "The customer table's latest date is {customers}, more than {months} "
+        "months before the other data ({now}): the churn rate is counted up to {customers}, the customer table's "
+        "own last date (counted up to {now} it would be 0, knowing of nobody after {customers}).",
+        "kpi.note.customers_end_before_now": "The customer table's latest date is {customers}, the other data run "
+        "to {now}: the churn rate is counted up to {now}; if the customer table was exported on {customers}, "
+        "customers lost after that day are missing from it.",
         "kpi.note.clv_no_margin": "The CLV needs a margin: the data has no margin column. Set a margin rate "
         "(share of revenue) to estimate it from revenue.",
         "kpi.note.clv_no_money": "The CLV needs money per customer: the data has neither a margin nor a "
@@ -385,6 +402,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.help.clv_horizon": "Over {years} years only: average {value}.",
         "kpi.help.clv_retention_share": "The data has no churn dates: r = 1 − the share of customers "
         "marked as churned, whatever period that share covers, is used as if it were one year's retention.",
+        "kpi.help.clv_retention_months": "r = 1 − the churn rate of only {months} months (the data begin "
+        "later), used as if it were one year's retention.",
         "kpi.source.margin": "margin column",
         "kpi.source.revenue_x_margin_rate": "revenue × margin rate {rate}",
         "kpi.source.acquisition_cost": "acquisition cost column",
@@ -943,6 +962,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.signup_date_header": "“{header}” names the day the customer relationship began, and its values are dates",
         "evidence.churned_from_churn_date": "churned where “{header}” holds a date",
         "evidence.churn_status_words": "the status words in “{header}” read as churned: {churned}; as customers: {active}",
+        "evidence.churn_dates_after_now": "{rows} end dates after {reference} (the latest signup date, taken as the day the data were taken; latest end {latest}) are contracts that end later, not churn",
+        "evidence.churned_without_date": "{rows} customers marked as churned in “{column}” have no date in “{dates}”: not counted as churn, the rate may be too low",
+        "evidence.churn_date_from_status_date": "“{dates}” dates the status “{column}”: for the {rows} customers the status marks as churned it is their churn date (for the others it dates something else and is not used)",
         "evidence.period_header_month": "“{header}” is an amount per month",
         "evidence.period_header_year": "“{header}” is an amount per year",
         "evidence.period_header_lifetime": "“{header}” is a total over the whole relationship",
@@ -967,6 +989,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.margin_lifetime_as_year": "lifetime margin, but no tenure to divide by: used as if per year (the CLV is too high)",
         "evidence.margin_from_rate": "“{header}” is a share in per cent, not money: margin per year = “{revenue}” per year × this share",
         "evidence.margin_rate_no_revenue": "“{header}” is a share in per cent, not money, and there is no revenue to apply it to: not used as the margin",
+        "evidence.margin_rate_percent_cells": "the values of “{header}” are written with “%”: a share, not money",
+        "evidence.margin_rate_fractions": "every value of “{header}” lies between 0 and 1 beside a revenue: read as a share (0.25 = 25 %), not money",
+        "evidence.margin_rate_whole_percent": "“{header}” holds only a few whole numbers up to 100 while the revenue varies: read as per cent (25 = 25 %), not money; if it is money, say so on the Data page",
         "evidence.tenure_from_signup": "tenure counted from “{header}” to the churn date, or to the latest date in the table",
         "evidence.coordinate": "a map coordinate: no trait of a person",
         "evidence.postal_code": "a postal code: a number that is no quantity",
@@ -1100,6 +1125,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "{reference}; sie wurden leer gelassen.",
         "rule.churn_before_signup": "{rows} Kunden haben ein Kündigungsdatum vor dem Anmeldedatum; "
         "das Kündigungsdatum wurde leer gelassen.",
+        "rule.churn_dates_after_now": "{rows} Enddaten in „{role}“ liegen nach dem {reference}, dem letzten "
+        "Anmeldedatum und damit dem Stand der Daten (das späteste Enddatum ist der {latest}): Diese Verträge "
+        "enden erst später, die Kunden zählen nicht als abgewandert; die Abwanderung wird bis zum {reference} "
+        "gemessen.",
+        "rule.churned_without_date": "{rows} Kunden sind in „{column}“ als abgewandert markiert, haben aber kein "
+        "Datum in „{dates}“: Die Abwanderungsquote zählt Abwanderung nach ihrem Datum, diese Kunden zählen "
+        "durchgehend als Kunden, die Quote ist daher womöglich zu niedrig.",
         "rule.unknown_customer": "{rows} Umfragezeilen verweisen auf Kunden-IDs, die in der Kundentabelle "
         "fehlen; sie zählen für die Umfragewerte, lassen sich aber keiner Persona zuordnen.",
         "rule.not_a_number": "{rows} Werte in „{role}“ sind keine Zahlen (z. B. {examples}); sie wurden "
@@ -1353,6 +1385,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "der als abgewandert markierten Kunden (keine Quote pro 12 Monate).",
         "kpi.note.churn_capped": "Im Zeitraum sind mehr Kunden abgewandert, als im Durchschnitt Kunden "
         "waren (sehr hohe Fluktuation); die Abwanderungsquote wird als 100 % angezeigt.",
+        "kpi.note.churn_short_history": "Die Daten beginnen im Betrachtungszeitraum: Die Abwanderungsquote "
+        "zählt nur die {months} Monate ab {start} (erste Anmeldung), nicht 12; sie ist keine Jahresquote.",
+        "kpi.note.churn_without_signup": "{n} von {total} Kunden haben kein Anmeldedatum: Sie zählen ab Beginn "
+        "des Betrachtungszeitraums als Kunden; wer erst währenddessen dazukam, macht den Durchschnitt zu hoch "
+        "und die Abwanderungsquote zu niedrig.",
+        "kpi.note.customers_end_earlier": "Das letzte Datum der Kundentabelle ist der {customers}, mehr als "
+        "{months} Monate vor den übrigen Daten ({now}): Die Abwanderungsquote wird bis zum {customers} gezählt, "
+        "dem letzten Datum der Kundentabelle selbst (bis zum {now} gezählt wäre sie 0, da die Tabelle niemanden "
+        "danach kennt).",
+        "kpi.note.customers_end_before_now": "Das letzte Datum der Kundentabelle ist der {customers}, die übrigen "
+        "Daten reichen bis zum {now}: Die Abwanderungsquote wird bis zum {now} gezählt; wurde die Kundentabelle "
+        "am {customers} exportiert, fehlen ihr die danach abgewanderten Kunden.",
         "kpi.note.clv_no_margin": "Der Kundenertragswert braucht eine Marge: Die Daten haben keine "
         "Margenspalte. Legen Sie eine Margenquote (Anteil am Umsatz) fest, um sie aus dem Umsatz zu "
         "schätzen.",
@@ -1425,6 +1469,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "kpi.help.clv_retention_share": "Die Daten haben keine Kündigungsdaten: r = 1 − Anteil der als "
         "abgewandert markierten Kunden, über welchen Zeitraum auch immer, wird wie die Kundenbindung eines "
         "Jahres verwendet.",
+        "kpi.help.clv_retention_months": "r = 1 − die Abwanderungsquote von nur {months} Monaten (die Daten "
+        "beginnen später), wie die Kundenbindung eines Jahres verwendet.",
         "kpi.source.margin": "Spalte Marge",
         "kpi.source.revenue_x_margin_rate": "Umsatz × Margenquote {rate}",
         "kpi.source.acquisition_cost": "Spalte Akquisitionskosten",
@@ -1997,6 +2043,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.signup_date_header": "„{header}“ nennt den Tag, an dem die Kundenbeziehung begann, und seine Werte sind Datumsangaben",
         "evidence.churned_from_churn_date": "abgewandert, wo „{header}“ ein Datum enthält",
         "evidence.churn_status_words": "die Statuswörter in „{header}“ gelesen als abgewandert: {churned}; als Kunden: {active}",
+        "evidence.churn_dates_after_now": "{rows} Enddaten nach dem {reference} (letztes Anmeldedatum, als Stand der Daten genommen; spätestes Ende {latest}) sind Verträge, die erst später enden, keine Abwanderung",
+        "evidence.churned_without_date": "{rows} in „{column}“ als abgewandert markierte Kunden haben kein Datum in „{dates}“: nicht als Abwanderung gezählt, die Quote ist womöglich zu niedrig",
+        "evidence.churn_date_from_status_date": "„{dates}“ datiert den Status „{column}“: Für die {rows} laut Status abgewanderten Kunden ist es ihr Kündigungsdatum (bei den übrigen datiert es etwas anderes und wird nicht verwendet)",
         "evidence.period_header_month": "„{header}“ ist ein Betrag pro Monat",
         "evidence.period_header_year": "„{header}“ ist ein Betrag pro Jahr",
         "evidence.period_header_lifetime": "„{header}“ ist eine Summe über die ganze Kundenbeziehung",
@@ -2021,6 +2070,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "evidence.margin_lifetime_as_year": "Deckungsbeitrag über die ganze Kundenbeziehung, aber keine Kundendauer zum Teilen: als Jahreswert verwendet (der CLV ist zu hoch)",
         "evidence.margin_from_rate": "„{header}“ ist ein Anteil in Prozent, kein Geldbetrag: Deckungsbeitrag pro Jahr = „{revenue}“ pro Jahr × dieser Anteil",
         "evidence.margin_rate_no_revenue": "„{header}“ ist ein Anteil in Prozent, kein Geldbetrag, und es gibt keinen Umsatz, auf den er sich anwenden ließe: nicht als Deckungsbeitrag verwendet",
+        "evidence.margin_rate_percent_cells": "die Werte von „{header}“ sind mit „%“ geschrieben: ein Anteil, kein Geldbetrag",
+        "evidence.margin_rate_fractions": "alle Werte von „{header}“ liegen neben einem Umsatz zwischen 0 und 1: als Anteil gelesen (0,25 = 25 %), kein Geldbetrag",
+        "evidence.margin_rate_whole_percent": "„{header}“ enthält nur wenige ganze Zahlen bis 100, während der Umsatz streut: als Prozent gelesen (25 = 25 %), kein Geldbetrag; ist es ein Betrag, bitte auf der Datenseite angeben",
         "evidence.tenure_from_signup": "Kundendauer gezählt ab „{header}“ bis zum Abgangsdatum oder bis zum jüngsten Datum der Tabelle",
         "evidence.coordinate": "eine Kartenkoordinate: kein Merkmal einer Person",
         "evidence.postal_code": "eine Postleitzahl: eine Nummer, keine Menge",

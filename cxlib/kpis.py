@@ -2,7 +2,9 @@
 
 A KPI the data cannot support is ``None`` with a plain reason in ``notes``, never a made-up number.
 "Now" is :attr:`KpiSettings.as_of`, or else the latest date anywhere in the data, so the figures never
-depend on the day they are computed.
+depend on the day they are computed; the churn rate takes the customer table's own latest date when the
+other data run on more than its window past it (:func:`cxlib.churn.churn_reference_date`), and a note
+says when the customer table ends earlier than "now".
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from cxlib.churn import ChurnResult, churn_rate, reference_date
+from cxlib.churn import ChurnResult, churn_rate, churn_reference_date, reference_date
 from cxlib.clv import ClvResult, ClvSettings, customer_lifetime_value
 from cxlib.i18n import t
 from cxlib.long_format import one_row_per_response
@@ -58,6 +60,10 @@ class Tile:
     significant: bool
 
 
+#: A customer table whose own latest date lies further than this before "now" gets a note saying so.
+DATES_APART_DAYS = 31
+
+
 @dataclass(frozen=True)
 class _Kpis:
     """Everything both the JSON section and the tiles need, computed once."""
@@ -70,8 +76,28 @@ class _Kpis:
     nps_note: str | None
     churn_note: str | None
     clv_note: str | None
+    churn_as_of: date | None = None  # the churn window's last day (see churn.churn_reference_date)
+    customers_end: date | None = None  # the customer table's own latest date
     recommend: dict | None = None  # a recommend question that is not on 0–10 (see nps.recommend_item)
     satisfaction: dict | None = None  # the overall rating (see satisfaction.satisfaction_summary)
+
+    def dates_note(self, months: int) -> Message | None:
+        """Said when the customer table's own data end more than a month before "now": whether churn is
+        counted up to its own last date or up to "now" (then its later losses may be missing)."""
+        own, now = self.customers_end, self.as_of
+        if self.churn is None or own is None or now is None or (now - own).days <= DATES_APART_DAYS:
+            return None
+        if self.churn_as_of == own:
+            return Message("kpi.note.customers_end_earlier", customers=own, now=now, months=months)
+        return Message("kpi.note.customers_end_before_now", customers=own, now=now)
+
+    @property
+    def signup_note(self) -> Message | None:
+        """Said when customers without a signup date count as customers from the window's start."""
+        churn = self.churn
+        if churn is None or not churn.without_signup or churn.definition != "rolling_12_months":
+            return None
+        return Message("kpi.note.churn_without_signup", n=churn.without_signup, total=self.customers)
 
     @property
     def notes(self) -> list[str]:
@@ -99,6 +125,8 @@ def _note(kpis: _Kpis, note: str | None) -> Message | None:
     """The message of a note key; the notes about a recommend item that is not 0–10 carry its figures."""
     if note is None:
         return None
+    if note == "kpi.note.churn_short_history" and kpis.churn is not None and kpis.churn.window is not None:
+        return Message(note, months=kpis.churn.months, start=kpis.churn.window[0])
     item = kpis.recommend
     if item is not None and note == f"kpi.note.{item['kind']}":
         low, high = (Num(bound) for bound in item["scale"])
@@ -138,17 +166,22 @@ def _customer_count(customers: pd.DataFrame | None, window: Window | None) -> in
 
 
 def _compute(customers: pd.DataFrame | None, survey: pd.DataFrame | None, settings: KpiSettings) -> _Kpis:
-    as_of = settings.window[1] if settings.window else settings.as_of or reference_date(customers, survey)
+    chosen = settings.window[1] if settings.window else settings.as_of
+    as_of = chosen or reference_date(customers, survey)
+    churn_as_of = chosen or churn_reference_date(customers, survey, months=settings.churn_period_months)
     nps, nps_note = _survey_nps(survey)
-    churn = churn_rate(customers, as_of=as_of, months=settings.churn_period_months)
+    churn = churn_rate(customers, as_of=churn_as_of, months=settings.churn_period_months)
     clv = None
     if churn.retention is not None:
         clv = customer_lifetime_value(customers, retention=churn.retention, settings=settings.clv)
         # r is a yearly retention only when churn was counted over 12 months; a churned share without
         # dates covers an unknown period and is used as if it were a year (said in the tile and JSON)
         clv.assumptions["retention_definition"] = churn.definition
+        clv.assumptions["retention_months"] = churn.months
     return _Kpis(
         as_of=as_of,
+        churn_as_of=churn_as_of,
+        customers_end=None if chosen else reference_date(customers),
         customers=_customer_count(customers, settings.window),
         nps=nps,
         churn=churn if churn.value is not None else None,
@@ -201,6 +234,8 @@ def kpi_section(
     _check_settings(settings, lang or "en")
     kpis = _compute(customers, survey, settings)
     notes = [_note(kpis, note) for note in kpis.notes] + satisfaction_notes(kpis.satisfaction)
+    notes += [note] if (note := kpis.dates_note(settings.churn_period_months)) else []
+    notes += [kpis.signup_note] if kpis.signup_note else []
     return {
         "customers": kpis.customers,
         "nps": kpis.nps.to_dict() if kpis.nps else None,
@@ -349,10 +384,11 @@ def _churn_help(churn: ChurnResult) -> Message:
 def _churn_tiles(customers: pd.DataFrame | None, kpis: _Kpis, settings: KpiSettings) -> list[TileFacts]:
     months = settings.churn_period_months
     churn = kpis.churn
+    label_months = churn.months if churn is not None and churn.months else months
     label_key = (
         "kpi.label.churn_share" if churn and churn.definition == "share_churned" else "kpi.label.churn"
     )
-    churn_label, retention_label = Message(label_key, months=months), Message("kpi.label.retention")
+    churn_label, retention_label = Message(label_key, months=label_months), Message("kpi.label.retention")
     if churn is None:
         note = _note(kpis, kpis.churn_note)
         return [
@@ -360,14 +396,19 @@ def _churn_tiles(customers: pd.DataFrame | None, kpis: _Kpis, settings: KpiSetti
             _unavailable("retention", retention_label, note),
         ]
     help_text = [_churn_help(churn)]
-    if churn.note == "kpi.note.churn_capped":
-        help_text.append(Message(churn.note))
+    help_text += [note] if (note := kpis.dates_note(months)) else []
+    help_text += [kpis.signup_note] if kpis.signup_note else []
+    if churn.note in ("kpi.note.churn_capped", "kpi.note.churn_short_history"):
+        help_text.append(_note(kpis, churn.note))
+    if note := _assumption_note(customers.attrs.get("assumptions") if customers is not None else None,
+                                column="churn_date"):  # fmt: skip
+        help_text.append(note)
     retention_help = [Message("kpi.help.retention"), _churn_help(churn)]
     churn_delta = retention_delta = None
     significant = False
     found = None
     if churn.window is not None:
-        found = churn_comparison(customers, as_of=kpis.as_of, months=months, period=_period(settings))
+        found = churn_comparison(customers, as_of=kpis.churn_as_of, months=months, period=_period(settings))
     if found is not None and found.test.difference is not None:
         comparison, previous = found.test, found.previous
         significant = comparison.significant
@@ -444,6 +485,8 @@ def _clv_tile(kpis: _Kpis, assumptions: list[dict] | None = None) -> TileFacts:
     ]
     if facts.get("retention_definition") == "share_churned":
         help_text.append(Message("kpi.help.clv_retention_share"))
+    elif (facts.get("retention_months") or 12) < 12:
+        help_text.append(Message("kpi.help.clv_retention_months", months=facts["retention_months"]))
     if clv.horizon_value is not None:
         help_text.append(
             Message("kpi.help.clv_horizon", years=facts["horizon_years"], value=Num(clv.horizon_value))

@@ -16,7 +16,7 @@ from cxlib.charts.kpis import (
     nps_distribution_chart,
     nps_trend_chart,
 )
-from cxlib.churn import churn_rate, monthly_churn, reference_date
+from cxlib.churn import churn_rate, churn_reference_date, monthly_churn
 from cxlib.clv import customer_lifetime_value
 from cxlib.kpis import KpiSettings
 from cxlib.nps import nps_by_month, nps_distribution, survey_responses
@@ -52,7 +52,7 @@ def overview_charts(
             charts["nps_trend"] = nps_trend_chart(by_month, lang=lang)
     if customers is None or customers.empty:
         return charts
-    as_of = settings.as_of or reference_date(customers, survey)
+    as_of = settings.as_of or churn_reference_date(customers, survey, months=settings.churn_period_months)
     monthly = monthly_churn(customers, as_of=as_of)
     if not monthly.empty and monthly["rate"].notna().any():
         charts["churn_trend"] = churn_trend_chart(monthly, lang=lang)

@@ -21,7 +21,7 @@ from datetime import date
 
 import pandas as pd
 
-from cxlib.churn import ChurnResult, churn_rate, compare_churn, reference_date
+from cxlib.churn import ChurnResult, churn_rate, churn_reference_date, compare_churn, reference_date
 from cxlib.long_format import one_row_per_response
 from cxlib.nps import NpsResult, compare_nps, net_promoter_score
 
@@ -321,8 +321,10 @@ def period_comparisons(
 
     The windows are the ones of the Overview tiles: ``nps_months`` calendar months up to "now" (the
     latest date in the data unless ``as_of`` is given) against the ``nps_months`` before; churn over
-    ``churn_months`` against the ``churn_months`` before. A chosen ``period`` replaces the NPS window
-    and ends the churn window; ``period.comparison`` chooses "previous" or "last_year".
+    ``churn_months`` against the ``churn_months`` before (up to the customer table's own latest date when
+    the other data run on more than ``churn_months`` past it, :func:`~cxlib.churn.churn_reference_date`).
+    A chosen ``period`` replaces the NPS window and ends the churn window; ``period.comparison`` chooses
+    "previous" or "last_year".
 
     Returns
     -------
@@ -344,7 +346,8 @@ def period_comparisons(
     _check_months(churn_months, "churn_months")
     day = as_of or reference_date(customers, survey)
     nps = nps_comparison(survey, as_of=day, months=nps_months, period=period)
-    churn = churn_comparison(customers, as_of=day, months=churn_months, period=period)
+    churn_day = as_of or churn_reference_date(customers, survey, months=churn_months)
+    churn = churn_comparison(customers, as_of=churn_day, months=churn_months, period=period)
     return {
         "nps": None if nps is None else nps.to_dict(),
         "churn_rate": None if churn is None else churn.to_dict(),

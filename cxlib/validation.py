@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from cxlib.assumptions import assumptions_of
+from cxlib.churn import ends_after_now
 from cxlib.column_names import safe_names
 from cxlib.customer_columns import prospect_rows, total_labels
 from cxlib.customer_records import SUMMED, combine_records, record_column, record_starts
@@ -1021,10 +1022,29 @@ def _date_rules(data: pd.DataFrame, table: TableName, rules: _Rules, today: date
         backwards = data["churn_date"] < data["signup_date"]
         rules.add("churn_before_signup", int(backwards.sum()), set_aside=False)
         data["churn_date"] = data["churn_date"].mask(backwards)
+        if table == "customers":
+            _ends_after_now(data, rules)
     if table == "customers" and "churn_date" in data:
         has_date = data["churn_date"].notna()
         flag = data["churned"] if "churned" in data else pd.Series(False, index=data.index, dtype="boolean")
         data["churned"] = (flag.fillna(False).astype(bool) | has_date).astype(bool)
+
+
+def _ends_after_now(data: pd.DataFrame, rules: _Rules) -> None:
+    """End dates after the data's own "now" (:func:`cxlib.churn.ends_after_now`, the latest signup date)
+    are contracts that end later: left empty, so those customers are not churned at that date, and
+    counted (rule and assumption ``churn_dates_after_now``)."""
+    now = ends_after_now(data["signup_date"], data["churn_date"])
+    if now is None:
+        return
+    later = data["churn_date"] > now
+    rows, reference, latest = int(later.sum()), now.date(), data["churn_date"].max().date()
+    label = _role_label("customers", "churn_date")
+    rules.add("churn_dates_after_now", rows, set_aside=False, role=label, reference=reference, latest=latest)
+    kind = ColumnMeaning(column="churn_date", kind="date", role="churn_date")
+    params = {"rows": rows, "reference": reference.isoformat(), "latest": latest.isoformat()}
+    rules.meanings.setdefault("churn_date", kind).evidence.append(Evidence("churn_dates_after_now", params))
+    data["churn_date"] = data["churn_date"].mask(later)
 
 
 def _recommend_rule(data: pd.DataFrame, raw: pd.Series, rules: _Rules) -> None:

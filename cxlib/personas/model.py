@@ -40,7 +40,7 @@ from sklearn.decomposition import PCA
 from sklearn.metrics import pairwise_distances
 from threadpoolctl import ThreadpoolController
 
-from cxlib.churn import churn_rate, reference_date
+from cxlib.churn import churn_rate, churn_reference_date
 from cxlib.clv import customer_lifetime_value
 from cxlib.customer_columns import persona_exclusions
 from cxlib.errors import CxError
@@ -443,7 +443,7 @@ class PersonaModel:
         groups = [frame.loc[labels == index] for index in range(self.k_)]
         genders = [_majority_gender(members) for members in groups]
         names = persona_name_codes(genders, seed=self.random_state)
-        as_of = reference_date(customer_dates(frame), survey)
+        as_of = churn_reference_date(customer_dates(frame), survey)
         effects = self._effects(X, labels)
         answer_labels = _survey_labels(survey, frame, labels)
         commenters, comments = _commenters(survey, frame)

@@ -11,7 +11,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from cxlib.churn import reference_date
+from cxlib.churn import churn_reference_date
 from cxlib.i18n import format_number, format_percent, t
 from cxlib.messages import Message
 from cxlib.personas.features import (
@@ -183,7 +183,7 @@ def persona_comparison(
     survey = without_attrs(survey)
     frame = model._customer_frame(customers, survey)
     labels = model._frame_labels(frame)
-    as_of = reference_date(customer_dates(frame), survey)
+    as_of = churn_reference_date(customer_dates(frame), survey)
     groups = [frame.loc[labels == persona.index] for persona in model.personas_] + [frame]
     answer_labels = _survey_labels(survey, frame, labels)
     answers = [

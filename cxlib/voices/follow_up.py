@@ -105,12 +105,12 @@ def clv_by_customer(customers: pd.DataFrame | None, survey: pd.DataFrame | None 
     None without a customer table, without churn dates or without margin/revenue (then the follow-up
     list is sorted by score and date only).
     """
-    from cxlib.churn import churn_rate, reference_date
+    from cxlib.churn import churn_rate, churn_reference_date
     from cxlib.clv import customer_lifetime_value
 
     if customers is None or "customer_id" not in customers:
         return None
-    churn = churn_rate(customers, as_of=reference_date(customers, survey))
+    churn = churn_rate(customers, as_of=churn_reference_date(customers, survey))
     if churn.retention is None:
         return None
     clv = customer_lifetime_value(customers, retention=churn.retention)

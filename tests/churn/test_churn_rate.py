@@ -63,6 +63,7 @@ def test_growing_customer_base_uses_the_average_of_month_end_counts():
         "average_customers": pytest.approx(95 / 12),
         "window": ["2025-01-01", "2025-12-31"],
         "definition": "rolling_12_months",
+        "months": 12,
     }
 
 

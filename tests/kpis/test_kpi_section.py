@@ -34,13 +34,19 @@ def test_shape_and_hand_computed_values(customers, survey):
         "average_customers": pytest.approx(AVERAGE),
         "window": ["2025-10-01", "2026-09-30"],
         "definition": "rolling_12_months",
+        "months": 12,
     }
     assert section["retention"] == pytest.approx(1 - CHURN)
     assert set(section["clv"]) == {"mean", "median", "total", "assumptions"}
     assert section["clv"]["mean"] == pytest.approx(CLV)
     assert section["clv"]["total"] == pytest.approx(200 * CLV)
     assert section["clv"]["assumptions"]["retention"] == pytest.approx(1 - CHURN)
-    assert section["notes"] == []
+    # the customer table's last date (2026-03-15) lies half a year before the survey's: said with the churn
+    assert section["notes"] == [
+        "The customer table's latest date is 2026-03-15, the other data run to 2026-09-30: the churn rate "
+        "is counted up to 2026-09-30; if the customer table was exported on 2026-03-15, customers lost "
+        "after that day are missing from it."
+    ]
     json.dumps(section)  # JSON-ready: no numpy or pandas objects
 
 
