@@ -18,7 +18,7 @@ import pandas as pd
 from cxlib.examples import quoted_examples
 from cxlib.parsing import guess_decimal, parse_numbers
 from cxlib.reading import is_period_label
-from cxlib.scales import has_term, words_of
+from cxlib.scales import LIKERT_WORDS, has_term, words_of
 
 __all__ = ["MAX_GROUPS", "SummaryShape", "summary_shape"]
 
@@ -58,7 +58,9 @@ _MEASURE_SIGNS = re.compile(r"%|ø|Ø|⌀|\bn\s*=")
 _RECORD_WORDS = (
     "kunde", "kunden", "customer", "client", "name", "vorname", "nachname", "firma", "company", "account",
     "kontakt", "contact", "email", "e mail", "mail", "person", "mitglied", "member", "teilnehmer",
-    "respondent", "id", "nr", "nummer", "number",
+    "respondent", "id", "nr", "nummer", "number", "unternehmen", "organisation", "organization", "partner",
+    "haendler", "dealer", "mandant", "patient", "gast", "guest", "user", "nutzer", "abonnent", "subscriber",
+    "lead", "kundenname", "praxis", "shop",
 )  # fmt: skip
 #: Extra period headers the reader's group labels miss: "2024-01", "01/2024", "KW 12", "Jan.-Mär.".
 _PERIOD = re.compile(
@@ -75,10 +77,14 @@ class SummaryShape:
     examples: str  #: the first group labels, quoted
     periods: tuple[str, ...]  #: figure columns that are periods ("Jan", "Q1", "2024")
     measures: tuple[str, ...]  #: figure columns that are counts, shares or averages
+    options: tuple[str, ...] = ()  #: figure columns named by an answer option ("Sehr zufrieden", "0" … "10")
 
     @property
     def kind(self) -> str:
-        """``periods`` (a pivot over time), ``frequencies`` (answer × count) or ``measures``."""
+        """``answers`` (question × answer option), ``periods`` (a pivot over time), ``frequencies``
+        (answer × count) or ``measures``."""
+        if len(self.options) >= max(2, len(self.periods), len(self.measures)):
+            return "answers"
         if len(self.periods) >= max(2, len(self.measures)):
             return "periods"
         if any(
@@ -93,7 +99,7 @@ class SummaryShape:
     @property
     def columns(self) -> str:
         """The figure columns as a list for a message (at most six)."""
-        names = [*self.periods, *self.measures]
+        names = [*self.options, *self.periods, *self.measures]
         shown = ", ".join(names[:6])
         return f"{shown}, …" if len(names) > 6 else shown
 
@@ -126,16 +132,19 @@ def summary_shape(frame: pd.DataFrame) -> SummaryShape | None:
     figures = [column for column in others if _numbers_share(frame[column]) >= _NUMBER_SHARE]
     if len(figures) < 2 or len(figures) < 0.6 * len(others):
         return None
+    options = _answer_options([str(c) for c in figures])
     periods = tuple(
-        str(c) for c in figures if is_period_label(str(c).strip()) or _PERIOD.match(str(c).strip())
+        str(c)
+        for c in figures
+        if str(c) not in options and (is_period_label(str(c).strip()) or _PERIOD.match(str(c).strip()))
     )
-    measures = tuple(str(c) for c in figures if str(c) not in periods and _names_measure(c))
-    aggregates = len(periods) + len(measures)
+    measures = tuple(str(c) for c in figures if str(c) not in (*options, *periods) and _names_measure(c))
+    aggregates = len(options) + len(periods) + len(measures)
     if not _names(label, _GROUP_WORDS) and (aggregates < 2 or aggregates < len(others) / 2):
         return None
     labels = frame[label]
     examples = quoted_examples(labels.astype(str), pd.Series(True, index=labels.index))
-    return SummaryShape(str(label), len(frame), examples, periods, measures)
+    return SummaryShape(str(label), len(frame), examples, periods, measures, options)
 
 
 def _label_column(frame: pd.DataFrame) -> object | None:
@@ -150,6 +159,16 @@ def _label_column(frame: pd.DataFrame) -> object | None:
                 return column
             return None  # a text column before it (a second label): not one group per row
     return None
+
+
+def _answer_options(headers: list[str]) -> tuple[str, ...]:
+    """Headers that are answer options of a scale: Likert words ("Sehr zufrieden", "Stimme zu") and
+    the points of a 0–10 or 1–5 scale ("0" … "10"; whole numbers above 10 are periods: months 1–12)."""
+    words = tuple(h for h in headers if words_of(h) in LIKERT_WORDS)
+    points = [h for h in headers if h.strip().isdigit()]
+    if points and max(int(h) for h in points) <= 10:
+        return (*words, *points)
+    return words
 
 
 def _numbers_share(values: pd.Series) -> float:
