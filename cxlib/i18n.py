@@ -55,6 +55,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "has the survey's own response ID or date (“{column}”) and {ratings} rating questions ({columns}). Read "
         "as {table}, its answers would give wrong figures, so it was not used here. Please upload it as the "
         "survey.",
+        "error.records_in_survey_slot": 'The file "{file}" has no rating question and looks like a {looks} '
+        "table ({columns}), not a survey. Please upload it as the {looks}, and the survey's answers as the "
+        "survey.",
         "summary.kind.periods": "periods (months, quarters or years)",
         "summary.kind.measures": "figures about each group (counts, shares, averages)",
         "summary.kind.frequencies": "how often each answer was given",
@@ -433,6 +436,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.group_row": "Row {group_row} ({groups}) groups the columns below it; row {header_row} "
         "is used as the header.",
         "reading.note.empty_columns": "{columns} completely empty column(s) were left out.",
+        "reading.note.sheet_skipped": "The sheet “{skipped}” is no table of single records (a summary, or "
+        "another kind of table); the sheet “{sheet}” was read instead. Choose a sheet to read another one.",
         "reading.note.sheets_joined": "The sheets {sheets} have the same columns: they are one purchase log split by period and were read together ({rows} rows). Choose one sheet to look at it alone.",
         "reading.note.header_rows": "Row(s) {rows} below the header (question texts, option labels or export "
         "codes, as survey tools export them) belong to the column names of row {header_row}; they are not "
@@ -1076,6 +1081,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "Tabelle {table}: Sie hat die eigene Antwortnummer oder das Antwortdatum der Umfrage („{column}“) und "
         "{ratings} Bewertungsfragen ({columns}). Als {table} gelesen ergäben ihre Antworten falsche Zahlen; "
         "sie wurde deshalb hier nicht verwendet. Bitte laden Sie sie als Umfrage hoch.",
+        "error.records_in_survey_slot": "Die Datei „{file}“ hat keine Bewertungsfrage und sieht wie eine "
+        "Tabelle {looks} aus ({columns}), nicht wie eine Umfrage. Bitte laden Sie sie als {looks} hoch und "
+        "die Antworten der Umfrage als Umfrage.",
         "summary.kind.periods": "Zeiträume (Monate, Quartale oder Jahre)",
         "summary.kind.measures": "Kennzahlen je Gruppe (Anzahlen, Anteile, Mittelwerte)",
         "summary.kind.frequencies": "die Häufigkeit jeder Antwort",
@@ -1466,6 +1474,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.group_row": "Zeile {group_row} ({groups}) fasst die Spalten darunter zusammen; "
         "Zeile {header_row} dient als Überschrift.",
         "reading.note.empty_columns": "{columns} vollständig leere Spalte(n) wurden weggelassen.",
+        "reading.note.sheet_skipped": "Das Blatt „{skipped}“ ist keine Tabelle einzelner Datensätze (eine "
+        "Zusammenfassung oder eine andere Art Tabelle); stattdessen wurde das Blatt „{sheet}“ gelesen. Wählen "
+        "Sie ein Blatt, um ein anderes zu lesen.",
         "reading.note.sheets_joined": "Die Tabellenblätter {sheets} haben dieselben Spalten: Sie sind ein nach Zeitraum geteiltes Kaufprotokoll und wurden zusammen gelesen ({rows} Zeilen). Wählen Sie ein Blatt, um es allein anzusehen.",
         "reading.note.header_rows": "Zeile(n) {rows} unter der Überschrift (Fragetexte, Antwortoptionen oder "
         "Exportcodes, wie Umfragewerkzeuge sie ausgeben) gehören zu den Spaltennamen aus Zeile {header_row}; "

@@ -13,6 +13,7 @@ from typing import BinaryIO
 
 import pandas as pd
 
+from cxlib.errors import CxError
 from cxlib.mapping import ColumnMapping, mapping_from_dict, suggest_mapping
 from cxlib.reading import get_sheet, pick_sheet, question_labels, read_file
 from cxlib.roles import TableName
@@ -77,8 +78,13 @@ def prepare_table(
         roles = {**base, **corrections}
     mapping = mapping_from_dict(raw, table, roles) if roles else suggest_mapping(raw, table)
     if automatic:
-        refuse_summary(raw, mapping, file=file)
-        refuse_survey_elsewhere(raw, mapping, file=file)
+        try:
+            refuse_misplaced(raw, mapping, file=file)
+        except CxError:
+            other = _records_sheet(sheets, name, table, file) if sheet is None and joined is None else None
+            if other is None:
+                raise
+            name, raw, mapping = other
     validated = validate_table(
         raw,
         mapping,
@@ -89,6 +95,39 @@ def prepare_table(
     )
     names = [joined[0], *sheets] if joined is not None else list(sheets)
     return LoadedTable(table, file, names, name, raw, mapping, validated)
+
+
+def refuse_misplaced(raw: pd.DataFrame, mapping: ColumnMapping, *, file: str) -> None:
+    """Raise :class:`CxError` for a sheet that is no table of this kind: a summary, a survey as the
+    customers or purchases, customers or purchases as the survey."""
+    refuse_summary(raw, mapping, file=file)
+    refuse_survey_elsewhere(raw, mapping, file=file)
+    refuse_records_as_survey(raw, mapping, file=file)
+
+
+def _records_sheet(
+    sheets: Mapping[str, pd.DataFrame], skipped: str, table: TableName, file: str
+) -> tuple[str, pd.DataFrame, ColumnMapping] | None:
+    """Another sheet of the workbook that holds this table's records (an ID column found, not
+    misplaced), when the sheet picked is a summary or another kind of table: (name, sheet, mapping),
+    with a reading note naming the sheet skipped; None when there is none."""
+    rest = {name: frame for name, frame in sheets.items() if name != skipped and len(frame)}
+    while rest:
+        name = pick_sheet(rest)
+        raw = get_sheet(rest, name, filename=file)
+        mapping = suggest_mapping(raw, table)
+        del rest[name]
+        if not any(key in mapping.matches for key in _RECORD_KEYS):
+            continue
+        try:
+            refuse_misplaced(raw, mapping, file=file)
+        except CxError:
+            continue
+        raw = raw.copy(deep=False)
+        note = ("reading.note.sheet_skipped", {"skipped": skipped, "sheet": name})
+        raw.attrs = {**raw.attrs, "note_keys": [*raw.attrs.get("note_keys", []), note]}
+        return name, raw, mapping
+    return None
 
 
 #: Roles that identify a record: with one of them found by its header, the rows are records.
@@ -110,7 +149,6 @@ def refuse_summary(raw: pd.DataFrame, mapping: ColumnMapping, *, file: str) -> N
     ...     print(error.key, error.params["label"], error.params["rows"])
     error.summary_table Region 3
     """
-    from cxlib.errors import CxError
     from cxlib.messages import Message
     from cxlib.summary_tables import summary_shape
 
@@ -160,7 +198,6 @@ def refuse_survey_elsewhere(raw: pd.DataFrame, mapping: ColumnMapping, *, file: 
     ...     print(error.key, error.params["column"])
     error.survey_in_wrong_slot Response ID
     """
-    from cxlib.errors import CxError
     from cxlib.messages import Message
 
     own = _OWN_ROLES.get(mapping.table)
@@ -181,6 +218,54 @@ def refuse_survey_elsewhere(raw: pd.DataFrame, mapping: ColumnMapping, *, file: 
         column=str(named[0]),
         ratings=len(ratings),
         columns=shown,
+    )
+
+
+#: Roles that show a table is about customers or purchases, not answers.
+_PROFILE_ROLES = (
+    "revenue", "orders", "signup_date", "churn_date", "churned", "tenure", "age", "gender", "income",
+)  # fmt: skip
+#: Of those, the ones no survey asks about: a survey's demographic questions (age, gender) are no sign.
+_CUSTOMER_ONLY = frozenset(_PROFILE_ROLES[:6])
+_RATING_ROLES = ("recommend", "satisfaction", "touchpoints", "touchpoint", "score")
+
+
+def refuse_records_as_survey(raw: pd.DataFrame, mapping: ColumnMapping, *, file: str) -> None:
+    """Refuse a customer table or purchase log uploaded as the survey: no rating question and no
+    comment at all, and a purchase log's amount and date with repeated customers, or two or more of a
+    customer table's columns, one of them no survey asks about (revenue, orders, signup, churn).
+    Before, such a file was "a survey" of N answers with no NPS and no journey, and nothing said why.
+    Raises :class:`CxError` (``error.records_in_survey_slot``) saying what the file looks like.
+
+    >>> from cxlib.errors import CxError
+    >>> customers = pd.DataFrame({"Kundennummer": ["K1", "K2", "K3"], "Alter": [34, 51, 28],
+    ...                           "Geschlecht": ["w", "m", "w"], "Umsatz": [120.5, 80.0, 310.2]})
+    >>> try:
+    ...     refuse_records_as_survey(customers, suggest_mapping(customers, "survey"), file="kunden.csv")
+    ... except CxError as error:
+    ...     print(error.key, error.params["looks"].key)
+    error.records_in_survey_slot table.customers
+    """
+    from cxlib.messages import Message
+
+    if mapping.table != "survey" or any(key in mapping.matches for key in (*_RATING_ROLES, "comment")):
+        return  # answers to rate or to read: a survey, whatever else it holds
+    sample = raw.head(_SLOT_SAMPLE)
+    lines = suggest_mapping(sample, "transactions").matches
+    ids = sample[lines["customer_id"].column] if "customer_id" in lines else None
+    if {"amount", "date"} <= set(lines) and ids is not None and ids.duplicated().any():
+        looks, found = "transactions", [lines[key].column for key in ("customer_id", "date", "amount")]
+    else:
+        profile = suggest_mapping(sample, "customers").matches
+        found = [profile[key].column for key in _PROFILE_ROLES if key in profile]
+        if len(found) < 2 or not _CUSTOMER_ONLY & set(profile):
+            return
+        looks = "customers"
+    raise CxError(
+        "error.records_in_survey_slot",
+        file=file,
+        looks=Message(f"table.{looks}"),
+        columns=", ".join(map(str, found[:5])),
     )
 
 

@@ -233,3 +233,64 @@ def test_a_customer_table_with_its_nps_field_stays_customers(tmp_path):
     frame["Kunde seit"] = "01.02.2020"
     loaded = load_files({"customers": _write(frame, tmp_path / "kunden.csv")})
     assert len(loaded["customers"].validated.data) == len(frame)
+
+
+def _customers(rng: np.random.Generator, n: int = 200) -> pd.DataFrame:
+    since = pd.Timestamp("2018-01-01") + pd.to_timedelta(rng.integers(0, 2000, n), unit="D")
+    return pd.DataFrame(
+        {
+            "Kundennummer": [f"K{1000 + i}" for i in range(n)],
+            "Alter": rng.integers(18, 80, n),
+            "Geschlecht": rng.choice(["w", "m"], n),
+            "Kunde seit": since.strftime("%d.%m.%Y"),
+            "Umsatz": rng.gamma(2, 300, n).round(2),
+            "Gekündigt": rng.choice(["ja", "nein"], n, p=[0.2, 0.8]),
+        }
+    )
+
+
+def _orders(rng: np.random.Generator, n: int = 900) -> pd.DataFrame:
+    day = pd.Timestamp("2023-01-01") + pd.to_timedelta(rng.integers(0, 700, n), unit="D")
+    return pd.DataFrame(
+        {
+            "Bestellnummer": [f"B-{50000 + i}" for i in range(n)],
+            "Kundennummer": rng.choice([f"K{1000 + i}" for i in range(200)], n),
+            "Bestelldatum": day.strftime("%d.%m.%Y"),
+            "Artikel": rng.choice(["Schuhe", "Jacke", "Hose"], n),
+            "Betrag": [f"{x:.2f}".replace(".", ",") for x in rng.gamma(2, 40, n)],
+        }
+    )
+
+
+@pytest.mark.parametrize(("build", "looks"), [(_customers, "customers"), (_orders, "transactions")])
+def test_customers_or_orders_uploaded_as_the_survey_are_said(tmp_path, build, looks):
+    """Before: a "survey" of 200 or 900 answers without any rating, no NPS and no journey, and no word
+    that the file is a customer table or a purchase log."""
+    path = _write(build(np.random.default_rng(2)), tmp_path / "daten.csv")
+    with pytest.raises(CxError) as raised:
+        load_files({"survey": path})
+    assert raised.value.key == "error.records_in_survey_slot"
+    assert raised.value.params["looks"].key == f"table.{looks}"
+    assert load_files({looks: path})[looks].validated.report.rows_used > 0  # where it belongs
+
+
+def test_a_workbook_whose_largest_sheet_is_a_summary_reads_its_customer_sheet(tmp_path):
+    """Before: the pivot sheet "Übersicht" (more cells) was picked, 8 regions became 8 customers."""
+    rng = np.random.default_rng(9)
+    pivot = _pivot().head(7)
+    customers = pd.DataFrame(
+        {
+            "Kundennummer": [f"K{i}" for i in range(30)],
+            "Region": rng.choice(["Nord", "Süd"], 30),
+            "Umsatz": rng.gamma(2, 100, 30).round(2),
+        }
+    )
+    path = tmp_path / "mappe.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        pivot.to_excel(writer, sheet_name="Übersicht", index=False)
+        customers.to_excel(writer, sheet_name="Kunden", index=False)
+    loaded = load_files({"customers": str(path)})["customers"]
+    assert loaded.sheet == "Kunden"
+    assert loaded.validated.data["customer_id"].tolist() == customers["Kundennummer"].tolist()
+    assert loaded.validated.data["revenue"].sum() == pytest.approx(customers["Umsatz"].sum())
+    assert any("Übersicht" in note for note in loaded.validated.report.note_texts("de"))
