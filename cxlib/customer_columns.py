@@ -1307,6 +1307,16 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
     return None
 
 
+def tool_score_header(header: object) -> bool:
+    """Whether a header names a CRM's or mailing tool's score of the contact, never a customer's answer:
+    Mailchimp's "MEMBER_RATING", "HubSpot Score", "Lead Rating" (not "Member satisfaction").
+
+    >>> [tool_score_header(h) for h in ("MEMBER_RATING", "HubSpot Score", "Rating", "Member satisfaction")]
+    [True, True, False, False]
+    """
+    return _internal_column(_words(header), normalize_header(header).replace(" ", "")) == "tool_score"
+
+
 def _internal_column(words: set[str], squashed: str) -> str | None:
     """A column about the company's handling of the customer, by its header: a CRM or mailing tool's score
     of the contact ("tool_score"), the owner or sales rep ("internal_owner"), a time-zone offset

@@ -159,3 +159,12 @@ def test_orders_keyed_by_e_mail_link_to_customers_keyed_by_number(tmp_path):
         dict(zip(customers["Email"], customers["Customer ID"].astype(str), strict=True))
     )
     assert by_customer.reindex(expected.index).round(2).tolist() == expected.round(2).tolist()
+
+
+def test_an_audience_uploaded_as_the_survey_has_no_satisfaction(tmp_path):
+    """Mailchimp's MEMBER_RATING (1–5 engagement stars the tool gives each contact) is no answer of the
+    customer. Before: the audience in the survey slot gave 'satisfaction 3.0 on 1–5' from those stars."""
+    path = tmp_path / "audience.csv"
+    _audience(np.random.default_rng(3)).to_csv(path, index=False)
+    loaded = load_files({"survey": str(path)})
+    assert not {"satisfaction", "recommend", "touchpoints"} & set(loaded["survey"].mapping.matches)
