@@ -38,6 +38,7 @@ ASSUMPTION_CODES = frozenset(
         "age_from_birth_date_at",
         "id_near_unique",
         "id_names_customer",
+        "id_email",
         "spend_header",
         "nps_from_1_to_10",
         "nps_unreadable_answers",

@@ -681,6 +681,8 @@ def refine_customer_mapping(frame: pd.DataFrame, mapping: ColumnMapping) -> list
                 )
                 used.add(column)
                 break
+    if "customer_id" not in mapping.matches:
+        notes += _email_as_customer_id(frame, mapping, used)
     notes += _orders_that_are_counts(frame, mapping, used)
     notes += _coarse_region(frame, mapping, used)
     match = mapping.matches.get("revenue")
@@ -826,6 +828,34 @@ def _named_customer_id(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -
 _USAGE_WORDS = frozenset({"usage", "use", "uses", "used", "nutzung", "login", "logins", "session", "sessions",
                           "visit", "visits", "besuche", "call", "calls", "anrufe", "contact", "contacts",
                           "kontakte", "streaming", "watch", "views"})  # fmt: skip
+
+
+def _email_as_customer_id(
+    frame: pd.DataFrame, mapping: ColumnMapping, used: set
+) -> list[tuple[str, Evidence]]:
+    """A customer list without an ID column but with one e-mail address per customer (a Mailchimp
+    audience, a Klaviyo profile export, a newsletter list) is keyed by the address: surveys and orders
+    that name their customer by e-mail then link to it. The addresses are compared trimmed and in lower
+    case (:func:`cxlib.parsing.casefold_emails`); the evidence gives the share of distinct addresses.
+
+    >>> from cxlib.mapping import suggest_mapping
+    >>> audience = pd.DataFrame({"Email Address": [f"a{i}@x.de" for i in range(12)], "First Name": "Anna"})
+    >>> suggest_mapping(audience, "customers").as_dict()
+    {'customer_id': 'Email Address'}
+    """
+    from cxlib.parsing import casefold_emails
+    from cxlib.transaction_columns import is_email_column
+
+    for column in frame.columns:
+        values = frame[column]
+        if column in used or values.notna().mean() < NEAR_UNIQUE or not is_email_column(values):
+            continue
+        share = distinct_share(casefold_emails(values))
+        if share >= NEAR_UNIQUE:
+            mapping.matches["customer_id"] = ColumnMatch("customer_id", column, 0.8, "values")
+            used.add(column)
+            return [(column, Evidence("id_email", {"share": round(share, 3)}))]
+    return []
 
 
 def _usage_is_no_orders(mapping: ColumnMapping, used: set) -> list[tuple[str, Evidence]]:
@@ -1392,6 +1422,16 @@ def persona_exclusion(header: object, values: pd.Series) -> str | None:
     if text.str.len().mean() > FREE_TEXT_LENGTH:
         return "free_text"
     return None
+
+
+def tool_score_header(header: object) -> bool:
+    """Whether a header names a CRM's or mailing tool's score of the contact, never a customer's answer:
+    Mailchimp's "MEMBER_RATING", "HubSpot Score", "Lead Rating" (not "Member satisfaction").
+
+    >>> [tool_score_header(h) for h in ("MEMBER_RATING", "HubSpot Score", "Rating", "Member satisfaction")]
+    [True, True, False, False]
+    """
+    return _internal_column(_words(header), normalize_header(header).replace(" ", "")) == "tool_score"
 
 
 def _internal_column(words: set[str], squashed: str) -> str | None:

@@ -47,6 +47,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "error.required_role_empty": "The column “{column}” (field “{role}”) in the {table} table "
         "contains no values.",
         "error.no_usable_rows": "None of the {rows} rows of the {table} table could be used: {reason}",
+        "error.summary_table": 'The file "{file}" looks like a summary, not a {table} table with {expected}: '
+        "each of its {rows} rows is a group (“{label}”: {examples}) and its columns are {what} ({columns}). "
+        "Counted as {expected}, these rows would give wrong figures, so the file was not used. Please upload "
+        "the list the summary was made from.",
+        "error.survey_in_wrong_slot": 'The file "{file}" looks like a survey export, not a {table} table: it '
+        "has the survey's own response ID or date (“{column}”) and {ratings} rating questions ({columns}). Read "
+        "as {table}, its answers would give wrong figures, so it was not used here. Please upload it as the "
+        "survey.",
+        "error.records_in_survey_slot": 'The file "{file}" has no rating question and looks like a {looks} '
+        "table ({columns}), not a survey. Please upload it as the {looks}, and the survey's answers as the "
+        "survey.",
+        "summary.kind.periods": "periods (months, quarters or years)",
+        "summary.kind.measures": "figures about each group (counts, shares, averages)",
+        "summary.kind.frequencies": "how often each answer was given",
+        "summary.kind.answers": "the answer options, each with its count or share",
+        "summary.expected.customers": "one row per customer",
+        "summary.expected.survey": "one row per response",
+        "summary.expected.transactions": "one row per purchase",
         "error.unknown_role": "“{role}” is not a field of the {table} table.",
         "error.no_input": "Please give at least one file (customers, survey or transactions).",
         "error.unknown_column": "The column “{column}” does not exist in the {table} table.",
@@ -76,6 +94,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.churned_without_date": "{rows} customers are marked as churned in “{column}” but have no date in "
         "“{dates}”: the churn rate counts churn by its date, so they count as customers throughout and the rate "
         "may be too low.",
+        "rule.email_casefolded": "{rows} e-mail addresses in “{role}” are written with capitals or spaces "
+        "(e.g. {examples}); they are compared trimmed and in lower case, as mail systems treat them.",
         "rule.unknown_customer": "{rows} survey rows refer to customer IDs that are not in the customer "
         "table; they are kept for survey figures but cannot be linked to personas.",
         "rule.not_a_number": "{rows} values in “{role}” are not numbers (e.g. {examples}); they were left "
@@ -438,6 +458,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.group_row": "Row {group_row} ({groups}) groups the columns below it; row {header_row} "
         "is used as the header.",
         "reading.note.empty_columns": "{columns} completely empty column(s) were left out.",
+        "reading.note.sheet_skipped": "The sheet “{skipped}” is no table of single records (a summary, or "
+        "another kind of table); the sheet “{sheet}” was read instead. Choose a sheet to read another one.",
         "reading.note.sheets_joined": "The sheets {sheets} have the same columns: they are one purchase log split by period and were read together ({rows} rows). Choose one sheet to look at it alone.",
         "reading.note.header_rows": "Row(s) {rows} below the header (question texts, option labels or export "
         "codes, as survey tools export them) belong to the column names of row {header_row}; they are not "
@@ -943,6 +965,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "on {rows} rows) beside “{record}”, different on every row: one row per contract, order or "
         "subscription; “{header}” is the customer, and each customer's rows are combined into one",
         "evidence.id_near_unique": "{share:.0%} of the values are distinct and the header names a number",
+        "evidence.id_email": "no ID column: the e-mail address is the customer key ({share:.0%} distinct, compared trimmed and in lower case), so surveys and orders keyed by e-mail link to it",
         "evidence.id_names_customer": "“{header}” names the customer and is unique: used as the customer ID rather than “{other}”, which numbers the rows",
         "evidence.usage_not_orders": "“{header}” counts how often the service is used, not purchases: kept as a trait, not as orders",
         "evidence.not_spend_header": "the header names a balance, limit, salary, loan or ratio: not spend",
@@ -1101,6 +1124,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "error.required_role_empty": "Die Spalte „{column}“ (Feld „{role}“) in der Tabelle {table} "
         "enthält keine Werte.",
         "error.no_usable_rows": "Keine der {rows} Zeilen der Tabelle {table} war verwendbar: {reason}",
+        "error.summary_table": "Die Datei „{file}“ sieht wie eine Zusammenfassung aus, nicht wie eine "
+        "Tabelle {table} mit {expected}: Jede ihrer {rows} Zeilen ist eine Gruppe („{label}“: {examples}), "
+        "und ihre Spalten sind {what} ({columns}). Als {expected} gezählt ergäben diese Zeilen falsche Zahlen; "
+        "die Datei wurde deshalb nicht verwendet. Bitte laden Sie die Liste hoch, aus der die "
+        "Zusammenfassung erstellt wurde.",
+        "error.survey_in_wrong_slot": "Die Datei „{file}“ sieht wie ein Umfrage-Export aus, nicht wie eine "
+        "Tabelle {table}: Sie hat die eigene Antwortnummer oder das Antwortdatum der Umfrage („{column}“) und "
+        "{ratings} Bewertungsfragen ({columns}). Als {table} gelesen ergäben ihre Antworten falsche Zahlen; "
+        "sie wurde deshalb hier nicht verwendet. Bitte laden Sie sie als Umfrage hoch.",
+        "error.records_in_survey_slot": "Die Datei „{file}“ hat keine Bewertungsfrage und sieht wie eine "
+        "Tabelle {looks} aus ({columns}), nicht wie eine Umfrage. Bitte laden Sie sie als {looks} hoch und "
+        "die Antworten der Umfrage als Umfrage.",
+        "summary.kind.periods": "Zeiträume (Monate, Quartale oder Jahre)",
+        "summary.kind.measures": "Kennzahlen je Gruppe (Anzahlen, Anteile, Mittelwerte)",
+        "summary.kind.frequencies": "die Häufigkeit jeder Antwort",
+        "summary.kind.answers": "die Antwortoptionen, jede mit ihrer Anzahl oder ihrem Anteil",
+        "summary.expected.customers": "einer Zeile je Kunde",
+        "summary.expected.survey": "einer Zeile je Antwortbogen",
+        "summary.expected.transactions": "einer Zeile je Kauf",
         "error.unknown_role": "„{role}“ ist kein Feld der Tabelle {table}.",
         "error.no_input": "Bitte geben Sie mindestens eine Datei an (Kunden, Umfrage oder Transaktionen).",
         "error.unknown_column": "Die Spalte „{column}“ gibt es in der Tabelle {table} nicht.",
@@ -1132,6 +1174,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "rule.churned_without_date": "{rows} Kunden sind in „{column}“ als abgewandert markiert, haben aber kein "
         "Datum in „{dates}“: Die Abwanderungsquote zählt Abwanderung nach ihrem Datum, diese Kunden zählen "
         "durchgehend als Kunden, die Quote ist daher womöglich zu niedrig.",
+        "rule.email_casefolded": "{rows} E-Mail-Adressen in „{role}“ sind mit Großbuchstaben oder "
+        "Leerzeichen geschrieben (z. B. {examples}); sie werden ohne Leerzeichen und in Kleinbuchstaben "
+        "verglichen, wie Mailsysteme sie behandeln.",
         "rule.unknown_customer": "{rows} Umfragezeilen verweisen auf Kunden-IDs, die in der Kundentabelle "
         "fehlen; sie zählen für die Umfragewerte, lassen sich aber keiner Persona zuordnen.",
         "rule.not_a_number": "{rows} Werte in „{role}“ sind keine Zahlen (z. B. {examples}); sie wurden "
@@ -1505,6 +1550,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.group_row": "Zeile {group_row} ({groups}) fasst die Spalten darunter zusammen; "
         "Zeile {header_row} dient als Überschrift.",
         "reading.note.empty_columns": "{columns} vollständig leere Spalte(n) wurden weggelassen.",
+        "reading.note.sheet_skipped": "Das Blatt „{skipped}“ ist keine Tabelle einzelner Datensätze (eine "
+        "Zusammenfassung oder eine andere Art Tabelle); stattdessen wurde das Blatt „{sheet}“ gelesen. Wählen "
+        "Sie ein Blatt, um ein anderes zu lesen.",
         "reading.note.sheets_joined": "Die Tabellenblätter {sheets} haben dieselben Spalten: Sie sind ein nach Zeitraum geteiltes Kaufprotokoll und wurden zusammen gelesen ({rows} Zeilen). Wählen Sie ein Blatt, um es allein anzusehen.",
         "reading.note.header_rows": "Zeile(n) {rows} unter der Überschrift (Fragetexte, Antwortoptionen oder "
         "Exportcodes, wie Umfragewerkzeuge sie ausgeben) gehören zu den Spaltennamen aus Zeile {header_row}; "
@@ -2024,6 +2072,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "in {rows} Zeilen) neben „{record}“, das in jeder Zeile anders ist: eine Zeile je Vertrag, Bestellung "
         "oder Abo; „{header}“ ist der Kunde, die Zeilen jedes Kunden werden zu einer zusammengefasst",
         "evidence.id_near_unique": "{share:.0%} der Werte sind verschieden und die Überschrift nennt eine Nummer",
+        "evidence.id_email": "keine ID-Spalte: Die E-Mail-Adresse ist der Kundenschlüssel ({share:.0%} verschieden, ohne Leerzeichen und in Kleinbuchstaben verglichen), sodass Umfragen und Bestellungen mit E-Mail-Adresse verknüpft werden",
         "evidence.id_names_customer": "„{header}“ nennt den Kunden und ist eindeutig: als Kunden-ID verwendet statt „{other}“, das die Zeilen nummeriert",
         "evidence.usage_not_orders": "„{header}“ zählt, wie oft der Dienst genutzt wird, keine Käufe: als Merkmal behalten, nicht als Bestellungen",
         "evidence.not_spend_header": "die Überschrift nennt einen Saldo, ein Limit, ein Gehalt, einen Kredit oder eine Quote: kein Umsatz",
@@ -2205,6 +2254,9 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "customers' text are not read: {columns} (choose the comment column on the Data page).",
         "survey.note.ordinal": "Read as ordered points but left out of the journey, because they ask how "
         "often, how important or how likely, not how satisfied: {columns}.",
+        "link.note.ids_by_email": "{matched} of {total} rows name their customer by e-mail address: they were "
+        "linked to the customers with that address in “{column}” of the customer table (compared trimmed and "
+        "in lower case); {unmatched} rows have an address that is not in the customer table.",
         "link.note.ids_of_records": "{matched} of {total} customer IDs here are record numbers of the customer "
         "table (one per contract or order), not its customers: each was linked to the customer its record "
         "belongs to (“{column}”).",
@@ -2322,6 +2374,10 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "mit Kundentext werden nicht gelesen: {columns} (Kommentarspalte auf der Seite Daten wählen).",
         "survey.note.ordinal": "Als geordnete Punkte gelesen, aber nicht in der Customer Journey, weil sie "
         "fragen, wie oft, wie wichtig oder wie wahrscheinlich, nicht wie zufrieden: {columns}.",
+        "link.note.ids_by_email": "{matched} von {total} Zeilen nennen ihren Kunden per E-Mail-Adresse: Sie "
+        "wurden den Kunden mit dieser Adresse in „{column}“ der Kundentabelle zugeordnet (ohne Leerzeichen "
+        "und in Kleinbuchstaben verglichen); {unmatched} Zeilen haben eine Adresse, die in der Kundentabelle "
+        "fehlt.",
         "link.note.ids_of_records": "{matched} von {total} Kunden-IDs sind hier Satznummern der Kundentabelle "
         "(eine je Vertrag oder Bestellung), nicht ihre Kunden: jede wurde dem Kunden zugeordnet, zu dem ihr "
         "Satz gehört („{column}“).",

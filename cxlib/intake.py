@@ -13,6 +13,7 @@ from typing import BinaryIO
 
 import pandas as pd
 
+from cxlib.errors import CxError
 from cxlib.mapping import ColumnMapping, mapping_from_dict, suggest_mapping
 from cxlib.reading import get_sheet, pick_sheet, question_labels, read_file
 from cxlib.roles import TableName
@@ -60,6 +61,7 @@ def prepare_table(
     :mod:`cxlib.mapping_profile`). The result is language-neutral (``lang`` is ignored, kept for older
     callers): rules and notes are rendered where they are shown.
     """
+    automatic = not roles and not corrections  # the user chose no column by hand
     if sheet is None and sheet_hint in sheets:
         sheet = sheet_hint
     joined = joined_sheets(sheets, table)
@@ -81,6 +83,14 @@ def prepare_table(
         base = dict(roles) if roles else suggest_mapping(raw, table).as_dict()
         roles = {**base, **corrections}
     mapping = mapping_from_dict(raw, table, roles) if roles else suggest_mapping(raw, table)
+    if automatic:
+        try:
+            refuse_misplaced(raw, mapping, file=file)
+        except CxError:
+            other = _records_sheet(sheets, name, table, file) if sheet is None and joined is None else None
+            if other is None:
+                raise
+            name, raw, mapping = other
     validated = validate_table(
         raw,
         mapping,
@@ -91,6 +101,178 @@ def prepare_table(
     )
     names = [joined[0], *sheets] if joined is not None else list(sheets)
     return LoadedTable(table, file, names, name, raw, mapping, validated)
+
+
+def refuse_misplaced(raw: pd.DataFrame, mapping: ColumnMapping, *, file: str) -> None:
+    """Raise :class:`CxError` for a sheet that is no table of this kind: a summary, a survey as the
+    customers or purchases, customers or purchases as the survey."""
+    refuse_summary(raw, mapping, file=file)
+    refuse_survey_elsewhere(raw, mapping, file=file)
+    refuse_records_as_survey(raw, mapping, file=file)
+
+
+def _records_sheet(
+    sheets: Mapping[str, pd.DataFrame], skipped: str, table: TableName, file: str
+) -> tuple[str, pd.DataFrame, ColumnMapping] | None:
+    """Another sheet of the workbook that holds this table's records (an ID column found, not
+    misplaced), when the sheet picked is a summary or another kind of table: (name, sheet, mapping),
+    with a reading note naming the sheet skipped; None when there is none."""
+    rest = {name: frame for name, frame in sheets.items() if name != skipped and len(frame)}
+    while rest:
+        name = pick_sheet(rest)
+        raw = get_sheet(rest, name, filename=file)
+        mapping = suggest_mapping(raw, table)
+        del rest[name]
+        if not any(key in mapping.matches for key in _RECORD_KEYS):
+            continue
+        try:
+            refuse_misplaced(raw, mapping, file=file)
+        except CxError:
+            continue
+        raw = raw.copy(deep=False)
+        note = ("reading.note.sheet_skipped", {"skipped": skipped, "sheet": name})
+        raw.attrs = {**raw.attrs, "note_keys": [*raw.attrs.get("note_keys", []), note]}
+        return name, raw, mapping
+    return None
+
+
+#: Roles that identify a record: with one of them found by its header, the rows are records.
+_RECORD_KEYS = ("customer_id", "response_id", "order_id")
+
+
+def refuse_summary(raw: pd.DataFrame, mapping: ColumnMapping, *, file: str) -> None:
+    """Refuse a summary uploaded as a table of records: a pivot or segment report as the customers, a
+    survey report or frequency table as the survey (:func:`cxlib.summary_tables.summary_shape`). Its
+    rows are groups; counted as customers or answers they would give personas of regions and an NPS of
+    averages. Raises :class:`CxError` (``error.summary_table``) saying what the file looks like; a table
+    with an ID column is never refused.
+
+    >>> pivot = pd.DataFrame({"Region": ["Nord", "Süd", "Ost"], "Jan": [5, 6, 7], "Feb": [8, 9, 1]})
+    >>> from cxlib.errors import CxError
+    >>> try:
+    ...     refuse_summary(pivot, suggest_mapping(pivot, "customers"), file="pivot.xlsx")
+    ... except CxError as error:
+    ...     print(error.key, error.params["label"], error.params["rows"])
+    error.summary_table Region 3
+    """
+    from cxlib.messages import Message
+    from cxlib.summary_tables import summary_shape
+
+    if any(key in mapping.matches for key in _RECORD_KEYS):
+        return
+    shape = summary_shape(raw)
+    if shape is None:
+        return
+    raise CxError(
+        "error.summary_table",
+        file=file,
+        table=Message(f"table.{mapping.table}"),
+        rows=shape.groups,
+        label=shape.label,
+        examples=shape.examples,
+        columns=shape.columns,
+        what=Message(f"summary.kind.{shape.kind}"),
+        expected=Message(f"summary.expected.{mapping.table}"),
+    )
+
+
+#: Roles that show a customer table's or purchase log's own content: with one of them, answers in the
+#: file are the customers' (a CRM with its NPS field), not a survey uploaded in the wrong place.
+_OWN_ROLES = {
+    "customers": ("revenue", "orders", "margin", "signup_date", "churn_date", "churned", "tenure"),
+    "transactions": ("amount", "unit_price", "order_id"),
+}
+#: Rows read to tell a survey by its columns (the answers' scales need no more).
+_SLOT_SAMPLE = 2_000
+
+
+def refuse_survey_elsewhere(raw: pd.DataFrame, mapping: ColumnMapping, *, file: str) -> None:
+    """Refuse a survey export uploaded as the customers or the purchases: two or more rating questions
+    and the survey's own response ID ("Antwort-ID", "Response ID", "Submission ID") or response date
+    ("Zeitstempel", "Submitted at") by their headers, and none of the table's own columns (revenue,
+    signup, churn; amount). Read as customers, a customer's second answer was set aside as a repeated
+    ID and the first one made the NPS; read as purchases, each answer was an order. Raises
+    :class:`CxError` (``error.survey_in_wrong_slot``) naming the columns that show it.
+
+    >>> from cxlib.errors import CxError
+    >>> answers = pd.DataFrame({"Response ID": range(1, 13), "Customer ID": [1, 2, 3] * 4,
+    ...                         "How likely are you to recommend us?": [9, 7, 3] * 4,
+    ...                         "Satisfaction with delivery": [4, 5, 2] * 4})
+    >>> try:
+    ...     refuse_survey_elsewhere(answers, suggest_mapping(answers, "customers"), file="a.csv")
+    ... except CxError as error:
+    ...     print(error.key, error.params["column"])
+    error.survey_in_wrong_slot Response ID
+    """
+    from cxlib.messages import Message
+
+    own = _OWN_ROLES.get(mapping.table)
+    if own is None or any(key in mapping.matches for key in own):
+        return
+    survey = suggest_mapping(raw.head(_SLOT_SAMPLE), "survey").matches
+    ratings = [survey[key].column for key in ("recommend", "satisfaction") if key in survey]
+    ratings += survey["touchpoints"].column if "touchpoints" in survey else []
+    keys = [survey[key] for key in ("response_id", "response_date") if key in survey]
+    named = [match.column for match in keys if match.method in ("exact", "synonym")]
+    if len(ratings) < 2 or not named:
+        return
+    shown = ", ".join(map(str, ratings[:4])) + (", …" if len(ratings) > 4 else "")
+    raise CxError(
+        "error.survey_in_wrong_slot",
+        file=file,
+        table=Message(f"table.{mapping.table}"),
+        column=str(named[0]),
+        ratings=len(ratings),
+        columns=shown,
+    )
+
+
+#: Roles that show a table is about customers or purchases, not answers.
+_PROFILE_ROLES = (
+    "revenue", "orders", "signup_date", "churn_date", "churned", "tenure", "age", "gender", "income",
+)  # fmt: skip
+#: Of those, the ones no survey asks about: a survey's demographic questions (age, gender) are no sign.
+_CUSTOMER_ONLY = frozenset(_PROFILE_ROLES[:6])
+_RATING_ROLES = ("recommend", "satisfaction", "touchpoints", "touchpoint", "score")
+
+
+def refuse_records_as_survey(raw: pd.DataFrame, mapping: ColumnMapping, *, file: str) -> None:
+    """Refuse a customer table or purchase log uploaded as the survey: no rating question and no
+    comment at all, and a purchase log's amount and date with repeated customers, or two or more of a
+    customer table's columns, one of them no survey asks about (revenue, orders, signup, churn).
+    Before, such a file was "a survey" of N answers with no NPS and no journey, and nothing said why.
+    Raises :class:`CxError` (``error.records_in_survey_slot``) saying what the file looks like.
+
+    >>> from cxlib.errors import CxError
+    >>> customers = pd.DataFrame({"Kundennummer": ["K1", "K2", "K3"], "Alter": [34, 51, 28],
+    ...                           "Geschlecht": ["w", "m", "w"], "Umsatz": [120.5, 80.0, 310.2]})
+    >>> try:
+    ...     refuse_records_as_survey(customers, suggest_mapping(customers, "survey"), file="kunden.csv")
+    ... except CxError as error:
+    ...     print(error.key, error.params["looks"].key)
+    error.records_in_survey_slot table.customers
+    """
+    from cxlib.messages import Message
+
+    if mapping.table != "survey" or any(key in mapping.matches for key in (*_RATING_ROLES, "comment")):
+        return  # answers to rate or to read: a survey, whatever else it holds
+    sample = raw.head(_SLOT_SAMPLE)
+    lines = suggest_mapping(sample, "transactions").matches
+    ids = sample[lines["customer_id"].column] if "customer_id" in lines else None
+    if {"amount", "date"} <= set(lines) and ids is not None and ids.duplicated().any():
+        looks, found = "transactions", [lines[key].column for key in ("customer_id", "date", "amount")]
+    else:
+        profile = suggest_mapping(sample, "customers").matches
+        found = [profile[key].column for key in _PROFILE_ROLES if key in profile]
+        if len(found) < 2 or not _CUSTOMER_ONLY & set(profile):
+            return
+        looks = "customers"
+    raise CxError(
+        "error.records_in_survey_slot",
+        file=file,
+        looks=Message(f"table.{looks}"),
+        columns=", ".join(map(str, found[:5])),
+    )
 
 
 def joined_sheets(sheets: Mapping[str, pd.DataFrame], table: TableName) -> tuple[str, pd.DataFrame] | None:
@@ -186,6 +368,8 @@ def _respell_customer_ids(item: LoadedTable, customers: LoadedTable) -> None:
     data = item.validated.data
     if "customer_id" not in data or "customer_id" not in customers.validated.data:
         return
+    if _ids_by_email(item, customers):
+        return
     match = customers.mapping.matches.get("customer_id")
     if match is not None and match.method == "row_number":  # numbered rows are nobody's ID elsewhere
         return
@@ -203,6 +387,42 @@ def _respell_customer_ids(item: LoadedTable, customers: LoadedTable) -> None:
         how=Message(f"link.how.{found.method}"),
     )
     item.validated.report.notes = [*item.validated.report.notes, note]
+
+
+def _ids_by_email(item: LoadedTable, customers: LoadedTable) -> bool:
+    """A survey or order table that names its customers by e-mail address, beside a customer table keyed
+    otherwise (Mailchimp's LEID, a customer number, row numbers) that lists each customer's address: each
+    row is linked to the customer with its address (trimmed, lower case), with a note counting the rows
+    linked and not. True when it was; an address listed for two customers links to neither."""
+    from cxlib.messages import Message
+    from cxlib.parsing import casefold_emails
+    from cxlib.transaction_columns import is_email_column
+
+    ids = item.validated.data["customer_id"]
+    known = customers.validated.data
+
+    def addresses_in(values: pd.Series) -> bool:  # the first filled cells decide
+        return is_email_column(values.dropna().head(500))
+
+    if not addresses_in(ids) or addresses_in(known["customer_id"]):
+        return False  # no addresses here, or the customers are keyed by them already
+    column = next((c for c in known.columns if c != "customer_id" and addresses_in(known[c])), None)
+    if column is None:
+        return False
+    addresses = casefold_emails(known[column])
+    lookup = pd.Series(known["customer_id"].to_numpy(), index=addresses.to_numpy())[
+        addresses.notna().to_numpy()
+    ]
+    lookup = lookup[~lookup.index.duplicated(keep=False)]
+    linked = ids.map(lookup)
+    found = linked.notna()
+    if not found.any():
+        return False
+    item.validated.data = item.validated.data.assign(customer_id=linked.where(found, ids).astype(ids.dtype))
+    note = Message("link.note.ids_by_email", matched=int(found.sum()), total=int(ids.notna().sum()),
+                   unmatched=int((ids.notna() & ~found).sum()), column=str(column))  # fmt: skip
+    item.validated.report.notes = [*item.validated.report.notes, note]
+    return True
 
 
 def _ids_of_records(item: LoadedTable, customers: LoadedTable) -> bool:

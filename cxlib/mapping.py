@@ -303,7 +303,11 @@ def suggest_mapping(frame: pd.DataFrame, table: TableName) -> ColumnMapping:
 def _survey_role_fits(role_key: str, questionnaire: Questionnaire, column: str) -> bool:
     """Whether a survey column's values suit a role its header suggests (a 1–5 or 0/1 "recommend" item
     is no NPS question; a multiple-choice question is no comment)."""
+    from cxlib.customer_columns import tool_score_header
+
     meaning, profile = questionnaire.meanings[column], questionnaire.profiles[column]
+    if role_key in ("recommend", "satisfaction", "touchpoint", "score") and tool_score_header(column):
+        return False  # Mailchimp's MEMBER_RATING: the tool's engagement stars, not the customer's answer
     if role_key == "recommend":
         if meaning.kind in ("nps_score", "nps_group"):
             return True
@@ -346,8 +350,12 @@ def _survey_roles_from_values(
     by_header = {str(column): column for column in frame.columns}
     meanings = questionnaire.meanings
 
-    def free(kinds: tuple[str, ...]) -> list[str]:
-        return [c for c in questionnaire.of_kind(*kinds) if by_header[c] not in used]
+    from cxlib.customer_columns import tool_score_header
+
+    def free(kinds: tuple[str, ...]) -> list[str]:  # a tool's score of the contact is no answer
+        return [
+            c for c in questionnaire.of_kind(*kinds) if by_header[c] not in used and not tool_score_header(c)
+        ]
 
     def assign(role_key: str, column: str, confidence: float) -> None:
         mapping.matches[role_key] = ColumnMatch(role_key, by_header[column], confidence, "values")

@@ -737,6 +737,18 @@ def normalize_ids(values: pd.Series) -> pd.Series:
     return text.mask(digits, stripped)
 
 
+def casefold_emails(values: pd.Series) -> pd.Series:
+    """E-mail addresses as they match across files: trimmed and in lower case (mail systems treat
+    "Anna.Meier@Shop.de " and "anna.meier@shop.de" as one address); other cells as written.
+
+    >>> casefold_emails(pd.Series([" Anna.Meier@Shop.DE ", "K-7", None])).tolist()
+    ['anna.meier@shop.de', 'K-7', <NA>]
+    """
+    text = values.astype("string").str.strip()
+    email = text.str.contains("@", regex=False).fillna(False).astype(bool)
+    return text.mask(email, text.str.casefold())
+
+
 def normalize_gender(values: pd.Series) -> pd.Series:
     """Gender labels as "female" / "male" / "diverse", other values kept as written.
 

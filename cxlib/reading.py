@@ -1124,6 +1124,16 @@ _PERIOD_LABEL = re.compile(
 )
 
 
+def is_period_label(text: str) -> bool:
+    """Whether a header or label names a period only: a year, quarter, half, month or small number
+    ("2024", "Q1", "H2", "Mär", "Jan 24", "12").
+
+    >>> [is_period_label(t) for t in ("2024", "Q3 2024", "Mär", "Umsatz 2024")]
+    [True, True, True, False]
+    """
+    return bool(_PERIOD_LABEL.match(text))
+
+
 #: Labels that say how a group's figure is measured, not what it is: "Bestellungen" over "Anzahl".
 _MEASURES = frozenset(
     {"anzahl", "count", "number", "betrag", "amount", "wert", "value", "summe", "sum", "anteil", "share",

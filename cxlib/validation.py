@@ -30,6 +30,7 @@ from cxlib.mapping import ColumnMapping
 from cxlib.messages import Message
 from cxlib.parsing import (
     DateOrder,
+    casefold_emails,
     clean_text,
     date_order,
     guess_decimal,
@@ -631,7 +632,7 @@ def _typed(
     values: pd.Series, kind: str, key: str, label: Message | str, rules: _Rules, decimal: str | None
 ) -> pd.Series:
     if kind == "id":
-        return normalize_ids(values)
+        return _email_ids_casefolded(normalize_ids(values), label, rules)
     if kind == "number":
         numbers, bad, marked = parse_numbers(values, decimal=decimal)
         rules.add(
@@ -665,6 +666,20 @@ def _typed(
         )  # fmt: skip
         return normalize_gender(values)
     return clean_text(values)
+
+
+def _email_ids_casefolded(ids: pd.Series, label: Message | str, rules: _Rules) -> pd.Series:
+    """IDs that are e-mail addresses, trimmed and in lower case, so that "Anna@Shop.de" in the survey
+    finds "anna@shop.de" in the customer list; the addresses changed are counted (rule email_casefolded)."""
+    from cxlib.transaction_columns import is_email_column
+
+    if not is_email_column(ids.dropna().head(_GUESS_CELLS)):  # a sample decides: IDs are one kind
+        return ids
+    folded = casefold_emails(ids)
+    changed = ids.notna() & (folded != ids).fillna(False).astype(bool)
+    rules.add("email_casefolded", int(changed.sum()), set_aside=False, role=label,
+              examples=quoted_examples(ids, changed))  # fmt: skip
+    return folded
 
 
 def _status_words_read(values: pd.Series) -> pd.Series:
