@@ -2097,6 +2097,10 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "likert.scale.frequency": "frequency scale",
         "survey.note.other_comments": "The voices read the comments in “{comment}”; other columns with "
         "customers' text are not read: {columns} (choose the comment column on the Data page).",
+        "survey.note.employee_survey": "This looks like an employee survey or HR table, not a customer "
+        "survey (columns {columns}): its ratings are employees' answers about their work, so they give no "
+        "touchpoints, customer satisfaction or NPS. Upload the customer survey, or map the columns on the "
+        "Data page if they really are customers' answers.",
         "survey.note.ordinal": "Read as ordered points but left out of the journey, because they ask how "
         "often, how important or how likely, not how satisfied: {columns}.",
         "link.note.ids_of_records": "{matched} of {total} customer IDs here are record numbers of the customer "
@@ -2138,6 +2142,7 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "a comment",
         "evidence.ordinal_header": "header word “{word}”: it asks how important or how often, not how "
         "satisfied: ordered points, not in the journey",
+        "evidence.employee_survey": "a staff file (columns {columns}): an employee's answer, not a customer's",
         "evidence.not_in_battery": "a single coded question outside the rating batteries",
         "evidence.row_numbers_as_ids": "no ID column: row numbers used as response IDs",
         "evidence.recommend_not_nps": "recommendation on {low}–{high}, not 0–10: no NPS",
@@ -2214,6 +2219,11 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "likert.scale.frequency": "Häufigkeitsskala",
         "survey.note.other_comments": "Die Kundenstimmen lesen die Kommentare in „{comment}“; weitere Spalten "
         "mit Kundentext werden nicht gelesen: {columns} (Kommentarspalte auf der Seite Daten wählen).",
+        "survey.note.employee_survey": "Das sieht nach einer Mitarbeiterbefragung oder Personaltabelle aus, "
+        "nicht nach einer Kundenbefragung (Spalten {columns}): ihre Bewertungen sind Antworten von "
+        "Mitarbeitenden über ihre Arbeit und ergeben keine Kontaktpunkte, keine Kundenzufriedenheit und "
+        "keinen NPS. Laden Sie die Kundenbefragung hoch oder ordnen Sie die Spalten auf der Seite Daten zu, "
+        "wenn es doch Antworten von Kunden sind.",
         "survey.note.ordinal": "Als geordnete Punkte gelesen, aber nicht in der Customer Journey, weil sie "
         "fragen, wie oft, wie wichtig oder wie wahrscheinlich, nicht wie zufrieden: {columns}.",
         "link.note.ids_of_records": "{matched} von {total} Kunden-IDs sind hier Satznummern der Kundentabelle "
@@ -2255,6 +2265,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "(personenbezogene Daten), kein Kommentar",
         "evidence.ordinal_header": "Wort „{word}“ in der Überschrift: gefragt ist, wie wichtig oder wie oft, "
         "nicht wie zufrieden: geordnete Punkte, nicht in der Customer Journey",
+        "evidence.employee_survey": "eine Personaldatei (Spalten {columns}): Antwort von Mitarbeitenden, nicht "
+        "von Kunden",
         "evidence.not_in_battery": "eine einzelne codierte Frage außerhalb der Bewertungsblöcke",
         "evidence.row_numbers_as_ids": "keine ID-Spalte: Zeilennummern als Antwort-ID",
         "evidence.recommend_not_nps": "Weiterempfehlung auf {low}–{high}, nicht 0–10: kein NPS",

@@ -27,6 +27,7 @@ from cxlib.scales import (
     TITLE_WORDS,
     Questionnaire,
     company_reply_word,
+    employee_item,
     has_term,
     mostly_beyond_scales,
     personal_field_word,
@@ -113,6 +114,14 @@ def normalize_header(header: object) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+#: Words of customer columns that describe the customer (group, place, status), never identify them.
+DESCRIBING_WORDS = frozenset(
+    {"group", "gruppe", "segment", "type", "typ", "art", "class", "klasse", "category", "kategorie", "state",
+     "city", "zip", "postal", "plz", "ort", "stadt", "land", "country", "region", "bundesland", "prefix",
+     "status", "level", "tier", "since"}
+)  # fmt: skip
+
+
 def _fold(text: str) -> str:
     return text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
 
@@ -159,6 +168,8 @@ def _name_score(header: str, role: Role) -> tuple[float, str]:
         contact = personal_field_word(folded) if role.kind == "id" else None
         if contact is not None and contact not in name:  # "Customer Name" is no misspelt "customer id"
             continue
+        if role.kind == "id" and (set(folded.split()) - set(name.split())) & DESCRIBING_WORDS:
+            continue  # "Customer_City", "Kunden-Ort" describe the customer: no misspelt "customer id"
         matcher = difflib.SequenceMatcher(None, folded, name)
         # the quick ratios are upper bounds of ratio(): wide sheets skip most of the expensive matching
         if matcher.real_quick_ratio() < needed or matcher.quick_ratio() < needed:
@@ -295,6 +306,8 @@ def _survey_role_fits(role_key: str, questionnaire: Questionnaire, column: str) 
     """Whether a survey column's values suit a role its header suggests (a 1–5 or 0/1 "recommend" item
     is no NPS question; a multiple-choice question is no comment)."""
     meaning, profile = questionnaire.meanings[column], questionnaire.profiles[column]
+    if role_key in ("recommend", "satisfaction", "touchpoint", "score", "comment") and employee_item(meaning):
+        return False  # an employee's answer in a staff file says nothing about customers
     if role_key == "recommend":
         if meaning.kind in ("nps_score", "nps_group"):
             return True
@@ -346,8 +359,9 @@ def _survey_roles_from_values(
 
     if "recommend" not in mapping.matches:
         for column in free(("nps_group",)) + free(("nps_score",)):
-            assign("recommend", column, 0.8)
-            break
+            if not employee_item(meanings[column]):
+                assign("recommend", column, 0.8)
+                break
     if "customer_id" not in mapping.matches:  # the e-mail links answers to customers when no ID does
         from cxlib.transaction_columns import is_email_column
 
@@ -365,7 +379,7 @@ def _survey_roles_from_values(
         else [c for c in free(("rating",)) if "touchpoints" not in meanings[c].excluded_from]
     )
     if "satisfaction" not in mapping.matches:
-        outcomes = free(("outcome",))
+        outcomes = [c for c in free(("outcome",)) if not employee_item(meanings[c])]
         overall = [c for c in outcomes if has_term(words_of(c), _OVERALL_WORDS)]
         if overall or outcomes:
             assign("satisfaction", (overall or outcomes)[0], 0.7)

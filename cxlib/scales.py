@@ -45,6 +45,8 @@ __all__ = [
     "Questionnaire",
     "code_only_header",
     "company_reply_word",
+    "employee_headers",
+    "employee_item",
     "end_label_points",
     "evidence_text",
     "header_anchors",
@@ -1369,7 +1371,64 @@ def read_questionnaire(frame: pd.DataFrame, *, sample: int | None = SAMPLE_ROWS)
     _nps_group_columns(meanings)
     _nps_from_labels(meanings, labels)
     _nps_from_plain_score(meanings)
+    _employee_items(meanings)
     return Questionnaire(meanings, families, profiles)
+
+
+#: Header words of a staff file (IBM's HR attrition set: JobSatisfaction, OverTime, EmployeeNumber; the HR
+#: analytics set: salary, promotion_last_5years, Work_accident; a German Mitarbeiterbefragung).
+_EMPLOYEE_WORDS = (
+    "employee", "mitarbeiter", "job", "salary", "gehalt", "overtime", "over time", "ueberstunden",
+    "promotion", "befoerderung", "attrition", "work life", "worklife", "work accident", "arbeitsunfall",
+    "personalnummer", "arbeitsplatz", "vorgesetzte", "vorgesetzter", "years at company",
+    "betriebszugehoerigkeit", "last evaluation", "montly hours", "monthly hours",
+)  # fmt: skip
+_CUSTOMER_WORDS = ("customer", "kunde", "kunden", "client", "guest", "gast", "passenger", "patient")
+_EMPLOYEE_SIGNS = 3  # distinct staff words: one "job" or "salary" is a customer's occupation or income
+
+
+def employee_headers(headers: Iterable[object]) -> list[str]:
+    """The headers that show a staff file (an employee survey or HR table uploaded as the customer
+    survey): empty unless three distinct staff words occur and no header names customers.
+
+    Examples
+    --------
+    >>> employee_headers(["EmployeeNumber", "JobSatisfaction", "OverTime", "Age"])
+    ['EmployeeNumber', 'JobSatisfaction', 'OverTime']
+    >>> employee_headers(["Customer ID", "Job", "EstimatedSalary", "Number of employees"])
+    []
+    """
+    found: dict[str, str] = {}
+    for header in headers:
+        words = words_of(header)
+        if has_term(words, _CUSTOMER_WORDS):
+            return []
+        term = has_term(words, _EMPLOYEE_WORDS)
+        if term is not None:
+            found[str(header)] = term
+    return list(found) if len(set(found.values())) >= _EMPLOYEE_SIGNS else []
+
+
+def _employee_items(meanings: dict[str, ColumnMeaning]) -> None:
+    """In a staff file, the ratings, scores and texts are employees' answers about their work: no
+    touchpoint, satisfaction, recommendation or comment of customers (evidence ``employee_survey``, naming
+    the staff headers)."""
+    staff = employee_headers(meanings)
+    if not staff:
+        return
+    shown = ", ".join(staff[:4])
+    for meaning in meanings.values():
+        if meaning.kind in ("rating", "outcome", "nps_score", "nps_group", "recommend_rating", "number"):
+            meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "touchpoints", "comment")))
+            meaning.evidence.append(Evidence("employee_survey", {"columns": shown}))
+        elif meaning.kind == "free_text":
+            meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "comment")))
+            meaning.evidence.append(Evidence("employee_survey", {"columns": shown}))
+
+
+def employee_item(meaning: ColumnMeaning) -> bool:
+    """Whether a column is an employee's answer in a staff file (see :func:`employee_headers`)."""
+    return any(e.code == "employee_survey" for e in meaning.evidence)
 
 
 def _nps_from_labels(meanings: dict[str, ColumnMeaning], labels: dict[str, str]) -> None:
@@ -1968,7 +2027,9 @@ def _mark_batteries(meanings: dict[str, ColumnMeaning], families: list[Family]) 
         return
     with_battery = {c for f in families if battery_items & set(f.columns) for c in f.columns}
     for column, meaning in meanings.items():
-        if meaning.kind != "rating" or column in with_battery or "touchpoints" in meaning.excluded_from:
+        if meaning.kind != "rating" or column in with_battery | battery_items:
+            continue  # an item of a battery itself ("The restaurant was clean" among "The …" statements)
+        if "touchpoints" in meaning.excluded_from:
             continue
         words = words_of(column)
         if touchpoint_likeness(words) >= 0.5 or has_term(words, RATING_WORDS):

@@ -282,6 +282,9 @@ def _survey_answers(
                     f"survey.note.{meaning.kind}", column=column, low=meaning.scale[0], high=meaning.scale[1]
                 )
             )
+    staff = next((e for m in meanings.values() for e in m.evidence if e.code == "employee_survey"), None)
+    if staff is not None:  # IBM's HR attrition set uploaded as the customer survey
+        notes.append(Message("survey.note.employee_survey", columns=staff.params["columns"]))
     unlabelled = unlabelled_ten_point_items(meanings) if "recommend" not in mapping.matches else []
     if unlabelled:  # perhaps the NPS question: the header cannot tell, so the user is told how to say it
         notes.append(Message("survey.note.unlabelled_0_10", columns=", ".join(unlabelled)))

@@ -1,0 +1,161 @@
+"""Well-known public survey and feedback datasets, written as published (Kaggle's e-commerce customer
+service CSAT, a restaurant's Likert statements with an NPS item, IBM's HR attrition set uploaded by
+mistake). Each file is built in code with its real headers and codes; figures are checked against pandas."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from tests.survey.conftest import analyze_survey
+
+LIKERT = ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"]
+
+
+def _csat_export(rng: np.random.Generator, n: int = 600) -> pd.DataFrame:
+    """Kaggle's 'eCommerce Customer Service Satisfaction' (Flipkart-like): agent, supervisor and manager
+    names, a mostly empty 'Customer_City' and 'Customer Remarks', 'CSAT Score' 1–5."""
+    csat = rng.choice([1, 2, 3, 4, 5], n, p=[0.13, 0.02, 0.03, 0.13, 0.69])
+    subjects = ["my order", "the refund", "the replacement", "customer care", "the app"]
+    verbs = ["was very quick", "took too long", "solved my problem", "was not helpful", "never called back"]
+    short = ["Good", "Very bad"]
+    remarks = [
+        (f"{rng.choice(subjects)} {rng.choice(verbs)}" if rng.random() < 0.6 else rng.choice(short))
+        if rng.random() < 0.35
+        else None
+        for _ in range(n)
+    ]
+    reported = pd.Timestamp("2023-08-01") + pd.to_timedelta(rng.integers(0, 40000, n), "min")
+    return pd.DataFrame(
+        {
+            "Unique id": [f"{rng.integers(16**8):08x}-{rng.integers(16**4):04x}" for _ in range(n)],
+            "channel_name": rng.choice(["Outcall", "Inbound", "Email"], n),
+            "category": rng.choice(["Returns", "Order Related", "Refund Related"], n),
+            "Customer Remarks": remarks,
+            "Issue_reported at": reported.strftime("%d/%m/%Y %H:%M"),
+            "Survey_response_Date": reported.strftime("%d-%b-%y"),
+            "Customer_City": np.where(rng.random(n) < 0.2, rng.choice(["NAGPUR", "DELHI"], n), None),
+            "Item_price": np.where(rng.random(n) < 0.2, rng.integers(99, 80000, n), np.nan),
+            "connected_handling_time": np.where(rng.random(n) < 0.05, rng.integers(0, 1000, n), np.nan),
+            "Agent_name": rng.choice(["Richard Buchanan", "Vicki Collins", "Duane Norman"], n),
+            "Supervisor": rng.choice(["Mason Gupta", "Dylan Kim"], n),
+            "Manager": rng.choice(["Jennifer Nguyen", "Michael Lee"], n),
+            "Tenure Bucket": rng.choice(["On Job Training", ">90", "0-30"], n),
+            "Agent Shift": rng.choice(["Morning", "Evening"], n),
+            "CSAT Score": csat,
+        }
+    )
+
+
+def test_a_customers_city_is_never_the_customer_id(rng):
+    """Before: 'Customer_City' was a fuzzy match for 'customer id' (0.75), so the answers were 'linked to
+    customers' by their city (Kunden-Ort alike). Now the CSAT export has no customer ID (row numbers are
+    said), the remarks are the comment and the CSAT mean is pandas'."""
+    frame = _csat_export(rng)
+    loaded, doc = analyze_survey(frame)
+    roles = loaded.mapping.as_dict()
+    assert roles.get("customer_id") is None
+    assert roles["comment"] == "Customer Remarks"
+    assert roles["satisfaction"] == "CSAT Score"
+    satisfaction = doc["kpis"]["satisfaction"]
+    assert satisfaction["value"] == frame["CSAT Score"].mean() and satisfaction["n"] == len(frame)
+    assert doc["journey"] is None or not doc["journey"]["touchpoints"]  # prices and times are no ratings
+    assert doc["kpis"]["nps"] is None  # never from a 1–5 CSAT
+
+
+def test_a_statement_of_a_likert_battery_without_a_touchpoint_word_stays_a_touchpoint(rng):
+    """Five agree/disagree statements ('The …'), a 1–5 overall item and a 0–10 recommend item. Before:
+    'The restaurant was clean' (no touchpoint word in it) was left out of the journey as 'a single coded
+    question outside the rating batteries', though it is one of the battery's five statements."""
+    n = 400
+    base = rng.normal(0, 1, n)
+    statements = [
+        "The reservation process was easy",
+        "The food was served hot",
+        "The staff were friendly",
+        "The restaurant was clean",
+        "The bill was correct",
+    ]
+    frame = pd.DataFrame({"Timestamp": "3/1/2024 12:00:00", "Age": rng.integers(18, 80, n)})
+    for statement in statements:
+        points = np.clip(np.rint(2 + base + rng.normal(0, 0.8, n)), 0, 4).astype(int)
+        frame[statement] = [LIKERT[p] for p in points]
+    frame["Overall, how satisfied were you with your visit?"] = np.clip(np.rint(3 + base), 1, 5).astype(int)
+    recommend = np.clip(np.rint(7 + 2 * base), 0, 10).astype(int)
+    frame["How likely are you to recommend us to a friend or colleague?"] = recommend
+    frame["Wait time (minutes)"] = rng.integers(0, 60, n)
+    _, doc = analyze_survey(frame)
+    means = {t["touchpoint"]: t["native_mean"] for t in doc["journey"]["touchpoints"]}
+    points = {word: i + 1 for i, word in enumerate(LIKERT)}
+    expected = {s: round(frame[s].map(points).mean(), 3) for s in statements}
+    assert means == expected
+    nps = 100 * ((recommend >= 9).mean() - (recommend <= 6).mean())
+    assert abs(doc["kpis"]["nps"]["score"] - nps) < 1e-9
+
+
+def _ibm_hr(rng: np.random.Generator, n: int = 500) -> pd.DataFrame:
+    """IBM's 'HR Employee Attrition' set (WA_Fn-UseC_-HR-Employee-Attrition.csv), a selection of columns."""
+    return pd.DataFrame(
+        {
+            "Age": rng.integers(18, 61, n),
+            "Attrition": rng.choice(["Yes", "No"], n, p=[0.16, 0.84]),
+            "Department": rng.choice(["Sales", "Research & Development", "Human Resources"], n),
+            "EmployeeCount": 1,
+            "EmployeeNumber": np.arange(1, n + 1) * 2 - 1,
+            "EnvironmentSatisfaction": rng.integers(1, 5, n),
+            "JobInvolvement": rng.integers(1, 5, n),
+            "JobLevel": rng.integers(1, 6, n),
+            "JobSatisfaction": rng.integers(1, 5, n),
+            "MonthlyIncome": rng.integers(1009, 19999, n),
+            "OverTime": rng.choice(["Yes", "No"], n),
+            "RelationshipSatisfaction": rng.integers(1, 5, n),
+            "WorkLifeBalance": rng.integers(1, 5, n),
+            "YearsSinceLastPromotion": rng.integers(0, 16, n),
+        }
+    )
+
+
+def _hr_analytics(rng: np.random.Generator, n: int = 500) -> pd.DataFrame:
+    """Kaggle's 'HR Analytics' set (HR_comma_sep.csv): satisfaction_level 0–1, no ID."""
+    return pd.DataFrame(
+        {
+            "satisfaction_level": np.round(rng.uniform(0.09, 1.0, n), 2),
+            "last_evaluation": np.round(rng.uniform(0.36, 1.0, n), 2),
+            "number_project": rng.integers(2, 8, n),
+            "average_montly_hours": rng.integers(96, 311, n),
+            "time_spend_company": rng.integers(2, 11, n),
+            "Work_accident": rng.choice([0, 1], n, p=[0.86, 0.14]),
+            "left": rng.choice([0, 1], n, p=[0.76, 0.24]),
+            "promotion_last_5years": rng.choice([0, 1], n, p=[0.98, 0.02]),
+            "Department": rng.choice(["sales", "technical", "support", "IT"], n),
+            "salary": rng.choice(["low", "medium", "high"], n),
+        }
+    )
+
+
+def test_an_employee_file_uploaded_as_the_survey_gives_no_customer_figures(rng):
+    """Before: IBM's HR file gave a customer journey of five 'touchpoints' (EnvironmentSatisfaction,
+    JobInvolvement, JobLevel, JobSatisfaction, RelationshipSatisfaction; a job grade among them) with a
+    pain point; now no touchpoints, no satisfaction, no NPS, and a note says the file is a staff file."""
+    for frame in (_ibm_hr(rng), _hr_analytics(rng)):
+        loaded, doc = analyze_survey(frame)
+        roles = loaded.mapping.as_dict()
+        assert not roles.get("touchpoints") and roles.get("satisfaction") is None
+        assert doc["kpis"]["satisfaction"] is None and doc["kpis"]["nps"] is None
+        notes = [getattr(m, "key", "") for m in loaded.validated.report.notes]
+        assert "survey.note.employee_survey" in notes
+    # a customer's occupation and income beside a customer ID make no staff file: ratings stay touchpoints
+    n = 300
+    frame = pd.DataFrame(
+        {
+            "CustomerId": np.arange(15600000, 15600000 + n),
+            "Job": rng.choice(["admin.", "technician", "services"], n),
+            "EstimatedSalary": np.round(rng.uniform(1000, 200000, n), 2),
+            "Promotion emails": rng.integers(1, 6, n),
+            "Branch staff": rng.integers(1, 6, n),
+            "Online banking": rng.integers(1, 6, n),
+        }
+    )
+    loaded, _ = analyze_survey(frame)
+    assert loaded.mapping.as_dict()["touchpoints"] == ["Promotion emails", "Branch staff", "Online banking"]
+    assert "survey.note.employee_survey" not in [getattr(m, "key", "") for m in loaded.validated.report.notes]
