@@ -1793,11 +1793,13 @@ def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: st
     return meaning
 
 
-#: Header words of a question that asks how important or how often, not how satisfied (the importance
-#: grid of an importance–performance survey, "Wie oft nutzen Sie …").
+#: Header words of a question that asks how important, how often or how likely, not how satisfied (the
+#: importance grid of an importance–performance survey, "Wie oft nutzen Sie …", Starbucks' "How likely
+#: you will choose Starbucks for business meetings?"); the recommend question is read before.
 _ORDINAL_HEADER_WORDS = (
     "important", "importance", "wichtig", "wichtigkeit", "how often", "how frequently", "frequency",
-    "wie oft", "wie haeufig", "haeufigkeit",
+    "wie oft", "wie haeufig", "haeufigkeit", "how likely", "likelihood", "wie wahrscheinlich",
+    "wahrscheinlichkeit",
 )  # fmt: skip
 
 

@@ -159,3 +159,32 @@ def test_an_employee_file_uploaded_as_the_survey_gives_no_customer_figures(rng):
     loaded, _ = analyze_survey(frame)
     assert loaded.mapping.as_dict()["touchpoints"] == ["Promotion emails", "Branch staff", "Online banking"]
     assert "survey.note.employee_survey" not in [getattr(m, "key", "") for m in loaded.validated.report.notes]
+
+
+def test_a_how_likely_question_on_1_to_5_is_no_touchpoint(rng):
+    """Kaggle's Starbucks customer survey: 1–5 items 'How would you rate …' beside 'How important are sales
+    and promotions …' and 'How likely you will choose Starbucks for doing business meetings …'. Before: the
+    likelihood was a sixth touchpoint (an intention, not a satisfaction); now, like the importance item, it
+    is ordered points left out of the journey and named in the note."""
+    n = 122
+    base = rng.normal(0, 1, n)
+    items = {
+        "13. How would you rate the price range at Starbucks?": -0.3,
+        "14. How important are sales and promotions in your purchase decision?": 0.8,
+        "15. How would you rate the ambiance at Starbucks? (lighting, music, etc...)": 0.4,
+        "16. You rate the WiFi quality at Starbucks as..": 0.0,
+        "17. How would you rate the service at Starbucks? (Promptness, friendliness, etc..)": 0.3,
+        "18. How likely you will choose Starbucks for doing business meetings or hangout with friends?": 0.0,
+        "Wie wahrscheinlich ist es, dass Sie wieder bei uns kaufen?": 0.2,
+    }
+    frame = pd.DataFrame({"Timestamp": "2019/10/01 12:38:43 PM GMT+8", "Gender": rng.choice(["M", "F"], n)})
+    for header, shift in items.items():
+        frame[header] = np.clip(np.rint(3 + shift + base + rng.normal(0, 0.8, n)), 1, 5).astype(int)
+    loaded, doc = analyze_survey(frame)
+    rated = [h for h in items if "rate" in h]
+    means = {t["touchpoint"]: t["native_mean"] for t in doc["journey"]["touchpoints"]}
+    assert means == {h: round(frame[h].mean(), 3) for h in rated}
+    for header in items:
+        if header not in rated:
+            assert loaded.validated.columns[header].kind == "ordinal"
+    assert doc["kpis"]["nps"] is None  # a 1–5 likelihood to come again is no NPS
