@@ -122,6 +122,10 @@ DESCRIBING_WORDS = frozenset(
 )  # fmt: skip
 
 
+#: Words of a birth date: the day a person was born, never the date of an answer, an order or a signup.
+BIRTH_WORDS = ("birth", "birthday", "dob", "born", "geburt", "geburtsdatum", "geburtstag", "geboren")
+
+
 def _fold(text: str) -> str:
     return text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
 
@@ -153,6 +157,8 @@ def _name_score(header: str, role: Role) -> tuple[float, str]:
     names, squashed = _role_names(role)
     if folded in names or folded.replace(" ", "") in squashed:
         return 1.0, "synonym"
+    if role.kind == "date" and has_term(folded, BIRTH_WORDS):
+        return 0.0, "fuzzy"  # "Date of Birth", "Geburtsdatum" date a person, never an answer or a signup
     best = 0.0, "fuzzy"
     words = f" {folded} "
     # Short single words need a closer match: "Beratung" is a touchpoint, not "Bewertung".

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from tests.survey.conftest import analyze_survey
 
@@ -188,3 +189,27 @@ def test_a_how_likely_question_on_1_to_5_is_no_touchpoint(rng):
         if header not in rated:
             assert loaded.validated.columns[header].kind == "ordinal"
     assert doc["kpis"]["nps"] is None  # a 1–5 likelihood to come again is no NPS
+
+
+def test_a_birth_date_is_never_the_response_date(rng):
+    """A guest survey with 'Date of Birth' (1950–2004) and no answer date. Before: the birth dates were the
+    response dates ('date' inside the header), so the NPS was compared month by month in 2003–2004 on
+    three answers each; now the survey has no response date and no comparison, and the NPS is pandas'."""
+    n = 300
+    born = pd.Timestamp("1950-01-01") + pd.to_timedelta(rng.integers(0, 20000, n), "D")
+    recommend = rng.integers(0, 11, n)
+    for header in ("Date of Birth", "Geburtsdatum"):
+        frame = pd.DataFrame(
+            {
+                "Respondent": range(1, n + 1),
+                header: born.strftime("%Y-%m-%d"),
+                "How likely are you to recommend us to a friend?": recommend,
+                "Staff": rng.integers(1, 6, n),
+                "Cleanliness": rng.integers(1, 6, n),
+            }
+        )
+        loaded, doc = analyze_survey(frame)
+        assert loaded.mapping.as_dict().get("response_date") is None
+        assert doc["kpis"]["comparisons"]["nps"] is None
+        nps = 100 * ((recommend >= 9).mean() - (recommend <= 6).mean())
+        assert doc["kpis"]["nps"]["score"] == pytest.approx(nps) and doc["kpis"]["nps"]["n"] == n
