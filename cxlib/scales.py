@@ -525,8 +525,9 @@ _NOT_RATING_WORDS = (
     "interviewer", "lastpage", "quarter", "quartal", "weekday", "wochentag", "wgt", "weighting",
     "gewichtung", "factor", "faktor", "rank", "ranking", "rang", "rangplatz", "platz", "version", "modus",
     "panel", "quota", "serial", "lfdn",
-    # readers' votes on a review (Amazon's helpful votes, Yelp's useful/funny/cool, likes)
-    "votes", "vote", "upvotes", "likes", "thumbs",
+    # readers' votes on a review (Amazon's helpful votes, Yelp's useful/funny/cool, likes; Amazon Fine Food
+    # Reviews' HelpfulnessNumerator/HelpfulnessDenominator: votes found helpful of votes cast)
+    "votes", "vote", "upvotes", "likes", "thumbs", "numerator", "denominator",
 )  # fmt: skip
 # Long not-a-rating words that may also stand inside a glued or compound header ("Q5TIMESFLOWN",
 # "Haushaltseinkommen"); the others count only as whole words ("Statement 3" is no "state").

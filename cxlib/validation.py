@@ -524,7 +524,7 @@ def _response_numbers_as_response_ids(
     >>> _response_numbers_as_response_ids(sheet, mapping, meanings, []).as_dict()
     {'response_id': 'ID'}
     """
-    from cxlib.mapping import ColumnMatch, normalize_header
+    from cxlib.mapping import ColumnMatch, mark_role, normalize_header
 
     match = mapping.matches.get("customer_id")
     if (
@@ -551,7 +551,28 @@ def _response_numbers_as_response_ids(
         meaning.role = None if "response_id" in mapping.matches else "response_id"
         meaning.evidence.append(Evidence("response_numbers", {"first": int(numbers.iloc[0])}))
     notes.append(Message("survey.note.response_numbers", column=str(match.column)))
+    named = _header_named_customer_id(source, matches, match.column)
+    if named is not None:  # Amazon reviews' "UserId" beside the row counter "Id"
+        matches["customer_id"] = ColumnMatch("customer_id", named, match.confidence, "synonym")
+        unmapped = [column for column in unmapped if column != named]
+        if named in meanings:
+            mark_role(meanings[named], "customer_id")
     return replace(mapping, matches=matches, unmapped=unmapped)
+
+
+def _header_named_customer_id(source: pd.DataFrame, matches: dict, counter: object) -> object | None:
+    """A column beside the row counter whose header is one of the customer ID's names ("UserId",
+    "Customer ID", "Kundennummer"), mapped to no role and filled: the survey's customer ID."""
+    from cxlib.mapping import names_role
+
+    taken = {c for m in matches.values() for c in (m.column if isinstance(m.column, list) else [m.column])}
+    customer = role("survey", "customer_id")
+    for column in source.columns:
+        if column == counter or column in taken or not names_role(column, customer):
+            continue
+        if source[column].notna().mean() >= 0.5:
+            return column
+    return None
 
 
 def _role_label(table: TableName, key: str) -> Message:

@@ -213,3 +213,36 @@ def test_a_birth_date_is_never_the_response_date(rng):
         assert doc["kpis"]["comparisons"]["nps"] is None
         nps = 100 * ((recommend >= 9).mean() - (recommend <= 6).mean())
         assert doc["kpis"]["nps"]["score"] == pytest.approx(nps) and doc["kpis"]["nps"]["n"] == n
+
+
+def test_a_reviewers_user_id_links_the_reviews_beside_a_row_counter(rng):
+    """Kaggle's Amazon Fine Food Reviews: 'Id' counts the rows, 'UserId' names the reviewer (several
+    reviews each). Before: 'Id' won the customer ID (first column), was then read as the response
+    counter, and 'UserId' was left a category: no review linked to anyone; 'HelpfulnessDenominator' (votes
+    cast, here 3–5) was a touchpoint beside 'Score', so the score was no satisfaction. Now 'UserId' is the
+    customer ID: 180 reviewers as pandas counts them, 'Id' the response ID, the vote counts no rating and
+    the mean score pandas'."""
+    n = 600
+    users = [f"A{rng.integers(10**9, 10**10)}" for _ in range(180)]
+    score = rng.choice([1, 2, 3, 4, 5], n, p=[0.09, 0.05, 0.08, 0.14, 0.64])
+    frame = pd.DataFrame(
+        {
+            "Id": np.arange(1, n + 1),
+            "ProductId": [f"B00{rng.integers(10**6):06d}" for _ in range(n)],
+            "UserId": rng.choice(users, n),
+            "ProfileName": rng.choice(["delmartian", "dll pa", "Natalia Corres", "Karl"], n),
+            "HelpfulnessNumerator": rng.integers(0, 3, n),
+            "HelpfulnessDenominator": rng.integers(3, 6, n),
+            "Score": score,
+            "Time": rng.integers(1_200_000_000, 1_350_000_000, n),
+            "Summary": rng.choice(["Good Quality Dog Food", "Not as Advertised"], n),
+            "Text": [f"I have bought several of these and found them {'good' if s >= 4 else 'bad'} ({i})"
+                     for i, s in enumerate(score)],
+        }
+    )  # fmt: skip
+    loaded, doc = analyze_survey(frame)
+    roles = loaded.validated.report.mapping
+    assert (roles.get("customer_id"), roles.get("response_id")) == ("UserId", "Id")
+    assert loaded.validated.data["customer_id"].nunique() == frame["UserId"].nunique()
+    assert doc["kpis"]["satisfaction"]["value"] == pytest.approx(score.mean())
+    assert doc["journey"] is None or not doc["journey"]["touchpoints"]
