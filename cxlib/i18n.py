@@ -2158,6 +2158,9 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "question “{label}”: read as the NPS question (promoters 9–10, detractors 0–6)",
         "evidence.nps_from_plain_score": "the only 0–10 answers, under the plain header “{column}” and no "
         "recommendation question: read as the NPS question (promoters 9–10, detractors 0–6)",
+        "evidence.response_date_of_purchase": "the answers are dated by “{header}”, the date of the purchase "
+        "or order, not of the answer: trends over time show when customers bought, which may be long before "
+        "they answered",
         "evidence.nps_from_1_to_10": "recommendation answers from 1 to 10 (no 0): read as the 0–10 NPS "
         "question (promoters 9–10, detractors 1–6)",
         "evidence.nps_unreadable_answers": "{count} recommendation answers are no number from 0 to 10 and "
@@ -2283,6 +2286,9 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "von 0–10 den Text „{label}“: als NPS-Frage gelesen (Promotoren 9–10, Kritiker 0–6)",
         "evidence.nps_from_plain_score": "die einzigen Antworten von 0–10, unter der schlichten Überschrift "
         "„{column}“ und ohne Weiterempfehlungsfrage: als NPS-Frage gelesen (Promotoren 9–10, Kritiker 0–6)",
+        "evidence.response_date_of_purchase": "die Antworten sind nach „{header}“ datiert, dem Datum des Kaufs "
+        "oder der Bestellung, nicht der Antwort: Verläufe zeigen, wann Kunden gekauft haben, was lange vor "
+        "ihrer Antwort sein kann",
         "evidence.nps_from_1_to_10": "Weiterempfehlung von 1 bis 10 (keine 0): als NPS-Frage von 0–10 "
         "gelesen (Promotoren 9–10, Kritiker 1–6)",
         "evidence.nps_unreadable_answers": "{count} Antworten zur Weiterempfehlung sind keine Zahl von 0 bis "

@@ -257,6 +257,7 @@ def _survey_answers(
     mapping = _apply_user_meanings(meanings, mapping, overrides)
     if mapping.meanings:  # guessed from the file, not set by hand
         mapping = _response_numbers_as_response_ids(source, mapping, meanings, notes)
+    _dated_by_the_purchase(mapping, meanings)
     source = source.copy(deep=False)
     source.attrs = {key: value for key, value in source.attrs.items() if key == "decimal"}
     if "recommend" in mapping.matches:
@@ -558,6 +559,31 @@ def _response_numbers_as_response_ids(
         if named in meanings:
             mark_role(meanings[named], "customer_id")
     return replace(mapping, matches=matches, unmapped=unmapped)
+
+
+#: Header words of the date of what was bought, not of the answer ("Date of Purchase", "order_date"),
+#: whole words only ("RecordedDate" is no order), and German compounds ("Bestelldatum").
+_PURCHASE_DATE_WORDS = (
+    "purchase", "purchased", "order", "ordered", "invoice", "delivery", "delivered", "booking", "kauf",
+    "bestellung", "rechnung", "lieferung", "buchung",
+)  # fmt: skip
+_PURCHASE_DATE_COMPOUNDS = ("kaufdatum", "bestelldatum", "lieferdatum", "rechnungsdatum", "buchungsdatum")
+
+
+def _dated_by_the_purchase(mapping: ColumnMapping, meanings: dict[str, ColumnMeaning]) -> None:
+    """A survey whose response date is the date of the purchase, order, delivery or booking (a support
+    desk's 'Date of Purchase', the only date of Kaggle's ticket set) is dated by that event, not by the
+    answer: said as an assumption (evidence ``response_date_of_purchase``), since trends over time then
+    show when customers bought, perhaps years before they answered."""
+    from cxlib.scales import has_term, words_of
+
+    match = mapping.matches.get("response_date")
+    if match is None or not isinstance(match.column, str) or match.column not in meanings:
+        return
+    words = words_of(match.column)
+    if has_term(words, _PURCHASE_DATE_WORDS, inner=False) or has_term(words, _PURCHASE_DATE_COMPOUNDS):
+        evidence = Evidence("response_date_of_purchase", {"header": match.column})
+        meanings[match.column].evidence.append(evidence)
 
 
 def _header_named_customer_id(source: pd.DataFrame, matches: dict, counter: object) -> object | None:

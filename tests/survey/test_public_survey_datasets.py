@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.survey.conftest import analyze_survey
+from cxlib.kpis import kpi_tiles
+from tests.survey.conftest import analyze_survey, load_survey
 
 LIKERT = ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"]
 
@@ -246,3 +247,54 @@ def test_a_reviewers_user_id_links_the_reviews_beside_a_row_counter(rng):
     assert loaded.validated.data["customer_id"].nunique() == frame["UserId"].nunique()
     assert doc["kpis"]["satisfaction"]["value"] == pytest.approx(score.mean())
     assert doc["journey"] is None or not doc["journey"]["touchpoints"]
+
+
+def test_answers_dated_by_the_purchase_say_so(rng):
+    """Kaggle's customer support tickets: the only date is 'Date of Purchase' (2020–2021, the tickets are
+    from 2023); 'Customer Satisfaction Rating' 1–5 is blank for open tickets. Before: the purchase dates
+    were the response dates without a word; now the JSON assumptions say the answers are dated by the
+    purchase ('Datum der Bestellung' alike), the CSAT is pandas' mean of the closed tickets, no NPS."""
+    n = 500
+    status = rng.choice(["Pending Customer Response", "Open", "Closed"], n)
+    rating = np.where(status == "Closed", rng.integers(1, 6, n), np.nan)
+    purchased = pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 730, n), "D")
+    for header in ("Date of Purchase", "Datum der Bestellung"):
+        frame = pd.DataFrame(
+            {
+                "Ticket ID": np.arange(1, n + 1),
+                "Customer Name": [f"Name {i}" for i in range(n)],
+                "Customer Email": [f"user{i}@example.org" for i in range(n)],
+                "Customer Age": rng.integers(18, 71, n),
+                header: purchased.strftime("%Y-%m-%d"),
+                "Ticket Type": rng.choice(["Technical issue", "Billing inquiry", "Refund request"], n),
+                "Ticket Status": status,
+                "Ticket Priority": rng.choice(["Critical", "Low", "High"], n),
+                "Ticket Channel": rng.choice(["Chat", "Email", "Phone"], n),
+                "Customer Satisfaction Rating": rating,
+            }
+        )
+        _, doc = analyze_survey(frame)
+        codes = [(a["code"], a["params"].get("header")) for a in doc["assumptions"]]
+        assert ("response_date_of_purchase", header) in codes
+        satisfaction = doc["kpis"]["satisfaction"]
+        assert satisfaction["value"] == pytest.approx(np.nanmean(rating))
+        assert satisfaction["n"] == int((status == "Closed").sum())
+        assert doc["kpis"]["nps"] is None
+
+
+def test_the_nps_over_a_period_says_its_answers_are_dated_by_the_order(rng):
+    """A post-purchase NPS survey whose only date is 'Order Date': the NPS tile compares periods by that
+    date, so its help says the answers are dated by the order (EN/DE). Before: not a word."""
+    n = 400
+    ordered = pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 365, n), "D")
+    frame = pd.DataFrame(
+        {
+            "Order ID": [f"#{1000 + i}" for i in range(n)],
+            "Order Date": ordered.strftime("%Y-%m-%d"),
+            "How likely are you to recommend us to a friend?": rng.integers(0, 11, n),
+        }
+    )
+    loaded = load_survey(frame)
+    for lang, words in (("en", "the date of the purchase or order"), ("de", "Datum des Kaufs")):
+        tile = next(t for t in kpi_tiles(None, loaded.validated.data, lang=lang) if t.key == "nps")
+        assert "Order Date" in tile.help and words in tile.help
