@@ -298,3 +298,55 @@ def test_the_nps_over_a_period_says_its_answers_are_dated_by_the_order(rng):
     for lang, words in (("en", "the date of the purchase or order"), ("de", "Datum des Kaufs")):
         tile = next(t for t in kpi_tiles(None, loaded.validated.data, lang=lang) if t.key == "nps")
         assert "Order Date" in tile.help and words in tile.help
+
+
+AIRLINE_ITEMS = [
+    "Inflight wifi service", "Departure/Arrival time convenient", "Ease of Online booking", "Gate location",
+    "Food and drink", "Online boarding", "Seat comfort", "Inflight entertainment", "On-board service",
+    "Leg room service", "Baggage handling", "Checkin service", "Inflight service", "Cleanliness",
+]  # fmt: skip
+
+
+def test_the_airline_surveys_touchpoints_run_through_the_phases_in_order(rng):
+    """Kaggle's Airline Passenger Satisfaction (train.csv: unnamed index, 'id', 14 items 0–5 with 0 = not
+    applicable, delays in minutes, 'satisfaction' in words). The file asks about the in-flight wifi before
+    the online booking and the check-in after the baggage. Before: the journey kept that order, so the
+    map jumped loyalty → purchase → loyalty → purchase; now the touchpoints run through the phases in
+    order (each phase in the file's order), their means without the 0s are pandas', delays, ages and
+    distances are no touchpoints, and the drivers are measured against the share satisfied."""
+    n = 1200
+    base = rng.normal(0, 1, n)
+    frame = pd.DataFrame(
+        {
+            "id": rng.choice(np.arange(1, 130_000), n, replace=False),
+            "Gender": rng.choice(["Male", "Female"], n),
+            "Customer Type": rng.choice(["Loyal Customer", "disloyal Customer"], n, p=[0.8, 0.2]),
+            "Age": rng.integers(7, 86, n),
+            "Type of Travel": rng.choice(["Personal Travel", "Business travel"], n),
+            "Class": rng.choice(["Eco Plus", "Business", "Eco"], n),
+            "Flight Distance": rng.integers(31, 4984, n),
+        }
+    )
+    for item in AIRLINE_ITEMS:
+        points = np.clip(np.rint(3 + base + rng.normal(0, 1, n)), 1, 5).astype(int)
+        points[rng.random(n) < 0.04] = 0
+        frame[item] = points
+    frame["Departure Delay in Minutes"] = rng.choice([0, 0, 0, 2, 5, 12, 25, 60, 180], n)
+    arrival = (frame["Departure Delay in Minutes"] + rng.integers(-5, 10, n)).clip(lower=0).astype(float)
+    frame["Arrival Delay in Minutes"] = arrival.where(rng.random(n) > 0.01)
+    satisfied = base + rng.normal(0, 0.5, n) > 0.3
+    frame["satisfaction"] = np.where(satisfied, "satisfied", "neutral or dissatisfied")
+    frame = frame.reset_index(names="")  # the unnamed index column pandas wrote
+    _, doc = analyze_survey(frame)
+    touchpoints = doc["journey"]["touchpoints"]
+    order = [t["touchpoint"] for t in touchpoints]
+    phases = [t["phase"] for t in touchpoints]
+    assert sorted(order) == sorted(AIRLINE_ITEMS)
+    assert phases == sorted(phases, key=["activation", "information", "purchase", "loyalty"].index)
+    assert order.index("Ease of Online booking") < order.index("Inflight wifi service")
+    assert order.index("Checkin service") < order.index("Baggage handling")
+    assert {t["touchpoint"]: t["native_mean"] for t in touchpoints} == {
+        item: round(frame.loc[frame[item] > 0, item].mean(), 3) for item in AIRLINE_ITEMS
+    }
+    assert doc["kpis"]["satisfaction"]["value"] == pytest.approx(satisfied.mean())
+    assert doc["kpis"]["nps"] is None and doc["journey"]["outcome"] == "satisfaction"
