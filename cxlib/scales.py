@@ -561,9 +561,17 @@ _EFFORT_WORDS = (
     "umstaendlich", "kompliziert", "wie schwer", "schwer fiel", "fiel schwer", "ihnen schwer",
     "schwer gefallen", "customer effort", "ces",
 )  # fmt: skip
+#: A statement that says something bad ("The staff were rude", "The prices were too high"): agreeing
+#: with it is the worse answer.
+_BAD_STATEMENT_WORDS = (
+    "rude", "impolite", "unfriendly", "unhelpful", "noisy", "dirty", "slow", "overpriced", "too long",
+    "too high", "too expensive", "too slow", "too late", "too loud", "unfreundlich", "unhoeflich",
+    "schmutzig", "dreckig", "langsam", "ueberteuert", "zu lang", "zu lange", "zu teuer", "zu hoch",
+    "zu langsam", "zu spaet", "zu laut",
+)  # fmt: skip
 _HIGHER_WORSE_WORDS = (
     *_EFFORT_WORDS, "wait", "waiting", "problem", "problems", "issue", "issues", "wartezeit", "warten",
-    "probleme", "aerger",
+    "probleme", "aerger", *_BAD_STATEMENT_WORDS,
 )  # fmt: skip
 #: Words that only say an answer is a rating, without saying which end is good.
 _RATE_WORDS = ("rating", "rate", "bewertung")

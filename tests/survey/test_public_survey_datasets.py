@@ -350,3 +350,28 @@ def test_the_airline_surveys_touchpoints_run_through_the_phases_in_order(rng):
     }
     assert doc["kpis"]["satisfaction"]["value"] == pytest.approx(satisfied.mean())
     assert doc["kpis"]["nps"] is None and doc["journey"]["outcome"] == "satisfaction"
+
+
+def test_agreeing_with_a_bad_statement_is_the_worse_answer(rng):
+    """A restaurant survey of agree/disagree statements, some of them saying something bad ('The staff
+    were rude', 'The prices were too high', 'Das Personal war unfreundlich'). Before: they were touchpoints
+    read higher = better, so the rudest staff scored best (about 4 of 5 for 'rude' where most
+    agreed); now they are read higher = worse and left out of the journey with the note, like a waiting
+    time, and the good statements keep their pandas means."""
+    n = 300
+    points = {word: i + 1 for i, word in enumerate(LIKERT)}
+    good = ["The food was tasty", "The table was ready on time", "The bill was correct"]
+    bad = ["The staff were rude", "The prices were too high", "Das Personal war unfreundlich"]
+    frame = pd.DataFrame({"Respondent": range(1, n + 1)})
+    for header in good:
+        frame[header] = [LIKERT[i] for i in rng.choice(5, n, p=[0.05, 0.1, 0.15, 0.4, 0.3])]
+    for header in bad:
+        frame[header] = [LIKERT[i] for i in rng.choice(5, n, p=[0.05, 0.05, 0.1, 0.4, 0.4])]
+    loaded, doc = analyze_survey(frame)
+    means = {t["touchpoint"]: t["native_mean"] for t in doc["journey"]["touchpoints"]}
+    assert means == {header: round(frame[header].map(points).mean(), 3) for header in good}
+    for header in bad:
+        meaning = loaded.validated.columns[header]
+        assert meaning.direction == "higher_worse" and "touchpoints" in meaning.excluded_from
+    keys = [getattr(m, "key", "") for m in loaded.validated.report.notes]
+    assert "survey.note.higher_worse" in keys
