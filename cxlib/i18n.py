@@ -2135,6 +2135,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.not_a_rating_word": "header word “{word}”: a coded fact, not a rating",
         "evidence.outcome_word": "header word “{word}”: an outcome, not a touchpoint",
         "evidence.count_values": "whole numbers with 0 most frequent ({share}) and ever fewer of the higher ones: counts such as votes, not a rating scale",
+        "evidence.satisfied_flag": "0 and 1 under a satisfaction header: 1 read as satisfied, the share "
+        "satisfied",
         "evidence.satisfied_words": "two answers, “{yes}” read as 1 and “{no}” as 0: the share satisfied",
         "evidence.company_reply": "header word “{word}”: the company's reply to a review, not a customer comment",
         "evidence.higher_is_worse_word": "header word “{word}”: a higher score means worse",
@@ -2261,6 +2263,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.not_a_rating_word": "Wort „{word}“ in der Überschrift: ein codiertes Merkmal, keine Bewertung",
         "evidence.outcome_word": "Wort „{word}“ in der Überschrift: ein Ergebnis, kein Touchpoint",
         "evidence.count_values": "ganze Zahlen, 0 am häufigsten ({share}) und höhere immer seltener: Anzahlen wie Stimmen, keine Bewertungsskala",
+        "evidence.satisfied_flag": "0 und 1 unter einer Zufriedenheits-Überschrift: 1 als zufrieden gelesen, "
+        "der Anteil Zufriedener",
         "evidence.satisfied_words": "zwei Antworten, „{yes}“ als 1 und „{no}“ als 0 gelesen: der Anteil Zufriedener",
         "evidence.company_reply": "Wort „{word}“ in der Überschrift: die Antwort des Unternehmens auf eine Bewertung, kein Kundenkommentar",
         "evidence.higher_is_worse_word": "Wort „{word}“ in der Überschrift: ein höherer Wert ist schlechter",

@@ -525,6 +525,8 @@ _NOT_RATING_WORDS = (
     "interviewer", "lastpage", "quarter", "quartal", "weekday", "wochentag", "wgt", "weighting",
     "gewichtung", "factor", "faktor", "rank", "ranking", "rang", "rangplatz", "platz", "version", "modus",
     "panel", "quota", "serial", "lfdn",
+    # how many came (Kaggle's restaurant survey 'GroupSize' 1–10), not how good it was
+    "group size", "party size", "family size", "gruppengroesse", "personenzahl", "anzahl personen",
     # readers' votes on a review (Amazon's helpful votes, Yelp's useful/funny/cool, likes; Amazon Fine Food
     # Reviews' HelpfulnessNumerator/HelpfulnessDenominator: votes found helpful of votes cast)
     "votes", "vote", "upvotes", "likes", "thumbs", "numerator", "denominator",
@@ -1568,6 +1570,12 @@ def _meaning(profile: ItemProfile, family: Family | None, *, pooled: int = 0) ->
             evidence=[Evidence("satisfied_words", {"yes": named[1], "no": named[0]})],
         )  # fmt: skip
         return _with_codes(meaning, profile)
+    if profile.is_binary and not recommend and _satisfied_flag(profile, words):  # "HighSatisfaction" 0/1
+        meaning = ColumnMeaning(
+            profile.column, "outcome", scale=(0, 1), direction="higher_better",
+            excluded_from=("touchpoints",), evidence=[Evidence("satisfied_flag", {})],
+        )  # fmt: skip
+        return _with_codes(meaning, profile)
     if profile.is_binary:
         kind = "recommend_flag" if recommend else "flag"
         evidence = [Evidence("binary_values", {})]
@@ -1961,6 +1969,24 @@ def _best_is_lowest(words: str, anchors: list[tuple[int, str]], scale: tuple[int
 
 
 _SATISFIED_WORDS = ("satisfied", "zufrieden")
+#: Words that turn a satisfaction flag around ("LowSatisfaction", "Unzufrieden", "not satisfied").
+_UNSATISFIED_WORDS = (
+    "low", "niedrig", "gering", "dissatisfied", "dissatisfaction", "unsatisfied", "unzufrieden",
+    "unzufriedenheit", "not", "nicht", "kein", "keine", "no",
+)  # fmt: skip
+
+
+def _satisfied_flag(profile: ItemProfile, words: str) -> bool:
+    """Whether a 0/1 column is the customer's satisfaction (Kaggle's restaurant survey 'HighSatisfaction',
+    'Satisfied', 'Zufrieden (0/1)'): numbers 0 and 1 under a header naming satisfaction and nothing else,
+    no word turning it around. Yes/no words and a 'Churn' or 'Complain' flag stay flags."""
+    if set(profile.counts) != {0, 1} or has_term(words, _UNSATISFIED_WORDS, inner=False):
+        return False
+    found = has_term(words, ("satisfaction", "zufriedenheit", "csat", *_SATISFIED_WORDS))
+    plain = " ".join(word for word in words.split() if word not in ("high", "hoch", "hohe"))
+    return found is not None and not _satisfaction_with_something(plain)
+
+
 _SERVICE_OUTCOMES = ("loyalty", "loyal", "treue", "complain", "complaint", "beschwerde", "retention")
 
 

@@ -375,3 +375,41 @@ def test_agreeing_with_a_bad_statement_is_the_worse_answer(rng):
         assert meaning.direction == "higher_worse" and "touchpoints" in meaning.excluded_from
     keys = [getattr(m, "key", "") for m in loaded.validated.report.notes]
     assert "survey.note.higher_worse" in keys
+
+
+def test_a_satisfaction_flag_is_the_outcome_and_a_group_size_no_touchpoint(rng):
+    """Kaggle's 'Restaurant Customer Satisfaction' set: ServiceRating/FoodRating/AmbianceRating 1–5,
+    GroupSize 1–10 (people at the table), WaitTime in minutes, HighSatisfaction 0/1. Before: GroupSize was
+    a touchpoint on 1–10 ('5.6'), HighSatisfaction an unused flag, so no satisfaction and no drivers; now
+    the share highly satisfied is the satisfaction (pandas' mean) and the drivers' importances are pandas'
+    correlations with it. A 'LowSatisfaction' 0/1 flag is never read as the share satisfied."""
+    n = 1500
+    base = rng.normal(0, 1, n)
+    frame = pd.DataFrame(
+        {
+            "CustomerID": np.arange(654, 654 + n),
+            "Age": rng.integers(18, 70, n),
+            "Income": rng.integers(20_012, 149_875, n),
+            "VisitFrequency": rng.choice(["Weekly", "Rarely", "Monthly", "Daily"], n),
+            "AverageSpend": np.round(rng.uniform(10, 200, n), 6),
+            "GroupSize": rng.integers(1, 11, n),
+            "OnlineReservation": rng.integers(0, 2, n),
+            "LoyaltyProgramMember": rng.integers(0, 2, n),
+            "WaitTime": np.round(rng.uniform(0, 60, n), 6),
+        }
+    )
+    ratings = ["ServiceRating", "FoodRating", "AmbianceRating"]
+    for header in ratings:
+        frame[header] = np.clip(np.rint(3 + base + rng.normal(0, 1.2, n)), 1, 5).astype(int)
+    frame["HighSatisfaction"] = (base + rng.normal(0, 0.5, n) > 0.8).astype(int)
+    _, doc = analyze_survey(frame)
+    assert [t["touchpoint"] for t in doc["journey"]["touchpoints"]] == ratings
+    satisfaction = doc["kpis"]["satisfaction"]
+    assert (satisfaction["statistic"], satisfaction["scale"]) == ("share", [0, 1])
+    assert satisfaction["value"] == pytest.approx(frame["HighSatisfaction"].mean())
+    drivers = {d["touchpoint"]: d["importance"] for d in doc["journey"]["drivers"]}
+    for header in ratings:
+        assert drivers[header] == pytest.approx(frame[header].corr(frame["HighSatisfaction"]), abs=1e-4)
+    low = frame.rename(columns={"HighSatisfaction": "LowSatisfaction"})
+    loaded, doc = analyze_survey(low)
+    assert loaded.validated.columns["LowSatisfaction"].kind == "flag" and doc["kpis"]["satisfaction"] is None
