@@ -1395,6 +1395,8 @@ _EMPLOYEE_WORDS = (
     "betriebszugehoerigkeit", "last evaluation", "montly hours", "monthly hours",
 )  # fmt: skip
 _CUSTOMER_WORDS = ("customer", "kunde", "kunden", "client", "guest", "gast", "passenger", "patient")
+#: A customer company's size in a B2B survey ("Number of employees"), not the respondent's job.
+_HEADCOUNT_WORDS = ("employees", "number of employees", "mitarbeiterzahl", "anzahl mitarbeiter", "headcount")
 _EMPLOYEE_SIGNS = 3  # distinct staff words: one "job" or "salary" is a customer's occupation or income
 
 
@@ -1408,12 +1410,16 @@ def employee_headers(headers: Iterable[object]) -> list[str]:
     ['EmployeeNumber', 'JobSatisfaction', 'OverTime']
     >>> employee_headers(["Customer ID", "Job", "EstimatedSalary", "Number of employees"])
     []
+    >>> employee_headers(["Company", "Job title", "Number of employees", "Promotion e-mails"])
+    []
     """
     found: dict[str, str] = {}
     for header in headers:
         words = words_of(header)
         if has_term(words, _CUSTOMER_WORDS):
             return []
+        if has_term(words, _HEADCOUNT_WORDS, inner=False):
+            continue
         term = has_term(words, _EMPLOYEE_WORDS)
         if term is not None:
             found[str(header)] = term

@@ -161,6 +161,13 @@ def test_an_employee_file_uploaded_as_the_survey_gives_no_customer_figures(rng):
     loaded, _ = analyze_survey(frame)
     assert loaded.mapping.as_dict()["touchpoints"] == ["Promotion emails", "Branch staff", "Online banking"]
     assert "survey.note.employee_survey" not in [getattr(m, "key", "") for m in loaded.validated.report.notes]
+    # nor do a B2B respondent's job title and the customer company's number of employees
+    b2b = frame.drop(columns=["CustomerId", "Job", "EstimatedSalary"]).assign(
+        Company=[f"Firma {i}" for i in range(n)],
+        **{"Job title": rng.choice(["CEO", "Buyer"], n), "Number of employees": rng.integers(5, 5000, n)},
+    )
+    loaded, _ = analyze_survey(b2b)
+    assert loaded.mapping.as_dict()["touchpoints"] == ["Promotion emails", "Branch staff", "Online banking"]
 
 
 def test_a_how_likely_question_on_1_to_5_is_no_touchpoint(rng):
