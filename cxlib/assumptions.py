@@ -41,6 +41,7 @@ ASSUMPTION_CODES = frozenset(
         "id_email",
         "spend_header",
         "nps_from_1_to_10",
+        "response_date_of_purchase",
         "nps_unreadable_answers",
         "nps_from_plain_score",
         "label_names_recommendation",

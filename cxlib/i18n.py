@@ -2252,6 +2252,10 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "likert.scale.frequency": "frequency scale",
         "survey.note.other_comments": "The voices read the comments in “{comment}”; other columns with "
         "customers' text are not read: {columns} (choose the comment column on the Data page).",
+        "survey.note.employee_survey": "This looks like an employee survey or HR table, not a customer "
+        "survey (columns {columns}): its ratings are employees' answers about their work, so they give no "
+        "touchpoints, customer satisfaction or NPS. Upload the customer survey, or map the columns on the "
+        "Data page if they really are customers' answers.",
         "survey.note.ordinal": "Read as ordered points but left out of the journey, because they ask how "
         "often, how important or how likely, not how satisfied: {columns}.",
         "link.note.ids_by_email": "{matched} of {total} rows name their customer by e-mail address: they were "
@@ -2289,6 +2293,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.not_a_rating_word": "header word “{word}”: a coded fact, not a rating",
         "evidence.outcome_word": "header word “{word}”: an outcome, not a touchpoint",
         "evidence.count_values": "whole numbers with 0 most frequent ({share}) and ever fewer of the higher ones: counts such as votes, not a rating scale",
+        "evidence.satisfied_flag": "0 and 1 under a satisfaction header: 1 read as satisfied, the share "
+        "satisfied",
         "evidence.satisfied_words": "two answers, “{yes}” read as 1 and “{no}” as 0: the share satisfied",
         "evidence.company_reply": "header word “{word}”: the company's reply to a review, not a customer comment",
         "evidence.higher_is_worse_word": "header word “{word}”: a higher score means worse",
@@ -2296,6 +2302,7 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "a comment",
         "evidence.ordinal_header": "header word “{word}”: it asks how important or how often, not how "
         "satisfied: ordered points, not in the journey",
+        "evidence.employee_survey": "a staff file (columns {columns}): an employee's answer, not a customer's",
         "evidence.not_in_battery": "a single coded question outside the rating batteries",
         "evidence.row_numbers_as_ids": "no ID column: row numbers used as response IDs",
         "evidence.recommend_not_nps": "recommendation on {low}–{high}, not 0–10: no NPS",
@@ -2311,6 +2318,9 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "question “{label}”: read as the NPS question (promoters 9–10, detractors 0–6)",
         "evidence.nps_from_plain_score": "the only 0–10 answers, under the plain header “{column}” and no "
         "recommendation question: read as the NPS question (promoters 9–10, detractors 0–6)",
+        "evidence.response_date_of_purchase": "the answers are dated by “{header}”, the date of the purchase "
+        "or order, not of the answer: trends over time show when customers bought, which may be long before "
+        "they answered",
         "evidence.nps_from_1_to_10": "recommendation answers from 1 to 10 (no 0): read as the 0–10 NPS "
         "question (promoters 9–10, detractors 1–6)",
         "evidence.nps_unreadable_answers": "{count} recommendation answers are no number from 0 to 10 and "
@@ -2372,6 +2382,11 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "likert.scale.frequency": "Häufigkeitsskala",
         "survey.note.other_comments": "Die Kundenstimmen lesen die Kommentare in „{comment}“; weitere Spalten "
         "mit Kundentext werden nicht gelesen: {columns} (Kommentarspalte auf der Seite Daten wählen).",
+        "survey.note.employee_survey": "Das sieht nach einer Mitarbeiterbefragung oder Personaltabelle aus, "
+        "nicht nach einer Kundenbefragung (Spalten {columns}): ihre Bewertungen sind Antworten von "
+        "Mitarbeitenden über ihre Arbeit und ergeben keine Kontaktpunkte, keine Kundenzufriedenheit und "
+        "keinen NPS. Laden Sie die Kundenbefragung hoch oder ordnen Sie die Spalten auf der Seite Daten zu, "
+        "wenn es doch Antworten von Kunden sind.",
         "survey.note.ordinal": "Als geordnete Punkte gelesen, aber nicht in der Customer Journey, weil sie "
         "fragen, wie oft, wie wichtig oder wie wahrscheinlich, nicht wie zufrieden: {columns}.",
         "link.note.ids_by_email": "{matched} von {total} Zeilen nennen ihren Kunden per E-Mail-Adresse: Sie "
@@ -2410,6 +2425,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "evidence.not_a_rating_word": "Wort „{word}“ in der Überschrift: ein codiertes Merkmal, keine Bewertung",
         "evidence.outcome_word": "Wort „{word}“ in der Überschrift: ein Ergebnis, kein Touchpoint",
         "evidence.count_values": "ganze Zahlen, 0 am häufigsten ({share}) und höhere immer seltener: Anzahlen wie Stimmen, keine Bewertungsskala",
+        "evidence.satisfied_flag": "0 und 1 unter einer Zufriedenheits-Überschrift: 1 als zufrieden gelesen, "
+        "der Anteil Zufriedener",
         "evidence.satisfied_words": "zwei Antworten, „{yes}“ als 1 und „{no}“ als 0 gelesen: der Anteil Zufriedener",
         "evidence.company_reply": "Wort „{word}“ in der Überschrift: die Antwort des Unternehmens auf eine Bewertung, kein Kundenkommentar",
         "evidence.higher_is_worse_word": "Wort „{word}“ in der Überschrift: ein höherer Wert ist schlechter",
@@ -2417,6 +2434,8 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "(personenbezogene Daten), kein Kommentar",
         "evidence.ordinal_header": "Wort „{word}“ in der Überschrift: gefragt ist, wie wichtig oder wie oft, "
         "nicht wie zufrieden: geordnete Punkte, nicht in der Customer Journey",
+        "evidence.employee_survey": "eine Personaldatei (Spalten {columns}): Antwort von Mitarbeitenden, nicht "
+        "von Kunden",
         "evidence.not_in_battery": "eine einzelne codierte Frage außerhalb der Bewertungsblöcke",
         "evidence.row_numbers_as_ids": "keine ID-Spalte: Zeilennummern als Antwort-ID",
         "evidence.recommend_not_nps": "Weiterempfehlung auf {low}–{high}, nicht 0–10: kein NPS",
@@ -2433,6 +2452,9 @@ _SURVEY_STRINGS: dict[str, dict[str, str]] = {
         "von 0–10 den Text „{label}“: als NPS-Frage gelesen (Promotoren 9–10, Kritiker 0–6)",
         "evidence.nps_from_plain_score": "die einzigen Antworten von 0–10, unter der schlichten Überschrift "
         "„{column}“ und ohne Weiterempfehlungsfrage: als NPS-Frage gelesen (Promotoren 9–10, Kritiker 0–6)",
+        "evidence.response_date_of_purchase": "die Antworten sind nach „{header}“ datiert, dem Datum des Kaufs "
+        "oder der Bestellung, nicht der Antwort: Verläufe zeigen, wann Kunden gekauft haben, was lange vor "
+        "ihrer Antwort sein kann",
         "evidence.nps_from_1_to_10": "Weiterempfehlung von 1 bis 10 (keine 0): als NPS-Frage von 0–10 "
         "gelesen (Promotoren 9–10, Kritiker 1–6)",
         "evidence.nps_unreadable_answers": "{count} Antworten zur Weiterempfehlung sind keine Zahl von 0 bis "

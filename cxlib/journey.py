@@ -281,7 +281,22 @@ def default_spec(survey: pd.DataFrame, touchpoints: Sequence[str]) -> JourneySpe
         missing = [tp for tp in touchpoints if tp not in survey.columns]
         if missing:
             raise ValueError(f"touchpoint columns {missing!r} are not in the survey")
-    return JourneySpec(touchpoints=tuple(touchpoints), phases=guess_phases(touchpoints))
+    phases = guess_phases(touchpoints)
+    return JourneySpec(touchpoints=tuple(in_phase_order(touchpoints, phases)), phases=phases)
+
+
+def in_phase_order(touchpoints: Sequence[str], phases: dict[str, str]) -> list[str]:
+    """The touchpoints sorted by phase (activation → loyalty), each phase's touchpoints in the given order:
+    a file lists its items as the questionnaire did (Kaggle's airline survey asks about the in-flight
+    wifi before the online booking), while the journey map runs through the phases in time order.
+
+    Examples
+    --------
+    >>> phases = {"Wifi": "loyalty", "Booking": "purchase", "Seat": "loyalty"}
+    >>> in_phase_order(["Wifi", "Booking", "Seat"], phases)
+    ['Booking', 'Wifi', 'Seat']
+    """
+    return sorted(touchpoints, key=lambda touchpoint: PHASES.index(phases[touchpoint]))
 
 
 def questionnaire_scales(survey: pd.DataFrame, touchpoints: Sequence[str]) -> dict[str, tuple[float, float]]:

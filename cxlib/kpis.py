@@ -357,17 +357,19 @@ def _nps_tile(survey: pd.DataFrame | None, kpis: _Kpis, settings: KpiSettings) -
                 p=_p_text(comparison.p_value),
             )
         )
-    help_text += _nps_assumptions(survey)
+    help_text += _nps_assumptions(survey, dated=True)
     return TileFacts(
         "nps", label, Num(current.score), delta, "normal", tuple(help_text), comparison.significant
     )
 
 
-def _nps_assumptions(survey: pd.DataFrame | None) -> tuple[Message, ...]:
-    """What the NPS rests on beyond its answers (a 1–10 question read as 0–10), as a help line."""
+def _nps_assumptions(survey: pd.DataFrame | None, *, dated: bool = False) -> tuple[Message, ...]:
+    """What the NPS rests on beyond its answers (a 1–10 question read as 0–10) and, when it is measured
+    over a period, what dates the answers (a purchase date), as help lines."""
     assumptions = survey.attrs.get("assumptions") if survey is not None else None
-    note = _assumption_note(assumptions, column="recommend")
-    return (note,) if note is not None else ()
+    columns = ("recommend", "response_date") if dated else ("recommend",)
+    notes = (_assumption_note(assumptions, column=column) for column in columns)
+    return tuple(note for note in notes if note is not None)
 
 
 def _churn_help(churn: ChurnResult) -> Message:

@@ -27,6 +27,7 @@ from cxlib.scales import (
     TITLE_WORDS,
     Questionnaire,
     company_reply_word,
+    employee_item,
     has_term,
     mostly_beyond_scales,
     personal_field_word,
@@ -117,6 +118,18 @@ def normalize_header(header: object) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+#: Words of customer columns that describe the customer (group, place, status), never identify them.
+DESCRIBING_WORDS = frozenset(
+    {"group", "gruppe", "segment", "type", "typ", "art", "class", "klasse", "category", "kategorie", "state",
+     "city", "zip", "postal", "plz", "ort", "stadt", "land", "country", "region", "bundesland", "prefix",
+     "status", "level", "tier", "since", "size", "grösse", "groesse", "income", "einkommen"}
+)  # fmt: skip
+
+
+#: Words of a birth date: the day a person was born, never the date of an answer, an order or a signup.
+BIRTH_WORDS = ("birth", "birthday", "dob", "born", "geburt", "geburtsdatum", "geburtstag", "geboren")
+
+
 def _fold(text: str) -> str:
     return text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
 
@@ -148,6 +161,8 @@ def _name_score(header: str, role: Role) -> tuple[float, str]:
     names, squashed = _role_names(role)
     if folded in names or folded.replace(" ", "") in squashed:
         return 1.0, "synonym"
+    if role.kind == "date" and has_term(folded, BIRTH_WORDS):
+        return 0.0, "fuzzy"  # "Date of Birth", "Geburtsdatum" date a person, never an answer or a signup
     best = 0.0, "fuzzy"
     words = f" {folded} "
     # Short single words need a closer match: "Beratung" is a touchpoint, not "Bewertung".
@@ -166,6 +181,8 @@ def _name_score(header: str, role: Role) -> tuple[float, str]:
             continue
         if key_words and not key_words & set(name.split()):  # "Customer Key" is no misspelt "customer age"
             continue
+        if role.kind == "id" and (set(folded.split()) - set(name.split())) & DESCRIBING_WORDS:
+            continue  # "Customer_City", "Kunden-Ort" describe the customer: no misspelt "customer id"
         matcher = difflib.SequenceMatcher(None, folded, name)
         # the quick ratios are upper bounds of ratio(): wide sheets skip most of the expensive matching
         if matcher.real_quick_ratio() < needed or matcher.quick_ratio() < needed:
@@ -308,6 +325,8 @@ def _survey_role_fits(role_key: str, questionnaire: Questionnaire, column: str) 
     meaning, profile = questionnaire.meanings[column], questionnaire.profiles[column]
     if role_key in ("recommend", "satisfaction", "touchpoint", "score") and tool_score_header(column):
         return False  # Mailchimp's MEMBER_RATING: the tool's engagement stars, not the customer's answer
+    if role_key in ("recommend", "satisfaction", "touchpoint", "score", "comment") and employee_item(meaning):
+        return False  # an employee's answer in a staff file says nothing about customers
     if role_key == "recommend":
         if meaning.kind in ("nps_score", "nps_group"):
             return True
@@ -363,8 +382,9 @@ def _survey_roles_from_values(
 
     if "recommend" not in mapping.matches:
         for column in free(("nps_group",)) + free(("nps_score",)):
-            assign("recommend", column, 0.8)
-            break
+            if not employee_item(meanings[column]):
+                assign("recommend", column, 0.8)
+                break
     if "customer_id" not in mapping.matches:  # the e-mail links answers to customers when no ID does
         from cxlib.transaction_columns import is_email_column
 
@@ -382,7 +402,7 @@ def _survey_roles_from_values(
         else [c for c in free(("rating",)) if "touchpoints" not in meanings[c].excluded_from]
     )
     if "satisfaction" not in mapping.matches:
-        outcomes = free(("outcome",))
+        outcomes = [c for c in free(("outcome",)) if not employee_item(meanings[c])]
         overall = [c for c in outcomes if has_term(words_of(c), _OVERALL_WORDS)]
         if overall or outcomes:
             assign("satisfaction", (overall or outcomes)[0], 0.7)

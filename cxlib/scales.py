@@ -45,6 +45,8 @@ __all__ = [
     "Questionnaire",
     "code_only_header",
     "company_reply_word",
+    "employee_headers",
+    "employee_item",
     "end_label_points",
     "evidence_text",
     "header_anchors",
@@ -523,8 +525,11 @@ _NOT_RATING_WORDS = (
     "interviewer", "lastpage", "quarter", "quartal", "weekday", "wochentag", "wgt", "weighting",
     "gewichtung", "factor", "faktor", "rank", "ranking", "rang", "rangplatz", "platz", "version", "modus",
     "panel", "quota", "serial", "lfdn",
-    # readers' votes on a review (Amazon's helpful votes, Yelp's useful/funny/cool, likes)
-    "votes", "vote", "upvotes", "likes", "thumbs",
+    # how many came (Kaggle's restaurant survey 'GroupSize' 1–10), not how good it was
+    "group size", "party size", "family size", "gruppengroesse", "personenzahl", "anzahl personen",
+    # readers' votes on a review (Amazon's helpful votes, Yelp's useful/funny/cool, likes; Amazon Fine Food
+    # Reviews' HelpfulnessNumerator/HelpfulnessDenominator: votes found helpful of votes cast)
+    "votes", "vote", "upvotes", "likes", "thumbs", "numerator", "denominator",
 )  # fmt: skip
 # Long not-a-rating words that may also stand inside a glued or compound header ("Q5TIMESFLOWN",
 # "Haushaltseinkommen"); the others count only as whole words ("Statement 3" is no "state").
@@ -558,9 +563,17 @@ _EFFORT_WORDS = (
     "umstaendlich", "kompliziert", "wie schwer", "schwer fiel", "fiel schwer", "ihnen schwer",
     "schwer gefallen", "customer effort", "ces",
 )  # fmt: skip
+#: A statement that says something bad ("The staff were rude", "The prices were too high"): agreeing
+#: with it is the worse answer.
+_BAD_STATEMENT_WORDS = (
+    "rude", "impolite", "unfriendly", "unhelpful", "noisy", "dirty", "slow", "overpriced", "too long",
+    "too high", "too expensive", "too slow", "too late", "too loud", "unfreundlich", "unhoeflich",
+    "schmutzig", "dreckig", "langsam", "ueberteuert", "zu lang", "zu lange", "zu teuer", "zu hoch",
+    "zu langsam", "zu spaet", "zu laut",
+)  # fmt: skip
 _HIGHER_WORSE_WORDS = (
     *_EFFORT_WORDS, "wait", "waiting", "problem", "problems", "issue", "issues", "wartezeit", "warten",
-    "probleme", "aerger",
+    "probleme", "aerger", *_BAD_STATEMENT_WORDS,
 )  # fmt: skip
 #: Words that only say an answer is a rating, without saying which end is good.
 _RATE_WORDS = ("rating", "rate", "bewertung")
@@ -1369,7 +1382,70 @@ def read_questionnaire(frame: pd.DataFrame, *, sample: int | None = SAMPLE_ROWS)
     _nps_group_columns(meanings)
     _nps_from_labels(meanings, labels)
     _nps_from_plain_score(meanings)
+    _employee_items(meanings)
     return Questionnaire(meanings, families, profiles)
+
+
+#: Header words of a staff file (IBM's HR attrition set: JobSatisfaction, OverTime, EmployeeNumber; the HR
+#: analytics set: salary, promotion_last_5years, Work_accident; a German Mitarbeiterbefragung).
+_EMPLOYEE_WORDS = (
+    "employee", "mitarbeiter", "job", "salary", "gehalt", "overtime", "over time", "ueberstunden",
+    "promotion", "befoerderung", "attrition", "work life", "worklife", "work accident", "arbeitsunfall",
+    "personalnummer", "arbeitsplatz", "vorgesetzte", "vorgesetzter", "years at company",
+    "betriebszugehoerigkeit", "last evaluation", "montly hours", "monthly hours",
+)  # fmt: skip
+_CUSTOMER_WORDS = ("customer", "kunde", "kunden", "client", "guest", "gast", "passenger", "patient")
+#: A customer company's size in a B2B survey ("Number of employees"), not the respondent's job.
+_HEADCOUNT_WORDS = ("employees", "number of employees", "mitarbeiterzahl", "anzahl mitarbeiter", "headcount")
+_EMPLOYEE_SIGNS = 3  # distinct staff words: one "job" or "salary" is a customer's occupation or income
+
+
+def employee_headers(headers: Iterable[object]) -> list[str]:
+    """The headers that show a staff file (an employee survey or HR table uploaded as the customer
+    survey): empty unless three distinct staff words occur and no header names customers.
+
+    Examples
+    --------
+    >>> employee_headers(["EmployeeNumber", "JobSatisfaction", "OverTime", "Age"])
+    ['EmployeeNumber', 'JobSatisfaction', 'OverTime']
+    >>> employee_headers(["Customer ID", "Job", "EstimatedSalary", "Number of employees"])
+    []
+    >>> employee_headers(["Company", "Job title", "Number of employees", "Promotion e-mails"])
+    []
+    """
+    found: dict[str, str] = {}
+    for header in headers:
+        words = words_of(header)
+        if has_term(words, _CUSTOMER_WORDS):
+            return []
+        if has_term(words, _HEADCOUNT_WORDS, inner=False):
+            continue
+        term = has_term(words, _EMPLOYEE_WORDS)
+        if term is not None:
+            found[str(header)] = term
+    return list(found) if len(set(found.values())) >= _EMPLOYEE_SIGNS else []
+
+
+def _employee_items(meanings: dict[str, ColumnMeaning]) -> None:
+    """In a staff file, the ratings, scores and texts are employees' answers about their work: no
+    touchpoint, satisfaction, recommendation or comment of customers (evidence ``employee_survey``, naming
+    the staff headers)."""
+    staff = employee_headers(meanings)
+    if not staff:
+        return
+    shown = ", ".join(staff[:4])
+    for meaning in meanings.values():
+        if meaning.kind in ("rating", "outcome", "nps_score", "nps_group", "recommend_rating", "number"):
+            meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "touchpoints", "comment")))
+            meaning.evidence.append(Evidence("employee_survey", {"columns": shown}))
+        elif meaning.kind == "free_text":
+            meaning.excluded_from = tuple(dict.fromkeys((*meaning.excluded_from, "comment")))
+            meaning.evidence.append(Evidence("employee_survey", {"columns": shown}))
+
+
+def employee_item(meaning: ColumnMeaning) -> bool:
+    """Whether a column is an employee's answer in a staff file (see :func:`employee_headers`)."""
+    return any(e.code == "employee_survey" for e in meaning.evidence)
 
 
 def _nps_from_labels(meanings: dict[str, ColumnMeaning], labels: dict[str, str]) -> None:
@@ -1498,6 +1574,12 @@ def _meaning(profile: ItemProfile, family: Family | None, *, pooled: int = 0) ->
             profile.column, "outcome", scale=(0, 1), direction="higher_better",
             excluded_from=("touchpoints",),
             evidence=[Evidence("satisfied_words", {"yes": named[1], "no": named[0]})],
+        )  # fmt: skip
+        return _with_codes(meaning, profile)
+    if profile.is_binary and not recommend and _satisfied_flag(profile, words):  # "HighSatisfaction" 0/1
+        meaning = ColumnMeaning(
+            profile.column, "outcome", scale=(0, 1), direction="higher_better",
+            excluded_from=("touchpoints",), evidence=[Evidence("satisfied_flag", {})],
         )  # fmt: skip
         return _with_codes(meaning, profile)
     if profile.is_binary:
@@ -1734,11 +1816,13 @@ def _classify_rating(meaning: ColumnMeaning, profile: ItemProfile, recommend: st
     return meaning
 
 
-#: Header words of a question that asks how important or how often, not how satisfied (the importance
-#: grid of an importance–performance survey, "Wie oft nutzen Sie …").
+#: Header words of a question that asks how important, how often or how likely, not how satisfied (the
+#: importance grid of an importance–performance survey, "Wie oft nutzen Sie …", Starbucks' "How likely
+#: you will choose Starbucks for business meetings?"); the recommend question is read before.
 _ORDINAL_HEADER_WORDS = (
     "important", "importance", "wichtig", "wichtigkeit", "how often", "how frequently", "frequency",
-    "wie oft", "wie haeufig", "haeufigkeit",
+    "wie oft", "wie haeufig", "haeufigkeit", "how likely", "likelihood", "wie wahrscheinlich",
+    "wahrscheinlichkeit",
 )  # fmt: skip
 
 
@@ -1891,6 +1975,24 @@ def _best_is_lowest(words: str, anchors: list[tuple[int, str]], scale: tuple[int
 
 
 _SATISFIED_WORDS = ("satisfied", "zufrieden")
+#: Words that turn a satisfaction flag around ("LowSatisfaction", "Unzufrieden", "not satisfied").
+_UNSATISFIED_WORDS = (
+    "low", "niedrig", "gering", "dissatisfied", "dissatisfaction", "unsatisfied", "unzufrieden",
+    "unzufriedenheit", "not", "nicht", "kein", "keine", "no",
+)  # fmt: skip
+
+
+def _satisfied_flag(profile: ItemProfile, words: str) -> bool:
+    """Whether a 0/1 column is the customer's satisfaction (Kaggle's restaurant survey 'HighSatisfaction',
+    'Satisfied', 'Zufrieden (0/1)'): numbers 0 and 1 under a header naming satisfaction and nothing else,
+    no word turning it around. Yes/no words and a 'Churn' or 'Complain' flag stay flags."""
+    if set(profile.counts) != {0, 1} or has_term(words, _UNSATISFIED_WORDS, inner=False):
+        return False
+    found = has_term(words, ("satisfaction", "zufriedenheit", "csat", *_SATISFIED_WORDS))
+    plain = " ".join(word for word in words.split() if word not in ("high", "hoch", "hohe"))
+    return found is not None and not _satisfaction_with_something(plain)
+
+
 _SERVICE_OUTCOMES = ("loyalty", "loyal", "treue", "complain", "complaint", "beschwerde", "retention")
 
 
@@ -1968,7 +2070,9 @@ def _mark_batteries(meanings: dict[str, ColumnMeaning], families: list[Family]) 
         return
     with_battery = {c for f in families if battery_items & set(f.columns) for c in f.columns}
     for column, meaning in meanings.items():
-        if meaning.kind != "rating" or column in with_battery or "touchpoints" in meaning.excluded_from:
+        if meaning.kind != "rating" or column in with_battery | battery_items:
+            continue  # an item of a battery itself ("The restaurant was clean" among "The …" statements)
+        if "touchpoints" in meaning.excluded_from:
             continue
         words = words_of(column)
         if touchpoint_likeness(words) >= 0.5 or has_term(words, RATING_WORDS):

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from cxlib.mapping import ColumnMapping, normalize_header
+from cxlib.mapping import DESCRIBING_WORDS, ColumnMapping, normalize_header
 from cxlib.parsing import normalize_ids, parse_dates, parse_flags, parse_numbers
 from cxlib.scales import words_of
 from cxlib.tables import ColumnMatch, Evidence
@@ -174,12 +174,6 @@ def _assign(mapping: ColumnMapping, role_key: str, column: object, evidence: Evi
     used.add(column)
 
 
-#: Words of customer columns that describe the customer (group, place, status), never identify them.
-_DESCRIBING_WORDS = frozenset(
-    {"group", "gruppe", "segment", "type", "typ", "art", "class", "klasse", "category", "kategorie", "state",
-     "city", "zip", "postal", "plz", "ort", "stadt", "land", "country", "region", "bundesland", "prefix",
-     "status", "level", "tier", "since", "size", "grösse", "groesse", "income", "einkommen"}
-)  # fmt: skip
 _NAME_WORDS = frozenset({"name", "nachname", "vorname", "firma", "company"})
 _LOGINS = ("username", "benutzername", "loginname", "accountname")
 
@@ -188,7 +182,7 @@ def _customer_kind(header: object) -> str:
     """ "describes" ("Kundengruppe", "customer_state"), "name" ("Customer Name", "Firma") or "id"."""
     words, squashed = _words(header), _squashed(header)
     describing = ("gruppe", "group", "segment", "typ", "type", "art", "klasse", "kategorie", "land")
-    if words & _DESCRIBING_WORDS or squashed.endswith(describing):
+    if words & DESCRIBING_WORDS or squashed.endswith(describing):
         return "describes"
     if not squashed.endswith(_LOGINS) and (words & _NAME_WORDS or squashed.endswith("name")):
         return "name"  # a login identifies the person; a name only where nothing else does

@@ -264,6 +264,7 @@ def _survey_answers(
     mapping = _apply_user_meanings(meanings, mapping, overrides)
     if mapping.meanings:  # guessed from the file, not set by hand
         mapping = _response_numbers_as_response_ids(source, mapping, meanings, notes)
+    _dated_by_the_purchase(mapping, meanings)
     source = source.copy(deep=False)
     source.attrs = {key: value for key, value in source.attrs.items() if key == "decimal"}
     if "recommend" in mapping.matches:
@@ -289,6 +290,9 @@ def _survey_answers(
                     f"survey.note.{meaning.kind}", column=column, low=meaning.scale[0], high=meaning.scale[1]
                 )
             )
+    staff = next((e for m in meanings.values() for e in m.evidence if e.code == "employee_survey"), None)
+    if staff is not None:  # IBM's HR attrition set uploaded as the customer survey
+        notes.append(Message("survey.note.employee_survey", columns=staff.params["columns"]))
     unlabelled = unlabelled_ten_point_items(meanings) if "recommend" not in mapping.matches else []
     if unlabelled:  # perhaps the NPS question: the header cannot tell, so the user is told how to say it
         notes.append(Message("survey.note.unlabelled_0_10", columns=", ".join(unlabelled)))
@@ -528,7 +532,7 @@ def _response_numbers_as_response_ids(
     >>> _response_numbers_as_response_ids(sheet, mapping, meanings, []).as_dict()
     {'response_id': 'ID'}
     """
-    from cxlib.mapping import ColumnMatch, normalize_header
+    from cxlib.mapping import ColumnMatch, mark_role, normalize_header
 
     match = mapping.matches.get("customer_id")
     if (
@@ -555,7 +559,53 @@ def _response_numbers_as_response_ids(
         meaning.role = None if "response_id" in mapping.matches else "response_id"
         meaning.evidence.append(Evidence("response_numbers", {"first": int(numbers.iloc[0])}))
     notes.append(Message("survey.note.response_numbers", column=str(match.column)))
+    named = _header_named_customer_id(source, matches, match.column)
+    if named is not None:  # Amazon reviews' "UserId" beside the row counter "Id"
+        matches["customer_id"] = ColumnMatch("customer_id", named, match.confidence, "synonym")
+        unmapped = [column for column in unmapped if column != named]
+        if named in meanings:
+            mark_role(meanings[named], "customer_id")
     return replace(mapping, matches=matches, unmapped=unmapped)
+
+
+#: Header words of the date of what was bought, not of the answer ("Date of Purchase", "order_date"),
+#: whole words only ("RecordedDate" is no order), and German compounds ("Bestelldatum").
+_PURCHASE_DATE_WORDS = (
+    "purchase", "purchased", "order", "ordered", "invoice", "delivery", "delivered", "booking", "kauf",
+    "bestellung", "rechnung", "lieferung", "buchung",
+)  # fmt: skip
+_PURCHASE_DATE_COMPOUNDS = ("kaufdatum", "bestelldatum", "lieferdatum", "rechnungsdatum", "buchungsdatum")
+
+
+def _dated_by_the_purchase(mapping: ColumnMapping, meanings: dict[str, ColumnMeaning]) -> None:
+    """A survey whose response date is the date of the purchase, order, delivery or booking (a support
+    desk's 'Date of Purchase', the only date of Kaggle's ticket set) is dated by that event, not by the
+    answer: said as an assumption (evidence ``response_date_of_purchase``), since trends over time then
+    show when customers bought, perhaps years before they answered."""
+    from cxlib.scales import has_term, words_of
+
+    match = mapping.matches.get("response_date")
+    if match is None or not isinstance(match.column, str) or match.column not in meanings:
+        return
+    words = words_of(match.column)
+    if has_term(words, _PURCHASE_DATE_WORDS, inner=False) or has_term(words, _PURCHASE_DATE_COMPOUNDS):
+        evidence = Evidence("response_date_of_purchase", {"header": match.column})
+        meanings[match.column].evidence.append(evidence)
+
+
+def _header_named_customer_id(source: pd.DataFrame, matches: dict, counter: object) -> object | None:
+    """A column beside the row counter whose header is one of the customer ID's names ("UserId",
+    "Customer ID", "Kundennummer"), mapped to no role and filled: the survey's customer ID."""
+    from cxlib.mapping import names_role
+
+    taken = {c for m in matches.values() for c in (m.column if isinstance(m.column, list) else [m.column])}
+    customer = role("survey", "customer_id")
+    for column in source.columns:
+        if column == counter or column in taken or not names_role(column, customer):
+            continue
+        if source[column].notna().mean() >= 0.5:
+            return column
+    return None
 
 
 def _role_label(table: TableName, key: str) -> Message:

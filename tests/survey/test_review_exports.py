@@ -244,9 +244,9 @@ def test_satisfied_words_are_the_outcome_of_the_key_drivers(rng):
     journey = document["journey"]
     assert journey["outcome"] == "satisfaction"
     touchpoints = [row["touchpoint"] for row in journey["touchpoints"]]
-    assert touchpoints == [
-        "Inflight wifi service",
+    assert touchpoints == [  # in phase order: the booking (purchase) before the flight (loyalty)
         "Ease of Online booking",
+        "Inflight wifi service",
         "Seat comfort",
         "Food and drink",
         "Cleanliness",

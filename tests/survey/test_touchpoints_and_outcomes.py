@@ -47,9 +47,9 @@ def test_only_rating_items_are_touchpoints(rng):
     loaded, document = analyze_survey(_customer_table_as_survey(rng))
     assert loaded.mapping.as_dict()["touchpoints"] == ["Website", "Delivery", "Hotline"]
     assert [tp["touchpoint"] for tp in document["journey"]["touchpoints"]] == [
-        "Website",
-        "Delivery",
-        "Hotline",
+        "Website",  # information
+        "Hotline",  # information: the journey runs through the phases in order
+        "Delivery",  # loyalty
     ]
     columns = loaded.validated.columns
     assert columns["Churn"].kind == columns["Complain"].kind == "flag"
