@@ -17,6 +17,7 @@ from cxlib.errors import CxError
 from cxlib.mapping import ColumnMapping, mapping_from_dict, suggest_mapping
 from cxlib.reading import get_sheet, pick_sheet, question_labels, read_file
 from cxlib.roles import TableName
+from cxlib.scales import employee_item
 from cxlib.tables import ValidatedTable
 from cxlib.transaction_columns import returned_orders_sheet
 from cxlib.validation import link_to_customers, validate_table
@@ -256,6 +257,8 @@ def refuse_records_as_survey(raw: pd.DataFrame, mapping: ColumnMapping, *, file:
 
     if mapping.table != "survey" or any(key in mapping.matches for key in (*_RATING_ROLES, "comment")):
         return  # answers to rate or to read: a survey, whatever else it holds
+    if any(employee_item(meaning) for meaning in mapping.meanings.values()):
+        return  # a staff file (HR attrition table): validation says so; it is no customer table either
     sample = raw.head(_SLOT_SAMPLE)
     lines = suggest_mapping(sample, "transactions").matches
     ids = sample[lines["customer_id"].column] if "customer_id" in lines else None
