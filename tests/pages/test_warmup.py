@@ -201,6 +201,7 @@ def test_the_quiet_gap_counts_from_the_last_request_too():
 
 def test_the_server_tells_the_warm_up_of_each_request_it_begins(monkeypatch):
     import asyncio
+    import concurrent.futures
 
     from starlette.applications import Starlette
     from starlette.responses import PlainTextResponse
@@ -220,7 +221,9 @@ def test_the_server_tells_the_warm_up_of_each_request_it_begins(monkeypatch):
         sent.append(message)
 
     scope = {"type": "http", "method": "GET", "path": "/static/app.js", "headers": [], "query_string": b""}
-    asyncio.run(app(scope, receive, send))
+    # a thread of its own: in the full suite this worker may already run Playwright's event loop
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, app(scope, receive, send)).result()
     assert sent[0]["status"] == 200 and sent[1]["body"] == b"ok"  # answered as before
     assert runs._bursts == 1 and runs._busy()
 
