@@ -135,8 +135,8 @@ def persona_map_chart(
     >>> spec["mark"]["type"], len(spec["datasets"][spec["data"]["name"]]), spec["title"]["subtitle"]
     ('circle', 3, 'Each dot is a customer; the closer two dots, the more alike the customers; a random \
 sample of 3 of 4 customers')
-    >>> spec["encoding"]["x"]["title"] is None
-    True
+    >>> spec["encoding"]["x"]["title"] is None, spec["usermeta"]["embedOptions"]["renderer"]
+    (True, 'canvas')
     """
     _check_lang(lang)
     missing = {"customer_id", "x", "y", "persona"} - set(embedding.columns)
@@ -184,6 +184,8 @@ sample of 3 of 4 customers')
                 alt.Tooltip("persona:N", title=persona_title),
             ],
         )
+        # one canvas instead of a node per dot: the browser redraws thousands of dots far faster
+        .properties(usermeta={"embedOptions": {"renderer": "canvas"}})
     )
 
 
