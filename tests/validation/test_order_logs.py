@@ -12,40 +12,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cxlib.intake import load_table
-from cxlib.value.purchases import customer_days, summarize_purchases
-
-COLUMNS = ["purchases", "revenue", "frequency", "recency", "T"]
+from tests.purchase_reference import app_summary, pandas_purchase_summary
 
 
 def pandas_summary(
     log: pd.DataFrame, customer: str, date: str, amount: str, *, date_format: str | None = None
 ) -> pd.DataFrame:
     """Purchases, revenue, frequency, recency and T (weeks) per customer, computed directly."""
-    days = (
-        pd.DataFrame(
-            {
-                "c": log[customer].astype(str),
-                "d": pd.to_datetime(log[date], format=date_format).dt.normalize(),
-                "a": log[amount].astype(float),
-            }
-        )
-        .groupby(["c", "d"], as_index=False)["a"]
-        .sum()
-    )
-    per = days.groupby("c")
-    first, last = per["d"].min(), per["d"].max()
-    summary = pd.DataFrame({"purchases": per.size(), "revenue": per["a"].sum()})
-    summary["frequency"] = summary["purchases"] - 1
-    summary["recency"] = (last - first).dt.days / 7
-    summary["T"] = (days["d"].max() - first).dt.days / 7
-    return summary.rename_axis("customer_id")
-
-
-def app_summary(path) -> tuple[pd.DataFrame, object]:
-    table = load_table(str(path), table="transactions").validated
-    summary = summarize_purchases(customer_days(table.data)).customers
-    return summary[COLUMNS].sort_index(), table
+    dates = pd.to_datetime(log[date], format=date_format)
+    return pandas_purchase_summary(log[customer], dates, log[amount])
 
 
 def evidence_codes(table, role: str) -> list[str]:

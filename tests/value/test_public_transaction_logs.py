@@ -16,31 +16,8 @@ import pytest
 
 from cxlib.cli import main
 from cxlib.intake import load_table
-from cxlib.value.purchases import customer_days, summarize_purchases
-
-COLUMNS = ["purchases", "revenue", "frequency", "recency", "T"]
-
-
-def pandas_summary(customers: pd.Series, dates: pd.Series, amounts: pd.Series) -> pd.DataFrame:
-    """Purchases (customer-days), revenue, frequency, recency and T (weeks) per customer, directly."""
-    days = (
-        pd.DataFrame({"c": customers.astype(str), "d": dates.dt.normalize(), "a": amounts.astype(float)})
-        .groupby(["c", "d"], as_index=False)["a"]
-        .sum()
-    )
-    per = days.groupby("c")
-    first, last = per["d"].min(), per["d"].max()
-    summary = pd.DataFrame({"purchases": per.size(), "revenue": per["a"].sum()})
-    summary["frequency"] = summary["purchases"] - 1
-    summary["recency"] = (last - first).dt.days / 7
-    summary["T"] = (days["d"].max() - first).dt.days / 7
-    return summary.rename_axis("customer_id")
-
-
-def app_summary(path) -> tuple[pd.DataFrame, object]:
-    table = load_table(str(path), table="transactions").validated
-    summary = summarize_purchases(customer_days(table.data)).customers
-    return summary[COLUMNS].sort_index(), table
+from tests.purchase_reference import app_summary
+from tests.purchase_reference import pandas_purchase_summary as pandas_summary
 
 
 def rules(table) -> dict[str, int]:
