@@ -1432,23 +1432,34 @@ def value_result():
     return _value().value
 
 
-def _value_section_of(tables: dict[str, LoadedTable], result, labels, language: str):
-    from cxlib.analysis import value_document
+def _value_kpis_of(tables: dict[str, LoadedTable]) -> dict:
+    """The customer table's KPIs the value section compares with (its churn rate), without words: a
+    language switch computes no KPI again."""
     from cxlib.kpis import kpi_section
     from cxlib.value.customers import with_transaction_customers as complete
 
     validated = complete({name: item.validated for name, item in tables.items()})
-    kpis = {"churn_rate": None}
-    if "customers" in validated:
-        kpis = kpi_section(validated["customers"].data, None, lang=language)
+    if "customers" not in validated:
+        return {"churn_rate": None}
+    return kpi_section(validated["customers"].data, None, lang=None)
+
+
+def _value_section_of(tables: dict[str, LoadedTable], result, kpis: dict, labels, language: str):
+    from cxlib.analysis import value_document
+    from cxlib.value.customers import with_transaction_customers as complete
+
+    validated = complete({name: item.validated for name, item in tables.items()})
     return value_document(validated, kpis=kpis, persona_of=labels, lang=language, result=result)
 
 
 def value_section() -> dict | None:
-    """The CLI's ``value`` section for the data in use (with CLV per persona when there are personas)."""
+    """The CLI's ``value`` section for the data in use (with CLV per persona when there are personas).
+    Its numbers come from results computed once; per language it only words them and names the
+    personas."""
     if value_result() is None:
         return None
-    return _derive(_value_section_of, _tables(), _value(), _persona_labels(), lang()).value
+    kpis = _derive(_value_kpis_of, _tables())
+    return _derive(_value_section_of, _tables(), _value(), kpis, _persona_labels(), lang()).value
 
 
 def persona_value_lines() -> dict[str, str]:
