@@ -61,5 +61,5 @@ def test_charts_render(app):
 
 def test_charts_in_one_tab_per_kpi(app):
     page = open_page(app, "overview")
-    assert [tab.label for tab in page.tabs] == ["NPS", "Churn", "Customer value (CLV)"]
-    assert [len(charts(tab)) for tab in page.tabs] == [2, 1, 1]
+    assert [tab.label for tab in page.tabs] == ["NPS", "NPS over time", "Churn", "Customer value (CLV)"]
+    assert [len(charts(tab)) for tab in page.tabs] == [1, 1, 1, 1]
