@@ -788,10 +788,57 @@ def _counts_rows(values: pd.Series) -> bool:
     return numeric and _is_row_number(values.astype(float))
 
 
+#: Words of another record's number: a purchase, an order, an invoice, a product or a ticket is no
+#: customer ("transaction_id" beside a repeating "customer_id" numbers the purchases, not the buyers).
+_OTHER_RECORD_WORDS = frozenset({"transaction", "transactions", "txn", "order", "orders", "invoice",
+                                 "receipt", "product", "item", "sku", "ticket", "booking", "payment",
+                                 "shipment", "transaktion", "bestellung", "rechnung", "beleg", "artikel",
+                                 "produkt", "buchung", "zahlung", "lieferung", "vorgang",
+                                 "quittung"})  # fmt: skip
+#: The same as the first part of a German compound ("Rechnungsnummer", "Bestell-Nr", "Auftragsnummer";
+#: not "Auftraggeber", the client who orders).
+_OTHER_RECORD_PREFIXES = ("transaktion", "bestell", "auftrags", "rechnung", "beleg", "artikel",
+                          "produkt", "buchungs", "zahlungs", "lieferschein", "vorgangs", "ticket",
+                          "quittung")  # fmt: skip
+
+
+def names_other_record(header: object) -> bool:
+    """A header naming the number of a purchase, order, invoice, product or ticket, never a customer's.
+
+    Examples
+    --------
+    >>> [names_other_record(h) for h in ("transaction_id", "Order ID", "Rechnungsnummer", "Auftraggeber")]
+    [True, True, True, False]
+    """
+    squashed = normalize_header(header).replace(" ", "")
+    return bool(_words(header) & _OTHER_RECORD_WORDS) or squashed.startswith(_OTHER_RECORD_PREFIXES)
+
+
+def names_customer_id(header: object) -> bool:
+    """A header naming the customer's own number ("customer_id", "Kundennummer", "CLIENTNUM", "Member ID").
+
+    Examples
+    --------
+    >>> [names_customer_id(h) for h in ("customer_id", "Kundennummer", "transaction_id", "Kunde")]
+    [True, True, False, False]
+    """
+    words = _words(header) | {normalize_header(header).replace(" ", "")}
+    return bool((id_header(header) or words & {"kundennummer", "kundennr"}) and words & _WHOSE_ID)
+
+
+def customer_key_column(frame: pd.DataFrame) -> object | None:
+    """The first column whose header names the customer's own number (None when none does)."""
+    return next((column for column in frame.columns if names_customer_id(column)), None)
+
+
 def _id_candidates(frame: pd.DataFrame, used: set) -> list[object]:
     """Free columns whose header names an identifier, those naming the customer first and row counters
-    last ("Customer Key" before "Sl_No" 1, 2, 3 …), else in table order."""
-    columns = [column for column in frame.columns if column not in used and id_header(column)]
+    last ("Customer Key" before "Sl_No" 1, 2, 3 …), else in table order; never another record's number."""
+    columns = [
+        column
+        for column in frame.columns
+        if column not in used and id_header(column) and not names_other_record(column)
+    ]
 
     def rank(column: object) -> tuple[bool, bool]:
         names_customer = bool(_words(column) & _WHOSE_ID)
@@ -810,10 +857,7 @@ def _named_customer_id(frame: pd.DataFrame, mapping: ColumnMapping, used: set) -
     if normalize_header(match.column) not in _BARE_ID and not _counts_rows(frame[match.column]):
         return []
     for column in frame.columns:
-        words = _words(column) | {normalize_header(column).replace(" ", "")}
-        if column in used or not (id_header(column) or words & {"kundennummer", "kundennr"}):
-            continue
-        if not words & _WHOSE_ID or frame[column].notna().mean() < NEAR_UNIQUE:
+        if column in used or not names_customer_id(column) or frame[column].notna().mean() < NEAR_UNIQUE:
             continue
         if distinct_share(frame[column]) >= NEAR_UNIQUE:
             used.discard(match.column)

@@ -461,6 +461,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.empty_columns": "{columns} completely empty column(s) were left out.",
         "reading.note.sheet_skipped": "The sheet “{skipped}” is no table of single records (a summary, or "
         "another kind of table); the sheet “{sheet}” was read instead. Choose a sheet to read another one.",
+        "reading.note.sheet_per_customer": "The sheet “{skipped}” repeats its customer numbers (a row per "
+        "purchase or contract); the customers were read from the sheet “{sheet}”, which has one row per customer. "
+        "Choose a sheet to read another one.",
         "reading.note.sheets_joined": "The sheets {sheets} have the same columns: they are one purchase log split by period and were read together ({rows} rows). Choose one sheet to look at it alone.",
         "reading.note.header_rows": "Row(s) {rows} below the header (question texts, option labels or export "
         "codes, as survey tools export them) belong to the column names of row {header_row}; they are not "
@@ -1555,6 +1558,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "reading.note.sheet_skipped": "Das Blatt „{skipped}“ ist keine Tabelle einzelner Datensätze (eine "
         "Zusammenfassung oder eine andere Art Tabelle); stattdessen wurde das Blatt „{sheet}“ gelesen. Wählen "
         "Sie ein Blatt, um ein anderes zu lesen.",
+        "reading.note.sheet_per_customer": "Das Blatt „{skipped}“ wiederholt seine Kundennummern (eine Zeile je "
+        "Kauf oder Vertrag); die Kunden wurden aus dem Blatt „{sheet}“ gelesen, das eine Zeile je Kunde hat. "
+        "Wählen Sie ein Blatt, um ein anderes zu lesen.",
         "reading.note.sheets_joined": "Die Tabellenblätter {sheets} haben dieselben Spalten: Sie sind ein nach Zeitraum geteiltes Kaufprotokoll und wurden zusammen gelesen ({rows} Zeilen). Wählen Sie ein Blatt, um es allein anzusehen.",
         "reading.note.header_rows": "Zeile(n) {rows} unter der Überschrift (Fragetexte, Antwortoptionen oder "
         "Exportcodes, wie Umfragewerkzeuge sie ausgeben) gehören zu den Spaltennamen aus Zeile {header_row}; "

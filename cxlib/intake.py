@@ -13,6 +13,7 @@ from typing import BinaryIO
 
 import pandas as pd
 
+from cxlib.customer_columns import MIN_ROWS_TO_JUDGE, NEAR_UNIQUE, customer_key_column, distinct_share
 from cxlib.errors import CxError
 from cxlib.mapping import ColumnMapping, mapping_from_dict, suggest_mapping
 from cxlib.reading import get_sheet, pick_sheet, question_labels, read_file
@@ -71,6 +72,8 @@ def prepare_table(
     else:
         name = sheet if sheet is not None else pick_sheet(sheets)
         raw = get_sheet(sheets, name, filename=file)
+        if sheet is None and table == "customers":
+            name, raw = _customer_list_sheet(sheets, name, raw, file)
     labels = question_labels(sheets, name) if table == "survey" and len(sheets) > 1 else {}
     if labels:  # the codebook sheet's question texts, read with the coded headers (scales.read_questionnaire)
         raw = raw.copy(deep=False)
@@ -102,6 +105,33 @@ def prepare_table(
     )
     names = [joined[0], *sheets] if joined is not None else list(sheets)
     return LoadedTable(table, file, names, name, raw, mapping, validated)
+
+
+def _customer_list_sheet(
+    sheets: Mapping[str, pd.DataFrame], picked: str, raw: pd.DataFrame, file: str
+) -> tuple[str, pd.DataFrame]:
+    """For the customer table: a sheet with one row per customer number instead of the picked sheet whose
+    customer numbers repeat (a purchase log or contract list beside the customer list, as KPMG's
+    Sprocket workbook: Transactions 20,000 rows, CustomerDemographic 4,000). The longest such sheet, with
+    a reading note naming the sheet skipped; the picked sheet when no other sheet is a customer list."""
+    key = customer_key_column(raw)
+    if len(sheets) < 2 or key is None or distinct_share(raw[key]) >= NEAR_UNIQUE:
+        return picked, raw
+    lists = []
+    for name in sheets:
+        frame = get_sheet(sheets, name, filename=file) if name != picked else None
+        column = None if frame is None else customer_key_column(frame)
+        if column is None or frame[column].notna().sum() < MIN_ROWS_TO_JUDGE:
+            continue
+        if distinct_share(frame[column]) >= NEAR_UNIQUE and frame[column].notna().mean() >= NEAR_UNIQUE:
+            lists.append((len(frame), name, frame))
+    if not lists:
+        return picked, raw
+    _, name, frame = max(lists, key=lambda item: item[0])  # max keeps the first of equal lengths
+    frame = frame.copy(deep=False)
+    note = ("reading.note.sheet_per_customer", {"skipped": picked, "sheet": name})
+    frame.attrs = {**frame.attrs, "note_keys": [*frame.attrs.get("note_keys", []), note]}
+    return name, frame
 
 
 def refuse_misplaced(raw: pd.DataFrame, mapping: ColumnMapping, *, file: str) -> None:

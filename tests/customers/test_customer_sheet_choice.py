@@ -1,0 +1,103 @@
+"""Which sheet of a workbook holds the customers (cxlib.intake, cxlib.customer_columns.customer_key_column).
+
+A business workbook often carries its purchase log beside its customer list (KPMG's Sprocket workbook:
+Transactions 20,000 rows, CustomerDemographic 4,000, CustomerAddress 3,999). Dropped as the customer
+table, the largest sheet was read: 20,000 "customers", keyed by the transaction number. The customers are
+the sheet with one row per customer number, and the reading notes say which sheet was skipped and why.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from cxlib.intake import load_table
+
+
+def _workbook(path, sheets: dict[str, pd.DataFrame]) -> str:
+    with pd.ExcelWriter(path) as writer:
+        for name, frame in sheets.items():
+            frame.to_excel(writer, sheet_name=name, index=False)
+    return str(path)
+
+
+def _sprocket_like(rng, customers: int = 60, purchases: int = 400) -> dict[str, pd.DataFrame]:
+    ids = np.arange(1, customers + 1)
+    log = pd.DataFrame(
+        {
+            "transaction_id": np.arange(1, purchases + 1),
+            "product_id": rng.integers(0, 100, purchases),
+            "customer_id": rng.choice(ids, purchases),
+            "transaction_date": pd.Timestamp("2017-01-01") + pd.to_timedelta(rng.integers(0, 365, purchases), "D"),
+            "order_status": rng.choice(["Approved", "Cancelled"], purchases, p=[0.95, 0.05]),
+            "list_price": rng.uniform(10, 2000, purchases).round(2),
+        }
+    )
+    demographic = pd.DataFrame(
+        {
+            "customer_id": ids,
+            "gender": rng.choice(["Female", "Male"], customers),
+            "past_3_years_bike_related_purchases": rng.integers(0, 100, customers),
+            "wealth_segment": rng.choice(["Mass Customer", "High Net Worth"], customers),
+            "tenure": rng.integers(1, 22, customers),
+        }
+    )
+    address = pd.DataFrame({"customer_id": ids[:-1], "postcode": rng.integers(2000, 4000, customers - 1)})
+    return {"Transactions": log, "CustomerDemographic": demographic, "CustomerAddress": address}
+
+
+def _note_keys(loaded) -> list[str]:
+    return [key for key, _ in loaded.raw.attrs.get("note_keys", [])]
+
+
+def test_a_purchase_log_beside_the_customer_list_is_not_read_as_the_customers(tmp_path):
+    rng = np.random.default_rng(7)
+    sheets = _sprocket_like(rng)
+    path = _workbook(tmp_path / "sprocket.xlsx", sheets)
+    loaded = load_table(path, table="customers")
+    assert loaded.sheet == "CustomerDemographic"
+    assert loaded.mapping.as_dict()["customer_id"] == "customer_id"
+    assert loaded.validated.report.rows_used == sheets["CustomerDemographic"]["customer_id"].nunique() == 60
+    assert "reading.note.sheet_per_customer" in _note_keys(loaded)
+    # the purchases slot still reads the log, and a sheet chosen by hand is read as chosen
+    assert load_table(path, table="transactions").sheet == "Transactions"
+    assert load_table(path, table="customers", sheet="CustomerAddress").sheet == "CustomerAddress"
+
+
+def test_a_contract_list_alone_stays_the_customer_table(tmp_path):
+    """Without a sheet of one row per customer, the sheet whose customer numbers repeat is still read
+    (its rows are combined per customer, tests/customers/test_rows_per_customer.py)."""
+    rng = np.random.default_rng(3)
+    sheets = _sprocket_like(rng)
+    path = _workbook(tmp_path / "log_and_notes.xlsx", {"Transactions": sheets["Transactions"]})
+    assert load_table(path, table="customers").sheet == "Transactions"
+    notes = pd.DataFrame({"Hinweis": ["Export vom 3.1.2018"]})
+    path = _workbook(tmp_path / "log_and_notes_2.xlsx", {"Transactions": sheets["Transactions"], "Info": notes})
+    assert load_table(path, table="customers").sheet == "Transactions"
+
+
+def test_kpmg_sprocket_workbook_as_the_customer_table(shared_data):
+    path = shared_data / "kpmg_sprocket_raw.xlsx"
+    loaded = load_table(path, table="customers")
+    assert loaded.sheet == "CustomerDemographic"
+    expected = pd.read_excel(path, sheet_name="CustomerDemographic", header=1)["customer_id"].nunique()
+    assert loaded.validated.report.rows_used == expected == 4000
+    assert "reading.note.sheet_per_customer" in _note_keys(loaded)
+
+
+@pytest.mark.parametrize("header", ["transaction_id", "Order ID", "Rechnungsnummer", "Invoice No"])
+def test_another_records_number_is_never_the_customer_id(header):
+    """A purchase log read as customers: its customer number repeats, and the transaction number beside
+    it was taken as the customer ID by its distinct values (every purchase a "customer")."""
+    from cxlib.mapping import suggest_mapping
+
+    rng = np.random.default_rng(1)
+    log = pd.DataFrame(
+        {
+            header: np.arange(1000, 1300),
+            "customer_id": rng.integers(1, 40, 300),
+            "list_price": rng.uniform(10, 100, 300).round(2),
+        }
+    )
+    assert suggest_mapping(log, "customers").as_dict().get("customer_id") != header
