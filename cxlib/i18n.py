@@ -55,6 +55,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "has the survey's own response ID or date (“{column}”) and {ratings} rating questions ({columns}). Read "
         "as {table}, its answers would give wrong figures, so it was not used here. Please upload it as the "
         "survey.",
+        "error.log_in_customer_slot": 'The file "{file}" looks like a purchase log ({columns}: several rows '
+        "per customer, each with a date and an amount), not a customer table with one row per customer. Please "
+        "upload it as the purchases; the customers are then taken from the purchases.",
         "error.records_in_survey_slot": 'The file "{file}" has no rating question and looks like a {looks} '
         "table ({columns}), not a survey. Please upload it as the {looks}, and the survey's answers as the "
         "survey.",
@@ -1137,6 +1140,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "Tabelle {table}: Sie hat die eigene Antwortnummer oder das Antwortdatum der Umfrage („{column}“) und "
         "{ratings} Bewertungsfragen ({columns}). Als {table} gelesen ergäben ihre Antworten falsche Zahlen; "
         "sie wurde deshalb hier nicht verwendet. Bitte laden Sie sie als Umfrage hoch.",
+        "error.log_in_customer_slot": "Die Datei „{file}“ sieht wie ein Kaufprotokoll aus ({columns}: mehrere "
+        "Zeilen je Kunde, jede mit Datum und Betrag), nicht wie eine Kundentabelle mit einer Zeile je Kunde. Bitte "
+        "laden Sie sie als Käufe hoch; die Kunden werden dann aus den Käufen übernommen.",
         "error.records_in_survey_slot": "Die Datei „{file}“ hat keine Bewertungsfrage und sieht wie eine "
         "Tabelle {looks} aus ({columns}), nicht wie eine Umfrage. Bitte laden Sie sie als {looks} hoch und "
         "die Antworten der Umfrage als Umfrage.",

@@ -140,6 +140,7 @@ def refuse_misplaced(raw: pd.DataFrame, mapping: ColumnMapping, *, file: str) ->
     refuse_summary(raw, mapping, file=file)
     refuse_survey_elsewhere(raw, mapping, file=file)
     refuse_records_as_survey(raw, mapping, file=file)
+    refuse_log_as_customers(raw, mapping, file=file)
 
 
 def _records_sheet(
@@ -256,6 +257,40 @@ def refuse_survey_elsewhere(raw: pd.DataFrame, mapping: ColumnMapping, *, file: 
         ratings=len(ratings),
         columns=shown,
     )
+
+
+def refuse_log_as_customers(raw: pd.DataFrame, mapping: ColumnMapping, *, file: str) -> None:
+    """Refuse a purchase log uploaded as the customer table: no customer ID of one row per customer was
+    found (nor a contract list combined per customer), while the rows read as purchases have a customer
+    column named by its header that repeats (two or more rows per customer on average), a date and an
+    amount or a unit price. Before, each purchase counted as a customer (retail_transactions.csv:
+    125,000 "customers" for 6,889 buyers, a purchase's amount as a customer's yearly revenue). Raises
+    :class:`CxError` (``error.log_in_customer_slot``) naming the columns.
+
+    >>> from cxlib.errors import CxError
+    >>> log = pd.DataFrame({"customer_id": ["C1", "C2", "C3"] * 4,
+    ...                     "trans_date": [f"{day:02d}.03.2024" for day in range(1, 13)],
+    ...                     "tran_amount": [35.0, 12.5, 80.0, 22.0, 41.0, 9.9] * 2})
+    >>> try:
+    ...     refuse_log_as_customers(log, suggest_mapping(log, "customers"), file="log.csv")
+    ... except CxError as error:
+    ...     print(error.key, error.params["columns"])
+    error.log_in_customer_slot customer_id, trans_date, tran_amount
+    """
+    if mapping.table != "customers" or "customer_id" in mapping.matches:
+        return
+    sample = raw.head(_SLOT_SAMPLE)
+    lines = suggest_mapping(sample, "transactions").matches
+    money = next((key for key in ("amount", "unit_price") if key in lines), None)
+    if money is None or not {"customer_id", "date"} <= set(lines):
+        return
+    customer = lines["customer_id"]
+    if customer.method not in ("exact", "synonym") or isinstance(customer.column, list):
+        return
+    if distinct_share(raw[customer.column]) >= 0.5:  # the whole column: a sample hides the repeats
+        return  # about one row per customer: a customer table whose IDs are unusable, not a log
+    columns = [lines[key].column for key in ("customer_id", "date", money)]
+    raise CxError("error.log_in_customer_slot", file=file, columns=", ".join(map(str, columns)))
 
 
 #: Roles that show a table is about customers or purchases, not answers.

@@ -29,7 +29,8 @@ def _sprocket_like(rng, customers: int = 60, purchases: int = 400) -> dict[str, 
             "transaction_id": np.arange(1, purchases + 1),
             "product_id": rng.integers(0, 100, purchases),
             "customer_id": rng.choice(ids, purchases),
-            "transaction_date": pd.Timestamp("2017-01-01") + pd.to_timedelta(rng.integers(0, 365, purchases), "D"),
+            "transaction_date": pd.Timestamp("2017-01-01")
+            + pd.to_timedelta(rng.integers(0, 365, purchases), "D"),
             "order_status": rng.choice(["Approved", "Cancelled"], purchases, p=[0.95, 0.05]),
             "list_price": rng.uniform(10, 2000, purchases).round(2),
         }
@@ -66,15 +67,22 @@ def test_a_purchase_log_beside_the_customer_list_is_not_read_as_the_customers(tm
 
 
 def test_a_contract_list_alone_stays_the_customer_table(tmp_path):
-    """Without a sheet of one row per customer, the sheet whose customer numbers repeat is still read
-    (its rows are combined per customer, tests/customers/test_rows_per_customer.py)."""
+    """Without a sheet of one row per customer, the sheet whose customer numbers repeat is still read:
+    a contract list's rows are combined per customer (tests/customers/test_rows_per_customer.py)."""
     rng = np.random.default_rng(3)
-    sheets = _sprocket_like(rng)
-    path = _workbook(tmp_path / "log_and_notes.xlsx", {"Transactions": sheets["Transactions"]})
-    assert load_table(path, table="customers").sheet == "Transactions"
+    customers = np.repeat(np.arange(1, 41), rng.integers(2, 4, 40))
+    contracts = pd.DataFrame(
+        {
+            "Kundennummer": [f"{k:05d}" for k in customers],
+            "Vertragsnummer": [str(700000 + i) for i in range(len(customers))],
+            "Beitrag": rng.uniform(8, 120, len(customers)).round(2),
+        }
+    )
     notes = pd.DataFrame({"Hinweis": ["Export vom 3.1.2018"]})
-    path = _workbook(tmp_path / "log_and_notes_2.xlsx", {"Transactions": sheets["Transactions"], "Info": notes})
-    assert load_table(path, table="customers").sheet == "Transactions"
+    path = _workbook(tmp_path / "vertraege.xlsx", {"Verträge": contracts, "Info": notes})
+    loaded = load_table(path, table="customers")
+    assert loaded.sheet == "Verträge" and loaded.mapping.as_dict()["customer_id"] == "Kundennummer"
+    assert len(loaded.validated.data) == 40
 
 
 def test_kpmg_sprocket_workbook_as_the_customer_table(shared_data):
@@ -101,3 +109,39 @@ def test_another_records_number_is_never_the_customer_id(header):
         }
     )
     assert suggest_mapping(log, "customers").as_dict().get("customer_id") != header
+
+
+def test_a_purchase_log_uploaded_as_the_customers_is_refused_with_what_to_do(tmp_path):
+    """retail_transactions.csv (customer_id, trans_date, tran_amount) as the customer table: before,
+    125,000 rows numbered as 125,000 customers, each purchase's amount a customer's yearly revenue."""
+    from cxlib.errors import CxError
+
+    rng = np.random.default_rng(5)
+    log = pd.DataFrame(
+        {
+            "customer_id": rng.choice([f"CS{n}" for n in range(1000, 1100)], 800),
+            "trans_date": pd.Timestamp("2014-01-01") + pd.to_timedelta(rng.integers(0, 700, 800), "D"),
+            "tran_amount": rng.integers(10, 105, 800),
+        }
+    )
+    path = tmp_path / "retail.csv"
+    log.to_csv(path, index=False)
+    with pytest.raises(CxError) as refused:
+        load_table(str(path), table="customers")
+    assert refused.value.key == "error.log_in_customer_slot"
+    assert "customer_id, trans_date, tran_amount" in refused.value.message("en")
+    assert "Kaufprotokoll" in refused.value.message("de")
+    assert load_table(str(path), table="transactions").validated.report.rows_used == 800
+    # one row per customer, with a date and an amount each, is a customer table
+    first = log.drop_duplicates("customer_id")
+    first.to_csv(path, index=False)
+    assert load_table(str(path), table="customers").mapping.as_dict()["customer_id"] == "customer_id"
+
+
+@pytest.mark.parametrize("file", ["retail_transactions.csv", "online_retail_ii_two_sheets.xlsx"])
+def test_public_purchase_logs_uploaded_as_the_customers_are_refused(shared_data, file):
+    from cxlib.errors import CxError
+
+    with pytest.raises(CxError) as refused:
+        load_table(shared_data / file, table="customers")
+    assert refused.value.key == "error.log_in_customer_slot"
