@@ -157,6 +157,8 @@ def _records_sheet(
         del rest[name]
         if not any(key in mapping.matches for key in _RECORD_KEYS):
             continue
+        if table == "survey" and not any(key in mapping.matches for key in (*_RATING_ROLES, "comment")):
+            continue  # a sheet of addresses is no survey either: nothing to rate or to read
         try:
             refuse_misplaced(raw, mapping, file=file)
         except CxError:
@@ -327,8 +329,9 @@ def refuse_records_as_survey(raw: pd.DataFrame, mapping: ColumnMapping, *, file:
     sample = raw.head(_SLOT_SAMPLE)
     lines = suggest_mapping(sample, "transactions").matches
     ids = sample[lines["customer_id"].column] if "customer_id" in lines else None
-    if {"amount", "date"} <= set(lines) and ids is not None and ids.duplicated().any():
-        looks, found = "transactions", [lines[key].column for key in ("customer_id", "date", "amount")]
+    money = next((key for key in ("amount", "unit_price") if key in lines), None)
+    if money and "date" in lines and ids is not None and ids.duplicated().any():
+        looks, found = "transactions", [lines[key].column for key in ("customer_id", "date", money)]
     else:
         profile = suggest_mapping(sample, "customers").matches
         found = [profile[key].column for key in _PROFILE_ROLES if key in profile]

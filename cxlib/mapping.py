@@ -122,7 +122,8 @@ def normalize_header(header: object) -> str:
 DESCRIBING_WORDS = frozenset(
     {"group", "gruppe", "segment", "type", "typ", "art", "class", "klasse", "category", "kategorie", "state",
      "city", "zip", "postal", "plz", "ort", "stadt", "land", "country", "region", "bundesland", "prefix",
-     "status", "level", "tier", "since", "size", "grösse", "groesse", "income", "einkommen"}
+     "status", "level", "tier", "since", "size", "grösse", "groesse", "income", "einkommen", "age", "alter",
+     "gender", "geschlecht", "sex"}
 )  # fmt: skip
 
 

@@ -145,3 +145,35 @@ def test_public_purchase_logs_uploaded_as_the_customers_are_refused(shared_data,
     with pytest.raises(CxError) as refused:
         load_table(shared_data / file, table="customers")
     assert refused.value.key == "error.log_in_customer_slot"
+
+
+def test_a_workbook_of_purchases_and_customer_lists_is_no_survey(tmp_path):
+    """The Sprocket-like workbook in the survey slot: its log was read as a "survey" of 400 answers
+    (a list price is a price, not an amount), and after that refusal a sheet of addresses would have
+    been one; now the file is refused as purchases, with what to do."""
+    from cxlib.errors import CxError
+
+    path = _workbook(tmp_path / "sprocket.xlsx", _sprocket_like(np.random.default_rng(9)))
+    with pytest.raises(CxError) as refused:
+        load_table(path, table="survey")
+    assert refused.value.key == "error.records_in_survey_slot"
+    assert "transaction_date, list_price" in refused.value.message("en")
+
+
+def test_a_customers_age_is_never_the_customer_id_of_a_purchase_log():
+    """BankChurners read as purchases: CLIENTNUM (one per row) was taken as the order number and
+    "Customer_Age" (repeating whole numbers) as the customer ID by its values; a customer's age or gender
+    never identifies them."""
+    from cxlib.mapping import suggest_mapping
+
+    rng = np.random.default_rng(2)
+    frame = pd.DataFrame(
+        {
+            "CLIENTNUM": np.arange(700000000, 700000300),
+            "Customer_Age": rng.integers(18, 80, 300),
+            "Gender": rng.choice(["M", "F"], 300),
+            "Total_Trans_Amt": rng.uniform(500, 5000, 300).round(0),
+        }
+    )
+    found = suggest_mapping(frame, "transactions").as_dict().get("customer_id")
+    assert found not in ("Customer_Age", "Gender")
