@@ -306,8 +306,10 @@ _RATING_ROLES = ("recommend", "satisfaction", "touchpoints", "touchpoint", "scor
 
 def refuse_records_as_survey(raw: pd.DataFrame, mapping: ColumnMapping, *, file: str) -> None:
     """Refuse a customer table or purchase log uploaded as the survey: no rating question and no
-    comment at all, and a purchase log's amount and date with repeated customers, or two or more of a
-    customer table's columns, one of them no survey asks about (revenue, orders, signup, churn).
+    comment at all, and a purchase log's amount (or unit price) and date with repeated customers, or two
+    or more of a customer table's columns, one of them no survey asks about (revenue, orders, signup,
+    churn); and order lines whose only text is a product's (an order number or a quantity beside the
+    log's columns: UCI Online Retail's "Description" is no comment).
     Before, such a file was "a survey" of N answers with no NPS and no journey, and nothing said why.
     Raises :class:`CxError` (``error.records_in_survey_slot``) saying what the file looks like.
 
@@ -322,15 +324,18 @@ def refuse_records_as_survey(raw: pd.DataFrame, mapping: ColumnMapping, *, file:
     """
     from cxlib.messages import Message
 
-    if mapping.table != "survey" or any(key in mapping.matches for key in (*_RATING_ROLES, "comment")):
-        return  # answers to rate or to read: a survey, whatever else it holds
+    if mapping.table != "survey" or any(key in mapping.matches for key in _RATING_ROLES):
+        return  # answers to rate: a survey, whatever else it holds
     if any(employee_item(meaning) for meaning in mapping.meanings.values()):
         return  # a staff file (HR attrition table): validation says so; it is no customer table either
     sample = raw.head(_SLOT_SAMPLE)
     lines = suggest_mapping(sample, "transactions").matches
     ids = sample[lines["customer_id"].column] if "customer_id" in lines else None
     money = next((key for key in ("amount", "unit_price") if key in lines), None)
-    if money and "date" in lines and ids is not None and ids.duplicated().any():
+    log = bool(money and "date" in lines and ids is not None and ids.duplicated().any())
+    if "comment" in mapping.matches and not (log and {"order_id", "quantity"} & set(lines)):
+        return  # answers to read: a survey (unless its rows are order lines and the text a product's)
+    if log:
         looks, found = "transactions", [lines[key].column for key in ("customer_id", "date", money)]
     else:
         profile = suggest_mapping(sample, "customers").matches

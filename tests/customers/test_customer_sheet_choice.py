@@ -177,3 +177,60 @@ def test_a_customers_age_is_never_the_customer_id_of_a_purchase_log():
     )
     found = suggest_mapping(frame, "transactions").as_dict().get("customer_id")
     assert found not in ("Customer_Age", "Gender")
+
+
+THINGS = ["delivery", "staff", "app", "price"]
+COLOURS = ["WHITE", "RED", "PINK", "BLUE", "CREAM", "GREEN"]
+ITEMS = ["T-LIGHT HOLDER", "LANTERN", "COAT HANGER", "BUNTING", "TEA CUP AND SAUCER", "DOORMAT"]
+
+
+def test_order_lines_with_a_product_text_are_no_survey_of_comments(tmp_path):
+    """UCI Online Retail in the survey slot: its "Description" (product names) was the survey's comment,
+    so the log was a survey of 1,970 answers whose themes were product names. Order lines (an invoice
+    number, a quantity, a unit price, a date, repeating customers) are refused as purchases; a review
+    export whose comments sit beside a customer and a date stays a survey."""
+    from cxlib.errors import CxError
+
+    rng = np.random.default_rng(11)
+    n = 300
+    lines = pd.DataFrame(
+        {
+            "Invoice": rng.integers(536000, 536100, n),
+            "StockCode": rng.choice(["85123A", "71053", "84406B"], n),
+            "Description": [
+                f"{rng.choice(COLOURS)} {rng.choice(['HANGING HEART', 'METAL', 'GLASS'])} {rng.choice(ITEMS)}"
+                f" SET OF {rng.integers(2, 50)}"
+                for _ in range(n)
+            ],
+            "Quantity": rng.integers(1, 24, n),
+            "InvoiceDate": pd.Timestamp("2010-12-01") + pd.to_timedelta(rng.integers(0, 300, n), "D"),
+            "Price": rng.uniform(0.5, 10, n).round(2),
+            "Customer ID": rng.integers(12000, 12060, n),
+        }
+    )
+    path = tmp_path / "online_retail.csv"
+    lines.to_csv(path, index=False)
+    with pytest.raises(CxError) as refused:
+        load_table(str(path), table="survey")
+    assert refused.value.key == "error.records_in_survey_slot"
+    reviews = pd.DataFrame(
+        {
+            "Customer ID": rng.integers(12000, 12060, n),
+            "Date": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 300, n), "D"),
+            "Review": [
+                f"The {rng.choice(THINGS)} was {rng.choice(['great', 'slow', 'fine'])} and the"
+                f" {rng.choice(['packaging', 'hotline', 'refund'])} took {i % 9 + 1} days"
+                for i in range(n)
+            ],
+        }
+    )
+    reviews.to_csv(path, index=False)
+    assert load_table(str(path), table="survey").mapping.as_dict().get("comment") == "Review"
+
+
+def test_uci_online_retail_in_the_survey_slot_is_refused(shared_data):
+    from cxlib.errors import CxError
+
+    with pytest.raises(CxError) as refused:
+        load_table(shared_data / "online_retail_ii_two_sheets.xlsx", table="survey")
+    assert refused.value.key == "error.records_in_survey_slot"
