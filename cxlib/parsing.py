@@ -343,8 +343,8 @@ def money_unit(header: object) -> int:
     return 1000 if _THOUSANDS_HEADER.search(text) else 1
 
 
-#: Currencies a money header may name ("TransactionAmount (INR)", "Purchase Amount (USD)", "Betrag in CHF").
-_HEADER_CURRENCIES = frozenset({"EUR", "USD", "GBP", "CHF", "INR", "JPY", "CNY", "AUD", "CAD", "SEK", "NOK",
+#: ISO codes of the currencies a money header may name ("TransactionAmount (INR)", "Betrag in CHF").
+CURRENCY_CODES = frozenset({"EUR", "USD", "GBP", "CHF", "INR", "JPY", "CNY", "AUD", "CAD", "SEK", "NOK",
                                 "DKK", "PLN", "CZK", "HUF", "BRL", "TRY", "RUB", "ZAR", "MXN", "SGD",
                                 "HKD"})  # fmt: skip
 _IN_THOUSANDS = {"TEUR": "EUR", "KEUR": "EUR", "TUSD": "USD", "KUSD": "USD"}
@@ -363,7 +363,7 @@ def header_currency(header: object) -> str | None:
     """
     text = str(header)
     words = set(re.findall(r"[A-Za-z]+", text.upper()))
-    found = words & _HEADER_CURRENCIES or {_IN_THOUSANDS[word] for word in words & set(_IN_THOUSANDS)}
+    found = words & CURRENCY_CODES or {_IN_THOUSANDS[word] for word in words & set(_IN_THOUSANDS)}
     if found:
         return sorted(found)[0]
     return next((code for sign, code in _CURRENCY_SIGNS if sign in text), None)

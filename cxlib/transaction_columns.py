@@ -32,7 +32,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from cxlib.mapping import DESCRIBING_WORDS, ColumnMapping, normalize_header
-from cxlib.parsing import normalize_ids, parse_dates, parse_flags, parse_numbers
+from cxlib.parsing import CURRENCY_CODES, normalize_ids, parse_dates, parse_flags, parse_numbers
 from cxlib.scales import words_of
 from cxlib.tables import ColumnMatch, Evidence
 
@@ -1135,8 +1135,7 @@ def amount_in_cents(header: object, amounts: pd.Series, frame: pd.DataFrame) -> 
 
 
 _CURRENCY_WORDS = frozenset({"currency", "währung", "waehrung", "ccy", "curr", "devise", "currencycode"})
-_CODES = frozenset({"eur", "usd", "gbp", "chf", "jpy", "cny", "sek", "nok", "dkk", "pln", "czk", "huf", "cad",
-                    "aud", "brl", "inr"})  # fmt: skip
+_CODES = frozenset(code.lower() for code in CURRENCY_CODES)  # an amount header naming its currency
 _CURRENCY_VALUE = r"[A-Za-z]{3}|[€$£¥₣₹]|CHF|Fr\.?"
 
 
