@@ -13,7 +13,13 @@ from typing import BinaryIO
 
 import pandas as pd
 
-from cxlib.customer_columns import MIN_ROWS_TO_JUDGE, NEAR_UNIQUE, customer_key_column, distinct_share
+from cxlib.customer_columns import (
+    MIN_ROWS_TO_JUDGE,
+    NEAR_UNIQUE,
+    NOT_AN_ID,
+    customer_key_column,
+    distinct_share,
+)
 from cxlib.errors import CxError
 from cxlib.mapping import ColumnMapping, mapping_from_dict, suggest_mapping
 from cxlib.reading import get_sheet, pick_sheet, question_labels, read_file
@@ -281,18 +287,25 @@ def refuse_log_as_customers(raw: pd.DataFrame, mapping: ColumnMapping, *, file: 
     """
     if mapping.table != "customers" or "customer_id" in mapping.matches:
         return
-    sample = raw.head(_SLOT_SAMPLE)
-    lines = suggest_mapping(sample, "transactions").matches
-    money = next((key for key in ("amount", "unit_price") if key in lines), None)
-    if money is None or not {"customer_id", "date"} <= set(lines):
+    lines, log = _read_as_purchases(raw)
+    if not log:
         return
     customer = lines["customer_id"]
     if customer.method not in ("exact", "synonym") or isinstance(customer.column, list):
         return
-    if distinct_share(raw[customer.column]) >= 0.5:  # the whole column: a sample hides the repeats
+    if distinct_share(raw[customer.column]) >= NOT_AN_ID:  # the whole column: a sample hides the repeats
         return  # about one row per customer: a customer table whose IDs are unusable, not a log
-    columns = [lines[key].column for key in ("customer_id", "date", money)]
-    raise CxError("error.log_in_customer_slot", file=file, columns=", ".join(map(str, columns)))
+    raise CxError("error.log_in_customer_slot", file=file, columns=", ".join(map(str, log)))
+
+
+def _read_as_purchases(raw: pd.DataFrame) -> tuple[dict, list]:
+    """The sheet's columns read as a purchase log (role -> match, on a sample), and its customer, date and
+    money (amount, else unit price) columns when it has all three, else []."""
+    lines = suggest_mapping(raw.head(_SLOT_SAMPLE), "transactions").matches
+    money = next((key for key in ("amount", "unit_price") if key in lines), None)
+    if money is None or not {"customer_id", "date"} <= set(lines):
+        return lines, []
+    return lines, [lines[key].column for key in ("customer_id", "date", money)]
 
 
 #: Roles that show a table is about customers or purchases, not answers.
@@ -329,14 +342,12 @@ def refuse_records_as_survey(raw: pd.DataFrame, mapping: ColumnMapping, *, file:
     if any(employee_item(meaning) for meaning in mapping.meanings.values()):
         return  # a staff file (HR attrition table): validation says so; it is no customer table either
     sample = raw.head(_SLOT_SAMPLE)
-    lines = suggest_mapping(sample, "transactions").matches
-    ids = sample[lines["customer_id"].column] if "customer_id" in lines else None
-    money = next((key for key in ("amount", "unit_price") if key in lines), None)
-    log = bool(money and "date" in lines and ids is not None and ids.duplicated().any())
+    lines, found = _read_as_purchases(sample)
+    log = bool(found) and bool(sample[found[0]].duplicated().any())  # customers who bought again
     if "comment" in mapping.matches and not (log and {"order_id", "quantity"} & set(lines)):
         return  # answers to read: a survey (unless its rows are order lines and the text a product's)
     if log:
-        looks, found = "transactions", [lines[key].column for key in ("customer_id", "date", money)]
+        looks = "transactions"
     else:
         profile = suggest_mapping(sample, "customers").matches
         found = [profile[key].column for key in _PROFILE_ROLES if key in profile]
