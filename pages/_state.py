@@ -1432,23 +1432,26 @@ def value_result():
     return _value().value
 
 
-def _value_kpis_of(tables: dict[str, LoadedTable]) -> dict:
+def _value_tables_of(tables: dict[str, LoadedTable]) -> dict:
+    """The validated tables, with the buyers as the customers when no customer table was given."""
+    from cxlib.value.customers import with_transaction_customers as complete
+
+    return complete({name: item.validated for name, item in tables.items()})
+
+
+def _value_kpis_of(validated: dict) -> dict:
     """The customer table's KPIs the value section compares with (its churn rate), without words: a
     language switch computes no KPI again."""
     from cxlib.kpis import kpi_section
-    from cxlib.value.customers import with_transaction_customers as complete
 
-    validated = complete({name: item.validated for name, item in tables.items()})
     if "customers" not in validated:
         return {"churn_rate": None}
     return kpi_section(validated["customers"].data, None, lang=None)
 
 
-def _value_section_of(tables: dict[str, LoadedTable], result, kpis: dict, labels, language: str):
+def _value_section_of(validated: dict, result, kpis: dict, labels, language: str):
     from cxlib.analysis import value_document
-    from cxlib.value.customers import with_transaction_customers as complete
 
-    validated = complete({name: item.validated for name, item in tables.items()})
     return value_document(validated, kpis=kpis, persona_of=labels, lang=language, result=result)
 
 
@@ -1458,8 +1461,9 @@ def value_section() -> dict | None:
     personas."""
     if value_result() is None:
         return None
-    kpis = _derive(_value_kpis_of, _tables())
-    return _derive(_value_section_of, _tables(), _value(), kpis, _persona_labels(), lang()).value
+    validated = _derive(_value_tables_of, _tables())
+    kpis = _derive(_value_kpis_of, validated)
+    return _derive(_value_section_of, validated, _value(), kpis, _persona_labels(), lang()).value
 
 
 def persona_value_lines() -> dict[str, str]:
